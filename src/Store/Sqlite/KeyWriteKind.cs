@@ -1,0 +1,8 @@
+namespace Orchestrator.Store.Sqlite;
+
+internal enum KeyWriteKind
+{
+    Create,
+    Update,
+    Delete,
+}

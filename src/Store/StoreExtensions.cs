@@ -1,0 +1,33 @@
+namespace Orchestrator.Store;
+
+/// <summary>Helpers built on the contract, shared by every backend.</summary>
+public static class StoreExtensions
+{
+    /// <summary>
+    /// Read-modify-write with retry on conflict (kube-apiserver's GuaranteedUpdate): applies
+    /// <paramref name="update"/> to the current value and writes the result conditioned on the
+    /// revision it read; on a conflict it retries from the value the conflict carried.
+    /// <paramref name="update"/> may run several times and must not have side effects.
+    /// </summary>
+    public static async Task<KeyValue> GuaranteedUpdateAsync(
+        this IStore store,
+        string key,
+        Func<KeyValue, byte[]> update,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(update);
+        var current = await store.GetAsync(key, cancellationToken) ?? throw new StoreKeyNotFoundException(key);
+        while (true)
+        {
+            try
+            {
+                return await store.UpdateAsync(key, update(current), current.ModRevision, null, cancellationToken);
+            }
+            catch (StoreConflictException conflict)
+            {
+                current = conflict.Current;
+            }
+        }
+    }
+}
