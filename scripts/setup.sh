@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages and only when missing, what the build and the tests need.
+# Idempotent; needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=(
+  etcd-server   # real etcd 3.4 for the EtcdStore tests and benchmark
+  etcd-client   # etcdctl, for looking at a test etcd by hand
+  sqlite3       # the sqlite3 shell, for looking at a state.db by hand
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The package enables a system etcd service; tests start their own etcd on random ports instead.
+fi
+
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required and is not on PATH" >&2; exit 1; }
+command -v etcd >/dev/null || { echo "setup: etcd is still missing after install" >&2; exit 1; }
+echo "setup: ok (dotnet $(dotnet --version), $(etcd --version | head -n 1))"

@@ -1,0 +1,54 @@
+namespace Orchestrator.Host.Commands;
+
+/// <summary>Dispatches the first argument to a command; prints usage for anything unknown.</summary>
+internal static class CommandRouter
+{
+    public const string Usage = """
+        usage: orchestrator <command> [options]
+
+        commands:
+          up [--data-dir DIR] [--store URL]
+              All-in-one host. Today it runs the store (SQLite by default at DIR/state.db);
+              the API server, scheduler, controllers and kubelet join as their issues land.
+          store [--store URL] <verb> ...
+              Inspect and edit the store, like etcdctl:
+                revision | get KEY | put KEY VALUE | del KEY | list [PREFIX] [--limit N]
+                watch [PREFIX] [--from REVISION] | compact REVISION
+          help
+
+        store URLs: sqlite:///path/to/state.db (default: sqlite://.orchestrator/state.db)
+                    etcd://127.0.0.1:2379[/key-prefix]
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var arguments = new Arguments(args);
+            var command = arguments.TakeVerb();
+            return command switch
+            {
+                "up" => await UpCommand.RunAsync(arguments, output),
+                "store" => await StoreCommand.RunAsync(arguments, output),
+                null or "help" or "--help" or "-h" => Help(output),
+                _ => throw new UsageException($"unknown command \"{command}\""),
+            };
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}\n\n{Usage}");
+            return 2;
+        }
+        catch (Exception e) when (e is Orchestrator.Store.StoreException or ArgumentException)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return 0;
+    }
+}
