@@ -13,10 +13,13 @@ namespace Orchestrator.Store.Etcd;
 /// </remarks>
 internal sealed class EtcdWatchProgress(TimeProvider time, TimeSpan interval)
 {
-    /// <summary>Longest hold; above etcd's 100 ms loop that sends events to watchers behind the head.</summary>
-    private static readonly TimeSpan MaxSettle = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// How long an answer is held. The overtaking event is normally sent right after the answer, but
+    /// on a busy etcd host it was seen more than 10 ms later; this also exceeds etcd's 100 ms loop
+    /// that feeds watchers behind the head.
+    /// </summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(200);
 
-    private readonly TimeSpan _settle = interval / 2 < MaxSettle ? interval / 2 : MaxSettle;
     private long _lastActivity = time.GetTimestamp();
     private long? _pending;
     private long _pendingSince;
@@ -24,13 +27,9 @@ internal sealed class EtcdWatchProgress(TimeProvider time, TimeSpan interval)
     /// <summary>Time until <see cref="TakeSettled"/> or <see cref="TakeRequestDue"/> may have something to do.</summary>
     public TimeSpan UntilDue()
     {
-        var due = interval - time.GetElapsedTime(_lastActivity);
-        if (_pending is not null)
-        {
-            var settled = _settle - time.GetElapsedTime(_pendingSince);
-            due = settled < due ? settled : due;
-        }
-
+        var due = _pending is null
+            ? interval - time.GetElapsedTime(_lastActivity)
+            : Settle - time.GetElapsedTime(_pendingSince);
         return due > TimeSpan.Zero ? due : TimeSpan.Zero;
     }
 
@@ -51,8 +50,10 @@ internal sealed class EtcdWatchProgress(TimeProvider time, TimeSpan interval)
     public void OnProgress(long revision, long delivered)
     {
         _lastActivity = time.GetTimestamp();
-        // A report behind what was delivered is one of the stale answers described above.
-        if (revision >= delivered && (_pending is null || revision > _pending))
+        // A report behind what was delivered is one of the stale answers described above. While one
+        // is held, newer reports are ignored: each would restart the hold, and the next request after
+        // this one is passed on brings a fresh one anyway.
+        if (revision >= delivered && _pending is null)
         {
             _pending = revision;
             _pendingSince = _lastActivity;
@@ -62,7 +63,7 @@ internal sealed class EtcdWatchProgress(TimeProvider time, TimeSpan interval)
     /// <summary>The held progress revision once it has settled, else null.</summary>
     public long? TakeSettled()
     {
-        if (_pending is not { } revision || time.GetElapsedTime(_pendingSince) < _settle)
+        if (_pending is not { } revision || time.GetElapsedTime(_pendingSince) < Settle)
         {
             return null;
         }
@@ -71,10 +72,10 @@ internal sealed class EtcdWatchProgress(TimeProvider time, TimeSpan interval)
         return revision;
     }
 
-    /// <summary>True (once) when the watch has been idle for the interval and should ask for progress.</summary>
+    /// <summary>True (once) when the watch has been idle for the interval, holds no report, and should ask for progress.</summary>
     public bool TakeRequestDue()
     {
-        if (time.GetElapsedTime(_lastActivity) < interval)
+        if (_pending is not null || time.GetElapsedTime(_lastActivity) < interval)
         {
             return false;
         }

@@ -5,7 +5,7 @@ namespace Orchestrator.Store.Tests.Etcd;
 public sealed class EtcdWatchProgressTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Settle = EtcdWatchProgress.Settle;
 
     private readonly ManualTimeProvider _time = new();
 
@@ -75,11 +75,18 @@ public sealed class EtcdWatchProgressTests
     }
 
     [Fact]
-    public void A_short_interval_settles_in_half_the_interval()
+    public void While_a_report_is_held_no_progress_is_requested_and_newer_reports_are_ignored()
     {
-        var progress = new EtcdWatchProgress(_time, TimeSpan.FromMilliseconds(100));
+        var progress = new EtcdWatchProgress(_time, TimeSpan.FromMilliseconds(50));
         progress.OnProgress(revision: 3, delivered: 3);
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        progress.OnProgress(revision: 4, delivered: 3);
 
-        Assert.Equal(TimeSpan.FromMilliseconds(50), progress.UntilDue());
+        Assert.False(progress.TakeRequestDue());
+        Assert.Equal(Settle - TimeSpan.FromMilliseconds(100), progress.UntilDue());
+        _time.Advance(Settle);
+        Assert.Equal(3, progress.TakeSettled());
+        Assert.Equal(TimeSpan.Zero, progress.UntilDue());
+        Assert.True(progress.TakeRequestDue());
     }
 }
