@@ -26,7 +26,6 @@ internal sealed partial class EtcdStore
             PrevKv = true,
             ProgressNotify = interval is not null,
         };
-        var progress = interval is { } every ? new EtcdWatchProgress(_time, every) : null;
-        return new EtcdWatch(_watchClient, _keys, _time, _disposing.Token).ReadAsync(create, fromRevision, progress, cancellationToken);
+        return new EtcdWatch(_watchClient, _keys, _time, _disposing.Token).ReadAsync(create, fromRevision, interval, cancellationToken);
     }
 }

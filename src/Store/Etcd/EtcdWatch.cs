@@ -17,9 +17,11 @@ internal sealed class EtcdWatch(Watch.WatchClient client, EtcdKeySpace keys, Tim
     public async IAsyncEnumerable<WatchEvent> ReadAsync(
         WatchCreateRequest create,
         long fromRevision,
-        EtcdWatchProgress? progress,
+        TimeSpan? progressInterval,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Per enumeration: the sequence may be enumerated more than once.
+        var progress = progressInterval is { } interval ? new EtcdWatchProgress(time, interval) : null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, storeDisposing);
         // Disposing the call (when the consumer stops or the token fires) cancels the stream, which
         // ends the watch in etcd as well.
