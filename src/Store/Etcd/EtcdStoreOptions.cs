@@ -1,0 +1,22 @@
+namespace Orchestrator.Store.Etcd;
+
+/// <summary>How an <see cref="EtcdStore"/> reaches etcd and where its keys live there.</summary>
+/// <param name="Endpoints">
+/// Client URLs of the etcd members, all <c>http://</c> or all <c>https://</c> (system trust store),
+/// e.g. <c>http://127.0.0.1:2379</c>. The first reachable one is used; the others are fail-over.
+/// </param>
+internal sealed record EtcdStoreOptions(IReadOnlyList<Uri> Endpoints)
+{
+    /// <summary>
+    /// Prepended to every key on the way in and stripped on the way out (e.g. <c>/registry</c>), so
+    /// several stores can share one etcd. Empty uses the whole key space.
+    /// </summary>
+    public string KeyPrefix { get; init; } = "";
+
+    /// <summary>Clock for lease reuse and watch progress timers.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Options for one endpoint, e.g. <c>EtcdStoreOptions.For("http://127.0.0.1:2379", "/registry")</c>.</summary>
+    public static EtcdStoreOptions For(string endpoint, string keyPrefix = "") =>
+        new([new Uri(endpoint, UriKind.Absolute)]) { KeyPrefix = keyPrefix };
+}
