@@ -12,9 +12,12 @@ log="$(mktemp)"
 dotnet test Orchestrator.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# Sum the per-assembly lines: "Passed!  - Failed:     0, Passed:    25, Skipped:     0, Total:    25, ..."
-read -r passed failed skipped < <(grep -E '^(Passed|Failed)! +- Failed:' "$log" | awk -F'[:,]' '
-  { f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
+# Sum the per-assembly summaries ("Total tests: 81" followed by "     Passed: 81", "     Failed: 1", "    Skipped: 2").
+read -r passed failed skipped < <(awk '
+  /^ +Passed: +[0-9]+ *$/  { p += $2 }
+  /^ +Failed: +[0-9]+ *$/  { f += $2 }
+  /^ +Skipped: +[0-9]+ *$/ { s += $2 }
+  END { printf "%d %d %d\n", p, f, s }' "$log")
 rm -f "$log"
 echo
 echo "xunit: ${passed} passed, ${failed} failed, ${skipped} skipped"
