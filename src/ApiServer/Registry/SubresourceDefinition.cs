@@ -1,0 +1,9 @@
+namespace Orchestrator.ApiServer.Registry;
+
+/// <summary>A subresource such as <c>status</c>, <c>scale</c> or <c>eviction</c>.</summary>
+/// <param name="Name">Path segment after the object name.</param>
+/// <param name="Group">Group of the subresource's kind (may differ from the parent's, e.g. autoscaling for scale).</param>
+/// <param name="Version">Version of the subresource's kind.</param>
+/// <param name="Kind">Kind sent and received (Scale, Eviction, Binding, or the parent's kind for status).</param>
+/// <param name="Verbs">Verbs served.</param>
+internal sealed record SubresourceDefinition(string Name, string Group, string Version, string Kind, IReadOnlyList<string> Verbs);

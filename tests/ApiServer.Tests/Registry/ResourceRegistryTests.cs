@@ -1,0 +1,49 @@
+using Orchestrator.ApiServer.Registry;
+
+namespace Orchestrator.ApiServer.Tests.Registry;
+
+public sealed class ResourceRegistryTests
+{
+    [Theory]
+    [InlineData("", "v1", "pods", "Pod", true)]
+    [InlineData("", "v1", "namespaces", "Namespace", false)]
+    [InlineData("apps", "v1", "deployments", "Deployment", true)]
+    [InlineData("batch", "v1", "cronjobs", "CronJob", true)]
+    [InlineData("events.k8s.io", "v1", "events", "Event", true)]
+    [InlineData("scheduling.k8s.io", "v1", "priorityclasses", "PriorityClass", false)]
+    public void Built_in_resources_are_found_by_url_and_by_kind(string group, string version, string plural, string kind, bool namespaced)
+    {
+        var byUrl = ResourceRegistry.BuiltIn.Find(group, version, plural);
+
+        Assert.NotNull(byUrl);
+        Assert.Equal(kind, byUrl.Kind);
+        Assert.Equal(namespaced, byUrl.Namespaced);
+        Assert.Same(byUrl, ResourceRegistry.BuiltIn.FindKind(group, version, kind));
+    }
+
+    [Fact]
+    public void Every_model_type_declares_the_group_version_and_kind_it_is_registered_under()
+    {
+        foreach (var resource in ResourceRegistry.BuiltIn.All)
+        {
+            Assert.Equal(resource.Kind, resource.ModelType.GetField("KubeKind")!.GetValue(null));
+            Assert.Equal(resource.Group, resource.ModelType.GetField("KubeGroup")!.GetValue(null));
+            Assert.Equal(resource.Version, resource.ModelType.GetField("KubeApiVersion")!.GetValue(null));
+            Assert.Equal(resource.Plural, resource.ModelType.GetField("KubePluralName")!.GetValue(null));
+            Assert.Equal(resource.ListKind, resource.ListType.GetField("KubeKind")!.GetValue(null));
+        }
+    }
+
+    [Fact]
+    public void Scale_subresources_speak_autoscaling_v1_and_eviction_policy_v1()
+    {
+        var deployments = ResourceRegistry.BuiltIn.Find("apps", "v1", "deployments")!;
+        var pods = ResourceRegistry.BuiltIn.Find("", "v1", "pods")!;
+
+        Assert.Contains(deployments.Subresources, s => s is { Name: "scale", Group: "autoscaling", Kind: "Scale" });
+        Assert.Contains(pods.Subresources, s => s is { Name: "eviction", Group: "policy", Version: "v1", Kind: "Eviction" });
+        Assert.Equal("deployments.apps", deployments.QualifiedResource);
+        Assert.Equal("apps/v1", deployments.ApiVersion);
+        Assert.Equal("v1", pods.ApiVersion);
+    }
+}
