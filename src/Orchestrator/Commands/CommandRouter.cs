@@ -7,9 +7,10 @@ internal static class CommandRouter
         usage: orchestrator <command> [options]
 
         commands:
-          up [--data-dir DIR] [--store URL]
-              All-in-one host. Today it runs the store (SQLite by default at DIR/state.db);
-              the API server, scheduler, controllers and kubelet join as their issues land.
+          up [--data-dir DIR] [--store URL] [--port PORT]
+              All-in-one host: the API server (plain HTTP on 127.0.0.1:PORT, default 6443) on
+              the store (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator);
+              writes DIR/kubeconfig. Scheduler, controllers and kubelet join with their issues.
           store [--store URL] <verb> ...
               Inspect and edit the store, like etcdctl:
                 revision | get KEY | put KEY VALUE | del KEY | list [PREFIX] [--limit N]

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Objects;
+using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Storage;
+using Orchestrator.Store;
+
+namespace Orchestrator.ApiServer.Handlers;
+
+/// <summary>
+/// The REST verbs on any registered resource, generic over JSON objects: the resource definition
+/// says where objects live and what schema they follow. One partial file per verb.
+/// </summary>
+internal sealed partial class ResourceHandler(IStore store, ResourceRegistry registry, Admission admission, TimeProvider time)
+{
+    public ResourceRegistry Registry => registry;
+
+    /// <summary>Dispatches by method, subresource and <c>watch</c>.</summary>
+    public Task HandleAsync(HttpContext context, ResourceRequest request)
+    {
+        var method = context.Request.Method;
+        var watch = IsTrue(context.Request.Query["watch"]);
+        return (method, request.Name, request.Subresource) switch
+        {
+            ("GET", null, _) when watch => WatchAsync(context, request),
+            ("GET", null, _) => ListAsync(context, request),
+            ("GET", _, null) => GetAsync(context, request),
+            ("GET", _, "status") => GetAsync(context, request),
+            ("POST", null, _) => CreateAsync(context, request),
+            ("PUT", _, null or "status") => UpdateAsync(context, request),
+            ("DELETE", null, _) => DeleteCollectionAsync(context, request),
+            ("DELETE", _, null) => DeleteAsync(context, request),
+            _ when request.Subresource is not null && !request.Resource.Subresources.Any(s => s.Name == request.Subresource) => throw ApiErrors.ResourceNotFound(),
+            _ => throw ApiErrors.MethodNotAllowed(),
+        };
+    }
+
+    /// <summary>The stored object, or 404.</summary>
+    private async Task<KeyValue> ReadAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+        await store.GetAsync(ObjectKeys.Item(request.Resource, request.Namespace, request.Name!), cancellationToken)
+        ?? throw ApiErrors.NotFound(request.Resource, request.Name!);
+
+    /// <summary>404 when a namespaced request names a namespace that does not exist.</summary>
+    private async Task<JsonObject?> RequireNamespaceAsync(ResourceRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.Resource.Namespaced || request.Namespace is null)
+        {
+            return null;
+        }
+
+        var namespaces = registry.Find("", "v1", "namespaces")!;
+        var stored = await store.GetAsync(ObjectKeys.Item(namespaces, null, request.Namespace), cancellationToken)
+            ?? throw ApiErrors.NamespaceNotFound(request.Namespace);
+        return StoredObject.Decode(stored);
+    }
+
+    private static JsonObject WithTypeMeta(ResourceDefinition resource, JsonObject obj)
+    {
+        obj["kind"] = resource.Kind;
+        obj["apiVersion"] = resource.ApiVersion;
+        return obj;
+    }
+
+    private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
+        value.Count > 0 && (value[0] is "true" or "1" or "True");
+
+    private static bool IsDryRun(HttpContext context)
+    {
+        var dryRun = context.Request.Query["dryRun"];
+        if (dryRun.Count == 0)
+        {
+            return false;
+        }
+
+        return dryRun[0] == "All"
+            ? true
+            : throw ApiErrors.BadRequest($"Invalid dry run value: {dryRun[0]}: supported values: \"All\"");
+    }
+
+    private static FieldValidation FieldValidationOf(HttpContext context) => context.Request.Query["fieldValidation"].ToString() switch
+    {
+        "" or "Warn" => FieldValidation.Warn,
+        "Strict" => FieldValidation.Strict,
+        "Ignore" => FieldValidation.Ignore,
+        var other => throw ApiErrors.BadRequest($"fieldValidation must be one of \"Ignore\", \"Warn\", or \"Strict\", got \"{other}\""),
+    };
+}

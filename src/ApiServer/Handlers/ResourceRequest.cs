@@ -1,0 +1,50 @@
+using Orchestrator.ApiServer.Registry;
+
+namespace Orchestrator.ApiServer.Handlers;
+
+/// <summary>A request's target: the resource, and the namespace, name and subresource when the URL has them.</summary>
+internal sealed record ResourceRequest(ResourceDefinition Resource, string? Namespace, string? Name, string? Subresource)
+{
+    /// <summary>
+    /// Parses the path after <c>/api/v1/</c> or <c>/apis/{group}/{version}/</c>. Null when the path
+    /// names nothing this server serves (the caller answers 404).
+    /// </summary>
+    public static ResourceRequest? Parse(ResourceRegistry registry, string group, string version, IReadOnlyList<string> segments)
+    {
+        ResourceDefinition? Find(string plural) => registry.Find(group, version, plural);
+
+        // namespaces/{ns}/{plural}[/{name}[/{sub}]] — except namespaces/{name}/{sub}, the Namespace's own subresources.
+        if (segments.Count >= 3 && segments[0] == "namespaces" && Find(segments[2]) is { Namespaced: true } namespaced
+            && !(segments.Count == 3 && IsNamespaceSubresource(registry, group, version, segments[2])))
+        {
+            return segments.Count switch
+            {
+                3 => new(namespaced, segments[1], null, null),
+                4 => new(namespaced, segments[1], segments[3], null),
+                5 => new(namespaced, segments[1], segments[3], segments[4]),
+                _ => null,
+            };
+        }
+
+        if (segments.Count is < 1 or > 3 || Find(segments[0]) is not { } resource)
+        {
+            return null;
+        }
+
+        // A namespaced resource without a namespace is only a cluster-wide list or watch.
+        if (resource.Namespaced && segments.Count > 1)
+        {
+            return null;
+        }
+
+        return segments.Count switch
+        {
+            1 => new(resource, null, null, null),
+            2 => new(resource, null, segments[1], null),
+            _ => new(resource, null, segments[1], segments[2]),
+        };
+    }
+
+    private static bool IsNamespaceSubresource(ResourceRegistry registry, string group, string version, string name) =>
+        group.Length == 0 && registry.Find(group, version, "namespaces")?.Subresources.Any(s => s.Name == name) == true;
+}

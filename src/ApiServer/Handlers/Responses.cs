@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Errors;
+
+namespace Orchestrator.ApiServer.Handlers;
+
+/// <summary>Writes JSON bodies and Status errors.</summary>
+internal static class Responses
+{
+    public static async Task WriteJsonAsync(HttpContext context, int statusCode, JsonNode body, string contentType = "application/json")
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = contentType;
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter.AsStream());
+        body.WriteTo(writer);
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    public static Task WriteErrorAsync(HttpContext context, ApiException error) =>
+        WriteJsonAsync(context, error.Code, error.ToStatus());
+
+    /// <summary>A warning as kube-apiserver sends it: <c>Warning: 299 - "text"</c>.</summary>
+    public static void AddWarning(HttpContext context, string text) =>
+        context.Response.Headers.Append("Warning", $"299 - \"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.ApiServer.Discovery;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Handlers;
+using Orchestrator.ApiServer.Registry;
+
+namespace Orchestrator.ApiServer.Hosting;
+
+/// <summary>The URL space: version and health, discovery, and every resource path.</summary>
+internal static class ApiRoutes
+{
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    public static void MapApiRoutes(this WebApplication app)
+    {
+        var registry = app.Services.GetRequiredService<ResourceRegistry>();
+        var discovery = new DiscoveryDocuments(registry);
+
+        app.MapGet("/version", (HttpContext c) => Responses.WriteJsonAsync(c, 200, VersionInfo.Document()));
+        foreach (var health in new[] { "/healthz", "/livez", "/readyz" })
+        {
+            app.MapGet(health, () => Results.Text("ok", "text/plain"));
+        }
+
+        app.MapGet("/api", (HttpContext c) => DiscoveryAsync(c, discovery, core: true));
+        app.MapGet("/apis", (HttpContext c) => DiscoveryAsync(c, discovery, core: false));
+        app.MapGet("/api/v1", (HttpContext c) => Responses.WriteJsonAsync(c, 200, discovery.ResourceList("", "v1")));
+        app.MapGet("/apis/{group}", (HttpContext c, string group) => discovery.HasGroup(group) && group.Length > 0
+            ? Responses.WriteJsonAsync(c, 200, discovery.ApiGroup(group))
+            : throw ApiErrors.ResourceNotFound());
+        app.MapGet("/apis/{group}/{version}", (HttpContext c, string group, string version) => discovery.HasGroupVersion(group, version)
+            ? Responses.WriteJsonAsync(c, 200, discovery.ResourceList(group, version))
+            : throw ApiErrors.ResourceNotFound());
+
+        app.MapMethods("/api/v1/{**path}", Methods, (HttpContext c, string? path) => ResourceAsync(c, "", "v1", path));
+        app.MapMethods("/apis/{group}/{version}/{**path}", Methods, (HttpContext c, string group, string version, string? path) => ResourceAsync(c, group, version, path));
+        app.MapFallback(() => { throw ApiErrors.ResourceNotFound(); });
+    }
+
+    private static Task DiscoveryAsync(HttpContext context, DiscoveryDocuments discovery, bool core)
+    {
+        var format = DiscoveryNegotiation.Choose(context.Request.Headers.Accept.ToString());
+        var body = format == DiscoveryFormat.Legacy
+            ? core ? discovery.ApiVersions(context.Request.Host.Value ?? "") : discovery.ApiGroupList()
+            : discovery.Aggregated(core, format);
+        return Responses.WriteJsonAsync(context, 200, body, DiscoveryNegotiation.ContentType(format));
+    }
+
+    private static Task ResourceAsync(HttpContext context, string group, string version, string? path)
+    {
+        var handler = context.RequestServices.GetRequiredService<ResourceHandler>();
+        var segments = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var request = ResourceRequest.Parse(handler.Registry, group, version, segments) ?? throw ApiErrors.ResourceNotFound();
+        return handler.HandleAsync(context, request);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orchestrator.ApiServer.Handlers;
+using Orchestrator.ApiServer.Objects;
+using Orchestrator.ApiServer.Registry;
+using Orchestrator.Store;
+
+namespace Orchestrator.ApiServer.Hosting;
+
+/// <summary>
+/// The API server process part: Kestrel, the routes, and the bootstrap objects. Start it, read
+/// <see cref="Address"/>, dispose it to stop. The store is the caller's and outlives the server.
+/// </summary>
+public sealed class ApiServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ApiServerHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary>Where clients reach the server, e.g. http://127.0.0.1:6443.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Starts serving; returns once the port is bound and the bootstrap objects exist.</summary>
+    public static async Task<ApiServerHost> StartAsync(IStore store, ApiServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (logging is not null)
+        {
+            logging(builder.Logging);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(options.BindAddress, options.Port);
+            kestrel.Limits.MaxRequestBodySize = null; // the 3 MiB limit is ours, answered with a Status 413
+        });
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(ResourceRegistry.BuiltIn);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => new Admission(TimeProvider.System, Random.Shared));
+        builder.Services.AddSingleton<ResourceHandler>();
+        builder.Services.AddSingleton<Bootstrap>();
+
+        var app = builder.Build();
+        app.UseMiddleware<ErrorMiddleware>();
+        app.MapApiRoutes();
+        await app.StartAsync(cancellationToken);
+
+        var bound = new Uri(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await app.Services.GetRequiredService<Bootstrap>().EnsureAsync(bound.Port, cancellationToken);
+        return new ApiServerHost(app, bound);
+    }
+
+    /// <summary>Completes when the server stops (Ctrl+C, SIGTERM or dispose).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

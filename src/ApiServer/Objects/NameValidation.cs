@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace Orchestrator.ApiServer.Objects;
+
+/// <summary>Upstream's name rules (k8s.io/apimachinery validation), with their exact messages.</summary>
+internal static partial class NameValidation
+{
+    private const string Dns1123LabelMessage =
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+    private const string Dns1123SubdomainMessage =
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+    /// <summary>Problems with <paramref name="name"/> as a DNS-1123 label (namespaces, services), empty when valid.</summary>
+    public static IReadOnlyList<string> Dns1123Label(string name)
+    {
+        var problems = new List<string>();
+        if (name.Length > 63)
+        {
+            problems.Add("must be no more than 63 characters");
+        }
+
+        if (!Label().IsMatch(name))
+        {
+            problems.Add(Dns1123LabelMessage);
+        }
+
+        return problems;
+    }
+
+    private const string Dns1035LabelMessage =
+        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+
+    /// <summary>Problems with <paramref name="name"/> as a DNS-1035 label (services), empty when valid.</summary>
+    public static IReadOnlyList<string> Dns1035Label(string name)
+    {
+        var problems = new List<string>();
+        if (name.Length > 63)
+        {
+            problems.Add("must be no more than 63 characters");
+        }
+
+        if (!Label1035().IsMatch(name))
+        {
+            problems.Add(Dns1035LabelMessage);
+        }
+
+        return problems;
+    }
+
+    /// <summary>Problems with <paramref name="name"/> as a DNS-1123 subdomain (most kinds), empty when valid.</summary>
+    public static IReadOnlyList<string> Dns1123Subdomain(string name)
+    {
+        var problems = new List<string>();
+        if (name.Length > 253)
+        {
+            problems.Add("must be no more than 253 characters");
+        }
+
+        if (!Subdomain().IsMatch(name))
+        {
+            problems.Add(Dns1123SubdomainMessage);
+        }
+
+        return problems;
+    }
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex Label();
+
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex Label1035();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex Subdomain();
+}

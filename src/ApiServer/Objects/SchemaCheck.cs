@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.ApiServer.Objects;
+
+/// <summary>
+/// Walks a JSON object against its model type: removes fields the type does not have (as a typed
+/// decode does upstream), and collects unknown-field and wrong-type findings for the caller to
+/// turn into warnings or a 400.
+/// </summary>
+internal sealed class SchemaCheck
+{
+    private readonly List<string> _unknown = [];
+    private readonly List<string> _wrongTypes = [];
+
+    /// <summary>Paths of unknown fields, e.g. <c>spec.foo</c>, in document order.</summary>
+    public IReadOnlyList<string> UnknownFields => _unknown;
+
+    /// <summary>Descriptions of values of the wrong JSON type.</summary>
+    public IReadOnlyList<string> WrongTypes => _wrongTypes;
+
+    public static SchemaCheck Run(JsonObject obj, Type modelType)
+    {
+        var check = new SchemaCheck();
+        check.WalkObject(obj, modelType, "");
+        return check;
+    }
+
+    private void WalkObject(JsonObject obj, Type modelType, string path)
+    {
+        var fields = ModelSchema.Fields(modelType);
+        foreach (var (name, value) in obj.ToArray())
+        {
+            var childPath = path.Length == 0 ? name : $"{path}.{name}";
+            if (!fields.TryGetValue(name, out var shape))
+            {
+                _unknown.Add(childPath);
+                obj.Remove(name);
+                continue;
+            }
+
+            Walk(value, shape, childPath);
+        }
+    }
+
+    private void Walk(JsonNode? node, FieldShape shape, string path)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        var kind = node.GetValueKind();
+        switch (shape.Kind)
+        {
+            case FieldKind.Object when node is JsonObject child:
+                WalkObject(child, shape.ObjectType!, path);
+                break;
+            case FieldKind.List when node is JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Walk(array[i], shape.Element!, $"{path}[{i}]");
+                }
+
+                break;
+            case FieldKind.Map when node is JsonObject map:
+                foreach (var (key, value) in map.ToArray())
+                {
+                    Walk(value, shape.Element!, $"{path}.{key}");
+                }
+
+                break;
+            case FieldKind.String or FieldKind.Time or FieldKind.Bytes when kind == JsonValueKind.String:
+            case FieldKind.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
+            case FieldKind.Number when kind == JsonValueKind.Number:
+            case FieldKind.IntOrString or FieldKind.Quantity when kind is JsonValueKind.String or JsonValueKind.Number:
+            case FieldKind.Any:
+                break;
+            case FieldKind.Integer when kind == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out _):
+                break;
+            default:
+                _wrongTypes.Add($"cannot unmarshal {Describe(kind)} into field {path} of type {Expected(shape)}");
+                break;
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "bool",
+        _ => "value",
+    };
+
+    private static string Expected(FieldShape shape) => shape.Kind switch
+    {
+        FieldKind.Object => "object",
+        FieldKind.List => "array",
+        FieldKind.Map => "map",
+        FieldKind.Integer => "integer",
+        FieldKind.Number => "number",
+        FieldKind.Boolean => "bool",
+        FieldKind.IntOrString => "int or string",
+        _ => "string",
+    };
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Errors;
+using YamlDotNet.Core;
+
+namespace Orchestrator.ApiServer.Serialization;
+
+/// <summary>
+/// Reads request bodies: enforces the 3 MiB limit (413), the media type (415) and syntax (400),
+/// never throwing anything but an <see cref="ApiException"/> for bad input.
+/// </summary>
+internal static class RequestBody
+{
+    /// <summary>kube-apiserver's limit for a request body.</summary>
+    public const long MaxBytes = 3 * 1024 * 1024;
+
+    public static readonly string[] ObjectMediaTypes = ["application/json", "application/yaml"];
+
+    /// <summary>The media type without parameters, lower-cased; "" when absent.</summary>
+    public static string MediaType(HttpRequest request) =>
+        (request.ContentType ?? "").Split(';', 2)[0].Trim().ToLowerInvariant();
+
+    /// <summary>Reads a JSON or YAML object body.</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var mediaType = MediaType(request);
+        if (mediaType is not ("application/json" or "application/yaml" or ""))
+        {
+            throw ApiErrors.UnsupportedMediaType(mediaType, ObjectMediaTypes);
+        }
+
+        var bytes = await ReadBytesAsync(request, cancellationToken);
+        var node = mediaType == "application/yaml" ? ParseYaml(bytes) : ParseJson(bytes);
+        return node as JsonObject ?? throw ApiErrors.BadRequest("Object 'Kind' is missing in '" + Truncate(Encoding.UTF8.GetString(bytes)) + "'");
+    }
+
+    /// <summary>Reads the raw body up to <see cref="MaxBytes"/>.</summary>
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            throw ApiErrors.RequestEntityTooLarge(MaxBytes);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw ApiErrors.RequestEntityTooLarge(MaxBytes);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static JsonNode? ParseJson(byte[] bytes)
+    {
+        try
+        {
+            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException e)
+        {
+            throw ApiErrors.BadRequest($"couldn't get version/kind; json parse error: {e.Message}");
+        }
+    }
+
+    public static JsonNode? ParseYaml(byte[] bytes)
+    {
+        try
+        {
+            return YamlToJson.Convert(Encoding.UTF8.GetString(bytes));
+        }
+        catch (YamlException e)
+        {
+            throw ApiErrors.BadRequest($"error converting YAML to JSON: yaml: {e.Message}");
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "...";
+}

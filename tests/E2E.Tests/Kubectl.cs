@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace Orchestrator.E2E.Tests;
+
+/// <summary>
+/// Runs a real kubectl binary of one minor version (kubectl.1.27 … kubectl.1.33, shipped beside
+/// the `kubectl` dispatcher on PATH) with its own HOME, so no discovery cache leaks between runs.
+/// </summary>
+public sealed class Kubectl(string version, string kubeconfig) : IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory($"kubectl-{version}-home-").FullName;
+
+    public string Version { get; } = version;
+
+    /// <summary>The directory that holds kubectl.1.NN, found through the `kubectl` on PATH.</summary>
+    public static string BinaryDirectory { get; } = FindBinaryDirectory();
+
+    public async Task<KubectlResult> RunAsync(params string[] args) => await RunWithInputAsync(null, args);
+
+    public async Task<KubectlResult> RunWithInputAsync(string? stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(BinaryDirectory, $"kubectl.{Version}"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["HOME"] = _home;
+        start.Environment["KUBECONFIG"] = kubeconfig;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish in 60 s");
+        }
+
+        return new KubectlResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+
+    private static string FindBinaryDirectory()
+    {
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            var candidate = Path.Combine(directory, "kubectl");
+            if (File.Exists(candidate))
+            {
+                var resolved = new FileInfo(candidate).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? candidate;
+                return Path.GetDirectoryName(resolved)!;
+            }
+        }
+
+        throw new InvalidOperationException("kubectl is not on PATH: the e2e tests need the Google Cloud CLI's kubectl.1.27 … kubectl.1.33");
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Orchestrator.E2E.Tests;
+
+/// <summary>
+/// The real `orchestrator up` process on a free loopback port, in its own data directory,
+/// started the way a user starts it and stopped by killing it.
+/// </summary>
+public sealed class OrchestratorProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private OrchestratorProcess(Process process, string dataDirectory, Uri address)
+    {
+        _process = process;
+        DataDirectory = dataDirectory;
+        Address = address;
+    }
+
+    public string DataDirectory { get; }
+
+    public Uri Address { get; }
+
+    public string Kubeconfig => Path.Combine(DataDirectory, "kubeconfig");
+
+    public static async Task<OrchestratorProcess> StartAsync(string? storeUrl = null)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("orchestrator-e2e-").FullName;
+        var port = FreePort();
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
+        foreach (var arg in new[] { "up", "--data-dir", dataDirectory, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (storeUrl is not null)
+        {
+            start.ArgumentList.Add("--store");
+            start.ArgumentList.Add(storeUrl);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("orchestrator did not start");
+        var server = new OrchestratorProcess(process, dataDirectory, new Uri($"http://127.0.0.1:{port}"));
+        var ready = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) => server.Record(e.Data, ready);
+        process.ErrorDataReceived += (_, e) => server.Record(e.Data, null);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != ready.Task)
+        {
+            await server.DisposeAsync();
+            throw new InvalidOperationException($"orchestrator up did not become ready:\n{server.Output}");
+        }
+
+        return server;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private void Record(string? line, TaskCompletionSource? ready)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        if (ready is not null && line.Contains("kubeconfig", StringComparison.Ordinal))
+        {
+            ready.TrySetResult();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
