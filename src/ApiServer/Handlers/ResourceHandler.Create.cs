@@ -43,10 +43,26 @@ internal sealed partial class ResourceHandler
             return;
         }
 
+        var isService = resource is { Group: "", Plural: "services" };
+        if (isService)
+        {
+            await allocator.AllocateAsync(resource, body, context.RequestAborted);
+        }
+
         KeyValue created;
         try
         {
             created = await store.CreateAsync(key, StoredObject.Encode(body), null, context.RequestAborted);
+        }
+        catch (Exception e) when (isService)
+        {
+            await allocator.ReleaseAsync(body, CancellationToken.None);
+            if (e is StoreKeyExistsException)
+            {
+                throw ApiErrors.AlreadyExists(resource, name);
+            }
+
+            throw;
         }
         catch (StoreKeyExistsException)
         {

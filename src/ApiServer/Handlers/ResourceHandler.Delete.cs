@@ -51,6 +51,11 @@ internal sealed partial class ResourceHandler
                 }
 
                 var deleted = await store.DeleteAsync(stored.Key, stored.ModRevision, cancellationToken);
+                if (resource is { Group: "", Plural: "services" })
+                {
+                    await allocator.ReleaseAsync(current, CancellationToken.None);
+                }
+
                 return WithTypeMeta(resource, StoredObject.Decode(deleted.Value, deleted.ModRevision));
             }
             catch (StoreConflictException)

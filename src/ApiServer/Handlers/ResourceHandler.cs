@@ -12,17 +12,26 @@ namespace Orchestrator.ApiServer.Handlers;
 /// The REST verbs on any registered resource, generic over JSON objects: the resource definition
 /// says where objects live and what schema they follow. One partial file per verb.
 /// </summary>
-internal sealed partial class ResourceHandler(IStore store, ResourceRegistry registry, Admission admission, TimeProvider time)
+internal sealed partial class ResourceHandler(IStore store, ResourceRegistry registry, Admission admission, Services.ServiceAllocator allocator, TimeProvider time)
 {
     public ResourceRegistry Registry => registry;
 
     /// <summary>Dispatches by method, subresource and <c>watch</c>.</summary>
     public Task HandleAsync(HttpContext context, ResourceRequest request)
     {
+        if (request.Subresource is { } sub && !request.Resource.Subresources.Any(s => s.Name == sub))
+        {
+            throw ApiErrors.ResourceNotFound();
+        }
+
         var method = context.Request.Method;
         var watch = IsTrue(context.Request.Query["watch"]);
         return (method, request.Name, request.Subresource) switch
         {
+            ("GET", not null, "scale") => GetScaleAsync(context, request),
+            ("PUT", not null, "scale") => PutScaleAsync(context, request),
+            ("POST", not null, "binding") => BindAsync(context, request),
+            ("POST", not null, "eviction") => EvictAsync(context, request),
             ("GET", null, _) when watch => WatchAsync(context, request),
             ("GET", null, _) => ListAsync(context, request),
             ("GET", _, null) => GetAsync(context, request),
@@ -31,7 +40,6 @@ internal sealed partial class ResourceHandler(IStore store, ResourceRegistry reg
             ("PUT", _, null or "status") => UpdateAsync(context, request),
             ("DELETE", null, _) => DeleteCollectionAsync(context, request),
             ("DELETE", _, null) => DeleteAsync(context, request),
-            _ when request.Subresource is not null && !request.Resource.Subresources.Any(s => s.Name == request.Subresource) => throw ApiErrors.ResourceNotFound(),
             _ => throw ApiErrors.MethodNotAllowed(),
         };
     }

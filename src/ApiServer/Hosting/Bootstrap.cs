@@ -7,7 +7,7 @@ using Orchestrator.Store;
 namespace Orchestrator.ApiServer.Hosting;
 
 /// <summary>The objects every cluster has from the start: system namespaces and the kubernetes Service.</summary>
-internal sealed class Bootstrap(IStore store, ResourceRegistry registry, Admission admission)
+internal sealed class Bootstrap(IStore store, ResourceRegistry registry, Admission admission, Services.ServiceAllocator allocator)
 {
     public static readonly string[] Namespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
@@ -39,6 +39,7 @@ internal sealed class Bootstrap(IStore store, ResourceRegistry registry, Admissi
                 ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["port"] = 443, ["protocol"] = "TCP", ["targetPort"] = port }),
             },
         };
+        await allocator.ReserveFixedIpAsync("10.96.0.1", cancellationToken);
         await CreateIfMissingAsync(services, "default", kubernetes, cancellationToken);
     }
 

@@ -127,6 +127,8 @@ internal sealed class Admission(TimeProvider time, Random random)
             updated["status"] = current["status"]?.DeepClone();
         }
 
+        KindDefaults.OnUpdate(resource, current, updated);
+
         if (resource.HasGeneration && !JsonNode.DeepEquals(current["spec"], updated["spec"]))
         {
             metadata["generation"] = (currentMetadata["generation"]?.GetValue<long>() ?? 0) + 1;

@@ -14,6 +14,9 @@ internal static class KindDefaults
                 body["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };
                 body["status"] = new JsonObject { ["phase"] = "Active" };
                 break;
+            case ("", "services"):
+                Services.ServiceDefaults.Apply(body);
+                break;
             case ("", "pods"):
                 body["status"] = new JsonObject { ["phase"] = "Pending" };
                 break;
@@ -24,6 +27,27 @@ internal static class KindDefaults
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>Fields that may not change once set, carried over when an update omits them.</summary>
+    public static void OnUpdate(ResourceDefinition resource, JsonObject current, JsonObject updated)
+    {
+        if (resource is not { Group: "", Plural: "services" } || updated["spec"] is not JsonObject spec)
+        {
+            return;
+        }
+
+        var old = current["spec"]?["clusterIP"]?.GetValue<string>();
+        var now = spec["clusterIP"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(now))
+        {
+            spec["clusterIP"] = old;
+            spec["clusterIPs"] = current["spec"]?["clusterIPs"]?.DeepClone();
+        }
+        else if (now != old)
+        {
+            throw Errors.ApiErrors.Invalid(resource, Objects.ObjectMeta.Name(current) ?? "", [new Errors.StatusCause("FieldValueInvalid", $"Invalid value: \"{now}\": field is immutable", "spec.clusterIPs[0]")]);
         }
     }
 }
