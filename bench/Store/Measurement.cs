@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Orchestrator.Bench.Store;
+namespace Orchestrator.Bench;
 
 /// <summary>Throughput and latency of one workload at one concurrency.</summary>
 internal sealed record Measurement(string Subject, int Concurrency, int Operations, double Seconds, double P50Ms, double P99Ms)

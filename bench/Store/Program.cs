@@ -4,7 +4,7 @@ using dotnet_etcd;
 using Etcdserverpb;
 using Google.Protobuf;
 using Grpc.Net.Client;
-using Orchestrator.Bench.Store;
+using Orchestrator.Bench;
 using Orchestrator.Store;
 using Orchestrator.Testing;
 

@@ -5,7 +5,7 @@ using Orchestrator.ApiServer.Errors;
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>The paging and consistency parameters of a list, validated as upstream does.</summary>
-internal sealed record ListQuery(int Limit, string? Continue, long? ResourceVersion, string? ResourceVersionMatch)
+internal sealed record ListQuery(int Limit, string? Continue, long? ResourceVersion, string? ResourceVersionMatch, bool AnyVersion = false)
 {
     public static ListQuery FromQuery(IQueryCollection query)
     {
@@ -33,7 +33,7 @@ internal sealed record ListQuery(int Limit, string? Continue, long? ResourceVers
             throw ApiErrors.BadRequest("specifying resource version is not allowed when using continue");
         }
 
-        return new ListQuery(limit, token, rv, match);
+        return new ListQuery(limit, token, rv, match, query["resourceVersion"].ToString() == "0");
     }
 
     /// <summary>Null when absent or "0" ("any version", served from the newest).</summary>

@@ -16,6 +16,11 @@ internal sealed partial class ResourceHandler
     {
         var filter = ObjectFilter.FromQuery(request.Resource, context.Request.Query);
         var query = ListQuery.FromQuery(context.Request.Query);
+        if (await TryListFromCacheAsync(context, request, filter, query))
+        {
+            return;
+        }
+
         var (items, revision, next) = await ListObjectsAsync(request, filter, query, context.RequestAborted);
         await Responses.WriteJsonAsync(context, 200, ListBody(request, items, revision, next));
     }

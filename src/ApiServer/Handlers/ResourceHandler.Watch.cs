@@ -1,27 +1,29 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Caching;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>
-/// Watch: newline-delimited JSON events over a chunked response. Without a resourceVersion (or
-/// with "0") the current state comes first as ADDED events, then changes; with one, only changes
-/// after it; a compacted one ends in an ERROR event carrying 410 Expired.
+/// Watch, served from the resource's watch cache: newline-delimited JSON events over a chunked
+/// response. Without a resourceVersion (or with "0") the current state comes first as ADDED
+/// events; with one, only changes after it; one older than the cache's window ends in an ERROR
+/// event carrying 410 Expired, as upstream's.
 /// </summary>
 internal sealed partial class ResourceHandler
 {
     private static readonly TimeSpan BookmarkInterval = TimeSpan.FromSeconds(30);
+    private static readonly byte[] EventEnd = "}\n"u8.ToArray();
 
     private async Task WatchAsync(HttpContext context, ResourceRequest request)
     {
         var filter = ObjectFilter.FromQuery(request.Resource, context.Request.Query);
         var query = WatchQuery.FromQuery(context.Request.Query);
-
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         if (query.Timeout is { } timeout)
         {
@@ -30,86 +32,140 @@ internal sealed partial class ResourceHandler
 
         var cancellationToken = lifetime.Token;
         var resource = request.Resource;
-        var prefix = ObjectKeys.ListPrefix(resource, request.Namespace);
+        var cache = caches.For(resource);
+        await cache.WaitReadyAsync(cancellationToken);
+        if (query.ResourceVersion is { } wanted && !query.SendInitialEvents)
+        {
+            await cache.WaitForRevisionAsync(Math.Min(wanted, await store.GetCurrentRevisionAsync(cancellationToken)), TimeSpan.FromSeconds(3), cancellationToken);
+        }
+
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(cancellationToken);
         var output = context.Response.BodyWriter.AsStream();
 
+        CacheSubscription subscription;
+        List<CachedObject> snapshot;
+        List<CachedEvent> backlog;
+        long delivered;
         try
         {
-            long from;
-            if (query.ResourceVersion is { } rv && !query.SendInitialEvents)
-            {
-                from = rv;
-            }
-            else
-            {
-                var (items, revision, _) = await ListObjectsAsync(request, filter, new ListQuery(0, null, null, null), cancellationToken);
-                foreach (var item in items)
-                {
-                    await WriteEventAsync(output, "ADDED", WithTypeMeta(resource, item), cancellationToken);
-                }
-
-                from = revision;
-                if (query.SendInitialEvents)
-                {
-                    await WriteEventAsync(output, "BOOKMARK", Bookmark(resource, from, initialEventsEnd: true), cancellationToken);
-                }
-            }
-
-            var options = query.Bookmarks ? new WatchOptions { ProgressInterval = BookmarkInterval } : null;
-            await foreach (var change in store.WatchAsync(prefix, from, options, cancellationToken))
-            {
-                if (Translate(resource, filter, change) is { } watchEvent)
-                {
-                    await WriteEventAsync(output, watchEvent.Type, watchEvent.Object, cancellationToken);
-                }
-            }
+            var from = query.SendInitialEvents ? null : query.ResourceVersion;
+            subscription = cache.Subscribe(ObjectKeys.ListPrefix(resource, request.Namespace), from, out snapshot, out backlog, out var start);
+            delivered = from ?? start;
         }
-        catch (StoreCompactedException e)
+        catch (CacheExpiredException e)
         {
-            var expired = ApiErrors.Expired($"too old resource version: {e.RequestedRevision} ({e.CompactRevision})");
-            await WriteEventAsync(output, "ERROR", expired.ToStatus(), CancellationToken.None);
+            await WriteEventAsync(output, "ERROR", ApiErrors.Expired(e.Message).ToStatus(), CancellationToken.None);
+            return;
+        }
+
+        try
+        {
+            foreach (var item in snapshot.Where(i => filter.Matches(i.Object)))
+            {
+                await WriteRawEventAsync(output, "ADDED", item.Json, cancellationToken);
+            }
+
+            if (query.SendInitialEvents)
+            {
+                await WriteEventAsync(output, "BOOKMARK", Bookmark(resource, delivered, initialEventsEnd: true), cancellationToken);
+            }
+
+            foreach (var change in backlog)
+            {
+                delivered = await WriteChangeAsync(output, filter, change, delivered, cancellationToken);
+            }
+
+            var feed = subscription.Events.Reader;
+            while (true)
+            {
+                while (feed.TryRead(out var change))
+                {
+                    delivered = await WriteChangeAsync(output, filter, change, delivered, cancellationToken);
+                }
+
+                var ready = await WaitForEventAsync(feed, query.Bookmarks ? BookmarkInterval : Timeout.InfiniteTimeSpan, cancellationToken);
+                if (ready == false)
+                {
+                    break;
+                }
+
+                if (ready is null && cache.CaughtUpRevision(subscription) is { } caughtUp && caughtUp > delivered)
+                {
+                    delivered = caughtUp;
+                    await WriteEventAsync(output, "BOOKMARK", Bookmark(resource, caughtUp, initialEventsEnd: false), cancellationToken);
+                }
+            }
+
+            await feed.Completion;
+        }
+        catch (Exception e) when (e is CacheExpiredException or CacheWatcherTooSlowException)
+        {
+            await WriteEventAsync(output, "ERROR", ApiErrors.Expired(e.Message).ToStatus(), CancellationToken.None);
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
             // Timeout or client gone: the stream just ends, as upstream's does.
         }
+        finally
+        {
+            cache.Unsubscribe(subscription);
+        }
     }
 
     /// <summary>
-    /// Turns a store change into a watch event for this watcher's selectors: an object that starts
+    /// Writes one change as this watcher sees it through its selectors: an object that starts
     /// matching is ADDED, one that stops matching is DELETED (upstream's filtered watch).
     /// </summary>
-    private static (string Type, JsonObject Object)? Translate(Registry.ResourceDefinition resource, ObjectFilter filter, WatchEvent change)
+    private static async Task<long> WriteChangeAsync(Stream output, ObjectFilter filter, CachedEvent change, long delivered, CancellationToken cancellationToken)
     {
-        if (change.Type == WatchEventType.Progress)
+        if (change.Revision <= delivered)
         {
-            return ("BOOKMARK", Bookmark(resource, change.Revision, initialEventsEnd: false));
+            return delivered;
         }
 
-        var current = WithTypeMeta(resource, StoredObject.Decode(change.Current!.Value, change.Revision));
-        var nowMatches = filter.Matches(current);
-        switch (change.Type)
+        var nowMatches = filter.Matches(change.Object.Object);
+        var type = change.Type;
+        if (type == "MODIFIED" && !filter.IsEmpty)
         {
-            case WatchEventType.Created:
-                return nowMatches ? ("ADDED", current) : null;
-            case WatchEventType.Deleted:
-                return nowMatches ? ("DELETED", current) : null;
+            var usedToMatch = change.Previous is null || filter.Matches(change.Previous.Object);
+            type = (usedToMatch, nowMatches) switch
+            {
+                (false, true) => "ADDED",
+                (true, false) => "DELETED",
+                (true, true) => "MODIFIED",
+                _ => "",
+            };
+            nowMatches = type.Length > 0;
         }
 
-        // Without the previous value (compacted away) assume it matched as the new one does.
-        var usedToMatch = change.Previous is { } previous
-            ? filter.Matches(StoredObject.Decode(previous.Value, previous.ModRevision))
-            : nowMatches;
-        return (usedToMatch, nowMatches) switch
+        if (nowMatches)
         {
-            (false, true) => ("ADDED", current),
-            (true, true) => ("MODIFIED", current),
-            (true, false) => ("DELETED", current),
-            _ => null,
-        };
+            await WriteRawEventAsync(output, type, change.Object.Json, cancellationToken);
+        }
+
+        return change.Revision;
+    }
+
+    /// <summary>True when an event is ready, false when the feed ended, null when <paramref name="idle"/> passed quietly.</summary>
+    private static async Task<bool?> WaitForEventAsync(System.Threading.Channels.ChannelReader<CachedEvent> feed, TimeSpan idle, CancellationToken cancellationToken)
+    {
+        if (idle == Timeout.InfiniteTimeSpan)
+        {
+            return await feed.WaitToReadAsync(cancellationToken);
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(idle);
+        try
+        {
+            return await feed.WaitToReadAsync(timer.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private static JsonObject Bookmark(Registry.ResourceDefinition resource, long revision, bool initialEventsEnd)
@@ -123,15 +179,15 @@ internal sealed partial class ResourceHandler
         return new JsonObject { ["kind"] = resource.Kind, ["apiVersion"] = resource.ApiVersion, ["metadata"] = metadata };
     }
 
-    private static async Task WriteEventAsync(Stream output, string type, JsonObject obj, CancellationToken cancellationToken)
-    {
-        var payload = new JsonObject { ["type"] = type, ["object"] = obj };
-        await using (var writer = new Utf8JsonWriter(output))
-        {
-            payload.WriteTo(writer);
-        }
+    private static async Task WriteEventAsync(Stream output, string type, JsonObject obj, CancellationToken cancellationToken) =>
+        await WriteRawEventAsync(output, type, JsonSerializer.SerializeToUtf8Bytes(obj), cancellationToken);
 
-        output.WriteByte((byte)'\n');
+    /// <summary>Writes <c>{"type":T,"object":O}\n</c> around already-serialized object bytes and flushes it as one chunk.</summary>
+    private static async Task WriteRawEventAsync(Stream output, string type, byte[] objectJson, CancellationToken cancellationToken)
+    {
+        await output.WriteAsync(Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":"), cancellationToken);
+        await output.WriteAsync(objectJson, cancellationToken);
+        await output.WriteAsync(EventEnd, cancellationToken);
         await output.FlushAsync(cancellationToken);
     }
 }

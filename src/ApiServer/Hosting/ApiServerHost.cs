@@ -50,6 +50,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new Admission(TimeProvider.System, Random.Shared));
         builder.Services.AddSingleton<Services.ServiceAllocator>();
+        builder.Services.AddSingleton<Caching.WatchCacheSet>();
         builder.Services.AddSingleton<ResourceHandler>();
         builder.Services.AddSingleton<Bootstrap>();
 
@@ -61,6 +62,11 @@ public sealed class ApiServerHost : IAsyncDisposable
         var bound = new Uri(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await app.Services.GetRequiredService<Bootstrap>().EnsureAsync(bound.Port, cancellationToken);
+
+        // Every resource's watch cache starts now, as upstream's do, so a watch from any revision
+        // handed out after start-up is inside some cache's window.
+        var caches = app.Services.GetRequiredService<Caching.WatchCacheSet>();
+        await Task.WhenAll(ResourceRegistry.BuiltIn.All.Select(r => caches.For(r).WaitReadyAsync(cancellationToken)));
         return new ApiServerHost(app, bound);
     }
 

@@ -46,21 +46,30 @@ public sealed class WatchTests(ApiServerFixture api) : IClassFixture<ApiServerFi
     }
 
     [Fact]
-    public async Task Watch_from_a_compacted_version_ends_with_a_410_Expired_error_event()
+    public async Task Watch_from_a_version_older_than_the_watch_cache_window_ends_with_a_410_Expired_error_event()
     {
-        var (_, old, _) = await Create("compact-me");
-        var rv = old!["metadata"]!["resourceVersion"]!.GetValue<string>();
-        await Create("compact-later");
-        await Create("compact-latest");
-        await api.Store.CompactAsync(await api.Store.GetCurrentRevisionAsync());
-
-        using var stream = await OpenAsync($"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={rv}");
+        // Revision 2 predates every watch cache: they start after the bootstrap objects are written.
+        using var stream = await OpenAsync("/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=2");
         var error = await stream.NextAsync();
 
         Assert.Equal("ERROR", error["type"]!.GetValue<string>());
         Assert.Equal(410, error["object"]!["code"]!.GetValue<int>());
         Assert.Equal("Expired", error["object"]!["reason"]!.GetValue<string>());
-        Assert.StartsWith($"too old resource version: {rv}", error["object"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("too old resource version: 2 (", error["object"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(await stream.NextOrEndAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Lists_from_the_cache_see_a_write_at_once_and_resource_version_0_lists_are_served_too()
+    {
+        await Create("cache-fresh");
+
+        var (_, consistent, _) = await api.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/configmaps");
+        var (_, any, _) = await api.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/configmaps?resourceVersion=0");
+
+        Assert.Contains(consistent!["items"]!.AsArray(), i => i!["metadata"]!["name"]!.GetValue<string>() == "cache-fresh");
+        Assert.Equal("ConfigMapList", any!["kind"]!.GetValue<string>());
+        Assert.Contains(any["items"]!.AsArray(), i => i!["metadata"]!["name"]!.GetValue<string>() == "cache-fresh");
     }
 
     [Fact]

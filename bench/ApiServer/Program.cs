@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Text;
+using Orchestrator.ApiServer.Hosting;
+using Orchestrator.Bench;
+using Orchestrator.Store;
+
+// API server benchmark (issue 3): 64 concurrent clients creating pods over HTTP vs raw SqliteStore
+// creates of the same bytes; LIST of 10,000 pods; one event fanned out to 1,000 watchers.
+// Usage: bench/apiserver.sh [--quick]
+var quick = args.Contains("--quick");
+var creates = quick ? 3_000 : 20_000;
+var listSize = quick ? 2_000 : 10_000;
+var watchers = quick ? 200 : 1_000;
+const int concurrency = 64;
+
+Console.WriteLine($"# API server benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+var directory = Directory.CreateTempSubdirectory("orchestrator-bench-api-").FullName;
+try
+{
+    await using var store = StoreFactory.Open("sqlite://" + Path.Combine(directory, "state.db"));
+    await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = 0 });
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
+    await http.PostAsync("/api/v1/namespaces", Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"bench"}}"""));
+    await http.PostAsync("/api/v1/namespaces", Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"list"}}"""));
+
+    var podBytes = Encoding.UTF8.GetBytes(Pod("raw-size-probe"));
+    var raw = await Measurement.RunAsync("raw SqliteStore create (same bytes)", concurrency, creates, i => store.CreateAsync($"/raw/{i:D8}", podBytes));
+    var api = await Measurement.RunAsync("POST pod over HTTP", concurrency, creates, async i =>
+    {
+        using var response = await http.PostAsync("/api/v1/namespaces/bench/pods", Json(Pod($"p{i:D6}")));
+        if ((int)response.StatusCode != 201)
+        {
+            throw new InvalidOperationException($"create failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    });
+
+    await Parallel.ForEachAsync(Enumerable.Range(0, listSize), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        (await http.PostAsync("/api/v1/namespaces/list/pods", Json(Pod($"l{i:D6}")), ct)).Dispose());
+    var lists = await Measurement.RunAsync($"LIST {listSize} pods", 1, 20, async _ =>
+    {
+        using var response = await http.GetAsync("/api/v1/namespaces/list/pods");
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (body.Length < listSize * 100)
+        {
+            throw new InvalidOperationException("short list");
+        }
+    });
+
+    var fanout = await WatchFanoutAsync(server.Address, watchers, rounds: 10);
+
+    Console.WriteLine();
+    Console.WriteLine("| subject | concurrency | operations | ops/s | p50 ms | p99 ms |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    foreach (var m in new[] { raw, api, lists, fanout })
+    {
+        Console.WriteLine(m.Row());
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pod creates over HTTP: {api.PerSecond:F0}/s, p99 {api.P99Ms:F1} ms (target >= 3000/s, p99 <= 50 ms); {api.PerSecond / raw.PerSecond:P0} of raw SqliteStore creates"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LIST {listSize} pods: p99 {lists.P99Ms:F0} ms (target <= 200 ms)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one event to {watchers} watchers: p99 {fanout.P99Ms:F0} ms (target <= 100 ms)"));
+}
+finally
+{
+    Directory.Delete(directory, recursive: true);
+}
+
+return 0;
+
+static StringContent Json(string body)
+{
+    var content = new StringContent(body, Encoding.UTF8);
+    content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+    return content;
+}
+
+static string Pod(string name) => $$$$"""
+    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"{{{{name}}}}","labels":{"app":"bench","tier":"web"}},
+     "spec":{"containers":[{"name":"app","image":"registry.local/app:1.0","ports":[{"containerPort":8080}],
+       "resources":{"requests":{"cpu":"100m","memory":"64Mi"}}}],"restartPolicy":"Always"}}
+    """;
+
+// Opens N watches, then creates one object per round and measures, per watcher, the time from
+// the create's response to the event's arrival.
+static async Task<Measurement> WatchFanoutAsync(Uri address, int watchers, int rounds)
+{
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
+    await http.PostAsync("/api/v1/namespaces", Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"watch"}}"""));
+    var arrivals = new long[rounds, watchers];
+    var opened = new CountdownEvent(watchers);
+    using var stop = new CancellationTokenSource();
+    var readers = Enumerable.Range(0, watchers).Select(w => Task.Run(async () =>
+    {
+        using var response = await http.GetAsync("/api/v1/namespaces/watch/configmaps?watch=true&resourceVersion=0", HttpCompletionOption.ResponseHeadersRead, stop.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
+        opened.Signal();
+        for (var round = 0; round < rounds; round++)
+        {
+            if (await reader.ReadLineAsync(stop.Token) is null)
+            {
+                return;
+            }
+
+            arrivals[round, w] = Stopwatch.GetTimestamp();
+        }
+    })).ToArray();
+    opened.Wait(TimeSpan.FromMinutes(2));
+
+    var latencies = new List<double>(rounds * watchers);
+    for (var round = 0; round < rounds; round++)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        (await http.PostAsync("/api/v1/namespaces/watch/configmaps", Json($$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c{{{round}}}"}}"""))).Dispose();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Enumerable.Range(0, watchers).Any(w => Volatile.Read(ref arrivals[round, w]) == 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        for (var w = 0; w < watchers; w++)
+        {
+            latencies.Add(arrivals[round, w] == 0 ? double.PositiveInfinity : (arrivals[round, w] - sent) * 1000.0 / Stopwatch.Frequency);
+        }
+    }
+
+    await stop.CancelAsync();
+    await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+    latencies.Sort();
+    return new Measurement($"watch event to {watchers} watchers", watchers, rounds * watchers, 0, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)]);
+}
