@@ -26,6 +26,8 @@ public sealed class JsonPatchTests
     [InlineData("move a member", "{'foo':{'bar':'baz','waldo':'fred'},'qux':{'corge':'grault'}}", "[{'op':'move','from':'/foo/waldo','path':'/qux/thud'}]",
         "{'foo':{'bar':'baz'},'qux':{'corge':'grault','thud':'fred'}}")]
     [InlineData("move an element", "{'foo':['all','grass','cows','eat']}", "[{'op':'move','from':'/foo/1','path':'/foo/3'}]", "{'foo':['all','cows','eat','grass']}")]
+    [InlineData("move to the end of an array", "{'a':1,'l':[0]}", "[{'op':'move','from':'/a','path':'/l/-'}]", "{'l':[0,1]}")]
+    [InlineData("copy into an array", "{'a':{'b':1},'l':[0]}", "[{'op':'copy','from':'/a','path':'/l/0'}]", "{'a':{'b':1},'l':[{'b':1},0]}")]
     [InlineData("move onto itself", "{'a':1}", "[{'op':'move','from':'/a','path':'/a'}]", "{'a':1}")]
     [InlineData("copy a member", "{'a':{'b':1}}", "[{'op':'copy','from':'/a','path':'/c'}]", "{'a':{'b':1},'c':{'b':1}}")]
     [InlineData("copies are independent", "{'a':{'b':1}}", "[{'op':'copy','from':'/a','path':'/c'},{'op':'replace','path':'/c/b','value':2}]", "{'a':{'b':1},'c':{'b':2}}")]

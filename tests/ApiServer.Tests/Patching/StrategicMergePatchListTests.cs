@@ -15,6 +15,14 @@ public sealed class StrategicMergePatchListTests
         "{'spec':{'containers':[{'name':'a'},{'name':'b'},{'name':'c'}]}}",
         "{'spec':{'containers':[{'name':'c','image':'i'},{'name':'a','image':'j'}]}}",
         "{'spec':{'containers':[{'name':'b'},{'name':'c','image':'i'},{'name':'a','image':'j'}]}}")]
+    [InlineData("a patch naming every element sets their order",
+        "{'spec':{'containers':[{'name':'a'},{'name':'b','image':'x'},{'name':'c'}]}}",
+        "{'spec':{'containers':[{'name':'c'},{'name':'a'},{'name':'b','args':['y']}]}}",
+        "{'spec':{'containers':[{'name':'c'},{'name':'a'},{'name':'b','image':'x','args':['y']}]}}")]
+    [InlineData("an element whose merge key is a number matches by value",
+        "{'spec':{'containers':[{'name':'a','ports':[{'containerPort':80,'name':'http'}]}]}}",
+        "{'spec':{'containers':[{'name':'a','ports':[{'containerPort':80.0,'protocol':'UDP'}]}]}}",
+        "{'spec':{'containers':[{'name':'a','ports':[{'containerPort':80,'name':'http','protocol':'UDP'}]}]}}")]
     [InlineData("init and ephemeral containers merge by name too",
         "{'spec':{'initContainers':[{'name':'i','image':'x'}],'ephemeralContainers':[{'name':'dbg','image':'busybox'}]}}",
         "{'spec':{'initContainers':[{'name':'i','command':['sh']}],'ephemeralContainers':[{'name':'dbg','stdin':true}]}}",
