@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Selectors;
 
 namespace Orchestrator.ApiServer.Handlers;
 
@@ -14,15 +16,26 @@ internal sealed class ObjectFilter(Func<JsonObject, bool>? predicate)
 
     public bool Matches(JsonObject obj) => predicate is null || predicate(obj);
 
+    /// <summary>Parses <c>labelSelector</c> and <c>fieldSelector</c>; a malformed or unsupported one is a 400.</summary>
     public static ObjectFilter FromQuery(ResourceDefinition resource, IQueryCollection query)
     {
-        var labels = query["labelSelector"].ToString();
-        var fields = query["fieldSelector"].ToString();
-        if (labels.Length == 0 && fields.Length == 0)
+        var labelsText = query["labelSelector"].ToString();
+        var fieldsText = query["fieldSelector"].ToString();
+        if (labelsText.Length == 0 && fieldsText.Length == 0)
         {
             return All;
         }
 
-        throw ApiErrors.BadRequest($"label and field selectors are not supported yet on {resource.QualifiedResource}");
+        try
+        {
+            var labels = LabelSelector.Parse(labelsText);
+            var fields = FieldSelectorFields.For(resource.Group, resource.Plural);
+            var fieldSelector = fields.Validate(FieldSelector.Parse(fieldsText));
+            return new ObjectFilter(obj => labels.Matches(ObjectMeta.Labels(obj)) && fields.Matches(fieldSelector, obj));
+        }
+        catch (SelectorException e)
+        {
+            throw ApiErrors.BadRequest(e.Message);
+        }
     }
 }

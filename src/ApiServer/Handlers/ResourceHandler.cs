@@ -37,6 +37,7 @@ internal sealed partial class ResourceHandler(IStore store, ResourceRegistry reg
             ("GET", _, null) => GetAsync(context, request),
             ("GET", _, "status") => GetAsync(context, request),
             ("POST", null, _) => CreateAsync(context, request),
+            ("PATCH", not null, null or "status" or "scale") => PatchAsync(context, request),
             ("PUT", _, null or "status") => UpdateAsync(context, request),
             ("DELETE", null, _) => DeleteCollectionAsync(context, request),
             ("DELETE", _, null) => DeleteAsync(context, request),
