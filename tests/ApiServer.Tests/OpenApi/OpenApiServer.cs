@@ -1,15 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.OpenApi;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Tests.OpenApi;
 
-/// <summary>A real Kestrel server on a loopback port serving the OpenAPI endpoints (and bare legacy discovery for kubectl); shared by a test class.</summary>
+/// <summary>A <see cref="LoopbackHost"/> shared by a test class.</summary>
 public sealed class OpenApiServer : IAsyncLifetime
 {
     private WebApplication? _app;
@@ -21,14 +14,7 @@ public sealed class OpenApiServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Urls.Add("http://127.0.0.1:0");
-        _app.MapOpenApi(ResourceRegistry.BuiltIn);
-        LegacyDiscovery.Map(_app, ResourceRegistry.BuiltIn);
-        await _app.StartAsync();
-        Address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        (_app, Address) = await LoopbackHost.StartAsync();
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(Address) };
     }
 
