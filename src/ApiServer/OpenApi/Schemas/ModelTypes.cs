@@ -83,7 +83,8 @@ internal static class ModelTypes
         {
             if (KindOf(type) is { } gvk)
             {
-                kinds.TryAdd(gvk, type);
+                // Add, not TryAdd: two models claiming one kind would make subresource schemas ambiguous.
+                kinds.Add(gvk, type);
             }
         }
 
