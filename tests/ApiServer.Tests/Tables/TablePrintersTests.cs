@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Tables;
+
+namespace Orchestrator.ApiServer.Tests.Tables;
+
+/// <summary>Properties every printer of every served kind must have.</summary>
+public sealed class TablePrintersTests
+{
+    public static TheoryData<string, string> Resources()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var resource in ResourceRegistry.BuiltIn.All)
+        {
+            data.Add(resource.Group, resource.Plural);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public void Every_kind_prints_one_cell_per_column_even_for_an_empty_object(string group, string plural)
+    {
+        var printer = TablePrinters.For(Printed.Resource(group, plural));
+
+        Assert.Equal(printer.Columns.Count, printer.Cells([], Printed.Now).Count);
+        Assert.Equal(printer.Columns.Count, printer.Cells(Printed.Parse("""{"metadata":{"name":"x"},"spec":7,"status":[]}"""), Printed.Now).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public void Every_kind_has_one_name_column_and_well_formed_columns(string group, string plural)
+    {
+        var columns = TablePrinters.For(Printed.Resource(group, plural)).Columns;
+
+        var name = Assert.Single(columns, c => c.Format == "name");
+        Assert.Equal("Name", name.Name);
+        Assert.Equal(columns.Count, columns.Select(c => c.Name).Distinct().Count());
+        Assert.All(columns, c =>
+        {
+            Assert.Contains(c.Type, new[] { "string", "integer", "boolean", "date" });
+            Assert.InRange(c.Priority, 0, 1);
+            Assert.False(string.IsNullOrWhiteSpace(c.Description));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public void Every_cell_is_a_string_number_or_boolean(string group, string plural)
+    {
+        var cells = TablePrinters.For(Printed.Resource(group, plural)).Cells(Printed.Parse("""{"metadata":{"name":"x"}}"""), Printed.Now);
+
+        Assert.All(cells, cell => Assert.IsAssignableFrom<JsonValue>(cell));
+    }
+
+    [Fact]
+    public void Only_limitranges_fall_back_to_the_default_table()
+    {
+        var defaulted = ResourceRegistry.BuiltIn.All
+            .Where(r => TablePrinters.For(r).Columns.Any(c => c.Name == "Created At"))
+            .Select(r => r.QualifiedResource);
+
+        Assert.Equal(["limitranges"], defaulted);
+    }
+}
