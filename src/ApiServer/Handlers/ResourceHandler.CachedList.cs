@@ -40,6 +40,13 @@ internal sealed partial class ResourceHandler
         }
 
         var (items, revision) = cache.List(ObjectKeys.ListPrefix(request.Resource, request.Namespace));
+        if (TableRequest.From(context, time) is { } table)
+        {
+            var rows = items.Where(i => filter.Matches(i.Object)).Select(i => i.Object).ToList();
+            await Responses.WriteJsonAsync(context, 200, table.Build(request.Resource, rows, revision.ToString(CultureInfo.InvariantCulture), null));
+            return true;
+        }
+
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         var output = context.Response.BodyWriter.AsStream();

@@ -8,6 +8,13 @@ internal sealed partial class ResourceHandler
     private async Task GetAsync(HttpContext context, ResourceRequest request)
     {
         var stored = await ReadAsync(request, context.RequestAborted);
-        await Responses.WriteJsonAsync(context, 200, WithTypeMeta(request.Resource, StoredObject.Decode(stored)));
+        var obj = WithTypeMeta(request.Resource, StoredObject.Decode(stored));
+        if (TableRequest.From(context, time) is { } table)
+        {
+            await Responses.WriteJsonAsync(context, 200, table.Build(request.Resource, [obj], Objects.ObjectMeta.ResourceVersion(obj), null));
+            return;
+        }
+
+        await Responses.WriteJsonAsync(context, 200, obj);
     }
 }

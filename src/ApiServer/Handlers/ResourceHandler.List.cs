@@ -22,6 +22,17 @@ internal sealed partial class ResourceHandler
         }
 
         var (items, revision, next) = await ListObjectsAsync(request, filter, query, context.RequestAborted);
+        if (TableRequest.From(context, time) is { } table)
+        {
+            foreach (var item in items)
+            {
+                WithTypeMeta(request.Resource, item);
+            }
+
+            await Responses.WriteJsonAsync(context, 200, table.Build(request.Resource, items, revision.ToString(CultureInfo.InvariantCulture), next));
+            return;
+        }
+
         await Responses.WriteJsonAsync(context, 200, ListBody(request, items, revision, next));
     }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Caching;
@@ -18,7 +16,6 @@ namespace Orchestrator.ApiServer.Handlers;
 internal sealed partial class ResourceHandler
 {
     private static readonly TimeSpan BookmarkInterval = TimeSpan.FromSeconds(30);
-    private static readonly byte[] EventEnd = "}\n"u8.ToArray();
 
     private async Task WatchAsync(HttpContext context, ResourceRequest request)
     {
@@ -42,7 +39,7 @@ internal sealed partial class ResourceHandler
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(cancellationToken);
-        var output = context.Response.BodyWriter.AsStream();
+        var output = new WatchOutput(context.Response.BodyWriter.AsStream(), resource, TableRequest.From(context, time));
 
         CacheSubscription subscription;
         List<CachedObject> snapshot;
@@ -56,7 +53,7 @@ internal sealed partial class ResourceHandler
         }
         catch (CacheExpiredException e)
         {
-            await WriteEventAsync(output, "ERROR", ApiErrors.Expired(e.Message).ToStatus(), CancellationToken.None);
+            await output.WriteAsync("ERROR", ApiErrors.Expired(e.Message).ToStatus(), CancellationToken.None);
             return;
         }
 
@@ -64,12 +61,12 @@ internal sealed partial class ResourceHandler
         {
             foreach (var item in snapshot.Where(i => filter.Matches(i.Object)))
             {
-                await WriteRawEventAsync(output, "ADDED", item.Json, cancellationToken);
+                await output.WriteAsync("ADDED", item, cancellationToken);
             }
 
             if (query.SendInitialEvents)
             {
-                await WriteEventAsync(output, "BOOKMARK", Bookmark(resource, delivered, initialEventsEnd: true), cancellationToken);
+                await output.WriteAsync("BOOKMARK", Bookmark(resource, delivered, initialEventsEnd: true), cancellationToken);
             }
 
             foreach (var change in backlog)
@@ -94,7 +91,7 @@ internal sealed partial class ResourceHandler
                 if (ready is null && cache.CaughtUpRevision(subscription) is { } caughtUp && caughtUp > delivered)
                 {
                     delivered = caughtUp;
-                    await WriteEventAsync(output, "BOOKMARK", Bookmark(resource, caughtUp, initialEventsEnd: false), cancellationToken);
+                    await output.WriteAsync("BOOKMARK", Bookmark(resource, caughtUp, initialEventsEnd: false), cancellationToken);
                 }
             }
 
@@ -102,7 +99,7 @@ internal sealed partial class ResourceHandler
         }
         catch (Exception e) when (e is CacheExpiredException or CacheWatcherTooSlowException)
         {
-            await WriteEventAsync(output, "ERROR", ApiErrors.Expired(e.Message).ToStatus(), CancellationToken.None);
+            await output.WriteAsync("ERROR", ApiErrors.Expired(e.Message).ToStatus(), CancellationToken.None);
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
@@ -118,7 +115,7 @@ internal sealed partial class ResourceHandler
     /// Writes one change as this watcher sees it through its selectors: an object that starts
     /// matching is ADDED, one that stops matching is DELETED (upstream's filtered watch).
     /// </summary>
-    private static async Task<long> WriteChangeAsync(Stream output, ObjectFilter filter, CachedEvent change, long delivered, CancellationToken cancellationToken)
+    private static async Task<long> WriteChangeAsync(WatchOutput output, ObjectFilter filter, CachedEvent change, long delivered, CancellationToken cancellationToken)
     {
         if (change.Revision <= delivered)
         {
@@ -142,7 +139,7 @@ internal sealed partial class ResourceHandler
 
         if (nowMatches)
         {
-            await WriteRawEventAsync(output, type, change.Object.Json, cancellationToken);
+            await output.WriteAsync(type, change.Object, cancellationToken);
         }
 
         return change.Revision;
@@ -177,17 +174,5 @@ internal sealed partial class ResourceHandler
         }
 
         return new JsonObject { ["kind"] = resource.Kind, ["apiVersion"] = resource.ApiVersion, ["metadata"] = metadata };
-    }
-
-    private static async Task WriteEventAsync(Stream output, string type, JsonObject obj, CancellationToken cancellationToken) =>
-        await WriteRawEventAsync(output, type, JsonSerializer.SerializeToUtf8Bytes(obj), cancellationToken);
-
-    /// <summary>Writes <c>{"type":T,"object":O}\n</c> around already-serialized object bytes and flushes it as one chunk.</summary>
-    private static async Task WriteRawEventAsync(Stream output, string type, byte[] objectJson, CancellationToken cancellationToken)
-    {
-        await output.WriteAsync(Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":"), cancellationToken);
-        await output.WriteAsync(objectJson, cancellationToken);
-        await output.WriteAsync(EventEnd, cancellationToken);
-        await output.FlushAsync(cancellationToken);
     }
 }

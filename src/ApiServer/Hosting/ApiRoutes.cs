@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.ApiServer.Discovery;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Handlers;
+using Orchestrator.ApiServer.OpenApi;
 using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Hosting;
@@ -37,6 +38,7 @@ internal static class ApiRoutes
 
         app.MapMethods("/api/v1/{**path}", Methods, (HttpContext c, string? path) => ResourceAsync(c, "", "v1", path));
         app.MapMethods("/apis/{group}/{version}/{**path}", Methods, (HttpContext c, string group, string version, string? path) => ResourceAsync(c, group, version, path));
+        app.MapOpenApi(registry);
         app.MapFallback(() => { throw ApiErrors.ResourceNotFound(); });
     }
 
