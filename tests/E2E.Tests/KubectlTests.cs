@@ -99,6 +99,109 @@ public abstract class KubectlTests(OrchestratorProcess server)
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("namespaces \"missing-ns\" not found", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Apply_creates_then_is_unchanged_then_configures_a_changed_deployment(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var name = Name("apply", version);
+
+        var first = await kubectl.RunWithInputAsync(Deployment(name, "nginx:1.25", replicas: 2, mode: "one"), "apply", "-f", "-");
+        var again = await kubectl.RunWithInputAsync(Deployment(name, "nginx:1.25", replicas: 2, mode: "one"), "apply", "-f", "-");
+        var changed = await kubectl.RunWithInputAsync(Deployment(name, "nginx:1.26", replicas: 3, mode: "two"), "apply", "-f", "-");
+        var state = await kubectl.RunAsync("get", "deployment", name, "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].env[0].value} {.metadata.generation}");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal($"deployment.apps/{name} created\n", first.Stdout);
+        Assert.Equal($"deployment.apps/{name} unchanged\n", again.Stdout);
+        Assert.Equal($"deployment.apps/{name} configured\n", changed.Stdout);
+        Assert.Equal("3 nginx:1.26 two 2", state.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Get_prints_upstream_columns_wide_columns_and_labels(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var name = Name("table", version);
+        await kubectl.RunWithInputAsync(Deployment(name, "nginx:1.25", replicas: 2, mode: "one"), "apply", "-f", "-");
+        await kubectl.RunAsync("label", "deployment", name, "tier=frontend");
+
+        var wide = await kubectl.RunAsync("get", "deployment", name, "-o", "wide");
+        var labels = await kubectl.RunAsync("get", "deployment", name, "--show-labels");
+
+        Assert.Matches(@"^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR\n", wide.Stdout);
+        Assert.Matches($@"\n{name}\s+0/2\s+0\s+0\s+\d+s\s+main\s+nginx:1.25\s+app={name}\n", wide.Stdout);
+        Assert.Matches($@"\n{name}\s+0/2\s+0\s+0\s+\d+s\s+tier=frontend\n", labels.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Scale_sets_replicas_and_refuses_a_wrong_current_replicas(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var name = Name("scale", version);
+        await kubectl.RunWithInputAsync(Deployment(name, "nginx:1.25", replicas: 2, mode: "one"), "apply", "-f", "-");
+
+        var scaled = await kubectl.RunAsync("scale", "deployment", name, "--replicas=4");
+        var refused = await kubectl.RunAsync("scale", "deployment", name, "--current-replicas=3", "--replicas=1");
+        var replicas = await kubectl.RunAsync("get", "deployment", name, "-o", "jsonpath={.spec.replicas}");
+
+        Assert.Equal($"deployment.apps/{name} scaled\n", scaled.Stdout);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Expected replicas to be 3, was 4", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal("4", replicas.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Explain_prints_the_field_documentation(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+
+        var result = await kubectl.RunAsync("explain", "deployment.spec.strategy");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("KIND:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Deployment", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("rollingUpdate", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Server_dry_run_validates_without_persisting(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var name = Name("dry", version);
+
+        var dry = await kubectl.RunWithInputAsync(Deployment(name, "nginx", replicas: 1, mode: "x"), "create", "-f", "-", "--dry-run=server");
+        var get = await kubectl.RunAsync("get", "deployment", name);
+
+        Assert.Equal($"deployment.apps/{name} created (server dry run)\n", dry.Stdout);
+        Assert.Equal(1, get.ExitCode);
+    }
+
+    private static string Name(string what, string version) => $"{what}-{version.Replace(".", "-", StringComparison.Ordinal)}";
+
+    private static string Deployment(string name, string image, int replicas, string mode) => $"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {name}
+        spec:
+          replicas: {replicas}
+          selector:
+            matchLabels: {"{"}app: {name}{"}"}
+          template:
+            metadata:
+              labels: {"{"}app: {name}{"}"}
+            spec:
+              containers:
+              - name: main
+                image: {image}
+                env: [{"{"}name: MODE, value: {mode}{"}"}]
+        """;
 }
 
 public sealed class KubectlOnSqliteTests(SqliteServerFixture fixture) : KubectlTests(fixture.Server), IClassFixture<SqliteServerFixture>;

@@ -11,6 +11,7 @@ internal static class KindDefaults
         switch (resource.Group, resource.Plural)
         {
             case ("", "namespaces"):
+                NamespaceNameLabel(body);
                 body["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };
                 body["status"] = new JsonObject { ["phase"] = "Active" };
                 break;
@@ -33,6 +34,11 @@ internal static class KindDefaults
     /// <summary>Fields that may not change once set, carried over when an update omits them.</summary>
     public static void OnUpdate(ResourceDefinition resource, JsonObject current, JsonObject updated)
     {
+        if (resource is { Group: "", Plural: "namespaces" })
+        {
+            NamespaceNameLabel(updated);
+        }
+
         if (resource is not { Group: "", Plural: "services" } || updated["spec"] is not JsonObject spec)
         {
             return;
@@ -49,5 +55,14 @@ internal static class KindDefaults
         {
             throw Errors.ApiErrors.Invalid(resource, Objects.ObjectMeta.Name(current) ?? "", [new Errors.StatusCause("FieldValueInvalid", $"Invalid value: \"{now}\": field is immutable", "spec.clusterIPs[0]")]);
         }
+    }
+
+    /// <summary>Every namespace carries <c>kubernetes.io/metadata.name</c> = its name (upstream's NamespaceDefaultLabelName).</summary>
+    private static void NamespaceNameLabel(JsonObject body)
+    {
+        var metadata = Storage.StoredObject.Metadata(body);
+        var labels = metadata["labels"] as JsonObject ?? [];
+        labels["kubernetes.io/metadata.name"] = Objects.ObjectMeta.Name(body);
+        metadata["labels"] = labels;
     }
 }
