@@ -51,7 +51,7 @@ internal static class GoDuration
             text.Append(minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
         }
 
-        var seconds = (magnitude % (60 * Second));
+        var seconds = magnitude % (60 * Second);
         return AppendFraction(text, seconds, Second).Append('s').ToString();
     }
 

@@ -13,13 +13,6 @@ namespace Orchestrator.ApiServer.Protobuf;
 /// </summary>
 internal static class ProtobufJson
 {
-    public static JsonObject ToJson(IMessage message)
-    {
-        var json = new JsonObject();
-        WriteFields(message, json, "");
-        return json;
-    }
-
     /// <summary>Adds the message's fields to <paramref name="json"/>, after what it already holds.</summary>
     public static void WriteTo(IMessage message, JsonObject json) => WriteFields(message, json, "");
 
