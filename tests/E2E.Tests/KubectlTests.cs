@@ -182,6 +182,34 @@ public abstract class KubectlTests(OrchestratorProcess server)
         Assert.Equal(1, get.ExitCode);
     }
 
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Create_generators_work_including_1_32_plus_protobuf_bodies(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var ns = Name("gen", version);
+
+        var created = new[]
+        {
+            await kubectl.RunAsync("create", "namespace", ns),
+            await kubectl.RunAsync("create", "configmap", "cm", "-n", ns, "--from-literal=a=b"),
+            await kubectl.RunAsync("create", "secret", "generic", "s", "-n", ns, "--from-literal=password=hunter2"),
+            await kubectl.RunAsync("create", "deployment", "d", "-n", ns, "--image=nginx", "--replicas=2"),
+            await kubectl.RunAsync("create", "service", "clusterip", "svc", "-n", ns, "--tcp=80:8080"),
+        };
+        var secret = await kubectl.RunAsync("get", "secret", "s", "-n", ns, "-o", "jsonpath={.data.password}");
+        var deployment = await kubectl.RunAsync("get", "deployment", "d", "-n", ns, "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}");
+
+        Assert.All(created, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        Assert.Equal($"namespace/{ns} created\n", created[0].Stdout);
+        Assert.Equal("configmap/cm created\n", created[1].Stdout);
+        Assert.Equal("secret/s created\n", created[2].Stdout);
+        Assert.Equal("deployment.apps/d created\n", created[3].Stdout);
+        Assert.Equal("service/svc created\n", created[4].Stdout);
+        Assert.Equal(Convert.ToBase64String("hunter2"u8.ToArray()), secret.Stdout);
+        Assert.Equal("2 nginx", deployment.Stdout);
+    }
+
     private static string Name(string what, string version) => $"{what}-{version.Replace(".", "-", StringComparison.Ordinal)}";
 
     private static string Deployment(string name, string image, int replicas, string mode) => $"""

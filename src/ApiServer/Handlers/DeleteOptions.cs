@@ -21,6 +21,7 @@ internal sealed record DeleteOptions(long? GracePeriodSeconds, string? Propagati
                 {
                     "application/json" or "" => RequestBody.ParseJson(bytes),
                     "application/yaml" => RequestBody.ParseYaml(bytes),
+                    Protobuf.KubernetesProtobuf.MediaType => Protobuf.KubernetesProtobuf.DecodeDeleteOptions(bytes),
                     _ => throw ApiErrors.UnsupportedMediaType(mediaType, RequestBody.ObjectMediaTypes),
                 };
                 body = node as JsonObject ?? throw ApiErrors.BadRequest("DeleteOptions must be a JSON object");

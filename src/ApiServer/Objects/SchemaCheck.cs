@@ -76,13 +76,18 @@ internal sealed class SchemaCheck
             case FieldKind.IntOrString or FieldKind.Quantity when kind is JsonValueKind.String or JsonValueKind.Number:
             case FieldKind.Any:
                 break;
-            case FieldKind.Integer when kind == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out _):
+            case FieldKind.Integer when kind == JsonValueKind.Number && IsIntegral(node.AsValue()):
                 break;
             default:
                 _wrongTypes.Add($"cannot unmarshal {Describe(kind)} into field {path} of type {Expected(shape)}");
                 break;
         }
     }
+
+    /// <summary>Whether a number is an integer, whichever CLR type the value was built from.</summary>
+    private static bool IsIntegral(JsonValue value) =>
+        value.TryGetValue<long>(out _) || value.TryGetValue<int>(out _) || value.TryGetValue<short>(out _)
+        || value.TryGetValue<uint>(out _) || value.TryGetValue<ulong>(out _) || value.TryGetValue<byte>(out _);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

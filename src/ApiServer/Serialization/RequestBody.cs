@@ -16,7 +16,7 @@ internal static class RequestBody
     /// <summary>kube-apiserver's limit for a request body.</summary>
     public const long MaxBytes = 3 * 1024 * 1024;
 
-    public static readonly string[] ObjectMediaTypes = ["application/json", "application/yaml"];
+    public static readonly string[] ObjectMediaTypes = ["application/json", "application/yaml", Protobuf.KubernetesProtobuf.MediaType];
 
     /// <summary>The media type without parameters, lower-cased; "" when absent.</summary>
     public static string MediaType(HttpRequest request) =>
@@ -26,12 +26,17 @@ internal static class RequestBody
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var mediaType = MediaType(request);
-        if (mediaType is not ("application/json" or "application/yaml" or ""))
+        if (mediaType is not ("application/json" or "application/yaml" or "" or Protobuf.KubernetesProtobuf.MediaType))
         {
             throw ApiErrors.UnsupportedMediaType(mediaType, ObjectMediaTypes);
         }
 
         var bytes = await ReadBytesAsync(request, cancellationToken);
+        if (mediaType == Protobuf.KubernetesProtobuf.MediaType)
+        {
+            return Protobuf.KubernetesProtobuf.DecodeObject(bytes, out _, out _);
+        }
+
         var node = mediaType == "application/yaml" ? ParseYaml(bytes) : ParseJson(bytes);
         return node as JsonObject ?? throw ApiErrors.BadRequest("Object 'Kind' is missing in '" + Truncate(Encoding.UTF8.GetString(bytes)) + "'");
     }

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+
+namespace Orchestrator.ApiServer.Protobuf;
+
+/// <summary>
+/// Go's <c>time.Duration.String()</c> text, which is how metav1.Duration reads in JSON:
+/// "1h0m0s", "2m30s", "1.5s", "300ms", "1.5µs", "10ns", "0s".
+/// </summary>
+internal static class GoDuration
+{
+    private const ulong Microsecond = 1_000;
+    private const ulong Millisecond = 1_000_000;
+    private const ulong Second = 1_000_000_000;
+
+    public static string Format(long nanoseconds)
+    {
+        if (nanoseconds == 0)
+        {
+            return "0s";
+        }
+
+        var text = new StringBuilder();
+        if (nanoseconds < 0)
+        {
+            text.Append('-');
+        }
+
+        // long.MinValue has no positive counterpart; unsigned arithmetic covers it.
+        var magnitude = nanoseconds < 0 ? (ulong)(-(nanoseconds + 1)) + 1 : (ulong)nanoseconds;
+        if (magnitude < Second)
+        {
+            return magnitude switch
+            {
+                < Microsecond => text.Append(magnitude.ToString(CultureInfo.InvariantCulture)).Append("ns").ToString(),
+                < Millisecond => AppendFraction(text, magnitude, Microsecond).Append("µs").ToString(),
+                _ => AppendFraction(text, magnitude, Millisecond).Append("ms").ToString(),
+            };
+        }
+
+        var totalSeconds = magnitude / Second;
+        var hours = totalSeconds / 3600;
+        var minutes = totalSeconds / 60 % 60;
+        if (hours > 0)
+        {
+            text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('h');
+        }
+
+        if (hours > 0 || minutes > 0)
+        {
+            text.Append(minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
+        }
+
+        var seconds = magnitude % (60 * Second);
+        return AppendFraction(text, seconds, Second).Append('s').ToString();
+    }
+
+    /// <summary>Appends value/unit as a decimal with trailing zeros trimmed.</summary>
+    private static StringBuilder AppendFraction(StringBuilder text, ulong value, ulong unit)
+    {
+        text.Append((value / unit).ToString(CultureInfo.InvariantCulture));
+        var fraction = value % unit;
+        if (fraction == 0)
+        {
+            return text;
+        }
+
+        var digits = unit.ToString(CultureInfo.InvariantCulture).Length - 1;
+        return text.Append('.').Append(fraction.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0').TrimEnd('0'));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Frozen;
+using Google.Protobuf.Reflection;
+using Orchestrator.ApiServer.Protobuf.Messages.Apps;
+using Orchestrator.ApiServer.Protobuf.Messages.Batch;
+using Orchestrator.ApiServer.Protobuf.Messages.Core;
+using Orchestrator.ApiServer.Protobuf.Messages.Meta;
+using Orchestrator.ApiServer.Protobuf.Messages.Policy;
+using Orchestrator.ApiServer.Protobuf.Messages.Scheduling;
+
+namespace Orchestrator.ApiServer.Protobuf;
+
+/// <summary>The kinds whose protobuf bodies this server decodes, by the envelope's apiVersion and kind.</summary>
+internal static class ProtobufKinds
+{
+    public const string DeleteOptions = "DeleteOptions";
+
+    private static readonly FrozenDictionary<(string ApiVersion, string Kind), MessageDescriptor> Objects =
+        new Dictionary<(string, string), MessageDescriptor>
+        {
+            [("v1", "Namespace")] = Namespace.Descriptor,
+            [("v1", "ConfigMap")] = ConfigMap.Descriptor,
+            [("v1", "Secret")] = Secret.Descriptor,
+            [("v1", "Service")] = Service.Descriptor,
+            [("v1", "ServiceAccount")] = ServiceAccount.Descriptor,
+            [("v1", "ResourceQuota")] = ResourceQuota.Descriptor,
+            [("v1", "Pod")] = Pod.Descriptor,
+            [("apps/v1", "Deployment")] = Deployment.Descriptor,
+            [("batch/v1", "Job")] = Job.Descriptor,
+            [("batch/v1", "CronJob")] = CronJob.Descriptor,
+            [("policy/v1", "PodDisruptionBudget")] = PodDisruptionBudget.Descriptor,
+            [("scheduling.k8s.io/v1", "PriorityClass")] = PriorityClass.Descriptor,
+        }.ToFrozenDictionary();
+
+    /// <summary>The message for (apiVersion, kind), or null when this server cannot decode it.</summary>
+    public static MessageDescriptor? Find(string apiVersion, string kind) =>
+        kind == DeleteOptions
+            ? IsDeleteOptionsVersion(apiVersion) ? Messages.Meta.DeleteOptions.Descriptor : null
+            : Objects.GetValueOrDefault((apiVersion, kind));
+
+    /// <summary>
+    /// DeleteOptions is registered in every group version (a typed client for apps/v1 sends
+    /// "apps/v1"), and in meta.k8s.io/v1; all of them are the one v1 message.
+    /// </summary>
+    private static bool IsDeleteOptionsVersion(string apiVersion) => apiVersion == "v1" || apiVersion.EndsWith("/v1", StringComparison.Ordinal);
+}
