@@ -74,6 +74,15 @@ internal sealed partial class ResourceWatchCache : IAsyncDisposable
         return await Task.WhenAny(done.Task, Task.Delay(timeout, cancellationToken)) == done.Task;
     }
 
+    /// <summary>The cached object at <paramref name="key"/>, if the cache has it.</summary>
+    public CachedObject? TryGet(string key)
+    {
+        lock (_gate)
+        {
+            return _objects.GetValueOrDefault(key);
+        }
+    }
+
     /// <summary>The objects under <paramref name="prefix"/> in key order, and the revision they are current at.</summary>
     public (List<CachedObject> Items, long Revision) List(string prefix)
     {

@@ -69,6 +69,7 @@ internal sealed partial class ResourceHandler
             throw ApiErrors.AlreadyExists(resource, name);
         }
 
-        await Responses.WriteJsonAsync(context, 201, WithTypeMeta(resource, StoredObject.Decode(created)));
+        ObjectMeta.Set(body, "resourceVersion", created.ModRevision.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Responses.WriteJsonAsync(context, 201, WithTypeMeta(resource, body));
     }
 }

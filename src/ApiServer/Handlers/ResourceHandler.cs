@@ -58,9 +58,16 @@ internal sealed partial class ResourceHandler(IStore store, ResourceRegistry reg
             return null;
         }
 
+        // The namespace cache answers almost always; a namespace created a moment ago may not have
+        // reached it yet, so a miss is confirmed against the store (upstream's lifecycle admission does the same).
         var namespaces = registry.Find("", "v1", "namespaces")!;
-        var stored = await store.GetAsync(ObjectKeys.Item(namespaces, null, request.Namespace), cancellationToken)
-            ?? throw ApiErrors.NamespaceNotFound(request.Namespace);
+        var key = ObjectKeys.Item(namespaces, null, request.Namespace);
+        if (caches.For(namespaces).TryGet(key) is { } cached)
+        {
+            return cached.Object;
+        }
+
+        var stored = await store.GetAsync(key, cancellationToken) ?? throw ApiErrors.NamespaceNotFound(request.Namespace);
         return StoredObject.Decode(stored);
     }
 

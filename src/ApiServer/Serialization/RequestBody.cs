@@ -49,8 +49,27 @@ internal static class RequestBody
             throw ApiErrors.RequestEntityTooLarge(MaxBytes);
         }
 
+        if (request.ContentLength is { } length)
+        {
+            // The common case: the size is known, read straight into an array of that size.
+            var exact = new byte[length];
+            var filled = 0;
+            while (filled < exact.Length)
+            {
+                var n = await request.Body.ReadAsync(exact.AsMemory(filled), cancellationToken);
+                if (n == 0)
+                {
+                    throw ApiErrors.BadRequest("the request body ended before its Content-Length");
+                }
+
+                filled += n;
+            }
+
+            return exact;
+        }
+
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        var chunk = new byte[16384];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
