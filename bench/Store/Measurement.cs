@@ -30,7 +30,7 @@ internal sealed record Measurement(string Subject, int Concurrency, int Operatio
     }
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Subject} | {Concurrency} | {Operations} | {PerSecond:F0} | {P50Ms:F2} | {P99Ms:F2} |");
+        $"| {Subject} | {Concurrency} | {Operations} | {(Seconds > 0 ? PerSecond.ToString("F0", CultureInfo.InvariantCulture) : "n/a")} | {P50Ms:F2} | {P99Ms:F2} |");
 
     private static double Milliseconds(long[] sorted, double quantile) =>
         sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(quantile * sorted.Length))] * 1000.0 / Stopwatch.Frequency;
