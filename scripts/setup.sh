@@ -7,6 +7,7 @@ packages=(
   etcd-server   # real etcd 3.4 for the EtcdStore tests and benchmark
   etcd-client   # etcdctl, for looking at a test etcd by hand
   sqlite3       # the sqlite3 shell, for looking at a state.db by hand
+  python3-kubernetes  # Debian's Python client, driven by the e2e tests against our API server
 )
 
 missing=()

@@ -1,6 +1,10 @@
 namespace Orchestrator.ApiServer.Hosting;
 
-/// <summary>Writes a kubeconfig that points kubectl at this server.</summary>
+/// <summary>
+/// Writes a kubeconfig that points kubectl at this server. The user carries a bearer token because
+/// some clients (the C# KubernetesClient) refuse a user without credentials; the server does not
+/// check it yet (plain HTTP on loopback until the security issue adds TLS and authentication).
+/// </summary>
 public static class Kubeconfig
 {
     /// <summary>Writes the file (mode 0600 on Unix) and returns its path.</summary>
@@ -24,7 +28,8 @@ public static class Kubeconfig
             current-context: orchestrator
             users:
             - name: admin
-              user: {"{}"}
+              user:
+                token: {Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant()}
 
             """;
         File.WriteAllText(path, text);
