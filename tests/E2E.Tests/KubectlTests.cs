@@ -210,6 +210,78 @@ public abstract class KubectlTests(OrchestratorProcess server)
         Assert.Equal("2 nginx", deployment.Stdout);
     }
 
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Rollout_history_and_undo_work_against_replicasets_made_by_hand(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var name = Name("undo", version);
+        await kubectl.RunWithInputAsync(Deployment(name, "nginx:1.25", replicas: 1, mode: "m"), "apply", "-f", "-");
+        var uid = (await kubectl.RunAsync("get", "deployment", name, "-o", "jsonpath={.metadata.uid}")).Stdout;
+        foreach (var (revision, image) in new[] { (1, "nginx:1.24"), (2, "nginx:1.25") })
+        {
+            var rs = """
+                {"apiVersion":"apps/v1","kind":"ReplicaSet","metadata":{"name":"NAME-rREV",
+                  "labels":{"app":"NAME"},
+                  "annotations":{"deployment.kubernetes.io/revision":"REV"},
+                  "ownerReferences":[{"apiVersion":"apps/v1","kind":"Deployment","name":"NAME","uid":"UID","controller":true,"blockOwnerDeletion":true}]},
+                 "spec":{"replicas":0,"selector":{"matchLabels":{"app":"NAME"}},
+                  "template":{"metadata":{"labels":{"app":"NAME"}},"spec":{"containers":[{"name":"main","image":"IMAGE","env":[{"name":"MODE","value":"m"}]}]}}}}
+                """.Replace("NAME", name, StringComparison.Ordinal).Replace("REV", revision.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("UID", uid, StringComparison.Ordinal).Replace("IMAGE", image, StringComparison.Ordinal);
+            var created = await kubectl.RunWithInputAsync(rs, "create", "-f", "-");
+            Assert.True(created.ExitCode == 0, created.ToString());
+        }
+
+        var history = await kubectl.RunAsync("rollout", "history", $"deployment/{name}");
+        var undo = await kubectl.RunAsync("rollout", "undo", $"deployment/{name}");
+        var imageAfter = await kubectl.RunAsync("get", "deployment", name, "-o", "jsonpath={.spec.template.spec.containers[0].image}");
+
+        Assert.True(history.ExitCode == 0, history.ToString());
+        Assert.Matches(@"REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>", history.Stdout);
+        Assert.True(undo.ExitCode == 0, undo.ToString());
+        Assert.Equal($"deployment.apps/{name} rolled back\n", undo.Stdout);
+        Assert.Equal("nginx:1.24", imageAfter.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Get_watch_prints_the_current_row_then_changes(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var name = Name("watch", version);
+        await kubectl.RunWithInputAsync(Deployment(name, "nginx", replicas: 1, mode: "w"), "apply", "-f", "-");
+
+        var watching = kubectl.RunAsync("get", "deployment", name, "-w", "--request-timeout=4s");
+        await Task.Delay(1500);
+        await kubectl.RunAsync("scale", "deployment", name, "--replicas=3");
+        var result = await watching;
+
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$", lines[0]);
+        Assert.Matches($@"^{name}\s+0/1\s", lines[1]);
+        Assert.Matches($@"^{name}\s+0/3\s", lines[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Cordon_and_uncordon_a_node(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var node = Name("node", version);
+        await kubectl.RunWithInputAsync($$$"""{"apiVersion":"v1","kind":"Node","metadata":{"name":"{{{node}}}"}}""", "create", "-f", "-");
+
+        var cordoned = await kubectl.RunAsync("cordon", node);
+        var flag = await kubectl.RunAsync("get", "node", node, "-o", "jsonpath={.spec.unschedulable}");
+        var uncordoned = await kubectl.RunAsync("uncordon", node);
+        var after = await kubectl.RunAsync("get", "node", node, "-o", "jsonpath={.spec.unschedulable}");
+
+        Assert.Equal($"node/{node} cordoned\n", cordoned.Stdout);
+        Assert.Equal("true", flag.Stdout);
+        Assert.Equal($"node/{node} uncordoned\n", uncordoned.Stdout);
+        Assert.Equal("", after.Stdout);
+    }
+
     private static string Name(string what, string version) => $"{what}-{version.Replace(".", "-", StringComparison.Ordinal)}";
 
     private static string Deployment(string name, string image, int replicas, string mode) => $"""
