@@ -14,11 +14,14 @@ public sealed class OrchestratorProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private OrchestratorProcess(Process process, string dataDirectory, Uri address)
+    private readonly bool _ownsDirectory;
+
+    private OrchestratorProcess(Process process, string dataDirectory, Uri address, bool ownsDirectory)
     {
         _process = process;
         DataDirectory = dataDirectory;
         Address = address;
+        _ownsDirectory = ownsDirectory;
     }
 
     public string DataDirectory { get; }
@@ -27,9 +30,11 @@ public sealed class OrchestratorProcess : IAsyncDisposable
 
     public string Kubeconfig => Path.Combine(DataDirectory, "kubeconfig");
 
-    public static async Task<OrchestratorProcess> StartAsync(string? storeUrl = null)
+    /// <summary>Starts `orchestrator up`; with <paramref name="dataDirectory"/> it reuses that state (a restart) and leaves it in place on dispose.</summary>
+    public static async Task<OrchestratorProcess> StartAsync(string? storeUrl = null, string? dataDirectory = null)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("orchestrator-e2e-").FullName;
+        var ownsDirectory = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("orchestrator-e2e-").FullName;
         var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -50,7 +55,7 @@ public sealed class OrchestratorProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("orchestrator did not start");
-        var server = new OrchestratorProcess(process, dataDirectory, new Uri($"http://127.0.0.1:{port}"));
+        var server = new OrchestratorProcess(process, dataDirectory, new Uri($"http://127.0.0.1:{port}"), ownsDirectory);
         var ready = new TaskCompletionSource();
         process.OutputDataReceived += (_, e) => server.Record(e.Data, ready);
         process.ErrorDataReceived += (_, e) => server.Record(e.Data, null);
@@ -87,7 +92,17 @@ public sealed class OrchestratorProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        Directory.Delete(DataDirectory, recursive: true);
+        if (_ownsDirectory)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>kill -9: the process gets no chance to flush or clean up.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
     }
 
     private void Record(string? line, TaskCompletionSource? ready)
