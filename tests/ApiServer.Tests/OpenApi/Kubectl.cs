@@ -26,7 +26,7 @@ internal static class Kubectl
                 users: [{"{"}name: test, user: {"{"}{"}"}{"}"}]
                 current-context: test
                 """);
-            var start = new ProcessStartInfo(Path.Combine(Directory!, $"kubectl.{version}"))
+            var start = new ProcessStartInfo(Path.Combine(Directory ?? throw new InvalidOperationException("kubectl.1.27 … kubectl.1.33 must be installed beside the kubectl on PATH (Google Cloud CLI package)"), $"kubectl.{version}"))
             {
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,

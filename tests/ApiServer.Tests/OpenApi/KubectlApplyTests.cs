@@ -35,7 +35,7 @@ public sealed class KubectlApplyTests
                 image: nginx:2
         """;
 
-    [KubectlTheory]
+    [Theory]
     [InlineData("1.27")]
     [InlineData("1.33")]
     public async Task Second_apply_sends_a_strategic_merge_patch_keyed_by_container_name(string version)

@@ -3,7 +3,7 @@ namespace Orchestrator.ApiServer.Tests.OpenApi;
 /// <summary>Real kubectl binaries explaining kinds from these documents: v3 on 1.29+, v2 protobuf before.</summary>
 public sealed class KubectlExplainTests(OpenApiServer server) : IClassFixture<OpenApiServer>
 {
-    [KubectlTheory]
+    [Theory]
     [InlineData("1.27", "plaintext")]
     [InlineData("1.27", "plaintext-openapiv2")]
     [InlineData("1.28", "plaintext")]
@@ -18,7 +18,7 @@ public sealed class KubectlExplainTests(OpenApiServer server) : IClassFixture<Op
         Assert.Contains("rollingUpdate", output);
     }
 
-    [KubectlTheory]
+    [Theory]
     [InlineData("1.33")]
     public async Task Explain_follows_references_across_groups(string version)
     {

@@ -26,7 +26,7 @@ public sealed class KubectlValidationTests(OpenApiServer server) : IClassFixture
                 image: nginx
         """;
 
-    [KubectlTheory]
+    [Theory]
     [InlineData("1.27")]
     [InlineData("1.28")]
     [InlineData("1.29")]
