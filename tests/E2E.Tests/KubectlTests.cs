@@ -282,6 +282,74 @@ public abstract class KubectlTests(OrchestratorProcess server)
         Assert.Equal("", after.Stdout);
     }
 
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Get_across_namespaces_sorted_and_by_field(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var ns = Name("sort", version);
+        await kubectl.RunAsync("create", "namespace", ns);
+        foreach (var name in new[] { "zeta", "alpha" })
+        {
+            await kubectl.RunWithInputAsync(Deployment(name, "nginx", replicas: 1, mode: "s"), "apply", "-n", ns, "-f", "-");
+        }
+
+        var sorted = await kubectl.RunAsync("get", "deployments", "-n", ns, "--sort-by=.metadata.name", "-o", "name");
+        var all = await kubectl.RunAsync("get", "deployments", "-A");
+        var byField = await kubectl.RunAsync("get", "deployments", "-n", ns, "--field-selector", "metadata.name=zeta", "-o", "name");
+        var badField = await kubectl.RunAsync("get", "deployments", "-n", ns, "--field-selector", "spec.bogus=1");
+
+        Assert.Equal("deployment.apps/alpha\ndeployment.apps/zeta\n", sorted.Stdout);
+        Assert.Matches(@"^NAMESPACE\s+NAME\s+READY", all.Stdout);
+        Assert.Matches($@"\n{ns}\s+alpha\s", all.Stdout);
+        Assert.Equal("deployment.apps/zeta\n", byField.Stdout);
+        Assert.Equal(1, badField.ExitCode);
+        Assert.Contains("BadRequest", badField.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Annotate_set_image_and_describe(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var name = Name("describe", version);
+        await kubectl.RunWithInputAsync(Deployment(name, "nginx:1.25", replicas: 2, mode: "d"), "apply", "-f", "-");
+
+        var annotated = await kubectl.RunAsync("annotate", "deployment", name, "note=hello world");
+        var image = await kubectl.RunAsync("set", "image", $"deployment/{name}", "main=nginx:1.27");
+        var describe = await kubectl.RunAsync("describe", "deployment", name);
+
+        // kubectl 1.27 itself prints "annotate" here; 1.28+ print "annotated".
+        Assert.Matches($@"^deployment.apps/{name} annotated?\n$", annotated.Stdout);
+        Assert.Equal($"deployment.apps/{name} image updated\n", image.Stdout);
+        Assert.True(describe.ExitCode == 0, describe.ToString());
+        Assert.Matches($@"Name:\s+{name}\n", describe.Stdout);
+        Assert.Matches(@"Annotations:\s+.*note: hello world", describe.Stdout);
+        Assert.Matches(@"Image:\s+nginx:1.27", describe.Stdout);
+        Assert.Matches(@"Replicas:\s+2 desired", describe.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Delete_cascade_orphan_and_foreground_are_recorded_for_the_garbage_collector(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var orphan = Name("orphan", version);
+        var foreground = Name("fg", version);
+        await kubectl.RunWithInputAsync(Deployment(orphan, "nginx", replicas: 1, mode: "o"), "apply", "-f", "-");
+        await kubectl.RunWithInputAsync(Deployment(foreground, "nginx", replicas: 1, mode: "f"), "apply", "-f", "-");
+
+        var orphaned = await kubectl.RunAsync("delete", "deployment", orphan, "--cascade=orphan", "--wait=false");
+        var fg = await kubectl.RunAsync("delete", "deployment", foreground, "--cascade=foreground", "--wait=false");
+        var orphanState = await kubectl.RunAsync("get", "deployment", orphan, "-o", "jsonpath={.metadata.finalizers}");
+        var fgState = await kubectl.RunAsync("get", "deployment", foreground, "-o", "jsonpath={.metadata.finalizers}");
+
+        Assert.Equal($"deployment.apps \"{orphan}\" deleted\n", orphaned.Stdout);
+        Assert.Equal($"deployment.apps \"{foreground}\" deleted\n", fg.Stdout);
+        Assert.Equal("[\"orphan\"]", orphanState.Stdout);
+        Assert.Equal("[\"foregroundDeletion\"]", fgState.Stdout);
+    }
+
     private static string Name(string what, string version) => $"{what}-{version.Replace(".", "-", StringComparison.Ordinal)}";
 
     private static string Deployment(string name, string image, int replicas, string mode) => $"""
