@@ -1,3 +1,5 @@
+using Orchestrator.Testing;
+
 namespace Orchestrator.E2E.Tests;
 
 /// <summary>

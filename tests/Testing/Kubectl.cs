@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Orchestrator.E2E.Tests;
+namespace Orchestrator.Testing;
 
 /// <summary>
 /// Runs a real kubectl binary of one minor version (kubectl.1.27 … kubectl.1.33, shipped beside
@@ -57,6 +57,21 @@ public sealed class Kubectl(string version, string kubeconfig) : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_home, recursive: true);
+
+    /// <summary>Writes a kubeconfig for a server URL into <paramref name="directory"/> (for servers that write none themselves).</summary>
+    public static string WriteKubeconfig(string directory, string server)
+    {
+        var path = Path.Combine(directory, "kubeconfig");
+        File.WriteAllText(path, $"""
+            apiVersion: v1
+            kind: Config
+            clusters: [{"{"}name: test, cluster: {"{"}server: "{server}"{"}"}{"}"}]
+            contexts: [{"{"}name: test, context: {"{"}cluster: test, user: test{"}"}{"}"}]
+            users: [{"{"}name: test, user: {"{"}token: test{"}"}{"}"}]
+            current-context: test
+            """);
+        return path;
+    }
 
     private static string FindBinaryDirectory()
     {

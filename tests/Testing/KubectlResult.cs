@@ -1,4 +1,4 @@
-namespace Orchestrator.E2E.Tests;
+namespace Orchestrator.Testing;
 
 /// <summary>What a kubectl run printed and how it ended.</summary>
 public sealed record KubectlResult(int ExitCode, string Stdout, string Stderr)
