@@ -31,14 +31,15 @@ internal static class JobDefaults
 
         PodSpecDefaults.ApplyTemplate(spec);
         var metadata = JsonFields.Child(job, "metadata");
-        if (metadata["labels"] is not JsonObject { Count: > 0 } && spec["template"]?["metadata"]?["labels"] is JsonObject { Count: > 0 } templateLabels)
-        {
-            metadata["labels"] = templateLabels.DeepClone();
-        }
-
         if (spec["manualSelector"]?.GetValueKind() != System.Text.Json.JsonValueKind.True)
         {
             GenerateSelector(spec, JsonFields.Text(metadata["name"]) ?? "", JsonFields.Text(metadata["uid"]) ?? "");
+        }
+
+        // A job without labels takes its template's, generated ones included (what kubectl describe shows).
+        if (metadata["labels"] is not JsonObject { Count: > 0 } && spec["template"]?["metadata"]?["labels"] is JsonObject { Count: > 0 } templateLabels)
+        {
+            metadata["labels"] = templateLabels.DeepClone();
         }
     }
 
