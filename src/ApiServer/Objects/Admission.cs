@@ -84,6 +84,7 @@ internal sealed class Admission(TimeProvider time, Random random)
         }
 
         KindDefaults.OnCreate(resource, body);
+        Validation.ObjectValidation.Validate(resource, body);
     }
 
     /// <summary>Carries the server-owned fields over from <paramref name="current"/> and bumps generation on spec changes.</summary>
@@ -128,6 +129,7 @@ internal sealed class Admission(TimeProvider time, Random random)
         }
 
         KindDefaults.OnUpdate(resource, current, updated);
+        Validation.ObjectValidation.Validate(resource, updated);
 
         if (resource.HasGeneration && !JsonNode.DeepEquals(current["spec"], updated["spec"]))
         {

@@ -8,6 +8,7 @@ internal static class KindDefaults
 {
     public static void OnCreate(ResourceDefinition resource, JsonObject body)
     {
+        Defaulting.ObjectDefaults.Apply(resource, body, create: true);
         switch (resource.Group, resource.Plural)
         {
             case ("", "namespaces"):
@@ -19,6 +20,8 @@ internal static class KindDefaults
                 Services.ServiceDefaults.Apply(body);
                 break;
             case ("", "pods"):
+            case ("", "persistentvolumeclaims"):
+            case ("", "persistentvolumes"):
                 body["status"] = new JsonObject { ["phase"] = "Pending" };
                 break;
             default:
@@ -34,6 +37,8 @@ internal static class KindDefaults
     /// <summary>Fields that may not change once set, carried over when an update omits them.</summary>
     public static void OnUpdate(ResourceDefinition resource, JsonObject current, JsonObject updated)
     {
+        // Upstream defaults on every decode, so a PUT that leaves defaulted fields out keeps them.
+        Defaulting.ObjectDefaults.Apply(resource, updated, create: false);
         if (resource is { Group: "", Plural: "namespaces" })
         {
             NamespaceNameLabel(updated);

@@ -1,0 +1,29 @@
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Selectors;
+
+namespace Orchestrator.ApiServer.Validation;
+
+/// <summary>Upstream's field.Error kinds as Status causes, with the same reasons and wording.</summary>
+internal static class FieldErrors
+{
+    public static StatusCause Required(string field, string detail = "") =>
+        new("FieldValueRequired", detail.Length == 0 ? "Required value" : $"Required value: {detail}", field);
+
+    /// <summary>An invalid value; <paramref name="value"/> is already in Go's %#v form (quoted string, number, map).</summary>
+    public static StatusCause Invalid(string field, string value, string detail) =>
+        new("FieldValueInvalid", $"Invalid value: {value}: {detail}", field);
+
+    public static StatusCause InvalidText(string field, string value, string detail) => Invalid(field, GoText.Quote(value), detail);
+
+    public static StatusCause NotSupported(string field, string value, params string[] supported) =>
+        new("FieldValueNotSupported", $"Unsupported value: {GoText.Quote(value)}: supported values: {string.Join(", ", supported.Select(GoText.Quote))}", field);
+
+    public static StatusCause Duplicate(string field, string value) =>
+        new("FieldValueDuplicate", $"Duplicate value: {GoText.Quote(value)}", field);
+
+    /// <summary>A string map in Go's %#v form: <c>map[string]string{"a":"b", "c":"d"}</c>, keys sorted.</summary>
+    public static string GoMap(IReadOnlyDictionary<string, string>? map) =>
+        map is null
+            ? "map[string]string(nil)"
+            : $"map[string]string{{{string.Join(", ", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{GoText.Quote(p.Key)}:{GoText.Quote(p.Value)}"))}}}";
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Defaulting;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Objects;
+
+namespace Orchestrator.ApiServer.Validation;
+
+/// <summary>A few of upstream's ValidatePodSpec checks: containers, their names and images, the restart policy.</summary>
+internal static class PodSpecValidation
+{
+    private static readonly string[] RestartPolicies = ["Always", "OnFailure", "Never"];
+
+    /// <param name="spec">The pod spec (null when absent).</param>
+    /// <param name="path">Its field path, e.g. <c>spec</c> or <c>spec.template.spec</c>.</param>
+    /// <param name="restartPolicies">The restart policies the owner accepts.</param>
+    public static void Validate(JsonObject? spec, string path, IReadOnlyList<string> restartPolicies, List<StatusCause> causes)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (spec?["containers"] is not JsonArray { Count: > 0 })
+        {
+            causes.Add(FieldErrors.Required($"{path}.containers"));
+        }
+
+        Containers(spec, "containers", path, names, causes);
+        Containers(spec, "initContainers", path, names, causes);
+        RestartPolicy(JsonFields.Text(spec?["restartPolicy"]), $"{path}.restartPolicy", restartPolicies, causes);
+    }
+
+    /// <summary>The restart policies a bare pod accepts.</summary>
+    public static IReadOnlyList<string> AnyRestartPolicy => RestartPolicies;
+
+    private static void RestartPolicy(string? policy, string field, IReadOnlyList<string> allowed, List<StatusCause> causes)
+    {
+        if (policy is null or "")
+        {
+            causes.Add(FieldErrors.Required(field, $"valid values: {string.Join(", ", allowed.Select(Selectors.GoText.Quote))}"));
+        }
+        else if (!allowed.Contains(policy))
+        {
+            causes.Add(FieldErrors.NotSupported(field, policy, [.. allowed]));
+        }
+    }
+
+    private static void Containers(JsonObject? spec, string list, string path, HashSet<string> names, List<StatusCause> causes)
+    {
+        foreach (var (i, container) in JsonFields.Items(spec, list))
+        {
+            var at = $"{path}.{list}[{i}]";
+            var name = JsonFields.Text(container["name"]);
+            if (name is null or "")
+            {
+                causes.Add(FieldErrors.Required($"{at}.name"));
+            }
+            else
+            {
+                causes.AddRange(NameValidation.Dns1123Label(name).Select(p => FieldErrors.InvalidText($"{at}.name", name, p)));
+                if (!names.Add(name))
+                {
+                    causes.Add(FieldErrors.Duplicate($"{at}.name", name));
+                }
+            }
+
+            if (JsonFields.Text(container["image"]) is null or "")
+            {
+                causes.Add(FieldErrors.Required($"{at}.image"));
+            }
+        }
+    }
+}
