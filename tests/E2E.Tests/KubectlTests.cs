@@ -254,15 +254,15 @@ public abstract class KubectlTests(OrchestratorProcess server)
         var name = Name("watch", version);
         await kubectl.RunWithInputAsync(Deployment(name, "nginx", replicas: 1, mode: "w"), "apply", "-f", "-");
 
-        var watching = kubectl.RunAsync("get", "deployment", name, "-w", "--request-timeout=4s");
-        await Task.Delay(1500);
+        using var watch = kubectl.Start("get", "deployment", name, "-w");
+        var header = await watch.ReadLineAsync(TimeSpan.FromSeconds(30));
+        var initial = await watch.ReadLineAsync(TimeSpan.FromSeconds(30));
         await kubectl.RunAsync("scale", "deployment", name, "--replicas=3");
-        var result = await watching;
+        var changed = await watch.ReadLineAsync(TimeSpan.FromSeconds(30));
 
-        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Matches(@"^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$", lines[0]);
-        Assert.Matches($@"^{name}\s+0/1\s", lines[1]);
-        Assert.Matches($@"^{name}\s+0/3\s", lines[^1]);
+        Assert.Matches(@"^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$", header);
+        Assert.Matches($@"^{name}\s+0/1\s", initial);
+        Assert.Matches($@"^{name}\s+0/3\s", changed);
     }
 
     [Theory]

@@ -56,6 +56,25 @@ public sealed class Kubectl(string version, string kubeconfig) : IDisposable
         return new KubectlResult(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Starts a long-running kubectl (e.g. <c>get -w</c>) whose output is read line by line as it comes.</summary>
+    public StreamingKubectl Start(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(BinaryDirectory, $"kubectl.{Version}"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["HOME"] = _home;
+        start.Environment["KUBECONFIG"] = kubeconfig;
+        return new StreamingKubectl(Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start"));
+    }
+
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     /// <summary>Writes a kubeconfig for a server URL into <paramref name="directory"/> (for servers that write none themselves).</summary>
