@@ -22,6 +22,7 @@ internal sealed partial class ResourceHandler
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         var scaleResource = request.Resource with { Group = "autoscaling", Version = "v1", Kind = "Scale" };
         Admission.CheckKind(scaleResource, "Scale", "autoscaling/v1", body);
+        Admission.CheckSchema(scaleResource, typeof(k8s.Models.V1Scale), "Scale", body, FieldValidationOf(context));
         await WriteScaleAsync(context, request, body);
     }
 
@@ -63,6 +64,7 @@ internal sealed partial class ResourceHandler
     private async Task BindAsync(HttpContext context, ResourceRequest request)
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
+        Admission.CheckSchema(request.Resource with { Kind = "Binding" }, typeof(k8s.Models.V1Binding), "Binding", body, FieldValidationOf(context));
         var node = body["target"]?["name"]?.GetValue<string>();
         if (node is not { Length: > 0 })
         {
@@ -92,6 +94,7 @@ internal sealed partial class ResourceHandler
     private async Task EvictAsync(HttpContext context, ResourceRequest request)
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
+        Admission.CheckSchema(request.Resource with { Group = "policy", Kind = "Eviction" }, typeof(k8s.Models.V1Eviction), "Eviction", body, FieldValidationOf(context));
         var options = body["deleteOptions"] as JsonObject ?? [];
         var deleteOptions = new DeleteOptions(
             options["gracePeriodSeconds"]?.GetValue<long>(),

@@ -35,7 +35,12 @@ internal static class ModelSchema
             return new(FieldKind.Boolean);
         }
 
-        if (type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte))
+        if (type == typeof(int) || type == typeof(short) || type == typeof(byte))
+        {
+            return new(FieldKind.Integer, Is32Bit: true);
+        }
+
+        if (type == typeof(long))
         {
             return new(FieldKind.Integer);
         }

@@ -76,7 +76,7 @@ internal sealed class SchemaCheck
             case FieldKind.IntOrString or FieldKind.Quantity when kind is JsonValueKind.String or JsonValueKind.Number:
             case FieldKind.Any:
                 break;
-            case FieldKind.Integer when kind == JsonValueKind.Number && IsIntegral(node.AsValue()):
+            case FieldKind.Integer when kind == JsonValueKind.Number && (shape.Is32Bit ? IsInt32(node.AsValue()) : IsIntegral(node.AsValue())):
                 break;
             default:
                 _wrongTypes.Add($"cannot unmarshal {Describe(kind)} into field {path} of type {Expected(shape)}");
@@ -88,6 +88,10 @@ internal sealed class SchemaCheck
     private static bool IsIntegral(JsonValue value) =>
         value.TryGetValue<long>(out _) || value.TryGetValue<int>(out _) || value.TryGetValue<short>(out _)
         || value.TryGetValue<uint>(out _) || value.TryGetValue<ulong>(out _) || value.TryGetValue<byte>(out _);
+
+    private static bool IsInt32(JsonValue value) =>
+        value.TryGetValue<int>(out _) || value.TryGetValue<short>(out _) || value.TryGetValue<byte>(out _)
+        || (value.TryGetValue<long>(out var wide) && wide is >= int.MinValue and <= int.MaxValue);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

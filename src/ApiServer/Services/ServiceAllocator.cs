@@ -41,9 +41,13 @@ internal sealed class ServiceAllocator(IStore store)
         {
             foreach (var port in ports.OfType<JsonObject>())
             {
-                port["nodePort"] = port["nodePort"]?.GetValue<int>() is int requested and > 0
-                    ? await ReservePortAsync(resource, name, requested, cancellationToken)
-                    : await NextPortAsync(cancellationToken);
+                port["nodePort"] = port["nodePort"] switch
+                {
+                    null => await NextPortAsync(cancellationToken),
+                    JsonValue v when v.TryGetValue<int>(out var requested) && requested > 0 => await ReservePortAsync(resource, name, requested, cancellationToken),
+                    JsonValue v when v.TryGetValue<int>(out var zero) && zero == 0 => await NextPortAsync(cancellationToken),
+                    var other => throw Invalid(resource, name, "spec.ports[0].nodePort", other.ToJsonString(), $"provided port is not in the valid range. The range of valid ports is {NodePortMin}-{NodePortMax}"),
+                };
             }
         }
     }
@@ -61,7 +65,7 @@ internal sealed class ServiceAllocator(IStore store)
 
         foreach (var port in (service["spec"]?["ports"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (port["nodePort"]?.GetValue<int>() is int nodePort and > 0)
+            if (port["nodePort"] is JsonValue value && value.TryGetValue<int>(out var nodePort) && nodePort > 0)
             {
                 await ReleaseKeyAsync(PortPrefix + nodePort, cancellationToken);
             }

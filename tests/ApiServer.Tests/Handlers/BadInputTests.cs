@@ -118,6 +118,23 @@ public sealed class BadInputTests(ApiServerFixture api) : IClassFixture<ApiServe
         AssertStatus(body, 400, "BadRequest", "continue key is not valid");
     }
 
+    public static TheoryData<string, string, string, HttpStatusCode> SubresourceCases => new()
+    {
+        { "binding target of the wrong type", "/api/v1/namespaces/default/pods/nope/binding", """{"target":5}""", HttpStatusCode.BadRequest },
+        { "eviction grace period of the wrong type", "/api/v1/namespaces/default/pods/nope/eviction", """{"deleteOptions":{"gracePeriodSeconds":"x"}}""", HttpStatusCode.BadRequest },
+        { "int32 overflow", "/api/v1/namespaces/default/services", """{"apiVersion":"v1","kind":"Service","metadata":{"name":"big"},"spec":{"ports":[{"port":3000000000}]}}""", HttpStatusCode.BadRequest },
+    };
+
+    [Theory]
+    [MemberData(nameof(SubresourceCases))]
+    public async Task Wrong_types_in_subresource_bodies_are_400_not_500(string why, string path, string body, HttpStatusCode code)
+    {
+        var (status, statusBody, _) = await api.SendAsync(HttpMethod.Post, path, body);
+
+        Assert.True(code == status, why);
+        Assert.Equal((int)code, statusBody!["code"]!.GetValue<int>());
+    }
+
     private static void AssertStatus(JsonObject? status, int code, string reason, string message)
     {
         Assert.NotNull(status);
