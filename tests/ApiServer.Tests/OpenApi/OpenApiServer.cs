@@ -1,11 +1,14 @@
-using Microsoft.AspNetCore.Builder;
+using Orchestrator.ApiServer.Hosting;
+using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Tests.OpenApi;
 
-/// <summary>A <see cref="LoopbackHost"/> shared by a test class.</summary>
+/// <summary>The real API server (over a throwaway SQLite store) shared by a test class.</summary>
 public sealed class OpenApiServer : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private readonly string _directory = Directory.CreateTempSubdirectory("orchestrator-openapi-").FullName;
+    private IStore? _store;
+    private ApiServerHost? _host;
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -14,16 +17,25 @@ public sealed class OpenApiServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_app, Address) = await LoopbackHost.StartAsync();
-        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(Address) };
+        _store = StoreFactory.Open("sqlite://" + Path.Combine(_directory, "state.db"));
+        _host = await ApiServerHost.StartAsync(_store, new ApiServerOptions { Port = 0 });
+        Address = _host.Address.GetLeftPart(UriPartial.Authority);
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _host.Address };
     }
 
     public async Task DisposeAsync()
     {
         Client?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
+
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
+        Directory.Delete(_directory, recursive: true);
     }
 }
