@@ -68,6 +68,19 @@ internal sealed partial class ResourceHandler
 
         try
         {
+            if (FinishesDeletion(resource, updated))
+            {
+                // The last finalizer of an object being deleted is gone: the object goes (upstream's store does the same).
+                var deleted = await store.DeleteAsync(current.Key, current.ModRevision, cancellationToken);
+                if (resource is { Group: "", Plural: "services" })
+                {
+                    await allocator.ReleaseAsync(updated, CancellationToken.None);
+                }
+
+                ObjectMeta.Set(updated, "resourceVersion", deleted.ModRevision.ToString(CultureInfo.InvariantCulture));
+                return updated;
+            }
+
             var written = await store.UpdateAsync(current.Key, StoredObject.Encode(updated), current.ModRevision, null, cancellationToken);
             return WithTypeMeta(resource, StoredObject.Decode(written));
         }
@@ -79,5 +92,24 @@ internal sealed partial class ResourceHandler
         {
             throw ApiErrors.NotFound(resource, request.Name!);
         }
+    }
+
+    /// <summary>
+    /// An object marked for deletion with no finalizers left and no grace period still running
+    /// (graceful pods wait for the kubelet's final delete) is deleted instead of updated.
+    /// </summary>
+    private static bool FinishesDeletion(Registry.ResourceDefinition resource, JsonObject updated)
+    {
+        if (!ObjectMeta.IsDeleting(updated) || ObjectMeta.Finalizers(updated).Count > 0)
+        {
+            return false;
+        }
+
+        if (resource.Plural == "namespaces" && resource.Group.Length == 0 && updated["spec"]?["finalizers"] is JsonArray { Count: > 0 })
+        {
+            return false;
+        }
+
+        return updated["metadata"]?["deletionGracePeriodSeconds"] is not JsonValue grace || !grace.TryGetValue<long>(out var seconds) || seconds == 0;
     }
 }
