@@ -106,6 +106,35 @@ internal sealed partial class ResourceHandler
         await Responses.WriteJsonAsync(context, 201, SuccessStatus(201));
     }
 
+    /// <summary>
+    /// namespaces/finalize: replaces spec.finalizers only (what the namespace controller calls once
+    /// the namespace is empty); with none left on a Terminating namespace, the namespace goes.
+    /// </summary>
+    private async Task FinalizeNamespaceAsync(HttpContext context, ResourceRequest request)
+    {
+        var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
+        Admission.CheckKind(request.Resource, request.Resource.Kind, request.Resource.ApiVersion, body);
+        Admission.CheckSchema(request.Resource, request.Resource.ModelType, request.Resource.Kind, body, FieldValidationOf(context));
+        while (true)
+        {
+            var stored = await ReadAsync(request, context.RequestAborted);
+            var ns = StoredObject.Decode(stored);
+            var spec = ns["spec"] as JsonObject ?? [];
+            spec["finalizers"] = body["spec"]?["finalizers"]?.DeepClone() ?? new JsonArray();
+            ns["spec"] = spec;
+            try
+            {
+                var written = await WriteUpdateAsync(request with { Subresource = null }, stored, ns, IsDryRun(context), context.RequestAborted);
+                await Responses.WriteJsonAsync(context, 200, written);
+                return;
+            }
+            catch (ApiException e) when (e.Reason == "Conflict")
+            {
+                // The namespace changed meanwhile: finalize the newer version.
+            }
+        }
+    }
+
     private static JsonObject SuccessStatus(int code) => new()
     {
         ["kind"] = "Status",

@@ -31,6 +31,7 @@ internal sealed partial class ResourceHandler(IStore store, ResourceRegistry reg
             ("GET", not null, "scale") => GetScaleAsync(context, request),
             ("PUT", not null, "scale") => PutScaleAsync(context, request),
             ("POST", not null, "binding") => BindAsync(context, request),
+            ("PUT", not null, "finalize") => FinalizeNamespaceAsync(context, request),
             ("POST", not null, "eviction") => EvictAsync(context, request),
             ("GET", null, _) when watch => WatchAsync(context, request),
             ("GET", null, _) => ListAsync(context, request),

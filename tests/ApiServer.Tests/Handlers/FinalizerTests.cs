@@ -46,3 +46,25 @@ public sealed class FinalizerTests(ApiServerFixture api) : IClassFixture<ApiServ
         Assert.Equal(HttpStatusCode.NotFound, gone);
     }
 }
+
+/// <summary>namespaces/{name}/finalize, as the namespace controller uses it.</summary>
+public sealed class NamespaceFinalizeTests(ApiServerFixture api) : IClassFixture<ApiServerFixture>
+{
+    [Fact]
+    public async Task A_terminating_namespace_goes_once_its_spec_finalizers_are_cleared()
+    {
+        await api.SendAsync(HttpMethod.Post, "/api/v1/namespaces", """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"to-finalize"}}""");
+
+        var (_, terminating, _) = await api.SendAsync(HttpMethod.Delete, "/api/v1/namespaces/to-finalize");
+        var (_, still, _) = await api.SendAsync(HttpMethod.Get, "/api/v1/namespaces/to-finalize");
+        var (finalized, _, _) = await api.SendAsync(HttpMethod.Put, "/api/v1/namespaces/to-finalize/finalize", """
+            {"apiVersion":"v1","kind":"Namespace","metadata":{"name":"to-finalize"},"spec":{"finalizers":[]}}
+            """);
+        var (gone, _, _) = await api.SendAsync(HttpMethod.Get, "/api/v1/namespaces/to-finalize");
+
+        Assert.Equal("Terminating", terminating!["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal(["kubernetes"], still!["spec"]!["finalizers"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(System.Net.HttpStatusCode.OK, finalized);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, gone);
+    }
+}
