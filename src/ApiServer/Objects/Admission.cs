@@ -130,6 +130,10 @@ internal sealed class Admission(TimeProvider time, Random random)
 
         KindDefaults.OnUpdate(resource, current, updated);
         Validation.ObjectValidation.Validate(resource, updated);
+        if (Validation.UpdateValidation.Check(resource, current, updated) is { Count: > 0 } immutable)
+        {
+            throw ApiErrors.Invalid(resource, ObjectMeta.Name(current) ?? "", immutable);
+        }
 
         if (resource.HasGeneration && !JsonNode.DeepEquals(current["spec"], updated["spec"]))
         {
