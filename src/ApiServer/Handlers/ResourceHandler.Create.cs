@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Serialization;
 using Orchestrator.ApiServer.Storage;
 using Orchestrator.Store;
 
@@ -13,18 +12,11 @@ internal sealed partial class ResourceHandler
     {
         var resource = request.Resource;
         var dryRun = IsDryRun(context);
-        var validation = FieldValidationOf(context);
-        var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
-        var warnings = Admission.CheckSchema(resource, resource.ModelType, resource.Kind, body, validation);
-
+        var (body, warnings) = await ReadObjectBodyAsync(context, resource);
         var ns = await RequireNamespaceAsync(request, context.RequestAborted);
         admission.PrepareCreate(resource, body, request.Namespace);
         var name = ObjectMeta.Name(body)!;
-        if (ns is not null && ObjectMeta.IsDeleting(ns))
-        {
-            throw ApiErrors.Forbidden(resource, name, $"unable to create new content in namespace {request.Namespace} because it is being terminated");
-        }
+        RefuseInTerminatingNamespace(request, name, ns);
 
         foreach (var warning in warnings)
         {

@@ -127,10 +127,7 @@ internal sealed partial class ResourceHandler
         StoredObject.Metadata(applied)["name"] = request.Name;
         var ns = await RequireNamespaceAsync(request, context.RequestAborted);
         admission.PrepareCreate(resource, applied, request.Namespace);
-        if (ns is not null && ObjectMeta.IsDeleting(ns))
-        {
-            throw ApiErrors.Forbidden(resource, request.Name!, $"unable to create new content in namespace {request.Namespace} because it is being terminated");
-        }
+        RefuseInTerminatingNamespace(request, request.Name!, ns);
 
         foreach (var warning in warnings)
         {

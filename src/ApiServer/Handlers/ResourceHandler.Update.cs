@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Serialization;
 using Orchestrator.ApiServer.Storage;
 using Orchestrator.Store;
 
@@ -15,10 +14,8 @@ internal sealed partial class ResourceHandler
     {
         var resource = request.Resource;
         var dryRun = IsDryRun(context);
-        var validation = FieldValidationOf(context);
-        var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
-        foreach (var warning in Admission.CheckSchema(resource, resource.ModelType, resource.Kind, body, validation))
+        var (body, warnings) = await ReadObjectBodyAsync(context, resource);
+        foreach (var warning in warnings)
         {
             Responses.AddWarning(context, warning);
         }

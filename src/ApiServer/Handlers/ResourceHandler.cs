@@ -72,6 +72,24 @@ internal sealed partial class ResourceHandler(IStore store, ResourceRegistry reg
         return StoredObject.Decode(stored);
     }
 
+    /// <summary>Reads a create or update body: media type, size and syntax, kind, then schema (unknown fields per fieldValidation).</summary>
+    private static async Task<(JsonObject Body, IReadOnlyList<string> Warnings)> ReadObjectBodyAsync(HttpContext context, ResourceDefinition resource)
+    {
+        var body = await Serialization.RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
+        Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
+        var warnings = Admission.CheckSchema(resource, resource.ModelType, resource.Kind, body, FieldValidationOf(context));
+        return (body, warnings);
+    }
+
+    /// <summary>403 for new objects in a namespace that is being deleted, as upstream's lifecycle admission.</summary>
+    private static void RefuseInTerminatingNamespace(ResourceRequest request, string name, JsonObject? ns)
+    {
+        if (ns is not null && ObjectMeta.IsDeleting(ns))
+        {
+            throw ApiErrors.Forbidden(request.Resource, name, $"unable to create new content in namespace {request.Namespace} because it is being terminated");
+        }
+    }
+
     private static JsonObject WithTypeMeta(ResourceDefinition resource, JsonObject obj)
     {
         obj["kind"] = resource.Kind;
