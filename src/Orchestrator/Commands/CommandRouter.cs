@@ -12,6 +12,7 @@ internal static class CommandRouter
               the store (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator),
               the scheduler, the controller manager and N hollow nodes; writes DIR/kubeconfig.
           controller-manager --kubeconfig F [--controllers a,b,-c] [--leader-elect true|false] [--identity ID]
+                             [--node-monitor-grace-period 40s] [--cluster-cidr 10.244.0.0/16]
               The controllers alone; several replicas elect a leader on a Lease in kube-system.
           kubelet --kubeconfig F [--runtime hollow] [--nodes N] [--name-prefix P] [--first-index I] [node options]
               N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
