@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Client;
 using Orchestrator.Client.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Client.Tests.Events;
 
@@ -40,16 +41,22 @@ public sealed class EventRecorderTests(ApiServerFixture server) : IClassFixture<
     }
 
     [Fact]
-    public async Task Repeats_AreAggregatedOntoOneEvent_ByCount()
+    public async Task Repeats_AreAggregatedOntoOneEvent_ByCount_AndMoveLastTimestamp()
     {
         var ns = await server.NewNamespaceAsync("repeats");
         var pod = await CreatePodAsync(ns, "db-0");
-        await using var recorder = new EventRecorder(server.Api.CreateClient(), "kubelet", NullLogger.Instance);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, 700, TimeSpan.Zero));
+        await using var recorder = new EventRecorder(server.Api.CreateClient(), "kubelet", NullLogger.Instance, time);
 
         recorder.Record(pod, EventTypes.Warning, "BackOff", "Back-off restarting failed container");
         await Eventually.TrueAsync(async () => (await EventsAsync(ns)).Any(e => e.Count == 1), "the first event is written");
+        time.Advance(TimeSpan.FromMilliseconds(100)); // same second
         recorder.Record(pod, EventTypes.Warning, "BackOff", "Back-off restarting failed container");
         await Eventually.TrueAsync(async () => (await EventsAsync(ns)).Any(e => e.Count == 2), "the repeat raises the count to 2");
+        var second = (await EventsAsync(ns)).Single();
+        Assert.True(second.LastTimestamp >= second.FirstTimestamp, $"last {second.LastTimestamp:O} before first {second.FirstTimestamp:O}");
+
+        time.Advance(TimeSpan.FromSeconds(2));
         recorder.Record(pod, EventTypes.Warning, "BackOff", "Back-off restarting failed container");
         recorder.Record(pod, EventTypes.Warning, "Failed", "Error: ImagePullBackOff");
         await Eventually.TrueAsync(async () => (await EventsAsync(ns)).Count == 2 && (await EventsAsync(ns)).Any(e => e.Count == 3), "count 3, and another reason is another event");
@@ -58,7 +65,8 @@ public sealed class EventRecorderTests(ApiServerFixture server) : IClassFixture<
         var backOff = events.Single(e => e.Reason == "BackOff");
         Assert.Equal(3, backOff.Count);
         Assert.Equal("Warning", backOff.Type);
-        Assert.True(backOff.LastTimestamp >= backOff.FirstTimestamp);
+        Assert.Equal(new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), backOff.FirstTimestamp?.ToUniversalTime());
+        Assert.Equal(new DateTime(2026, 3, 1, 12, 0, 2, DateTimeKind.Utc), backOff.LastTimestamp?.ToUniversalTime());
         Assert.Equal(1, events.Single(e => e.Reason == "Failed").Count);
     }
 

@@ -129,6 +129,34 @@ public sealed class LeaderElectorTests(ApiServerFixture server) : IClassFixture<
         Assert.Equal("holder", (await LeaseAsync("follow")).Spec.HolderIdentity); // a follower never releases someone else's lease
     }
 
+    [Fact]
+    public async Task WorkThatEndsByItself_ReleasesTheLease_AndReturns()
+    {
+        var elector = new LeaderElector(server.Api.CreateClient(), Candidate.Options("done", "d"), NullLogger.Instance);
+        var runs = 0;
+
+        await elector.RunAsync(_ => Task.FromResult(Interlocked.Increment(ref runs)), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(1, runs); // not re-acquired in a loop
+        Assert.False(elector.IsLeader);
+        var lease = await LeaseAsync("done");
+        Assert.True(string.IsNullOrEmpty(lease.Spec.HolderIdentity));
+        Assert.Equal(1, lease.Spec.LeaseDurationSeconds);
+    }
+
+    [Fact]
+    public async Task WorkThatThrows_ReleasesTheLease_AndRethrows()
+    {
+        var elector = new LeaderElector(server.Api.CreateClient(), Candidate.Options("crash", "c"), NullLogger.Instance);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => elector.RunAsync(_ => throw new InvalidOperationException("controller crashed"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+
+        Assert.Equal("controller crashed", error.Message);
+        Assert.False(elector.IsLeader);
+        Assert.True(string.IsNullOrEmpty((await LeaseAsync("crash")).Spec.HolderIdentity));
+    }
+
     [Theory]
     [InlineData(15, 10, 2, true)]
     [InlineData(2, 1.5, 0.3, true)]
