@@ -392,6 +392,39 @@ public sealed class WorkQueueTests
         }
     }
 
+    [Fact]
+    public async Task GetAsync_CancelledJustAfterAHandOver_GivesTheKeyBack_IncludingAReAdd()
+    {
+        using var queue = new WorkQueue<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            using var cts = new CancellationTokenSource();
+            var getter = queue.GetAsync(cts.Token).AsTask();
+
+            // All on this thread, before the getter's continuation can run: the key is handed over,
+            // re-added while "processing", and then the getter leaves.
+            queue.Add("k");
+            queue.Add("k");
+            cts.Cancel();
+
+            try
+            {
+                var (ok, key) = await getter;
+                Assert.True(ok);
+                queue.Done(key); // requeues the re-add
+            }
+            catch (OperationCanceledException)
+            {
+                // given back
+            }
+
+            Assert.Equal(1, queue.Count);
+            Assert.Equal("k", await GetKeyAsync(queue));
+            queue.Done("k");
+            Assert.Equal(0, queue.Count);
+        }
+    }
+
     private static async Task<T> GetKeyAsync<T>(WorkQueue<T> queue)
         where T : notnull
     {
