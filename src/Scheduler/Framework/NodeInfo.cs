@@ -14,8 +14,9 @@ public sealed class NodeInfo
     private readonly List<PodInfo> _podsWithRequiredAntiAffinity;
     private readonly List<HostPort> _usedPorts;
 
-    public NodeInfo(V1Node? node = null)
+    public NodeInfo(V1Node? node = null, string? placeholderName = null)
     {
+        Name = placeholderName ?? string.Empty;
         _pods = [];
         _podsWithAffinity = [];
         _podsWithRequiredAntiAffinity = [];
