@@ -21,7 +21,7 @@ internal sealed partial class SchedulerService
                 Metadata = new V1ObjectMeta { Name = pod.Metadata.Name, NamespaceProperty = ns, Uid = pod.Metadata.Uid },
                 Target = new V1ObjectReference { Kind = "Node", Name = node },
             };
-            await _context.Client.CoreV1.CreateNamespacedPodBindingAsync(binding, ns, pod.Metadata.Name, cancellationToken: ct);
+            await _context.Client.CoreV1.CreateNamespacedPodBindingAsync(binding, name: pod.Metadata.Name, namespaceParameter: ns, cancellationToken: ct);
             _cache.FinishBinding(pod);
             _context.Events.Record(pod, "Normal", "Scheduled", $"Successfully assigned {ns}/{pod.Metadata.Name} to {node}");
             LogBound(item.Key, node, item.Attempts);

@@ -31,14 +31,7 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
         },
     };
 
-    private async Task CreateNodeAsync(IKubernetes client, V1Node node)
-    {
-        // Like a kubelet: the API server ignores status on create, so it is written through the status subresource.
-        var created = await client.CoreV1.CreateNodeAsync(node);
-        created.Status = node.Status;
-        var replaced = await client.CoreV1.PatchNodeStatusAsync(new V1Patch(KubernetesJson.Serialize(new V1Node { Status = node.Status }), V1Patch.PatchType.MergePatch), node.Metadata.Name);
-        output.WriteLine("DEBUG2 " + KubernetesJson.Serialize(created.Status) + " => " + (replaced.Status is null ? "null" : KubernetesJson.Serialize(replaced.Status)));
-    }
+    private static Task CreateNodeAsync(IKubernetes client, V1Node node) => client.CoreV1.CreateNodeAsync(node);
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what) where T : class
     {
@@ -68,8 +61,6 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
 
         await CreateNodeAsync(client, Node("master", "8", [new V1Taint { Key = "node-role.kubernetes.io/master", Effect = "NoSchedule" }]));
 
-        var back = await client.CoreV1.ReadNodeAsync("node-1");
-        output.WriteLine("DEBUG " + (back.Status is null ? "null" : KubernetesJson.Serialize(back.Status)));
         var schedulerClient = api.CreateClient();
         var loggers = new TestOutputLoggerFactory(output);
         await using var informers = new InformerFactory(schedulerClient, loggers);
