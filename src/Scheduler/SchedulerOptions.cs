@@ -6,6 +6,12 @@ public sealed record SchedulerOptions
     /// <summary>Pods whose spec.schedulerName equals this (unset means "default-scheduler") are ours.</summary>
     public string SchedulerName { get; init; } = "default-scheduler";
 
+    /// <summary>Run only while holding the kube-system/kube-scheduler Lease (default true); used by <see cref="SchedulerHost.RunAsync"/>.</summary>
+    public bool LeaderElect { get; init; } = true;
+
+    /// <summary>This replica's identity in the Lease (default: host name + random suffix).</summary>
+    public string Identity { get; init; } = Environment.MachineName + "_" + Guid.NewGuid().ToString("N")[..8];
+
     /// <summary>0 = adaptive (50 - nodes/125, at least 5%); otherwise the percentage of nodes to find feasible before scoring.</summary>
     public int PercentageOfNodesToScore { get; init; }
 
