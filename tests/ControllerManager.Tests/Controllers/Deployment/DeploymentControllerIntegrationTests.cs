@@ -157,6 +157,23 @@ public sealed class DeploymentControllerIntegrationTests
             "the new ReplicaSet after resuming");
     }
 
+    [Fact]
+    public async Task A_rollout_without_progress_past_its_deadline_reports_progress_deadline_exceeded()
+    {
+        await using var harness = await StartAsync();
+        var client = harness.Client;
+        var deployment = NewDeployment(1, "nginx:1");
+        deployment.Spec.ProgressDeadlineSeconds = 1;
+        await client.AppsV1.CreateNamespacedDeploymentAsync(deployment, "default");
+
+        // No pod ever becomes ready.
+        var d = await ControllerHarness.EventuallyAsync(ReadAsync(client), x => Progressing(x)?.Reason == "ProgressDeadlineExceeded", "the deadline to pass", seconds: 9);
+
+        var rs = Assert.Single((await client.AppsV1.ListNamespacedReplicaSetAsync("default")).Items);
+        Assert.Equal(("False", $"ReplicaSet \"{rs.Metadata.Name}\" has timed out progressing."), (Progressing(d)!.Status, Progressing(d)!.Message));
+        Assert.Equal("False", d.Status.Conditions.Single(c => c.Type == "Available").Status);
+    }
+
     private static Task<ControllerHarness> StartAsync() =>
         ControllerHarness.StartAsync(c => new ReplicaSetController(c), c => new DeploymentController(c));
 
