@@ -74,12 +74,12 @@ internal sealed class SchemaCheck
                 }
 
                 break;
-            case FieldKind.String or FieldKind.Time or FieldKind.Bytes when kind == JsonValueKind.String:
-            case FieldKind.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
-            case FieldKind.Number when kind == JsonValueKind.Number:
             case FieldKind.Quantity when kind is JsonValueKind.String or JsonValueKind.Number:
                 CanonicalQuantity(node.AsValue(), kind);
                 break;
+            case FieldKind.String or FieldKind.Time or FieldKind.Bytes when kind == JsonValueKind.String:
+            case FieldKind.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
+            case FieldKind.Number when kind == JsonValueKind.Number:
             case FieldKind.IntOrString when kind is JsonValueKind.String or JsonValueKind.Number:
             case FieldKind.Any:
                 break;

@@ -23,6 +23,10 @@ public sealed class ContainerValidationTests
             [
                 "spec.containers[0].resources.limits[foo]: Invalid value: \"foo\": must be a standard resource type or fully qualified",
                 "spec.containers[0].resources.limits[foo]: Invalid value: \"foo\": must be a standard resource for containers",
+
+                // Defaulting copies limits into missing requests, so upstream reports the request too.
+                "spec.containers[0].resources.requests[foo]: Invalid value: \"foo\": must be a standard resource type or fully qualified",
+                "spec.containers[0].resources.requests[foo]: Invalid value: \"foo\": must be a standard resource for containers",
             ]
         },
         {
@@ -99,10 +103,6 @@ public sealed class ContainerValidationTests
             ["spec.volumes[0].name: Invalid value: \"Data\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"]
         },
         {
-            """[{"name":"data"}]""",
-            ["spec.volumes[0]: Required value: must specify a volume type"]
-        },
-        {
             """[{"name":"data","emptyDir":{},"hostPath":{"path":"/x"}}]""",
             ["spec.volumes[0].hostPath: Forbidden: may not specify more than 1 volume type"]
         },
@@ -161,7 +161,7 @@ public sealed class ContainerValidationTests
     [MemberData(nameof(InvalidVolumes))]
     public void Invalid_volumes_get_upstreams_causes(string volumes, string[] expected)
     {
-        var pod = JsonNode.Parse($$"""{"metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"i:1"}],"volumes":{{volumes}}}}""")!.AsObject();
+        var pod = JsonNode.Parse($$$"""{"metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"i:1"}],"volumes":{{{volumes}}}}}""")!.AsObject();
 
         Assert.Equal(expected, Causes(pod));
     }
