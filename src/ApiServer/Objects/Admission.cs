@@ -125,6 +125,12 @@ internal sealed class Admission(TimeProvider time, Random random)
                 updated[key] = key == "status" ? status : value?.DeepClone();
             }
 
+            if (!current.ContainsKey("status") && status is not null)
+            {
+                // The first status of an object that had none.
+                updated["status"] = status;
+            }
+
             return;
         }
 

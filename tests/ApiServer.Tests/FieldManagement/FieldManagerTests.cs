@@ -82,10 +82,10 @@ public sealed class FieldManagerTests
         Assert.Equal("""{"b":"2","c":"3"}""", merged["data"]!.ToJsonString());
     }
 
-    private static JsonObject Deployment(int replicas) => JsonNode.Parse($$$"""
-        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"replicas":{{{replicas}}},"selector":{"matchLabels":{"app":"web"}},
+    private static JsonObject Deployment(int replicas) => JsonNode.Parse("""
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"replicas":REPLICAS,"selector":{"matchLabels":{"app":"web"}},
          "template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx:1"}]}}}}
-        """)!.AsObject();
+        """.Replace("REPLICAS", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))!.AsObject();
 
     private static JsonObject Merged(JsonObject live, int replicas)
     {
