@@ -20,6 +20,19 @@ internal static class FieldPath
 
     public static string Json(string value) => JsonValue.Create(value).ToJsonString(JsonText.Options);
 
+    /// <summary>The JSON in a path element; null when it is malformed (managedFields sent by a client may be).</summary>
+    public static JsonNode? Parse(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private static string Element(string element)
     {
         if (element.StartsWith("f:", StringComparison.Ordinal))
@@ -32,7 +45,7 @@ internal static class FieldPath
             return "[=" + element[2..] + "]";
         }
 
-        if (element.StartsWith("k:", StringComparison.Ordinal) && JsonNode.Parse(element[2..]) is JsonObject keys)
+        if (element.StartsWith("k:", StringComparison.Ordinal) && Parse(element[2..]) is JsonObject keys)
         {
             return "[" + string.Join(",", keys.Select(k => $"{k.Key}={Json(k.Value)}")) + "]";
         }

@@ -131,7 +131,7 @@ internal static class ObjectFields
     {
         if (element.StartsWith("v:", StringComparison.Ordinal))
         {
-            var wanted = JsonNode.Parse(element[2..]);
+            var wanted = FieldPath.Parse(element[2..]);
             for (var i = 0; i < array.Count; i++)
             {
                 if (JsonNode.DeepEquals(array[i], wanted))
@@ -140,7 +140,7 @@ internal static class ObjectFields
                 }
             }
         }
-        else if (element.StartsWith("k:", StringComparison.Ordinal) && JsonNode.Parse(element[2..]) is JsonObject keys)
+        else if (element.StartsWith("k:", StringComparison.Ordinal) && FieldPath.Parse(element[2..]) is JsonObject keys)
         {
             for (var i = 0; i < array.Count; i++)
             {
