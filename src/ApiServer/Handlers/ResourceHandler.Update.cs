@@ -56,10 +56,23 @@ internal sealed partial class ResourceHandler
     {
         var resource = request.Resource;
         var currentObject = StoredObject.Decode(current);
+        var applied = owner.Operation == ManagedFieldsEntry.Apply ? updated["metadata"]?["managedFields"]?.DeepClone() : null;
         Admission.PrepareUpdate(resource, currentObject, updated, request.Subresource == "status");
         if (owner.Operation == ManagedFieldsEntry.Update)
         {
             FieldManager.RecordUpdate(resource, currentObject, updated, owner, ObjectMeta.Now(time));
+        }
+        else
+        {
+            // A status apply keeps only status of the merged object: its managed fields are carried over explicitly.
+            if (applied is null)
+            {
+                Storage.StoredObject.Metadata(updated).Remove("managedFields");
+            }
+            else
+            {
+                ObjectMeta.Set(updated, "managedFields", applied);
+            }
         }
 
         WithTypeMeta(resource, updated);

@@ -115,6 +115,23 @@ public sealed class ServerSideApplyTests(ApiServerFixture api) : IClassFixture<A
         Assert.Equal("""{"f:status":{"f:observedGeneration":{}}}""", entry["fieldsV1"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task A_status_apply_keeps_its_entry_beside_the_spec_owners()
+    {
+        await api.SendAsync(HttpMethod.Post, $"{Deployments}?fieldManager=creator", Json("ssa-status-apply", 1));
+
+        var (status, body, _) = await api.SendAsync(HttpMethod.Patch, $"{Deployments}/ssa-status-apply/status?fieldManager=controller",
+            """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"ssa-status-apply"},"status":{"replicas":1}}""", Apply);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, body!["status"]!["replicas"]!.GetValue<int>());
+        var entries = body["metadata"]!["managedFields"]!.AsArray();
+        Assert.Equal(["creator", "controller"], entries.Select(e => e!["manager"]!.GetValue<string>()).ToArray());
+        Assert.Equal("Apply", entries[1]!["operation"]!.GetValue<string>());
+        Assert.Equal("status", entries[1]!["subresource"]!.GetValue<string>());
+        Assert.Equal("""{"f:status":{"f:replicas":{}}}""", entries[1]!["fieldsV1"]!.ToJsonString());
+    }
+
     private static string Manifest(string name, int replicas, string image) => $"""
         apiVersion: apps/v1
         kind: Deployment
