@@ -106,9 +106,7 @@ internal static class FieldManager
             .Where(e => !e.SameOwner(owner))
             .Select(e => e with { Fields = e.Fields.Difference(removed) })
             .ToList();
-        var index = entries.FindIndex(e => e.SameOwner(owner));
-        var entry = new ManagedFieldsEntry(owner.Manager, owner.Operation, owner.Subresource, resource.ApiVersion, time, applied);
-        result.Insert(index >= 0 ? Math.Min(index, result.Count) : result.Count, entry);
+        result.Add(new ManagedFieldsEntry(owner.Manager, owner.Operation, owner.Subresource, resource.ApiVersion, time, applied));
         ManagedFieldsEntry.Write(merged, result);
     }
 

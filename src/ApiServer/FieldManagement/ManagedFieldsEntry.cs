@@ -52,11 +52,21 @@ internal sealed record ManagedFieldsEntry(string Manager, string Operation, stri
         return entries;
     }
 
-    /// <summary>Stores the entries in metadata.managedFields (removed when there are none), dropping entries that own nothing.</summary>
+    /// <summary>
+    /// Stores the entries in metadata.managedFields (removed when there are none), dropping entries
+    /// that own nothing, in upstream's order: Apply before Update, then by time, manager, version, subresource.
+    /// </summary>
     public static void Write(JsonObject obj, IEnumerable<ManagedFieldsEntry> entries)
     {
         var array = new JsonArray();
-        foreach (var entry in entries.Where(e => !e.Fields.IsEmpty))
+        var sorted = entries
+            .Where(e => !e.Fields.IsEmpty)
+            .OrderBy(e => e.Operation, StringComparer.Ordinal)
+            .ThenBy(e => e.Time ?? "", StringComparer.Ordinal)
+            .ThenBy(e => e.Manager, StringComparer.Ordinal)
+            .ThenBy(e => e.ApiVersion, StringComparer.Ordinal)
+            .ThenBy(e => e.Subresource ?? "", StringComparer.Ordinal);
+        foreach (var entry in sorted)
         {
             var item = new JsonObject
             {

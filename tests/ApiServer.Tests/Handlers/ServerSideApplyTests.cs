@@ -126,10 +126,11 @@ public sealed class ServerSideApplyTests(ApiServerFixture api) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(1, body!["status"]!["replicas"]!.GetValue<int>());
         var entries = body["metadata"]!["managedFields"]!.AsArray();
-        Assert.Equal(["creator", "controller"], entries.Select(e => e!["manager"]!.GetValue<string>()).ToArray());
-        Assert.Equal("Apply", entries[1]!["operation"]!.GetValue<string>());
-        Assert.Equal("status", entries[1]!["subresource"]!.GetValue<string>());
-        Assert.Equal("""{"f:status":{"f:replicas":{}}}""", entries[1]!["fieldsV1"]!.ToJsonString());
+        // Upstream orders Apply entries before Update ones.
+        Assert.Equal(["controller", "creator"], entries.Select(e => e!["manager"]!.GetValue<string>()).ToArray());
+        Assert.Equal("Apply", entries[0]!["operation"]!.GetValue<string>());
+        Assert.Equal("status", entries[0]!["subresource"]!.GetValue<string>());
+        Assert.Equal("""{"f:status":{"f:replicas":{}}}""", entries[0]!["fieldsV1"]!.ToJsonString());
     }
 
     private static string Manifest(string name, int replicas, string image) => $"""
