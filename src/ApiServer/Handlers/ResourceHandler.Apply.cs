@@ -38,7 +38,7 @@ internal sealed partial class ResourceHandler
     }
 
     /// <summary>The applied configuration, schema-checked (unknown fields pruned, quantities canonical); it must not carry managedFields.</summary>
-    private static JsonObject? ApplyConfiguration(ResourceDefinition resource, JsonNode? patch, FieldValidation validation)
+    private static JsonObject? ApplyConfiguration(HttpContext context, ResourceDefinition resource, JsonNode? patch, FieldValidation validation)
     {
         if (patch is not JsonObject obj)
         {
@@ -52,7 +52,12 @@ internal sealed partial class ResourceHandler
 
         var config = obj.DeepClone().AsObject();
         Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, config);
-        Admission.CheckSchema(resource, resource.ModelType, resource.Kind, config, validation);
+        foreach (var warning in Admission.CheckSchema(resource, resource.ModelType, resource.Kind, config, validation))
+        {
+            // Unknown fields are pruned here, so the merged object no longer shows them: warn now.
+            Responses.AddWarning(context, warning);
+        }
+
         return config;
     }
 }

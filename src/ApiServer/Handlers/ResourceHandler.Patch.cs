@@ -42,7 +42,7 @@ internal sealed partial class ResourceHandler
         var validation = FieldValidationOf(context);
         var resource = request.Resource;
         var isScale = request.Subresource == "scale";
-        var config = isApply ? ApplyConfiguration(resource, patch, validation) : null;
+        var config = isApply ? ApplyConfiguration(context, resource, patch, validation) : null;
 
         while (true)
         {
@@ -127,7 +127,9 @@ internal sealed partial class ResourceHandler
     {
         var resource = request.Resource;
         Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, applied);
-        var warnings = Admission.CheckSchema(resource, resource.ModelType, resource.Kind, applied, validation);
+
+        // Prunes and canonicalizes the object to create; its warnings went out with the configuration's.
+        Admission.CheckSchema(resource, resource.ModelType, resource.Kind, applied, validation);
         if (ObjectMeta.Name(applied) is { } name && name != request.Name)
         {
             throw ApiErrors.BadRequest($"the name of the object ({name}) does not match the name on the URL ({request.Name})");
@@ -138,11 +140,6 @@ internal sealed partial class ResourceHandler
         admission.PrepareCreate(resource, applied, request.Namespace);
         RefuseInTerminatingNamespace(request, request.Name!, ns);
         FieldManager.RecordApplyCreate(resource, applied, config, owner, ObjectMeta.Now(time));
-
-        foreach (var warning in warnings)
-        {
-            Responses.AddWarning(context, warning);
-        }
 
         if (dryRun)
         {

@@ -84,6 +84,23 @@ public sealed class ServerSideApplyTests(ApiServerFixture api) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Unknown_fields_in_an_apply_are_warned_about_once_and_refused_when_strict()
+    {
+        const string config = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: NAME\nbogus: 1\ndata: {a: b}\n";
+
+        var (created, _, response) = await api.SendAsync(HttpMethod.Patch, "/api/v1/namespaces/default/configmaps/ssa-warn?fieldManager=a", config.Replace("NAME", "ssa-warn", StringComparison.Ordinal), Apply);
+        var (updated, _, again) = await api.SendAsync(HttpMethod.Patch, "/api/v1/namespaces/default/configmaps/ssa-warn?fieldManager=a", config.Replace("NAME", "ssa-warn", StringComparison.Ordinal), Apply);
+        var (strict, body, _) = await api.SendAsync(HttpMethod.Patch, "/api/v1/namespaces/default/configmaps/ssa-warn?fieldManager=a&fieldValidation=Strict", config.Replace("NAME", "ssa-warn", StringComparison.Ordinal), Apply);
+
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal(["299 - \"unknown field \\\"bogus\\\"\""], response.Headers.GetValues("Warning"));
+        Assert.Equal(HttpStatusCode.OK, updated);
+        Assert.Single(again.Headers.GetValues("Warning"));
+        Assert.Equal(HttpStatusCode.BadRequest, strict);
+        Assert.Contains("strict decoding error: unknown field \"bogus\"", body!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Writes_without_a_field_manager_are_recorded_for_the_user_agent()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/namespaces/default/configmaps")
