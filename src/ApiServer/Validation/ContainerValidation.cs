@@ -18,8 +18,9 @@ internal static class ContainerValidation
     /// <param name="at">Its path, e.g. <c>spec.containers[0]</c>.</param>
     /// <param name="volumes">The pod's valid volume names.</param>
     /// <param name="isInit">Whether it is an init container (probes only when it is a sidecar).</param>
+    /// <param name="gracePeriod">The pod's terminationGracePeriodSeconds, the bound of sleep hooks.</param>
     /// <param name="causes">Where problems are added.</param>
-    public static void Validate(JsonObject container, string at, HashSet<string> volumes, bool isInit, List<StatusCause> causes)
+    public static void Validate(JsonObject container, string at, HashSet<string> volumes, bool isInit, long? gracePeriod, List<StatusCause> causes)
     {
         Enumerated(container, "terminationMessagePolicy", MessagePolicies, at, causes);
         PortValidation.ContainerPorts(container, at, causes);
@@ -30,7 +31,7 @@ internal static class ContainerValidation
         var restartPolicy = JsonFields.Text(container["restartPolicy"]);
         if (!isInit)
         {
-            ProbeValidation.Validate(container, at, causes);
+            ProbeValidation.Validate(container, at, gracePeriod, causes);
             if (restartPolicy is not null)
             {
                 causes.Add(FieldErrors.Forbidden($"{at}.restartPolicy", "may not be set for non-init containers"));
@@ -46,7 +47,7 @@ internal static class ContainerValidation
 
         if (restartPolicy == "Always")
         {
-            ProbeValidation.Validate(container, at, causes);
+            ProbeValidation.Validate(container, at, gracePeriod, causes);
         }
         else
         {

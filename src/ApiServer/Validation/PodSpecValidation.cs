@@ -66,7 +66,7 @@ internal static class PodSpecValidation
                 causes.Add(FieldErrors.Required($"{at}.image"));
             }
 
-            ContainerValidation.Validate(container, at, volumes, list == "initContainers", causes);
+            ContainerValidation.Validate(container, at, volumes, list == "initContainers", JsonFields.Integer(spec?["terminationGracePeriodSeconds"]), causes);
         }
     }
 }

@@ -13,7 +13,7 @@ internal static class ProbeValidation
     private static readonly string[] Timings = ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"];
 
     /// <summary>The liveness, readiness and startup probes and the lifecycle hooks of a container that may have them.</summary>
-    public static void Validate(JsonObject container, string at, List<StatusCause> causes)
+    public static void Validate(JsonObject container, string at, long? gracePeriod, List<StatusCause> causes)
     {
         if (container["lifecycle"] is JsonObject lifecycle)
         {
@@ -21,7 +21,7 @@ internal static class ProbeValidation
             {
                 if (lifecycle[hook] is JsonObject handler)
                 {
-                    Handler(handler, LifecycleHandlers, $"{at}.lifecycle.{hook}", causes);
+                    Handler(handler, LifecycleHandlers, $"{at}.lifecycle.{hook}", gracePeriod, causes);
                 }
             }
         }
@@ -34,7 +34,7 @@ internal static class ProbeValidation
             }
 
             var path = $"{at}.{kind}";
-            Handler(probe, ProbeHandlers, path, causes);
+            Handler(probe, ProbeHandlers, path, gracePeriod, causes);
             foreach (var timing in Timings)
             {
                 if (JsonFields.Integer(probe[timing]) is { } value && value < 0)
@@ -74,7 +74,7 @@ internal static class ProbeValidation
         }
     }
 
-    private static void Handler(JsonObject handler, string[] kinds, string path, List<StatusCause> causes)
+    private static void Handler(JsonObject handler, string[] kinds, string path, long? gracePeriod, List<StatusCause> causes)
     {
         var count = 0;
         foreach (var kind in kinds)
@@ -90,7 +90,7 @@ internal static class ProbeValidation
                 continue;
             }
 
-            Action(kind, action, $"{path}.{kind}", causes);
+            Action(kind, action, $"{path}.{kind}", gracePeriod, causes);
         }
 
         if (count == 0)
@@ -99,7 +99,7 @@ internal static class ProbeValidation
         }
     }
 
-    private static void Action(string kind, JsonObject action, string path, List<StatusCause> causes)
+    private static void Action(string kind, JsonObject action, string path, long? gracePeriod, List<StatusCause> causes)
     {
         switch (kind)
         {
@@ -122,6 +122,9 @@ internal static class ProbeValidation
                 break;
             case "tcpSocket" or "grpc":
                 PortValidation.NumberOrName(action["port"], $"{path}.port", causes);
+                break;
+            case "sleep" when gracePeriod is { } grace && JsonFields.Integer(action["seconds"]) is { } seconds && (seconds < 0 || seconds > grace):
+                causes.Add(FieldErrors.InvalidNumber(path, seconds, $"must be non-negative and less than terminationGracePeriodSeconds ({grace})"));
                 break;
         }
     }

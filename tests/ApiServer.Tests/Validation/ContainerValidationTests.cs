@@ -59,6 +59,10 @@ public sealed class ContainerValidationTests
             ]
         },
         {
+            """{"lifecycle":{"preStop":{"sleep":{"seconds":40}}}}""",
+            ["spec.containers[0].lifecycle.preStop.sleep: Invalid value: 40: must be non-negative and less than terminationGracePeriodSeconds (30)"]
+        },
+        {
             """{"livenessProbe":{"exec":{}}}""",
             ["spec.containers[0].livenessProbe.exec.command: Required value"]
         },
