@@ -37,6 +37,11 @@ internal sealed class Admission(TimeProvider time, Random random)
             throw ApiErrors.BadRequest($"{prefix}: json: {check.WrongTypes[0]}");
         }
 
+        if (check.Malformed.Count > 0)
+        {
+            throw ApiErrors.BadRequest($"{prefix}: {check.Malformed[0]}");
+        }
+
         var unknown = check.UnknownFields.Select(f => $"unknown field \"{f}\"").ToList();
         return validation switch
         {
