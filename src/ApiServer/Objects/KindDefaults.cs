@@ -24,6 +24,8 @@ internal static class KindDefaults
             case ("", "persistentvolumes"):
                 body["status"] = new JsonObject { ["phase"] = "Pending" };
                 break;
+            case ("", "nodes"):
+                break; // upstream lets a kubelet register its node with status (capacity, conditions, nodeInfo)
             default:
                 if (resource.Subresources.Any(s => s.Name == "status"))
                 {

@@ -7,10 +7,16 @@ internal static class CommandRouter
         usage: orchestrator <command> [options]
 
         commands:
-          up [--data-dir DIR] [--store URL] [--port PORT]
+          up [--data-dir DIR] [--store URL] [--port PORT] [--hollow-nodes N] [node options]
               All-in-one host: the API server (plain HTTP on 127.0.0.1:PORT, default 6443) on
-              the store (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator);
-              writes DIR/kubeconfig. Scheduler, controllers and kubelet join with their issues.
+              the store (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator),
+              the scheduler, the controller manager and N hollow nodes; writes DIR/kubeconfig.
+          controller-manager --kubeconfig F [--controllers a,b,-c] [--leader-elect true|false] [--identity ID]
+              The controllers alone; several replicas elect a leader on a Lease in kube-system.
+          kubelet --kubeconfig F [--runtime hollow] [--nodes N] [--name-prefix P] [--first-index I] [node options]
+              N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
+          node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110
+                        --labels k=v,... --taints k=v:NoSchedule,...
           store [--store URL] <verb> ...
               Inspect and edit the store, like etcdctl:
                 revision | get KEY | put KEY VALUE | del KEY | list [PREFIX] [--limit N]
@@ -31,6 +37,8 @@ internal static class CommandRouter
             {
                 "up" => await UpCommand.RunAsync(arguments, output),
                 "store" => await StoreCommand.RunAsync(arguments, output),
+                "controller-manager" => await ControllerManagerCommand.RunAsync(arguments, output),
+                "kubelet" => await KubeletCommand.RunAsync(arguments, output),
                 null or "help" or "--help" or "-h" => Help(output),
                 _ => throw new UsageException($"unknown command \"{command}\""),
             };

@@ -1,11 +1,20 @@
 using System.Globalization;
+using k8s;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Hosting;
+using Orchestrator.Client;
+using Orchestrator.ControllerManager;
+using Orchestrator.Kubelet;
+using Orchestrator.Kubelet.Hollow;
 using Orchestrator.Store;
 
 namespace Orchestrator.Host.Commands;
 
-/// <summary>`orchestrator up`: the all-in-one host, which gains a component with each roadmap issue.</summary>
+/// <summary>
+/// `orchestrator up`: the all-in-one host. The API server starts first; the scheduler, the controller
+/// manager and the hollow nodes start once it serves, each through the REST API like separate
+/// processes would; the ready line is printed once the nodes are registered.
+/// </summary>
 internal static class UpCommand
 {
     public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
@@ -13,6 +22,9 @@ internal static class UpCommand
         var dataDirectory = Path.GetFullPath(arguments.Option("data-dir") ?? ".orchestrator");
         var storeUrl = arguments.Option("store") ?? "sqlite://" + Path.Combine(dataDirectory, "state.db");
         var portText = arguments.Option("port") ?? "6443";
+        var hollowNodes = ClientArguments.Number(arguments, "hollow-nodes", 0);
+        var template = KubeletCommand.NodeTemplate(arguments);
+        var controllers = ControllerManagerCommand.Options(arguments) with { Identity = "orchestrator-up" };
         arguments.EnsureConsumed();
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
         {
@@ -21,11 +33,38 @@ internal static class UpCommand
 
         Directory.CreateDirectory(dataDirectory);
         await using var store = StoreFactory.Open(storeUrl);
-        await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = port }, logging =>
-            logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = port }, Logging);
         var kubeconfig = Kubeconfig.Write(Path.Combine(dataDirectory, "kubeconfig"), server.Address);
-        await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}; kubeconfig {kubeconfig}");
+        using var loggers = LoggerFactory.Create(Logging);
+        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        using var stop = new CancellationTokenSource();
+        var components = new List<Task>
+        {
+            ControllerManagerHost.RunAsync(client, loggers, controllers, stop.Token),
+        };
+
+        var nodes = string.Empty;
+        if (hollowNodes > 0)
+        {
+            var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            components.Add(ComponentHost.RunAsync("kubelet", client, loggers, context =>
+            {
+                var kubelet = KubeletCommand.Hollow(context, HollowNodes.Create(hollowNodes, template: template));
+                _ = kubelet.Registered.ContinueWith(t => registered.TrySetFromTask(t), TaskScheduler.Default);
+                return [kubelet];
+            }, null, stop.Token));
+            await Task.WhenAny(registered.Task, Task.WhenAll(components));
+            await registered.Task;
+            nodes = $"; {hollowNodes} hollow node(s)";
+        }
+
+        await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}{nodes}; kubeconfig {kubeconfig}");
         await server.WaitForShutdownAsync();
+        await stop.CancelAsync();
+        await Task.WhenAll(components).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         return 0;
     }
+
+    private static void Logging(ILoggingBuilder logging) =>
+        logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 }

@@ -1,0 +1,87 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Client;
+using Orchestrator.Kubelet.Node;
+using Orchestrator.Kubelet.Pods;
+using Orchestrator.Kubelet.Runtime;
+
+namespace Orchestrator.Kubelet;
+
+/// <summary>
+/// A kubelet process: one or many nodes (a hollow pool hosts thousands) sharing one pod informer,
+/// one node informer and one pod worker queue. <see cref="RunAsync"/> registers every node, signals
+/// <see cref="Registered"/>, then heartbeats and syncs pods until cancelled.
+/// </summary>
+public sealed class KubeletHost : IController
+{
+    private readonly KubeletOptions _options;
+    private readonly Dictionary<string, NodeAgent> _agents;
+    private readonly PodWorker _worker;
+    private readonly ControllerRunner _runner;
+    private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public KubeletHost(ControllerContext context, IPodRuntime runtime, IEnumerable<NodeConfig> nodes, KubeletOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(runtime);
+        _options = options ?? new KubeletOptions();
+        var logger = context.Loggers.CreateLogger<NodeAgent>();
+        _agents = nodes.ToDictionary(n => n.Name, n => new NodeAgent(context.Client, n, _options, runtime.RuntimeVersion, context.Time, logger));
+        _worker = new PodWorker(context, runtime, _agents);
+        _runner = new ControllerRunner(_worker, context, _options.PodWorkers);
+        _worker.Pods.AddHandler(new ResourceEventHandler<V1Pod>(
+            pod => EnqueueIfOurs(pod),
+            (_, pod) => EnqueueIfOurs(pod),
+            pod => EnqueueIfOurs(pod)));
+        _worker.Nodes.AddHandler(new ResourceEventHandler<V1Node>(onUpdate: (old, node) =>
+        {
+            if (old.Spec?.PodCIDR != node.Spec?.PodCIDR && _agents.ContainsKey(node.Metadata.Name))
+            {
+                foreach (var pod in _worker.Pods.Cache.ByIndex(Indexes.NodeName, node.Metadata.Name))
+                {
+                    _runner.Enqueue(pod);
+                }
+            }
+        }));
+    }
+
+    public string Name => "kubelet";
+
+    /// <summary>Completes once every node is registered (its Node and Lease exist).</summary>
+    public Task Registered => _registered.Task;
+
+    /// <summary>The node agents by node name (tests pause heartbeats through them).</summary>
+    public IReadOnlyDictionary<string, NodeAgent> Nodes => _agents;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(_agents.Values, new ParallelOptions { MaxDegreeOfParallelism = _options.RegistrationConcurrency, CancellationToken = ct }, async (agent, token) => await agent.RegisterAsync(token));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            _registered.TrySetCanceled(ct);
+            return;
+        }
+        catch (Exception e)
+        {
+            _registered.TrySetException(e);
+            throw;
+        }
+
+        _registered.TrySetResult();
+        var heartbeats = _agents.Values.Select(agent => agent.HeartbeatAsync(ct)).ToList();
+        await _runner.RunAsync([_worker.Pods.WaitForSyncAsync, _worker.Nodes.WaitForSyncAsync], ct);
+        await Task.WhenAll(heartbeats);
+    }
+
+    private void EnqueueIfOurs(V1Pod pod)
+    {
+        if (_worker.IsOurs(pod))
+        {
+            _runner.Enqueue(pod);
+        }
+    }
+}

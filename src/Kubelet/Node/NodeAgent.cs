@@ -1,0 +1,158 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Kubelet.Node;
+
+/// <summary>
+/// One node's registration and heartbeats: creates (or refreshes) the Node, then renews its Lease in
+/// kube-node-lease every <see cref="KubeletOptions.LeaseRenewInterval"/> and re-posts node status every
+/// <see cref="KubeletOptions.NodeStatusReportInterval"/>. Heartbeats can be paused (tests of node
+/// failure) without stopping the node's pods.
+/// </summary>
+public sealed partial class NodeAgent
+{
+    private readonly IKubernetes _client;
+    private readonly NodeConfig _config;
+    private readonly KubeletOptions _options;
+    private readonly string _runtimeVersion;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private V1Lease? _lease;
+    private volatile bool _paused;
+
+    public NodeAgent(IKubernetes client, NodeConfig config, KubeletOptions options, string runtimeVersion, TimeProvider time, ILogger logger)
+    {
+        _client = client;
+        _config = config;
+        _options = options;
+        _runtimeVersion = runtimeVersion;
+        _time = time;
+        _logger = logger;
+    }
+
+    public NodeConfig Config => _config;
+
+    /// <summary>Stops (true) or resumes (false) lease renewals and status posts, as if the kubelet hung.</summary>
+    public bool HeartbeatsPaused
+    {
+        get => _paused;
+        set => _paused = value;
+    }
+
+    /// <summary>Creates the Node, or refreshes the status of an existing one (kubelet restart), and its Lease.</summary>
+    public async Task RegisterAsync(CancellationToken ct)
+    {
+        var now = Now();
+        V1Node node;
+        try
+        {
+            node = await _client.CoreV1.CreateNodeAsync(NodeObjects.Node(_config, _runtimeVersion, now), cancellationToken: ct);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            node = await _client.CoreV1.ReadNodeAsync(_config.Name, cancellationToken: ct);
+            await PostStatusAsync(ct);
+        }
+
+        await RenewLeaseAsync(node, ct);
+    }
+
+    /// <summary>Heartbeats until <paramref name="ct"/> is cancelled. Failures are logged and retried next period.</summary>
+    public async Task HeartbeatAsync(CancellationToken ct)
+    {
+        var lastStatus = _time.GetUtcNow();
+
+        // Spread the first renewal so thousands of hollow nodes do not beat in step.
+        var first = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * _options.LeaseRenewInterval.TotalMilliseconds);
+        var delay = first;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(delay, _time, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = _options.LeaseRenewInterval;
+            if (_paused)
+            {
+                continue;
+            }
+
+            try
+            {
+                await RenewLeaseAsync(null, ct);
+                if (_time.GetUtcNow() - lastStatus >= _options.NodeStatusReportInterval)
+                {
+                    await PostStatusAsync(ct);
+                    lastStatus = _time.GetUtcNow();
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogHeartbeatFailed(e, _config.Name);
+                _lease = null;
+            }
+        }
+    }
+
+    /// <summary>Re-posts node status (conditions with fresh heartbeats, capacity, nodeInfo).</summary>
+    public async Task PostStatusAsync(CancellationToken ct)
+    {
+        var status = NodeObjects.Status(_config, _runtimeVersion, Now());
+        var patch = new V1Patch(KubernetesJson.Serialize(new V1Node { Status = status }), V1Patch.PatchType.StrategicMergePatch);
+        await _client.CoreV1.PatchNodeStatusAsync(patch, _config.Name, cancellationToken: ct);
+    }
+
+    private async Task RenewLeaseAsync(V1Node? node, CancellationToken ct)
+    {
+        var now = Now();
+        if (_lease is { } lease)
+        {
+            lease.Spec.RenewTime = now;
+            try
+            {
+                _lease = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, lease.Metadata.Name, "kube-node-lease", cancellationToken: ct);
+                return;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+            {
+                _lease = null; // someone else wrote it (or deleted it): start over from the server's copy
+            }
+        }
+
+        node ??= await _client.CoreV1.ReadNodeAsync(_config.Name, cancellationToken: ct);
+        try
+        {
+            var current = await _client.CoordinationV1.ReadNamespacedLeaseAsync(_config.Name, "kube-node-lease", cancellationToken: ct);
+            current.Spec ??= new V1LeaseSpec();
+            current.Spec.HolderIdentity = _config.Name;
+            current.Spec.LeaseDurationSeconds = NodeObjects.LeaseDurationSeconds;
+            current.Spec.RenewTime = now;
+            _lease = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(current, _config.Name, "kube-node-lease", cancellationToken: ct);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            _lease = await _client.CoordinationV1.CreateNamespacedLeaseAsync(NodeObjects.Lease(node, now), "kube-node-lease", cancellationToken: ct);
+        }
+    }
+
+    private DateTime Now()
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: heartbeat failed; retrying next period")]
+    private partial void LogHeartbeatFailed(Exception e, string node);
+}

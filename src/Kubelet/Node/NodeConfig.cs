@@ -1,0 +1,27 @@
+using k8s.Models;
+
+namespace Orchestrator.Kubelet.Node;
+
+/// <summary>What a node registers as: name, address, capacity, labels and taints.</summary>
+public sealed record NodeConfig(string Name, string InternalIp)
+{
+    public string OperatingSystem { get; init; } = "linux";
+
+    public string Architecture { get; init; } = "amd64";
+
+    public string Cpu { get; init; } = "4";
+
+    public string Memory { get; init; } = "16Gi";
+
+    public string EphemeralStorage { get; init; } = "100Gi";
+
+    public int MaxPods { get; init; } = 110;
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<V1Taint> Taints { get; init; } = [];
+
+    public string KernelVersion { get; init; } = "6.1.0-hollow";
+
+    public string OsImage { get; init; } = "Orchestrator hollow node";
+}

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Orchestrator.Client;
+using Orchestrator.Kubelet.Runtime;
+using Orchestrator.Kubelet.Status;
+
+namespace Orchestrator.Kubelet.Pods;
+
+/// <summary>
+/// The kubelet's per-pod sync, level-triggered over one shared pod informer for every node this
+/// process runs: a pod bound to one of our nodes is run through the runtime and its status written
+/// back; a pod being deleted is killed and then finally deleted (grace 0, uid precondition); a pod
+/// gone from the API is killed and forgotten.
+/// </summary>
+internal sealed class PodWorker : IReconciler
+{
+    private readonly ControllerContext _context;
+    private readonly IInformer<V1Pod> _pods;
+    private readonly IInformer<V1Node> _nodes;
+    private readonly IPodRuntime _runtime;
+    private readonly IReadOnlyDictionary<string, Node.NodeAgent> _agents;
+    private readonly ConcurrentDictionary<string, PodIpAllocator> _allocators = new();
+    private readonly ConcurrentDictionary<NamespacedName, V1Pod> _known = new();
+
+    public PodWorker(ControllerContext context, IPodRuntime runtime, IReadOnlyDictionary<string, Node.NodeAgent> agents)
+    {
+        _context = context;
+        _runtime = runtime;
+        _agents = agents;
+        _pods = context.Informers.Pods();
+        _nodes = context.Informers.Nodes();
+    }
+
+    public string Name => "kubelet";
+
+    public IInformer<V1Pod> Pods => _pods;
+
+    public IInformer<V1Node> Nodes => _nodes;
+
+    /// <summary>Whether the pod belongs to this process (bound to one of its nodes).</summary>
+    public bool IsOurs(V1Pod pod) => pod.Spec?.NodeName is { } node && _agents.ContainsKey(node);
+
+    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    {
+        var pod = _pods.Cache.Get(key);
+        if (pod is null || !IsOurs(pod))
+        {
+            if (_known.TryRemove(key, out var gone))
+            {
+                await ForgetAsync(gone, ct);
+            }
+
+            return ReconcileResult.Done;
+        }
+
+        _known[key] = pod;
+        if (pod.Metadata.DeletionTimestamp is not null)
+        {
+            await TerminateAsync(pod, ct);
+            return ReconcileResult.Done;
+        }
+
+        if (pod.Status?.Phase is "Succeeded" or "Failed")
+        {
+            await ForgetAsync(pod, ct);
+            return ReconcileResult.Done;
+        }
+
+        var node = _nodes.Cache.Get(new NamespacedName(string.Empty, pod.Spec.NodeName));
+        var hostIp = _agents[pod.Spec.NodeName].Config.InternalIp;
+        var podIp = pod.Spec.HostNetwork == true ? hostIp : AllocateIp(pod, node);
+        if (podIp is null)
+        {
+            return ReconcileResult.After(TimeSpan.FromSeconds(1)); // no podCIDR yet: the node IPAM controller has not got to this node
+        }
+
+        var observed = await _runtime.SyncAsync(pod, podIp, ct);
+        var status = PodStatusBuilder.Build(pod, observed, podIp, hostIp, Now());
+        if (!PodStatusComparer.Equivalent(pod.Status, status))
+        {
+            var patch = new V1Patch(KubernetesJson.Serialize(new V1Pod { Status = status }), V1Patch.PatchType.MergePatch);
+            await _context.Client.CoreV1.PatchNamespacedPodStatusAsync(patch, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+        }
+
+        if (status.Phase is "Succeeded" or "Failed")
+        {
+            await ForgetAsync(pod, ct);
+        }
+
+        return observed.NextChangeIn is { } next ? ReconcileResult.After(next) : ReconcileResult.Done;
+    }
+
+    private async Task TerminateAsync(V1Pod pod, CancellationToken ct)
+    {
+        var grace = TimeSpan.FromSeconds(pod.Metadata.DeletionGracePeriodSeconds ?? 30);
+        await ForgetAsync(pod, ct, grace);
+        try
+        {
+            var options = new V1DeleteOptions { GracePeriodSeconds = 0, Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } };
+            await _context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, options, cancellationToken: ct);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            // already gone, or a different pod now has the name: nothing of ours to delete
+        }
+    }
+
+    private async Task ForgetAsync(V1Pod pod, CancellationToken ct, TimeSpan? grace = null)
+    {
+        await _runtime.KillAsync(pod, grace ?? TimeSpan.Zero, ct);
+        if (pod.Spec?.NodeName is { } node && _allocators.TryGetValue(node, out var allocator) && pod.Metadata.Uid is { } uid)
+        {
+            allocator.Release(uid);
+        }
+    }
+
+    private string? AllocateIp(V1Pod pod, V1Node? node)
+    {
+        var cidr = node?.Spec?.PodCIDR;
+        if (string.IsNullOrEmpty(cidr))
+        {
+            return null;
+        }
+
+        var allocator = _allocators.GetOrAdd(node!.Metadata.Name, _ => Seeded(cidr, node.Metadata.Name));
+        if (allocator.Cidr != cidr)
+        {
+            allocator = _allocators[node.Metadata.Name] = Seeded(cidr, node.Metadata.Name);
+        }
+
+        return allocator.Allocate(pod.Metadata.Uid ?? pod.Metadata.Name, pod.Status?.PodIP);
+    }
+
+    /// <summary>An allocator that already knows the IPs of the running pods on the node (kubelet restart).</summary>
+    private PodIpAllocator Seeded(string cidr, string nodeName)
+    {
+        var allocator = new PodIpAllocator(cidr);
+        foreach (var pod in _pods.Cache.ByIndex(Indexes.NodeName, nodeName))
+        {
+            if (pod.Status?.PodIP is { } ip && pod.Status.Phase is not ("Succeeded" or "Failed") && pod.Spec.HostNetwork != true)
+            {
+                allocator.Allocate(pod.Metadata.Uid ?? pod.Metadata.Name, ip);
+            }
+        }
+
+        return allocator;
+    }
+
+    private DateTime Now()
+    {
+        var now = _context.Time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.ControllerManager;
+
+namespace Orchestrator.Host.Commands;
+
+/// <summary>`orchestrator controller-manager`: the controllers alone, against any API server, with leader election.</summary>
+internal static class ControllerManagerCommand
+{
+    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    {
+        using var client = ClientArguments.Client(arguments);
+        var options = Options(arguments);
+        arguments.EnsureConsumed();
+        using var loggers = ClientArguments.Loggers(LogLevel.Information);
+        using var shutdown = ClientArguments.ShutdownToken();
+        await output.WriteLineAsync($"orchestrator controller-manager: {string.Join(',', options.Controllers)} as {options.Identity}");
+        await ControllerManagerHost.RunAsync(client, loggers, options, shutdown.Token);
+        return 0;
+    }
+
+    public static ControllerManagerOptions Options(Arguments arguments)
+    {
+        var options = new ControllerManagerOptions { LeaderElect = ClientArguments.Flag(arguments, "leader-elect", true) };
+        if (arguments.Option("controllers") is { } list)
+        {
+            var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var known = ControllerManagerHost.ControllerNames.ToHashSet();
+            if (names.FirstOrDefault(n => n != "*" && !known.Contains(n.TrimStart('-'))) is { } unknown)
+            {
+                throw new UsageException($"unknown controller \"{unknown}\"; known: {string.Join(", ", known.Order())}");
+            }
+
+            options = options with { Controllers = names };
+        }
+
+        return arguments.Option("identity") is { } identity ? options with { Identity = identity } : options;
+    }
+}

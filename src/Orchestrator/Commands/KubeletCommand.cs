@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Client;
+using Orchestrator.Kubelet;
+using Orchestrator.Kubelet.Hollow;
+using Orchestrator.Kubelet.Node;
+
+namespace Orchestrator.Host.Commands;
+
+/// <summary>`orchestrator kubelet --runtime hollow`: one process running N hollow nodes against any API server.</summary>
+internal static class KubeletCommand
+{
+    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    {
+        using var client = ClientArguments.Client(arguments);
+        var runtime = arguments.Option("runtime") ?? "hollow";
+        if (runtime != "hollow")
+        {
+            throw new UsageException($"--runtime {runtime} is not supported yet: only \"hollow\" (containerd arrives with the kubelet issue)");
+        }
+
+        var count = ClientArguments.Number(arguments, "nodes", 1, min: 1);
+        var first = ClientArguments.Number(arguments, "first-index", 0);
+        var prefix = arguments.Option("name-prefix") ?? "hollow-node-";
+        var template = NodeTemplate(arguments);
+        arguments.EnsureConsumed();
+        using var loggers = ClientArguments.Loggers(LogLevel.Information);
+        using var shutdown = ClientArguments.ShutdownToken();
+        var nodes = HollowNodes.Create(count, prefix, template, first);
+        await output.WriteLineAsync($"orchestrator kubelet: {count} hollow node(s) {nodes[0].Name}..{nodes[^1].Name}");
+        await ComponentHost.RunAsync("kubelet", client, loggers, context => [Hollow(context, nodes)], null, shutdown.Token);
+        return 0;
+    }
+
+    public static KubeletHost Hollow(ControllerContext context, IReadOnlyList<NodeConfig> nodes) =>
+        new(context, new HollowRuntime(new HollowRuntimeOptions(), context.Time), nodes);
+
+    /// <summary>Capacity, OS, labels and taints shared by every node of the process.</summary>
+    public static NodeConfig NodeTemplate(Arguments arguments)
+    {
+        var template = new NodeConfig("template", "0.0.0.0");
+        if (arguments.Option("os") is { } os)
+        {
+            template = os is "linux" or "windows" ? template with { OperatingSystem = os } : throw new UsageException("--os must be linux or windows");
+        }
+
+        template = template with
+        {
+            Cpu = arguments.Option("cpu") ?? template.Cpu,
+            Memory = arguments.Option("memory") ?? template.Memory,
+            MaxPods = ClientArguments.Number(arguments, "max-pods", template.MaxPods, min: 1),
+        };
+        if (arguments.Option("labels") is { } labels)
+        {
+            template = template with { Labels = NodeArguments.Labels(labels) };
+        }
+
+        if (arguments.Option("taints") is { } taints)
+        {
+            template = template with { Taints = NodeArguments.Taints(taints) };
+        }
+
+        return template;
+    }
+}

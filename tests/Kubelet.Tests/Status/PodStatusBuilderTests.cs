@@ -1,0 +1,102 @@
+using k8s.Models;
+using Orchestrator.Kubelet.Runtime;
+using Orchestrator.Kubelet.Status;
+
+namespace Orchestrator.Kubelet.Tests.Status;
+
+public sealed class PodStatusBuilderTests
+{
+    private static readonly DateTime Now = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [InlineData("Always", new[] { "running", "running" }, "Running")]
+    [InlineData("Always", new[] { "running", "waiting" }, "Pending")]
+    [InlineData("Always", new[] { "exit0", "exit1" }, "Running")]
+    [InlineData("Never", new[] { "exit0", "exit0" }, "Succeeded")]
+    [InlineData("Never", new[] { "exit0", "exit1" }, "Failed")]
+    [InlineData("Never", new[] { "running", "exit1" }, "Running")]
+    [InlineData("OnFailure", new[] { "exit0" }, "Succeeded")]
+    [InlineData("OnFailure", new[] { "exit1" }, "Running")]
+    public void Phase_follows_upstream_getPhase(string restartPolicy, string[] states, string phase)
+    {
+        var (pod, observed) = Scenario(restartPolicy, states);
+        Assert.Equal(phase, PodStatusBuilder.Build(pod, observed, "10.0.0.2", "192.168.0.1", Now).Phase);
+    }
+
+    [Fact]
+    public void Running_pod_is_ready_with_ips_and_conditions()
+    {
+        var (pod, observed) = Scenario("Always", ["running"]);
+        var status = PodStatusBuilder.Build(pod, observed, "10.0.0.2", "192.168.0.1", Now);
+        Assert.Equal("10.0.0.2", status.PodIP);
+        Assert.Equal("10.0.0.2", Assert.Single(status.PodIPs).Ip);
+        Assert.Equal("192.168.0.1", status.HostIP);
+        Assert.All(status.Conditions, c => Assert.Equal("True", c.Status));
+        Assert.Equal(["PodReadyToStartContainers", "Initialized", "ContainersReady", "Ready", "PodScheduled"], status.Conditions.Select(c => c.Type));
+        var container = Assert.Single(status.ContainerStatuses);
+        Assert.True(container.Ready);
+        Assert.NotNull(container.State.Running);
+        Assert.Equal("BestEffort", status.QosClass);
+    }
+
+    [Fact]
+    public void Completed_pod_reports_PodCompleted_and_exit_details()
+    {
+        var (pod, observed) = Scenario("Never", ["exit1"]);
+        var status = PodStatusBuilder.Build(pod, observed, "10.0.0.2", "192.168.0.1", Now);
+        var ready = status.Conditions.Single(c => c.Type == "Ready");
+        Assert.Equal(("False", "PodCompleted"), (ready.Status, ready.Reason));
+        var terminated = status.ContainerStatuses[0].State.Terminated;
+        Assert.Equal((1, "Error"), (terminated.ExitCode, terminated.Reason));
+    }
+
+    [Fact]
+    public void Transition_times_move_only_when_a_condition_changes()
+    {
+        var (pod, observed) = Scenario("Always", ["running"]);
+        var first = PodStatusBuilder.Build(pod, observed, "ip", "host", Now);
+        pod.Status = first;
+        var second = PodStatusBuilder.Build(pod, observed, "ip", "host", Now.AddMinutes(5));
+        Assert.All(second.Conditions, c => Assert.Equal(Now, c.LastTransitionTime));
+        Assert.True(PodStatusComparer.Equivalent(first, second));
+        Assert.Equal(Now, second.StartTime);
+    }
+
+    [Fact]
+    public void Waiting_containers_make_the_pod_not_ready_with_upstream_message()
+    {
+        var (pod, observed) = Scenario("Always", ["running", "waiting"]);
+        var ready = PodStatusBuilder.Build(pod, observed, "ip", "host", Now).Conditions.Single(c => c.Type == "Ready");
+        Assert.Equal(("False", "ContainersNotReady", "containers with unready status: [c1]"), (ready.Status, ready.Reason, ready.Message));
+    }
+
+    [Theory]
+    [InlineData(null, null, "BestEffort")]
+    [InlineData("100m", null, "Burstable")]
+    [InlineData(null, "1", "Guaranteed")]
+    [InlineData("500m", "1", "Burstable")]
+    public void Qos_class(string? cpuRequest, string? limits, string expected)
+    {
+        var resources = new V1ResourceRequirements
+        {
+            Requests = cpuRequest is null ? null : new Dictionary<string, ResourceQuantity> { ["cpu"] = new(cpuRequest) },
+            Limits = limits is null ? null : new Dictionary<string, ResourceQuantity> { ["cpu"] = new(limits), ["memory"] = new("1Gi") },
+        };
+        var spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Resources = resources }] };
+        Assert.Equal(expected, PodStatusBuilder.QosClass(spec));
+    }
+
+    private static (V1Pod Pod, ObservedPod Observed) Scenario(string restartPolicy, string[] states)
+    {
+        var containers = states.Select((_, i) => new V1Container { Name = "c" + i, Image = "busybox" }).ToList();
+        var pod = new V1Pod { Metadata = new V1ObjectMeta { Name = "p" }, Spec = new V1PodSpec { RestartPolicy = restartPolicy, Containers = containers } };
+        var observed = states.Select((s, i) => s switch
+        {
+            "running" => new ObservedContainer("c" + i, ContainerRunState.Running, 0, Now),
+            "waiting" => new ObservedContainer("c" + i, ContainerRunState.Waiting, 0),
+            "exit0" => new ObservedContainer("c" + i, ContainerRunState.Exited, 0, Now, Now, 0),
+            _ => new ObservedContainer("c" + i, ContainerRunState.Exited, 0, Now, Now, 1),
+        }).ToList();
+        return (pod, new ObservedPod(observed));
+    }
+}
