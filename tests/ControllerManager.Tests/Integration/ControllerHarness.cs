@@ -1,4 +1,5 @@
 using k8s;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Client;
 using Orchestrator.Testing;
@@ -17,7 +18,10 @@ internal sealed class ControllerHarness : IAsyncDisposable
     {
         _api = api;
         _controllerClient = api.CreateClient();
-        _running = ComponentHost.RunAsync("controller-manager-test", _controllerClient, NullLoggerFactory.Instance, build, null, _stop.Token);
+        ILoggerFactory loggers = Environment.GetEnvironmentVariable("ORCHESTRATOR_TEST_LOG") is null
+            ? NullLoggerFactory.Instance
+            : new LoggerFactory([new StderrLoggerProvider()]);
+        _running = ComponentHost.RunAsync("controller-manager-test", _controllerClient, loggers, build, null, _stop.Token);
     }
 
     public IKubernetes Client => _api.Client;
