@@ -84,9 +84,11 @@ internal sealed partial class ResourceHandler
                 await Responses.WriteJsonAsync(context, 200, written);
                 return;
             }
-            catch (ApiException e) when (e.Reason == "Conflict" && precondition is not { Length: > 0 })
+            catch (ApiException e) when (e.Reason == "Conflict")
             {
                 // The object changed between read and write: apply the patch again to the newer one.
+                // (The patched object always carries a resourceVersion — the stored one unless the patch
+                // sets its own — so a patch-supplied precondition fails the check above on the next pass.)
             }
         }
     }

@@ -120,6 +120,12 @@ internal sealed class Admission(TimeProvider time, Random random)
                 updated[key] = key == "status" ? status : value?.DeepClone();
             }
 
+            // An object stored without any status gets its first one through the subresource too.
+            if (!current.ContainsKey("status") && status is not null)
+            {
+                updated["status"] = status;
+            }
+
             return;
         }
 

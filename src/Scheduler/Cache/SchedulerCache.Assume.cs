@@ -1,0 +1,108 @@
+using k8s.Models;
+using Orchestrator.Scheduler.Framework;
+
+namespace Orchestrator.Scheduler.Cache;
+
+public sealed partial class SchedulerCache
+{
+    /// <summary>
+    /// Places the pod on the node in the cache right after the scheduling decision, before binding. Fails when the
+    /// pod is already in the cache.
+    /// </summary>
+    public bool AssumePod(PodInfo pod, string nodeName)
+    {
+        lock (_lock)
+        {
+            if (_pods.ContainsKey(pod.Uid))
+            {
+                return false;
+            }
+
+            var state = new PodState(pod, nodeName, assumed: true);
+            _pods[pod.Uid] = state;
+            AddToNode(state);
+            return true;
+        }
+    }
+
+    /// <summary>The bind call returned: the assumption now expires after the TTL unless the informer confirms it.</summary>
+    public void FinishBinding(V1Pod pod)
+    {
+        lock (_lock)
+        {
+            if (_pods.TryGetValue(new PodInfo(pod).Uid, out var state) && state.Assumed)
+            {
+                state.BindingFinished = true;
+                state.Deadline = time.GetUtcNow() + _ttl;
+            }
+        }
+    }
+
+    /// <summary>Binding failed: drops the assumption so the node's resources are free again.</summary>
+    public void ForgetPod(V1Pod pod)
+    {
+        lock (_lock)
+        {
+            var uid = new PodInfo(pod).Uid;
+            if (_pods.TryGetValue(uid, out var state) && state.Assumed)
+            {
+                _pods.Remove(uid);
+                RemoveFromNode(state);
+            }
+        }
+    }
+
+    /// <summary>Drops assumed pods whose binding finished but were never confirmed before their deadline.</summary>
+    public IReadOnlyList<V1Pod> CleanupExpiredAssumedPods()
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            var expired = _pods.Values.Where(s => s.Assumed && s.BindingFinished && s.Deadline <= now).ToList();
+            foreach (var state in expired)
+            {
+                _pods.Remove(state.PodInfo.Uid);
+                RemoveFromNode(state);
+            }
+
+            return [.. expired.Select(s => s.PodInfo.Pod)];
+        }
+    }
+
+    /// <summary>Brings <paramref name="snapshot"/> up to date, cloning only nodes changed since its last update.</summary>
+    public void UpdateSnapshot(Snapshot snapshot)
+    {
+        lock (_lock)
+        {
+            var structureChanged = _structureChanged || snapshot.ByName.Count != _nodes.Count;
+            var since = snapshot.Generation;
+            foreach (var (name, node) in _nodes)
+            {
+                if (node.Generation <= since)
+                {
+                    continue;
+                }
+
+                var clone = node.Clone();
+                if (structureChanged || !snapshot.ReplaceInPlace(clone))
+                {
+                    snapshot.ByName[name] = clone;
+                    structureChanged = true;
+                }
+            }
+
+            if (structureChanged)
+            {
+                foreach (var name in snapshot.ByName.Keys.Where(n => !_nodes.ContainsKey(n)).ToList())
+                {
+                    snapshot.ByName.Remove(name);
+                }
+
+                snapshot.RebuildLists();
+                _structureChanged = false;
+            }
+
+            snapshot.Generation = _generation;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using k8s.Models;
+using Orchestrator.Scheduler.Framework;
+
+namespace Orchestrator.Scheduler.Cache;
+
+/// <summary>
+/// The scheduler's view of nodes and the pods on them, kept incrementally from informer events, plus pods
+/// <em>assumed</em> on a node by the scheduling loop before their binding is confirmed, so the next cycle already
+/// sees their resources. Every change bumps the node's generation; <see cref="UpdateSnapshot"/> re-clones only
+/// changed nodes. Thread-safe.
+/// </summary>
+public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedPodTtl = null)
+{
+    private readonly object _lock = new();
+    private readonly Dictionary<string, NodeInfo> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PodState> _pods = new(StringComparer.Ordinal);
+    private readonly TimeSpan _ttl = assumedPodTtl ?? TimeSpan.FromSeconds(30);
+    private long _generation;
+    private bool _structureChanged = true;
+
+    public int NodeCount { get { lock (_lock) { return _nodes.Values.Count(n => n.Node is not null); } } }
+
+    public int PodCount { get { lock (_lock) { return _pods.Count; } } }
+
+    public void AddNode(V1Node node)
+    {
+        lock (_lock)
+        {
+            var name = node.Metadata.Name;
+            if (!_nodes.TryGetValue(name, out var info))
+            {
+                info = new NodeInfo(node);
+                _nodes[name] = info;
+            }
+            else
+            {
+                info.SetNode(node);
+            }
+
+            _structureChanged = true;
+            Touch(info);
+        }
+    }
+
+    public void UpdateNode(V1Node node) => AddNode(node);
+
+    /// <summary>Removes the node; its pods stay (as a placeholder) until the informer deletes them, like upstream.</summary>
+    public void RemoveNode(V1Node node)
+    {
+        lock (_lock)
+        {
+            var name = node.Metadata.Name;
+            if (!_nodes.TryGetValue(name, out var info))
+            {
+                return;
+            }
+
+            if (info.Pods.Count == 0)
+            {
+                _nodes.Remove(name);
+            }
+            else
+            {
+                var placeholder = new NodeInfo(null, name);
+                foreach (var p in info.Pods)
+                {
+                    placeholder.AddPod(p);
+                }
+
+                _nodes[name] = placeholder;
+                Touch(placeholder);
+            }
+
+            _structureChanged = true;
+        }
+    }
+
+    /// <summary>A bound pod seen by the informer: confirms an assumed pod, or adds it.</summary>
+    public void AddPod(V1Pod pod)
+    {
+        var nodeName = pod.Spec?.NodeName;
+        if (string.IsNullOrEmpty(nodeName))
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            var info = new PodInfo(pod);
+            if (_pods.TryGetValue(info.Uid, out var state))
+            {
+                // Assumed → confirmed (possibly on another node if someone else bound it), or an update.
+                RemoveFromNode(state);
+                state.PodInfo = info;
+                state.NodeName = nodeName;
+                state.Assumed = false;
+                state.Deadline = null;
+                AddToNode(state);
+                return;
+            }
+
+            state = new PodState(info, nodeName, assumed: false);
+            _pods[info.Uid] = state;
+            AddToNode(state);
+        }
+    }
+
+    public void UpdatePod(V1Pod pod) => AddPod(pod);
+
+    public void RemovePod(V1Pod pod)
+    {
+        lock (_lock)
+        {
+            var uid = new PodInfo(pod).Uid;
+            if (_pods.Remove(uid, out var state))
+            {
+                RemoveFromNode(state);
+            }
+        }
+    }
+
+    public bool IsAssumed(V1Pod pod)
+    {
+        lock (_lock)
+        {
+            return _pods.TryGetValue(new PodInfo(pod).Uid, out var s) && s.Assumed;
+        }
+    }
+
+    /// <summary>The node the cache places the pod on (assumed or confirmed), or null.</summary>
+    public string? NodeOf(V1Pod pod)
+    {
+        lock (_lock)
+        {
+            return _pods.TryGetValue(new PodInfo(pod).Uid, out var s) ? s.NodeName : null;
+        }
+    }
+
+    private void AddToNode(PodState state)
+    {
+        if (!_nodes.TryGetValue(state.NodeName, out var node))
+        {
+            node = new NodeInfo(null, state.NodeName);
+            _nodes[state.NodeName] = node;
+            _structureChanged = true;
+        }
+
+        var hadAffinity = node.PodsWithAffinity.Count > 0;
+        var hadAnti = node.PodsWithRequiredAntiAffinity.Count > 0;
+        node.AddPod(state.PodInfo);
+        MarkIfAffinityListsChanged(node, hadAffinity, hadAnti);
+        Touch(node);
+    }
+
+    private void RemoveFromNode(PodState state)
+    {
+        if (!_nodes.TryGetValue(state.NodeName, out var node))
+        {
+            return;
+        }
+
+        var hadAffinity = node.PodsWithAffinity.Count > 0;
+        var hadAnti = node.PodsWithRequiredAntiAffinity.Count > 0;
+        node.RemovePod(state.PodInfo);
+        MarkIfAffinityListsChanged(node, hadAffinity, hadAnti);
+        if (node.Node is null && node.Pods.Count == 0)
+        {
+            _nodes.Remove(state.NodeName);
+            _structureChanged = true;
+        }
+
+        Touch(node);
+    }
+
+    private void MarkIfAffinityListsChanged(NodeInfo node, bool hadAffinity, bool hadAnti)
+    {
+        if (hadAffinity != node.PodsWithAffinity.Count > 0 || hadAnti != node.PodsWithRequiredAntiAffinity.Count > 0)
+        {
+            _structureChanged = true;
+        }
+    }
+
+    private void Touch(NodeInfo node) => node.Generation = ++_generation;
+}

@@ -1,0 +1,103 @@
+using k8s.Models;
+
+namespace Orchestrator.Scheduler.Framework;
+
+/// <summary>
+/// One profile's plugins per extension point, in upstream order, with score weights. Runs the extension points;
+/// a Filter run stops at the first plugin that rejects the node (upstream behaviour).
+/// </summary>
+public sealed class SchedulerFramework
+{
+    private readonly IPreFilterPlugin[] _preFilters;
+    private readonly IFilterPlugin[] _filters;
+    private readonly IPreScorePlugin[] _preScores;
+    private readonly (IScorePlugin Plugin, int Weight)[] _scores;
+
+    public SchedulerFramework(IEnumerable<IPlugin> plugins, IReadOnlyDictionary<string, int> weights)
+    {
+        var list = plugins.ToList();
+        _preFilters = [.. list.OfType<IPreFilterPlugin>()];
+        _filters = [.. list.OfType<IFilterPlugin>()];
+        _preScores = [.. list.OfType<IPreScorePlugin>()];
+        _scores = [.. list.OfType<IScorePlugin>().Select(p => (p, weights.TryGetValue(p.Name, out var w) ? w : 1))];
+    }
+
+    public IReadOnlyList<IFilterPlugin> FilterPlugins => _filters;
+
+    public IReadOnlyList<(IScorePlugin Plugin, int Weight)> ScorePlugins => _scores;
+
+    public Status RunPreFilter(CycleState state, PodInfo pod, Snapshot snapshot)
+    {
+        foreach (var p in _preFilters)
+        {
+            var status = p.PreFilter(state, pod, snapshot);
+            if (!status.IsSuccess)
+            {
+                return status.WithPlugin(p.Name);
+            }
+        }
+
+        return Status.Success;
+    }
+
+    /// <summary>Thread-safe for different nodes once PreFilter has run.</summary>
+    public Status RunFilter(CycleState state, V1Pod pod, NodeInfo node)
+    {
+        foreach (var p in _filters)
+        {
+            if (state.SkipFilterPlugins.Contains(p.Name))
+            {
+                continue;
+            }
+
+            var status = p.Filter(state, pod, node);
+            if (!status.IsSuccess)
+            {
+                return status.WithPlugin(p.Name);
+            }
+        }
+
+        return Status.Success;
+    }
+
+    public Status RunPreScore(CycleState state, PodInfo pod, Snapshot snapshot, IReadOnlyList<NodeInfo> feasible)
+    {
+        foreach (var p in _preScores)
+        {
+            var status = p.PreScore(state, pod, snapshot, feasible);
+            if (!status.IsSuccess)
+            {
+                return status.WithPlugin(p.Name);
+            }
+        }
+
+        return Status.Success;
+    }
+
+    /// <summary>Weighted total score per feasible node (index-aligned), each plugin normalized to 0..100 first.</summary>
+    public long[] RunScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> feasible)
+    {
+        var totals = new long[feasible.Count];
+        var scratch = new long[feasible.Count];
+        foreach (var (plugin, weight) in _scores)
+        {
+            if (state.SkipScorePlugins.Contains(plugin.Name))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < feasible.Count; i++)
+            {
+                scratch[i] = plugin.Score(state, pod, feasible[i]);
+            }
+
+            plugin.NormalizeScores(state, pod, feasible, scratch);
+            for (var i = 0; i < feasible.Count; i++)
+            {
+                totals[i] += scratch[i] * weight;
+            }
+        }
+
+        return totals;
+    }
+}

@@ -1,0 +1,34 @@
+using k8s.Models;
+using Orchestrator.Scheduler.Framework;
+
+namespace Orchestrator.Scheduler.Plugins.NodeOperatingSystem;
+
+/// <summary>
+/// Keeps Windows pods on Windows nodes and Linux pods on Linux nodes. The pod's OS is spec.os.name, else its
+/// nodeSelector kubernetes.io/os, else linux; the node's OS is its kubernetes.io/os label, else linux.
+/// Not an upstream plugin (upstream relies on nodeSelector and taints); its reason string is ours.
+/// </summary>
+internal sealed class NodeOperatingSystem : IFilterPlugin
+{
+    public const string PluginName = "NodeOperatingSystem";
+    public const string OsLabel = "kubernetes.io/os";
+    public const string ErrReason = "node(s) didn't match Pod's operating system";
+
+    public string Name => PluginName;
+
+    public Status Filter(CycleState state, V1Pod pod, NodeInfo nodeInfo)
+    {
+        var nodeOs = nodeInfo.Labels is { } labels && labels.TryGetValue(OsLabel, out var os) && !string.IsNullOrEmpty(os) ? os : "linux";
+        return string.Equals(PodOs(pod), nodeOs, StringComparison.OrdinalIgnoreCase) ? Status.Success : Status.Unresolvable(ErrReason);
+    }
+
+    public static string PodOs(V1Pod pod)
+    {
+        if (!string.IsNullOrEmpty(pod.Spec?.Os?.Name))
+        {
+            return pod.Spec.Os.Name;
+        }
+
+        return pod.Spec?.NodeSelector is { } selector && selector.TryGetValue(OsLabel, out var os) && !string.IsNullOrEmpty(os) ? os : "linux";
+    }
+}

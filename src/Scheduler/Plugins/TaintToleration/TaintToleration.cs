@@ -1,0 +1,64 @@
+using k8s.Models;
+using Orchestrator.Scheduler.Framework;
+
+namespace Orchestrator.Scheduler.Plugins.TaintToleration;
+
+/// <summary>
+/// Filter: every NoSchedule/NoExecute taint must be tolerated. Score: fewer untolerated PreferNoSchedule taints
+/// is better (reverse-normalized, as upstream).
+/// </summary>
+internal sealed class TaintToleration : IFilterPlugin, IScorePlugin
+{
+    public const string PluginName = "TaintToleration";
+
+    public string Name => PluginName;
+
+    public Status Filter(CycleState state, V1Pod pod, NodeInfo nodeInfo)
+    {
+        var taint = Tolerations.FindUntolerated(nodeInfo.Node?.Spec?.Taints, pod.Spec?.Tolerations, IsFilterEffect);
+        return taint is null
+            ? Status.Success
+            : Status.Unresolvable($"node(s) had untolerated taint {{{taint.Key}: {taint.Value}}}");
+    }
+
+    public long Score(CycleState state, V1Pod pod, NodeInfo nodeInfo)
+    {
+        var taints = nodeInfo.Node?.Spec?.Taints;
+        if (taints is null)
+        {
+            return 0;
+        }
+
+        // Upstream considers only tolerations with an empty or PreferNoSchedule effect here.
+        long count = 0;
+        foreach (var taint in taints)
+        {
+            if (taint.Effect != "PreferNoSchedule")
+            {
+                continue;
+            }
+
+            var tolerated = false;
+            foreach (var t in pod.Spec?.Tolerations ?? [])
+            {
+                if ((string.IsNullOrEmpty(t.Effect) || t.Effect == "PreferNoSchedule") && Tolerations.Tolerates(t, taint))
+                {
+                    tolerated = true;
+                    break;
+                }
+            }
+
+            if (!tolerated)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public void NormalizeScores(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores) =>
+        ScoreNormalizer.Default(IScorePlugin.MaxNodeScore, reverse: true, scores);
+
+    private static bool IsFilterEffect(V1Taint t) => t.Effect is "NoSchedule" or "NoExecute";
+}

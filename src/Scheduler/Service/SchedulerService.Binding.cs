@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Orchestrator.Scheduler.Queue;
+
+namespace Orchestrator.Scheduler.Service;
+
+internal sealed partial class SchedulerService
+{
+    /// <summary>The binding cycle: POST pods/binding; success confirms the assumption, failure forgets it and retries.</summary>
+    private async Task BindAsync(QueuedPodInfo item, string node, CancellationToken ct)
+    {
+        var pod = item.Pod;
+        var ns = pod.Metadata.NamespaceProperty ?? "default";
+        try
+        {
+            var binding = new V1Binding
+            {
+                Metadata = new V1ObjectMeta { Name = pod.Metadata.Name, NamespaceProperty = ns, Uid = pod.Metadata.Uid },
+                Target = new V1ObjectReference { Kind = "Node", Name = node },
+            };
+            await _context.Client.CoreV1.CreateNamespacedPodBindingAsync(binding, name: pod.Metadata.Name, namespaceParameter: ns, cancellationToken: ct);
+            _cache.FinishBinding(pod);
+            _context.Events.Record(pod, "Normal", "Scheduled", $"Successfully assigned {ns}/{pod.Metadata.Name} to {node}");
+            LogBound(item.Key, node, item.Attempts);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            _cache.ForgetPod(pod);
+        }
+        catch (Exception e)
+        {
+            _cache.ForgetPod(pod);
+            LogBindFailed(e, item.Key, node);
+            if (e is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound })
+            {
+                return; // the pod is gone
+            }
+
+            _context.Events.Record(pod, "Warning", "FailedScheduling", $"Binding rejected: {e.Message}");
+            _queue.AddBackoff(item);
+        }
+        finally
+        {
+            _bindings.Release();
+        }
+    }
+
+    /// <summary>Sets PodScheduled=False/Unschedulable with the message, as upstream does, unless it is already set.</summary>
+    private async Task SetUnschedulableConditionAsync(V1Pod pod, string message, CancellationToken ct)
+    {
+        var existing = pod.Status?.Conditions?.FirstOrDefault(c => c.Type == "PodScheduled");
+        if (existing is { Status: "False", Reason: "Unschedulable" } && existing.Message == message)
+        {
+            return;
+        }
+
+        var condition = new Dictionary<string, object?>
+        {
+            ["type"] = "PodScheduled",
+            ["status"] = "False",
+            ["reason"] = "Unschedulable",
+            ["message"] = message,
+            ["lastProbeTime"] = null,
+            ["lastTransitionTime"] = _context.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var body = JsonSerializer.Serialize(new { status = new { conditions = new[] { condition } } });
+        try
+        {
+            await _context.Client.CoreV1.PatchNamespacedPodStatusAsync(
+                new V1Patch(body, V1Patch.PatchType.StrategicMergePatch), pod.Metadata.Name, pod.Metadata.NamespaceProperty ?? "default", cancellationToken: ct);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Deleted meanwhile.
+        }
+        catch (HttpOperationException e)
+        {
+            LogConditionFailed(e, QueuedPodInfo.QueueKey(pod));
+        }
+    }
+}

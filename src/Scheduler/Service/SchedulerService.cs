@@ -1,0 +1,161 @@
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Client;
+using Orchestrator.Scheduler.Cache;
+using Orchestrator.Scheduler.Framework;
+using Orchestrator.Scheduler.Queue;
+
+namespace Orchestrator.Scheduler.Service;
+
+/// <summary>
+/// kube-scheduler: informers feed the scheduling queue (our pending pods) and the cache (nodes, bound pods);
+/// one loop pops a pod, snapshots the cache, runs the framework, assumes the pod on the chosen node and binds
+/// it in the background. Failures are reported as FailedScheduling events and a PodScheduled=False condition.
+/// </summary>
+internal sealed partial class SchedulerService : IController
+{
+    private readonly ControllerContext _context;
+    private readonly SchedulerOptions _options;
+    private readonly ILogger _logger;
+    private readonly SchedulingQueue _queue;
+    private readonly SchedulerCache _cache;
+    private readonly ScheduleAlgorithm _algorithm;
+    private readonly Snapshot _snapshot = new();
+    private readonly SemaphoreSlim _bindings;
+    private readonly IInformer<V1Pod> _pods;
+    private readonly IInformer<V1Node> _nodes;
+    private readonly IInformer<V1Namespace> _namespaces;
+
+    public SchedulerService(ControllerContext context, SchedulerOptions options)
+    {
+        _context = context;
+        _options = options;
+        _logger = context.Loggers.CreateLogger("Orchestrator.Scheduler");
+        _queue = new SchedulingQueue(context.Time, new SchedulingQueueOptions
+        {
+            InitialBackoff = options.PodInitialBackoff,
+            MaxBackoff = options.PodMaxBackoff,
+            PodMaxInUnschedulable = options.PodMaxInUnschedulable,
+        });
+        _cache = new SchedulerCache(context.Time, options.AssumedPodTtl);
+        var random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
+        _algorithm = new ScheduleAlgorithm(PluginRegistry.CreateFramework(options.Plugins, options.ScoreWeights), random, options.PercentageOfNodesToScore);
+        _bindings = new SemaphoreSlim(options.MaxConcurrentBindings);
+        _namespaces = context.Informers.Namespaces();
+        _snapshot.NamespaceLabels = ns => _namespaces.Cache.Get(new NamespacedName(string.Empty, ns))?.Metadata.Labels;
+        _nodes = context.Informers.Nodes();
+        _pods = context.Informers.Pods();
+        _nodes.AddHandler(new ResourceEventHandler<V1Node>(OnNodeAdd, OnNodeUpdate, OnNodeDelete));
+        _pods.AddHandler(new ResourceEventHandler<V1Pod>(OnPodAdd, OnPodUpdate, OnPodDelete));
+    }
+
+    public string Name => "scheduler";
+
+    internal SchedulingQueue Queue => _queue;
+
+    internal SchedulerCache Cache => _cache;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.WhenAll(_pods.WaitForSyncAsync(ct), _nodes.WaitForSyncAsync(ct), _namespaces.WaitForSyncAsync(ct));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return;
+        }
+
+        LogStarted(_options.SchedulerName, _cache.NodeCount);
+        using var stop = ct.Register(_queue.Close);
+        var flush = RunHousekeepingAsync(ct);
+        try
+        {
+            while (await _queue.PopAsync(ct) is { } item)
+            {
+                try
+                {
+                    await ScheduleOneAsync(item, ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e)
+                {
+                    LogCycleFailed(e, item.Key);
+                    _queue.AddBackoff(item);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        await flush;
+    }
+
+    /// <summary>One scheduling cycle for one pod.</summary>
+    internal async Task ScheduleOneAsync(QueuedPodInfo item, CancellationToken ct)
+    {
+        var pod = item.Pod;
+        if (pod.Metadata.DeletionTimestamp is not null || _cache.NodeOf(pod) is not null)
+        {
+            return;
+        }
+
+        _cache.UpdateSnapshot(_snapshot);
+        var result = _algorithm.Schedule(item.PodInfo, _snapshot);
+        if (!result.Succeeded)
+        {
+            await HandleFailureAsync(item, result, ct);
+            return;
+        }
+
+        var host = result.SuggestedHost!;
+        if (!_cache.AssumePod(item.PodInfo, host))
+        {
+            return;
+        }
+
+        await _bindings.WaitAsync(ct);
+        _ = Task.Run(() => BindAsync(item, host, ct), CancellationToken.None);
+    }
+
+    private async Task HandleFailureAsync(QueuedPodInfo item, ScheduleResult result, CancellationToken ct)
+    {
+        var message = result.FailureMessage ?? "scheduling failed";
+        LogUnschedulable(item.Key, message);
+        _queue.AddUnschedulableIfNotPresent(item);
+        _context.Events.Record(item.Pod, "Warning", "FailedScheduling", message);
+        await SetUnschedulableConditionAsync(item.Pod, message, ct);
+    }
+
+    private async Task RunHousekeepingAsync(CancellationToken ct)
+    {
+        var queueLoop = _queue.RunFlushLoopAsync(ct);
+        try
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _context.Time);
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                foreach (var expired in _cache.CleanupExpiredAssumedPods())
+                {
+                    LogAssumedExpired(QueuedPodInfo.QueueKey(expired));
+                    var current = _pods.Cache.Get(new NamespacedName(expired.Metadata.NamespaceProperty ?? string.Empty, expired.Metadata.Name));
+                    if (current is not null && !PodChanges.IsAssigned(current) && current.Metadata.DeletionTimestamp is null)
+                    {
+                        _queue.Add(current);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        await queueLoop;
+    }
+}
