@@ -83,4 +83,45 @@ public sealed class GarbageCollectorIntegrationTests
         await harness.EventuallyAsync(() => ControllerHarness.GoneAsync(() => client.CoreV1.ReadNamespacedSecretAsync("stray", "default")), "the stray object is collected");
         Assert.NotNull(await client.CoreV1.ReadNamespacedSecretAsync("kept", "default"));
     }
+
+    [Fact]
+    public async Task Foreground_deletion_of_a_replicaset_removes_its_pods_first()
+    {
+        await using var harness = await ControllerHarness.StartAsync(c => [new GarbageCollectorController(c)]);
+        var client = harness.Client;
+        var labels = new Dictionary<string, string> { ["app"] = "gc" };
+        var rs = await client.AppsV1.CreateNamespacedReplicaSetAsync(new V1ReplicaSet
+        {
+            Metadata = new V1ObjectMeta { Name = "gc-rs" },
+            Spec = new V1ReplicaSetSpec
+            {
+                Replicas = 0,
+                Selector = new V1LabelSelector { MatchLabels = labels },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = labels },
+                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "busybox" }] },
+                },
+            },
+        }, "default");
+        foreach (var name in new[] { "gc-pod-1", "gc-pod-2" })
+        {
+            await client.CoreV1.CreateNamespacedPodAsync(new V1Pod
+            {
+                Metadata = new V1ObjectMeta
+                {
+                    Name = name,
+                    Labels = labels,
+                    OwnerReferences = [new V1OwnerReference { ApiVersion = "apps/v1", Kind = "ReplicaSet", Name = "gc-rs", Uid = rs.Metadata.Uid, Controller = true, BlockOwnerDeletion = true }],
+                },
+                Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "busybox" }] },
+            }, "default");
+        }
+
+        await client.AppsV1.DeleteNamespacedReplicaSetAsync("gc-rs", "default", new V1DeleteOptions { PropagationPolicy = "Foreground" });
+
+        await harness.EventuallyAsync(() => ControllerHarness.GoneAsync(() => client.AppsV1.ReadNamespacedReplicaSetAsync("gc-rs", "default")), "the replicaset is deleted");
+        Assert.True(await ControllerHarness.GoneAsync(() => client.CoreV1.ReadNamespacedPodAsync("gc-pod-1", "default")));
+        Assert.True(await ControllerHarness.GoneAsync(() => client.CoreV1.ReadNamespacedPodAsync("gc-pod-2", "default")));
+    }
 }
