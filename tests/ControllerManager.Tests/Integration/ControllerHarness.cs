@@ -11,17 +11,44 @@ internal sealed class ControllerHarness : IAsyncDisposable
 {
     private readonly InProcessApiServer _api;
     private readonly IKubernetes _controllerClient;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _running;
+    private CancellationTokenSource _stop = new();
+    private Task _running;
 
     private ControllerHarness(InProcessApiServer api, Func<ControllerContext, IEnumerable<IController>> build)
     {
         _api = api;
         _controllerClient = api.CreateClient();
+        _running = Run(build);
+    }
+
+    private Task Run(Func<ControllerContext, IEnumerable<IController>> build)
+    {
         ILoggerFactory loggers = Environment.GetEnvironmentVariable("ORCHESTRATOR_TEST_LOG") is null
             ? NullLoggerFactory.Instance
             : new LoggerFactory([new StderrLoggerProvider()]);
-        _running = ComponentHost.RunAsync("controller-manager-test", _controllerClient, loggers, build, null, _stop.Token);
+        return ComponentHost.RunAsync("controller-manager-test", _controllerClient, loggers, build, null, _stop.Token);
+    }
+
+    /// <summary>Stops the controllers and starts new ones (fresh informers and state) against the same API server.</summary>
+    public async Task RestartAsync(Func<ControllerContext, IEnumerable<IController>> build)
+    {
+        await StopAsync();
+        _stop.Dispose();
+        _stop = new CancellationTokenSource();
+        _running = Run(build);
+    }
+
+    private async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped
+        }
     }
 
     public IKubernetes Client => _api.Client;
@@ -70,15 +97,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        try
-        {
-            await _running;
-        }
-        catch (OperationCanceledException)
-        {
-            // stopped
-        }
+        await StopAsync();
 
         _controllerClient.Dispose();
         await _api.DisposeAsync();

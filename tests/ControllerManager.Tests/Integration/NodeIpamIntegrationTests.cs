@@ -41,4 +41,20 @@ public sealed class NodeIpamIntegrationTests
         Assert.Equal(4, all.Distinct().Count());
         Assert.Contains(freed, all);
     }
+
+    [Fact]
+    public async Task A_restarted_controller_rebuilds_its_allocations_from_the_nodes()
+    {
+        var options = new NodeIpamOptions { ClusterCidr = "10.201.0.0/23", NodeCidrMaskSize = 24 };
+        await using var harness = await ControllerHarness.StartAsync(c => [new NodeIpamController(c, options)]);
+        var client = harness.Client;
+        await NodeAsync(client, "first");
+        await harness.EventuallyAsync(async () => await CidrAsync(client, "first") is not null, "the first node has a pod CIDR");
+
+        await harness.RestartAsync(c => [new NodeIpamController(c, options)]);
+        await NodeAsync(client, "second");
+
+        await harness.EventuallyAsync(async () => await CidrAsync(client, "second") is not null, "the second node has a pod CIDR");
+        Assert.NotEqual(await CidrAsync(client, "first"), await CidrAsync(client, "second"));
+    }
 }
