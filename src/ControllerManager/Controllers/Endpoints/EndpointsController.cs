@@ -26,7 +26,7 @@ internal sealed class EndpointsController : IController, IReconciler
         _endpoints.AddHandler(new ResourceEventHandler<V1Endpoints>(onDelete: e => _runner.Enqueue(e)));
     }
 
-    public string Name => "endpoints";
+    public string Name => "endpoint";
 
     public Task RunAsync(CancellationToken ct) =>
         _runner.RunAsync([_services.WaitForSyncAsync, _pods.WaitForSyncAsync, _endpoints.WaitForSyncAsync], ct);
