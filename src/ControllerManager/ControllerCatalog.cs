@@ -1,13 +1,31 @@
 using Orchestrator.Client;
+using Orchestrator.ControllerManager.Controllers.NodeIpam;
+using Orchestrator.ControllerManager.Controllers.NodeLifecycle;
 
 namespace Orchestrator.ControllerManager;
 
-/// <summary>Every controller this controller manager can run, by upstream name.</summary>
+/// <summary>Every controller this controller manager can run, by upstream name (kube-controller-manager --controllers).</summary>
 internal static class ControllerCatalog
 {
     public static IReadOnlyList<(string Name, Func<ControllerContext, ControllerManagerOptions, IController> Create)> All { get; } =
     [
         ("replicaset", (c, _) => new Controllers.ReplicaSet.ReplicaSetController(c)),
         ("deployment", (c, _) => new Controllers.Deployment.DeploymentController(c)),
+        ("garbagecollector", (c, _) => new Controllers.GarbageCollector.GarbageCollectorController(c)),
+        ("namespace", (c, _) => new Controllers.Namespace.NamespaceController(c)),
+        ("serviceaccount", (c, _) => new Controllers.ServiceAccount.ServiceAccountController(c)),
+        ("nodelifecycle", (c, o) => new NodeLifecycleController(c, NodeLifecycle(o))),
+        ("endpoint", (c, _) => new Controllers.Endpoints.EndpointsController(c)),
+        ("endpointslice", (c, _) => new Controllers.EndpointSlice.EndpointSliceController(c)),
+        ("nodeipam", (c, o) => new NodeIpamController(c, new NodeIpamOptions { ClusterCidr = o.ClusterCidr })),
+        ("podgc", (c, _) => new Controllers.PodGc.PodGcController(c)),
     ];
+
+    /// <summary>Upstream's monitor period is 5 s; a shorter grace period (tests) is checked at least four times over.</summary>
+    private static NodeLifecycleOptions NodeLifecycle(ControllerManagerOptions options)
+    {
+        var quarter = options.NodeMonitorGracePeriod / 4;
+        var period = quarter < TimeSpan.FromSeconds(5) ? quarter : TimeSpan.FromSeconds(5);
+        return new NodeLifecycleOptions { NodeMonitorGracePeriod = options.NodeMonitorGracePeriod, NodeMonitorPeriod = period };
+    }
 }
