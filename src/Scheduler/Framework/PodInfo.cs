@@ -20,6 +20,8 @@ public sealed class PodInfo
         NonZeroMilliCpu = nonZero.MilliCpu;
         NonZeroMemory = nonZero.Memory;
         HostPorts = ComputeHostPorts(spec);
+        OperatingSystem = !string.IsNullOrEmpty(spec?.Os?.Name) ? spec.Os.Name
+            : spec?.NodeSelector is { } selector && selector.TryGetValue("kubernetes.io/os", out var os) && !string.IsNullOrEmpty(os) ? os : "linux";
         var affinity = spec?.Affinity;
         RequiredAffinityTerms = Terms(affinity?.PodAffinity?.RequiredDuringSchedulingIgnoredDuringExecution, ns, labels);
         RequiredAntiAffinityTerms = Terms(affinity?.PodAntiAffinity?.RequiredDuringSchedulingIgnoredDuringExecution, ns, labels);
@@ -28,6 +30,9 @@ public sealed class PodInfo
     }
 
     public V1Pod Pod { get; }
+
+    /// <summary>spec.os.name, else nodeSelector kubernetes.io/os, else "linux".</summary>
+    public string OperatingSystem { get; }
 
     public string Uid => Pod.Metadata.Uid ?? $"{Pod.Metadata.NamespaceProperty}/{Pod.Metadata.Name}";
 
