@@ -31,7 +31,7 @@ public sealed class OrchestratorProcess : IAsyncDisposable
     public string Kubeconfig => Path.Combine(DataDirectory, "kubeconfig");
 
     /// <summary>Starts `orchestrator up`; with <paramref name="dataDirectory"/> it reuses that state (a restart) and leaves it in place on dispose.</summary>
-    public static async Task<OrchestratorProcess> StartAsync(string? storeUrl = null, string? dataDirectory = null)
+    public static async Task<OrchestratorProcess> StartAsync(string? storeUrl = null, string? dataDirectory = null, params string[] extraArguments)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("orchestrator-e2e-").FullName;
@@ -52,6 +52,11 @@ public sealed class OrchestratorProcess : IAsyncDisposable
         {
             start.ArgumentList.Add("--store");
             start.ArgumentList.Add(storeUrl);
+        }
+
+        foreach (var arg in extraArguments)
+        {
+            start.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("orchestrator did not start");

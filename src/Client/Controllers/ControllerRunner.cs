@@ -43,15 +43,24 @@ public sealed partial class ControllerRunner
         using var stop = ct.Register(Queue.ShutDown);
         try
         {
-            await Task.WhenAll(waitForSync.Select(wait => wait(ct)));
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return;
-        }
+            try
+            {
+                await Task.WhenAll(waitForSync.Select(wait => wait(ct)));
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
 
-        LogStarted(_reconciler.Name, _workers);
-        await Task.WhenAll(Enumerable.Range(0, _workers).Select(_ => Task.Run(() => WorkAsync(ct), CancellationToken.None)));
+            LogStarted(_reconciler.Name, _workers);
+            await Task.WhenAll(Enumerable.Range(0, _workers).Select(_ => Task.Run(() => WorkAsync(ct), CancellationToken.None)));
+        }
+        finally
+        {
+            // The registration above may be disposed before its callback ran (a sync wait that ends
+            // on the same cancellation returns first), so shut down here too: no timers outlive the run.
+            Queue.ShutDown();
+        }
     }
 
     private async Task WorkAsync(CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Threading.Channels;
 using k8s;
@@ -69,13 +70,15 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
 
     private async Task WriteAsync(V1ObjectReference regarding, string type, string reason, string message)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        // Whole seconds, the precision of metav1.Time: firstTimestamp and the patched lastTimestamp must compare sanely.
+        var utc = _time.GetUtcNow().UtcDateTime;
+        var now = new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         var key = (regarding.Uid, regarding.Name, type, reason, message);
         if (_recent.TryGetValue(key, out var seen))
         {
             var count = seen.Count + 1;
             var patch = new V1Patch(
-                $$"""{"count":{{count}},"lastTimestamp":"{{now:yyyy-MM-ddTHH:mm:ssZ}}"}""",
+                string.Create(CultureInfo.InvariantCulture, $$"""{"count":{{count}},"lastTimestamp":"{{now:yyyy-MM-dd'T'HH:mm:ss'Z'}}"}"""),
                 V1Patch.PatchType.MergePatch);
             try
             {

@@ -28,17 +28,17 @@ public static partial class ComponentHost
         time ??= TimeProvider.System;
         if (election is null)
         {
-            return RunTermAsync(component, client, loggers, build, time, ct);
+            return RunTermAsync(component, client, loggers, build, time, null, ct);
         }
 
         var elector = new LeaderElector(client, election, loggers.CreateLogger("Orchestrator.LeaderElection." + component), time);
-        return elector.RunAsync(token => RunTermAsync(component, client, loggers, build, time, token), ct);
+        return elector.RunAsync(token => RunTermAsync(component, client, loggers, build, time, election.Identity, token), ct);
     }
 
-    private static async Task RunTermAsync(string component, IKubernetes client, ILoggerFactory loggers, Func<ControllerContext, IEnumerable<IController>> build, TimeProvider time, CancellationToken ct)
+    private static async Task RunTermAsync(string component, IKubernetes client, ILoggerFactory loggers, Func<ControllerContext, IEnumerable<IController>> build, TimeProvider time, string? identity, CancellationToken ct)
     {
         await using var informers = new InformerFactory(client, loggers, time);
-        await using var events = new EventRecorder(client, component, loggers.CreateLogger("Orchestrator.Events." + component), time);
+        await using var events = new EventRecorder(client, component, loggers.CreateLogger("Orchestrator.Events." + component), time, identity);
         var context = new ControllerContext(client, informers, events, loggers, time);
         var controllers = build(context).ToList();
         await informers.StartAsync(ct);

@@ -17,7 +17,9 @@ public sealed partial class InformerFactory : IAsyncDisposable
     private readonly Dictionary<Type, (object Informer, Func<CancellationToken, Task> Run, Func<CancellationToken, Task> WaitForSync)> _informers = [];
     private readonly List<Task> _running = [];
     private readonly CancellationTokenSource _stop = new();
+    private CancellationTokenRegistration _stopOnCancel;
     private bool _started;
+    private bool _disposed;
 
     public InformerFactory(IKubernetes client, ILoggerFactory loggers, TimeProvider? time = null)
     {
@@ -43,7 +45,7 @@ public sealed partial class InformerFactory : IAsyncDisposable
 
             var informer = new Informer<T>(_client, listWatch, _loggers.CreateLogger<Informer<T>>(), _time, options);
             _informers[typeof(T)] = (informer, informer.RunAsync, informer.WaitForSyncAsync);
-            if (_started)
+            if (_started && !_disposed)
             {
                 _running.Add(Task.Run(() => informer.RunAsync(_stop.Token), CancellationToken.None));
             }
@@ -57,10 +59,10 @@ public sealed partial class InformerFactory : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (!_started)
+            if (!_started && !_disposed)
             {
                 _started = true;
-                ct.Register(_stop.Cancel);
+                _stopOnCancel = ct.Register(_stop.Cancel);
                 foreach (var (_, entry) in _informers)
                 {
                     var run = entry.Run;
@@ -83,8 +85,20 @@ public sealed partial class InformerFactory : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
         Task[] running;
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        // Unregister first: the caller's token may be cancelled after we are gone, and must not touch a disposed source.
+        await _stopOnCancel.DisposeAsync();
+        await _stop.CancelAsync();
         lock (_lock)
         {
             running = [.. _running];

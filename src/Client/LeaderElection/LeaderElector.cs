@@ -38,7 +38,9 @@ public sealed partial class LeaderElector
     /// <summary>
     /// Campaigns, runs <paramref name="whileLeading"/> while this process holds the lease (its token
     /// is cancelled when leadership is lost), and campaigns again after a loss, until
-    /// <paramref name="ct"/> is cancelled; then releases the lease if held.
+    /// <paramref name="ct"/> is cancelled; then releases the lease if held. If
+    /// <paramref name="whileLeading"/> ends by itself, the lease is released and this returns (or
+    /// rethrows what the work threw).
     /// </summary>
     public async Task RunAsync(Func<CancellationToken, Task> whileLeading, CancellationToken ct)
     {
@@ -55,6 +57,10 @@ public sealed partial class LeaderElector
             using var leading = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var work = Task.Run(() => whileLeading(leading.Token), CancellationToken.None);
             await RenewUntilLostAsync(work, ct);
+
+            // Work that ended by itself (returned or threw) means this process no longer wants to lead:
+            // hand the lease on instead of re-acquiring it at once in a hot loop, or holding it while idle.
+            var workEnded = work.IsCompleted;
             await leading.CancelAsync();
             try
             {
@@ -64,11 +70,17 @@ public sealed partial class LeaderElector
             {
                 // expected when leadership ends
             }
-
-            _isLeader = false;
-            if (ct.IsCancellationRequested)
+            finally
             {
-                await ReleaseAsync();
+                _isLeader = false;
+                if (ct.IsCancellationRequested || workEnded)
+                {
+                    await ReleaseAsync();
+                }
+            }
+
+            if (ct.IsCancellationRequested || workEnded)
+            {
                 return;
             }
 

@@ -55,75 +55,32 @@ public sealed class WorkQueue<TKey> : IDisposable
     /// <summary>Queues <paramref name="key"/> unless it is already waiting; ignored after <see cref="ShutDown"/>.</summary>
     public void Add(TKey key)
     {
-        TaskCompletionSource<(bool, TKey)>? getter = null;
         lock (_lock)
         {
-            if (_shutDown || !_dirty.Add(key) || _processing.Contains(key))
-            {
-                return;
-            }
-
-            if (_getters.Count > 0)
-            {
-                // Hand it straight to a waiting worker.
-                _dirty.Remove(key);
-                _processing.Add(key);
-                getter = _getters.Dequeue();
-            }
-            else
-            {
-                _queue.Enqueue(key);
-            }
+            AddLocked(key);
         }
-
-        getter?.TrySetResult((true, key));
     }
 
     /// <summary>Adds <paramref name="key"/> once <paramref name="delay"/> has passed; a shorter pending delay for the same key wins.</summary>
     public void AddAfter(TKey key, TimeSpan delay)
     {
-        if (delay <= TimeSpan.Zero)
-        {
-            Add(key);
-            return;
-        }
-
         lock (_lock)
         {
-            if (_shutDown)
-            {
-                return;
-            }
-
-            var readyAt = _time.GetUtcNow() + delay;
-            if (_waiting.TryGetValue(key, out var pending))
-            {
-                if (pending.ReadyAt <= readyAt)
-                {
-                    return;
-                }
-
-                pending.Timer.Dispose();
-            }
-
-            var timer = _time.CreateTimer(_ => Fire(key), null, delay, Timeout.InfiniteTimeSpan);
-            _waiting[key] = (readyAt, timer);
+            AddAfterLocked(key, delay);
         }
     }
 
     /// <summary>Adds <paramref name="key"/> after its backoff: base × 2^failures, capped; each call counts a failure.</summary>
     public void AddRateLimited(TKey key)
     {
-        TimeSpan delay;
         lock (_lock)
         {
+            // Counting the failure and arming the delay together: whoever sees the new count sees the timer.
             var failures = _failures.GetValueOrDefault(key);
             _failures[key] = failures + 1;
             var ticks = _baseDelay.Ticks * Math.Pow(2, Math.Min(failures, 62));
-            delay = ticks >= _maxDelay.Ticks ? _maxDelay : TimeSpan.FromTicks((long)ticks);
+            AddAfterLocked(key, ticks >= _maxDelay.Ticks ? _maxDelay : TimeSpan.FromTicks((long)ticks));
         }
-
-        AddAfter(key, delay);
     }
 
     /// <summary>Clears the failure count of <paramref name="key"/> (call after a success).</summary>
@@ -177,27 +134,26 @@ public sealed class WorkQueue<TKey> : IDisposable
         lock (_lock)
         {
             _processing.Remove(key);
-            if (!_dirty.Contains(key))
+            if (_dirty.Remove(key))
             {
-                return;
+                // Re-added while processing: one more pass. Done atomically so no other Add slips in between.
+                AddLocked(key);
             }
-
-            // Re-added while processing: one more pass.
-            _dirty.Remove(key);
         }
-
-        Add(key);
     }
 
     /// <summary>Stops handing out keys: pending and future <see cref="GetAsync"/> calls return Ok = false.</summary>
     public void ShutDown()
     {
-        List<TaskCompletionSource<(bool, TKey)>> getters;
         lock (_lock)
         {
             _shutDown = true;
-            getters = [.. _getters];
-            _getters.Clear();
+            while (_getters.TryDequeue(out var getter))
+            {
+                // Completed under the lock: a getter is either handed a result here or withdrawn by its cancellation, never both.
+                getter.TrySetResult((false, default!));
+            }
+
             foreach (var (_, pending) in _waiting)
             {
                 pending.Timer.Dispose();
@@ -205,26 +161,75 @@ public sealed class WorkQueue<TKey> : IDisposable
 
             _waiting.Clear();
         }
-
-        foreach (var getter in getters)
-        {
-            getter.TrySetResult((false, default!));
-        }
     }
 
     public void Dispose() => ShutDown();
 
-    private void Fire(TKey key)
+    private void Fire(TKey key, DateTimeOffset readyAt)
     {
         lock (_lock)
         {
-            if (_waiting.Remove(key, out var pending))
+            if (!_waiting.TryGetValue(key, out var pending) || pending.ReadyAt != readyAt)
             {
-                pending.Timer.Dispose();
+                return; // superseded by an earlier AddAfter, or shut down
+            }
+
+            _waiting.Remove(key);
+            pending.Timer.Dispose();
+            AddLocked(key);
+        }
+    }
+
+    private void AddAfterLocked(TKey key, TimeSpan delay)
+    {
+        if (_shutDown)
+        {
+            return;
+        }
+
+        if (delay <= TimeSpan.Zero)
+        {
+            AddLocked(key);
+            return;
+        }
+
+        var readyAt = _time.GetUtcNow() + delay;
+        if (_waiting.TryGetValue(key, out var pending))
+        {
+            if (pending.ReadyAt <= readyAt)
+            {
+                return;
+            }
+
+            pending.Timer.Dispose();
+        }
+
+        // The timer knows its own ready time, so a superseded timer that fires late is ignored.
+        var timer = _time.CreateTimer(_ => Fire(key, readyAt), null, delay, Timeout.InfiniteTimeSpan);
+        _waiting[key] = (readyAt, timer);
+    }
+
+    private void AddLocked(TKey key)
+    {
+        if (_shutDown || !_dirty.Add(key) || _processing.Contains(key))
+        {
+            return;
+        }
+
+        // Hand it straight to a waiting worker. Getters run their continuations asynchronously, so
+        // completing one under the lock is safe; doing it under the lock means a getter whose wait is
+        // being cancelled cannot also be handed a key.
+        while (_getters.TryDequeue(out var getter))
+        {
+            if (getter.TrySetResult((true, key)))
+            {
+                _dirty.Remove(key);
+                _processing.Add(key);
+                return;
             }
         }
 
-        Add(key);
+        _queue.Enqueue(key);
     }
 
     private async Task<(bool, TKey)> WaitAsync(TaskCompletionSource<(bool, TKey)> getter, CancellationToken ct)
@@ -233,11 +238,11 @@ public sealed class WorkQueue<TKey> : IDisposable
         {
             return await getter.Task.WaitAsync(ct);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             lock (_lock)
             {
-                if (!getter.Task.IsCompleted)
+                if (getter.TrySetCanceled(ct))
                 {
                     // Withdraw this getter so no key is handed to a caller that left.
                     var remaining = _getters.Where(g => g != getter).ToList();
@@ -246,23 +251,14 @@ public sealed class WorkQueue<TKey> : IDisposable
                     {
                         _getters.Enqueue(g);
                     }
-
-                    getter.TrySetCanceled(ct);
                 }
-            }
-
-            if (getter.Task.IsCompletedSuccessfully)
-            {
-                // A key was handed over at the same moment: give it back.
-                var (ok, key) = getter.Task.Result;
-                if (ok)
+                else if (getter.Task.Result is (true, var key))
                 {
-                    lock (_lock)
-                    {
-                        _processing.Remove(key);
-                    }
-
-                    Add(key);
+                    // A key was handed over at the same moment: give it back, folding in any re-add
+                    // that came meanwhile (it is dirty) so the key is queued, not stranded.
+                    _processing.Remove(key);
+                    _dirty.Remove(key);
+                    AddLocked(key);
                 }
             }
 

@@ -7,12 +7,15 @@ internal static class CommandRouter
         usage: orchestrator <command> [options]
 
         commands:
-          up [--data-dir DIR] [--store URL] [--port PORT] [--hollow-nodes N] [node options]
+          up [--data-dir DIR] [--store URL] [--port PORT] [--hollow-nodes N] [--scheduler true|false] [node options]
               All-in-one host: the API server (plain HTTP on 127.0.0.1:PORT, default 6443) on
               the store (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator),
               the scheduler, the controller manager and N hollow nodes; writes DIR/kubeconfig.
           controller-manager --kubeconfig F [--controllers a,b,-c] [--leader-elect true|false] [--identity ID]
+                             [--node-monitor-grace-period 40s] [--cluster-cidr 10.244.0.0/16]
               The controllers alone; several replicas elect a leader on a Lease in kube-system.
+          scheduler --kubeconfig F [--leader-elect true|false] [--identity ID] [--scheduler-name NAME]
+              The scheduler alone; several replicas elect a leader on kube-system/kube-scheduler.
           kubelet --kubeconfig F [--runtime hollow] [--nodes N] [--name-prefix P] [--first-index I] [node options]
               N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
           node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110
@@ -39,6 +42,7 @@ internal static class CommandRouter
                 "store" => await StoreCommand.RunAsync(arguments, output),
                 "controller-manager" => await ControllerManagerCommand.RunAsync(arguments, output),
                 "kubelet" => await KubeletCommand.RunAsync(arguments, output),
+                "scheduler" => await SchedulerCommand.RunAsync(arguments, output),
                 null or "help" or "--help" or "-h" => Help(output),
                 _ => throw new UsageException($"unknown command \"{command}\""),
             };

@@ -33,6 +33,16 @@ internal static class ControllerManagerCommand
             options = options with { Controllers = names };
         }
 
+        if (Durations.Option(arguments, "node-monitor-grace-period") is { } grace)
+        {
+            options = options with { NodeMonitorGracePeriod = grace };
+        }
+
+        if (arguments.Option("cluster-cidr") is { } cidr)
+        {
+            options = options with { ClusterCidr = cidr };
+        }
+
         return arguments.Option("identity") is { } identity ? options with { Identity = identity } : options;
     }
 }

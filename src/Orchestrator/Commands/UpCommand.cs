@@ -6,6 +6,7 @@ using Orchestrator.Client;
 using Orchestrator.ControllerManager;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Hollow;
+using Orchestrator.Scheduler;
 using Orchestrator.Store;
 
 namespace Orchestrator.Host.Commands;
@@ -25,6 +26,7 @@ internal static class UpCommand
         var hollowNodes = ClientArguments.Number(arguments, "hollow-nodes", 0);
         var template = KubeletCommand.NodeTemplate(arguments);
         var controllers = ControllerManagerCommand.Options(arguments) with { Identity = "orchestrator-up" };
+        var runScheduler = ClientArguments.Flag(arguments, "scheduler", true);
         arguments.EnsureConsumed();
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
         {
@@ -42,6 +44,10 @@ internal static class UpCommand
         {
             ControllerManagerHost.RunAsync(client, loggers, controllers, stop.Token),
         };
+        if (runScheduler)
+        {
+            components.Add(SchedulerHost.RunAsync(client, loggers, new SchedulerOptions { Identity = "orchestrator-up" }, stop.Token));
+        }
 
         var nodes = string.Empty;
         if (hollowNodes > 0)

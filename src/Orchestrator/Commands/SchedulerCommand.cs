@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Scheduler;
+
+namespace Orchestrator.Host.Commands;
+
+/// <summary>`orchestrator scheduler`: the scheduler alone, against any API server, with leader election.</summary>
+internal static class SchedulerCommand
+{
+    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    {
+        using var client = ClientArguments.Client(arguments);
+        var options = Options(arguments);
+        if (arguments.Option("identity") is { } identity)
+        {
+            options = options with { Identity = identity };
+        }
+
+        arguments.EnsureConsumed();
+        using var loggers = ClientArguments.Loggers(LogLevel.Information);
+        using var shutdown = ClientArguments.ShutdownToken();
+        await output.WriteLineAsync($"orchestrator scheduler: {options.SchedulerName} as {options.Identity}");
+        await SchedulerHost.RunAsync(client, loggers, options, shutdown.Token);
+        return 0;
+    }
+
+    public static SchedulerOptions Options(Arguments arguments)
+    {
+        var options = new SchedulerOptions { LeaderElect = ClientArguments.Flag(arguments, "leader-elect", true) };
+        return arguments.Option("scheduler-name") is { } name ? options with { SchedulerName = name } : options;
+    }
+}

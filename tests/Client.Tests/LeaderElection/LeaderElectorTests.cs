@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Client;
+using Orchestrator.Client.Tests.Support;
+
+namespace Orchestrator.Client.Tests.LeaderElection;
+
+/// <summary>Leader election on a real Lease with short durations: lease 2 s, renew deadline 1.5 s, retry 0.3 s.</summary>
+public sealed class LeaderElectorTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
+{
+    private readonly IKubernetes _client = server.Client;
+
+    [Fact]
+    public async Task OneLeaderAtATime_AndCancellingItReleasesTheLeaseForAQuickTakeOver()
+    {
+        var terms = new Terms();
+        await using var a = new Candidate(server.Api.CreateClient(), "handover", "a", terms);
+        await using var b = new Candidate(server.Api.CreateClient(), "handover", "b", terms);
+
+        await Eventually.TrueAsync(() => a.Leading || b.Leading, "someone leads", TimeSpan.FromSeconds(5));
+        var (leader, follower) = a.Leading ? (a, b) : (b, a);
+        var acquiredAt = DateTime.UtcNow;
+        var first = await LeaseAsync("handover");
+        Assert.Equal(leader.Identity, first.Spec.HolderIdentity);
+        Assert.Equal(2, first.Spec.LeaseDurationSeconds);
+        Assert.Equal(0, first.Spec.LeaseTransitions);
+        Assert.NotNull(first.Spec.AcquireTime);
+        Assert.True(first.Spec.RenewTime >= first.Spec.AcquireTime);
+
+        await Task.Delay(1000); // several renewals
+        Assert.True(leader.Leading && leader.Elector.IsLeader);
+        Assert.False(follower.Leading || follower.Elector.IsLeader);
+        var renewed = await LeaseAsync("handover");
+        Assert.Equal(leader.Identity, renewed.Spec.HolderIdentity);
+        Assert.True(renewed.Spec.RenewTime > first.Spec.RenewTime, "the leader renews every retry period");
+        Assert.Equal(first.Spec.AcquireTime, renewed.Spec.AcquireTime);
+
+        var handover = Stopwatch.StartNew();
+        await leader.StopAsync();
+        Assert.False(leader.Elector.IsLeader);
+        Assert.NotEqual(leader.Identity, (await LeaseAsync("handover")).Spec.HolderIdentity); // released on the way out
+        await Eventually.TrueAsync(() => follower.Leading, "the follower takes over", TimeSpan.FromSeconds(5));
+        Assert.True(handover.Elapsed < TimeSpan.FromSeconds(1.5), $"took over in {handover.Elapsed}, should not wait for the 2 s lease to expire");
+
+        var taken = await LeaseAsync("handover");
+        Assert.Equal(follower.Identity, taken.Spec.HolderIdentity);
+        Assert.Equal(1, taken.Spec.LeaseTransitions);
+        Assert.Equal(2, taken.Spec.LeaseDurationSeconds);
+        Assert.True(taken.Spec.AcquireTime > first.Spec.AcquireTime);
+        Assert.True(taken.Spec.AcquireTime >= acquiredAt.AddSeconds(-1));
+        Assert.Equal(0, terms.Overlaps);
+    }
+
+    [Fact]
+    public async Task ALeaderThatCannotRenew_StepsDownWithinItsRenewDeadline_AndIsReplacedAfterTheLeaseDuration()
+    {
+        var terms = new Terms();
+        var network = new PartitionHandler();
+        var cutOffClient = new Kubernetes(new KubernetesClientConfiguration { Host = server.Api.Address.ToString(), AccessToken = "test" }, network);
+        await using var a = new Candidate(cutOffClient, "partition", "a", terms);
+        await Eventually.TrueAsync(() => a.Leading, "a leads", TimeSpan.FromSeconds(5));
+        await using var b = new Candidate(server.Api.CreateClient(), "partition", "b", terms);
+        await Task.Delay(700); // b sees a renewing
+        Assert.False(b.Leading);
+
+        network.Partitioned = true;
+        var partitioned = Stopwatch.StartNew();
+        await Eventually.TrueAsync(() => !a.Leading, "a steps down", TimeSpan.FromSeconds(5));
+        var steppedDown = partitioned.Elapsed;
+        await Eventually.TrueAsync(() => b.Leading, "b takes over", TimeSpan.FromSeconds(6));
+        var tookOver = partitioned.Elapsed;
+
+        Assert.InRange(steppedDown, TimeSpan.FromSeconds(1.1), TimeSpan.FromSeconds(2.5));
+        Assert.InRange(tookOver, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4.5));
+        Assert.True(steppedDown < tookOver, $"a stepped down at {steppedDown}, b took over at {tookOver}");
+        Assert.Equal(0, terms.Overlaps);
+        var lease = await LeaseAsync("partition");
+        Assert.Equal("b", lease.Spec.HolderIdentity);
+        Assert.Equal(1, lease.Spec.LeaseTransitions);
+
+        network.Partitioned = false; // a comes back: it campaigns again but b holds the lease
+        await Task.Delay(1000);
+        Assert.False(a.Leading);
+        Assert.True(b.Leading);
+        Assert.Equal(0, terms.Overlaps);
+        cutOffClient.Dispose();
+    }
+
+    [Fact]
+    public async Task ALeaseHeldByADeadHolder_IsTakenOnlyAfterItsDuration()
+    {
+        var start = DateTime.UtcNow;
+        await _client.CoordinationV1.CreateNamespacedLeaseAsync(
+            new V1Lease
+            {
+                Metadata = new V1ObjectMeta { Name = "stale", NamespaceProperty = "default" },
+                Spec = new V1LeaseSpec { HolderIdentity = "ghost", LeaseDurationSeconds = 2, AcquireTime = start, RenewTime = start, LeaseTransitions = 4 },
+            },
+            "default");
+        var terms = new Terms();
+        var clock = Stopwatch.StartNew();
+        await using var c = new Candidate(server.Api.CreateClient(), "stale", "c", terms);
+
+        await Eventually.TrueAsync(() => c.Leading, "c takes the abandoned lease", TimeSpan.FromSeconds(6));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(4.5));
+        var lease = await LeaseAsync("stale");
+        Assert.Equal("c", lease.Spec.HolderIdentity);
+        Assert.Equal(5, lease.Spec.LeaseTransitions);
+        Assert.Equal(2, lease.Spec.LeaseDurationSeconds);
+        Assert.True(lease.Spec.AcquireTime > start);
+    }
+
+    [Fact]
+    public async Task CancelledWhileFollowing_ReturnsWithoutLeading()
+    {
+        var terms = new Terms();
+        await using var holder = new Candidate(server.Api.CreateClient(), "follow", "holder", terms);
+        await Eventually.TrueAsync(() => holder.Leading, "holder leads", TimeSpan.FromSeconds(5));
+        var follower = new Candidate(server.Api.CreateClient(), "follow", "follower", terms);
+        await Task.Delay(400);
+
+        await follower.StopAsync();
+        await follower.DisposeAsync();
+
+        Assert.Equal(1, terms.Started);
+        Assert.Equal("holder", (await LeaseAsync("follow")).Spec.HolderIdentity); // a follower never releases someone else's lease
+    }
+
+    [Fact]
+    public async Task WorkThatEndsByItself_ReleasesTheLease_AndReturns()
+    {
+        var elector = new LeaderElector(server.Api.CreateClient(), Candidate.Options("done", "d"), NullLogger.Instance);
+        var runs = 0;
+
+        await elector.RunAsync(_ => Task.FromResult(Interlocked.Increment(ref runs)), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(1, runs); // not re-acquired in a loop
+        Assert.False(elector.IsLeader);
+        var lease = await LeaseAsync("done");
+        Assert.True(string.IsNullOrEmpty(lease.Spec.HolderIdentity));
+        Assert.Equal(1, lease.Spec.LeaseDurationSeconds);
+    }
+
+    [Fact]
+    public async Task WorkThatThrows_ReleasesTheLease_AndRethrows()
+    {
+        var elector = new LeaderElector(server.Api.CreateClient(), Candidate.Options("crash", "c"), NullLogger.Instance);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => elector.RunAsync(_ => throw new InvalidOperationException("controller crashed"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+
+        Assert.Equal("controller crashed", error.Message);
+        Assert.False(elector.IsLeader);
+        Assert.True(string.IsNullOrEmpty((await LeaseAsync("crash")).Spec.HolderIdentity));
+    }
+
+    [Theory]
+    [InlineData(15, 10, 2, true)]
+    [InlineData(2, 1.5, 0.3, true)]
+    [InlineData(10, 10, 2, false)]
+    [InlineData(15, 2, 2, false)]
+    [InlineData(15, 10, 0, false)]
+    public void Options_MustLeaveRoomBetweenRetryRenewAndLease(double lease, double renew, double retry, bool valid)
+    {
+        var options = new LeaderElectionOptions("l", "me")
+        {
+            LeaseDuration = TimeSpan.FromSeconds(lease),
+            RenewDeadline = TimeSpan.FromSeconds(renew),
+            RetryPeriod = TimeSpan.FromSeconds(retry),
+        };
+
+        var error = Record.Exception(() => new LeaderElector(_client, options, NullLogger.Instance));
+
+        Assert.Equal(valid, error is null);
+    }
+
+    private Task<V1Lease> LeaseAsync(string name) => _client.CoordinationV1.ReadNamespacedLeaseAsync(name, "default");
+}
