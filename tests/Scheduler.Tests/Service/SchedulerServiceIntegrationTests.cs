@@ -71,6 +71,9 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
         await informers.StartAsync(cts.Token);
         var run = scheduler.RunAsync(cts.Token);
 
+        var foreign = Pod("foreign", "100m");
+        foreign.Spec.SchedulerName = "other-scheduler";
+        await client.CoreV1.CreateNamespacedPodAsync(foreign, Ns);
         for (var i = 1; i <= 4; i++)
         {
             await client.CoreV1.CreateNamespacedPodAsync(Pod($"small-{i}", "900m"), Ns);
@@ -89,7 +92,7 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
 
         // Four 900m pods on three 2-cpu nodes: the assume step must have spread them (at most 2 per node).
         var pods = await client.CoreV1.ListNamespacedPodAsync(Ns);
-        Assert.All(pods.Items.GroupBy(p => p.Spec.NodeName), g => Assert.True(g.Count() <= 2));
+        Assert.All(pods.Items.Where(p => p.Spec.NodeName is not null).GroupBy(p => p.Spec.NodeName), g => Assert.True(g.Count() <= 2));
 
         await client.CoreV1.CreateNamespacedPodAsync(Pod("big", "3"), Ns);
         const string expected = "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/master: }, 3 Insufficient cpu. "
@@ -125,6 +128,9 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
             return list.Items.FirstOrDefault(e => e.InvolvedObject.Name == "big" && e.Reason == "Scheduled");
         }, "Scheduled event");
         Assert.Equal("Successfully assigned default/big to node-big", scheduledEvent.Message);
+
+        // Pods for another scheduler are left alone.
+        Assert.Null((await client.CoreV1.ReadNamespacedPodAsync("foreign", Ns)).Spec.NodeName);
 
         await cts.CancelAsync();
         await run;
