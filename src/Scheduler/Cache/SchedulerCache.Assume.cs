@@ -30,7 +30,7 @@ public sealed partial class SchedulerCache
     {
         lock (_lock)
         {
-            if (_pods.TryGetValue(new PodInfo(pod).Uid, out var state) && state.Assumed)
+            if (_pods.TryGetValue(PodInfo.UidOf(pod), out var state) && state.Assumed)
             {
                 state.BindingFinished = true;
                 state.Deadline = time.GetUtcNow() + _ttl;
@@ -43,7 +43,7 @@ public sealed partial class SchedulerCache
     {
         lock (_lock)
         {
-            var uid = new PodInfo(pod).Uid;
+            var uid = PodInfo.UidOf(pod);
             if (_pods.TryGetValue(uid, out var state) && state.Assumed)
             {
                 _pods.Remove(uid);

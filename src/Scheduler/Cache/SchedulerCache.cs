@@ -112,7 +112,7 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
     {
         lock (_lock)
         {
-            var uid = new PodInfo(pod).Uid;
+            var uid = PodInfo.UidOf(pod);
             if (_pods.Remove(uid, out var state))
             {
                 RemoveFromNode(state);
@@ -124,7 +124,7 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
     {
         lock (_lock)
         {
-            return _pods.TryGetValue(new PodInfo(pod).Uid, out var s) && s.Assumed;
+            return _pods.TryGetValue(PodInfo.UidOf(pod), out var s) && s.Assumed;
         }
     }
 
@@ -133,7 +133,7 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
     {
         lock (_lock)
         {
-            return _pods.TryGetValue(new PodInfo(pod).Uid, out var s) ? s.NodeName : null;
+            return _pods.TryGetValue(PodInfo.UidOf(pod), out var s) ? s.NodeName : null;
         }
     }
 

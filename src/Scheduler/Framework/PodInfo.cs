@@ -34,7 +34,10 @@ public sealed class PodInfo
     /// <summary>spec.os.name, else nodeSelector kubernetes.io/os, else "linux".</summary>
     public string OperatingSystem { get; }
 
-    public string Uid => Pod.Metadata.Uid ?? $"{Pod.Metadata.NamespaceProperty}/{Pod.Metadata.Name}";
+    public string Uid => UidOf(Pod);
+
+    /// <summary>The cache key of a pod: its UID (namespace/name when it has none, as in hand-built test pods).</summary>
+    public static string UidOf(V1Pod pod) => pod.Metadata.Uid ?? $"{pod.Metadata.NamespaceProperty}/{pod.Metadata.Name}";
 
     public int Priority => Pod.Spec?.Priority ?? 0;
 
