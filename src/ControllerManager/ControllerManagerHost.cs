@@ -20,7 +20,7 @@ public static class ControllerManagerHost
             "controller-manager",
             client,
             loggers,
-            context => ControllerCatalog.All.Where(c => options.Enabled(c.Name)).Select(c => c.Create(context)),
+            context => ControllerCatalog.All.Where(c => options.Enabled(c.Name)).Select(c => c.Create(context, options)),
             election,
             ct,
             time);

@@ -352,6 +352,28 @@ public abstract class KubectlTests(OrchestratorProcess server)
         Assert.Equal("[\"foregroundDeletion\"]", fgState.Stdout);
     }
 
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Server_side_apply_conflicts_with_another_managers_change_until_forced(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var name = Name("ssa", version);
+
+        var first = await kubectl.RunWithInputAsync(Deployment(name, "nginx", replicas: 1, mode: "a"), "apply", "--server-side", "-f", "-");
+        var patch = await kubectl.RunAsync("patch", "deployment", name, "--type=merge", "-p", """{"spec":{"replicas":4}}""");
+        var conflict = await kubectl.RunWithInputAsync(Deployment(name, "nginx", replicas: 2, mode: "a"), "apply", "--server-side", "-f", "-");
+        var forced = await kubectl.RunWithInputAsync(Deployment(name, "nginx", replicas: 2, mode: "a"), "apply", "--server-side", "--force-conflicts", "-f", "-");
+        var replicas = await kubectl.RunAsync("get", "deployment", name, "-o", "jsonpath={.spec.replicas}");
+
+        Assert.Equal($"deployment.apps/{name} serverside-applied\n", first.Stdout);
+        Assert.True(patch.ExitCode == 0, patch.ToString());
+        Assert.NotEqual(0, conflict.ExitCode);
+        Assert.Contains("Apply failed with 1 conflict: conflict with \"kubectl-patch\" using apps/v1 at ", conflict.Stderr, StringComparison.Ordinal);
+        Assert.Contains(": .spec.replicas", conflict.Stderr, StringComparison.Ordinal);
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.Equal("2", replicas.Stdout);
+    }
+
     private static string Name(string what, string version) => $"{what}-{version.Replace(".", "-", StringComparison.Ordinal)}";
 
     private static string Deployment(string name, string image, int replicas, string mode) => $"""

@@ -65,13 +65,22 @@ internal static class ContainerDefaults
 
     private static void Probe(JsonObject probe)
     {
-        JsonFields.Default(probe, "timeoutSeconds", 1);
-        JsonFields.Default(probe, "periodSeconds", 10);
-        JsonFields.Default(probe, "successThreshold", 1);
-        JsonFields.Default(probe, "failureThreshold", 3);
+        // Upstream defaults these when zero, so an explicit 0 means the default too.
+        DefaultWhenZero(probe, "timeoutSeconds", 1);
+        DefaultWhenZero(probe, "periodSeconds", 10);
+        DefaultWhenZero(probe, "successThreshold", 1);
+        DefaultWhenZero(probe, "failureThreshold", 3);
         if (probe["httpGet"] is JsonObject get)
         {
             HttpGet(get);
+        }
+    }
+
+    private static void DefaultWhenZero(JsonObject probe, string field, int value)
+    {
+        if (JsonFields.Integer(probe[field]) is null or 0)
+        {
+            probe[field] = value;
         }
     }
 

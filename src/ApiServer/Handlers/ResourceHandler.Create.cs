@@ -17,6 +17,7 @@ internal sealed partial class ResourceHandler
         admission.PrepareCreate(resource, body, request.Namespace);
         var name = ObjectMeta.Name(body)!;
         RefuseInTerminatingNamespace(request, name, ns);
+        FieldManagement.FieldManager.RecordCreate(resource, body, FieldOwnerOf(context, null), ObjectMeta.Now(time));
 
         foreach (var warning in warnings)
         {

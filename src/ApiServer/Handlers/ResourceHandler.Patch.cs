@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.FieldManagement;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Patching;
 using Orchestrator.ApiServer.Serialization;
@@ -33,22 +34,25 @@ internal sealed partial class ResourceHandler
             throw ApiErrors.UnsupportedMediaType(mediaType, PatchMediaTypes);
         }
 
+        var isApply = mediaType == "application/apply-patch+yaml";
+        var (owner, force) = PatchOptionsOf(context, request, isApply);
         var bytes = await RequestBody.ReadBytesAsync(context.Request, context.RequestAborted);
-        var patch = mediaType == "application/apply-patch+yaml" ? RequestBody.ParseYaml(bytes) : RequestBody.ParseJson(bytes);
+        var patch = isApply ? RequestBody.ParseYaml(bytes) : RequestBody.ParseJson(bytes);
         var dryRun = IsDryRun(context);
         var validation = FieldValidationOf(context);
         var resource = request.Resource;
         var isScale = request.Subresource == "scale";
+        var config = isApply ? ApplyConfiguration(context, resource, patch, validation) : null;
 
         while (true)
         {
             var stored = await store.GetAsync(ObjectKeys.Item(resource, request.Namespace, request.Name!), context.RequestAborted);
             if (stored is null)
             {
-                if (mediaType == "application/apply-patch+yaml" && request.Subresource is null && patch is JsonObject applied)
+                if (isApply && request.Subresource is null && patch is JsonObject applied)
                 {
                     // Server-side apply of an object that does not exist creates it.
-                    await CreateFromApplyAsync(context, request, applied, dryRun, validation);
+                    await CreateFromApplyAsync(context, request, applied, config!, owner, dryRun, validation);
                     return;
                 }
 
@@ -57,7 +61,12 @@ internal sealed partial class ResourceHandler
 
             var current = WithTypeMeta(resource, StoredObject.Decode(stored));
             var target = isScale ? ScaleConversion.ToScale(current) : current;
-            var patched = ApplyPatch(mediaType, target, patch, isScale ? typeof(k8s.Models.V1Scale) : resource.ModelType).AsObject();
+            var patched = ApplyPatch(mediaType, target, isApply ? config?.DeepClone() : patch, isScale ? typeof(k8s.Models.V1Scale) : resource.ModelType).AsObject();
+            if (config is not null && !isScale)
+            {
+                FieldManager.Apply(resource, current, patched, config, owner, force, ObjectMeta.Now(time));
+            }
+
             if (isScale)
             {
                 await WriteScaleAsync(context, request, patched);
@@ -80,13 +89,15 @@ internal sealed partial class ResourceHandler
 
             try
             {
-                var written = await WriteUpdateAsync(request, stored, patched, dryRun, context.RequestAborted);
+                var written = await WriteUpdateAsync(request, stored, patched, owner, dryRun, context.RequestAborted);
                 await Responses.WriteJsonAsync(context, 200, written);
                 return;
             }
-            catch (ApiException e) when (e.Reason == "Conflict" && precondition is not { Length: > 0 })
+            catch (ApiException e) when (e.Reason == "Conflict")
             {
                 // The object changed between read and write: apply the patch again to the newer one.
+                // (The patched object always carries a resourceVersion — the stored one unless the patch
+                // sets its own — so a patch-supplied precondition fails the check above on the next pass.)
             }
         }
     }
@@ -114,11 +125,13 @@ internal sealed partial class ResourceHandler
         }
     }
 
-    private async Task CreateFromApplyAsync(HttpContext context, ResourceRequest request, JsonObject applied, bool dryRun, FieldValidation validation)
+    private async Task CreateFromApplyAsync(HttpContext context, ResourceRequest request, JsonObject applied, JsonObject config, FieldOwner owner, bool dryRun, FieldValidation validation)
     {
         var resource = request.Resource;
         Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, applied);
-        var warnings = Admission.CheckSchema(resource, resource.ModelType, resource.Kind, applied, validation);
+
+        // Prunes and canonicalizes the object to create; its warnings went out with the configuration's.
+        Admission.CheckSchema(resource, resource.ModelType, resource.Kind, applied, validation);
         if (ObjectMeta.Name(applied) is { } name && name != request.Name)
         {
             throw ApiErrors.BadRequest($"the name of the object ({name}) does not match the name on the URL ({request.Name})");
@@ -128,11 +141,7 @@ internal sealed partial class ResourceHandler
         var ns = await RequireNamespaceAsync(request, context.RequestAborted);
         admission.PrepareCreate(resource, applied, request.Namespace);
         RefuseInTerminatingNamespace(request, request.Name!, ns);
-
-        foreach (var warning in warnings)
-        {
-            Responses.AddWarning(context, warning);
-        }
+        FieldManager.RecordApplyCreate(resource, applied, config, owner, ObjectMeta.Now(time));
 
         if (dryRun)
         {

@@ -49,7 +49,7 @@ internal sealed partial class ResourceHandler
             workload["spec"] = spec;
             try
             {
-                var written = await WriteUpdateAsync(request with { Subresource = null }, stored, workload, IsDryRun(context), context.RequestAborted);
+                var written = await WriteUpdateAsync(request with { Subresource = null }, stored, workload, FieldOwnerOf(context, "scale"), IsDryRun(context), context.RequestAborted);
                 await Responses.WriteJsonAsync(context, 200, ScaleConversion.ToScale(written));
                 return;
             }
@@ -86,7 +86,7 @@ internal sealed partial class ResourceHandler
         var spec = pod["spec"] as JsonObject ?? [];
         spec["nodeName"] = node;
         pod["spec"] = spec;
-        await WriteUpdateAsync(request with { Subresource = null }, stored, pod, IsDryRun(context), context.RequestAborted);
+        await WriteUpdateAsync(request with { Subresource = null }, stored, pod, FieldOwnerOf(context, "binding"), IsDryRun(context), context.RequestAborted);
         await Responses.WriteJsonAsync(context, 201, SuccessStatus(201));
     }
 
@@ -124,7 +124,7 @@ internal sealed partial class ResourceHandler
             ns["spec"] = spec;
             try
             {
-                var written = await WriteUpdateAsync(request with { Subresource = null }, stored, ns, IsDryRun(context), context.RequestAborted);
+                var written = await WriteUpdateAsync(request with { Subresource = null }, stored, ns, FieldOwnerOf(context, "finalize"), IsDryRun(context), context.RequestAborted);
                 await Responses.WriteJsonAsync(context, 200, written);
                 return;
             }

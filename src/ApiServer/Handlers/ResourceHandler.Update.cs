@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.FieldManagement;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Storage;
 using Orchestrator.Store;
@@ -36,7 +37,7 @@ internal sealed partial class ResourceHandler
 
             try
             {
-                var updated = await WriteUpdateAsync(request, current, body.DeepClone().AsObject(), dryRun, context.RequestAborted);
+                var updated = await WriteUpdateAsync(request, current, body.DeepClone().AsObject(), FieldOwnerOf(context, request.Subresource), dryRun, context.RequestAborted);
                 await Responses.WriteJsonAsync(context, 200, updated);
                 return;
             }
@@ -48,14 +49,32 @@ internal sealed partial class ResourceHandler
     }
 
     /// <summary>
-    /// Stores <paramref name="updated"/> over <paramref name="current"/> conditioned on the revision
+    /// Records managed fields for <paramref name="owner"/> (apply has recorded them already) and stores <paramref name="updated"/> over <paramref name="current"/> conditioned on the revision
     /// that was read, so a concurrent writer yields 409 instead of a lost update.
     /// </summary>
-    private async Task<JsonObject> WriteUpdateAsync(ResourceRequest request, KeyValue current, JsonObject updated, bool dryRun, CancellationToken cancellationToken)
+    private async Task<JsonObject> WriteUpdateAsync(ResourceRequest request, KeyValue current, JsonObject updated, FieldOwner owner, bool dryRun, CancellationToken cancellationToken)
     {
         var resource = request.Resource;
         var currentObject = StoredObject.Decode(current);
+        var applied = owner.Operation == ManagedFieldsEntry.Apply ? updated["metadata"]?["managedFields"]?.DeepClone() : null;
         Admission.PrepareUpdate(resource, currentObject, updated, request.Subresource == "status");
+        if (owner.Operation == ManagedFieldsEntry.Update)
+        {
+            FieldManager.RecordUpdate(resource, currentObject, updated, owner, ObjectMeta.Now(time));
+        }
+        else
+        {
+            // A status apply keeps only status of the merged object: its managed fields are carried over explicitly.
+            if (applied is null)
+            {
+                Storage.StoredObject.Metadata(updated).Remove("managedFields");
+            }
+            else
+            {
+                ObjectMeta.Set(updated, "managedFields", applied);
+            }
+        }
+
         WithTypeMeta(resource, updated);
         if (dryRun)
         {

@@ -113,6 +113,18 @@ internal sealed partial class ResourceHandler(IStore store, ResourceRegistry reg
             : throw ApiErrors.BadRequest($"Invalid dry run value: {dryRun[0]}: supported values: \"All\"");
     }
 
+    /// <summary>The writer to record managed fields for: <c>fieldManager</c>, or upstream's default from the User-Agent.</summary>
+    private static FieldManagement.FieldOwner FieldOwnerOf(HttpContext context, string? subresource, string operation = FieldManagement.ManagedFieldsEntry.Update)
+    {
+        var manager = context.Request.Query["fieldManager"].ToString();
+        if (manager.Length == 0)
+        {
+            manager = FieldManagement.FieldOwner.DefaultManager(context.Request.Headers.UserAgent.ToString());
+        }
+
+        return new FieldManagement.FieldOwner(manager, operation, subresource);
+    }
+
     private static FieldValidation FieldValidationOf(HttpContext context) => context.Request.Query["fieldValidation"].ToString() switch
     {
         "" or "Warn" => FieldValidation.Warn,

@@ -37,6 +37,11 @@ internal sealed class Admission(TimeProvider time, Random random)
             throw ApiErrors.BadRequest($"{prefix}: json: {check.WrongTypes[0]}");
         }
 
+        if (check.Malformed.Count > 0)
+        {
+            throw ApiErrors.BadRequest($"{prefix}: {check.Malformed[0]}");
+        }
+
         var unknown = check.UnknownFields.Select(f => $"unknown field \"{f}\"").ToList();
         return validation switch
         {
@@ -118,6 +123,12 @@ internal sealed class Admission(TimeProvider time, Random random)
             foreach (var (key, value) in current)
             {
                 updated[key] = key == "status" ? status : value?.DeepClone();
+            }
+
+            // An object stored without any status gets its first one through the subresource too.
+            if (!current.ContainsKey("status") && status is not null)
+            {
+                updated["status"] = status;
             }
 
             return;

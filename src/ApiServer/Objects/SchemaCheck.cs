@@ -12,12 +12,16 @@ internal sealed class SchemaCheck
 {
     private readonly List<string> _unknown = [];
     private readonly List<string> _wrongTypes = [];
+    private readonly List<string> _malformed = [];
 
     /// <summary>Paths of unknown fields, e.g. <c>spec.foo</c>, in document order.</summary>
     public IReadOnlyList<string> UnknownFields => _unknown;
 
     /// <summary>Descriptions of values of the wrong JSON type.</summary>
     public IReadOnlyList<string> WrongTypes => _wrongTypes;
+
+    /// <summary>Decode errors of values with the right JSON type but a malformed text (quantities), as upstream words them.</summary>
+    public IReadOnlyList<string> Malformed => _malformed;
 
     public static SchemaCheck Run(JsonObject obj, Type modelType)
     {
@@ -70,10 +74,13 @@ internal sealed class SchemaCheck
                 }
 
                 break;
+            case FieldKind.Quantity when kind is JsonValueKind.String or JsonValueKind.Number:
+                CanonicalQuantity(node.AsValue(), kind);
+                break;
             case FieldKind.String or FieldKind.Time or FieldKind.Bytes when kind == JsonValueKind.String:
             case FieldKind.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
             case FieldKind.Number when kind == JsonValueKind.Number:
-            case FieldKind.IntOrString or FieldKind.Quantity when kind is JsonValueKind.String or JsonValueKind.Number:
+            case FieldKind.IntOrString when kind is JsonValueKind.String or JsonValueKind.Number:
             case FieldKind.Any:
                 break;
             case FieldKind.Integer when kind == JsonValueKind.Number && (shape.Is32Bit ? IsInt32(node.AsValue()) : IsIntegral(node.AsValue())):
@@ -81,6 +88,23 @@ internal sealed class SchemaCheck
             default:
                 _wrongTypes.Add($"cannot unmarshal {Describe(kind)} into field {path} of type {Expected(shape)}");
                 break;
+        }
+    }
+
+    /// <summary>Parses a quantity as upstream's decoder does and stores it in canonical form (<c>0.5</c> becomes <c>500m</c>).</summary>
+    private void CanonicalQuantity(JsonValue value, JsonValueKind kind)
+    {
+        var text = kind == JsonValueKind.String ? value.GetValue<string>().Trim() : value.ToJsonString();
+        if (!Validation.Quantity.TryParse(text, out var quantity, out var error))
+        {
+            _malformed.Add(error!);
+            return;
+        }
+
+        var canonical = quantity.ToString();
+        if (kind != JsonValueKind.String || canonical != value.GetValue<string>())
+        {
+            value.ReplaceWith(canonical);
         }
     }
 

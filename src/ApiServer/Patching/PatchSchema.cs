@@ -33,6 +33,12 @@ internal sealed class PatchSchema
     /// <summary>A type name for error messages.</summary>
     public string Name => _model?.Name ?? (_dictionaryValue is null ? "unknown" : "map");
 
+    /// <summary>Whether this place is a map (string keys, one value type) rather than an object with named fields.</summary>
+    public bool IsMap => _dictionaryValue is not null;
+
+    /// <summary>The model type here; null for maps and unknown shapes.</summary>
+    public Type? Model => _model;
+
     public static PatchSchema For(Type type) => Cache.GetOrAdd(type, Create);
 
     /// <summary>The schema inside field <paramref name="jsonName"/> and how the field is patched (null: replaced whole / merged as a plain map).</summary>

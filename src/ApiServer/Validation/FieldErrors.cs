@@ -18,6 +18,16 @@ internal static class FieldErrors
     public static StatusCause NotSupported(string field, string value, params string[] supported) =>
         new("FieldValueNotSupported", $"Unsupported value: {GoText.Quote(value)}: supported values: {string.Join(", ", supported.Select(GoText.Quote))}", field);
 
+    public static StatusCause Forbidden(string field, string detail) =>
+        new("FieldValueForbidden", $"Forbidden: {detail}", field);
+
+    public static StatusCause NotFound(string field, string value) =>
+        new("FieldValueNotFound", $"Not found: {GoText.Quote(value)}", field);
+
+    /// <summary>An invalid integer value, printed as Go's %v prints it.</summary>
+    public static StatusCause InvalidNumber(string field, long value, string detail) =>
+        Invalid(field, value.ToString(System.Globalization.CultureInfo.InvariantCulture), detail);
+
     public static StatusCause Duplicate(string field, string value) =>
         new("FieldValueDuplicate", $"Duplicate value: {GoText.Quote(value)}", field);
 

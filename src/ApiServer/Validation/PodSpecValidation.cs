@@ -5,7 +5,7 @@ using Orchestrator.ApiServer.Objects;
 
 namespace Orchestrator.ApiServer.Validation;
 
-/// <summary>A few of upstream's ValidatePodSpec checks: containers, their names and images, the restart policy.</summary>
+/// <summary>Upstream's ValidatePodSpec checks for volumes, containers (see <see cref="ContainerValidation"/>) and the restart policy.</summary>
 internal static class PodSpecValidation
 {
     private static readonly string[] RestartPolicies = ["Always", "OnFailure", "Never"];
@@ -16,13 +16,14 @@ internal static class PodSpecValidation
     public static void Validate(JsonObject? spec, string path, IReadOnlyList<string> restartPolicies, List<StatusCause> causes)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var volumes = VolumeValidation.Validate(spec, path, causes);
         if (spec?["containers"] is not JsonArray { Count: > 0 })
         {
             causes.Add(FieldErrors.Required($"{path}.containers"));
         }
 
-        Containers(spec, "containers", path, names, causes);
-        Containers(spec, "initContainers", path, names, causes);
+        Containers(spec, "containers", path, names, volumes, causes);
+        Containers(spec, "initContainers", path, names, volumes, causes);
         RestartPolicy(JsonFields.Text(spec?["restartPolicy"]), $"{path}.restartPolicy", restartPolicies, causes);
     }
 
@@ -41,7 +42,7 @@ internal static class PodSpecValidation
         }
     }
 
-    private static void Containers(JsonObject? spec, string list, string path, HashSet<string> names, List<StatusCause> causes)
+    private static void Containers(JsonObject? spec, string list, string path, HashSet<string> names, HashSet<string> volumes, List<StatusCause> causes)
     {
         foreach (var (i, container) in JsonFields.Items(spec, list))
         {
@@ -64,6 +65,8 @@ internal static class PodSpecValidation
             {
                 causes.Add(FieldErrors.Required($"{at}.image"));
             }
+
+            ContainerValidation.Validate(container, at, volumes, list == "initContainers", JsonFields.Integer(spec?["terminationGracePeriodSeconds"]), causes);
         }
     }
 }

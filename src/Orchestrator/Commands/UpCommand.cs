@@ -27,6 +27,7 @@ internal static class UpCommand
         var template = KubeletCommand.NodeTemplate(arguments);
         var controllers = ControllerManagerCommand.Options(arguments) with { Identity = "orchestrator-up" };
         var runScheduler = ClientArguments.Flag(arguments, "scheduler", true);
+        var runControllers = ClientArguments.Flag(arguments, "controller-manager", true);
         arguments.EnsureConsumed();
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
         {
@@ -40,10 +41,12 @@ internal static class UpCommand
         using var loggers = LoggerFactory.Create(Logging);
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         using var stop = new CancellationTokenSource();
-        var components = new List<Task>
+        var components = new List<Task>();
+        if (runControllers)
         {
-            ControllerManagerHost.RunAsync(client, loggers, controllers, stop.Token),
-        };
+            components.Add(ControllerManagerHost.RunAsync(client, loggers, controllers, stop.Token));
+        }
+
         if (runScheduler)
         {
             components.Add(SchedulerHost.RunAsync(client, loggers, new SchedulerOptions { Identity = "orchestrator-up" }, stop.Token));

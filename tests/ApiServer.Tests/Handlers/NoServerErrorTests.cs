@@ -82,6 +82,75 @@ public sealed class NoServerErrorTests(ApiServerFixture api) : IClassFixture<Api
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
     }
 
+    [Fact]
+    public async Task Malformed_container_fields_and_managed_fields_are_answered_without_a_server_error()
+    {
+        string[] containerFields = ["resources", "resources.limits", "resources.requests", "livenessProbe", "readinessProbe.httpGet", "startupProbe.exec",
+            "ports", "env", "envFrom", "volumeMounts", "lifecycle.preStop"];
+        string[] values = ["null", "1", "\"abc\"", "[]", "[{}]", "[{\"name\":1}]", "{}", "{\"cpu\":\"1.5.5\"}", "{\"cpu\":-1}", "{\"port\":\"\"}", "{\"successThreshold\":-5}",
+            "[{\"containerPort\":-1,\"protocol\":\"x\"}]", "[{\"name\":\"a=b\",\"valueFrom\":{}}]", "[{\"mountPath\":\"\"}]"];
+        string[] volumes = ["[{}]", "[{\"name\":\"v\",\"emptyDir\":{\"sizeLimit\":\"-1\"},\"hostPath\":{}}]", "[{\"name\":\"v\",\"configMap\":{\"items\":[{}]}}]",
+            "[{\"name\":\"v\",\"secret\":{\"defaultMode\":-1,\"items\":[{\"key\":\"k\",\"path\":\"../x\"}]}}]", "[{\"name\":\"v\",\"downwardAPI\":{\"items\":[{}]}}]"];
+        var failures = new List<string>();
+        var n = 0;
+        foreach (var field in containerFields)
+        {
+            foreach (var value in values)
+            {
+                var container = new JsonObject { ["name"] = "c", ["image"] = "i" };
+                var parts = field.Split('.');
+                var parent = container;
+                foreach (var part in parts[..^1])
+                {
+                    parent[part] = new JsonObject();
+                    parent = parent[part]!.AsObject();
+                }
+
+                parent[parts[^1]] = JsonNode.Parse(value);
+                var pod = $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"cz-{{{n++}}}"},"spec":{"containers":[{{{container.ToJsonString()}}}]}}""";
+                var (status, _, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods", pod);
+                if ((int)status >= 500)
+                {
+                    failures.Add($"{pod} -> {(int)status}");
+                }
+            }
+        }
+
+        foreach (var volume in volumes)
+        {
+            var pod = $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"vz-{{{n++}}}"},"spec":{"containers":[{"name":"c","image":"i","volumeMounts":[{"name":"v","mountPath":"/v"}]}],"volumes":{{{volume}}}}}""";
+            var (status, _, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods", pod);
+            if ((int)status >= 500)
+            {
+                failures.Add($"{pod} -> {(int)status}");
+            }
+        }
+
+        // Client-sent managedFields of every shape, then an apply over them.
+        string[] managed = ["[{}]", "[{\"manager\":\"m\",\"fieldsV1\":{\"f:data\":{\"k:{bad\":{},\"v:[\":{}}}}]", "[{\"manager\":\"m\",\"fieldsV1\":\"x\"}]", "[{\"manager\":1}]", "{}"];
+        foreach (var value in managed)
+        {
+            var name = $"mz-{n++}";
+            var item = $"/api/v1/namespaces/default/configmaps/{name}";
+            await api.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps", $$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"{{{name}}}"},"data":{"a":"1"}}""");
+            foreach (var (method, body, type) in new[]
+            {
+                (HttpMethod.Put, $$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"{{{name}}}","managedFields":{{{value}}}},"data":{"b":"2"}}""", "application/json"),
+                (HttpMethod.Patch, $$$"""{"metadata":{"managedFields":{{{value}}}}}""", "application/merge-patch+json"),
+                (HttpMethod.Patch, """{"apiVersion":"v1","kind":"ConfigMap","data":{"c":"3"}}""", "application/apply-patch+yaml"),
+            })
+            {
+                var (status, _, _) = await api.SendAsync(method, item + (type.Contains("apply", StringComparison.Ordinal) ? "?fieldManager=z&force=true" : "?fieldManager=z"), body, type);
+                if ((int)status >= 500)
+                {
+                    failures.Add($"{method} {body} -> {(int)status}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+    }
+
     private static string Object(ResourceDefinition resource, string name, string? field, string? junk)
     {
         var obj = new JsonObject

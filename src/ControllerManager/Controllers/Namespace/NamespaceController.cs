@@ -1,0 +1,139 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Client;
+using Orchestrator.ControllerManager.Kinds;
+
+namespace Orchestrator.ControllerManager.Controllers.Namespace;
+
+/// <summary>
+/// Empties namespaces being deleted (phase Terminating), records the deletion conditions, and then
+/// removes the "kubernetes" finalizer through namespaces/{name}/finalize so the API server deletes them.
+/// </summary>
+internal sealed partial class NamespaceController : IController, IReconciler
+{
+    private readonly ControllerContext _context;
+    private readonly ControllerRunner _runner;
+    private readonly IInformer<V1Namespace> _namespaces;
+    private readonly NamespaceContentDeleter _deleter;
+    private readonly ILogger _logger;
+
+    public NamespaceController(ControllerContext context)
+    {
+        _context = context;
+        _logger = context.Loggers.CreateLogger<NamespaceController>();
+        _runner = new ControllerRunner(this, context);
+        _deleter = new NamespaceContentDeleter(context.Client, KindCatalog.Namespaced);
+        _namespaces = context.Informers.Namespaces();
+        _namespaces.AddHandler(new ResourceEventHandler<V1Namespace>(
+            ns => _runner.Enqueue(ns),
+            (_, ns) => _runner.Enqueue(ns)));
+    }
+
+    public string Name => "namespace";
+
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync([_namespaces.WaitForSyncAsync], ct);
+
+    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    {
+        var cached = _namespaces.Cache.Get(key);
+        if (cached?.Metadata.DeletionTimestamp is null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        // Act on the newest state, not a possibly stale cache (upstream re-reads as well).
+        V1Namespace ns;
+        try
+        {
+            ns = await _context.Client.CoreV1.ReadNamespaceAsync(key.Name, cancellationToken: ct);
+        }
+        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (ns.Metadata.DeletionTimestamp is not { } deletedAt || NamespaceDeletionPlanner.WithoutKubernetesFinalizer(ns) is null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var now = _context.Time.GetUtcNow().UtcDateTime;
+        var results = await _deleter.DeleteAllAsync(key.Name, deletedAt, now, ct);
+        await UpdateConditionsAsync(ns, results, now, ct);
+
+        switch (NamespaceDeletionPlanner.Decide(results))
+        {
+            case NamespaceDeletionDecision.Retry retry:
+                throw new InvalidOperationException(retry.Message);
+            case NamespaceDeletionDecision.Wait wait:
+                Log.ContentRemaining(_logger, key.Name, wait.After);
+                return new ReconcileResult(wait.After);
+            default:
+                await FinalizeAsync(key.Name, ct);
+                return ReconcileResult.Done;
+        }
+    }
+
+    private async Task UpdateConditionsAsync(V1Namespace ns, IReadOnlyList<KindDeletionResult> results, DateTime now, CancellationToken ct)
+    {
+        var (conditions, changed) = NamespaceConditions.Compute(ns.Status?.Conditions, results, now);
+        if (!changed)
+        {
+            return;
+        }
+
+        var updated = new V1Namespace
+        {
+            ApiVersion = ns.ApiVersion,
+            Kind = ns.Kind,
+            Metadata = ns.Metadata,
+            Spec = ns.Spec,
+            Status = new V1NamespaceStatus { Phase = ns.Status?.Phase ?? "Terminating", Conditions = conditions },
+        };
+        try
+        {
+            await _context.Client.CoreV1.ReplaceNamespaceStatusAsync(updated, ns.Metadata.Name, cancellationToken: ct);
+        }
+        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        {
+            // Gone meanwhile.
+        }
+    }
+
+    private async Task FinalizeAsync(string name, CancellationToken ct)
+    {
+        // Re-read so only our finalizer goes, whatever others did meanwhile; the subresource retries conflicts itself.
+        V1Namespace ns;
+        try
+        {
+            ns = await _context.Client.CoreV1.ReadNamespaceAsync(name, cancellationToken: ct);
+        }
+        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        {
+            return;
+        }
+
+        if (NamespaceDeletionPlanner.WithoutKubernetesFinalizer(ns) is not { } remaining)
+        {
+            return;
+        }
+
+        var finalized = new V1Namespace
+        {
+            ApiVersion = "v1",
+            Kind = "Namespace",
+            Metadata = ns.Metadata,
+            Spec = new V1NamespaceSpec { Finalizers = remaining },
+        };
+        try
+        {
+            await _context.Client.CoreV1.ReplaceNamespaceFinalizeAsync(finalized, name, cancellationToken: ct);
+            Log.Finalized(_logger, name);
+        }
+        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        {
+            // Already deleted.
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
+
+internal sealed partial class ReplicaSetController
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "ReplicaSet {Key}: scaling {Direction} by {Count} pods (want {Replicas})")]
+    private partial void LogScaling(string key, string direction, int count, int replicas);
+}

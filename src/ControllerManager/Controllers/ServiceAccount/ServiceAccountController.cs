@@ -1,0 +1,60 @@
+using System.Net;
+using k8s;
+using k8s.Models;
+using Orchestrator.Client;
+using Orchestrator.ControllerManager.Kinds;
+
+namespace Orchestrator.ControllerManager.Controllers.ServiceAccount;
+
+/// <summary>Keeps a "default" ServiceAccount in every active namespace, recreating it when deleted. Keys are namespace names.</summary>
+internal sealed class ServiceAccountController : IController, IReconciler
+{
+    private readonly ControllerContext _context;
+    private readonly ControllerRunner _runner;
+    private readonly IInformer<V1Namespace> _namespaces;
+    private readonly IInformer<V1ServiceAccount> _serviceAccounts;
+    private readonly IReadOnlyList<string> _required;
+
+    public ServiceAccountController(ControllerContext context, IReadOnlyList<string>? required = null)
+    {
+        _context = context;
+        _required = required ?? ServiceAccountPlanner.Required;
+        _runner = new ControllerRunner(this, context);
+        _namespaces = context.Informers.Namespaces();
+        _serviceAccounts = context.Informers.ServiceAccounts();
+        _namespaces.AddHandler(new ResourceEventHandler<V1Namespace>(
+            ns => _runner.Enqueue(ns),
+            (_, ns) => _runner.Enqueue(ns)));
+        _serviceAccounts.AddHandler(new ResourceEventHandler<V1ServiceAccount>(
+            onDelete: sa => _runner.Enqueue(new NamespacedName("", sa.Metadata.NamespaceProperty ?? ""))));
+    }
+
+    public string Name => "serviceaccount";
+
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync([_namespaces.WaitForSyncAsync, _serviceAccounts.WaitForSyncAsync], ct);
+
+    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    {
+        var ns = _namespaces.Cache.Get(new NamespacedName("", key.Name));
+        var existing = _serviceAccounts.Cache.ListNamespace(key.Name).Select(sa => sa.Metadata.Name);
+        foreach (var name in ServiceAccountPlanner.Missing(ns, existing, _required))
+        {
+            var account = new V1ServiceAccount
+            {
+                ApiVersion = "v1",
+                Kind = "ServiceAccount",
+                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = key.Name },
+            };
+            try
+            {
+                await _context.Client.CoreV1.CreateNamespacedServiceAccountAsync(account, key.Name, cancellationToken: ct);
+            }
+            catch (Exception e) when (ApiErrors.IsConflict(e) || ApiErrors.IsNotFound(e) || ApiErrors.Is(e, HttpStatusCode.Forbidden))
+            {
+                // Already there (the cache was behind), or the namespace is gone or terminating.
+            }
+        }
+
+        return ReconcileResult.Done;
+    }
+}

@@ -1,0 +1,78 @@
+using k8s;
+using k8s.Models;
+
+namespace Orchestrator.ControllerManager.Kinds;
+
+internal static partial class KindCatalog
+{
+    private static KindOperations CreateNodes() => new(
+        "", "v1", "Node", "nodes", Namespaced: false,
+        async (c, _, n, ct) => (await c.CoreV1.ReadNodeAsync(n, cancellationToken: ct)).Metadata,
+        (c, _, n, o, ct) => c.CoreV1.DeleteNodeAsync(n, o, cancellationToken: ct),
+        (c, _, n, p, ct) => c.CoreV1.PatchNodeAsync(p, n, cancellationToken: ct),
+        async (c, _, ct) => Metas((await c.CoreV1.ListNodeAsync(cancellationToken: ct)).Items));
+
+    private static KindOperations[] CreateCore() =>
+    [
+        new("", "v1", "Pod", "pods", true,
+            async (c, ns, n, ct) => (await c.CoreV1.ReadNamespacedPodAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoreV1.DeleteNamespacedPodAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoreV1.PatchNamespacedPodAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoreV1.DeleteCollectionNamespacedPodAsync(ns, o, cancellationToken: ct)),
+        new("", "v1", "Service", "services", true,
+            async (c, ns, n, ct) => (await c.CoreV1.ReadNamespacedServiceAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoreV1.DeleteNamespacedServiceAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoreV1.PatchNamespacedServiceAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoreV1.ListNamespacedServiceAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoreV1.DeleteCollectionNamespacedServiceAsync(ns, o, cancellationToken: ct)),
+        new("", "v1", "Endpoints", "endpoints", true,
+            async (c, ns, n, ct) => (await c.CoreV1.ReadNamespacedEndpointsAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoreV1.DeleteNamespacedEndpointsAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoreV1.PatchNamespacedEndpointsAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoreV1.ListNamespacedEndpointsAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoreV1.DeleteCollectionNamespacedEndpointsAsync(ns, o, cancellationToken: ct)),
+        new("", "v1", "ConfigMap", "configmaps", true,
+            async (c, ns, n, ct) => (await c.CoreV1.ReadNamespacedConfigMapAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoreV1.DeleteNamespacedConfigMapAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoreV1.PatchNamespacedConfigMapAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoreV1.ListNamespacedConfigMapAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoreV1.DeleteCollectionNamespacedConfigMapAsync(ns, o, cancellationToken: ct)),
+        new("", "v1", "Secret", "secrets", true,
+            async (c, ns, n, ct) => (await c.CoreV1.ReadNamespacedSecretAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoreV1.DeleteNamespacedSecretAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoreV1.PatchNamespacedSecretAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoreV1.ListNamespacedSecretAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoreV1.DeleteCollectionNamespacedSecretAsync(ns, o, cancellationToken: ct)),
+        new("", "v1", "ServiceAccount", "serviceaccounts", true,
+            async (c, ns, n, ct) => (await c.CoreV1.ReadNamespacedServiceAccountAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoreV1.DeleteNamespacedServiceAccountAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoreV1.PatchNamespacedServiceAccountAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoreV1.ListNamespacedServiceAccountAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoreV1.DeleteCollectionNamespacedServiceAccountAsync(ns, o, cancellationToken: ct)),
+        new("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true,
+            async (c, ns, n, ct) => (await c.CoreV1.ReadNamespacedPersistentVolumeClaimAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoreV1.DeleteNamespacedPersistentVolumeClaimAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoreV1.PatchNamespacedPersistentVolumeClaimAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoreV1.ListNamespacedPersistentVolumeClaimAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoreV1.DeleteCollectionNamespacedPersistentVolumeClaimAsync(ns, o, cancellationToken: ct)),
+        new("", "v1", "ResourceQuota", "resourcequotas", true,
+            async (c, ns, n, ct) => (await c.CoreV1.ReadNamespacedResourceQuotaAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoreV1.DeleteNamespacedResourceQuotaAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoreV1.PatchNamespacedResourceQuotaAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoreV1.ListNamespacedResourceQuotaAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoreV1.DeleteCollectionNamespacedResourceQuotaAsync(ns, o, cancellationToken: ct)),
+        new("", "v1", "LimitRange", "limitranges", true,
+            async (c, ns, n, ct) => (await c.CoreV1.ReadNamespacedLimitRangeAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoreV1.DeleteNamespacedLimitRangeAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoreV1.PatchNamespacedLimitRangeAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoreV1.ListNamespacedLimitRangeAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoreV1.DeleteCollectionNamespacedLimitRangeAsync(ns, o, cancellationToken: ct)),
+        new("", "v1", "Event", "events", true,
+            async (c, ns, n, ct) => (await c.CoreV1.ReadNamespacedEventAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoreV1.DeleteNamespacedEventAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoreV1.PatchNamespacedEventAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoreV1.ListNamespacedEventAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoreV1.DeleteCollectionNamespacedEventAsync(ns, o, cancellationToken: ct)),
+    ];
+}

@@ -1,0 +1,81 @@
+using k8s;
+using k8s.Models;
+
+namespace Orchestrator.ControllerManager.Kinds;
+
+internal static partial class KindCatalog
+{
+    private static KindOperations[] CreateAppsAndBatch() =>
+    [
+        new("apps", "v1", "Deployment", "deployments", true,
+            async (c, ns, n, ct) => (await c.AppsV1.ReadNamespacedDeploymentAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.AppsV1.DeleteNamespacedDeploymentAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.AppsV1.PatchNamespacedDeploymentAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.AppsV1.ListNamespacedDeploymentAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.AppsV1.DeleteCollectionNamespacedDeploymentAsync(ns, o, cancellationToken: ct)),
+        new("apps", "v1", "ReplicaSet", "replicasets", true,
+            async (c, ns, n, ct) => (await c.AppsV1.ReadNamespacedReplicaSetAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.AppsV1.DeleteNamespacedReplicaSetAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.AppsV1.PatchNamespacedReplicaSetAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.AppsV1.ListNamespacedReplicaSetAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.AppsV1.DeleteCollectionNamespacedReplicaSetAsync(ns, o, cancellationToken: ct)),
+        new("apps", "v1", "StatefulSet", "statefulsets", true,
+            async (c, ns, n, ct) => (await c.AppsV1.ReadNamespacedStatefulSetAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.AppsV1.DeleteNamespacedStatefulSetAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.AppsV1.PatchNamespacedStatefulSetAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.AppsV1.ListNamespacedStatefulSetAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.AppsV1.DeleteCollectionNamespacedStatefulSetAsync(ns, o, cancellationToken: ct)),
+        new("apps", "v1", "DaemonSet", "daemonsets", true,
+            async (c, ns, n, ct) => (await c.AppsV1.ReadNamespacedDaemonSetAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.AppsV1.DeleteNamespacedDaemonSetAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.AppsV1.PatchNamespacedDaemonSetAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.AppsV1.ListNamespacedDaemonSetAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.AppsV1.DeleteCollectionNamespacedDaemonSetAsync(ns, o, cancellationToken: ct)),
+        new("apps", "v1", "ControllerRevision", "controllerrevisions", true,
+            async (c, ns, n, ct) => (await c.AppsV1.ReadNamespacedControllerRevisionAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.AppsV1.DeleteNamespacedControllerRevisionAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.AppsV1.PatchNamespacedControllerRevisionAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.AppsV1.ListNamespacedControllerRevisionAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.AppsV1.DeleteCollectionNamespacedControllerRevisionAsync(ns, o, cancellationToken: ct)),
+        new("batch", "v1", "Job", "jobs", true,
+            async (c, ns, n, ct) => (await c.BatchV1.ReadNamespacedJobAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.BatchV1.DeleteNamespacedJobAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.BatchV1.PatchNamespacedJobAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.BatchV1.ListNamespacedJobAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.BatchV1.DeleteCollectionNamespacedJobAsync(ns, o, cancellationToken: ct)),
+        new("batch", "v1", "CronJob", "cronjobs", true,
+            async (c, ns, n, ct) => (await c.BatchV1.ReadNamespacedCronJobAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.BatchV1.DeleteNamespacedCronJobAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.BatchV1.PatchNamespacedCronJobAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.BatchV1.ListNamespacedCronJobAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.BatchV1.DeleteCollectionNamespacedCronJobAsync(ns, o, cancellationToken: ct)),
+    ];
+
+    private static KindOperations[] CreateOthers() =>
+    [
+        new("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true,
+            async (c, ns, n, ct) => (await c.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.PolicyV1.DeleteNamespacedPodDisruptionBudgetAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.PolicyV1.PatchNamespacedPodDisruptionBudgetAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.PolicyV1.ListNamespacedPodDisruptionBudgetAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.PolicyV1.DeleteCollectionNamespacedPodDisruptionBudgetAsync(ns, o, cancellationToken: ct)),
+        new("coordination.k8s.io", "v1", "Lease", "leases", true,
+            async (c, ns, n, ct) => (await c.CoordinationV1.ReadNamespacedLeaseAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.CoordinationV1.DeleteNamespacedLeaseAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.CoordinationV1.PatchNamespacedLeaseAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.CoordinationV1.ListNamespacedLeaseAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.CoordinationV1.DeleteCollectionNamespacedLeaseAsync(ns, o, cancellationToken: ct)),
+        new("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true,
+            async (c, ns, n, ct) => (await c.DiscoveryV1.ReadNamespacedEndpointSliceAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.DiscoveryV1.DeleteNamespacedEndpointSliceAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.DiscoveryV1.PatchNamespacedEndpointSliceAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.DiscoveryV1.ListNamespacedEndpointSliceAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.DiscoveryV1.DeleteCollectionNamespacedEndpointSliceAsync(ns, o, cancellationToken: ct)),
+        new("events.k8s.io", "v1", "Event", "events", true,
+            async (c, ns, n, ct) => (await c.EventsV1.ReadNamespacedEventAsync(n, ns, cancellationToken: ct)).Metadata,
+            (c, ns, n, o, ct) => c.EventsV1.DeleteNamespacedEventAsync(n, ns, o, cancellationToken: ct),
+            (c, ns, n, p, ct) => c.EventsV1.PatchNamespacedEventAsync(p, n, ns, cancellationToken: ct),
+            async (c, ns, ct) => Metas((await c.EventsV1.ListNamespacedEventAsync(ns, cancellationToken: ct)).Items),
+            (c, ns, o, ct) => c.EventsV1.DeleteCollectionNamespacedEventAsync(ns, o, cancellationToken: ct)),
+    ];
+}
