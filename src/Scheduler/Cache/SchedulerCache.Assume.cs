@@ -30,7 +30,7 @@ public sealed partial class SchedulerCache
     {
         lock (_lock)
         {
-            if (_pods.TryGetValue(new PodInfo(pod).Uid, out var state) && state.Assumed)
+            if (_pods.TryGetValue(PodInfo.UidOf(pod), out var state) && state.Assumed)
             {
                 state.BindingFinished = true;
                 state.Deadline = time.GetUtcNow() + _ttl;
@@ -43,7 +43,7 @@ public sealed partial class SchedulerCache
     {
         lock (_lock)
         {
-            var uid = new PodInfo(pod).Uid;
+            var uid = PodInfo.UidOf(pod);
             if (_pods.TryGetValue(uid, out var state) && state.Assumed)
             {
                 _pods.Remove(uid);
@@ -69,6 +69,30 @@ public sealed partial class SchedulerCache
         }
     }
 
+    /// <summary>Clones the nodes changed since <paramref name="since"/> from the change log; true when lists need a rebuild.</summary>
+    private bool ApplyChanges(Snapshot snapshot, long since)
+    {
+        var first = _changes.FindLastIndex(c => c.Generation <= since) + 1;
+        var rebuild = false;
+        for (var i = first; i < _changes.Count; i++)
+        {
+            var (generation, node) = _changes[i];
+            if (node.Generation != generation || !_nodes.TryGetValue(node.Name, out var current) || !ReferenceEquals(current, node))
+            {
+                continue; // a later entry (or a removal) covers this node
+            }
+
+            var clone = node.Clone();
+            if (!snapshot.ReplaceInPlace(clone))
+            {
+                snapshot.ByName[node.Name] = clone;
+                rebuild = true;
+            }
+        }
+
+        return rebuild;
+    }
+
     /// <summary>Brings <paramref name="snapshot"/> up to date, cloning only nodes changed since its last update.</summary>
     public void UpdateSnapshot(Snapshot snapshot)
     {
@@ -76,19 +100,22 @@ public sealed partial class SchedulerCache
         {
             var structureChanged = _structureChanged || snapshot.ByName.Count != _nodes.Count;
             var since = snapshot.Generation;
-            foreach (var (name, node) in _nodes)
+            var logCovers = _changes.Count > 0 ? since >= _changes[0].Generation - 1 : since == _generation;
+            if (!structureChanged && logCovers)
             {
-                if (node.Generation <= since)
+                structureChanged = ApplyChanges(snapshot, since);
+            }
+            else
+            {
+                foreach (var (name, node) in _nodes)
                 {
-                    continue;
+                    if (node.Generation > since)
+                    {
+                        snapshot.ByName[name] = node.Clone();
+                    }
                 }
 
-                var clone = node.Clone();
-                if (structureChanged || !snapshot.ReplaceInPlace(clone))
-                {
-                    snapshot.ByName[name] = clone;
-                    structureChanged = true;
-                }
+                structureChanged = true;
             }
 
             if (structureChanged)

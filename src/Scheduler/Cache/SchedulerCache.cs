@@ -15,6 +15,7 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
     private readonly Dictionary<string, NodeInfo> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PodState> _pods = new(StringComparer.Ordinal);
     private readonly TimeSpan _ttl = assumedPodTtl ?? TimeSpan.FromSeconds(30);
+    private readonly List<(long Generation, NodeInfo Node)> _changes = [];
     private long _generation;
     private bool _structureChanged = true;
 
@@ -111,7 +112,7 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
     {
         lock (_lock)
         {
-            var uid = new PodInfo(pod).Uid;
+            var uid = PodInfo.UidOf(pod);
             if (_pods.Remove(uid, out var state))
             {
                 RemoveFromNode(state);
@@ -123,7 +124,7 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
     {
         lock (_lock)
         {
-            return _pods.TryGetValue(new PodInfo(pod).Uid, out var s) && s.Assumed;
+            return _pods.TryGetValue(PodInfo.UidOf(pod), out var s) && s.Assumed;
         }
     }
 
@@ -132,7 +133,7 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
     {
         lock (_lock)
         {
-            return _pods.TryGetValue(new PodInfo(pod).Uid, out var s) ? s.NodeName : null;
+            return _pods.TryGetValue(PodInfo.UidOf(pod), out var s) ? s.NodeName : null;
         }
     }
 
@@ -180,5 +181,15 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
         }
     }
 
-    private void Touch(NodeInfo node) => node.Generation = ++_generation;
+    /// <summary>Bumps the node's generation and logs the change, so snapshots visit only changed nodes.</summary>
+    private void Touch(NodeInfo node)
+    {
+        node.Generation = ++_generation;
+        _changes.Add((node.Generation, node));
+        if (_changes.Count > (2 * _nodes.Count) + 1024)
+        {
+            // Snapshots older than the oldest kept entry fall back to a full scan.
+            _changes.RemoveRange(0, _changes.Count / 2);
+        }
+    }
 }

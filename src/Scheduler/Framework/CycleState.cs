@@ -31,6 +31,9 @@ public sealed class CycleState
     /// <summary>Plugins whose PreFilter said they have nothing to check for this pod.</summary>
     public HashSet<string> SkipFilterPlugins { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Per filter plugin (framework order): skip it. Computed once after PreFilter so Filter avoids lookups.</summary>
+    internal bool[]? FilterSkipMask { get; set; }
+
     /// <summary>Plugins whose PreScore said they have nothing to score for this pod.</summary>
     public HashSet<string> SkipScorePlugins { get; } = new(StringComparer.Ordinal);
 }

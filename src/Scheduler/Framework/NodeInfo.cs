@@ -31,6 +31,8 @@ public sealed class NodeInfo
         Node = other.Node;
         Name = other.Name;
         Allocatable = other.Allocatable;
+        OperatingSystem = other.OperatingSystem;
+        NoScheduleTaints = other.NoScheduleTaints;
         Requested = other.Requested.Clone();
         NonZeroMilliCpu = other.NonZeroMilliCpu;
         NonZeroMemory = other.NonZeroMemory;
@@ -66,6 +68,12 @@ public sealed class NodeInfo
     /// <summary>The node's status.allocatable (falls back to capacity).</summary>
     public Resource Allocatable { get; private set; }
 
+    /// <summary>The node's kubernetes.io/os label, "linux" when absent.</summary>
+    public string OperatingSystem { get; private set; } = "linux";
+
+    /// <summary>The node's NoSchedule and NoExecute taints, in node order (what the filters check).</summary>
+    public IReadOnlyList<V1Taint> NoScheduleTaints { get; private set; } = [];
+
     /// <summary>Bumped by the cache on every change; the snapshot re-clones only changed nodes.</summary>
     public long Generation { get; set; }
 
@@ -76,6 +84,8 @@ public sealed class NodeInfo
         {
             Name = node.Metadata.Name;
             Allocatable = Resource.FromList(node.Status?.Allocatable ?? node.Status?.Capacity);
+            OperatingSystem = node.Metadata.Labels is { } labels && labels.TryGetValue("kubernetes.io/os", out var os) && !string.IsNullOrEmpty(os) ? os : "linux";
+            NoScheduleTaints = node.Spec?.Taints is { Count: > 0 } taints ? [.. taints.Where(t => t.Effect is "NoSchedule" or "NoExecute")] : [];
         }
     }
 

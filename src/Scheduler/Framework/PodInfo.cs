@@ -20,6 +20,8 @@ public sealed class PodInfo
         NonZeroMilliCpu = nonZero.MilliCpu;
         NonZeroMemory = nonZero.Memory;
         HostPorts = ComputeHostPorts(spec);
+        OperatingSystem = !string.IsNullOrEmpty(spec?.Os?.Name) ? spec.Os.Name
+            : spec?.NodeSelector is { } selector && selector.TryGetValue("kubernetes.io/os", out var os) && !string.IsNullOrEmpty(os) ? os : "linux";
         var affinity = spec?.Affinity;
         RequiredAffinityTerms = Terms(affinity?.PodAffinity?.RequiredDuringSchedulingIgnoredDuringExecution, ns, labels);
         RequiredAntiAffinityTerms = Terms(affinity?.PodAntiAffinity?.RequiredDuringSchedulingIgnoredDuringExecution, ns, labels);
@@ -29,7 +31,13 @@ public sealed class PodInfo
 
     public V1Pod Pod { get; }
 
-    public string Uid => Pod.Metadata.Uid ?? $"{Pod.Metadata.NamespaceProperty}/{Pod.Metadata.Name}";
+    /// <summary>spec.os.name, else nodeSelector kubernetes.io/os, else "linux".</summary>
+    public string OperatingSystem { get; }
+
+    public string Uid => UidOf(Pod);
+
+    /// <summary>The cache key of a pod: its UID (namespace/name when it has none, as in hand-built test pods).</summary>
+    public static string UidOf(V1Pod pod) => pod.Metadata.Uid ?? $"{pod.Metadata.NamespaceProperty}/{pod.Metadata.Name}";
 
     public int Priority => Pod.Spec?.Priority ?? 0;
 

@@ -37,19 +37,22 @@ public sealed class SchedulerFramework
             }
         }
 
+        state.FilterSkipMask = SkipMask(state);
         return Status.Success;
     }
 
     /// <summary>Thread-safe for different nodes once PreFilter has run.</summary>
     public Status RunFilter(CycleState state, V1Pod pod, NodeInfo node)
     {
-        foreach (var p in _filters)
+        var skip = state.FilterSkipMask ??= SkipMask(state);
+        for (var i = 0; i < _filters.Length; i++)
         {
-            if (state.SkipFilterPlugins.Contains(p.Name))
+            if (skip[i])
             {
                 continue;
             }
 
+            var p = _filters[i];
             var status = p.Filter(state, pod, node);
             if (!status.IsSuccess)
             {
@@ -58,6 +61,17 @@ public sealed class SchedulerFramework
         }
 
         return Status.Success;
+    }
+
+    private bool[] SkipMask(CycleState state)
+    {
+        var mask = new bool[_filters.Length];
+        for (var i = 0; i < mask.Length; i++)
+        {
+            mask[i] = state.SkipFilterPlugins.Contains(_filters[i].Name);
+        }
+
+        return mask;
     }
 
     public Status RunPreScore(CycleState state, PodInfo pod, Snapshot snapshot, IReadOnlyList<NodeInfo> feasible)

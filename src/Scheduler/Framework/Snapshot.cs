@@ -8,6 +8,7 @@ public sealed class Snapshot
 {
     private readonly Dictionary<string, NodeInfo> _byName = new(StringComparer.Ordinal);
     private readonly List<NodeInfo> _nodes = [];
+    private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
     private readonly List<NodeInfo> _withAffinity = [];
     private readonly List<NodeInfo> _withRequiredAntiAffinity = [];
 
@@ -45,6 +46,7 @@ public sealed class Snapshot
     internal void RebuildLists()
     {
         _nodes.Clear();
+        _positions.Clear();
         _withAffinity.Clear();
         _withRequiredAntiAffinity.Clear();
         foreach (var n in _byName.Values.OrderBy(n => n.Name, StringComparer.Ordinal))
@@ -54,6 +56,7 @@ public sealed class Snapshot
                 continue;
             }
 
+            _positions[n.Name] = _nodes.Count;
             _nodes.Add(n);
             if (n.PodsWithAffinity.Count > 0)
             {
@@ -78,9 +81,17 @@ public sealed class Snapshot
         }
 
         _byName[clone.Name] = clone;
-        Swap(_nodes, old, clone);
-        Swap(_withAffinity, old, clone);
-        Swap(_withRequiredAntiAffinity, old, clone);
+        _nodes[_positions[clone.Name]] = clone;
+        if (old.PodsWithAffinity.Count > 0)
+        {
+            Swap(_withAffinity, old, clone);
+        }
+
+        if (old.PodsWithRequiredAntiAffinity.Count > 0)
+        {
+            Swap(_withRequiredAntiAffinity, old, clone);
+        }
+
         return true;
     }
 

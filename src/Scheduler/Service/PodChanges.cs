@@ -13,6 +13,9 @@ internal static class PodChanges
     public static bool IsResponsible(V1Pod pod, string schedulerName) =>
         (string.IsNullOrEmpty(pod.Spec?.SchedulerName) ? "default-scheduler" : pod.Spec.SchedulerName) == schedulerName;
 
+    /// <summary>Pods with spec.schedulingGates wait outside the queue until the gates are removed (upstream's PreEnqueue).</summary>
+    public static bool IsGated(V1Pod pod) => pod.Spec?.SchedulingGates is { Count: > 0 };
+
     /// <summary>Whether a pending pod changed in a way that may change where it fits (not just its status).</summary>
     public static bool SpecOrLabelsChanged(V1Pod oldPod, V1Pod newPod) =>
         !SameJson(oldPod.Spec, newPod.Spec)

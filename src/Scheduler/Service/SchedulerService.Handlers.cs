@@ -30,7 +30,7 @@ internal sealed partial class SchedulerService
                 _cache.AddPod(pod);
             }
         }
-        else if (PodChanges.IsResponsible(pod, _options.SchedulerName) && pod.Metadata.DeletionTimestamp is null)
+        else if (PodChanges.IsResponsible(pod, _options.SchedulerName) && pod.Metadata.DeletionTimestamp is null && !PodChanges.IsGated(pod))
         {
             _queue.Add(pod);
         }
@@ -63,7 +63,7 @@ internal sealed partial class SchedulerService
         {
             _queue.Delete(newPod);
         }
-        else if (newPod.Metadata.DeletionTimestamp is not null)
+        else if (newPod.Metadata.DeletionTimestamp is not null || PodChanges.IsGated(newPod))
         {
             _queue.Delete(newPod);
         }

@@ -100,7 +100,7 @@ internal sealed partial class SchedulerService : IController
     internal async Task ScheduleOneAsync(QueuedPodInfo item, CancellationToken ct)
     {
         var pod = item.Pod;
-        if (pod.Metadata.DeletionTimestamp is not null || _cache.NodeOf(pod) is not null)
+        if (pod.Metadata.DeletionTimestamp is not null || _cache.NodeOf(pod) is not null || !StillPending(pod))
         {
             return;
         }
@@ -127,9 +127,21 @@ internal sealed partial class SchedulerService : IController
     {
         var message = result.FailureMessage ?? "scheduling failed";
         LogUnschedulable(item.Key, message);
+        if (!StillPending(item.Pod))
+        {
+            return; // deleted or bound elsewhere during the cycle
+        }
+
         _queue.AddUnschedulableIfNotPresent(item);
         _context.Events.Record(item.Pod, "Warning", "FailedScheduling", message);
         await SetUnschedulableConditionAsync(item.Pod, message, ct);
+    }
+
+    /// <summary>Whether the informer still has the pod (same UID), unassigned and not being deleted.</summary>
+    private bool StillPending(k8s.Models.V1Pod pod)
+    {
+        var current = _pods.Cache.Get(new NamespacedName(pod.Metadata.NamespaceProperty ?? string.Empty, pod.Metadata.Name));
+        return current is not null && current.Metadata.Uid == pod.Metadata.Uid && !PodChanges.IsAssigned(current) && current.Metadata.DeletionTimestamp is null;
     }
 
     private async Task RunHousekeepingAsync(CancellationToken ct)

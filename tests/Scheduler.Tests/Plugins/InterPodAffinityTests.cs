@@ -63,6 +63,26 @@ public class InterPodAffinityTests
         }
     }
 
+    [Theory]
+    [InlineData("prod", true)]
+    [InlineData("dev", false)]
+    public void NamespaceSelector_terms_use_namespace_labels(string envOfOther, bool fitsZoneA)
+    {
+        var term = Term("db");
+        term.NamespaceSelector = new V1LabelSelector { MatchLabels = Make.Labels("env", "prod") };
+        var incoming = Pod("p", "web", affinity: [term]);
+        var (a1, a2, b1) = Cluster(Pod("e", "db", ns: "other"));
+        var snapshot = Snapshot.From([a1, a2, b1]);
+        snapshot.NamespaceLabels = ns => ns == "other" ? Make.Labels("env", envOfOther) : null;
+        var plugin = new InterPodAffinity();
+        var state = new CycleState();
+        var info = new PodInfo(incoming);
+        state.SetPodInfo(info);
+        plugin.PreFilter(state, info, snapshot);
+        Assert.Equal(fitsZoneA, plugin.Filter(state, incoming, a2).IsSuccess);
+        Assert.False(plugin.Filter(state, incoming, b1).IsSuccess);
+    }
+
     [Fact]
     public void Score_prefers_zone_with_preferred_pods_and_avoids_anti()
     {

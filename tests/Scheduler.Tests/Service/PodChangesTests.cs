@@ -18,6 +18,15 @@ public class PodChangesTests
     }
 
     [Fact]
+    public void Scheduling_gates_hold_a_pod_back()
+    {
+        var pod = Make.Pod();
+        Assert.False(PodChanges.IsGated(pod));
+        pod.Spec.SchedulingGates = [new V1PodSchedulingGate { Name = "example.com/wait" }];
+        Assert.True(PodChanges.IsGated(pod));
+    }
+
+    [Fact]
     public void Status_only_pod_updates_do_not_count()
     {
         var a = Make.Pod("p", cpu: "1");

@@ -71,6 +71,9 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
         await informers.StartAsync(cts.Token);
         var run = scheduler.RunAsync(cts.Token);
 
+        var foreign = Pod("foreign", "100m");
+        foreign.Spec.SchedulerName = "other-scheduler";
+        await client.CoreV1.CreateNamespacedPodAsync(foreign, Ns);
         for (var i = 1; i <= 4; i++)
         {
             await client.CoreV1.CreateNamespacedPodAsync(Pod($"small-{i}", "900m"), Ns);
@@ -89,7 +92,7 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
 
         // Four 900m pods on three 2-cpu nodes: the assume step must have spread them (at most 2 per node).
         var pods = await client.CoreV1.ListNamespacedPodAsync(Ns);
-        Assert.All(pods.Items.GroupBy(p => p.Spec.NodeName), g => Assert.True(g.Count() <= 2));
+        Assert.All(pods.Items.Where(p => p.Spec.NodeName is not null).GroupBy(p => p.Spec.NodeName), g => Assert.True(g.Count() <= 2));
 
         await client.CoreV1.CreateNamespacedPodAsync(Pod("big", "3"), Ns);
         const string expected = "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/master: }, 3 Insufficient cpu. "
@@ -125,6 +128,40 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
             return list.Items.FirstOrDefault(e => e.InvolvedObject.Name == "big" && e.Reason == "Scheduled");
         }, "Scheduled event");
         Assert.Equal("Successfully assigned default/big to node-big", scheduledEvent.Message);
+
+        // Pods for another scheduler are left alone.
+        Assert.Null((await client.CoreV1.ReadNamespacedPodAsync("foreign", Ns)).Spec.NodeName);
+
+        await cts.CancelAsync();
+        await run;
+    }
+
+    [Fact]
+    public async Task Deleting_a_bound_pod_lets_a_waiting_pod_in()
+    {
+        await using var api = await InProcessApiServer.StartAsync();
+        var client = api.Client;
+        await CreateNodeAsync(client, Node("only", "1"));
+        var schedulerClient = api.CreateClient();
+        var loggers = new TestOutputLoggerFactory(output);
+        await using var informers = new InformerFactory(schedulerClient, loggers);
+        await using var events = new EventRecorder(schedulerClient, "default-scheduler", loggers.CreateLogger("events"));
+        var context = new ControllerContext(schedulerClient, informers, events, loggers, TimeProvider.System);
+        var scheduler = SchedulerHost.Create(context, new SchedulerOptions { RandomSeed = 1 });
+        using var cts = new CancellationTokenSource();
+        await informers.StartAsync(cts.Token);
+        var run = scheduler.RunAsync(cts.Token);
+
+        await client.CoreV1.CreateNamespacedPodAsync(Pod("first", "800m"), Ns);
+        await EventuallyAsync(async () => (await client.CoreV1.ReadNamespacedPodAsync("first", Ns)).Spec.NodeName, "first bound");
+        await client.CoreV1.CreateNamespacedPodAsync(Pod("second", "800m"), Ns);
+        var failed = await EventuallyAsync(async () =>
+            (await client.CoreV1.ListNamespacedEventAsync(Ns)).Items.FirstOrDefault(e => e.InvolvedObject.Name == "second" && e.Reason == "FailedScheduling"), "FailedScheduling");
+        Assert.Equal("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.", failed.Message);
+
+        await client.CoreV1.DeleteNamespacedPodAsync("first", Ns, gracePeriodSeconds: 0);
+        var node = await EventuallyAsync(async () => (await client.CoreV1.ReadNamespacedPodAsync("second", Ns)).Spec.NodeName, "second bound after first was deleted");
+        Assert.Equal("only", node);
 
         await cts.CancelAsync();
         await run;

@@ -19,8 +19,8 @@ internal sealed partial class InterPodAffinity : IPreFilterPlugin, IFilterPlugin
 
     public Status PreFilter(CycleState state, PodInfo pod, Snapshot snapshot)
     {
-        var result = new InterPodAffinityState();
         var nsLabels = snapshot.NamespaceLabels;
+        var result = new InterPodAffinityState { NamespaceLabels = nsLabels };
         foreach (var node in snapshot.NodesWithPodsWithRequiredAntiAffinity)
         {
             foreach (var existing in node.PodsWithRequiredAntiAffinity)
@@ -125,7 +125,7 @@ internal sealed partial class InterPodAffinity : IPreFilterPlugin, IFilterPlugin
         }
 
         // The first pod of a group with affinity to itself may go anywhere with the topology labels.
-        return podsExist || (s.AffinityCounts.Count == 0 && MatchesAll(pod.RequiredAffinityTerms, pod.Pod, _ => null));
+        return podsExist || (s.AffinityCounts.Count == 0 && MatchesAll(pod.RequiredAffinityTerms, pod.Pod, s.NamespaceLabels));
     }
 
     internal static bool MatchesAll(IReadOnlyList<AffinityTerm> terms, V1Pod pod, Func<string, IDictionary<string, string>?> nsLabels)

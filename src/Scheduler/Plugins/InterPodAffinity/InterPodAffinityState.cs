@@ -5,6 +5,9 @@ namespace Orchestrator.Scheduler.Plugins.InterPodAffinity;
 /// <summary>PreFilter output: matched-term counts per topology domain.</summary>
 internal sealed class InterPodAffinityState
 {
+    /// <summary>Namespace labels of the snapshot the counts came from (for namespaceSelector terms).</summary>
+    public Func<string, IDictionary<string, string>?> NamespaceLabels { get; init; } = _ => null;
+
     /// <summary>Domains where some existing pod's required anti-affinity term selects the incoming pod.</summary>
     public Dictionary<TopologyPair, long> ExistingAntiAffinityCounts { get; } = [];
 

@@ -16,19 +16,8 @@ internal sealed class NodeOperatingSystem : IFilterPlugin
 
     public string Name => PluginName;
 
-    public Status Filter(CycleState state, V1Pod pod, NodeInfo nodeInfo)
-    {
-        var nodeOs = nodeInfo.Labels is { } labels && labels.TryGetValue(OsLabel, out var os) && !string.IsNullOrEmpty(os) ? os : "linux";
-        return string.Equals(PodOs(pod), nodeOs, StringComparison.OrdinalIgnoreCase) ? Status.Success : Status.Unresolvable(ErrReason);
-    }
-
-    public static string PodOs(V1Pod pod)
-    {
-        if (!string.IsNullOrEmpty(pod.Spec?.Os?.Name))
-        {
-            return pod.Spec.Os.Name;
-        }
-
-        return pod.Spec?.NodeSelector is { } selector && selector.TryGetValue(OsLabel, out var os) && !string.IsNullOrEmpty(os) ? os : "linux";
-    }
+    public Status Filter(CycleState state, V1Pod pod, NodeInfo nodeInfo) =>
+        string.Equals(state.PodInfoFor(pod).OperatingSystem, nodeInfo.OperatingSystem, StringComparison.OrdinalIgnoreCase)
+            ? Status.Success
+            : Status.Unresolvable(ErrReason);
 }

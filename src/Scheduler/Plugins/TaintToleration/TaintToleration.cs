@@ -15,10 +15,16 @@ internal sealed class TaintToleration : IFilterPlugin, IScorePlugin
 
     public Status Filter(CycleState state, V1Pod pod, NodeInfo nodeInfo)
     {
-        var taint = Tolerations.FindUntolerated(nodeInfo.Node?.Spec?.Taints, pod.Spec?.Tolerations, IsFilterEffect);
-        return taint is null
-            ? Status.Success
-            : Status.Unresolvable($"node(s) had untolerated taint {{{taint.Key}: {taint.Value}}}");
+        var taints = nodeInfo.NoScheduleTaints;
+        for (var i = 0; i < taints.Count; i++)
+        {
+            if (!Tolerations.Tolerated(taints[i], pod.Spec?.Tolerations))
+            {
+                return Status.Unresolvable($"node(s) had untolerated taint {{{taints[i].Key}: {taints[i].Value}}}");
+            }
+        }
+
+        return Status.Success;
     }
 
     public long Score(CycleState state, V1Pod pod, NodeInfo nodeInfo)
@@ -59,6 +65,4 @@ internal sealed class TaintToleration : IFilterPlugin, IScorePlugin
 
     public void NormalizeScores(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes, Span<long> scores) =>
         ScoreNormalizer.Default(IScorePlugin.MaxNodeScore, reverse: true, scores);
-
-    private static bool IsFilterEffect(V1Taint t) => t.Effect is "NoSchedule" or "NoExecute";
 }
