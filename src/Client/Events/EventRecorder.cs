@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Threading.Channels;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Client;
+
+/// <summary>
+/// The <see cref="IEventRecorder"/> of one component (source.component, e.g. "default-scheduler"):
+/// a bounded channel drained by one background writer. Repeats within the same process are
+/// aggregated onto the first Event by a merge patch of count and lastTimestamp.
+/// </summary>
+public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
+{
+    private const int Capacity = 10_000;
+    private readonly IKubernetes _client;
+    private readonly string _component;
+    private readonly string? _host;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Channel<(V1ObjectReference Regarding, string Type, string Reason, string Message)> _pending =
+        Channel.CreateBounded<(V1ObjectReference, string, string, string)>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    private readonly ConcurrentDictionary<(string? Uid, string? Name, string Type, string Reason, string Message), (string Namespace, string Name, int Count)> _recent = new();
+    private readonly Task _writer;
+
+    public EventRecorder(IKubernetes client, string component, ILogger logger, TimeProvider? time = null, string? host = null)
+    {
+        _client = client;
+        _component = component;
+        _host = host;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+        _writer = Task.Run(WriteAllAsync);
+    }
+
+    public void Record(IKubernetesObject<V1ObjectMeta> regarding, string type, string reason, string message)
+    {
+        if (!_pending.Writer.TryWrite((ObjectReferences.For(regarding), type, reason, message)))
+        {
+            LogDropped(reason);
+        }
+    }
+
+    /// <summary>Writes what is queued, then stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await _writer;
+    }
+
+    private async Task WriteAllAsync()
+    {
+        await foreach (var (regarding, type, reason, message) in _pending.Reader.ReadAllAsync())
+        {
+            try
+            {
+                await WriteAsync(regarding, type, reason, message);
+            }
+            catch (Exception e)
+            {
+                LogFailed(e, reason, regarding.Name);
+            }
+        }
+    }
+
+    private async Task WriteAsync(V1ObjectReference regarding, string type, string reason, string message)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var key = (regarding.Uid, regarding.Name, type, reason, message);
+        if (_recent.TryGetValue(key, out var seen))
+        {
+            var count = seen.Count + 1;
+            var patch = new V1Patch(
+                $$"""{"count":{{count}},"lastTimestamp":"{{now:yyyy-MM-ddTHH:mm:ssZ}}"}""",
+                V1Patch.PatchType.MergePatch);
+            try
+            {
+                await _client.CoreV1.PatchNamespacedEventAsync(patch, seen.Name, seen.Namespace);
+                _recent[key] = (seen.Namespace, seen.Name, count);
+                return;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            {
+                _recent.TryRemove(key, out _); // the event expired or was deleted: start a new one
+            }
+        }
+
+        var ns = string.IsNullOrEmpty(regarding.NamespaceProperty) ? "default" : regarding.NamespaceProperty;
+        var name = $"{regarding.Name}.{_time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000 + Random.Shared.Next(1_000_000):x}";
+        var ev = new Corev1Event
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+            InvolvedObject = regarding,
+            Type = type,
+            Reason = reason,
+            Message = message,
+            Source = new V1EventSource { Component = _component, Host = _host },
+            ReportingComponent = _component,
+            ReportingInstance = _host ?? _component,
+            FirstTimestamp = now,
+            LastTimestamp = now,
+            Count = 1,
+        };
+        await _client.CoreV1.CreateNamespacedEventAsync(ev, ns);
+        if (_recent.Count > Capacity)
+        {
+            _recent.Clear();
+        }
+
+        _recent[key] = (ns, name, 1);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {Reason} dropped: too many events queued")]
+    private partial void LogDropped(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {Reason} about {Name} could not be written")]
+    private partial void LogFailed(Exception e, string reason, string name);
+}
