@@ -28,14 +28,14 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public IKubernetes Client => _api.Client;
 
+    /// <param name="time">The controller's clock; informers and events always use the system clock.</param>
     public static async Task<ControllerHarness> StartAsync(Func<ControllerContext, IController> create, TimeProvider? time = null)
     {
         var api = await InProcessApiServer.StartAsync();
         var client = api.CreateClient();
-        var clock = time ?? TimeProvider.System;
-        var informers = new InformerFactory(client, TraceLoggerFactory.Create(), clock);
-        var events = new EventRecorder(client, "test-controller-manager", NullLogger.Instance, clock);
-        var controller = create(new ControllerContext(client, informers, events, TraceLoggerFactory.Create(), clock));
+        var informers = new InformerFactory(client, TraceLoggerFactory.Create(), TimeProvider.System);
+        var events = new EventRecorder(client, "test-controller-manager", NullLogger.Instance, TimeProvider.System);
+        var controller = create(new ControllerContext(client, informers, events, TraceLoggerFactory.Create(), time ?? TimeProvider.System));
         var stop = new CancellationTokenSource();
         await informers.StartAsync(stop.Token);
         var running = Task.Run(() => controller.RunAsync(stop.Token));
