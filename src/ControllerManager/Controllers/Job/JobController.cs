@@ -53,6 +53,12 @@ internal sealed partial class JobController : IController, IReconciler
         var job = _jobs.Cache.Get(key);
         if (job is null)
         {
+            // A deleted Job's pods must not keep the tracking finalizer, or they could never go away.
+            var orphans = _pods.Cache.ListNamespace(key.Namespace)
+                .Where(p => OwnerReferences.ControllerName(p.Metadata, "Job") == key.Name && JobPods.HasTrackingFinalizer(p))
+                .ToList();
+            await RemoveFinalizersAsync(key, orphans, ct);
+            _expectations.Forget(key);
             return ReconcileResult.Done;
         }
 

@@ -84,4 +84,19 @@ public sealed class JobControllerTests
         Assert.Equal(1, failed.Status.Failed);
         Assert.Contains(failed.Status.Conditions, c => c.Type == "FailureTarget");
     }
+
+    [Fact]
+    public async Task Deleting_a_job_releases_its_pods_from_the_tracking_finalizer()
+    {
+        await using var harness = await ControllerHarness.StartAsync(c => new JobController(c));
+        var client = harness.Client;
+        await client.BatchV1.CreateNamespacedJobAsync(Manifest("gone", 2, 2), "default");
+        await ControllerHarness.EventuallyAsync(async () => (await PodsOf(client, "gone")).Count == 2, "two pods");
+
+        await client.BatchV1.DeleteNamespacedJobAsync("gone", "default", new V1DeleteOptions { PropagationPolicy = "Background" });
+
+        await ControllerHarness.EventuallyAsync(
+            async () => (await PodsOf(client, "gone")).All(p => !(p.Metadata.Finalizers ?? []).Contains(JobConstants.TrackingFinalizer)),
+            "the finalizers to be removed");
+    }
 }
