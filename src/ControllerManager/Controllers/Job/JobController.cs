@@ -33,14 +33,7 @@ internal sealed partial class JobController : IController, IReconciler
         _runner = new ControllerRunner(this, context, workers: 2);
         _jobs = context.Informers.Jobs();
         _pods = context.Informers.Pods();
-        _jobs.AddHandler(new ResourceEventHandler<V1Job>(
-            _runner.Enqueue,
-            (_, job) => _runner.Enqueue(job),
-            job =>
-            {
-                _expectations.Forget(NamespacedName.Of(job));
-                _finalizerRemovals.Forget(NamespacedName.Of(job));
-            }));
+        _jobs.AddHandler(new ResourceEventHandler<V1Job>(_runner.Enqueue, (_, job) => _runner.Enqueue(job), _runner.Enqueue));
         _pods.AddHandler(new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
     }
 
@@ -59,6 +52,7 @@ internal sealed partial class JobController : IController, IReconciler
                 .ToList();
             await RemoveFinalizersAsync(key, orphans, ct);
             _expectations.Forget(key);
+            _finalizerRemovals.Forget(key);
             return ReconcileResult.Done;
         }
 
