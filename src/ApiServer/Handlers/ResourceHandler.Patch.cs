@@ -80,7 +80,8 @@ internal sealed partial class ResourceHandler
             }
 
             // A resourceVersion the patch itself sets is a precondition (kubectl's JSON patches use it so).
-            var precondition = ObjectMeta.ResourceVersion(patched);
+            // The patched object always carries the stored resourceVersion, so only a patch that names one pins it.
+            var precondition = PatchSetsResourceVersion(patch) ? ObjectMeta.ResourceVersion(patched) : null;
             var currentRv = stored.ModRevision.ToString(CultureInfo.InvariantCulture);
             if (precondition is { Length: > 0 } && precondition != currentRv)
             {
@@ -101,6 +102,13 @@ internal sealed partial class ResourceHandler
             }
         }
     }
+
+    private static bool PatchSetsResourceVersion(JsonNode? patch) => patch switch
+    {
+        JsonObject o => o["metadata"]?["resourceVersion"] is not null,
+        JsonArray ops => ops.Any(op => op?["path"]?.GetValue<string>() == "/metadata/resourceVersion"),
+        _ => false,
+    };
 
     private static JsonNode ApplyPatch(string mediaType, JsonObject target, JsonNode? patch, Type modelType)
     {

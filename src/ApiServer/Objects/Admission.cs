@@ -122,7 +122,16 @@ internal sealed class Admission(TimeProvider time, Random random)
 
             foreach (var (key, value) in current)
             {
-                updated[key] = key == "status" ? status : value?.DeepClone();
+                if (key != "status")
+                {
+                    updated[key] = value?.DeepClone();
+                }
+            }
+
+            // The stored object may have no status yet (created without one): the new status still applies.
+            if (status is not null)
+            {
+                updated["status"] = status;
             }
 
             // An object stored without any status gets its first one through the subresource too.

@@ -1,0 +1,147 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Orchestrator.Client;
+using Orchestrator.ControllerManager.Controllers.Workloads;
+
+namespace Orchestrator.ControllerManager.Controllers.CronJob;
+
+/// <summary>
+/// The CronJob controller (upstream cronjob_controllerv2): creates a Job per schedule time, named
+/// after that time so a restart never creates it twice, keeps status.active/lastScheduleTime/
+/// lastSuccessfulTime, trims finished Jobs to the history limits and sleeps until the next schedule
+/// time. The schedule is evaluated in spec.timeZone, else UTC.
+/// </summary>
+internal sealed class CronJobController : IController, IReconciler
+{
+    private readonly ControllerContext _context;
+    private readonly ControllerRunner _runner;
+    private readonly IInformer<V1CronJob> _cronJobs;
+    private readonly IInformer<V1Job> _jobs;
+
+    public CronJobController(ControllerContext context)
+    {
+        _context = context;
+        _runner = new ControllerRunner(this, context, workers: 2);
+        _cronJobs = context.Informers.CronJobs();
+        _jobs = context.Informers.Jobs();
+        _cronJobs.AddHandler(new ResourceEventHandler<V1CronJob>(_runner.Enqueue, (_, cj) => _runner.Enqueue(cj), _runner.Enqueue));
+        _jobs.AddHandler(new ResourceEventHandler<V1Job>(OnJob, (_, job) => OnJob(job), OnJob));
+    }
+
+    public string Name => "cronjob-controller";
+
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync([_cronJobs.WaitForSyncAsync, _jobs.WaitForSyncAsync], ct);
+
+    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    {
+        var cronJob = _cronJobs.Cache.Get(key);
+        if (cronJob is null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var jobs = _jobs.Cache.ByIndex(Indexes.OwnerUid, cronJob.Metadata.Uid)
+            .Where(j => OwnerReferences.IsControlledBy(j.Metadata, cronJob.Metadata))
+            .ToList();
+        var missing = await MissingActiveAsync(cronJob, jobs, ct);
+        var plan = CronJobPlanner.Compute(cronJob, jobs, missing, _context.Time.GetUtcNow());
+
+        foreach (var job in plan.DeleteJobs)
+        {
+            try
+            {
+                await _context.Client.BatchV1.DeleteNamespacedJobAsync(
+                    job.Metadata.Name, job.Metadata.NamespaceProperty, new V1DeleteOptions { PropagationPolicy = "Background" }, cancellationToken: ct);
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            {
+            }
+        }
+
+        var status = plan.Status;
+        if (plan.Create is { } request)
+        {
+            var created = await CreateJobAsync(cronJob, request, ct);
+            if (created is not null && status.Active.All(r => r.Uid != created.Metadata.Uid))
+            {
+                status.Active.Add(CronJobs.Reference(created));
+            }
+        }
+
+        foreach (var e in plan.Events)
+        {
+            _context.Events.Record(cronJob, e.Type, e.Reason, e.Message);
+        }
+
+        if (plan.StatusChanged)
+        {
+            var copy = ObjectCopy.Deep(cronJob);
+            copy.ApiVersion = "batch/v1";
+            copy.Kind = "CronJob";
+            copy.Status = status;
+            await _context.Client.BatchV1.ReplaceNamespacedCronJobStatusAsync(copy, cronJob.Metadata.Name, cronJob.Metadata.NamespaceProperty, cancellationToken: ct);
+        }
+
+        return new ReconcileResult(plan.RequeueAfter);
+    }
+
+    /// <summary>Creates the Job; an existing one of that name counts only if this CronJob controls it.</summary>
+    private async Task<V1Job?> CreateJobAsync(V1CronJob cronJob, V1Job request, CancellationToken ct)
+    {
+        var ns = cronJob.Metadata.NamespaceProperty;
+        try
+        {
+            var created = await _context.Client.BatchV1.CreateNamespacedJobAsync(request, ns, cancellationToken: ct);
+            _context.Events.Record(cronJob, "Normal", "SuccessfulCreate", "Created job " + created.Metadata.Name);
+            return created;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var existing = await _context.Client.BatchV1.ReadNamespacedJobAsync(request.Metadata.Name, ns, cancellationToken: ct);
+            return OwnerReferences.IsControlledBy(existing.Metadata, cronJob.Metadata) ? existing : null;
+        }
+        catch (HttpOperationException e)
+        {
+            _context.Events.Record(cronJob, "Warning", "FailedCreate", "Error creating job: " + e.Message);
+            throw;
+        }
+    }
+
+    /// <summary>Active Jobs absent from the cache, checked against the API server (the watch may lag).</summary>
+    private async Task<HashSet<string>> MissingActiveAsync(V1CronJob cronJob, List<V1Job> jobs, CancellationToken ct)
+    {
+        var missing = new HashSet<string>();
+        foreach (var reference in cronJob.Status?.Active ?? [])
+        {
+            if (jobs.Any(j => j.Metadata.Uid == reference.Uid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var job = await _context.Client.BatchV1.ReadNamespacedJobAsync(reference.Name, reference.NamespaceProperty ?? cronJob.Metadata.NamespaceProperty, cancellationToken: ct);
+                if (job.Metadata.Uid != reference.Uid)
+                {
+                    missing.Add(reference.Uid);
+                }
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            {
+                missing.Add(reference.Uid);
+            }
+        }
+
+        return missing;
+    }
+
+    private void OnJob(V1Job job)
+    {
+        if (OwnerReferences.ControllerName(job.Metadata, "CronJob") is { } name)
+        {
+            _runner.Enqueue(new NamespacedName(job.Metadata.NamespaceProperty ?? "", name));
+        }
+    }
+}

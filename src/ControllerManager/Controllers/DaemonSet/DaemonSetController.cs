@@ -1,0 +1,212 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Orchestrator.Client;
+using Orchestrator.ControllerManager.Controllers.Workloads;
+
+namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
+
+/// <summary>
+/// The DaemonSet controller (upstream pkg/controller/daemon): one pod per eligible node, pinned by
+/// node affinity and bound by the scheduler; RollingUpdate or OnDelete over ControllerRevisions.
+/// Only pods whose controller reference names the DaemonSet are managed (no adoption of orphans).
+/// </summary>
+internal sealed class DaemonSetController : IController, IReconciler
+{
+    private const int DefaultRevisionHistoryLimit = 10;
+    private readonly ControllerContext _context;
+    private readonly ControllerRunner _runner;
+    private readonly IInformer<V1DaemonSet> _sets;
+    private readonly IInformer<V1Pod> _pods;
+    private readonly IInformer<V1Node> _nodes;
+    private readonly IInformer<V1ControllerRevision> _revisions;
+    private readonly Expectations<NamespacedName> _expectations;
+
+    public DaemonSetController(ControllerContext context)
+    {
+        _context = context;
+        _expectations = new Expectations<NamespacedName>(context.Time);
+        _runner = new ControllerRunner(this, context, workers: 2);
+        _sets = context.Informers.DaemonSets();
+        _pods = context.Informers.Pods();
+        _nodes = context.Informers.Nodes();
+        _revisions = context.Informers.ControllerRevisions();
+        _sets.AddHandler(new ResourceEventHandler<V1DaemonSet>(_runner.Enqueue, (_, ds) => _runner.Enqueue(ds), ds =>
+        {
+            _expectations.Forget(NamespacedName.Of(ds));
+        }));
+        _pods.AddHandler(new ResourceEventHandler<V1Pod>(
+            pod => OnPod(pod, created: true, deleted: false),
+            (old, pod) => OnPod(pod, created: false, deleted: old.Metadata.DeletionTimestamp is null && pod.Metadata.DeletionTimestamp is not null),
+            pod => OnPod(pod, created: false, deleted: pod.Metadata.DeletionTimestamp is null)));
+        _nodes.AddHandler(new ResourceEventHandler<V1Node>(_ => EnqueueAll(), (old, node) =>
+        {
+            if (NodeChanged(old, node))
+            {
+                EnqueueAll();
+            }
+        }, _ => EnqueueAll()));
+        _revisions.AddHandler(new ResourceEventHandler<V1ControllerRevision>(onDelete: OnRevision));
+    }
+
+    public string Name => "daemonset-controller";
+
+    public Task RunAsync(CancellationToken ct) =>
+        _runner.RunAsync([_sets.WaitForSyncAsync, _pods.WaitForSyncAsync, _nodes.WaitForSyncAsync, _revisions.WaitForSyncAsync], ct);
+
+    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    {
+        var ds = _sets.Cache.Get(key);
+        if (ds is null || ds.Metadata.DeletionTimestamp is not null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var revisions = _revisions.Cache.ByIndex(Indexes.OwnerUid, ds.Metadata.Uid)
+            .Where(r => OwnerReferences.IsControlledBy(r.Metadata, ds.Metadata))
+            .ToList();
+        V1ControllerRevision current;
+        try
+        {
+            current = await RevisionHistory.EnsureAsync(_context.Client, ds, "apps/v1", "DaemonSet", ds.Spec.Template, ds.Status?.CollisionCount, revisions, ct);
+        }
+        catch (HashCollisionException)
+        {
+            var bumped = ObjectCopy.Deep(ds);
+            bumped.Status ??= new V1DaemonSetStatus();
+            bumped.Status.CollisionCount = (bumped.Status.CollisionCount ?? 0) + 1;
+            await _context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(bumped, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct);
+            throw;
+        }
+
+        var hash = current.Metadata.Label(Revisions.HashLabel) ?? Revisions.Hash(ds.Spec.Template, ds.Status?.CollisionCount);
+        var pods = _pods.Cache.ByIndex(Indexes.OwnerUid, ds.Metadata.Uid)
+            .Where(p => OwnerReferences.IsControlledBy(p.Metadata, ds.Metadata))
+            .ToList();
+        var plan = DaemonSetPlanner.Compute(ds, _nodes.Cache.List(), pods, hash, _expectations.Satisfied(key), _context.Time.GetUtcNow());
+
+        foreach (var e in plan.Events)
+        {
+            _context.Events.Record(ds, e.Type, e.Reason, e.Message);
+        }
+
+        await SyncNodesAsync(key, ds, plan, hash, ct);
+        await WriteStatusAsync(ds, plan.Status, ct);
+
+        var live = pods.Select(p => p.Metadata.Label(Revisions.HashLabel))
+            .Where(h => h is not null)
+            .Select(h => Revisions.Name(ds.Metadata.Name, h!))
+            .Append(current.Metadata.Name)
+            .ToHashSet();
+        await RevisionHistory.TruncateAsync(_context.Client, revisions, live, ds.Spec.RevisionHistoryLimit ?? DefaultRevisionHistoryLimit, ct);
+        return new ReconcileResult(plan.RequeueAfter);
+    }
+
+    private async Task SyncNodesAsync(NamespacedName key, V1DaemonSet ds, DaemonSetPlan plan, string hash, CancellationToken ct)
+    {
+        Exception? failure = null;
+        if (plan.Delete.Count > 0)
+        {
+            _expectations.ExpectDeletions(key, plan.Delete.Count);
+            foreach (var pod in plan.Delete)
+            {
+                try
+                {
+                    await _context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+                    _context.Events.Record(ds, "Normal", "SuccessfulDelete", "Deleted pod: " + pod.Metadata.Name);
+                }
+                catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    _expectations.DeletionObserved(key);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _expectations.DeletionObserved(key);
+                    _context.Events.Record(ds, "Warning", "FailedDelete", $"Error deleting: {e.Message}");
+                    failure ??= e;
+                }
+            }
+        }
+
+        if (plan.CreateOn.Count > 0)
+        {
+            _expectations.ExpectCreations(key, plan.CreateOn.Count);
+            foreach (var node in plan.CreateOn)
+            {
+                try
+                {
+                    var created = await _context.Client.CoreV1.CreateNamespacedPodAsync(DaemonPods.New(ds, node, hash), ds.Metadata.NamespaceProperty, cancellationToken: ct);
+                    _context.Events.Record(ds, "Normal", "SuccessfulCreate", "Created pod: " + created.Metadata.Name);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _expectations.CreationObserved(key);
+                    _context.Events.Record(ds, "Warning", "FailedCreate", $"Error creating: {e.Message}");
+                    failure ??= e;
+                }
+            }
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"syncing nodes of daemon set {key}", failure);
+        }
+    }
+
+    private async Task WriteStatusAsync(V1DaemonSet ds, V1DaemonSetStatus status, CancellationToken ct)
+    {
+        if (ds.Status is { } old && KubernetesJson.Serialize(old) == KubernetesJson.Serialize(status))
+        {
+            return;
+        }
+
+        var copy = ObjectCopy.Deep(ds);
+        copy.ApiVersion = "apps/v1";
+        copy.Kind = "DaemonSet";
+        copy.Status = status;
+        await _context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(copy, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct);
+    }
+
+    private static bool NodeChanged(V1Node old, V1Node node) =>
+        KubernetesJson.Serialize(old.Metadata.Labels) != KubernetesJson.Serialize(node.Metadata.Labels)
+        || KubernetesJson.Serialize(old.Spec?.Taints) != KubernetesJson.Serialize(node.Spec?.Taints)
+        || old.Spec?.Unschedulable != node.Spec?.Unschedulable;
+
+    private void EnqueueAll()
+    {
+        foreach (var ds in _sets.Cache.List())
+        {
+            _runner.Enqueue(ds);
+        }
+    }
+
+    private void OnPod(V1Pod pod, bool created, bool deleted)
+    {
+        if (OwnerReferences.ControllerName(pod.Metadata, "DaemonSet") is not { } name)
+        {
+            return;
+        }
+
+        var key = new NamespacedName(pod.Metadata.NamespaceProperty ?? "", name);
+        if (created)
+        {
+            _expectations.CreationObserved(key);
+        }
+
+        if (deleted)
+        {
+            _expectations.DeletionObserved(key);
+        }
+
+        _runner.Enqueue(key);
+    }
+
+    private void OnRevision(V1ControllerRevision revision)
+    {
+        if (OwnerReferences.ControllerName(revision.Metadata, "DaemonSet") is { } name)
+        {
+            _runner.Enqueue(new NamespacedName(revision.Metadata.NamespaceProperty ?? "", name));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Orchestrator.Client;
+using Orchestrator.ControllerManager.Controllers.Workloads;
+
+namespace Orchestrator.ControllerManager.Controllers.StatefulSet;
+
+/// <summary>
+/// The StatefulSet controller (upstream pkg/controller/statefulset). Pod names are stable, so a
+/// create racing a stale cache fails with AlreadyExists instead of duplicating: no expectations
+/// are needed. PersistentVolumeClaims are created before their pod and kept (retention Retain)
+/// unless whenDeleted is Delete, in which case they are owned by the set. Only pods whose
+/// controller reference names the set are managed (no adoption of orphans).
+/// </summary>
+internal sealed class StatefulSetController : IController, IReconciler
+{
+    private const int DefaultRevisionHistoryLimit = 10;
+    private readonly ControllerContext _context;
+    private readonly ControllerRunner _runner;
+    private readonly IInformer<V1StatefulSet> _sets;
+    private readonly IInformer<V1Pod> _pods;
+    private readonly IInformer<V1ControllerRevision> _revisions;
+    private readonly IInformer<V1PersistentVolumeClaim> _claims;
+
+    public StatefulSetController(ControllerContext context)
+    {
+        _context = context;
+        _runner = new ControllerRunner(this, context, workers: 2);
+        _sets = context.Informers.StatefulSets();
+        _pods = context.Informers.Pods();
+        _revisions = context.Informers.ControllerRevisions();
+        _claims = context.Informers.PersistentVolumeClaims();
+        _sets.AddHandler(new ResourceEventHandler<V1StatefulSet>(_runner.Enqueue, (_, set) => _runner.Enqueue(set), _runner.Enqueue));
+        _pods.AddHandler(new ResourceEventHandler<V1Pod>(OnPod, (_, pod) => OnPod(pod), OnPod));
+    }
+
+    public string Name => "statefulset-controller";
+
+    public Task RunAsync(CancellationToken ct) =>
+        _runner.RunAsync([_sets.WaitForSyncAsync, _pods.WaitForSyncAsync, _revisions.WaitForSyncAsync, _claims.WaitForSyncAsync], ct);
+
+    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    {
+        var set = _sets.Cache.Get(key);
+        if (set is null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var revisions = _revisions.Cache.ByIndex(Indexes.OwnerUid, set.Metadata.Uid)
+            .Where(r => OwnerReferences.IsControlledBy(r.Metadata, set.Metadata))
+            .ToList();
+        V1ControllerRevision update;
+        try
+        {
+            update = await RevisionHistory.EnsureAsync(_context.Client, set, "apps/v1", "StatefulSet", set.Spec.Template, set.Status?.CollisionCount, revisions, ct);
+        }
+        catch (HashCollisionException)
+        {
+            var bumped = ObjectCopy.Deep(set);
+            bumped.Status ??= new V1StatefulSetStatus();
+            bumped.Status.CollisionCount = (bumped.Status.CollisionCount ?? 0) + 1;
+            await _context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(bumped, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct);
+            throw;
+        }
+
+        var current = revisions.FirstOrDefault(r => r.Metadata.Name == set.Status?.CurrentRevision) ?? update;
+        var currentTemplate = Revisions.Template(current) ?? set.Spec.Template;
+        var pods = _pods.Cache.ByIndex(Indexes.OwnerUid, set.Metadata.Uid)
+            .Where(p => OwnerReferences.IsControlledBy(p.Metadata, set.Metadata))
+            .ToList();
+        var claims = _claims.Cache.ListNamespace(set.Metadata.NamespaceProperty).Select(c => c.Metadata.Name).ToHashSet();
+        var plan = StatefulSetPlanner.Compute(set, pods, currentTemplate, current.Metadata.Name, update.Metadata.Name, claims, _context.Time.GetUtcNow());
+
+        await ApplyAsync(set, plan, ct);
+        await WriteStatusAsync(set, plan.Status, ct);
+
+        var live = pods.Select(StatefulPods.Revision).OfType<string>().Append(current.Metadata.Name).Append(update.Metadata.Name).ToHashSet();
+        await RevisionHistory.TruncateAsync(_context.Client, revisions, live, set.Spec.RevisionHistoryLimit ?? DefaultRevisionHistoryLimit, ct);
+
+        var minReady = set.Spec.MinReadySeconds ?? 0;
+        return minReady > 0 && plan.Status.ReadyReplicas != plan.Status.AvailableReplicas
+            ? new ReconcileResult(TimeSpan.FromSeconds(minReady))
+            : ReconcileResult.Done;
+    }
+
+    private async Task ApplyAsync(V1StatefulSet set, StatefulSetPlan plan, CancellationToken ct)
+    {
+        var ns = set.Metadata.NamespaceProperty;
+        foreach (var claim in plan.Claims)
+        {
+            try
+            {
+                await _context.Client.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(claim, ns, cancellationToken: ct);
+                var template = (set.Spec.VolumeClaimTemplates ?? []).FirstOrDefault(t => claim.Metadata.Name.StartsWith(t.Metadata.Name + "-", StringComparison.Ordinal));
+                var pod = template is null ? "" : claim.Metadata.Name[(template.Metadata.Name.Length + 1)..];
+                _context.Events.Record(set, "Normal", "SuccessfulCreate", $"create Claim {claim.Metadata.Name} Pod {pod} in StatefulSet {set.Metadata.Name} success");
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+            {
+                // Created earlier; the cache had not caught up.
+            }
+            catch (HttpOperationException e)
+            {
+                _context.Events.Record(set, "Warning", "FailedCreate", $"create Claim {claim.Metadata.Name} for Pod in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
+                throw;
+            }
+        }
+
+        foreach (var pod in plan.Create)
+        {
+            try
+            {
+                await _context.Client.CoreV1.CreateNamespacedPodAsync(pod, ns, cancellationToken: ct);
+                _context.Events.Record(set, "Normal", "SuccessfulCreate", $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful");
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+            {
+                // Same name already there: the cache was stale.
+            }
+            catch (HttpOperationException e)
+            {
+                _context.Events.Record(set, "Warning", "FailedCreate", $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
+                throw;
+            }
+        }
+
+        foreach (var pod in plan.Delete)
+        {
+            try
+            {
+                await _context.Client.CoreV1.DeleteNamespacedPodAsync(
+                    pod.Metadata.Name, ns, new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } }, cancellationToken: ct);
+                _context.Events.Record(set, "Normal", "SuccessfulDelete", $"delete Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful");
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+            {
+                // Already gone (or replaced by a newer pod of the same name).
+            }
+        }
+    }
+
+    private async Task WriteStatusAsync(V1StatefulSet set, V1StatefulSetStatus status, CancellationToken ct)
+    {
+        if (set.Status is { } old && KubernetesJson.Serialize(old) == KubernetesJson.Serialize(status))
+        {
+            return;
+        }
+
+        var copy = ObjectCopy.Deep(set);
+        copy.ApiVersion = "apps/v1";
+        copy.Kind = "StatefulSet";
+        copy.Status = status;
+        await _context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(copy, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct);
+    }
+
+    private void OnPod(V1Pod pod)
+    {
+        if (OwnerReferences.ControllerName(pod.Metadata, "StatefulSet") is { } name)
+        {
+            _runner.Enqueue(new NamespacedName(pod.Metadata.NamespaceProperty ?? "", name));
+        }
+    }
+}
