@@ -11,6 +11,10 @@ internal static class ControllerCatalog
     [
         ("replicaset", (c, _) => new Controllers.ReplicaSet.ReplicaSetController(c)),
         ("deployment", (c, _) => new Controllers.Deployment.DeploymentController(c)),
+        ("statefulset", (c, _) => new Controllers.StatefulSet.StatefulSetController(c)),
+        ("daemonset", (c, _) => new Controllers.DaemonSet.DaemonSetController(c)),
+        ("job", (c, _) => new Controllers.Job.JobController(c)),
+        ("cronjob", (c, _) => new Controllers.CronJob.CronJobController(c)),
         ("garbagecollector", (c, _) => new Controllers.GarbageCollector.GarbageCollectorController(c)),
         ("namespace", (c, _) => new Controllers.Namespace.NamespaceController(c)),
         ("serviceaccount", (c, _) => new Controllers.ServiceAccount.ServiceAccountController(c)),

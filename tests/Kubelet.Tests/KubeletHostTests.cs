@@ -22,7 +22,7 @@ public sealed class KubeletHostTests : IAsyncLifetime
         _api = await InProcessApiServer.StartAsync();
         _stop = new CancellationTokenSource();
         var registered = new TaskCompletionSource<KubeletHost>();
-        var options = new KubeletOptions { LeaseRenewInterval = TimeSpan.FromMilliseconds(200) };
+        var options = new KubeletOptions { LeaseRenewIntervalOverride = TimeSpan.FromMilliseconds(200) };
         _running = ComponentHost.RunAsync("kubelet", _api.CreateClient(), NullLoggerFactory.Instance, context =>
         {
             var runtime = new HollowRuntime(new HollowRuntimeOptions { JobRunTime = TimeSpan.FromMilliseconds(300) }, context.Time);

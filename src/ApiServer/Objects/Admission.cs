@@ -134,12 +134,6 @@ internal sealed class Admission(TimeProvider time, Random random)
                 updated["status"] = status;
             }
 
-            // An object stored without any status gets its first one through the subresource too.
-            if (!current.ContainsKey("status") && status is not null)
-            {
-                updated["status"] = status;
-            }
-
             return;
         }
 

@@ -137,13 +137,13 @@ public sealed partial class NodeAgent
             var current = await _client.CoordinationV1.ReadNamespacedLeaseAsync(_config.Name, "kube-node-lease", cancellationToken: ct);
             current.Spec ??= new V1LeaseSpec();
             current.Spec.HolderIdentity = _config.Name;
-            current.Spec.LeaseDurationSeconds = NodeObjects.LeaseDurationSeconds;
+            current.Spec.LeaseDurationSeconds = _options.NodeLeaseDurationSeconds;
             current.Spec.RenewTime = now;
             _lease = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(current, _config.Name, "kube-node-lease", cancellationToken: ct);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
-            _lease = await _client.CoordinationV1.CreateNamespacedLeaseAsync(NodeObjects.Lease(node, now), "kube-node-lease", cancellationToken: ct);
+            _lease = await _client.CoordinationV1.CreateNamespacedLeaseAsync(NodeObjects.Lease(node, _options.NodeLeaseDurationSeconds, now), "kube-node-lease", cancellationToken: ct);
         }
     }
 

@@ -8,9 +8,6 @@ public static class NodeObjects
     /// <summary>The kubelet version nodes report (the API version this project serves).</summary>
     public const string KubeletVersion = "v1.33.0";
 
-    /// <summary>Lease duration of node heartbeats (upstream nodeLeaseDurationSeconds).</summary>
-    public const int LeaseDurationSeconds = 40;
-
     public static V1Node Node(NodeConfig config, string runtimeVersion, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -75,7 +72,7 @@ public static class NodeObjects
         };
     }
 
-    public static V1Lease Lease(V1Node node, DateTime now) => new()
+    public static V1Lease Lease(V1Node node, int leaseDurationSeconds, DateTime now) => new()
     {
         ApiVersion = "coordination.k8s.io/v1",
         Kind = "Lease",
@@ -85,7 +82,7 @@ public static class NodeObjects
             NamespaceProperty = "kube-node-lease",
             OwnerReferences = node.Metadata.Uid is null ? null : [new V1OwnerReference { ApiVersion = "v1", Kind = "Node", Name = node.Metadata.Name, Uid = node.Metadata.Uid }],
         },
-        Spec = new V1LeaseSpec { HolderIdentity = node.Metadata.Name, LeaseDurationSeconds = LeaseDurationSeconds, RenewTime = now },
+        Spec = new V1LeaseSpec { HolderIdentity = node.Metadata.Name, LeaseDurationSeconds = leaseDurationSeconds, RenewTime = now },
     };
 
     private static V1NodeCondition Condition(string type, string status, string reason, string message, DateTime now) => new()

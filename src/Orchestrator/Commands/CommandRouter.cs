@@ -17,7 +17,8 @@ internal static class CommandRouter
               The controllers alone; several replicas elect a leader on a Lease in kube-system.
           scheduler --kubeconfig F [--leader-elect true|false] [--identity ID] [--scheduler-name NAME]
               The scheduler alone; several replicas elect a leader on kube-system/kube-scheduler.
-          kubelet --kubeconfig F [--runtime hollow] [--nodes N] [--name-prefix P] [--first-index I] [node options]
+          kubelet --kubeconfig F [--runtime hollow] [--nodes N] [--name-prefix P] [--first-index I]
+                  [--node-lease-duration-seconds 40] [node options]
               N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
           node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110
                         --labels k=v,... --taints k=v:NoSchedule,...

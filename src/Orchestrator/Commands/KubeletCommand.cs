@@ -22,17 +22,18 @@ internal static class KubeletCommand
         var first = ClientArguments.Number(arguments, "first-index", 0);
         var prefix = arguments.Option("name-prefix") ?? "hollow-node-";
         var template = NodeTemplate(arguments);
+        var options = new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) };
         arguments.EnsureConsumed();
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         var nodes = HollowNodes.Create(count, prefix, template, first);
         await output.WriteLineAsync($"orchestrator kubelet: {count} hollow node(s) {nodes[0].Name}..{nodes[^1].Name}");
-        await ComponentHost.RunAsync("kubelet", client, loggers, context => [Hollow(context, nodes)], null, shutdown.Token);
+        await ComponentHost.RunAsync("kubelet", client, loggers, context => [Hollow(context, nodes, options)], null, shutdown.Token);
         return 0;
     }
 
-    public static KubeletHost Hollow(ControllerContext context, IReadOnlyList<NodeConfig> nodes) =>
-        new(context, new HollowRuntime(new HollowRuntimeOptions(), context.Time), nodes);
+    public static KubeletHost Hollow(ControllerContext context, IReadOnlyList<NodeConfig> nodes, KubeletOptions options) =>
+        new(context, new HollowRuntime(new HollowRuntimeOptions(), context.Time), nodes, options);
 
     /// <summary>Capacity, OS, labels and taints shared by every node of the process.</summary>
     public static NodeConfig NodeTemplate(Arguments arguments)

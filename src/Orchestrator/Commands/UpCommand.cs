@@ -58,7 +58,9 @@ internal static class UpCommand
             var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             components.Add(ComponentHost.RunAsync("kubelet", client, loggers, context =>
             {
-                var kubelet = KubeletCommand.Hollow(context, HollowNodes.Create(hollowNodes, template: template));
+                // Nodes renew their leases four times per node-monitor grace period, as upstream's defaults do (10 s of 40 s).
+                var leaseSeconds = Math.Max(1, (int)Math.Min(40, controllers.NodeMonitorGracePeriod.TotalSeconds));
+                var kubelet = KubeletCommand.Hollow(context, HollowNodes.Create(hollowNodes, template: template), new KubeletOptions { NodeLeaseDurationSeconds = leaseSeconds });
                 _ = kubelet.Registered.ContinueWith(t => registered.TrySetFromTask(t), TaskScheduler.Default);
                 return [kubelet];
             }, null, stop.Token));
