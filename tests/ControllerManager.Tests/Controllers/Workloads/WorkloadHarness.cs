@@ -9,7 +9,7 @@ namespace Orchestrator.ControllerManager.Tests.Controllers.Workloads;
 /// A real in-process API server with one controller running against it. There is no kubelet or
 /// scheduler: tests drive pod status themselves.
 /// </summary>
-internal sealed class ControllerHarness : IAsyncDisposable
+internal sealed class WorkloadHarness : IAsyncDisposable
 {
     private readonly InProcessApiServer _api;
     private readonly InformerFactory _informers;
@@ -17,7 +17,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _running;
 
-    private ControllerHarness(InProcessApiServer api, InformerFactory informers, EventRecorder events, CancellationTokenSource stop, Task running)
+    private WorkloadHarness(InProcessApiServer api, InformerFactory informers, EventRecorder events, CancellationTokenSource stop, Task running)
     {
         _api = api;
         _informers = informers;
@@ -29,7 +29,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
     public IKubernetes Client => _api.Client;
 
     /// <param name="time">The controller's clock; informers and events always use the system clock.</param>
-    public static async Task<ControllerHarness> StartAsync(Func<ControllerContext, IController> create, TimeProvider? time = null)
+    public static async Task<WorkloadHarness> StartAsync(Func<ControllerContext, IController> create, TimeProvider? time = null)
     {
         var api = await InProcessApiServer.StartAsync();
         var client = api.CreateClient();
@@ -39,7 +39,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         var stop = new CancellationTokenSource();
         await informers.StartAsync(stop.Token);
         var running = Task.Run(() => controller.RunAsync(stop.Token));
-        return new ControllerHarness(api, informers, events, stop, running);
+        return new WorkloadHarness(api, informers, events, stop, running);
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds, failing after <paramref name="timeout"/>.</summary>
