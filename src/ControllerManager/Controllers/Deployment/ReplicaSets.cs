@@ -27,6 +27,13 @@ internal static class ReplicaSets
 
     public static int SpecReplicas(IEnumerable<V1ReplicaSet?> rss) => rss.Sum(rs => rs is null ? 0 : Replicas(rs));
 
+    /// <summary>
+    /// Pods that may exist right now: per ReplicaSet the larger of what it should have and what it
+    /// last reported, since a scaled-down ReplicaSet deletes its extra pods asynchronously.
+    /// </summary>
+    public static int PodsUpperBound(IEnumerable<V1ReplicaSet?> rss) =>
+        rss.Sum(rs => rs is null ? 0 : Math.Max(Replicas(rs), rs.Status?.Replicas ?? 0));
+
     public static int StatusReplicas(IEnumerable<V1ReplicaSet?> rss) => rss.Sum(rs => rs?.Status?.Replicas ?? 0);
 
     public static int ReadyReplicas(IEnumerable<V1ReplicaSet?> rss) => rss.Sum(rs => rs?.Status?.ReadyReplicas ?? 0);

@@ -20,7 +20,10 @@ internal static class RollingUpdatePlanner
         }
 
         var maxSurge = RolloutLimits.Scaled(d.Spec.Strategy?.RollingUpdate?.MaxSurge?.Value, desired, roundUp: true);
-        var current = ReplicaSets.SpecReplicas(allRss);
+        // Upstream counts spec replicas only, so while an old ReplicaSet is still deleting a pod the
+        // new one may already add one: a moment above maxSurge. Counting the pods not yet gone keeps
+        // the total within replicas + maxSurge at every instant.
+        var current = ReplicaSets.PodsUpperBound(allRss);
         var maxTotal = desired + maxSurge;
         if (current >= maxTotal)
         {

@@ -70,6 +70,18 @@ public sealed class RollingUpdatePlannerTests
         Assert.Equal(expected, RollingUpdatePlanner.NewReplicaSetReplicas(d, [old, @new], @new));
     }
 
+    [Theory]
+    [InlineData(3, 2, 1)] // old scaled 3 -> 2 but still reports 3 pods: the new one may not grow yet
+    [InlineData(2, 2, 2)] // the old pod is gone: grow
+    public void New_replica_set_waits_for_pods_an_old_replica_set_is_still_deleting(int oldStatusReplicas, int oldSpec, int expected)
+    {
+        var d = NewDeployment(3, "1", "0");
+        var old = NewReplicaSet("old", oldSpec, statusReplicas: oldStatusReplicas);
+        var @new = NewReplicaSet("new", 1, statusReplicas: 1);
+
+        Assert.Equal(expected, RollingUpdatePlanner.NewReplicaSetReplicas(d, [old, @new], @new));
+    }
+
     [Fact]
     public void A_whole_rollout_simulated_step_by_step_never_breaks_the_limits()
     {
