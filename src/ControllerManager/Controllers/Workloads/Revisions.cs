@@ -15,33 +15,12 @@ namespace Orchestrator.ControllerManager.Controllers.Workloads;
 internal static class Revisions
 {
     public const string HashLabel = "controller-revision-hash";
-    private const string SafeAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
-    /// <summary>A short hash of the template and collision count, in upstream's vowel-free alphabet.</summary>
-    public static string Hash(V1PodTemplateSpec template, int? collisionCount)
-    {
-        var text = Canonical(JsonNode.Parse(KubernetesJson.Serialize(template)));
-        if (collisionCount is { } c)
-        {
-            text += "/" + c.ToString(CultureInfo.InvariantCulture);
-        }
-
-        // FNV-1a, 32 bits, rendered like upstream's rand.SafeEncodeString(fmt.Sprint(hash)).
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            hash = unchecked((hash ^ b) * 16777619u);
-        }
-
-        var digits = hash.ToString(CultureInfo.InvariantCulture);
-        var encoded = new StringBuilder(digits.Length);
-        foreach (var ch in digits)
-        {
-            encoded.Append(SafeAlphabet[ch % SafeAlphabet.Length]);
-        }
-
-        return encoded.ToString();
-    }
+    /// <summary>
+    /// The revision hash of a template: the same hash Deployments name their ReplicaSets with
+    /// (upstream's controller.ComputeHash serves all three workload kinds).
+    /// </summary>
+    public static string Hash(V1PodTemplateSpec template, int? collisionCount) => Deployment.PodTemplateHash.Compute(template, collisionCount);
 
     public static string Name(string owner, string hash) => (owner.Length > 223 ? owner[..223] : owner) + "-" + hash;
 
