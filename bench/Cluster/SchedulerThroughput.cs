@@ -100,12 +100,11 @@ internal static class SchedulerThroughput
     private static Dictionary<string, ResourceQuantity> Resources(string cpu, string memory, string pods) =>
         new() { ["cpu"] = new(cpu), ["memory"] = new(memory), ["pods"] = new(pods) };
 
-    private static V1Pod Pod(string prefix, int i, string? schedulerName = null) => new()
+    private static V1Pod Pod(string prefix, int i) => new()
     {
         Metadata = new V1ObjectMeta { Name = $"{prefix}-{i.ToString(CultureInfo.InvariantCulture)}" },
         Spec = new V1PodSpec
         {
-            SchedulerName = schedulerName,
             Containers =
             [
                 new V1Container

@@ -217,8 +217,7 @@ public sealed class WorkloadTests(HollowCluster cluster) : IClassFixture<HollowC
               containers: [{name: {{{name}}}, image: registry.local/app}]
         """;
 
-    private async Task<List<V1Pod>> RunningPods(string ns, string selector) =>
-        [.. (await cluster.Client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector)).Items.Where(p => p.Status?.Phase == "Running" && p.Metadata.DeletionTimestamp is null)];
+    private Task<List<V1Pod>> RunningPods(string ns, string selector) => Pods.Running(cluster.Client, ns, selector);
 
     private Task WatchRolloutLimits(string ns, int maxTotal, int minAvailable, ConcurrentBag<string> violations, CancellationToken ct) => Task.Run(async () =>
     {
