@@ -8,6 +8,13 @@ packages=(
   etcd-client   # etcdctl, for looking at a test etcd by hand
   sqlite3       # the sqlite3 shell, for looking at a state.db by hand
   python3-kubernetes  # Debian's Python client, driven by the e2e tests against our API server
+  containerd    # the CRI runtime real nodes drive (a private instance per node; never the system one)
+  runc          # containerd's OCI runtime
+  containernetworking-plugins  # bridge, host-local, loopback CNI plugins in /usr/lib/cni
+  busybox-static  # the one binary the test images are built from
+  catatonit     # the pause process of the sandbox image (catatonit -P)
+  docker-registry  # a local registry on 127.0.0.1 so that CRI PullImage is exercised for real
+  iproute2      # ip, for network namespaces and looking at pod networking
 )
 
 missing=()
