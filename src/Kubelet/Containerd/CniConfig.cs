@@ -17,7 +17,7 @@ public static class CniConfig
     /// <summary>A bridge name unique per state directory: <c>orc</c> + 8 hex digits of the path's SHA-256 (11 chars).</summary>
     public static string BridgeNameFor(string stateDir)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(stateDir)));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.TrimEndingDirectorySeparator(Path.GetFullPath(stateDir))));
         return "orc" + Convert.ToHexStringLower(hash)[..8];
     }
 

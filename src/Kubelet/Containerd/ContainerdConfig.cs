@@ -35,7 +35,7 @@ public sealed record ContainerdConfig(
     public static ContainerdConfig ForStateDir(string stateDir)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateDir);
-        var dir = Path.GetFullPath(stateDir);
+        var dir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(stateDir));
         return new ContainerdConfig(
             dir,
             Path.Combine(dir, "containerd.sock"),

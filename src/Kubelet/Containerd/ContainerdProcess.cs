@@ -57,7 +57,11 @@ public sealed partial class ContainerdProcess
             throw new InvalidOperationException($"containerd for {config.StateDir} is already running as PID {existing}; adopt it or stop it first");
         }
 
-        File.Delete(config.SocketPath);
+        if (File.Exists(config.SocketPath))
+        {
+            File.Delete(config.SocketPath);
+        }
+
         await File.WriteAllTextAsync(config.ConfigPath, config.ToToml(), cancellationToken);
 
         // sh redirects the output and execs setsid, which (not being a group leader) calls setsid() and
