@@ -108,8 +108,9 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
     }
 
     /// <summary>
-    /// Client → runtime until the client stops sending (then the runtime sees a half-close);
-    /// runtime → client until the runtime closes, which ends the relay.
+    /// Client → runtime until the client goes away (the runtime then sees end of stream: Kestrel
+    /// treats a client's FIN as a disconnect, and SPDY and WebSocket end streams with their own
+    /// frames anyway); runtime → client until the runtime closes, which ends the relay.
     /// </summary>
     private async Task PumpAsync(Stream client, TcpClient backend, Stream fromBackend, Stream toBackend, CancellationToken aborted)
     {
