@@ -79,6 +79,9 @@ public sealed class ApiServerHost : IAsyncDisposable
     /// <summary>Completes when the server stops (Ctrl+C, SIGTERM or dispose).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
+    /// <summary>Cancelled as soon as the host begins to shut down (SIGTERM, Ctrl-C), before open watches are drained.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -60,7 +60,8 @@ internal static class UpCommand
         var kubeconfig = Kubeconfig.Write(Path.Combine(dataDirectory, "kubeconfig"), server.Address);
         using var loggers = LoggerFactory.Create(Logging);
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
-        using var stop = new CancellationTokenSource();
+        // Components stop as soon as shutdown begins: their watches would otherwise hold the server's drain open.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
         var components = new List<Task>();
         if (runControllers)
         {
