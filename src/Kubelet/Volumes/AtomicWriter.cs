@@ -43,7 +43,7 @@ internal static class AtomicWriter
             var newDataDir = Path.Join(targetDir, NewDataDirName);
             File.Delete(newDataDir); // a leftover of a crash between symlink and rename
             File.CreateSymbolicLink(newDataDir, Path.GetFileName(tsDir));
-            File.Move(newDataDir, dataDir, overwrite: true); // rename(2): atomic
+            UnixFiles.Rename(newDataDir, dataDir); // atomic
         }
         catch
         {
