@@ -107,6 +107,35 @@ public sealed partial class VolumeManager
         References.Remove(uid);
     }
 
+    /// <summary>
+    /// Writes the pod's kubelet-managed hosts file, <c>&lt;podsRoot&gt;/&lt;podUid&gt;/etc-hosts</c> (mode 0644,
+    /// rewritten only when its content changes), and returns its path for <see cref="ContainerMounts.For"/>.
+    /// Upstream mounts it into every container of a pod that has an IP, unless the container mounts /etc/hosts itself.
+    /// </summary>
+    /// <param name="pod">The pod.</param>
+    /// <param name="podIps">The pod's IPs (the node's for a host-network pod).</param>
+    /// <param name="clusterDomain">The cluster's DNS domain, for pods with a subdomain.</param>
+    /// <param name="nodeHostsFile">The node's hosts file, which host-network pods see; /etc/hosts when null.</param>
+    public string WriteEtcHosts(V1Pod pod, IReadOnlyList<string> podIps, string clusterDomain = EtcHosts.DefaultClusterDomain, string? nodeHostsFile = null)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        var podDir = Path.Join(_podsRoot, ValidUid(pod.Metadata?.Uid));
+        Directory.CreateDirectory(podDir);
+        var content = pod.Spec?.HostNetwork == true
+            ? EtcHosts.HostNetworkContent(pod, File.ReadAllText(nodeHostsFile ?? "/etc/hosts"))
+            : EtcHosts.ManagedContent(pod, podIps, clusterDomain);
+        var path = Path.Join(podDir, "etc-hosts");
+        if (!File.Exists(path) || File.ReadAllText(path) != content)
+        {
+            var temp = path + ".tmp";
+            File.WriteAllText(temp, content);
+            UnixFiles.SetMode(temp, (UnixFileMode)0b110_100_100);
+            File.Move(temp, path, overwrite: true); // a container never sees a half-written file
+        }
+
+        return path;
+    }
+
     /// <summary>The uids of the pods that have a directory under the pods root (for orphan cleanup).</summary>
     public IReadOnlyList<string> PodUidsOnDisk() =>
         Directory.Exists(_podsRoot)
