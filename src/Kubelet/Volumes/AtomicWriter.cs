@@ -107,12 +107,16 @@ internal static class AtomicWriter
         return clean;
     }
 
+    /// <summary>
+    /// Whether a file is missing or its content differs. Modes are not compared, as upstream: a pod's
+    /// modes never change (its spec is immutable) and fsGroup ownership adds group bits afterwards.
+    /// </summary>
     private static bool ShouldWrite(Dictionary<string, FileProjection> payload, string oldTsPath)
     {
         foreach (var (path, file) in payload)
         {
             var full = Path.Join(oldTsPath, path);
-            if (!File.Exists(full) || UnixFiles.GetMode(full) != Mode(file) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(file.Data))
+            if (!File.Exists(full) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(file.Data))
             {
                 return true;
             }

@@ -61,8 +61,20 @@ internal static partial class UnixFiles
         }
     }
 
+    /// <summary>lchown(2) of the group only: a symlink itself, not its target.</summary>
+    public static void ChangeGroup(string path, long gid)
+    {
+        if (LchownNative(path, uint.MaxValue, checked((uint)gid)) != 0)
+        {
+            throw new IOException($"lchown {path}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+        }
+    }
+
     private static PlatformNotSupportedException Unsupported() => new("pod volumes are supported on Linux only");
 
     [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int RenameNative(string from, string to);
+
+    [LibraryImport("libc", EntryPoint = "lchown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LchownNative(string path, uint owner, uint group);
 }

@@ -149,35 +149,43 @@ public sealed partial class VolumeManager
         {
             case "emptyDir":
                 var emptyDir = Path.Join(volumesDir, VolumePlugins.EmptyDir, volume.Name);
-                await EmptyDirVolume.SetUpAsync(emptyDir, volume.EmptyDir?.Medium, volume.EmptyDir?.SizeLimit, _mounter, ct);
+                if (await EmptyDirVolume.SetUpAsync(emptyDir, volume.EmptyDir?.Medium, volume.EmptyDir?.SizeLimit, _mounter, ct))
+                {
+                    // Once, when new, as upstream does on mount: a walk of a full volume on every sync would be slow.
+                    var security = pod.Spec?.SecurityContext;
+                    VolumeOwnership.Apply(emptyDir, security?.FsGroup, readOnly: false, security?.FsGroupChangePolicy);
+                }
+
                 return emptyDir;
             case "hostPath":
                 return HostPathVolume.SetUp(volume.HostPath);
             case "configMap":
                 var cm = volume.ConfigMap;
                 var configMap = Payloads.Required(_sources.GetConfigMap(ns, cm.Name), cm.Optional, "configmap", cm.Name);
-                return await WriteAsync(volumesDir, VolumePlugins.ConfigMap, volume.Name, null, Payloads.ForConfigMap(cm.Items, configMap, cm.DefaultMode, cm.Optional == true), ct);
+                return await WriteAsync(pod, volumesDir, VolumePlugins.ConfigMap, volume.Name, null, Payloads.ForConfigMap(cm.Items, configMap, cm.DefaultMode, cm.Optional == true), ct);
             case "secret":
                 var s = volume.Secret;
                 var secret = Payloads.Required(_sources.GetSecret(ns, s.SecretName), s.Optional, "secret", s.SecretName);
-                return await WriteAsync(volumesDir, VolumePlugins.Secret, volume.Name, EmptyDirVolume.MemoryMedium, Payloads.ForSecret(s.Items, secret, s.DefaultMode, s.Optional == true), ct);
+                return await WriteAsync(pod, volumesDir, VolumePlugins.Secret, volume.Name, EmptyDirVolume.MemoryMedium, Payloads.ForSecret(s.Items, secret, s.DefaultMode, s.Optional == true), ct);
             case "downwardAPI":
                 var downward = DownwardApiPayload.Make(volume.DownwardAPI.Items, pod, volume.DownwardAPI.DefaultMode, _nodeAllocatable());
-                return await WriteAsync(volumesDir, VolumePlugins.DownwardApi, volume.Name, null, downward, ct);
+                return await WriteAsync(pod, volumesDir, VolumePlugins.DownwardApi, volume.Name, null, downward, ct);
             case "projected":
                 var projected = ProjectedPayload.Make(volume.Projected, pod, _sources, _nodeAllocatable());
-                return await WriteAsync(volumesDir, VolumePlugins.Projected, volume.Name, EmptyDirVolume.MemoryMedium, projected, ct);
+                return await WriteAsync(pod, volumesDir, VolumePlugins.Projected, volume.Name, EmptyDirVolume.MemoryMedium, projected, ct);
             case var kind:
                 throw new VolumeSetupException($"{kind} volumes are not supported by this kubelet (only emptyDir, hostPath, configMap, secret, downwardAPI and projected are)");
         }
     }
 
-    private async Task<string> WriteAsync(string volumesDir, string plugin, string name, string? medium, Dictionary<string, FileProjection> payload, CancellationToken ct)
+    private async Task<string> WriteAsync(V1Pod pod, string volumesDir, string plugin, string name, string? medium, Dictionary<string, FileProjection> payload, CancellationToken ct)
     {
         var dir = Path.Join(volumesDir, plugin, name);
-        await EmptyDirVolume.SetUpAsync(dir, medium, null, _mounter, ct);
-        if (AtomicWriter.Write(dir, payload, _time))
+        var created = await EmptyDirVolume.SetUpAsync(dir, medium, null, _mounter, ct);
+        if (AtomicWriter.Write(dir, payload, _time) || created)
         {
+            // These volumes are read-only to containers; upstream applies fsGroup to them without a change policy.
+            VolumeOwnership.Apply(dir, pod.Spec?.SecurityContext?.FsGroup, readOnly: true, changePolicy: null);
             LogWritten(dir, payload.Count);
         }
 
