@@ -74,8 +74,8 @@ public sealed class EtcdServer : IAsyncDisposable
 
     private static async Task<EtcdServer> StartOnceAsync(string binary, string directory, CancellationToken cancellationToken)
     {
-        var clientUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var peerUrl = $"http://127.0.0.1:{FreePort()}";
+        var clientUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
+        var peerUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var start = new ProcessStartInfo(binary)
         {
             RedirectStandardError = true,
@@ -201,20 +201,6 @@ public sealed class EtcdServer : IAsyncDisposable
         catch (InvalidOperationException)
         {
             // Never started or already reaped.
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 

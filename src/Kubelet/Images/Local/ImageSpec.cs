@@ -1,0 +1,10 @@
+namespace Orchestrator.Kubelet.Images;
+
+/// <summary>What goes into a one-layer image: its reference, layer contents and the runtime config fields.</summary>
+public sealed record ImageSpec(
+    string Reference,
+    IReadOnlyList<LayerEntry> Layer,
+    IReadOnlyList<string> Env,
+    IReadOnlyList<string>? Entrypoint = null,
+    IReadOnlyList<string>? Cmd = null,
+    string WorkingDir = "/");

@@ -1,0 +1,8 @@
+namespace Orchestrator.Kubelet.Images;
+
+public enum LayerEntryKind
+{
+    Directory,
+    File,
+    Symlink,
+}
