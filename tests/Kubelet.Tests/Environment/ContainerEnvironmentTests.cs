@@ -5,7 +5,7 @@ using Orchestrator.Client;
 using Orchestrator.Kubelet.Env;
 using Orchestrator.Kubelet.Tests.Volumes;
 
-namespace Orchestrator.Kubelet.Tests.Environment;
+namespace Orchestrator.Kubelet.Tests.Env;
 
 public sealed class ContainerEnvironmentTests
 {

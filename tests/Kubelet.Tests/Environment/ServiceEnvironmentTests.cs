@@ -1,7 +1,7 @@
 using k8s.Models;
 using Orchestrator.Kubelet.Env;
 
-namespace Orchestrator.Kubelet.Tests.Environment;
+namespace Orchestrator.Kubelet.Tests.Env;
 
 public sealed class ServiceEnvironmentTests
 {

@@ -1,6 +1,6 @@
 using Orchestrator.Kubelet.Env;
 
-namespace Orchestrator.Kubelet.Tests.Environment;
+namespace Orchestrator.Kubelet.Tests.Env;
 
 public sealed class VarExpansionTests
 {
