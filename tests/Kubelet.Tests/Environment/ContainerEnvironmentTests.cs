@@ -2,6 +2,7 @@ using System.Text;
 using k8s.Models;
 using NSubstitute;
 using Orchestrator.Client;
+using Orchestrator.Kubelet.Cri.Api;
 using Orchestrator.Kubelet.Env;
 using Orchestrator.Kubelet.Tests.Volumes;
 
@@ -131,6 +132,12 @@ public sealed class ContainerEnvironmentTests
         var result = ContainerEnvironment.Build(Pod(), new V1Container { Name = "app", Env = [Var("A", "mine"), Var("B", "$(DB_SERVICE_HOST)")] }, "10.244.0.5", "192.168.1.10", Sources, service);
         Assert.Equal("A=mine;B=10.96.0.9;DB_SERVICE_HOST=10.96.0.9", Format(result));
     }
+
+    [Fact]
+    public void Converts_to_cri_key_values_in_order() =>
+        Assert.Equal(
+            [new KeyValue { Key = "B", Value = "2" }, new KeyValue { Key = "A", Value = "1" }],
+            ContainerEnvironment.ToCri([new("B", "2"), new("A", "1")]));
 
     private static IReadOnlyList<KeyValuePair<string, string>> Build(V1Container container, IEventRecorder? events = null)
     {

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.Kubelet.Cri.Api;
 using Orchestrator.Kubelet.Env;
 using Orchestrator.Kubelet.Volumes;
 
@@ -43,6 +44,15 @@ public sealed class ContainerMountsTests : IAsyncLifetime
             ],
             mounts);
     }
+
+    [Theory]
+    [InlineData(null, MountPropagation.PropagationPrivate)]
+    [InlineData("HostToContainer", MountPropagation.PropagationHostToContainer)]
+    [InlineData("Bidirectional", MountPropagation.PropagationBidirectional)]
+    public void Converts_to_cri_mounts(string? propagation, MountPropagation expected) =>
+        Assert.Equal(
+            new Mount { HostPath = "/h", ContainerPath = "/c", Readonly = true, Propagation = expected },
+            new ContainerMount("/h", "/c", true, propagation).ToCri());
 
     [Fact]
     public void SubPath_in_emptyDir_is_created_as_a_directory_with_the_volume_mode()
