@@ -17,7 +17,7 @@ internal static class GoQuote
         {
             if (!Rune.TryGetRuneAt(value, i, out var rune))
             {
-                sb.Append(CultureInfo.InvariantCulture, $"\\x{value[i] & 0xff:x2}"); // lone surrogate: Go would see invalid UTF-8
+                Append(sb, Rune.ReplacementChar); // a lone surrogate: no UTF-8 encoding, shown as U+FFFD like Go shows decoded bad bytes
                 i++;
                 continue;
             }

@@ -1,6 +1,7 @@
 using System.Text;
 using k8s.Models;
 using Orchestrator.Client;
+using Orchestrator.Kubelet.Cri.Api;
 using Orchestrator.Kubelet.DownwardApi;
 using Orchestrator.Kubelet.Volumes;
 
@@ -70,6 +71,10 @@ public static class ContainerEnvironment
 
         return result;
     }
+
+    /// <summary>The CRI <c>KeyValue</c>s of a CreateContainer request's envs, in order.</summary>
+    public static IEnumerable<KeyValue> ToCri(IEnumerable<KeyValuePair<string, string>> env) =>
+        env.Select(p => new KeyValue { Key = p.Key, Value = p.Value });
 
     private static void AddEnvFrom(V1Pod pod, V1EnvFromSource from, SourceCache refs, OrderedDictionary<string, string> env, IEventRecorder? events)
     {

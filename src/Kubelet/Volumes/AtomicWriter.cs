@@ -43,7 +43,7 @@ internal static class AtomicWriter
             var newDataDir = Path.Join(targetDir, NewDataDirName);
             File.Delete(newDataDir); // a leftover of a crash between symlink and rename
             File.CreateSymbolicLink(newDataDir, Path.GetFileName(tsDir));
-            File.Move(newDataDir, dataDir, overwrite: true); // rename(2): atomic
+            UnixFiles.Rename(newDataDir, dataDir); // atomic
         }
         catch
         {
@@ -107,12 +107,16 @@ internal static class AtomicWriter
         return clean;
     }
 
+    /// <summary>
+    /// Whether a file is missing or its content differs. Modes are not compared, as upstream: a pod's
+    /// modes never change (its spec is immutable) and fsGroup ownership adds group bits afterwards.
+    /// </summary>
     private static bool ShouldWrite(Dictionary<string, FileProjection> payload, string oldTsPath)
     {
         foreach (var (path, file) in payload)
         {
             var full = Path.Join(oldTsPath, path);
-            if (!File.Exists(full) || UnixFiles.GetMode(full) != Mode(file) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(file.Data))
+            if (!File.Exists(full) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(file.Data))
             {
                 return true;
             }

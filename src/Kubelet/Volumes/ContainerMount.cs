@@ -1,3 +1,5 @@
+using Orchestrator.Kubelet.Cri.Api;
+
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>
@@ -5,4 +7,19 @@ namespace Orchestrator.Kubelet.Volumes;
 /// the container, whether it is read-only, and the volumeMount's mountPropagation (null when unset
 /// or None; "HostToContainer" or "Bidirectional" otherwise).
 /// </summary>
-public sealed record ContainerMount(string HostPath, string ContainerPath, bool ReadOnly, string? Propagation = null);
+public sealed record ContainerMount(string HostPath, string ContainerPath, bool ReadOnly, string? Propagation = null)
+{
+    /// <summary>The CRI <c>Mount</c> of a CreateContainer request.</summary>
+    public Mount ToCri() => new()
+    {
+        HostPath = HostPath,
+        ContainerPath = ContainerPath,
+        Readonly = ReadOnly,
+        Propagation = Propagation switch
+        {
+            "HostToContainer" => MountPropagation.PropagationHostToContainer,
+            "Bidirectional" => MountPropagation.PropagationBidirectional,
+            _ => MountPropagation.PropagationPrivate,
+        },
+    };
+}

@@ -14,8 +14,14 @@ public static class ContainerMounts
     /// <param name="pod">The pod, whose volumes the mounts name.</param>
     /// <param name="volumes">The pod's set-up volumes.</param>
     /// <param name="env">The container's environment, which subPathExpr expands against.</param>
+    /// <param name="etcHostsPath">The pod's managed hosts file (<see cref="VolumeManager.WriteEtcHosts"/>), mounted at /etc/hosts unless the container mounts something there.</param>
     /// <exception cref="ContainerConfigException">A mount names no volume of the pod, or its subPath is invalid.</exception>
-    public static IReadOnlyList<ContainerMount> For(V1Container container, V1Pod pod, PodVolumes volumes, IReadOnlyList<KeyValuePair<string, string>>? env = null)
+    public static IReadOnlyList<ContainerMount> For(
+        V1Container container,
+        V1Pod pod,
+        PodVolumes volumes,
+        IReadOnlyList<KeyValuePair<string, string>>? env = null,
+        string? etcHostsPath = null)
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(pod);
@@ -42,6 +48,11 @@ public static class ContainerMounts
             }
 
             mounts.Add(new ContainerMount(hostPath, mount.MountPath, mount.ReadOnlyProperty == true || VolumePlugins.IsAlwaysReadOnly(volume), propagation));
+        }
+
+        if (etcHostsPath is not null && !mounts.Any(m => m.ContainerPath == EtcHosts.ContainerPath))
+        {
+            mounts.Add(new ContainerMount(etcHostsPath, EtcHosts.ContainerPath, false));
         }
 
         return mounts;

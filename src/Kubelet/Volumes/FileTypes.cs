@@ -3,13 +3,15 @@ using System.Runtime.InteropServices;
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>
-/// The type of a file, following symlinks, from statx(2) (whose layout is the same on every
-/// architecture): .NET tells directories from other files but not sockets and devices.
+/// The type and group of a file, following symlinks, from statx(2) (whose layout is the same on
+/// every architecture): .NET tells directories from other files but not sockets and devices, and
+/// has no group id.
 /// </summary>
 internal static partial class FileTypes
 {
     private const int AtFdCwd = -100;
     private const uint StatxType = 1;
+    private const uint StatxGid = 0x10;
     private const int ENOENT = 2;
     private const int ENOTDIR = 20;
 
@@ -32,6 +34,18 @@ internal static partial class FileTypes
             0x6000 => FileKind.BlockDevice,
             _ => FileKind.Other,
         };
+    }
+
+    /// <summary>The file's group id.</summary>
+    public static uint GroupOf(string path)
+    {
+        var buffer = new byte[256];
+        if (Statx(AtFdCwd, path, 0, StatxGid, buffer) != 0)
+        {
+            throw new IOException($"stat {path}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+        }
+
+        return BitConverter.ToUInt32(buffer, 24); // stx_gid
     }
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

@@ -23,7 +23,7 @@ public sealed class LinuxMounter : IMounter
 
     public bool IsMountPoint(string path)
     {
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var full = RealPath.Of(path); // mountinfo shows paths with symlinks resolved
         foreach (var line in File.ReadLines("/proc/self/mountinfo"))
         {
             // "36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw": field 5 is the mount point, octal-escaped.

@@ -1,7 +1,9 @@
+using System.Runtime.InteropServices;
+
 namespace Orchestrator.Kubelet.Volumes;
 
-/// <summary>File modes, which volumes set exactly (not masked by the umask); Linux only, as the volume code is.</summary>
-internal static class UnixFiles
+/// <summary>File modes, which volumes set exactly (not masked by the umask), and rename(2); Linux only, as the volume code is.</summary>
+internal static partial class UnixFiles
 {
     public static UnixFileMode GetMode(string path)
     {
@@ -47,5 +49,32 @@ internal static class UnixFiles
         using var _ = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode });
     }
 
+    /// <summary>
+    /// rename(2): atomically replaces <paramref name="to"/>, also when both are symlinks to
+    /// directories (File.Move refuses a source that is not a regular file).
+    /// </summary>
+    public static void Rename(string from, string to)
+    {
+        if (RenameNative(from, to) != 0)
+        {
+            throw new IOException($"rename {from} {to}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+        }
+    }
+
+    /// <summary>lchown(2) of the group only: a symlink itself, not its target.</summary>
+    public static void ChangeGroup(string path, long gid)
+    {
+        if (LchownNative(path, uint.MaxValue, checked((uint)gid)) != 0)
+        {
+            throw new IOException($"lchown {path}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+        }
+    }
+
     private static PlatformNotSupportedException Unsupported() => new("pod volumes are supported on Linux only");
+
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameNative(string from, string to);
+
+    [LibraryImport("libc", EntryPoint = "lchown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LchownNative(string path, uint owner, uint group);
 }

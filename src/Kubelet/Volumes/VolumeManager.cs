@@ -107,6 +107,35 @@ public sealed partial class VolumeManager
         References.Remove(uid);
     }
 
+    /// <summary>
+    /// Writes the pod's kubelet-managed hosts file, <c>&lt;podsRoot&gt;/&lt;podUid&gt;/etc-hosts</c> (mode 0644,
+    /// rewritten only when its content changes), and returns its path for <see cref="ContainerMounts.For"/>.
+    /// Upstream mounts it into every container of a pod that has an IP, unless the container mounts /etc/hosts itself.
+    /// </summary>
+    /// <param name="pod">The pod.</param>
+    /// <param name="podIps">The pod's IPs (the node's for a host-network pod).</param>
+    /// <param name="clusterDomain">The cluster's DNS domain, for pods with a subdomain.</param>
+    /// <param name="nodeHostsFile">The node's hosts file, which host-network pods see; /etc/hosts when null.</param>
+    public string WriteEtcHosts(V1Pod pod, IReadOnlyList<string> podIps, string clusterDomain = EtcHosts.DefaultClusterDomain, string? nodeHostsFile = null)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        var podDir = Path.Join(_podsRoot, ValidUid(pod.Metadata?.Uid));
+        Directory.CreateDirectory(podDir);
+        var content = pod.Spec?.HostNetwork == true
+            ? EtcHosts.HostNetworkContent(pod, File.ReadAllText(nodeHostsFile ?? "/etc/hosts"))
+            : EtcHosts.ManagedContent(pod, podIps, clusterDomain);
+        var path = Path.Join(podDir, "etc-hosts");
+        if (!File.Exists(path) || File.ReadAllText(path) != content)
+        {
+            var temp = path + ".tmp";
+            File.WriteAllText(temp, content);
+            UnixFiles.SetMode(temp, (UnixFileMode)0b110_100_100);
+            File.Move(temp, path, overwrite: true); // a container never sees a half-written file
+        }
+
+        return path;
+    }
+
     /// <summary>The uids of the pods that have a directory under the pods root (for orphan cleanup).</summary>
     public IReadOnlyList<string> PodUidsOnDisk() =>
         Directory.Exists(_podsRoot)
@@ -120,35 +149,43 @@ public sealed partial class VolumeManager
         {
             case "emptyDir":
                 var emptyDir = Path.Join(volumesDir, VolumePlugins.EmptyDir, volume.Name);
-                await EmptyDirVolume.SetUpAsync(emptyDir, volume.EmptyDir?.Medium, volume.EmptyDir?.SizeLimit, _mounter, ct);
+                if (await EmptyDirVolume.SetUpAsync(emptyDir, volume.EmptyDir?.Medium, volume.EmptyDir?.SizeLimit, _mounter, ct))
+                {
+                    // Once, when new, as upstream does on mount: a walk of a full volume on every sync would be slow.
+                    var security = pod.Spec?.SecurityContext;
+                    VolumeOwnership.Apply(emptyDir, security?.FsGroup, readOnly: false, security?.FsGroupChangePolicy);
+                }
+
                 return emptyDir;
             case "hostPath":
                 return HostPathVolume.SetUp(volume.HostPath);
             case "configMap":
                 var cm = volume.ConfigMap;
                 var configMap = Payloads.Required(_sources.GetConfigMap(ns, cm.Name), cm.Optional, "configmap", cm.Name);
-                return await WriteAsync(volumesDir, VolumePlugins.ConfigMap, volume.Name, null, Payloads.ForConfigMap(cm.Items, configMap, cm.DefaultMode, cm.Optional == true), ct);
+                return await WriteAsync(pod, volumesDir, VolumePlugins.ConfigMap, volume.Name, null, Payloads.ForConfigMap(cm.Items, configMap, cm.DefaultMode, cm.Optional == true), ct);
             case "secret":
                 var s = volume.Secret;
                 var secret = Payloads.Required(_sources.GetSecret(ns, s.SecretName), s.Optional, "secret", s.SecretName);
-                return await WriteAsync(volumesDir, VolumePlugins.Secret, volume.Name, EmptyDirVolume.MemoryMedium, Payloads.ForSecret(s.Items, secret, s.DefaultMode, s.Optional == true), ct);
+                return await WriteAsync(pod, volumesDir, VolumePlugins.Secret, volume.Name, EmptyDirVolume.MemoryMedium, Payloads.ForSecret(s.Items, secret, s.DefaultMode, s.Optional == true), ct);
             case "downwardAPI":
                 var downward = DownwardApiPayload.Make(volume.DownwardAPI.Items, pod, volume.DownwardAPI.DefaultMode, _nodeAllocatable());
-                return await WriteAsync(volumesDir, VolumePlugins.DownwardApi, volume.Name, null, downward, ct);
+                return await WriteAsync(pod, volumesDir, VolumePlugins.DownwardApi, volume.Name, null, downward, ct);
             case "projected":
                 var projected = ProjectedPayload.Make(volume.Projected, pod, _sources, _nodeAllocatable());
-                return await WriteAsync(volumesDir, VolumePlugins.Projected, volume.Name, EmptyDirVolume.MemoryMedium, projected, ct);
+                return await WriteAsync(pod, volumesDir, VolumePlugins.Projected, volume.Name, EmptyDirVolume.MemoryMedium, projected, ct);
             case var kind:
                 throw new VolumeSetupException($"{kind} volumes are not supported by this kubelet (only emptyDir, hostPath, configMap, secret, downwardAPI and projected are)");
         }
     }
 
-    private async Task<string> WriteAsync(string volumesDir, string plugin, string name, string? medium, Dictionary<string, FileProjection> payload, CancellationToken ct)
+    private async Task<string> WriteAsync(V1Pod pod, string volumesDir, string plugin, string name, string? medium, Dictionary<string, FileProjection> payload, CancellationToken ct)
     {
         var dir = Path.Join(volumesDir, plugin, name);
-        await EmptyDirVolume.SetUpAsync(dir, medium, null, _mounter, ct);
-        if (AtomicWriter.Write(dir, payload, _time))
+        var created = await EmptyDirVolume.SetUpAsync(dir, medium, null, _mounter, ct);
+        if (AtomicWriter.Write(dir, payload, _time) || created)
         {
+            // These volumes are read-only to containers; upstream applies fsGroup to them without a change policy.
+            VolumeOwnership.Apply(dir, pod.Spec?.SecurityContext?.FsGroup, readOnly: true, changePolicy: null);
             LogWritten(dir, payload.Count);
         }
 
