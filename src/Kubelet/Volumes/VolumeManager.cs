@@ -69,11 +69,12 @@ public sealed partial class VolumeManager
             {
                 paths[volume.Name] = await SetUpVolumeAsync(pod, volume, volumesDir, ct);
             }
-            catch (VolumeSetupException e)
+            catch (Exception e) when (e is VolumeSetupException or IOException or UnauthorizedAccessException)
             {
-                LogSetUpFailed(pod.Metadata!.NamespaceProperty, pod.Metadata.Name, volume.Name, e.Message);
-                _events.Record(pod, "Warning", "FailedMount", $"MountVolume.SetUp failed for volume \"{volume.Name}\" : {e.Message}");
-                first ??= e;
+                var failure = e as VolumeSetupException ?? new VolumeSetupException(e.Message, e); // e.g. a hostPath the kubelet may not create
+                LogSetUpFailed(pod.Metadata!.NamespaceProperty, pod.Metadata.Name, volume.Name, failure.Message);
+                _events.Record(pod, "Warning", "FailedMount", $"MountVolume.SetUp failed for volume \"{volume.Name}\" : {failure.Message}");
+                first ??= failure;
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using k8s.Models;
+using NSubstitute;
 using Orchestrator.Kubelet.Volumes;
 
 namespace Orchestrator.Kubelet.Tests.Volumes;
@@ -85,6 +86,18 @@ public sealed class HostPathVolumeTests : IDisposable
         Assert.Equal(_dir.Join("dir"), volumes.HostPaths["h"]);
         await f.Manager.TearDownAsync("u1", CancellationToken.None);
         Assert.True(Directory.Exists(_dir.Join("dir")));
+    }
+
+    [Fact]
+    public async Task A_hostPath_that_cannot_be_created_is_a_FailedMount()
+    {
+        await using var f = new VolumeManagerFixture();
+        var pod = VolumeManagerFixture.Pod("u1", Specs.HostPath("h", _dir.Join("file", "sub"), "DirectoryOrCreate"));
+
+        var e = await Assert.ThrowsAsync<VolumeSetupException>(() => f.Manager.SetUpAsync(pod, CancellationToken.None));
+
+        Assert.IsAssignableFrom<IOException>(e.InnerException);
+        f.Events.Received(1).Record(pod, "Warning", "FailedMount", $"MountVolume.SetUp failed for volume \"h\" : {e.Message}");
     }
 
     public void Dispose()
