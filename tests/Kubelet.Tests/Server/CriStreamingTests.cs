@@ -129,6 +129,16 @@ public sealed class CriStreamingTests(ContainerdFixture fixture) : IAsyncLifetim
             var channels = await stdin.ReadToCloseAsync(ct);
             Assert.Equal("abcde", channels[1]);
         }
+
+        // kubectl ≤ 1.29's SPDY upgrade (a POST) is relayed to containerd, which switches protocols.
+        using var spdy = await RawHttpClient.ConnectAsync(_server.Port);
+        await spdy.SendAsync(
+            "POST /exec/ns1/exec-pod/main?command=true&output=1 HTTP/1.1\r\nHost: node\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\n" +
+            "X-Stream-Protocol-Version: v4.channel.k8s.io\r\nX-Stream-Protocol-Version: channel.k8s.io\r\nContent-Length: 0\r\n\r\n");
+        var head = await spdy.ReadHeadAsync().WaitAsync(ct);
+        Assert.StartsWith("HTTP/1.1 101 ", head, StringComparison.Ordinal);
+        Assert.Contains("Upgrade: SPDY/3.1\r\n", head, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("X-Stream-Protocol-Version: v4.channel.k8s.io\r\n", head, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

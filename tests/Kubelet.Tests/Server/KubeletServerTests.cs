@@ -60,6 +60,34 @@ public sealed class KubeletServerTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Stopping_ends_followed_logs_and_relayed_streams()
+    {
+        var path = Path.GetTempFileName();
+        await using var backend = new UpgradeEchoServer();
+        try
+        {
+            await File.WriteAllTextAsync(path, "2026-01-01T00:00:01Z stdout F one\n");
+            _runtime.Log = new ContainerLogLocation(path, "c1", Running: true);
+            _runtime.Running = true;
+            _runtime.StreamUrl = backend.Url("/attach/T");
+            using var response = await _http.GetAsync($"{Base}/containerLogs/ns/pod/web?follow=true", HttpCompletionOption.ResponseHeadersRead);
+            using var follow = new StreamReader(await response.Content.ReadAsStreamAsync());
+            Assert.Equal("one", await follow.ReadLineAsync());
+            using var attach = await RawHttpClient.ConnectAsync(_server.Port);
+            await attach.SendAsync("POST /attach/ns/pod/web?output=1 HTTP/1.1\r\nHost: node\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\nContent-Length: 0\r\n\r\n");
+            Assert.StartsWith("HTTP/1.1 101 ", await attach.ReadHeadAsync(), StringComparison.Ordinal);
+
+            await _server.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Null(await follow.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+            await backend.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("/containerLogs/ns/pod/missing", HttpStatusCode.NotFound, "container not found (\"missing\")")]
     [InlineData("/containerLogs/ns/pod/web?tailLines=-1", HttpStatusCode.UnprocessableEntity, "tailLines must be greater than or equal to 0")]
