@@ -78,9 +78,9 @@ public sealed class KubeletServerTests : IAsyncLifetime
             await attach.SendAsync("POST /attach/ns/pod/web?output=1 HTTP/1.1\r\nHost: node\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\nContent-Length: 0\r\n\r\n");
             Assert.StartsWith("HTTP/1.1 101 ", await attach.ReadHeadAsync(), StringComparison.Ordinal);
 
-            await _server.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            Assert.Null(await follow.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
-            await backend.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await _server.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Null(await follow.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+            await backend.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
         finally
         {
@@ -117,7 +117,7 @@ public sealed class KubeletServerTests : IAsyncLifetime
         Assert.Contains("Connection: Upgrade\r\n", head, StringComparison.Ordinal);
         Assert.Contains("X-Stream-Protocol-Version: v4.channel.k8s.io\r\n", head, StringComparison.Ordinal);
 
-        var forwarded = await backend.RequestHead.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var forwarded = await backend.RequestHead.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.StartsWith("POST /exec/Token123 HTTP/1.1\r\n", forwarded, StringComparison.Ordinal);
         Assert.Contains("Upgrade: SPDY/3.1\r\n", forwarded, StringComparison.Ordinal);
         Assert.Contains("X-Stream-Protocol-Version: v4.channel.k8s.io\r\nX-Stream-Protocol-Version: v3.channel.k8s.io\r\nX-Stream-Protocol-Version: channel.k8s.io\r\n", forwarded, StringComparison.Ordinal);
@@ -148,7 +148,7 @@ public sealed class KubeletServerTests : IAsyncLifetime
             Assert.Equal("hello:", await client.ReadExactlyAsync(6));
         }
 
-        await backend.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await backend.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Theory]
@@ -185,7 +185,7 @@ public sealed class KubeletServerTests : IAsyncLifetime
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
         Assert.Equal(WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
 
-        Assert.Equal("/attach/Token9", await backend.Path.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("/attach/Token9", await backend.Path.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(new AttachRequest("ns1", "pod1", "web", Tty: true, Stdin: true, Stdout: true, Stderr: false), Assert.Single(_runtime.Requests));
     }
 
