@@ -1,0 +1,19 @@
+namespace Orchestrator.Kubelet.Probes;
+
+/// <summary>A probe could not be run (upstream's probe.Unknown with an error): the result is left unchanged.</summary>
+public sealed class ProbeErrorException : Exception
+{
+    public ProbeErrorException()
+    {
+    }
+
+    public ProbeErrorException(string message)
+        : base(message)
+    {
+    }
+
+    public ProbeErrorException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
