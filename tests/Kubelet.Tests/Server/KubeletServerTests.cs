@@ -164,6 +164,7 @@ public sealed class KubeletServerTests : IAsyncLifetime
         var head = await client.ReadHeadAsync();
         Assert.StartsWith($"HTTP/1.1 {status} ", head, StringComparison.Ordinal);
         Assert.Contains("Content-Type: text/plain\r\n", head, StringComparison.Ordinal);
+        Assert.Equal(raw.Contains("Content-Length", StringComparison.Ordinal), head.Contains($"Content-Length: {body.Length}\r\n", StringComparison.Ordinal));
         Assert.Contains(body, await ReadBodyAsync(client, head), StringComparison.Ordinal);
         Assert.Equal(("ns1", "pod1", "8080,9090"), Assert.Single(_runtime.Requests));
     }

@@ -64,6 +64,10 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
             LogNotUpgraded(logger, target.AbsolutePath, head.StatusCode);
             context.Response.StatusCode = head.StatusCode;
             CopyResponseHeaders(head, context.Response.Headers);
+            if (head.Values("Content-Length").FirstOrDefault() is { } length && long.TryParse(length, System.Globalization.CultureInfo.InvariantCulture, out var contentLength))
+            {
+                context.Response.ContentLength = contentLength;
+            }
             await HttpBodyCopier.CopyAsync(head, body, context.Response.Body, aborted);
             return;
         }
