@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Orchestrator.Kubelet.Server.Logs;
 
 namespace Orchestrator.Kubelet.Server;
 
 /// <summary><c>GET /containerLogs/{namespace}/{pod}/{container}</c>: the container's CRI log as plain text, streamed.</summary>
-internal sealed class ContainerLogsEndpoint(IStreamingRuntime runtime, ContainerLogReader reader, TimeProvider time)
+internal sealed class ContainerLogsEndpoint(IStreamingRuntime runtime, ContainerLogReader reader, TimeProvider time, IHostApplicationLifetime lifetime)
 {
     public async Task HandleAsync(HttpContext context, string ns, string pod, string container)
     {
-        var ct = context.RequestAborted;
+        // A followed log ends when the client goes away or the server stops.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var ct = stop.Token;
         var (options, previous) = LogQuery.Parse(context.Request.Query, time.GetUtcNow());
         var location = await runtime.GetContainerLogAsync(ns, pod, container, previous, ct);
         if (!location.Running)

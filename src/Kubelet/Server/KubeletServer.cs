@@ -51,8 +51,8 @@ public sealed class KubeletServer : IAsyncDisposable
         }
 
         var builder = WebApplication.CreateSlimBuilder();
+        // ASP.NET Core's own request logs stay off; our components log through the caller's factory.
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(_loggers);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -60,13 +60,13 @@ public sealed class KubeletServer : IAsyncDisposable
         });
         builder.Services.AddSingleton(_runtime);
         builder.Services.AddSingleton(_time);
-        builder.Services.AddSingleton(services => new ContainerLogReader(_time, _loggers.CreateLogger<ContainerLogReader>(), _options.LogPollInterval, _options.LogRunningCheckInterval));
+        builder.Services.AddSingleton(_ => new ContainerLogReader(_time, _loggers.CreateLogger<ContainerLogReader>(), _options.LogPollInterval, _options.LogRunningCheckInterval));
         builder.Services.AddSingleton(_ => new UpgradeRelay(_loggers.CreateLogger<UpgradeRelay>()));
         builder.Services.AddSingleton<ContainerLogsEndpoint>();
         builder.Services.AddSingleton<StreamingEndpoints>();
 
         var app = builder.Build();
-        app.UseMiddleware<StreamingErrorMiddleware>();
+        app.UseMiddleware<StreamingErrorMiddleware>(_loggers.CreateLogger<StreamingErrorMiddleware>());
         MapRoutes(app);
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Orchestrator.Kubelet.Server.Relay;
 
 namespace Orchestrator.Kubelet.Server;
@@ -10,7 +11,7 @@ namespace Orchestrator.Kubelet.Server;
 /// URL, then relay the client's upgraded connection to it. Query parameters are upstream's
 /// (command repeated; input, output, error, tty as "1"/"true"; port repeated).
 /// </summary>
-internal sealed class StreamingEndpoints(IStreamingRuntime runtime, UpgradeRelay relay)
+internal sealed class StreamingEndpoints(IStreamingRuntime runtime, UpgradeRelay relay, IHostApplicationLifetime lifetime)
 {
     public async Task ExecAsync(HttpContext context, string ns, string pod, string container)
     {
@@ -24,7 +25,7 @@ internal sealed class StreamingEndpoints(IStreamingRuntime runtime, UpgradeRelay
 
         var (tty, stdin, stdout, stderr) = ParseStreams(query);
         var url = await runtime.GetExecAsync(new ExecRequest(ns, pod, container, command, tty, stdin, stdout, stderr), context.RequestAborted);
-        await relay.RelayAsync(context, url);
+        await relay.RelayAsync(context, url, lifetime.ApplicationStopping);
     }
 
     public async Task AttachAsync(HttpContext context, string ns, string pod, string container)
@@ -32,7 +33,7 @@ internal sealed class StreamingEndpoints(IStreamingRuntime runtime, UpgradeRelay
         RequireUpgrade(context);
         var (tty, stdin, stdout, stderr) = ParseStreams(context.Request.Query);
         var url = await runtime.GetAttachAsync(new AttachRequest(ns, pod, container, tty, stdin, stdout, stderr), context.RequestAborted);
-        await relay.RelayAsync(context, url);
+        await relay.RelayAsync(context, url, lifetime.ApplicationStopping);
     }
 
     public async Task PortForwardAsync(HttpContext context, string ns, string pod)
@@ -53,7 +54,7 @@ internal sealed class StreamingEndpoints(IStreamingRuntime runtime, UpgradeRelay
         }
 
         var url = await runtime.GetPortForwardAsync(ns, pod, ports, context.RequestAborted);
-        await relay.RelayAsync(context, url);
+        await relay.RelayAsync(context, url, lifetime.ApplicationStopping);
     }
 
     /// <summary>The streams asked for; as upstream, stderr is dropped with a tty (a terminal merges it into stdout).</summary>

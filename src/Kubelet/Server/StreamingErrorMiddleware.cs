@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Kubelet.Server;
@@ -8,7 +9,7 @@ namespace Orchestrator.Kubelet.Server;
 /// upstream's kubelet answers), and anything unexpected into a logged 500. Once a response has
 /// started (a log being streamed, a relayed upgrade) the connection is just ended.
 /// </summary>
-internal sealed partial class StreamingErrorMiddleware(RequestDelegate next, ILogger<StreamingErrorMiddleware> logger)
+internal sealed partial class StreamingErrorMiddleware(RequestDelegate next, IHostApplicationLifetime lifetime, ILogger<StreamingErrorMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -16,9 +17,9 @@ internal sealed partial class StreamingErrorMiddleware(RequestDelegate next, ILo
         {
             await next(context);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            // The client went away.
+            // The client went away, or the server is stopping.
         }
         catch (StreamingRuntimeException e)
         {

@@ -55,14 +55,20 @@ internal sealed class CriTestPod : IAsyncDisposable
         return new CriTestPod(runtime, config, response.PodSandboxId);
     }
 
-    /// <summary>Creates and starts instance <paramref name="attempt"/> of a busybox container running <paramref name="command"/>; returns its id.</summary>
-    public async Task<string> StartContainerAsync(string image, string name, uint attempt, params string[] command)
+    /// <summary>Creates and starts instance <paramref name="attempt"/> of a container running <paramref name="command"/>; returns its id.</summary>
+    public Task<string> StartContainerAsync(string image, string name, uint attempt, params string[] command) =>
+        StartContainerAsync(image, name, attempt, stdin: false, command);
+
+    /// <summary>As above; with <paramref name="stdin"/> the container keeps a stdin open for attach (once).</summary>
+    public async Task<string> StartContainerAsync(string image, string name, uint attempt, bool stdin, params string[] command)
     {
         var config = new ContainerConfig
         {
             Metadata = new ContainerMetadata { Name = name, Attempt = attempt },
             Image = new ImageSpec { Image = image },
             LogPath = $"{name}/{attempt}.log",
+            Stdin = stdin,
+            StdinOnce = stdin,
         };
         config.Command.AddRange(command);
         foreach (var label in Config.Labels)

@@ -60,6 +60,34 @@ public sealed class KubeletServerTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Stopping_ends_followed_logs_and_relayed_streams()
+    {
+        var path = Path.GetTempFileName();
+        await using var backend = new UpgradeEchoServer();
+        try
+        {
+            await File.WriteAllTextAsync(path, "2026-01-01T00:00:01Z stdout F one\n");
+            _runtime.Log = new ContainerLogLocation(path, "c1", Running: true);
+            _runtime.Running = true;
+            _runtime.StreamUrl = backend.Url("/attach/T");
+            using var response = await _http.GetAsync($"{Base}/containerLogs/ns/pod/web?follow=true", HttpCompletionOption.ResponseHeadersRead);
+            using var follow = new StreamReader(await response.Content.ReadAsStreamAsync());
+            Assert.Equal("one", await follow.ReadLineAsync());
+            using var attach = await RawHttpClient.ConnectAsync(_server.Port);
+            await attach.SendAsync("POST /attach/ns/pod/web?output=1 HTTP/1.1\r\nHost: node\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\nContent-Length: 0\r\n\r\n");
+            Assert.StartsWith("HTTP/1.1 101 ", await attach.ReadHeadAsync(), StringComparison.Ordinal);
+
+            await _server.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Null(await follow.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+            await backend.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("/containerLogs/ns/pod/missing", HttpStatusCode.NotFound, "container not found (\"missing\")")]
     [InlineData("/containerLogs/ns/pod/web?tailLines=-1", HttpStatusCode.UnprocessableEntity, "tailLines must be greater than or equal to 0")]
@@ -89,7 +117,7 @@ public sealed class KubeletServerTests : IAsyncLifetime
         Assert.Contains("Connection: Upgrade\r\n", head, StringComparison.Ordinal);
         Assert.Contains("X-Stream-Protocol-Version: v4.channel.k8s.io\r\n", head, StringComparison.Ordinal);
 
-        var forwarded = await backend.RequestHead.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var forwarded = await backend.RequestHead.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.StartsWith("POST /exec/Token123 HTTP/1.1\r\n", forwarded, StringComparison.Ordinal);
         Assert.Contains("Upgrade: SPDY/3.1\r\n", forwarded, StringComparison.Ordinal);
         Assert.Contains("X-Stream-Protocol-Version: v4.channel.k8s.io\r\nX-Stream-Protocol-Version: v3.channel.k8s.io\r\nX-Stream-Protocol-Version: channel.k8s.io\r\n", forwarded, StringComparison.Ordinal);
@@ -120,7 +148,7 @@ public sealed class KubeletServerTests : IAsyncLifetime
             Assert.Equal("hello:", await client.ReadExactlyAsync(6));
         }
 
-        await backend.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await backend.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Theory]
@@ -136,6 +164,7 @@ public sealed class KubeletServerTests : IAsyncLifetime
         var head = await client.ReadHeadAsync();
         Assert.StartsWith($"HTTP/1.1 {status} ", head, StringComparison.Ordinal);
         Assert.Contains("Content-Type: text/plain\r\n", head, StringComparison.Ordinal);
+        Assert.Equal(raw.Contains("Content-Length", StringComparison.Ordinal), head.Contains($"Content-Length: {body.Length}\r\n", StringComparison.Ordinal));
         Assert.Contains(body, await ReadBodyAsync(client, head), StringComparison.Ordinal);
         Assert.Equal(("ns1", "pod1", "8080,9090"), Assert.Single(_runtime.Requests));
     }
@@ -157,7 +186,7 @@ public sealed class KubeletServerTests : IAsyncLifetime
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
         Assert.Equal(WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
 
-        Assert.Equal("/attach/Token9", await backend.Path.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("/attach/Token9", await backend.Path.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(new AttachRequest("ns1", "pod1", "web", Tty: true, Stdin: true, Stdout: true, Stderr: false), Assert.Single(_runtime.Requests));
     }
 

@@ -38,7 +38,18 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_prefix.IsEmpty)
+        {
+            return inner.Read(buffer, offset, count);
+        }
+
+        var taken = Math.Min(count, _prefix.Length);
+        _prefix[..taken].CopyTo(buffer.AsMemory(offset, taken));
+        _prefix = _prefix[taken..];
+        return taken;
+    }
 
     public override void Flush()
     {

@@ -28,14 +28,16 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
     public static bool IsUpgradeRequest(HttpContext context) =>
         context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true };
 
-    public async Task RelayAsync(HttpContext context, Uri target)
+    /// <summary>Relays until either side closes, the client goes away or <paramref name="stopping"/> fires (the server stops).</summary>
+    public async Task RelayAsync(HttpContext context, Uri target, CancellationToken stopping)
     {
         if (!string.Equals(target.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase))
         {
             throw new StreamingRuntimeException(HttpStatusCode.BadGateway, $"the runtime's streaming URL scheme \"{target.Scheme}\" is not supported (want http)");
         }
 
-        var aborted = context.RequestAborted;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var aborted = linked.Token;
         using var backend = new TcpClient { NoDelay = true };
         Stream connection;
         HttpResponseHead head;
@@ -62,6 +64,10 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
             LogNotUpgraded(logger, target.AbsolutePath, head.StatusCode);
             context.Response.StatusCode = head.StatusCode;
             CopyResponseHeaders(head, context.Response.Headers);
+            if (head.Values("Content-Length").FirstOrDefault() is { } length && long.TryParse(length, System.Globalization.CultureInfo.InvariantCulture, out var contentLength))
+            {
+                context.Response.ContentLength = contentLength;
+            }
             await HttpBodyCopier.CopyAsync(head, body, context.Response.Body, aborted);
             return;
         }

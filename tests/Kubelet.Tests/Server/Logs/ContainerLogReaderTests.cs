@@ -46,7 +46,7 @@ public sealed class ContainerLogReaderTests : IDisposable
         await File.WriteAllTextAsync(LogPath, Lines("first"));
         var running = true;
         var pipe = new Pipe();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var reading = Task.Run(async () =>
         {
             await using var output = pipe.Writer.AsStream();
