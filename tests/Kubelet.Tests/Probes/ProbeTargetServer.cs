@@ -1,15 +1,14 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Kubelet.Probes.Network.Health;
+using Orchestrator.Kubelet.Tests.Cri;
 
 namespace Orchestrator.Kubelet.Tests.Probes;
 
@@ -74,24 +73,15 @@ internal sealed class ProbeTargetServer : IAsyncDisposable
 
     private static async Task CheckAsync(HttpContext ctx)
     {
-        using var body = new MemoryStream();
-        await ctx.Request.Body.CopyToAsync(body);
-        var request = HealthCheckRequest.Parser.ParseFrom(body.ToArray()[5..]);
-        ctx.Response.ContentType = "application/grpc";
+        var request = HealthCheckRequest.Parser.ParseFrom(await GrpcWire.ReadRequestAsync(ctx));
         if (request.Service == "unimplemented")
         {
-            ctx.Response.AppendTrailer("grpc-status", "12");
-            ctx.Response.AppendTrailer("grpc-message", "unknown service grpc.health.v1.Health");
+            GrpcWire.Fail(ctx, Grpc.Core.StatusCode.Unimplemented, "unknown service grpc.health.v1.Health");
             return;
         }
 
         var status = request.Service == "down" ? HealthCheckResponse.Types.ServingStatus.NotServing : HealthCheckResponse.Types.ServingStatus.Serving;
-        var payload = new HealthCheckResponse { Status = status }.ToByteArray();
-        var frame = new byte[5 + payload.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        await ctx.Response.Body.WriteAsync(frame);
-        ctx.Response.AppendTrailer("grpc-status", "0");
+        await GrpcWire.RespondAsync(ctx, new HealthCheckResponse { Status = status });
     }
 
     private static X509Certificate2 SelfSigned()
