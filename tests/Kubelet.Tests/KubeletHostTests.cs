@@ -26,7 +26,7 @@ public sealed class KubeletHostTests : IAsyncLifetime
         _running = ComponentHost.RunAsync("kubelet", _api.CreateClient(), NullLoggerFactory.Instance, context =>
         {
             var runtime = new HollowRuntime(new HollowRuntimeOptions { JobRunTime = TimeSpan.FromMilliseconds(300) }, context.Time);
-            var host = new KubeletHost(context, runtime, HollowNodes.Create(2, template: new Node.NodeConfig("t", "0.0.0.0") { Cpu = "8", Taints = [new V1Taint { Key = "example.com/gpu", Effect = "NoSchedule" }] }), options);
+            var host = new KubeletHost(context, runtime, HollowNodes.Create(2, template: new Kubelet.Node.NodeConfig("t", "0.0.0.0") { Cpu = "8", Taints = [new V1Taint { Key = "example.com/gpu", Effect = "NoSchedule" }] }), options);
             registered.SetResult(host);
             return [host];
         }, null, _stop.Token);

@@ -53,9 +53,15 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Caching.WatchCacheSet>();
         builder.Services.AddSingleton<ResourceHandler>();
         builder.Services.AddSingleton<Bootstrap>();
+        builder.Services.AddSingleton<Streaming.LogProxy>();
+        builder.Services.AddSingleton<Streaming.UpgradeProxy>();
+        builder.Services.AddSingleton<Streaming.RemoteCommandTranslator>();
+        builder.Services.AddSingleton<Streaming.PortForwardTunnel>();
+        builder.Services.AddSingleton<Streaming.PodStreamingHandler>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseWebSockets(); // exec/attach over v5.channel.k8s.io and port-forward's SPDY tunnel are accepted here
         app.MapApiRoutes();
         await app.StartAsync(cancellationToken);
 
@@ -72,6 +78,9 @@ public sealed class ApiServerHost : IAsyncDisposable
 
     /// <summary>Completes when the server stops (Ctrl+C, SIGTERM or dispose).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Cancelled as soon as the host begins to shut down (SIGTERM, Ctrl-C), before open watches are drained.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
 
     public async ValueTask DisposeAsync()
     {

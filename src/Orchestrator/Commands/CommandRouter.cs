@@ -26,6 +26,10 @@ internal static class CommandRouter
               Inspect and edit the store, like etcdctl:
                 revision | get KEY | put KEY VALUE | del KEY | list [PREFIX] [--limit N]
                 watch [PREFIX] [--from REVISION] | compact REVISION
+          images build [--output images.tar] | load --address SOCK [--archive F] | push --registry http://HOST:PORT
+              The node's local images (localhost/busybox:1.35, localhost/pause:catatonit) built from the
+              host's busybox-static and catatonit: an OCI archive, imported into containerd's k8s.io
+              namespace, or pushed to a registry (as HOST:PORT/busybox:1.35, HOST:PORT/pause:catatonit).
           help
 
         store URLs: sqlite:///path/to/state.db (default: sqlite://.orchestrator/state.db)
@@ -45,6 +49,7 @@ internal static class CommandRouter
                 "controller-manager" => await ControllerManagerCommand.RunAsync(arguments, output),
                 "kubelet" => await KubeletCommand.RunAsync(arguments, output),
                 "scheduler" => await SchedulerCommand.RunAsync(arguments, output),
+                "images" => await ImagesCommand.RunAsync(arguments, output),
                 null or "help" or "--help" or "-h" => Help(output),
                 _ => throw new UsageException($"unknown command \"{command}\""),
             };
