@@ -109,7 +109,8 @@ public sealed partial class ProbeManager : IAsyncDisposable
     /// <summary>
     /// What the probes say about a container. A container id without results yet (not synced) is
     /// Started when it has no startup probe and Ready when it has neither a readiness nor a startup probe;
-    /// a pod never synced (or removed) reports nothing as ready or started.
+    /// a pod never synced (or removed) reports nothing as ready or started. Only meaningful for a running
+    /// container: a container that is not running is neither ready nor started, whatever this says.
     /// </summary>
     public ProbeStatus Get(string podUid, string containerName, string containerId)
     {

@@ -74,6 +74,14 @@ internal sealed class ProbeWorker
             return;
         }
 
+        // A pod being deleted must not be restarted on its way out: liveness and startup end as successes (upstream).
+        if (attempt.Pod.Metadata.DeletionTimestamp is not null && Kind != ProbeKind.Readiness)
+        {
+            _owner.Publish(this, success: true);
+            Stop();
+            return;
+        }
+
         // Liveness and readiness wait for the startup probe; the startup probe ends with its first success.
         if (Kind != ProbeKind.Startup && !attempt.Started)
         {

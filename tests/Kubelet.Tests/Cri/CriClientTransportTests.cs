@@ -137,14 +137,13 @@ public sealed class CriClientTransportTests : IAsyncLifetime
         };
     }
 
+    /// <summary>Relays one pipe connection to the server's socket until either side closes (the other direction's reset on teardown is not observed).</summary>
     private static async Task RelayOnceAsync(NamedPipeServerStream pipe, string socketPath)
     {
         await pipe.WaitForConnectionAsync();
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath));
         await using var upstream = new NetworkStream(socket, ownsSocket: false);
-        var toServer = pipe.CopyToAsync(upstream).ContinueWith(_ => socket.Shutdown(SocketShutdown.Send), TaskScheduler.Default);
-        await upstream.CopyToAsync(pipe);
-        await toServer;
+        await Task.WhenAny(pipe.CopyToAsync(upstream), upstream.CopyToAsync(pipe));
     }
 }

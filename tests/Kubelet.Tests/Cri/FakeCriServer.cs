@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -41,14 +39,12 @@ internal sealed class FakeCriServer : IAsyncDisposable
         app.MapPost("/runtime.v1.RuntimeService/Version", async ctx =>
         {
             var request = VersionRequest.Parser.ParseFrom(await server.ReadRequestAsync(ctx, "Version"));
-            await RespondAsync(ctx, new VersionResponse { Version = request.Version, RuntimeName = "fake", RuntimeVersion = "1.0", RuntimeApiVersion = "v1" });
+            await GrpcWire.RespondAsync(ctx, new VersionResponse { Version = request.Version, RuntimeName = "fake", RuntimeVersion = "1.0", RuntimeApiVersion = "v1" });
         });
         app.MapPost("/runtime.v1.RuntimeService/ExecSync", async ctx =>
         {
             await server.ReadRequestAsync(ctx, "ExecSync");
-            ctx.Response.ContentType = "application/grpc";
-            ctx.Response.AppendTrailer("grpc-status", ((int)StatusCode.NotFound).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            ctx.Response.AppendTrailer("grpc-message", "container not found");
+            GrpcWire.Fail(ctx, StatusCode.NotFound, "container not found");
         });
         app.MapPost("/runtime.v1.RuntimeService/Status", async ctx =>
         {
@@ -59,23 +55,10 @@ internal sealed class FakeCriServer : IAsyncDisposable
         return server;
     }
 
-    private async Task<byte[]> ReadRequestAsync(HttpContext ctx, string rpc)
+    private Task<byte[]> ReadRequestAsync(HttpContext ctx, string rpc)
     {
         Timeouts[rpc] = ctx.Request.Headers["grpc-timeout"].ToString();
-        using var body = new MemoryStream();
-        await ctx.Request.Body.CopyToAsync(body, ctx.RequestAborted);
-        return body.ToArray()[5..]; // one uncompressed message: flag byte + 4-byte length, then the message
-    }
-
-    private static async Task RespondAsync(HttpContext ctx, IMessage message)
-    {
-        var payload = message.ToByteArray();
-        var frame = new byte[5 + payload.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        ctx.Response.ContentType = "application/grpc";
-        await ctx.Response.Body.WriteAsync(frame);
-        ctx.Response.AppendTrailer("grpc-status", "0");
+        return GrpcWire.ReadRequestAsync(ctx);
     }
 
     public async ValueTask DisposeAsync()

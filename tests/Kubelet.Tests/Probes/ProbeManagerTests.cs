@@ -262,4 +262,21 @@ public sealed class ProbeManagerTests
         Assert.Equal(1, h.Events.Count("Readiness probe errored: couldn't find port: metrics in container app"));
         Assert.False(h.Get("app", "c1").Ready);
     }
+
+    [Fact]
+    public async Task A_terminating_pod_stops_liveness_and_startup_probes_but_keeps_readiness()
+    {
+        await using var h = new ProbeHarness();
+        h.Exec.Answer("alive", 1, "dead");
+        h.Exec.Answer("ready", 0);
+        var pod = Pod(Container("app", liveness: ExecProbe("alive", period: 1, failure: 2), readiness: ExecProbe("ready", period: 1)));
+        h.Manager.Sync(pod, "10.0.0.2", [h.Running("app", "c1")]);
+        h.Advance(0);
+        pod.Metadata.DeletionTimestamp = h.Time.GetUtcNow().UtcDateTime;
+        h.Manager.Sync(pod, "10.0.0.2", [h.Running("app", "c1")]);
+        h.Advance(5);
+        Assert.Equal(new ProbeStatus(true, true, false), h.Get("app", "c1"));
+        Assert.Equal(1, h.Exec.CallsOf("alive"));
+        Assert.Equal(6, h.Exec.CallsOf("ready"));
+    }
 }
