@@ -50,6 +50,9 @@ public sealed class KubeletHost : IController
     /// <summary>Called with (node, podCIDR) when one of our nodes gets its pod CIDR (the CNI config follows it).</summary>
     public Action<string, string>? PodCidrAssigned { get; init; }
 
+    /// <summary>More caches the first pod sync waits for (the configMaps and secrets volumes read).</summary>
+    public IReadOnlyList<Func<CancellationToken, Task>> WaitForSync { get; init; } = [];
+
     /// <summary>The pod informer the kubelet runs on.</summary>
     public IInformer<V1Pod> Pods => _worker.Pods;
 
@@ -93,7 +96,7 @@ public sealed class KubeletHost : IController
 
         _registered.TrySetResult();
         var heartbeats = _agents.Values.Select(agent => agent.HeartbeatAsync(ct)).ToList();
-        await _runner.RunAsync([_worker.Pods.WaitForSyncAsync, _worker.Nodes.WaitForSyncAsync], ct);
+        await _runner.RunAsync([_worker.Pods.WaitForSyncAsync, _worker.Nodes.WaitForSyncAsync, .. WaitForSync], ct);
         await Task.WhenAll(heartbeats);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using k8s.Models;
 using Orchestrator.Kubelet.Cri;
 using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Env;
 using Orchestrator.Kubelet.Status;
 
 namespace Orchestrator.Kubelet.CriRuntime;
@@ -33,19 +34,8 @@ public static class ContainerConfigFactory
         };
         config.Command.AddRange((container.Command ?? []).Select(expand));
         config.Args.AddRange((container.Args ?? []).Select(expand));
-        config.Envs.AddRange(input.Env.Select(e => new KeyValue { Key = e.Key, Value = e.Value }));
-        config.Mounts.AddRange(input.Mounts.Select(m => new Mount
-        {
-            HostPath = m.HostPath,
-            ContainerPath = m.ContainerPath,
-            Readonly = m.ReadOnly,
-            Propagation = m.Propagation switch
-            {
-                "HostToContainer" => MountPropagation.PropagationHostToContainer,
-                "Bidirectional" => MountPropagation.PropagationBidirectional,
-                _ => MountPropagation.PropagationPrivate,
-            },
-        }));
+        config.Envs.AddRange(ContainerEnvironment.ToCri(input.Env));
+        config.Mounts.AddRange(input.Mounts.Select(m => m.ToCri()));
         config.Labels[CriLabels.PodName] = pod.Metadata.Name;
         config.Labels[CriLabels.PodNamespace] = pod.Metadata.NamespaceProperty;
         config.Labels[CriLabels.PodUid] = pod.Metadata.Uid;

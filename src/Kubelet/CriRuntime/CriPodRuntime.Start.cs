@@ -87,7 +87,8 @@ public sealed partial class CriPodRuntime
     {
         var pod = context.Pod;
         var env = ContainerEnvironment.Build(pod, container, context.PodIp, _options.HostIp, _sources, events: _events);
-        var mounts = ContainerMounts.For(container, pod, context.Volumes, env).ToList();
+        var etcHosts = _volumes.WriteEtcHosts(pod, [context.PodIp]);
+        var mounts = ContainerMounts.For(container, pod, context.Volumes, env, etcHosts).ToList();
         if (TerminationMessageMount(pod, container, restartCount) is { } message)
         {
             mounts.Add(message);

@@ -51,6 +51,7 @@ public sealed partial class ContainerdNode
         host = new KubeletHost(context, runtime, [config], Options.Kubelet, new CriNodeConditions(Cri, Options.RootDir, NodeReservations.Default))
         {
             PodCidrAssigned = (_, cidr) => WriteCniConfig(cidr),
+            WaitForSync = [sources.WaitForSyncAsync],
         };
         new VolumeSourceWatcher(context.Informers.ConfigMaps(), context.Informers.Secrets(), volumes.References, pod => host.Resync(pod.Uid)).Start();
         return new ContainerdKubelet(host, runtime, new PodLifecycleEventGenerator(Cri.Runtime, context.Time), context);
