@@ -102,6 +102,15 @@ public sealed class KubectlStreamingTests(ContainerdFixture containerd) : IAsync
         Assert.Equal("started\n", result.Stdout);
     }
 
+    [Fact]
+    public async Task Logs_follow_streams_lines_as_they_are_written()
+    {
+        using var kubectl = new Kubectl("1.33", _kubeconfig);
+        using var follow = kubectl.Start("logs", "-f", PodName);
+
+        Assert.Equal("started", await follow.ReadLineAsync(TimeSpan.FromSeconds(20)));
+    }
+
     [Theory]
     [InlineData("1.33")]
     [InlineData("1.27")]

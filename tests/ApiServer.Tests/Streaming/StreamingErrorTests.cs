@@ -28,38 +28,20 @@ public sealed class StreamingErrorTests(ApiServerFixture api) : IClassFixture<Ap
         Assert.Equal("", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task A_container_the_pod_does_not_have_or_an_ambiguous_one_is_a_bad_request()
+    [Theory]
+    [InlineData("two", "a,b", "POST", "exec?command=ls&stdout=true&container=nope", 400, "BadRequest", "container nope is not valid for pod two")]
+    [InlineData("two-log", "a,b", "GET", "log", 400, "BadRequest", "a container name must be specified for pod two-log, choose one of: [a b]")]
+    [InlineData("nocmd", "app", "POST", "exec?stdout=true", 400, "BadRequest", "you must specify at least one command for the container")]
+    [InlineData("nostreams", "app", "POST", "attach", 400, "BadRequest", "you must specify at least 1 of stdin, stdout, stderr")]
+    [InlineData("badports", "app", "POST", "portforward?ports=http", 400, "BadRequest", "ports: strconv.ParseInt: parsing \"http\": invalid syntax")]
+    [InlineData("orphan", "app", "POST", "portforward", 404, "NotFound", "nodes \"ghost-node\" not found")]
+    public async Task Bad_requests_are_answered_with_upstreams_status(string pod, string containers, string method, string subresource, int code, string reason, string message)
     {
-        await CreatePodAsync("two", node: "somewhere", "a", "b");
+        await CreatePodAsync(pod, node: pod == "orphan" ? "ghost-node" : "somewhere", containers.Split(','));
 
-        var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods/two/exec?command=ls&stdout=true&container=nope");
-        AssertStatus(HttpStatusCode.BadRequest, "BadRequest", "container nope is not valid for pod two", status, body);
+        var (status, body, _) = await api.SendAsync(new HttpMethod(method), $"/api/v1/namespaces/default/pods/{pod}/{subresource}");
 
-        var (ambiguous, ambiguousBody, _) = await api.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/pods/two/log");
-        AssertStatus(HttpStatusCode.BadRequest, "BadRequest", "a container name must be specified for pod two, choose one of: [a b]", ambiguous, ambiguousBody);
-    }
-
-    [Fact]
-    public async Task Exec_without_a_command_or_streams_is_a_bad_request()
-    {
-        await CreatePodAsync("nocmd", node: "somewhere", "app");
-
-        var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods/nocmd/exec?stdout=true");
-        AssertStatus(HttpStatusCode.BadRequest, "BadRequest", "you must specify at least one command for the container", status, body);
-
-        var (none, noneBody, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods/nocmd/attach");
-        AssertStatus(HttpStatusCode.BadRequest, "BadRequest", "you must specify at least 1 of stdin, stdout, stderr", none, noneBody);
-    }
-
-    [Fact]
-    public async Task A_pod_on_a_node_that_does_not_exist_is_404_for_the_node()
-    {
-        await CreatePodAsync("orphan", node: "ghost", "app");
-
-        var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/pods/orphan/portforward");
-
-        AssertStatus(HttpStatusCode.NotFound, "NotFound", "nodes \"ghost\" not found", status, body);
+        AssertStatus((HttpStatusCode)code, reason, message, status, body);
     }
 
     [Fact]
