@@ -36,10 +36,7 @@ internal sealed partial class PortForwardTunnel(ILogger<PortForwardTunnel> logge
         }
 
         var negotiated = upstream.Head.Header(StreamProtocols.VersionHeader)?.Trim();
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
-        {
-            SubProtocol = negotiated is { Length: > 0 } ? StreamProtocols.TunnelingPrefix + negotiated : null,
-        });
+        using var socket = await WebSocketHandshake.AcceptAsync(context, negotiated is { Length: > 0 } ? StreamProtocols.TunnelingPrefix + negotiated : null);
         LogTunnel(logger, pathAndQuery, negotiated ?? "");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var toKubelet = ToKubeletAsync(socket, upstream, stop.Token);

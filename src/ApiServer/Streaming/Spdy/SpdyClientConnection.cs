@@ -27,7 +27,7 @@ internal sealed partial class SpdyClientConnection : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _readLoop;
     private uint _nextStreamId = 1;
-    private bool _goneAway;
+    private volatile bool _goneAway;
 
     public SpdyClientConnection(Stream transport, ILogger logger)
     {

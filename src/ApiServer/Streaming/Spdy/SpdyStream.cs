@@ -68,10 +68,15 @@ internal sealed class SpdyStream
         }
     }
 
+    /// <summary>
+    /// RST_STREAM: a stream not yet answered fails; an answered one simply ends, keeping what
+    /// arrived before — as spdystream reads a reset stream (EOF), and as Kubernetes streaming servers
+    /// end every stream when they close the connection after the command.
+    /// </summary>
     internal void OnReset(Exception reason)
     {
         _replied.TrySetException(reason);
-        _inbound.Writer.Complete(reason);
+        _inbound.Writer.Complete();
     }
 
     /// <summary>The connection ended: a stream the peer had not finished ends with <paramref name="reason"/>, or cleanly when null.</summary>
