@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Kubelet.Cri;
+using Orchestrator.Kubelet.Cri.Api;
 
 namespace Orchestrator.Kubelet.Containerd;
 
@@ -143,8 +146,7 @@ public sealed partial class ContainerdProcess
                 throw new InvalidOperationException($"containerd exited during start-up; log tail ({Config.LogPath}):\n{LogTail()}");
             }
 
-            if (await SocketAnswersAsync(Config.SocketPath, cancellationToken)
-                && (await HostCommand.RunAsync("ctr", ["--address", Config.SocketPath, "version"], cancellationToken)).Succeeded)
+            if (await SocketAnswersAsync(Config.SocketPath, cancellationToken) && await CriAnswersAsync(cancellationToken))
             {
                 return;
             }
@@ -171,6 +173,21 @@ public sealed partial class ContainerdProcess
         catch (IOException error)
         {
             return $"(no log: {error.Message})";
+        }
+    }
+
+    /// <summary>The CRI plugin initialises after the socket opens; until then its calls fail "not initialized".</summary>
+    private async Task<bool> CriAnswersAsync(CancellationToken cancellationToken)
+    {
+        using var cri = CriClient.Connect(Endpoint);
+        try
+        {
+            await cri.Runtime.VersionAsync(new VersionRequest { Version = "v1" }, deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (RpcException)
+        {
+            return false;
         }
     }
 
