@@ -101,9 +101,13 @@ public sealed partial class ContainerdProcess
     /// The containerd still running for <paramref name="stateDir"/> (PID file names a live containerd with
     /// this config and its socket answers), or null.
     /// </summary>
-    public static async Task<ContainerdProcess?> AdoptAsync(string stateDir, ILogger logger, CancellationToken cancellationToken = default)
+    public static Task<ContainerdProcess?> AdoptAsync(string stateDir, ILogger logger, CancellationToken cancellationToken = default) =>
+        AdoptAsync(ContainerdConfig.ForStateDir(stateDir), logger, cancellationToken);
+
+    /// <summary>As <see cref="AdoptAsync(string, ILogger, CancellationToken)"/> for an instance with a non-default configuration.</summary>
+    public static async Task<ContainerdProcess?> AdoptAsync(ContainerdConfig config, ILogger logger, CancellationToken cancellationToken = default)
     {
-        var config = ContainerdConfig.ForStateDir(stateDir);
+        ArgumentNullException.ThrowIfNull(config);
         if (ReadPid(config.PidPath) is not { } pid || !IsOurContainerd(pid, config) || !await SocketAnswersAsync(config.SocketPath, cancellationToken))
         {
             return null;
@@ -111,6 +115,32 @@ public sealed partial class ContainerdProcess
 
         LogAdopted(logger, pid, config.Endpoint);
         return new ContainerdProcess(config, pid, process: null, logger);
+    }
+
+    /// <summary>
+    /// The running instance for <paramref name="config"/>'s state dir if there is one (a restarted
+    /// <c>orchestrator up</c>), else a fresh start after removing what a crashed predecessor left behind.
+    /// </summary>
+    public static async Task<ContainerdProcess> AdoptOrStartAsync(ContainerdConfig config, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var running = await AdoptAsync(config, logger, cancellationToken);
+        if (running is not null && File.Exists(config.ConfigPath) && await File.ReadAllTextAsync(config.ConfigPath, cancellationToken) == config.ToToml())
+        {
+            return running;
+        }
+
+        if (running is not null)
+        {
+            // Started with another configuration: restart to apply this one.
+            await running.StopAsync(cleanup: true, cancellationToken);
+        }
+        else if (File.Exists(config.PidPath))
+        {
+            await new ContainerdCleanup(config, logger).RemoveLeftoversAsync(cancellationToken);
+        }
+
+        return await StartAsync(config, logger, cancellationToken);
     }
 
     /// <summary>

@@ -120,6 +120,24 @@ public sealed class ContainerdProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adopt_or_start_reuses_a_live_instance_and_replaces_a_crashed_one()
+    {
+        var first = await ContainerdProcess.AdoptOrStartAsync(Config, NullLogger.Instance);
+        var again = await ContainerdProcess.AdoptOrStartAsync(Config, NullLogger.Instance);
+        Assert.Equal(first.Pid, again.Pid);
+
+        var leftovers = await RunContainerAsync(first);
+        await HostProcess.SignalAsync(first.Pid, "KILL");
+        Assert.True(await HostProcess.WaitForExitAsync(first.Pid, TimeSpan.FromSeconds(10)));
+        var restarted = await ContainerdProcess.AdoptOrStartAsync(Config, NullLogger.Instance);
+
+        Assert.NotEqual(first.Pid, restarted.Pid);
+        Assert.False(HostProcess.IsAlive(leftovers.TaskPid), "the crashed instance's container was removed");
+        Assert.Equal([restarted.Pid], HostProcess.Find(argv => argv.Contains(Config.SocketPath) || argv.Contains(Config.ConfigPath)));
+        await restarted.StopAsync(cleanup: true);
+    }
+
+    [Fact]
     public async Task A_containerd_that_exits_at_start_up_fails_with_its_log()
     {
         var broken = Config with { SocketPath = "/proc/orchestrator-no-such-dir/containerd.sock" };
