@@ -21,29 +21,22 @@ public sealed class KubeletHost : IController
     private readonly ControllerRunner _runner;
     private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public KubeletHost(ControllerContext context, IPodRuntime runtime, IEnumerable<NodeConfig> nodes, KubeletOptions? options = null)
+    public KubeletHost(ControllerContext context, IPodRuntime runtime, IEnumerable<NodeConfig> nodes, KubeletOptions? options = null, INodeConditionSource? conditions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(runtime);
         _options = options ?? new KubeletOptions();
         var logger = context.Loggers.CreateLogger<NodeAgent>();
-        _agents = nodes.ToDictionary(n => n.Name, n => new NodeAgent(context.Client, n, _options, runtime.RuntimeVersion, context.Time, logger));
+        _agents = nodes.ToDictionary(n => n.Name, n => new NodeAgent(context.Client, n, _options, runtime.RuntimeVersion, context.Time, logger, conditions));
         _worker = new PodWorker(context, runtime, _agents);
         _runner = new ControllerRunner(_worker, context, _options.PodWorkers);
         _worker.Pods.AddHandler(new ResourceEventHandler<V1Pod>(
             pod => EnqueueIfOurs(pod),
             (_, pod) => EnqueueIfOurs(pod),
             pod => EnqueueIfOurs(pod)));
-        _worker.Nodes.AddHandler(new ResourceEventHandler<V1Node>(onUpdate: (old, node) =>
-        {
-            if (old.Spec?.PodCIDR != node.Spec?.PodCIDR && _agents.ContainsKey(node.Metadata.Name))
-            {
-                foreach (var pod in _worker.Pods.Cache.ByIndex(Indexes.NodeName, node.Metadata.Name))
-                {
-                    _runner.Enqueue(pod);
-                }
-            }
-        }));
+        _worker.Nodes.AddHandler(new ResourceEventHandler<V1Node>(
+            onAdd: node => OnPodCidr(null, node),
+            onUpdate: OnPodCidr));
     }
 
     public string Name => "kubelet";
@@ -53,6 +46,33 @@ public sealed class KubeletHost : IController
 
     /// <summary>The node agents by node name (tests pause heartbeats through them).</summary>
     public IReadOnlyDictionary<string, NodeAgent> Nodes => _agents;
+
+    /// <summary>Called with (node, podCIDR) when one of our nodes gets its pod CIDR (the CNI config follows it).</summary>
+    public Action<string, string>? PodCidrAssigned { get; init; }
+
+    /// <summary>The pod informer the kubelet runs on.</summary>
+    public IInformer<V1Pod> Pods => _worker.Pods;
+
+    /// <summary>Syncs the pod with that uid again soon (a probe result or a mounted source changed).</summary>
+    public void Resync(string podUid)
+    {
+        if (_worker.KeyOf(podUid) is { } key)
+        {
+            _runner.Enqueue(key);
+        }
+    }
+
+    /// <summary>Syncs every pod of ours again soon.</summary>
+    public void ResyncAll()
+    {
+        foreach (var pod in _worker.Pods.Cache.List().Where(_worker.IsOurs))
+        {
+            _runner.Enqueue(pod);
+        }
+    }
+
+    /// <summary>The uids of the live pods bound to our nodes (anything else a runtime holds is an orphan).</summary>
+    public IReadOnlySet<string> LivePodUids() => _worker.KnownUids();
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -75,6 +95,20 @@ public sealed class KubeletHost : IController
         var heartbeats = _agents.Values.Select(agent => agent.HeartbeatAsync(ct)).ToList();
         await _runner.RunAsync([_worker.Pods.WaitForSyncAsync, _worker.Nodes.WaitForSyncAsync], ct);
         await Task.WhenAll(heartbeats);
+    }
+
+    private void OnPodCidr(V1Node? old, V1Node node)
+    {
+        if (old?.Spec?.PodCIDR == node.Spec?.PodCIDR || !_agents.ContainsKey(node.Metadata.Name) || string.IsNullOrEmpty(node.Spec?.PodCIDR))
+        {
+            return;
+        }
+
+        PodCidrAssigned?.Invoke(node.Metadata.Name, node.Spec.PodCIDR);
+        foreach (var pod in _worker.Pods.Cache.ByIndex(Indexes.NodeName, node.Metadata.Name))
+        {
+            _runner.Enqueue(pod);
+        }
     }
 
     private void EnqueueIfOurs(V1Pod pod)

@@ -59,6 +59,13 @@ public sealed class OrchestratorProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        if (!extraArguments.Contains("--real-node"))
+        {
+            // A real containerd node only where a test asks for one: most tests need no containers.
+            start.ArgumentList.Add("--real-node");
+            start.ArgumentList.Add("false");
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("orchestrator did not start");
         var server = new OrchestratorProcess(process, dataDirectory, new Uri($"http://127.0.0.1:{port}"), ownsDirectory);
         var ready = new TaskCompletionSource();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
@@ -22,6 +23,11 @@ internal sealed partial class ResourceHandler(IStore store, ResourceRegistry reg
         if (request.Subresource is { } sub && !request.Resource.Subresources.Any(s => s.Name == sub))
         {
             throw ApiErrors.ResourceNotFound();
+        }
+
+        if (request.Subresource is { } connect && request.Name is not null && request.Resource.Subresources.First(s => s.Name == connect).Connect)
+        {
+            return context.RequestServices.GetRequiredService<Streaming.PodStreamingHandler>().HandleAsync(context, request);
         }
 
         var method = context.Request.Method;

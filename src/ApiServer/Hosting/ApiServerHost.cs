@@ -53,9 +53,15 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Caching.WatchCacheSet>();
         builder.Services.AddSingleton<ResourceHandler>();
         builder.Services.AddSingleton<Bootstrap>();
+        builder.Services.AddSingleton<Streaming.LogProxy>();
+        builder.Services.AddSingleton<Streaming.UpgradeProxy>();
+        builder.Services.AddSingleton<Streaming.RemoteCommandTranslator>();
+        builder.Services.AddSingleton<Streaming.PortForwardTunnel>();
+        builder.Services.AddSingleton<Streaming.PodStreamingHandler>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseWebSockets(); // exec/attach over v5.channel.k8s.io and port-forward's SPDY tunnel are accepted here
         app.MapApiRoutes();
         await app.StartAsync(cancellationToken);
 

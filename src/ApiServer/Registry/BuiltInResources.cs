@@ -7,6 +7,8 @@ internal static class BuiltInResources
 {
     private static readonly string[] GetPatchUpdate = ["get", "patch", "update"];
     private static readonly string[] Create = ["create"];
+    private static readonly string[] CreateGet = ["create", "get"];
+    private static readonly string[] Get = ["get"];
     private static readonly string[] NoDeleteCollection = ["create", "delete", "get", "list", "patch", "update", "watch"];
 
     public static IReadOnlyList<ResourceDefinition> All { get; } =
@@ -24,6 +26,10 @@ internal static class BuiltInResources
                 Status("", "v1", "Pod"),
                 new("binding", "", "v1", "Binding", Create),
                 new("eviction", "policy", "v1", "Eviction", Create),
+                new("attach", "", "v1", "PodAttachOptions", CreateGet, Connect: true),
+                new("exec", "", "v1", "PodExecOptions", CreateGet, Connect: true),
+                new("log", "", "v1", "Pod", Get, Connect: true),
+                new("portforward", "", "v1", "PodPortForwardOptions", CreateGet, Connect: true),
             ],
         },
         Core<V1Node, V1NodeList>("nodes", "node", namespaced: false, ["no"]) with { Subresources = [Status("", "v1", "Node")] },

@@ -6,4 +6,8 @@ namespace Orchestrator.ApiServer.Registry;
 /// <param name="Version">Version of the subresource's kind.</param>
 /// <param name="Kind">Kind sent and received (Scale, Eviction, Binding, or the parent's kind for status).</param>
 /// <param name="Verbs">Verbs served.</param>
-internal sealed record SubresourceDefinition(string Name, string Group, string Version, string Kind, IReadOnlyList<string> Verbs);
+/// <param name="Connect">
+/// A connect subresource (pods/log, exec, attach, portforward): its kind names query options, not a
+/// body, and the request is streamed to the node rather than stored; OpenAPI lists no schema for it.
+/// </param>
+internal sealed record SubresourceDefinition(string Name, string Group, string Version, string Kind, IReadOnlyList<string> Verbs, bool Connect = false);

@@ -45,6 +45,11 @@ public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider tim
         return Task.FromResult(new ObservedPod(containers, next));
     }
 
+    public bool AssignsPodIps => false;
+
+    /// <summary>A hollow pod leaves nothing behind once killed.</summary>
+    public Task RemoveAsync(V1Pod pod, CancellationToken ct) => Task.CompletedTask;
+
     public Task KillAsync(V1Pod pod, TimeSpan gracePeriod, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(pod);

@@ -20,11 +20,14 @@ public sealed partial class NodeAgent
     private readonly string _runtimeVersion;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly INodeConditionSource? _conditions;
     private V1Lease? _lease;
+    private IList<V1NodeCondition>? _posted;
     private volatile bool _paused;
 
-    public NodeAgent(IKubernetes client, NodeConfig config, KubeletOptions options, string runtimeVersion, TimeProvider time, ILogger logger)
+    public NodeAgent(IKubernetes client, NodeConfig config, KubeletOptions options, string runtimeVersion, TimeProvider time, ILogger logger, INodeConditionSource? conditions = null)
     {
+        _conditions = conditions;
         _client = client;
         _config = config;
         _options = options;
@@ -49,7 +52,9 @@ public sealed partial class NodeAgent
         V1Node node;
         try
         {
-            node = await _client.CoreV1.CreateNodeAsync(NodeObjects.Node(_config, _runtimeVersion, now), cancellationToken: ct);
+            var desired = NodeObjects.Node(_config, _runtimeVersion, now);
+            desired.Status.Conditions = _posted = await ConditionsAsync(desired.Status.Conditions, now, ct);
+            node = await _client.CoreV1.CreateNodeAsync(desired, cancellationToken: ct);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
@@ -88,7 +93,7 @@ public sealed partial class NodeAgent
             try
             {
                 await RenewLeaseAsync(null, ct);
-                if (_time.GetUtcNow() - lastStatus >= _options.NodeStatusReportInterval)
+                if (_time.GetUtcNow() - lastStatus >= _options.NodeStatusReportInterval || await ConditionsChangedAsync(ct))
                 {
                     await PostStatusAsync(ct);
                     lastStatus = _time.GetUtcNow();
@@ -109,9 +114,27 @@ public sealed partial class NodeAgent
     /// <summary>Re-posts node status (conditions with fresh heartbeats, capacity, nodeInfo).</summary>
     public async Task PostStatusAsync(CancellationToken ct)
     {
-        var status = NodeObjects.Status(_config, _runtimeVersion, Now());
+        var now = Now();
+        var status = NodeObjects.Status(_config, _runtimeVersion, now);
+        status.Conditions = _posted = await ConditionsAsync(_posted ?? status.Conditions, now, ct);
         var patch = new V1Patch(KubernetesJson.Serialize(new V1Node { Status = status }), V1Patch.PatchType.StrategicMergePatch);
         await _client.CoreV1.PatchNodeStatusAsync(patch, _config.Name, cancellationToken: ct);
+    }
+
+    /// <summary>The node's conditions: from the source (a real node), else the healthy defaults.</summary>
+    private async Task<IList<V1NodeCondition>> ConditionsAsync(IList<V1NodeCondition> defaults, DateTime now, CancellationToken ct) =>
+        _conditions is null ? defaults : await _conditions.ComputeAsync(_posted ?? defaults, now, ct);
+
+    /// <summary>Whether a condition's status changed since the last post (upstream posts status on change).</summary>
+    private async Task<bool> ConditionsChangedAsync(CancellationToken ct)
+    {
+        if (_conditions is null || _posted is null)
+        {
+            return false;
+        }
+
+        var current = await _conditions.ComputeAsync(_posted, Now(), ct);
+        return current.Any(c => _posted.FirstOrDefault(p => p.Type == c.Type)?.Status != c.Status);
     }
 
     private async Task RenewLeaseAsync(V1Node? node, CancellationToken ct)

@@ -24,4 +24,17 @@ public sealed record NodeConfig(string Name, string InternalIp)
     public string KernelVersion { get; init; } = "6.1.0-hollow";
 
     public string OsImage { get; init; } = "Orchestrator hollow node";
+
+    /// <summary>Allocatable when it differs from capacity (a real node holds back eviction thresholds).</summary>
+    public IReadOnlyDictionary<string, ResourceQuantity>? Allocatable { get; init; }
+
+    /// <summary>nodeInfo identity (machine-id, product UUID, boot id); the node name on hollow nodes.</summary>
+    public string? MachineId { get; init; }
+
+    public string? SystemUuid { get; init; }
+
+    public string? BootId { get; init; }
+
+    /// <summary>The port of the node's kubelet server (status.daemonEndpoints; the API server dials it for logs and exec).</summary>
+    public int KubeletPort { get; init; } = 10250;
 }

@@ -42,7 +42,7 @@ public static class NodeObjects
         return new V1NodeStatus
         {
             Capacity = resources,
-            Allocatable = new Dictionary<string, ResourceQuantity>(resources),
+            Allocatable = new Dictionary<string, ResourceQuantity>(config.Allocatable ?? resources),
             Conditions =
             [
                 Condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", now),
@@ -55,12 +55,12 @@ public static class NodeObjects
                 new V1NodeAddress { Type = "InternalIP", Address = config.InternalIp },
                 new V1NodeAddress { Type = "Hostname", Address = config.Name },
             ],
-            DaemonEndpoints = new V1NodeDaemonEndpoints { KubeletEndpoint = new V1DaemonEndpoint { Port = 10250 } },
+            DaemonEndpoints = new V1NodeDaemonEndpoints { KubeletEndpoint = new V1DaemonEndpoint { Port = config.KubeletPort } },
             NodeInfo = new V1NodeSystemInfo
             {
-                MachineID = config.Name,
-                SystemUUID = config.Name,
-                BootID = config.Name,
+                MachineID = config.MachineId ?? config.Name,
+                SystemUUID = config.SystemUuid ?? config.Name,
+                BootID = config.BootId ?? config.Name,
                 KernelVersion = config.KernelVersion,
                 OsImage = config.OsImage,
                 ContainerRuntimeVersion = runtimeVersion,

@@ -24,6 +24,7 @@ internal sealed class PodWorker : IReconciler
     private readonly IReadOnlyDictionary<string, Node.NodeAgent> _agents;
     private readonly ConcurrentDictionary<string, PodIpAllocator> _allocators = new();
     private readonly ConcurrentDictionary<NamespacedName, V1Pod> _known = new();
+    private readonly ConcurrentDictionary<string, NamespacedName> _uids = new();
 
     public PodWorker(ControllerContext context, IPodRuntime runtime, IReadOnlyDictionary<string, Node.NodeAgent> agents)
     {
@@ -40,6 +41,12 @@ internal sealed class PodWorker : IReconciler
 
     public IInformer<V1Node> Nodes => _nodes;
 
+    /// <summary>The key of a pod this worker runs, by uid (probe results and volume sources name pods by uid).</summary>
+    public NamespacedName? KeyOf(string podUid) => _uids.TryGetValue(podUid, out var key) ? key : null;
+
+    /// <summary>The uids of the pods this worker knows (live pods; anything else the runtime holds is an orphan).</summary>
+    public IReadOnlySet<string> KnownUids() => _pods.Cache.List().Where(IsOurs).Select(p => p.Metadata.Uid).OfType<string>().ToHashSet();
+
     /// <summary>Whether the pod belongs to this process (bound to one of its nodes).</summary>
     public bool IsOurs(V1Pod pod) => pod.Spec?.NodeName is { } node && _agents.ContainsKey(node);
 
@@ -51,12 +58,15 @@ internal sealed class PodWorker : IReconciler
             if (_known.TryRemove(key, out var gone))
             {
                 await ForgetAsync(gone, ct);
+                await _runtime.RemoveAsync(gone, ct);
+                _uids.TryRemove(gone.Metadata.Uid ?? string.Empty, out _);
             }
 
             return ReconcileResult.Done;
         }
 
         _known[key] = pod;
+        _uids[pod.Metadata.Uid ?? string.Empty] = key;
         if (pod.Metadata.DeletionTimestamp is not null)
         {
             await TerminateAsync(pod, ct);
@@ -71,14 +81,16 @@ internal sealed class PodWorker : IReconciler
 
         var node = _nodes.Cache.Get(new NamespacedName(string.Empty, pod.Spec.NodeName));
         var hostIp = _agents[pod.Spec.NodeName].Config.InternalIp;
-        var podIp = pod.Spec.HostNetwork == true ? hostIp : AllocateIp(pod, node);
+        var podIp = pod.Spec.HostNetwork == true ? hostIp
+            : _runtime.AssignsPodIps ? (string.IsNullOrEmpty(node?.Spec?.PodCIDR) ? null : pod.Status?.PodIP ?? string.Empty)
+            : AllocateIp(pod, node);
         if (podIp is null)
         {
             return ReconcileResult.After(TimeSpan.FromSeconds(1)); // no podCIDR yet: the node IPAM controller has not got to this node
         }
 
         var observed = await _runtime.SyncAsync(pod, podIp, ct);
-        var status = PodStatusBuilder.Build(pod, observed, podIp, hostIp, Now());
+        var status = PodStatusBuilder.Build(pod, observed, string.IsNullOrEmpty(podIp) ? null : podIp, hostIp, Now());
         if (!PodStatusComparer.Equivalent(pod.Status, status))
         {
             var patch = new V1Patch(KubernetesJson.Serialize(new V1Pod { Status = status }), V1Patch.PatchType.MergePatch);

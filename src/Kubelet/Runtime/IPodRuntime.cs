@@ -19,6 +19,18 @@ public interface IPodRuntime
     /// </summary>
     Task<ObservedPod> SyncAsync(V1Pod pod, string podIp, CancellationToken ct);
 
-    /// <summary>Stops every container of the pod within <paramref name="gracePeriod"/> and forgets it.</summary>
+    /// <summary>
+    /// Whether the runtime gives pods their IPs itself (CNI) and reports them in
+    /// <see cref="ObservedPod.PodIp"/>; otherwise the kubelet assigns them from the node's podCIDR.
+    /// </summary>
+    bool AssignsPodIps { get; }
+
+    /// <summary>
+    /// Stops every container of the pod within <paramref name="gracePeriod"/> (a finished or deleted
+    /// pod). What the runtime keeps of stopped containers (logs) stays until <see cref="RemoveAsync"/>.
+    /// </summary>
     Task KillAsync(V1Pod pod, TimeSpan gracePeriod, CancellationToken ct);
+
+    /// <summary>Removes everything the runtime still holds of a pod the API no longer has. Idempotent.</summary>
+    Task RemoveAsync(V1Pod pod, CancellationToken ct);
 }

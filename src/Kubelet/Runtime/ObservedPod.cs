@@ -1,7 +1,20 @@
 namespace Orchestrator.Kubelet.Runtime;
 
-/// <summary>What the runtime sees of one pod: its containers, and when the next change is due (if it knows).</summary>
-public sealed record ObservedPod(IReadOnlyList<ObservedContainer> Containers, TimeSpan? NextChangeIn = null);
+/// <summary>
+/// What the runtime sees of one pod: its containers (and init containers), when the next change is
+/// due (if it knows), and — for runtimes that network pods themselves — the pod's IP and whether
+/// its sandbox is ready.
+/// </summary>
+public sealed record ObservedPod(IReadOnlyList<ObservedContainer> Containers, TimeSpan? NextChangeIn = null)
+{
+    public IReadOnlyList<ObservedContainer> InitContainers { get; init; } = [];
+
+    /// <summary>The IP the runtime gave the pod (CNI), or null when the kubelet assigns it.</summary>
+    public string? PodIp { get; init; }
+
+    /// <summary>Whether the pod's sandbox is up (the PodReadyToStartContainers condition).</summary>
+    public bool SandboxReady { get; init; } = true;
+}
 
 /// <summary>The state of one container as the runtime reports it.</summary>
 public sealed record ObservedContainer(
@@ -14,7 +27,17 @@ public sealed record ObservedContainer(
     string? Reason = null,
     string? ContainerId = null,
     string? ImageId = null,
-    ObservedContainer? LastTermination = null);
+    ObservedContainer? LastTermination = null)
+{
+    /// <summary>Waiting or terminated message (e.g. an image pull error, a termination message).</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Readiness as probes say; null: ready whenever running.</summary>
+    public bool? Ready { get; init; }
+
+    /// <summary>Whether the startup probe passed; null: started whenever running.</summary>
+    public bool? Started { get; init; }
+}
 
 /// <summary>The CRI container states, plus Waiting for a container not (yet) created or restarting.</summary>
 public enum ContainerRunState

@@ -15,19 +15,31 @@ public static class PodStatusBuilder
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(observed);
         var previous = pod.Status ?? new V1PodStatus();
+        podIp = observed.PodIp ?? podIp;
+        var initByName = observed.InitContainers.ToDictionary(c => c.Name);
+        var initStatuses = (pod.Spec.InitContainers ?? []).Select(c => ContainerStatus(c, initByName.GetValueOrDefault(c.Name), "PodInitializing")).ToList();
+        var (initialized, incomplete) = Initialization(initStatuses);
         var byName = observed.Containers.ToDictionary(c => c.Name);
-        var statuses = pod.Spec.Containers.Select(c => ContainerStatus(c, byName.GetValueOrDefault(c.Name))).ToList();
-        var phase = Phase(pod.Spec.RestartPolicy ?? "Always", statuses);
+        var waitingReason = initialized ? "ContainerCreating" : "PodInitializing";
+        var statuses = pod.Spec.Containers.Select(c => ContainerStatus(c, byName.GetValueOrDefault(c.Name), waitingReason)).ToList();
+        var restartPolicy = pod.Spec.RestartPolicy ?? "Always";
+        var phase = InitFailed(initStatuses) && restartPolicy == "Never" ? "Failed"
+            : !initialized ? "Pending"
+            : Phase(restartPolicy, statuses);
         var containersReady = phase == "Running" && statuses.All(s => s.Ready);
         var completed = phase is "Succeeded" or "Failed";
         var conditions = new List<V1PodCondition>
         {
-            Condition(previous, "PodReadyToStartContainers", !completed || podIp is not null, null, now),
-            Condition(previous, "Initialized", true, null, now),
+            Condition(previous, "PodReadyToStartContainers", observed.SandboxReady && (!completed || podIp is not null), null, now),
+            Condition(previous, "Initialized", initialized, initialized ? null : "ContainersNotInitialized", now),
             Condition(previous, "ContainersReady", containersReady, completed ? "PodCompleted" : containersReady ? null : "ContainersNotReady", now),
             Condition(previous, "Ready", containersReady, completed ? "PodCompleted" : containersReady ? null : "ContainersNotReady", now),
             Condition(previous, "PodScheduled", true, null, now),
         };
+        if (!initialized)
+        {
+            conditions[1].Message = $"containers with incomplete status: [{string.Join(' ', incomplete)}]";
+        }
 
         foreach (var condition in conditions.Where(c => c.Reason == "ContainersNotReady"))
         {
@@ -40,7 +52,7 @@ public static class PodStatusBuilder
             Phase = phase,
             Conditions = conditions,
             ContainerStatuses = statuses,
-            InitContainerStatuses = previous.InitContainerStatuses,
+            InitContainerStatuses = initStatuses.Count > 0 ? initStatuses : previous.InitContainerStatuses,
             HostIP = hostIp,
             HostIPs = hostIp is null ? null : [new V1HostIP { Ip = hostIp }],
             PodIP = podIp,
@@ -116,7 +128,17 @@ public static class PodStatusBuilder
         return guaranteed ? "Guaranteed" : "Burstable";
     }
 
-    private static V1ContainerStatus ContainerStatus(V1Container container, ObservedContainer? observed)
+    /// <summary>Init containers are done when each has terminated with exit code 0.</summary>
+    private static (bool Done, IReadOnlyList<string> Incomplete) Initialization(IReadOnlyList<V1ContainerStatus> init)
+    {
+        var incomplete = init.Where(s => s.State?.Terminated is not { ExitCode: 0 }).Select(s => s.Name).ToList();
+        return (incomplete.Count == 0, incomplete);
+    }
+
+    private static bool InitFailed(IReadOnlyList<V1ContainerStatus> init) => init.Any(s =>
+        s.State?.Terminated is { ExitCode: not 0 } || (s.State?.Waiting is not null && s.LastState?.Terminated is { ExitCode: not 0 }));
+
+    private static V1ContainerStatus ContainerStatus(V1Container container, ObservedContainer? observed, string waitingReason)
     {
         var status = new V1ContainerStatus
         {
@@ -125,15 +147,16 @@ public static class PodStatusBuilder
             ImageID = observed?.ImageId ?? string.Empty,
             ContainerID = observed?.ContainerId,
             RestartCount = observed?.RestartCount ?? 0,
-            State = State(observed),
-            LastState = observed?.LastTermination is { } last ? State(last) : new V1ContainerState(),
+            State = State(observed, waitingReason),
+            LastState = observed?.LastTermination is { } last ? State(last, waitingReason) : new V1ContainerState(),
         };
-        status.Started = observed?.State == ContainerRunState.Running;
-        status.Ready = status.Started == true;
+        var running = observed?.State == ContainerRunState.Running;
+        status.Started = running && (observed!.Started ?? true);
+        status.Ready = running && (observed!.Ready ?? true);
         return status;
     }
 
-    private static V1ContainerState State(ObservedContainer? observed) => observed?.State switch
+    private static V1ContainerState State(ObservedContainer? observed, string waitingReason) => observed?.State switch
     {
         ContainerRunState.Running => new V1ContainerState { Running = new V1ContainerStateRunning { StartedAt = observed.StartedAt } },
         ContainerRunState.Exited => new V1ContainerState
@@ -142,12 +165,13 @@ public static class PodStatusBuilder
             {
                 ExitCode = observed.ExitCode ?? 0,
                 Reason = observed.Reason ?? (observed.ExitCode == 0 ? "Completed" : "Error"),
+                Message = observed.Message,
                 StartedAt = observed.StartedAt,
                 FinishedAt = observed.FinishedAt,
                 ContainerID = observed.ContainerId,
             },
         },
-        _ => new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = observed?.Reason ?? "ContainerCreating" } },
+        _ => new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = observed?.Reason ?? waitingReason, Message = observed?.Message } },
     };
 
     private static V1PodCondition Condition(V1PodStatus previous, string type, bool value, string? reason, DateTime now)

@@ -13,9 +13,14 @@ internal static class KubeletCommand
     {
         using var client = ClientArguments.Client(arguments);
         var runtime = arguments.Option("runtime") ?? "hollow";
+        if (runtime == "containerd")
+        {
+            return await RunContainerdAsync(client, arguments, output);
+        }
+
         if (runtime != "hollow")
         {
-            throw new UsageException($"--runtime {runtime} is not supported yet: only \"hollow\" (containerd arrives with the kubelet issue)");
+            throw new UsageException($"--runtime must be \"hollow\" or \"containerd\", not \"{runtime}\"");
         }
 
         var count = ClientArguments.Number(arguments, "nodes", 1, min: 1);
@@ -29,6 +34,21 @@ internal static class KubeletCommand
         var nodes = HollowNodes.Create(count, prefix, template, first);
         await output.WriteLineAsync($"orchestrator kubelet: {count} hollow node(s) {nodes[0].Name}..{nodes[^1].Name}");
         await ComponentHost.RunAsync("kubelet", client, loggers, context => [Hollow(context, nodes, options)], null, shutdown.Token);
+        return 0;
+    }
+
+    /// <summary>`orchestrator kubelet --runtime containerd`: one real node on a private containerd.</summary>
+    private static async Task<int> RunContainerdAsync(k8s.IKubernetes client, Arguments arguments, TextWriter output)
+    {
+        var options = RealNode.Options(arguments, RealNode.HostName(), "kubelet", "port") with
+        {
+            Kubelet = new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) },
+        };
+        arguments.EnsureConsumed();
+        using var loggers = ClientArguments.Loggers(LogLevel.Information);
+        using var shutdown = ClientArguments.ShutdownToken();
+        await using var node = await RealNode.StartAsync(options, loggers, output, shutdown.Token);
+        await ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, shutdown.Token);
         return 0;
     }
 

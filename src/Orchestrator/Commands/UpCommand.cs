@@ -6,6 +6,7 @@ using Orchestrator.Client;
 using Orchestrator.ControllerManager;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Hollow;
+using Orchestrator.Kubelet.Hosting;
 using Orchestrator.Scheduler;
 using Orchestrator.Store;
 
@@ -28,7 +29,26 @@ internal static class UpCommand
         var controllers = ControllerManagerCommand.Options(arguments) with { Identity = "orchestrator-up" };
         var runScheduler = ClientArguments.Flag(arguments, "scheduler", true);
         var runControllers = ClientArguments.Flag(arguments, "controller-manager", true);
+        var realNodeText = arguments.Option("real-node") ?? (hollowNodes > 0 ? "false" : "auto");
+        var realNodeOptions = RealNode.Options(arguments, RealNode.HostName(), Path.Combine(dataDirectory, "kubelet"), "kubelet-port");
         arguments.EnsureConsumed();
+        if (realNodeText is not ("auto" or "true" or "false"))
+        {
+            throw new UsageException($"--real-node must be auto, true or false, not \"{realNodeText}\"");
+        }
+
+        var realNode = realNodeText != "false";
+        if (realNode && ContainerdNode.Unavailable() is { } unavailable)
+        {
+            if (realNodeText == "true")
+            {
+                throw new UsageException($"--real-node true: a real node cannot run here: {unavailable}");
+            }
+
+            await output.WriteLineAsync($"orchestrator up: no real node ({unavailable}); running one hollow node instead, whose pods run no processes");
+            realNode = false;
+            hollowNodes = Math.Max(1, hollowNodes);
+        }
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
         {
             throw new UsageException($"--port must be a TCP port number, not \"{portText}\"");
@@ -53,6 +73,22 @@ internal static class UpCommand
         }
 
         var nodes = string.Empty;
+        ContainerdNode? node = null;
+        if (realNode)
+        {
+            node = await ContainerdNode.StartAsync(realNodeOptions, loggers, stop.Token);
+            var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            components.Add(ComponentHost.RunAsync("kubelet", client, loggers, context =>
+            {
+                var kubelet = node.CreateKubelet(context);
+                _ = kubelet.Registered.ContinueWith(t => registered.TrySetFromTask(t), TaskScheduler.Default);
+                return [kubelet];
+            }, null, stop.Token));
+            await Task.WhenAny(registered.Task, Task.WhenAll(components));
+            await registered.Task;
+            nodes = $"; node {realNodeOptions.NodeName} on {node.RuntimeVersion}";
+        }
+
         if (hollowNodes > 0)
         {
             var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -66,13 +102,18 @@ internal static class UpCommand
             }, null, stop.Token));
             await Task.WhenAny(registered.Task, Task.WhenAll(components));
             await registered.Task;
-            nodes = $"; {hollowNodes} hollow node(s)";
+            nodes += $"; {hollowNodes} hollow node(s)";
         }
 
         await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}{nodes}; kubeconfig {kubeconfig}");
         await server.WaitForShutdownAsync();
         await stop.CancelAsync();
         await Task.WhenAll(components).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (node is not null)
+        {
+            await node.DisposeAsync();
+        }
+
         return 0;
     }
 

@@ -38,7 +38,7 @@ internal sealed class OpenApiV3Documents
     /// <summary>The model types a registry's documents name: its kinds, lists, subresource kinds, and the meta kinds operations use.</summary>
     public static IEnumerable<Type> SchemaRoots(ResourceRegistry registry) =>
         registry.All
-            .SelectMany(r => new[] { r.ModelType, r.ListType }.Concat(r.Subresources.Where(s => s.Kind != r.Kind).Select(PathsBuilder.ModelOf)))
+            .SelectMany(r => new[] { r.ModelType, r.ListType }.Concat(r.Subresources.Where(s => s.Kind != r.Kind && !s.Connect).Select(PathsBuilder.ModelOf)))
             .Append(typeof(V1Status))
             .Append(typeof(V1DeleteOptions))
             .Distinct();

@@ -67,7 +67,8 @@ internal sealed class PathsBuilder
             _paths[$"{_groupVersion.PathPrefix}/{resource.Plural}"] = all;
         }
 
-        foreach (var subresource in resource.Subresources)
+        // Connect subresources (exec, log …) take query options and stream; they have no schema to document.
+        foreach (var subresource in resource.Subresources.Where(s => !s.Connect))
         {
             var target = SubresourceTarget(resource, subresource, kind);
             var path = PathItem(ScopeParameters(resource, named: resource.Kind));

@@ -169,9 +169,12 @@ internal sealed class DaemonSetController : IController, IReconciler
     }
 
     private static bool NodeChanged(V1Node old, V1Node node) =>
-        KubernetesJson.Serialize(old.Metadata.Labels) != KubernetesJson.Serialize(node.Metadata.Labels)
-        || KubernetesJson.Serialize(old.Spec?.Taints) != KubernetesJson.Serialize(node.Spec?.Taints)
+        Json(old.Metadata.Labels) != Json(node.Metadata.Labels)
+        || Json(old.Spec?.Taints) != Json(node.Spec?.Taints)
         || old.Spec?.Unschedulable != node.Spec?.Unschedulable;
+
+    /// <summary>The JSON of a possibly absent value (the serializer does not take null).</summary>
+    private static string? Json(object? value) => value is null ? null : KubernetesJson.Serialize(value);
 
     private void EnqueueAll()
     {

@@ -1,0 +1,8 @@
+namespace Orchestrator.Kubelet.Volumes;
+
+/// <summary>
+/// A bind mount of a container: the host path (symlinks resolved for subPaths), where it appears in
+/// the container, whether it is read-only, and the volumeMount's mountPropagation (null when unset
+/// or None; "HostToContainer" or "Bidirectional" otherwise).
+/// </summary>
+public sealed record ContainerMount(string HostPath, string ContainerPath, bool ReadOnly, string? Propagation = null);

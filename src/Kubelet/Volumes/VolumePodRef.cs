@@ -1,0 +1,6 @@
+using Orchestrator.Client;
+
+namespace Orchestrator.Kubelet.Volumes;
+
+/// <summary>A pod whose volumes are set up: its uid and its key.</summary>
+public readonly record struct VolumePodRef(string Uid, NamespacedName Pod);

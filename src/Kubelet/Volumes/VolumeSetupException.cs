@@ -1,0 +1,23 @@
+namespace Orchestrator.Kubelet.Volumes;
+
+/// <summary>
+/// A pod volume cannot be set up (a missing non-optional configMap or secret, a failed hostPath
+/// type check, an unsupported volume kind). The message is upstream's; the pod's containers do
+/// not start until a later sync succeeds.
+/// </summary>
+public sealed class VolumeSetupException : Exception
+{
+    public VolumeSetupException()
+    {
+    }
+
+    public VolumeSetupException(string message)
+        : base(message)
+    {
+    }
+
+    public VolumeSetupException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
