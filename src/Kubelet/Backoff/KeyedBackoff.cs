@@ -48,6 +48,18 @@ public sealed class KeyedBackoff(TimeSpan initial, TimeSpan max, TimeProvider ti
         }
     }
 
+    /// <summary>How long <paramref name="key"/> stays in back-off from now; zero when it is not.</summary>
+    public TimeSpan Remaining(string key)
+    {
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            return _entries.TryGetValue(key, out var entry) && now - entry.LastUpdate < entry.Backoff
+                ? entry.Backoff - (now - entry.LastUpdate)
+                : TimeSpan.Zero;
+        }
+    }
+
     /// <summary>The back-off currently recorded for <paramref name="key"/>, zero when none.</summary>
     public TimeSpan Get(string key)
     {

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using Grpc.Core;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.CriRuntime;
 
 namespace Orchestrator.Kubelet.Images;
 
@@ -12,13 +14,24 @@ namespace Orchestrator.Kubelet.Images;
 /// pkg/kubelet/images/image_manager.go: applies the default tag, asks CRI ImageStatus, decides by the
 /// container's imagePullPolicy (Never / IfNotPresent / Always; the API server defaults it, an empty one
 /// gets upstream's default), pulls through CRI PullImage with a per pod+image back-off (10 s doubling
-/// to 5 min), and records upstream's events on the pod. imagePullSecrets are not sent: no credentials.
-/// Thread-safe.
+/// to 5 min), and records upstream's events on the pod. While in back-off the Waiting message carries the
+/// last pull error (<c>Back-off pulling image "x": ErrImagePull: …</c>), as upstream's prevPullErrMsg.
+/// imagePullSecrets are not sent: no credentials. Thread-safe.
 /// </summary>
-public sealed partial class ImageManager(ImageService.ImageServiceClient images, IEventRecorder events, KeyedBackoff backoff, ILogger<ImageManager> logger)
+public sealed partial class ImageManager(ImageService.ImageServiceClient images, IEventRecorder events, KeyedBackoff backoff, ILogger<ImageManager> logger) : IImageEnsurer
 {
-    /// <summary>Ensures <paramref name="container"/>'s image; the result is its image ref or a Waiting reason + message.</summary>
-    public async Task<ImagePullResult> EnsureImageAsync(V1Pod pod, V1Container container, CancellationToken cancellationToken, PodSandboxConfig? sandboxConfig = null)
+    /// <summary>How soon a pod worker retries after ErrImagePull, to report ImagePullBackOff while the back-off runs.</summary>
+    public static readonly TimeSpan RetryAfterPullError = TimeSpan.FromSeconds(1);
+
+    /// <summary>How soon a pod worker retries a Never image that is absent (it may be imported meanwhile).</summary>
+    public static readonly TimeSpan RetryNeverPull = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, string> _lastPullError = new(StringComparer.Ordinal);
+
+    public Task<ImageEnsureResult> EnsureAsync(V1Pod pod, V1Container container, CancellationToken ct) => EnsureImageAsync(pod, container, ct);
+
+    /// <summary>Ensures <paramref name="container"/>'s image; the result is its image ref or a Waiting reason + message and when to retry.</summary>
+    public async Task<ImageEnsureResult> EnsureImageAsync(V1Pod pod, V1Container container, CancellationToken cancellationToken, PodSandboxConfig? sandboxConfig = null)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(container);
@@ -26,7 +39,7 @@ public sealed partial class ImageManager(ImageService.ImageServiceClient images,
         {
             var invalid = $"Failed to apply default image tag \"{container.Image}\": couldn't parse image name \"{container.Image}\": invalid reference format";
             Warn(pod, "InspectFailed", invalid);
-            return ImagePullResult.Waiting(ImagePullReasons.InvalidImageName, invalid);
+            return new ImageEnsureResult(null, ImagePullReasons.InvalidImageName, invalid);
         }
 
         var spec = new ImageSpec { Image = image };
@@ -40,7 +53,7 @@ public sealed partial class ImageManager(ImageService.ImageServiceClient images,
         {
             var inspect = $"Failed to inspect image \"{image}\": {Describe(error)}";
             Warn(pod, "InspectFailed", inspect);
-            return ImagePullResult.Waiting(ImagePullReasons.ImageInspectError, inspect);
+            return new ImageEnsureResult(null, ImagePullReasons.ImageInspectError, inspect);
         }
 
         var policy = string.IsNullOrEmpty(container.ImagePullPolicy) ? ImageReference.DefaultPullPolicy(container.Image!) : container.ImagePullPolicy;
@@ -49,12 +62,12 @@ public sealed partial class ImageManager(ImageService.ImageServiceClient images,
             if (present is not null)
             {
                 events.Record(pod, "Normal", "Pulled", $"Container image \"{image}\" already present on machine");
-                return ImagePullResult.Ready(present);
+                return new ImageEnsureResult(present);
             }
 
             var never = $"Container image \"{image}\" is not present with pull policy of Never";
             Warn(pod, ImagePullReasons.ErrImageNeverPull, never);
-            return ImagePullResult.Waiting(ImagePullReasons.ErrImageNeverPull, never);
+            return new ImageEnsureResult(null, ImagePullReasons.ErrImageNeverPull, never, RetryNeverPull);
         }
 
         var key = $"{pod.Metadata.Uid}_{image}";
@@ -62,7 +75,8 @@ public sealed partial class ImageManager(ImageService.ImageServiceClient images,
         {
             var message = $"Back-off pulling image \"{image}\"";
             events.Record(pod, "Normal", "BackOff", message);
-            return ImagePullResult.Waiting(ImagePullReasons.ImagePullBackOff, message);
+            var waiting = _lastPullError.TryGetValue(key, out var last) ? $"{message}: {last}" : message;
+            return new ImageEnsureResult(null, ImagePullReasons.ImagePullBackOff, waiting, backoff.Remaining(key));
         }
 
         return await PullAsync(pod, spec, key, sandboxConfig, cancellationToken);
@@ -77,7 +91,7 @@ public sealed partial class ImageManager(ImageService.ImageServiceClient images,
         _ => throw new ArgumentException($"unsupported imagePullPolicy \"{policy}\" (want Always, IfNotPresent or Never)", nameof(policy)),
     };
 
-    private async Task<ImagePullResult> PullAsync(V1Pod pod, ImageSpec spec, string key, PodSandboxConfig? sandboxConfig, CancellationToken cancellationToken)
+    private async Task<ImageEnsureResult> PullAsync(V1Pod pod, ImageSpec spec, string key, PodSandboxConfig? sandboxConfig, CancellationToken cancellationToken)
     {
         var image = spec.Image;
         events.Record(pod, "Normal", "Pulling", $"Pulling image \"{image}\"");
@@ -92,7 +106,8 @@ public sealed partial class ImageManager(ImageService.ImageServiceClient images,
         {
             Warn(pod, "Failed", $"Failed to pull image \"{image}\": {Describe(error)}");
             backoff.Next(key);
-            return ImagePullResult.Waiting(ImagePullReasons.ErrImagePull, Describe(error));
+            _lastPullError[key] = $"{ImagePullReasons.ErrImagePull}: {Describe(error)}";
+            return new ImageEnsureResult(null, ImagePullReasons.ErrImagePull, Describe(error), RetryAfterPullError);
         }
 
         var pulled = backoff.Time.GetElapsedTime(started);
@@ -100,8 +115,9 @@ public sealed partial class ImageManager(ImageService.ImageServiceClient images,
         events.Record(pod, "Normal", "Pulled",
             $"Successfully pulled image \"{image}\" in {GoDuration.Format(pulled)} ({GoDuration.Format(backoff.Time.GetElapsedTime(started))} including waiting). Image size: {size} bytes.");
         LogPulled(logger, image, imageRef, pulled.TotalMilliseconds);
+        _lastPullError.TryRemove(key, out _);
         backoff.GC();
-        return ImagePullResult.Ready(imageRef);
+        return new ImageEnsureResult(imageRef);
     }
 
     private async Task<ulong> SizeAsync(string imageRef, CancellationToken cancellationToken)

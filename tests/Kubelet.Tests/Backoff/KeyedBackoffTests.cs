@@ -26,6 +26,8 @@ public sealed class KeyedBackoffTests
         backoff.Next("a");
         _time.Advance(TimeSpan.FromSeconds(9.9));
         Assert.True(backoff.IsInBackOffSinceUpdate("a"));
+        Assert.Equal(TimeSpan.FromSeconds(0.1), backoff.Remaining("a"));
+        Assert.Equal(TimeSpan.Zero, backoff.Remaining("b"));
         Assert.False(backoff.IsInBackOffSinceUpdate("b"));
 
         _time.Advance(TimeSpan.FromSeconds(0.1));

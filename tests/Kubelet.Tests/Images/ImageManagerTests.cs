@@ -2,6 +2,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Cri;
+using Orchestrator.Kubelet.CriRuntime;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Kubelet.Tests.Containerd;
 using Orchestrator.Kubelet.Tests.Probes;
@@ -26,7 +27,7 @@ public sealed class ImageManagerTests(ContainerdFixture fixture) : IDisposable
 
         var result = await Manager().EnsureImageAsync(Pod(), Container(image, "Always"), CancellationToken.None);
 
-        Assert.Equal(ImagePullResult.Ready(fixture.Busybox.Config.Digest), result);
+        Assert.Equal(new ImageEnsureResult(fixture.Busybox.Config.Digest), result);
         Assert.Equal(
             [("Normal", "Pulling", $"Pulling image \"{image}\"")],
             _events.Events.Take(1).Select(e => (e.Type, e.Reason, e.Message)));
@@ -54,7 +55,7 @@ public sealed class ImageManagerTests(ContainerdFixture fixture) : IDisposable
         var result = await Manager().EnsureImageAsync(Pod(), Container(image, "Never"), CancellationToken.None);
 
         var message = $"Container image \"{image}\" is not present with pull policy of Never";
-        Assert.Equal(ImagePullResult.Waiting(ImagePullReasons.ErrImageNeverPull, message), result);
+        Assert.Equal(new ImageEnsureResult(null, ImagePullReasons.ErrImageNeverPull, message, ImageManager.RetryNeverPull), result);
         Assert.Equal([("Warning", "ErrImageNeverPull", message)], _events.Events.Select(e => (e.Type, e.Reason, e.Message)));
     }
 
@@ -76,10 +77,14 @@ public sealed class ImageManagerTests(ContainerdFixture fixture) : IDisposable
 
         Assert.Equal(ImagePullReasons.ErrImagePull, first.Reason);
         Assert.Contains("not found", first.Message, StringComparison.Ordinal);
-        Assert.Equal(ImagePullResult.Waiting(ImagePullReasons.ImagePullBackOff, $"Back-off pulling image \"{container.Image}\""), second);
+        Assert.Equal(ImageManager.RetryAfterPullError, first.RetryIn);
+        Assert.Equal(ImagePullReasons.ImagePullBackOff, second.Reason);
+        Assert.Equal($"Back-off pulling image \"{container.Image}\": ErrImagePull: {first.Message}", second.Message);
+        Assert.Equal(TimeSpan.FromSeconds(1), second.RetryIn);
         Assert.Equal(ImagePullReasons.ErrImagePull, otherPod.Reason);
         Assert.Equal(ImagePullReasons.ErrImagePull, third.Reason);
         Assert.Equal(ImagePullReasons.ImagePullBackOff, fourth.Reason);
+        Assert.Equal(TimeSpan.FromSeconds(1), fourth.RetryIn);
         Assert.Equal(
             ["Pulling", "Failed", "BackOff", "Pulling", "Failed", "Pulling", "Failed", "BackOff"],
             _events.Events.Select(e => e.Reason));
