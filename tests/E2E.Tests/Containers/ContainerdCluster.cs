@@ -48,7 +48,17 @@ public sealed class ContainerdCluster : IAsyncLifetime
         Kubelet = await ComponentProcess.StartAsync(
             "kubelet", "--kubeconfig", Server.Kubeconfig, "--runtime", "containerd", "--node-name", NodeName,
             "--root-dir", _kubeletRoot, "--containerd-state-dir", Containerd.StateDir, "--node-ip", "127.0.0.1", "--port", "0");
-        await Eventually(async () => (await Client.CoreV1.ReadNodeAsync(NodeName)).Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true, TimeSpan.FromSeconds(60), "the real node to be Ready");
+        await Eventually(async () =>
+        {
+            try
+            {
+                return (await Client.CoreV1.ReadNodeAsync(NodeName)).Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return false; // the kubelet announces itself before it has registered the node
+            }
+        }, TimeSpan.FromSeconds(60), "the real node to be Ready");
     }
 
     public Kubectl Kubectl(string version = "1.33") => new(version, Server.Kubeconfig);
