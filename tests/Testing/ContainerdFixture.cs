@@ -58,6 +58,12 @@ public sealed class ContainerdFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>busybox in the local registry: <c>127.0.0.1:&lt;port&gt;/busybox:1.35</c> (CRI pulls it over plain HTTP).</summary>
     public string RegistryBusyboxImage => $"{RegistryHost}/busybox:1.35";
 
+    /// <summary>
+    /// <c>busybox:1.35</c> as a pod would name it (docker.io/library/busybox:1.35): containerd resolves docker.io
+    /// through the local registry (a hosts.toml mirror), so CRI PullImage works without the internet.
+    /// </summary>
+    public string MirroredBusyboxImage => "busybox:1.35";
+
     /// <summary>The busybox image as built (digest, config ID) for assertions.</summary>
     public OciImage Busybox { get; private set; } = null!;
 
@@ -125,7 +131,10 @@ public sealed class ContainerdFixture : IAsyncLifetime, IAsyncDisposable
         Busybox = built[0];
         await ImageImporter.ImportAsync(config.SocketPath, built, cancellationToken);
         using var http = new HttpClient();
-        await new RegistryPusher(http).PushAsync(Registry.BaseAddress, "busybox", "1.35", Busybox, cancellationToken);
+        var pusher = new RegistryPusher(http);
+        await pusher.PushAsync(Registry.BaseAddress, "busybox", "1.35", Busybox, cancellationToken);
+        await pusher.PushAsync(Registry.BaseAddress, "library/busybox", "1.35", Busybox, cancellationToken);
+        RegistryMirror.Write(config.RegistryConfigDir, "docker.io", Registry.BaseAddress);
     }
 
     private static async Task<OciImage[]> BuildImagesAsync()

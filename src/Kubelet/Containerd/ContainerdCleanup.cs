@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Kubelet.Cri;
+using Orchestrator.Kubelet.Cri.Api;
 
 namespace Orchestrator.Kubelet.Containerd;
 
@@ -21,9 +24,13 @@ public sealed partial class ContainerdCleanup(ContainerdConfig config, ILogger l
     /// </summary>
     public static string CgroupParentFor(string stateDir) => "/" + CniConfig.BridgeNameFor(stateDir);
 
-    /// <summary>Kills and deletes every task and container in containerd's k8s.io namespace (containerd must be running).</summary>
+    /// <summary>
+    /// Removes every CRI container and pod sandbox (stop with no grace, remove; sandboxes through CNI DEL),
+    /// then kills and deletes whatever else is in containerd's k8s.io namespace (containerd must be running).
+    /// </summary>
     public async Task RemoveContainersAsync(CancellationToken cancellationToken)
     {
+        await RemoveCriPodsAsync(cancellationToken);
         var ids = await CtrAsync(["containers", "ls", "-q"], cancellationToken);
         foreach (var id in ids.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -31,6 +38,47 @@ public sealed partial class ContainerdCleanup(ContainerdConfig config, ILogger l
             await CtrAsync(["tasks", "delete", "--force", id], cancellationToken);
             await CtrAsync(["containers", "delete", id], cancellationToken);
             DeleteCniCache(id);
+        }
+    }
+
+    private async Task RemoveCriPodsAsync(CancellationToken cancellationToken)
+    {
+        using var cri = CriClient.Connect(config.Endpoint);
+        try
+        {
+            var containers = await cri.Runtime.ListContainersAsync(new ListContainersRequest(), cancellationToken: cancellationToken);
+            foreach (var container in containers.Containers)
+            {
+                await CriStepAsync("StopContainer " + container.Id, async () =>
+                    await cri.Runtime.StopContainerAsync(new StopContainerRequest { ContainerId = container.Id, Timeout = 0 }, cancellationToken: cancellationToken));
+                await CriStepAsync("RemoveContainer " + container.Id, async () =>
+                    await cri.Runtime.RemoveContainerAsync(new RemoveContainerRequest { ContainerId = container.Id }, cancellationToken: cancellationToken));
+            }
+
+            var sandboxes = await cri.Runtime.ListPodSandboxAsync(new ListPodSandboxRequest(), cancellationToken: cancellationToken);
+            foreach (var sandbox in sandboxes.Items)
+            {
+                await CriStepAsync("StopPodSandbox " + sandbox.Id, async () =>
+                    await cri.Runtime.StopPodSandboxAsync(new StopPodSandboxRequest { PodSandboxId = sandbox.Id }, cancellationToken: cancellationToken));
+                await CriStepAsync("RemovePodSandbox " + sandbox.Id, async () =>
+                    await cri.Runtime.RemovePodSandboxAsync(new RemovePodSandboxRequest { PodSandboxId = sandbox.Id }, cancellationToken: cancellationToken));
+            }
+        }
+        catch (RpcException error)
+        {
+            LogStepFailed(logger, "CRI list", error.Status.Detail);
+        }
+    }
+
+    private async Task CriStepAsync(string step, Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (RpcException error)
+        {
+            LogStepFailed(logger, step, error.Status.Detail);
         }
     }
 

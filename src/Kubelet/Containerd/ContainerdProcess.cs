@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Kubelet.Cri;
+using Orchestrator.Kubelet.Cri.Api;
 
 namespace Orchestrator.Kubelet.Containerd;
 
@@ -98,9 +101,13 @@ public sealed partial class ContainerdProcess
     /// The containerd still running for <paramref name="stateDir"/> (PID file names a live containerd with
     /// this config and its socket answers), or null.
     /// </summary>
-    public static async Task<ContainerdProcess?> AdoptAsync(string stateDir, ILogger logger, CancellationToken cancellationToken = default)
+    public static Task<ContainerdProcess?> AdoptAsync(string stateDir, ILogger logger, CancellationToken cancellationToken = default) =>
+        AdoptAsync(ContainerdConfig.ForStateDir(stateDir), logger, cancellationToken);
+
+    /// <summary>As <see cref="AdoptAsync(string, ILogger, CancellationToken)"/> for an instance with a non-default configuration.</summary>
+    public static async Task<ContainerdProcess?> AdoptAsync(ContainerdConfig config, ILogger logger, CancellationToken cancellationToken = default)
     {
-        var config = ContainerdConfig.ForStateDir(stateDir);
+        ArgumentNullException.ThrowIfNull(config);
         if (ReadPid(config.PidPath) is not { } pid || !IsOurContainerd(pid, config) || !await SocketAnswersAsync(config.SocketPath, cancellationToken))
         {
             return null;
@@ -108,6 +115,32 @@ public sealed partial class ContainerdProcess
 
         LogAdopted(logger, pid, config.Endpoint);
         return new ContainerdProcess(config, pid, process: null, logger);
+    }
+
+    /// <summary>
+    /// The running instance for <paramref name="config"/>'s state dir if there is one (a restarted
+    /// <c>orchestrator up</c>), else a fresh start after removing what a crashed predecessor left behind.
+    /// </summary>
+    public static async Task<ContainerdProcess> AdoptOrStartAsync(ContainerdConfig config, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var running = await AdoptAsync(config, logger, cancellationToken);
+        if (running is not null && File.Exists(config.ConfigPath) && await File.ReadAllTextAsync(config.ConfigPath, cancellationToken) == config.ToToml())
+        {
+            return running;
+        }
+
+        if (running is not null)
+        {
+            // Started with another configuration: restart to apply this one.
+            await running.StopAsync(cleanup: true, cancellationToken);
+        }
+        else if (File.Exists(config.PidPath))
+        {
+            await new ContainerdCleanup(config, logger).RemoveLeftoversAsync(cancellationToken);
+        }
+
+        return await StartAsync(config, logger, cancellationToken);
     }
 
     /// <summary>
@@ -143,8 +176,7 @@ public sealed partial class ContainerdProcess
                 throw new InvalidOperationException($"containerd exited during start-up; log tail ({Config.LogPath}):\n{LogTail()}");
             }
 
-            if (await SocketAnswersAsync(Config.SocketPath, cancellationToken)
-                && (await HostCommand.RunAsync("ctr", ["--address", Config.SocketPath, "version"], cancellationToken)).Succeeded)
+            if (await SocketAnswersAsync(Config.SocketPath, cancellationToken) && await CriAnswersAsync(cancellationToken))
             {
                 return;
             }
@@ -171,6 +203,21 @@ public sealed partial class ContainerdProcess
         catch (IOException error)
         {
             return $"(no log: {error.Message})";
+        }
+    }
+
+    /// <summary>The CRI plugin initialises after the socket opens; until then its calls fail "not initialized".</summary>
+    private async Task<bool> CriAnswersAsync(CancellationToken cancellationToken)
+    {
+        using var cri = CriClient.Connect(Endpoint);
+        try
+        {
+            await cri.Runtime.VersionAsync(new VersionRequest { Version = "v1" }, deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (RpcException)
+        {
+            return false;
         }
     }
 

@@ -5,6 +5,8 @@ using Orchestrator.Kubelet.CriRuntime;
 using Orchestrator.Kubelet.Node;
 using Orchestrator.Kubelet.Probes;
 using Orchestrator.Kubelet.Volumes;
+using Orchestrator.Kubelet.Backoff;
+using Orchestrator.Kubelet.Images;
 
 namespace Orchestrator.Kubelet.Hosting;
 
@@ -28,7 +30,7 @@ public sealed partial class ContainerdNode
             CgroupRoot = ContainerdCleanup.CgroupParentFor(Containerd.StateDir),
             NodeMemoryBytes = machine.MemoryBytes,
         };
-        var images = new CriImageEnsurer(Cri, context.Events, context.Time);
+        var images = new ImageManager(Cri.Images, context.Events, KeyedBackoff.Kubelet(context.Time), context.Loggers.CreateLogger<ImageManager>());
         var parts = new CriRuntimeParts(Cri, runtimeOptions, images, volumes, sources, probes, context.Events, context.Time, context.Loggers.CreateLogger<CriPodRuntime>());
         var runtime = new CriPodRuntime(parts, RuntimeVersion);
         var config = new NodeConfig(Options.NodeName, nodeIp)

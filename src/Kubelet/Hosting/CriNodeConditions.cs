@@ -1,7 +1,5 @@
-using Grpc.Core;
 using k8s.Models;
 using Orchestrator.Kubelet.Cri;
-using Orchestrator.Kubelet.Cri.Api;
 using Orchestrator.Kubelet.Node;
 
 namespace Orchestrator.Kubelet.Hosting;
@@ -11,17 +9,7 @@ public sealed class CriNodeConditions(CriClient cri, string kubeletRoot, NodeRes
 {
     public async Task<IList<V1NodeCondition>> ComputeAsync(IEnumerable<V1NodeCondition>? previous, DateTime now, CancellationToken ct)
     {
-        IReadOnlyList<Node.RuntimeCondition>? runtime;
-        try
-        {
-            var status = await cri.Runtime.StatusAsync(new StatusRequest(), cancellationToken: ct);
-            runtime = status.Status?.Conditions.Select(c => new Node.RuntimeCondition(c.Type, c.Status, c.Reason, c.Message)).ToList();
-        }
-        catch (RpcException)
-        {
-            runtime = null; // the runtime does not answer: NotReady, as upstream
-        }
-
+        var runtime = await CriNodeFacts.ConditionsAsync(cri, ct);
         return NodeConditionsCalculator.Compute(MachineInfoReader.ReadUsage(kubeletRoot), runtime, reservations, previous, now);
     }
 }

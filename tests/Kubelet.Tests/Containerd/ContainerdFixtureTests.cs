@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Orchestrator.Kubelet.Containerd;
+using Orchestrator.Kubelet.Cri;
+using Orchestrator.Kubelet.Cri.Api;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Testing;
 
@@ -32,6 +34,16 @@ public sealed class ContainerdFixtureTests(ContainerdFixture fixture)
         Assert.Equal(fixture.Busybox.Digest, response.Headers.GetValues("Docker-Content-Digest").Single());
         using var manifest = JsonDocument.Parse(body);
         Assert.Equal(fixture.Busybox.Config.Digest, manifest.RootElement.GetProperty("config").GetProperty("digest").GetString());
+    }
+
+    [Fact]
+    public async Task A_docker_hub_name_pulls_from_the_local_registry_through_the_mirror()
+    {
+        using var cri = CriClient.Connect(fixture.Endpoint);
+
+        var pulled = await cri.Images.PullImageAsync(new PullImageRequest { Image = new ImageSpec { Image = fixture.MirroredBusyboxImage } });
+
+        Assert.Equal(fixture.Busybox.Config.Digest, pulled.ImageRef);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Kubelet.Containerd;
+using Orchestrator.Kubelet.Cri;
+using Orchestrator.Kubelet.Cri.Api;
 using Orchestrator.Kubelet.Images;
 
 namespace Orchestrator.Kubelet.Tests.Containerd;
@@ -40,6 +42,52 @@ public sealed class ContainerdProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stop_with_cleanup_removes_cri_pods_their_network_and_pod_cgroups()
+    {
+        using var subnet = await NetworkAllocator.ReserveAsync(24);
+        var bridge = CniConfig.BridgeNameFor(_stateDir);
+        CniConfig.Write(Config.CniConfDir, subnet.Cidr, bridge, Config.IpamDataDir);
+        var containerd = await ContainerdProcess.StartAsync(Config, NullLogger.Instance);
+        await ImageImporter.ImportAsync(containerd.Config.SocketPath, [LocalImages.BuildPause()]);
+        var uid = Guid.NewGuid().ToString();
+        var podCgroup = $"{ContainerdCleanup.CgroupParentFor(_stateDir)}/pod{uid}";
+        string sandboxId;
+        using (var cri = CriClient.Connect(containerd.Endpoint))
+        {
+            sandboxId = (await cri.Runtime.RunPodSandboxAsync(new RunPodSandboxRequest
+            {
+                Config = new PodSandboxConfig
+                {
+                    Metadata = new PodSandboxMetadata { Name = "p", Uid = uid, Namespace = "default" },
+                    LogDirectory = Path.Combine(_stateDir, "logs", uid),
+                    Linux = new LinuxPodSandboxConfig
+                    {
+                        CgroupParent = podCgroup,
+                        SecurityContext = new LinuxSandboxSecurityContext
+                        {
+                            NamespaceOptions = new NamespaceOption { Network = NamespaceMode.Pod, Pid = NamespaceMode.Container, Ipc = NamespaceMode.Pod },
+                        },
+                    },
+                },
+            })).PodSandboxId;
+            var ip = (await cri.Runtime.PodSandboxStatusAsync(new PodSandboxStatusRequest { PodSandboxId = sandboxId })).Status.Network.Ip;
+            Assert.Equal(subnet.Cidr, new Ipv4Cidr(Ipv4Cidr.TryParseAddress(ip, out var address) ? address : 0, 24));
+        }
+
+        Assert.True(Directory.Exists($"/sys/class/net/{bridge}"), "CNI made the bridge");
+        Assert.True(Directory.Exists("/sys/fs/cgroup/memory" + podCgroup), "the pod cgroup exists");
+
+        await containerd.StopAsync(cleanup: true);
+
+        Assert.False(HostProcess.IsAlive(containerd.Pid));
+        Assert.Empty(Shims());
+        Assert.Empty(MountInfo.ReadMountsUnder(_stateDir));
+        Assert.False(Directory.Exists($"/sys/class/net/{bridge}"), "the bridge");
+        Assert.False(Directory.Exists("/sys/fs/cgroup/memory" + podCgroup), "the pod cgroup");
+        Assert.Empty(Directory.Exists("/var/lib/cni/results") ? Directory.GetFiles("/var/lib/cni/results", $"*{sandboxId}*") : []);
+    }
+
+    [Fact]
     public async Task Cleanup_after_a_crash_removes_what_the_dead_containerd_left()
     {
         var containerd = await ContainerdProcess.StartAsync(Config, NullLogger.Instance);
@@ -69,6 +117,24 @@ public sealed class ContainerdProcessTests : IAsyncLifetime
         await adopted.StopAsync(cleanup: true);
         Assert.False(HostProcess.IsAlive(containerd.Pid));
         Assert.False(File.Exists(Config.PidPath));
+    }
+
+    [Fact]
+    public async Task Adopt_or_start_reuses_a_live_instance_and_replaces_a_crashed_one()
+    {
+        var first = await ContainerdProcess.AdoptOrStartAsync(Config, NullLogger.Instance);
+        var again = await ContainerdProcess.AdoptOrStartAsync(Config, NullLogger.Instance);
+        Assert.Equal(first.Pid, again.Pid);
+
+        var leftovers = await RunContainerAsync(first);
+        await HostProcess.SignalAsync(first.Pid, "KILL");
+        Assert.True(await HostProcess.WaitForExitAsync(first.Pid, TimeSpan.FromSeconds(10)));
+        var restarted = await ContainerdProcess.AdoptOrStartAsync(Config, NullLogger.Instance);
+
+        Assert.NotEqual(first.Pid, restarted.Pid);
+        Assert.False(HostProcess.IsAlive(leftovers.TaskPid), "the crashed instance's container was removed");
+        Assert.Equal([restarted.Pid], HostProcess.Find(argv => argv.Contains(Config.SocketPath) || argv.Contains(Config.ConfigPath)));
+        await restarted.StopAsync(cleanup: true);
     }
 
     [Fact]

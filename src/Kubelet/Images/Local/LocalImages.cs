@@ -26,7 +26,7 @@ public static class LocalImages
     }
 
     /// <summary>The busybox layer and config for a given binary and applet list (pure).</summary>
-    public static ImageSpec BusyboxSpec(string reference, byte[] busybox, IEnumerable<string> applets)
+    public static OciImageSpec BusyboxSpec(string reference, byte[] busybox, IEnumerable<string> applets)
     {
         List<LayerEntry> layer =
         [
@@ -40,14 +40,14 @@ public static class LocalImages
             LayerEntry.File("www/index.html", Encoding.UTF8.GetBytes(BusyboxIndexHtml)),
         ];
         layer.AddRange(applets.Where(a => a is not ("busybox" or "")).Distinct().Select(a => LayerEntry.Symlink("bin/" + a, "busybox")));
-        return new ImageSpec(reference, layer, Path, Cmd: ["sh"]);
+        return new OciImageSpec(reference, layer, Path, Cmd: ["sh"]);
     }
 
     /// <summary>Builds the pause image from <see cref="CatatonitBinary"/>: entrypoint <c>/catatonit -P</c>.</summary>
     public static OciImage BuildPause(string reference = PauseReference) =>
         OciImageBuilder.Build(PauseSpec(reference, ReadBinary(CatatonitBinary, "catatonit")));
 
-    public static ImageSpec PauseSpec(string reference, byte[] catatonit) =>
+    public static OciImageSpec PauseSpec(string reference, byte[] catatonit) =>
         new(reference, [.. BaseDirectories(), LayerEntry.File("catatonit", catatonit, LayerEntry.ExecutableMode)], Path, Entrypoint: ["/catatonit", "-P"]);
 
     private static IEnumerable<LayerEntry> BaseDirectories() =>

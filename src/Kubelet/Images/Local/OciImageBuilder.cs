@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.Kubelet.Images;
 
 /// <summary>
-/// Builds a one-layer OCI image from an <see cref="ImageSpec"/>, deterministically: entries sorted by path,
+/// Builds a one-layer OCI image from an <see cref="OciImageSpec"/>, deterministically: entries sorted by path,
 /// owner root, every timestamp <see cref="Epoch"/>, so the same inputs always give the same digests.
 /// The config's <c>rootfs.diff_ids</c> hold the sha256 of the uncompressed layer tar; the manifest refers to
 /// the gzip blob (OCI image-spec; cri-containerd.md §2b).
@@ -17,7 +17,7 @@ public static class OciImageBuilder
     /// <summary>The fixed time stamped on every layer entry and the image's <c>created</c> field.</summary>
     public static readonly DateTimeOffset Epoch = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static OciImage Build(ImageSpec spec)
+    public static OciImage Build(OciImageSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var tar = LayerTar(spec.Layer);
@@ -113,7 +113,7 @@ public static class OciImageBuilder
         return buffer.ToArray();
     }
 
-    private static JsonObject ConfigJson(ImageSpec spec, string diffId)
+    private static JsonObject ConfigJson(OciImageSpec spec, string diffId)
     {
         var runtime = new JsonObject
         {

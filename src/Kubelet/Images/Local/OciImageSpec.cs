@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Images;
 
 /// <summary>What goes into a one-layer image: its reference, layer contents and the runtime config fields.</summary>
-public sealed record ImageSpec(
+public sealed record OciImageSpec(
     string Reference,
     IReadOnlyList<LayerEntry> Layer,
     IReadOnlyList<string> Env,
