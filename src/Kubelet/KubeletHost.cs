@@ -32,7 +32,15 @@ public sealed class KubeletHost : IController
         _runner = new ControllerRunner(_worker, context, _options.PodWorkers);
         _worker.Pods.AddHandler(new ResourceEventHandler<V1Pod>(
             pod => EnqueueIfOurs(pod),
-            (_, pod) => EnqueueIfOurs(pod),
+            (old, pod) =>
+            {
+                // Our own status writes come back as updates: syncing on them would overwrite a
+                // status (ErrImagePull) before anyone saw it. Upstream's pod config ignores them too.
+                if (PodUpdate.DiffersBeyondStatus(old, pod))
+                {
+                    EnqueueIfOurs(pod);
+                }
+            },
             pod => EnqueueIfOurs(pod)));
         _worker.Nodes.AddHandler(new ResourceEventHandler<V1Node>(
             onAdd: node => OnPodCidr(null, node),

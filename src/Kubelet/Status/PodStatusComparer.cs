@@ -22,7 +22,8 @@ public static class PodStatusComparer
             && current.HostIP == desired.HostIP
             && current.QosClass == desired.QosClass
             && Conditions(current) == Conditions(desired)
-            && Containers(current.ContainerStatuses) == Containers(desired.ContainerStatuses);
+            && Containers(current.ContainerStatuses) == Containers(desired.ContainerStatuses)
+            && Containers(current.InitContainerStatuses) == Containers(desired.InitContainerStatuses);
     }
 
     private static string Conditions(V1PodStatus status) =>
