@@ -15,7 +15,7 @@ internal sealed class CachedObject
         Revision = revision;
         Object = obj;
         Materialize(obj);
-        Json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(obj);
+        Json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(obj, Serialization.JsonLimits.Serializer);
     }
 
     public string Key { get; }

@@ -60,8 +60,10 @@ internal static class ApiErrors
             DetailsName = contentType,
         };
 
-    public static ApiException RequestEntityTooLarge(long limit) =>
-        new(413, "RequestEntityTooLarge", $"Request entity too large: limit is {limit}");
+    public static ApiException RequestEntityTooLarge(long limit) => RequestEntityTooLarge($"limit is {limit}");
+
+    public static ApiException RequestEntityTooLarge(string detail) =>
+        new(413, "RequestEntityTooLarge", $"Request entity too large: {detail}");
 
     public static ApiException Expired(string message) => new(410, "Expired", message);
 

@@ -19,8 +19,8 @@ internal sealed record DeleteOptions(long? GracePeriodSeconds, string? Propagati
                 var mediaType = RequestBody.MediaType(request);
                 var node = mediaType switch
                 {
-                    "application/json" or "" => RequestBody.ParseJson(bytes),
-                    "application/yaml" => RequestBody.ParseYaml(bytes),
+                    "application/json" or "" => RequestBody.ParseJson(bytes, cancellationToken),
+                    "application/yaml" => RequestBody.ParseYaml(bytes, cancellationToken),
                     Protobuf.KubernetesProtobuf.MediaType => Protobuf.KubernetesProtobuf.DecodeDeleteOptions(bytes),
                     _ => throw ApiErrors.UnsupportedMediaType(mediaType, RequestBody.ObjectMediaTypes),
                 };

@@ -37,6 +37,25 @@ internal sealed partial class ResourceHandler
         return (FieldOwnerOf(context, request.Subresource, isApply ? ManagedFieldsEntry.Apply : ManagedFieldsEntry.Update), force);
     }
 
+    /// <summary>
+    /// An applied configuration names its apiVersion and kind (upstream's field manager needs both
+    /// to type it): without them, 400 with the field manager's messages.
+    /// </summary>
+    private static void CheckApplyTypeMeta(ResourceDefinition resource, JsonObject obj)
+    {
+        var apiVersion = obj["apiVersion"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : "";
+        if (apiVersion != resource.ApiVersion)
+        {
+            throw ApiErrors.BadRequest($"Incorrect version specified in apply patch. Specified patch version: {apiVersion}, expected: {resource.ApiVersion}");
+        }
+
+        if (obj["kind"] is not JsonValue k || !k.TryGetValue<string>(out var kind) || kind.Length == 0)
+        {
+            var gvk = $"{resource.Group}/{resource.Version}, Kind=";
+            throw ApiErrors.BadRequest($"failed to create typed patch object ({gvk}): no corresponding type for {gvk}");
+        }
+    }
+
     /// <summary>The applied configuration, schema-checked (unknown fields pruned, quantities canonical); it must not carry managedFields.</summary>
     private static JsonObject? ApplyConfiguration(HttpContext context, ResourceDefinition resource, JsonNode? patch, FieldValidation validation)
     {
@@ -50,6 +69,7 @@ internal sealed partial class ResourceHandler
             throw ApiErrors.BadRequest("metadata.managedFields must be nil");
         }
 
+        CheckApplyTypeMeta(resource, obj);
         var config = obj.DeepClone().AsObject();
         Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, config);
         foreach (var warning in Admission.CheckSchema(resource, resource.ModelType, resource.Kind, config, validation))

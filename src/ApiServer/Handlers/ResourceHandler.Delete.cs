@@ -113,10 +113,14 @@ internal sealed partial class ResourceHandler
             metadata["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
         }
 
-        if (metadata["deletionTimestamp"] is null)
+        var shortens = grace is { } shorter && metadata["deletionGracePeriodSeconds"] is JsonValue recorded
+            && recorded.TryGetValue<long>(out var before) && shorter < before;
+        if (metadata["deletionTimestamp"] is null || shortens)
         {
-            var now = time.GetUtcNow().AddSeconds(grace ?? 0).UtcDateTime;
-            metadata["deletionTimestamp"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            // A second delete may only shorten the grace period (upstream's BeforeDelete). The
+            // deadline saturates at the latest time a timestamp can say: a grace period near
+            // int64 max is accepted, as upstream accepts it, instead of overflowing.
+            metadata["deletionTimestamp"] = DeletionDeadline(time.GetUtcNow(), grace ?? 0);
             metadata["deletionGracePeriodSeconds"] = grace ?? 0;
             if (namespaceFinalizers)
             {
@@ -125,6 +129,14 @@ internal sealed partial class ResourceHandler
         }
 
         return marked;
+    }
+
+    /// <summary>now + <paramref name="graceSeconds"/> as an RFC 3339 timestamp, saturating at 9999-12-31T23:59:59Z.</summary>
+    internal static string DeletionDeadline(DateTimeOffset now, long graceSeconds)
+    {
+        var room = (long)(DateTimeOffset.MaxValue - now).TotalSeconds;
+        var deadline = graceSeconds >= room ? DateTimeOffset.MaxValue : now.AddSeconds(graceSeconds);
+        return deadline.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Pods bound to a node delete gracefully (the kubelet finishes); everything else at once.</summary>

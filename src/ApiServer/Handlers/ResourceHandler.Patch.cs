@@ -37,7 +37,12 @@ internal sealed partial class ResourceHandler
         var isApply = mediaType == "application/apply-patch+yaml";
         var (owner, force) = PatchOptionsOf(context, request, isApply);
         var bytes = await RequestBody.ReadBytesAsync(context.Request, context.RequestAborted);
-        var patch = isApply ? RequestBody.ParseYaml(bytes) : RequestBody.ParseJson(bytes);
+        var patch = isApply ? RequestBody.ParseYaml(bytes, context.RequestAborted) : RequestBody.ParseJson(bytes, context.RequestAborted);
+        if (mediaType == "application/json-patch+json" && patch is JsonArray { Count: > JsonPatch.MaxOperations } operations)
+        {
+            throw ApiErrors.RequestEntityTooLarge($"The allowed maximum operations in a JSON patch is {JsonPatch.MaxOperations}, got {operations.Count}");
+        }
+
         var dryRun = IsDryRun(context);
         var validation = FieldValidationOf(context);
         var resource = request.Resource;

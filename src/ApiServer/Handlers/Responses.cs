@@ -12,7 +12,7 @@ internal static class Responses
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = contentType;
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter.AsStream());
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter.AsStream(), Serialization.JsonLimits.Writer);
         body.WriteTo(writer);
         await writer.FlushAsync(context.RequestAborted);
     }
@@ -20,7 +20,6 @@ internal static class Responses
     public static Task WriteErrorAsync(HttpContext context, ApiException error) =>
         WriteJsonAsync(context, error.Code, error.ToStatus());
 
-    /// <summary>A warning as kube-apiserver sends it: <c>Warning: 299 - "text"</c>.</summary>
-    public static void AddWarning(HttpContext context, string text) =>
-        context.Response.Headers.Append("Warning", $"299 - \"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+    /// <summary>A warning as kube-apiserver sends it (<c>Warning: 299 - "text"</c>), within its caps (<see cref="WarningRecorder"/>).</summary>
+    public static void AddWarning(HttpContext context, string text) => WarningRecorder.For(context).Add(text);
 }

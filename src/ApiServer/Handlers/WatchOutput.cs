@@ -29,7 +29,7 @@ internal sealed class WatchOutput(Stream output, ResourceDefinition resource, Ta
     }
 
     public Task WriteAsync(string type, JsonObject obj, CancellationToken cancellationToken) =>
-        WriteRawAsync(type, JsonSerializer.SerializeToUtf8Bytes(obj), cancellationToken);
+        WriteRawAsync(type, JsonSerializer.SerializeToUtf8Bytes(obj, Serialization.JsonLimits.Serializer), cancellationToken);
 
     private async Task WriteRawAsync(string type, byte[] objectJson, CancellationToken cancellationToken)
     {

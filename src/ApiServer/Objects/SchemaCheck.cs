@@ -13,6 +13,10 @@ internal sealed class SchemaCheck
     private readonly List<string> _unknown = [];
     private readonly List<string> _wrongTypes = [];
     private readonly List<string> _malformed = [];
+    private readonly CancellationToken _cancellationToken;
+    private int _visited;
+
+    private SchemaCheck(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
     /// <summary>Paths of unknown fields, e.g. <c>spec.foo</c>, in document order.</summary>
     public IReadOnlyList<string> UnknownFields => _unknown;
@@ -23,9 +27,9 @@ internal sealed class SchemaCheck
     /// <summary>Decode errors of values with the right JSON type but a malformed text (quantities), as upstream words them.</summary>
     public IReadOnlyList<string> Malformed => _malformed;
 
-    public static SchemaCheck Run(JsonObject obj, Type modelType)
+    public static SchemaCheck Run(JsonObject obj, Type modelType, CancellationToken cancellationToken = default)
     {
-        var check = new SchemaCheck();
+        var check = new SchemaCheck(cancellationToken);
         check.WalkObject(obj, modelType, "");
         return check;
     }
@@ -33,17 +37,33 @@ internal sealed class SchemaCheck
     private void WalkObject(JsonObject obj, Type modelType, string path)
     {
         var fields = ModelSchema.Fields(modelType);
+        var unknownBefore = _unknown.Count;
         foreach (var (name, value) in obj.ToArray())
         {
             var childPath = path.Length == 0 ? name : $"{path}.{name}";
             if (!fields.TryGetValue(name, out var shape))
             {
                 _unknown.Add(childPath);
-                obj.Remove(name);
                 continue;
             }
 
             Walk(value, shape, childPath);
+        }
+
+        if (_unknown.Count > unknownBefore)
+        {
+            RemoveUnknown(obj, fields);
+        }
+    }
+
+    /// <summary>Drops the fields the type does not have in one pass (one Remove per field is quadratic in a wide object).</summary>
+    private static void RemoveUnknown(JsonObject obj, IReadOnlyDictionary<string, FieldShape> fields)
+    {
+        var kept = obj.Where(p => fields.ContainsKey(p.Key)).ToList();
+        obj.Clear();
+        foreach (var (name, value) in kept)
+        {
+            obj[name] = value;
         }
     }
 
@@ -52,6 +72,11 @@ internal sealed class SchemaCheck
         if (node is null)
         {
             return;
+        }
+
+        if (++_visited % 4096 == 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
         }
 
         var kind = node.GetValueKind();
@@ -83,7 +108,7 @@ internal sealed class SchemaCheck
             case FieldKind.IntOrString when kind is JsonValueKind.String or JsonValueKind.Number:
             case FieldKind.Any:
                 break;
-            case FieldKind.Integer when kind == JsonValueKind.Number && (shape.Is32Bit ? IsInt32(node.AsValue()) : IsIntegral(node.AsValue())):
+            case FieldKind.Integer when kind == JsonValueKind.Number && CanonicalInteger(node.AsValue(), shape.Is32Bit):
                 break;
             default:
                 _wrongTypes.Add($"cannot unmarshal {Describe(kind)} into field {path} of type {Expected(shape)}");
@@ -108,14 +133,62 @@ internal sealed class SchemaCheck
         }
     }
 
-    /// <summary>Whether a number is an integer, whichever CLR type the value was built from.</summary>
-    private static bool IsIntegral(JsonValue value) =>
-        value.TryGetValue<long>(out _) || value.TryGetValue<int>(out _) || value.TryGetValue<short>(out _)
-        || value.TryGetValue<uint>(out _) || value.TryGetValue<ulong>(out _) || value.TryGetValue<byte>(out _);
+    /// <summary>
+    /// Whether a number fits an int64 (or int32) field as Go's decoder reads it, and if so stores it
+    /// in canonical form (<c>-0</c> becomes <c>0</c>). A JSON literal must be an integer in range
+    /// (2^63 and <c>1.0</c> are refused); a whole float from YAML is accepted, since sigs.k8s.io/yaml
+    /// writes it as an integer.
+    /// </summary>
+    private static bool CanonicalInteger(JsonValue value, bool is32Bit)
+    {
+        if (!TryGetInteger(value, out var integer) || (is32Bit && integer is < int.MinValue or > int.MaxValue))
+        {
+            return false;
+        }
 
-    private static bool IsInt32(JsonValue value) =>
-        value.TryGetValue<int>(out _) || value.TryGetValue<short>(out _) || value.TryGetValue<byte>(out _)
-        || (value.TryGetValue<long>(out var wide) && wide is >= int.MinValue and <= int.MaxValue);
+        if (!value.TryGetValue<long>(out _) || value.ToJsonString() != integer.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            value.ReplaceWith(integer);
+        }
+
+        return true;
+    }
+
+    private static bool TryGetInteger(JsonValue value, out long integer)
+    {
+        if (value.TryGetValue(out integer))
+        {
+            return true;
+        }
+
+        if (value.TryGetValue<int>(out var i32))
+        {
+            integer = i32;
+            return true;
+        }
+
+        if (value.TryGetValue<uint>(out var u32))
+        {
+            integer = u32;
+            return true;
+        }
+
+        if (value.TryGetValue<ulong>(out var big) && big <= long.MaxValue)
+        {
+            integer = (long)big;
+            return true;
+        }
+
+        if (value.TryGetValue<double>(out var real) && value.GetValue<object>() is double
+            && Math.Floor(real) == real && real is >= -9.2233720368547758E18 and < 9.2233720368547758E18)
+        {
+            integer = (long)real;
+            return true;
+        }
+
+        integer = 0;
+        return false;
+    }
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -15,6 +15,9 @@ internal static class JsonPatch
 {
     private const string Missing = "missing value";
 
+    /// <summary>kube-apiserver refuses a JSON patch of more operations (413) before applying any.</summary>
+    public const int MaxOperations = 10_000;
+
     /// <summary>Returns <paramref name="document"/> with every operation applied in order; the inputs are not changed.</summary>
     public static JsonNode Apply(JsonNode document, JsonNode? patch)
     {

@@ -84,7 +84,7 @@ internal static class SelfMarshalling
 
         try
         {
-            return JsonNode.Parse(raw.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+            return Serialization.JsonBodyReader.Parse(raw.Span);
         }
         catch (JsonException e)
         {

@@ -37,7 +37,7 @@ internal static class RequestBody
             return Protobuf.KubernetesProtobuf.DecodeObject(bytes, out _, out _);
         }
 
-        var node = mediaType == "application/yaml" ? ParseYaml(bytes) : ParseJson(bytes);
+        var node = mediaType == "application/yaml" ? ParseYaml(bytes, cancellationToken) : ParseJson(bytes, cancellationToken);
         return node as JsonObject ?? throw ApiErrors.BadRequest("Object 'Kind' is missing in '" + Truncate(Encoding.UTF8.GetString(bytes)) + "'");
     }
 
@@ -84,11 +84,12 @@ internal static class RequestBody
         return buffer.ToArray();
     }
 
-    public static JsonNode? ParseJson(byte[] bytes)
+    /// <summary>Parses a JSON body (at most <see cref="JsonLimits.MaxDepth"/> deep, never recursing); 400 when malformed.</summary>
+    public static JsonNode? ParseJson(byte[] bytes, CancellationToken cancellationToken = default)
     {
         try
         {
-            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+            return JsonBodyReader.Parse(bytes, cancellationToken);
         }
         catch (JsonException e)
         {
@@ -96,15 +97,20 @@ internal static class RequestBody
         }
     }
 
-    public static JsonNode? ParseYaml(byte[] bytes)
+    /// <summary>Converts a YAML body as sigs.k8s.io/yaml does, within goyaml's depth and alias limits; 400 when malformed.</summary>
+    public static JsonNode? ParseYaml(byte[] bytes, CancellationToken cancellationToken = default)
     {
         try
         {
-            return YamlToJson.Convert(Encoding.UTF8.GetString(bytes));
+            return YamlToJson.Convert(Encoding.UTF8.GetString(bytes), cancellationToken);
         }
         catch (YamlException e)
         {
-            throw ApiErrors.BadRequest($"error converting YAML to JSON: yaml: {e.Message}");
+            // YamlDotNet prefixes its message with the marks "(Line: l, Col: c, Idx: i) - (…): "; goyaml says "line l: ".
+            var message = e.Message;
+            var marks = message.IndexOf("): ", StringComparison.Ordinal);
+            message = marks >= 0 && message.StartsWith('(') ? message[(marks + 3)..] : message;
+            throw ApiErrors.BadRequest($"error converting YAML to JSON: yaml: line {e.Start.Line}: {message}");
         }
     }
 

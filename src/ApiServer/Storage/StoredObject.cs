@@ -15,7 +15,7 @@ internal static class StoredObject
 
     public static JsonObject Decode(byte[] value, long revision)
     {
-        var obj = JsonNode.Parse(value)?.AsObject() ?? throw new InvalidDataException("stored object is not a JSON object");
+        var obj = JsonNode.Parse(value, documentOptions: Serialization.JsonLimits.Document)?.AsObject() ?? throw new InvalidDataException("stored object is not a JSON object");
         Metadata(obj)["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return obj;
     }
@@ -24,7 +24,7 @@ internal static class StoredObject
     {
         var copy = obj.DeepClone().AsObject();
         Metadata(copy).Remove("resourceVersion");
-        return JsonSerializer.SerializeToUtf8Bytes(copy);
+        return JsonSerializer.SerializeToUtf8Bytes(copy, Serialization.JsonLimits.Serializer);
     }
 
     public static JsonObject Metadata(JsonObject obj)

@@ -137,7 +137,7 @@ public sealed partial class CriPodRuntime : IPodRuntime
     }
 
     private static TimeSpan GracePeriod(V1Pod pod) =>
-        TimeSpan.FromSeconds(pod.Metadata.DeletionGracePeriodSeconds ?? pod.Spec.TerminationGracePeriodSeconds ?? 30);
+        Pods.GracePeriods.FromSeconds(pod.Metadata.DeletionGracePeriodSeconds ?? pod.Spec.TerminationGracePeriodSeconds ?? 30);
 
     private Func<ContainerRecord, string?> ProbeFailure(V1Pod pod) => record =>
     {

@@ -107,7 +107,7 @@ internal sealed class PodWorker : IReconciler
 
     private async Task TerminateAsync(V1Pod pod, CancellationToken ct)
     {
-        var grace = TimeSpan.FromSeconds(pod.Metadata.DeletionGracePeriodSeconds ?? 30);
+        var grace = GracePeriods.FromSeconds(pod.Metadata.DeletionGracePeriodSeconds ?? 30);
         await ForgetAsync(pod, ct, grace);
         try
         {
