@@ -55,7 +55,8 @@ internal sealed class ApiException(int code, string reason, string message) : Ex
                 details["causes"] = new JsonArray([.. Causes.Select(c =>
                 {
                     var cause = new JsonObject { ["reason"] = c.Reason, ["message"] = c.Message };
-                    if (c.Field is not null)
+                    // Upstream's StatusCause.Field is omitempty: a cause about the whole object has none.
+                    if (c.Field is { Length: > 0 })
                     {
                         cause["field"] = c.Field;
                     }

@@ -28,6 +28,7 @@ internal sealed partial class ResourceHandler
             causes.Add(Validation.FieldErrors.Required("fieldManager", "is required for apply patch"));
         }
 
+        causes.AddRange(Validation.FieldManagerValidation.Check(context.Request.Query["fieldManager"].ToString(), "fieldManager"));
         if (causes.Count > 0)
         {
             throw ApiErrors.Invalid(request.Resource with { Group = "meta.k8s.io", Kind = "PatchOptions" }, "", causes);

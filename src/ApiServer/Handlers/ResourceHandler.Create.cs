@@ -11,6 +11,7 @@ internal sealed partial class ResourceHandler
     private async Task CreateAsync(HttpContext context, ResourceRequest request)
     {
         var resource = request.Resource;
+        Validation.FieldManagerValidation.CheckOptions(resource, "CreateOptions", context.Request.Query["fieldManager"].ToString());
         var dryRun = IsDryRun(context);
         var (body, warnings) = await ReadObjectBodyAsync(context, resource);
         var ns = await RequireNamespaceAsync(request, context.RequestAborted);

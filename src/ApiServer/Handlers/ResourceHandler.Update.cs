@@ -14,6 +14,7 @@ internal sealed partial class ResourceHandler
     private async Task UpdateAsync(HttpContext context, ResourceRequest request)
     {
         var resource = request.Resource;
+        Validation.FieldManagerValidation.CheckOptions(resource, "UpdateOptions", context.Request.Query["fieldManager"].ToString());
         var dryRun = IsDryRun(context);
         var (body, warnings) = await ReadObjectBodyAsync(context, resource);
         foreach (var warning in warnings)

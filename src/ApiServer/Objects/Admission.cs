@@ -75,7 +75,6 @@ internal sealed class Admission(TimeProvider time, Random random)
             metadata["name"] = generate + new string([.. Enumerable.Range(0, 5).Select(_ => GenerateNameAlphabet[random.Next(GenerateNameAlphabet.Length)])]);
         }
 
-        ValidateName(resource, body);
         metadata["uid"] = Guid.NewGuid().ToString();
         metadata["creationTimestamp"] = ObjectMeta.Now(time);
         foreach (var owned in new[] { "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink" })
@@ -89,7 +88,7 @@ internal sealed class Admission(TimeProvider time, Random random)
         }
 
         KindDefaults.OnCreate(resource, body);
-        Validation.ObjectValidation.Validate(resource, body);
+        Validation.ObjectValidation.Validate(resource, body, Validation.ObjectMetaValidation.Check(resource, body));
     }
 
     /// <summary>Carries the server-owned fields over from <paramref name="current"/> and bumps generation on spec changes.</summary>
@@ -143,7 +142,7 @@ internal sealed class Admission(TimeProvider time, Random random)
         }
 
         KindDefaults.OnUpdate(resource, current, updated);
-        Validation.ObjectValidation.Validate(resource, updated);
+        Validation.ObjectValidation.Validate(resource, updated, Validation.ObjectMetaValidation.CheckUpdate(resource, current, updated));
         if (Validation.UpdateValidation.Check(resource, current, updated) is { Count: > 0 } immutable)
         {
             throw ApiErrors.Invalid(resource, ObjectMeta.Name(current) ?? "", immutable);
@@ -152,26 +151,6 @@ internal sealed class Admission(TimeProvider time, Random random)
         if (resource.HasGeneration && !JsonNode.DeepEquals(current["spec"], updated["spec"]))
         {
             metadata["generation"] = (currentMetadata["generation"]?.GetValue<long>() ?? 0) + 1;
-        }
-    }
-
-    private static void ValidateName(ResourceDefinition resource, JsonObject body)
-    {
-        var name = ObjectMeta.Name(body);
-        if (name is not { Length: > 0 })
-        {
-            throw ApiErrors.Invalid(resource, "", [new StatusCause("FieldValueRequired", "Required value: name or generateName is required", "metadata.name")]);
-        }
-
-        var problems = resource.Plural switch
-        {
-            "namespaces" => NameValidation.Dns1123Label(name),
-            "services" => NameValidation.Dns1035Label(name),
-            _ => NameValidation.Dns1123Subdomain(name),
-        };
-        if (problems.Count > 0)
-        {
-            throw ApiErrors.Invalid(resource, name, [.. problems.Select(p => new StatusCause("FieldValueInvalid", $"Invalid value: \"{name}\": {p}", "metadata.name"))]);
         }
     }
 }

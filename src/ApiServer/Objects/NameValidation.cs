@@ -65,6 +65,39 @@ internal static partial class NameValidation
         return problems;
     }
 
+    /// <summary>
+    /// Upstream's per-kind ValidateNameFunc: namespaces are DNS-1123 labels, services DNS-1035 labels,
+    /// everything else DNS-1123 subdomains. A <paramref name="prefix"/> (generateName) may end in '-'.
+    /// A name that passes its kind's rule is still checked as a path segment, as upstream's
+    /// BeforeCreate does after the strategy (rest.BeforeCreate with path.ValidatePathSegmentName).
+    /// </summary>
+    public static IReadOnlyList<string> ForResource(string plural, string name, bool prefix)
+    {
+        var checkedName = prefix ? MaskTrailingDash(name) : name;
+        var problems = plural switch
+        {
+            "namespaces" => Dns1123Label(checkedName),
+            "services" => Dns1035Label(checkedName),
+            _ => Dns1123Subdomain(checkedName),
+        };
+        return problems.Count > 0 ? problems : PathSegment(name, prefix);
+    }
+
+    /// <summary>Upstream's ValidatePathSegmentName: a name may not be "." or "..", nor contain '/' or '%' (a prefix may be "." or "..").</summary>
+    public static IReadOnlyList<string> PathSegment(string name, bool prefix)
+    {
+        if (!prefix && name is "." or "..")
+        {
+            return [$"may not be '{name}'"];
+        }
+
+        return [.. new[] { "/", "%" }.Where(c => name.Contains(c, StringComparison.Ordinal)).Select(c => $"may not contain '{c}'")];
+    }
+
+    /// <summary>Upstream's maskTrailingDash, quirk included: a trailing '-' and the character before it become one 'a'.</summary>
+    private static string MaskTrailingDash(string name) =>
+        name.Length > 1 && name.EndsWith('-') ? name[..^2] + "a" : name;
+
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Label();
 

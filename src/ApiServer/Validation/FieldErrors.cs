@@ -21,6 +21,10 @@ internal static class FieldErrors
     public static StatusCause Forbidden(string field, string detail) =>
         new("FieldValueForbidden", $"Forbidden: {detail}", field);
 
+    /// <summary>field.TooLong: the value is left out of the message, the limit is in bytes.</summary>
+    public static StatusCause TooLong(string field, int maxBytes) =>
+        new("FieldValueTooLong", $"Too long: may not be more than {maxBytes} {(maxBytes == 1 ? "byte" : "bytes")}", field);
+
     public static StatusCause NotFound(string field, string value) =>
         new("FieldValueNotFound", $"Not found: {GoText.Quote(value)}", field);
 

@@ -10,10 +10,12 @@ namespace Orchestrator.ApiServer.Validation;
 /// </summary>
 internal static class ObjectValidation
 {
+    /// <param name="metadataCauses">The problems with the object's metadata, reported first as upstream does.</param>
     /// <exception cref="ApiException">422 Invalid with one cause per problem.</exception>
-    public static void Validate(ResourceDefinition resource, JsonObject body)
+    public static void Validate(ResourceDefinition resource, JsonObject body, IReadOnlyList<StatusCause>? metadataCauses = null)
     {
-        var causes = Check(resource, body);
+        var causes = new List<StatusCause>(metadataCauses ?? []);
+        causes.AddRange(Check(resource, body));
         if (causes.Count > 0)
         {
             throw ApiErrors.Invalid(resource, Objects.ObjectMeta.Name(body) ?? "", causes);
@@ -34,9 +36,11 @@ internal static class ObjectValidation
                 break;
             case ("", "configmaps"):
                 ConfigKeyValidation.Validate(body, ["data", "binaryData"], causes);
+                DataSizeValidation.ConfigMap(body, causes);
                 break;
             case ("", "secrets"):
                 ConfigKeyValidation.Validate(body, ["data", "stringData"], causes);
+                DataSizeValidation.Secret(body, causes);
                 break;
             case ("apps", "deployments" or "replicasets" or "statefulsets"):
                 WorkloadValidation.Validate(body, hasReplicas: true, causes);

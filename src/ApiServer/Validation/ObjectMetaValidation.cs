@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Defaulting;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Objects;
+using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Selectors;
+
+namespace Orchestrator.ApiServer.Validation;
+
+/// <summary>
+/// Upstream's ValidateObjectMetaAccessor (create) and ValidateObjectMetaAccessorUpdate (update),
+/// shared by every kind: name and generateName per the kind's name rule, namespace, generation,
+/// labels, annotations, owner references, finalizers and managed fields. Pure: returns the causes,
+/// which the caller puts ahead of the kind's own in one 422.
+/// </summary>
+internal static class ObjectMetaValidation
+{
+    /// <summary>Upstream's TotalAnnotationSizeLimitB: 256 KiB of keys and values together.</summary>
+    public const int TotalAnnotationSizeLimit = 256 * 1024;
+
+    /// <summary>The problems with the metadata of <paramref name="body"/> as created (name already generated).</summary>
+    public static List<StatusCause> Check(ResourceDefinition resource, JsonObject body)
+    {
+        var causes = new List<StatusCause>();
+        var metadata = body["metadata"] as JsonObject;
+        if (JsonFields.Text(metadata?["generateName"]) is { Length: > 0 } generateName)
+        {
+            causes.AddRange(NameValidation.ForResource(resource.Plural, generateName, prefix: true).Select(p => FieldErrors.InvalidText("metadata.generateName", generateName, p)));
+        }
+
+        if (JsonFields.Text(metadata?["name"]) is not { Length: > 0 } name)
+        {
+            causes.Add(FieldErrors.Required("metadata.name", "name or generateName is required"));
+        }
+        else
+        {
+            causes.AddRange(NameValidation.ForResource(resource.Plural, name, prefix: false).Select(p => FieldErrors.InvalidText("metadata.name", name, p)));
+        }
+
+        Namespace(resource.Namespaced, JsonFields.Text(metadata?["namespace"]), causes);
+        if (JsonFields.Integer(metadata?["generation"]) is { } generation && generation < 0)
+        {
+            causes.Add(FieldErrors.InvalidNumber("metadata.generation", generation, "must be greater than or equal to 0"));
+        }
+
+        Labels(metadata?["labels"] as JsonObject, causes);
+        Annotations(metadata?["annotations"] as JsonObject, causes);
+        OwnerReferenceValidation.Validate(metadata, causes);
+        FinalizerValidation.Validate(metadata, causes);
+        ManagedFieldsValidation.Validate(metadata, causes);
+        return causes;
+    }
+
+    /// <summary>
+    /// The problems with the metadata of <paramref name="updated"/> replacing <paramref name="current"/>:
+    /// no finalizer added while deleting, then every create rule (the server-owned fields are carried
+    /// over from the stored object before this runs, so they cannot have changed).
+    /// </summary>
+    public static List<StatusCause> CheckUpdate(ResourceDefinition resource, JsonObject current, JsonObject updated)
+    {
+        var causes = new List<StatusCause>();
+        FinalizerValidation.NoNewWhileDeleting(current["metadata"] as JsonObject, updated["metadata"] as JsonObject, causes);
+        causes.AddRange(Check(resource, updated));
+        return causes;
+    }
+
+    private static void Namespace(bool namespaced, string? ns, List<StatusCause> causes)
+    {
+        if (!namespaced)
+        {
+            if (ns is { Length: > 0 })
+            {
+                causes.Add(FieldErrors.Forbidden("metadata.namespace", "not allowed on this type"));
+            }
+
+            return;
+        }
+
+        if (ns is not { Length: > 0 })
+        {
+            causes.Add(FieldErrors.Required("metadata.namespace"));
+            return;
+        }
+
+        causes.AddRange(NameValidation.Dns1123Label(ns).Select(p => FieldErrors.InvalidText("metadata.namespace", ns, p)));
+    }
+
+    /// <summary>ValidateLabels: each key a label key, each value a label value, all on <c>metadata.labels</c>.</summary>
+    private static void Labels(JsonObject? labels, List<StatusCause> causes)
+    {
+        foreach (var (key, node) in labels ?? [])
+        {
+            causes.AddRange(LabelValidation.KeyErrors(key).Select(e => FieldErrors.InvalidText("metadata.labels", key, e)));
+            var value = JsonFields.Text(node) ?? "";
+            causes.AddRange(LabelValidation.ValueErrors(value).Select(e => FieldErrors.InvalidText("metadata.labels", value, e)));
+        }
+    }
+
+    /// <summary>ValidateAnnotations: keys are qualified names in any case; keys and values total at most 256 KiB.</summary>
+    private static void Annotations(JsonObject? annotations, List<StatusCause> causes)
+    {
+        long size = 0;
+        foreach (var (key, node) in annotations ?? [])
+        {
+            causes.AddRange(LabelValidation.KeyErrors(key.ToLowerInvariant()).Select(e => FieldErrors.InvalidText("metadata.annotations", key, e)));
+            size += Encoding.UTF8.GetByteCount(key) + Encoding.UTF8.GetByteCount(JsonFields.Text(node) ?? "");
+        }
+
+        if (size > TotalAnnotationSizeLimit)
+        {
+            causes.Add(FieldErrors.TooLong("metadata.annotations", TotalAnnotationSizeLimit));
+        }
+    }
+}
