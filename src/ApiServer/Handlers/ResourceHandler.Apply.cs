@@ -71,7 +71,7 @@ internal sealed partial class ResourceHandler
         }
 
         CheckApplyTypeMeta(resource, obj);
-        var config = obj.DeepClone().AsObject();
+        var config = Serialization.JsonTree.Clone(obj)!.AsObject();
         Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, config);
         foreach (var warning in Admission.CheckSchema(resource, resource.ModelType, resource.Kind, config, validation))
         {

@@ -87,6 +87,7 @@ internal sealed class Admission(TimeProvider time, Random random)
             metadata["generation"] = 1;
         }
 
+        ObjectMeta.OmitEmpty(body);
         KindDefaults.OnCreate(resource, body);
         Validation.ObjectValidation.Validate(resource, body, Validation.ObjectMetaValidation.Check(resource, body));
     }
@@ -141,6 +142,7 @@ internal sealed class Admission(TimeProvider time, Random random)
             updated["status"] = current["status"]?.DeepClone();
         }
 
+        ObjectMeta.OmitEmpty(updated);
         KindDefaults.OnUpdate(resource, current, updated);
         Validation.ObjectValidation.Validate(resource, updated, Validation.ObjectMetaValidation.CheckUpdate(resource, current, updated));
         if (Validation.UpdateValidation.Check(resource, current, updated) is { Count: > 0 } immutable)

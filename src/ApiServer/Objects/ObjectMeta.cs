@@ -27,6 +27,29 @@ internal static class ObjectMeta
 
     public static void Set(JsonObject obj, string field, JsonNode? value) => StoredObject.Metadata(obj)[field] = value;
 
+    /// <summary>
+    /// Drops the empty lists and maps of metadata, as upstream's typed round trip does (they are
+    /// all <c>omitempty</c>): <c>finalizers: []</c> is stored as no finalizers, so a JSON patch
+    /// that adds at <c>/metadata/finalizers/-1</c> finds no such path, as upstream.
+    /// </summary>
+    public static void OmitEmpty(JsonObject obj)
+    {
+        if (obj["metadata"] is not JsonObject metadata)
+        {
+            return;
+        }
+
+        foreach (var field in OmitEmptyFields)
+        {
+            if (metadata[field] is JsonArray { Count: 0 } or JsonObject { Count: 0 })
+            {
+                metadata.Remove(field);
+            }
+        }
+    }
+
+    private static readonly string[] OmitEmptyFields = ["labels", "annotations", "finalizers", "ownerReferences", "managedFields"];
+
     public static IReadOnlyDictionary<string, string> StringMap(JsonNode? node)
     {
         if (node is not JsonObject map)

@@ -30,7 +30,9 @@ internal static class JsonBodyReader
         }
 
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = JsonLimits.MaxDepth + 1 });
-        var containers = new Stack<JsonNode>();
+        // Containers are attached to their parent when they close, not when they open: attaching
+        // to a parent that is itself attached costs a walk up its ancestors, quadratic in depth.
+        var open = new Stack<(JsonNode Container, string? Name)>();
         string? name = null;
         JsonNode? root = null;
         var tokens = 0;
@@ -52,26 +54,24 @@ internal static class JsonBodyReader
                         throw new JsonException("exceeded max depth");
                     }
 
-                    JsonNode container = reader.TokenType == JsonTokenType.StartObject ? new JsonObject() : new JsonArray();
-                    Attach(containers, name, container, ref root);
-                    containers.Push(container);
+                    open.Push((reader.TokenType == JsonTokenType.StartObject ? new JsonObject() : new JsonArray(), name));
                     name = null;
                     continue;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                    containers.Pop();
-                    name = null;
-                    continue;
+                    var (container, containerName) = open.Pop();
+                    Attach(open, containerName, container, ref root);
+                    break;
                 case JsonTokenType.String:
-                    Attach(containers, name, JsonValue.Create(ReadString(ref reader)), ref root);
+                    Attach(open, name, JsonValue.Create(ReadString(ref reader)), ref root);
                     break;
                 case JsonTokenType.Number:
-                    Attach(containers, name, JsonValue.Create(JsonElement.ParseValue(ref reader)), ref root);
+                    Attach(open, name, JsonValue.Create(JsonElement.ParseValue(ref reader)), ref root);
                     break;
                 case JsonTokenType.True or JsonTokenType.False:
-                    Attach(containers, name, JsonValue.Create(reader.TokenType == JsonTokenType.True), ref root);
+                    Attach(open, name, JsonValue.Create(reader.TokenType == JsonTokenType.True), ref root);
                     break;
                 case JsonTokenType.Null:
-                    Attach(containers, name, null, ref root);
+                    Attach(open, name, null, ref root);
                     break;
             }
 
@@ -81,15 +81,15 @@ internal static class JsonBodyReader
         return root;
     }
 
-    private static void Attach(Stack<JsonNode> containers, string? name, JsonNode? value, ref JsonNode? root)
+    private static void Attach(Stack<(JsonNode Container, string? Name)> open, string? name, JsonNode? value, ref JsonNode? root)
     {
-        if (containers.Count == 0)
+        if (open.Count == 0)
         {
             root = value;
             return;
         }
 
-        switch (containers.Peek())
+        switch (open.Peek().Container)
         {
             case JsonObject obj:
                 // A repeated key keeps its last value, as Go's decoder does.
