@@ -15,7 +15,12 @@ internal static class AcceptNegotiation
     /// <summary>What upstream's resource and discovery endpoints list in their 406, in its order.</summary>
     public static readonly string[] MediaTypes = ["application/json", "application/yaml", Protobuf.KubernetesProtobuf.MediaType];
 
-    public static bool IsAcceptable(string? accept)
+    /// <summary>A watch's: the media types with a stream serializer (YAML has none upstream).</summary>
+    public static readonly string[] WatchMediaTypes = ["application/json;stream=watch", Protobuf.KubernetesProtobuf.MediaType + ";stream=watch"];
+
+    private static readonly string[] WatchTypes = ["application/json", Protobuf.KubernetesProtobuf.MediaType];
+
+    public static bool IsAcceptable(string? accept, bool watch = false)
     {
         if (string.IsNullOrWhiteSpace(accept))
         {
@@ -25,7 +30,7 @@ internal static class AcceptNegotiation
         foreach (var range in accept.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var parameters = range.Split(';', StringSplitOptions.TrimEntries);
-            if (Quality(parameters) > 0 && Matches(parameters[0]))
+            if (Quality(parameters) > 0 && Matches(parameters[0], watch ? WatchTypes : MediaTypes))
             {
                 return true;
             }
@@ -35,19 +40,19 @@ internal static class AcceptNegotiation
     }
 
     /// <summary>406 NotAcceptable unless <see cref="IsAcceptable"/>.</summary>
-    public static void Require(string? accept)
+    public static void Require(string? accept, bool watch = false)
     {
-        if (!IsAcceptable(accept))
+        if (!IsAcceptable(accept, watch))
         {
-            throw ApiErrors.NotAcceptable(MediaTypes);
+            throw ApiErrors.NotAcceptable(watch ? WatchMediaTypes : MediaTypes);
         }
     }
 
-    private static bool Matches(string mediaRange) =>
+    private static bool Matches(string mediaRange, string[] types) =>
         mediaRange.Equals("*/*", StringComparison.Ordinal)
         || mediaRange.Equals("*", StringComparison.Ordinal)
         || mediaRange.Equals("application/*", StringComparison.OrdinalIgnoreCase)
-        || MediaTypes.Any(t => t.Equals(mediaRange, StringComparison.OrdinalIgnoreCase));
+        || types.Any(t => t.Equals(mediaRange, StringComparison.OrdinalIgnoreCase));
 
     private static double Quality(string[] parameters)
     {

@@ -68,7 +68,8 @@ internal static class ApiRoutes
         // Upgrades (exec, attach, port-forward) answer with a stream, not a serialized object.
         if (context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest != true && !context.WebSockets.IsWebSocketRequest)
         {
-            AcceptNegotiation.Require(context.Request.Headers.Accept.ToString());
+            var watch = request.Name is null && HttpMethods.IsGet(context.Request.Method) && QueryValues.Bool(context.Request.Query["watch"]) == true;
+            AcceptNegotiation.Require(context.Request.Headers.Accept.ToString(), watch);
         }
 
         return handler.HandleAsync(context, request);

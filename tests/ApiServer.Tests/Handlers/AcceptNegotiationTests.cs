@@ -34,6 +34,23 @@ public sealed class AcceptNegotiationTests
     [InlineData("application/jsonx")]
     public void Refuses_anything_else(string accept) => Assert.False(AcceptNegotiation.IsAcceptable(accept));
 
+    [Theory]
+    [InlineData("application/json;stream=watch", true)]
+    [InlineData("application/vnd.kubernetes.protobuf;stream=watch", true)]
+    [InlineData("*/*", true)]
+    [InlineData("application/yaml", false)]
+    [InlineData("application/yaml, application/json;q=0.5", true)]
+    public void A_watch_needs_a_media_type_with_a_stream_form(string accept, bool acceptable) =>
+        Assert.Equal(acceptable, AcceptNegotiation.IsAcceptable(accept, watch: true));
+
+    [Fact]
+    public void A_watchs_refusal_lists_the_stream_media_types()
+    {
+        var error = Assert.Throws<ApiException>(() => AcceptNegotiation.Require("application/yaml", watch: true));
+
+        Assert.Equal("only the following media types are accepted: application/json;stream=watch, application/vnd.kubernetes.protobuf;stream=watch", error.Message);
+    }
+
     [Fact]
     public void The_refusal_is_upstreams_406()
     {

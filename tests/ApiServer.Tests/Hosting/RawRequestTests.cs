@@ -123,7 +123,6 @@ public sealed class RawRequestTests(ApiServerFixture api) : IClassFixture<ApiSer
 
     [Theory]
     [InlineData("/api/v1/namespaces/default/configmaps")]
-    [InlineData("/api/v1/namespaces/default/configmaps?watch=1&timeoutSeconds=1")]
     [InlineData("/api")]
     [InlineData("/apis/apps/v1")]
     public async Task Accept_application_xml_is_a_406(string target)
@@ -133,6 +132,19 @@ public sealed class RawRequestTests(ApiServerFixture api) : IClassFixture<ApiSer
         var response = await connection.GetAsync(target, "Accept: application/xml");
 
         AssertStatus(response, 406, "NotAcceptable", "only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf");
+    }
+
+    [Fact]
+    public async Task A_watch_accepting_only_xml_or_yaml_is_a_406_listing_the_stream_types()
+    {
+        await using var connection = await RawHttpConnection.OpenAsync(api.Http.BaseAddress!);
+
+        var xml = await connection.GetAsync("/api/v1/namespaces/default/configmaps?watch=1&timeoutSeconds=1", "Accept: application/xml");
+        var yaml = await connection.GetAsync("/api/v1/namespaces/default/configmaps?watch=1&timeoutSeconds=1", "Accept: application/yaml");
+
+        const string Message = "only the following media types are accepted: application/json;stream=watch, application/vnd.kubernetes.protobuf;stream=watch";
+        AssertStatus(xml, 406, "NotAcceptable", Message);
+        AssertStatus(yaml, 406, "NotAcceptable", Message);
     }
 
     [Fact]
