@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Orchestrator.ApiServer.Errors;
 
@@ -16,6 +17,25 @@ internal static class QueryValues
 
     /// <summary>strconv.ParseInt(text, 10, 64); null when the parameter is absent.</summary>
     public static long? Int64(StringValues values) => values.Count == 0 ? null : ParseInt64(values[0] ?? "");
+
+    /// <summary>The same, by name (the pod streaming options read their queries this way).</summary>
+    public static bool? Bool(IQueryCollection query, string name) => Bool(query[name]);
+
+    public static long? Int64(IQueryCollection query, string name) => Int64(query[name]);
+
+    /// <summary>An RFC 3339 time (metav1.Time's query form), to the second as the kubelet receives it.</summary>
+    public static DateTimeOffset? Time(IQueryCollection query, string name)
+    {
+        if (!query.ContainsKey(name))
+        {
+            return null;
+        }
+
+        var text = query[name].ToString();
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) && text.Contains('T', StringComparison.Ordinal)
+            ? value
+            : throw ApiErrors.BadRequest($"{name}: parsing time {GoQuote(text)} as \"2006-01-02T15:04:05Z07:00\": cannot parse");
+    }
 
     public static bool ParseBool(string text) => text switch
     {
