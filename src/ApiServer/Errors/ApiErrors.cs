@@ -60,6 +60,9 @@ internal static class ApiErrors
             DetailsName = contentType,
         };
 
+    public static ApiException NotAcceptable(IEnumerable<string> accepted) =>
+        new(406, "NotAcceptable", $"only the following media types are accepted: {string.Join(", ", accepted)}");
+
     public static ApiException RequestEntityTooLarge(long limit) => RequestEntityTooLarge($"limit is {limit}");
 
     public static ApiException RequestEntityTooLarge(string detail) =>

@@ -29,11 +29,13 @@ internal sealed record DeleteOptions(long? GracePeriodSeconds, string? Propagati
         }
 
         var query = request.Query;
-        var grace = query["gracePeriodSeconds"].Count > 0 ? ParseLong(query["gracePeriodSeconds"].ToString(), "gracePeriodSeconds") : Long(body["gracePeriodSeconds"]);
+        var grace = QueryValues.Int64(query["gracePeriodSeconds"]) ?? Long(body["gracePeriodSeconds"]);
         var policy = query["propagationPolicy"].Count > 0 ? query["propagationPolicy"].ToString() : Text(body["propagationPolicy"]);
-        if (policy is null && body["orphanDependents"] is JsonValue orphan && orphan.TryGetValue<bool>(out var orphanDependents))
+        var orphanDependents = QueryValues.Bool(query["orphanDependents"])
+            ?? (body["orphanDependents"] is JsonValue orphan && orphan.TryGetValue<bool>(out var fromBody) ? fromBody : null);
+        if (policy is null && orphanDependents is { } orphaning)
         {
-            policy = orphanDependents ? "Orphan" : "Background";
+            policy = orphaning ? "Orphan" : "Background";
         }
 
         if (policy is not (null or "Background" or "Foreground" or "Orphan"))
@@ -55,7 +57,4 @@ internal sealed record DeleteOptions(long? GracePeriodSeconds, string? Propagati
     private static long? Long(JsonNode? node) => node is JsonValue value && value.TryGetValue<long>(out var number)
         ? number
         : node is null ? null : throw ApiErrors.BadRequest("gracePeriodSeconds must be an integer");
-
-    private static long ParseLong(string text, string name) =>
-        long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : throw ApiErrors.BadRequest($"{name}: invalid value \"{text}\"");
 }

@@ -9,10 +9,10 @@ internal sealed record ListQuery(int Limit, string? Continue, long? ResourceVers
 {
     public static ListQuery FromQuery(IQueryCollection query)
     {
-        var limit = 0;
-        if (query["limit"].ToString() is { Length: > 0 } limitText && (!int.TryParse(limitText, CultureInfo.InvariantCulture, out limit) || limit < 0))
+        var limit = QueryValues.Int64(query["limit"]) ?? 0;
+        if (limit < 0)
         {
-            throw ApiErrors.BadRequest($"limit: Invalid value: \"{limitText}\": must be a non-negative integer");
+            throw ApiErrors.BadRequest($"limit: Invalid value: \"{query["limit"]}\": must be a non-negative integer");
         }
 
         var match = query["resourceVersionMatch"].ToString() is { Length: > 0 } m ? m : null;
@@ -33,7 +33,8 @@ internal sealed record ListQuery(int Limit, string? Continue, long? ResourceVers
             throw ApiErrors.BadRequest("specifying resource version is not allowed when using continue");
         }
 
-        return new ListQuery(limit, token, rv, match, query["resourceVersion"].ToString() == "0");
+        // A limit beyond any page this server could hold is the same as the largest page.
+        return new ListQuery((int)Math.Min(limit, int.MaxValue), token, rv, match, query["resourceVersion"].ToString() == "0");
     }
 
     /// <summary>Null when absent or "0" ("any version", served from the newest).</summary>

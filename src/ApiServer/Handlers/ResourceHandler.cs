@@ -103,8 +103,7 @@ internal sealed partial class ResourceHandler(IStore store, ResourceRegistry reg
         return obj;
     }
 
-    private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
-        value.Count > 0 && (value[0] is "true" or "1" or "True");
+    private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) => QueryValues.Bool(value) ?? false;
 
     private static bool IsDryRun(HttpContext context)
     {

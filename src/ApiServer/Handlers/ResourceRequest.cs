@@ -7,7 +7,8 @@ internal sealed record ResourceRequest(ResourceDefinition Resource, string? Name
 {
     /// <summary>
     /// Parses the path after <c>/api/v1/</c> or <c>/apis/{group}/{version}/</c>. Null when the path
-    /// names nothing this server serves (the caller answers 404).
+    /// names nothing this server serves (the caller answers 404). A namespace or name segment that
+    /// could address another key ("..", "a/b") is a 400, see <see cref="PathSegmentName"/>.
     /// </summary>
     public static ResourceRequest? Parse(ResourceRegistry registry, string group, string version, IReadOnlyList<string> segments)
     {
@@ -19,9 +20,9 @@ internal sealed record ResourceRequest(ResourceDefinition Resource, string? Name
         {
             return segments.Count switch
             {
-                3 => new(namespaced, segments[1], null, null),
-                4 => new(namespaced, segments[1], segments[3], null),
-                5 => new(namespaced, segments[1], segments[3], segments[4]),
+                3 => new(namespaced, PathSegmentName.RequireNamespace(segments[1]), null, null),
+                4 => new(namespaced, PathSegmentName.RequireNamespace(segments[1]), PathSegmentName.RequireName(segments[3]), null),
+                5 => new(namespaced, PathSegmentName.RequireNamespace(segments[1]), PathSegmentName.RequireName(segments[3]), segments[4]),
                 _ => null,
             };
         }
@@ -40,8 +41,8 @@ internal sealed record ResourceRequest(ResourceDefinition Resource, string? Name
         return segments.Count switch
         {
             1 => new(resource, null, null, null),
-            2 => new(resource, null, segments[1], null),
-            _ => new(resource, null, segments[1], segments[2]),
+            2 => new(resource, null, PathSegmentName.RequireName(segments[1]), null),
+            _ => new(resource, null, PathSegmentName.RequireName(segments[1]), segments[2]),
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
 
@@ -7,24 +6,21 @@ namespace Orchestrator.ApiServer.Handlers;
 /// <summary>The parameters of a watch request.</summary>
 internal sealed record WatchQuery(long? ResourceVersion, TimeSpan? Timeout, bool Bookmarks, bool SendInitialEvents)
 {
+    private const long MaxTimeoutSeconds = int.MaxValue / 1000;
+
     public static WatchQuery FromQuery(IQueryCollection query)
     {
         var rv = ListQuery.ParseResourceVersion(query["resourceVersion"].ToString());
-        TimeSpan? timeout = null;
-        if (query["timeoutSeconds"].ToString() is { Length: > 0 } text)
+        TimeSpan? timeout = QueryValues.Int64(query["timeoutSeconds"]) switch
         {
-            timeout = long.TryParse(text, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
-                ? TimeSpan.FromSeconds(seconds)
-                : throw ApiErrors.BadRequest($"timeoutSeconds: Invalid value: \"{text}\": must be a non-negative integer");
-        }
-
-        var bookmarks = query["allowWatchBookmarks"].ToString() is "true" or "1";
-        var initial = query["sendInitialEvents"].ToString() switch
-        {
-            "" or "false" => false,
-            "true" => true,
-            var other => throw ApiErrors.BadRequest($"sendInitialEvents: Invalid value: \"{other}\""),
+            null => null,
+            < 0 => throw ApiErrors.BadRequest($"timeoutSeconds: Invalid value: \"{query["timeoutSeconds"]}\": must be a non-negative integer"),
+            > MaxTimeoutSeconds => null, // longer than a timer can wait (24.8 days): no deadline at all
+            var seconds => TimeSpan.FromSeconds(seconds.Value),
         };
+
+        var bookmarks = QueryValues.Bool(query["allowWatchBookmarks"]) ?? false;
+        var initial = QueryValues.Bool(query["sendInitialEvents"]) ?? false;
         if (initial && query["resourceVersionMatch"].ToString() != "NotOlderThan")
         {
             throw ApiErrors.BadRequest("resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");

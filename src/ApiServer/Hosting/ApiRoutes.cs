@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.ApiServer.Discovery;
@@ -28,12 +29,12 @@ internal static class ApiRoutes
 
         app.MapGet("/api", (HttpContext c) => DiscoveryAsync(c, discovery, core: true));
         app.MapGet("/apis", (HttpContext c) => DiscoveryAsync(c, discovery, core: false));
-        app.MapGet("/api/v1", (HttpContext c) => Responses.WriteJsonAsync(c, 200, discovery.ResourceList("", "v1")));
+        app.MapGet("/api/v1", (HttpContext c) => Negotiated(c, () => discovery.ResourceList("", "v1")));
         app.MapGet("/apis/{group}", (HttpContext c, string group) => discovery.HasGroup(group) && group.Length > 0
-            ? Responses.WriteJsonAsync(c, 200, discovery.ApiGroup(group))
+            ? Negotiated(c, () => discovery.ApiGroup(group))
             : throw ApiErrors.ResourceNotFound());
         app.MapGet("/apis/{group}/{version}", (HttpContext c, string group, string version) => discovery.HasGroupVersion(group, version)
-            ? Responses.WriteJsonAsync(c, 200, discovery.ResourceList(group, version))
+            ? Negotiated(c, () => discovery.ResourceList(group, version))
             : throw ApiErrors.ResourceNotFound());
 
         app.MapMethods("/api/v1/{**path}", Methods, (HttpContext c, string? path) => ResourceAsync(c, "", "v1", path));
@@ -42,8 +43,15 @@ internal static class ApiRoutes
         app.MapFallback(() => { throw ApiErrors.ResourceNotFound(); });
     }
 
+    private static Task Negotiated(HttpContext context, Func<System.Text.Json.Nodes.JsonNode> body)
+    {
+        AcceptNegotiation.Require(context.Request.Headers.Accept.ToString());
+        return Responses.WriteJsonAsync(context, 200, body());
+    }
+
     private static Task DiscoveryAsync(HttpContext context, DiscoveryDocuments discovery, bool core)
     {
+        AcceptNegotiation.Require(context.Request.Headers.Accept.ToString());
         var format = DiscoveryNegotiation.Choose(context.Request.Headers.Accept.ToString());
         var body = format == DiscoveryFormat.Legacy
             ? core ? discovery.ApiVersions(context.Request.Host.Value ?? "") : discovery.ApiGroupList()
@@ -54,8 +62,16 @@ internal static class ApiRoutes
     private static Task ResourceAsync(HttpContext context, string group, string version, string? path)
     {
         var handler = context.RequestServices.GetRequiredService<ResourceHandler>();
-        var segments = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var segments = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Select(RawPath.Unescape).ToArray();
         var request = ResourceRequest.Parse(handler.Registry, group, version, segments) ?? throw ApiErrors.ResourceNotFound();
+
+        // Upgrades (exec, attach, port-forward) answer with a stream, not a serialized object.
+        if (context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest != true && !context.WebSockets.IsWebSocketRequest)
+        {
+            var watch = request.Name is null && HttpMethods.IsGet(context.Request.Method) && QueryValues.Bool(context.Request.Query["watch"]) == true;
+            AcceptNegotiation.Require(context.Request.Headers.Accept.ToString(), watch);
+        }
+
         return handler.HandleAsync(context, request);
     }
 }

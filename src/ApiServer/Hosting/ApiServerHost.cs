@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Handlers;
+using Orchestrator.ApiServer.Hosting.Connections;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
 using Orchestrator.Store;
@@ -18,6 +19,8 @@ namespace Orchestrator.ApiServer.Hosting;
 /// </summary>
 public sealed class ApiServerHost : IAsyncDisposable
 {
+    private const int GoMaxHeaderBytes = 1 << 20;
+
     private readonly WebApplication _app;
 
     private ApiServerHost(WebApplication app, Uri address)
@@ -42,8 +45,14 @@ public sealed class ApiServerHost : IAsyncDisposable
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(options.BindAddress, options.Port);
+            // Errors Kestrel answers by itself get a Status body too; TLS, when it comes, goes before this.
+            kestrel.Listen(options.BindAddress, options.Port, listen => listen.UseStatusBodiesForKestrelErrors());
             kestrel.Limits.MaxRequestBodySize = null; // the 3 MiB limit is ours, answered with a Status 413
+
+            // Go's net/http allows 1 MiB of request line and headers (DefaultMaxHeaderBytes), so a long
+            // URL reaches the API and gets its normal answer instead of Kestrel's 414 or 431.
+            kestrel.Limits.MaxRequestLineSize = GoMaxHeaderBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = GoMaxHeaderBytes;
         });
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(ResourceRegistry.BuiltIn);
@@ -60,7 +69,10 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Streaming.PodStreamingHandler>();
 
         var app = builder.Build();
+        app.UseMiddleware<Connections.ResponseOwnershipMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<RawPathMiddleware>();
+        app.UseRouting(); // after RawPathMiddleware: routes match the path as sent, not Kestrel's dot-resolved one
         app.UseWebSockets(); // exec/attach over v5.channel.k8s.io and port-forward's SPDY tunnel are accepted here
         app.MapApiRoutes();
         await app.StartAsync(cancellationToken);

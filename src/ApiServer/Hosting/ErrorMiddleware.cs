@@ -5,7 +5,12 @@ using Orchestrator.ApiServer.Handlers;
 
 namespace Orchestrator.ApiServer.Hosting;
 
-/// <summary>Turns <see cref="ApiException"/> into its Status response; anything else into a 500 Status, logged.</summary>
+/// <summary>
+/// Turns <see cref="ApiException"/> into its Status response, and Kestrel's
+/// <see cref="BadHttpRequestException"/> (a body cut short, too slow, too large) into a 4xx Status
+/// with its code; anything else into a 500 Status, logged. A client that went away gets nothing and
+/// logs nothing.
+/// </summary>
 internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -18,9 +23,13 @@ internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<Erro
         {
             await Responses.WriteErrorAsync(context, e);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away.
+            await Responses.WriteErrorAsync(context, new ApiException(e.StatusCode, StatusReasons.ForCode(e.StatusCode), e.Message));
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (reset, abort, cancelled read or write): there is no one to answer.
         }
         catch (Exception e) when (!context.Response.HasStarted)
         {

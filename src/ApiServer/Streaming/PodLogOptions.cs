@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Validation;
 

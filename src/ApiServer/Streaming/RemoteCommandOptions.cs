@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Handlers;
 
 namespace Orchestrator.ApiServer.Streaming;
 
