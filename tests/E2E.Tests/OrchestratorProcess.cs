@@ -37,6 +37,21 @@ public sealed class OrchestratorProcess : IAsyncDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
+    /// <summary>Waits up to <paramref name="timeout"/> for the process to exit; true when it has.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Starts `orchestrator up`; with <paramref name="dataDirectory"/> it reuses that state (a restart) and leaves it in place on dispose.</summary>
     public static Task<OrchestratorProcess> StartAsync(string? storeUrl = null, string? dataDirectory = null, params string[] extraArguments) =>
         StartWithEnvironmentAsync(new Dictionary<string, string>(), storeUrl, dataDirectory, extraArguments);

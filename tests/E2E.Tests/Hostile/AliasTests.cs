@@ -13,7 +13,7 @@ public sealed class AliasTests(HostileServerFixture fixture)
     [InlineData(7, 9)]
     public Task Billion_laughs_is_a_400_without_expanding(int levels, int width) => fixture.RunCaseAsync(async () =>
     {
-        var yaml = Bodies.BillionLaughs("lol", levels, width);
+        var yaml = Bodies.BillionLaughs($"lol-{levels}x{width}", levels, width);
         var rssBefore = fixture.ReadRssBytes();
         var answer = await fixture.SendAsync(HttpMethod.Post, ConfigMaps, "application/yaml", yaml);
         Expect.Status(answer, 400, "BadRequest", "excessive aliasing");

@@ -19,7 +19,7 @@ public sealed class DepthTests(HostileServerFixture fixture)
     public Task Yaml_nested_15000_levels_is_a_400(string style) => fixture.RunCaseAsync(async () =>
     {
         var deep = style == "flow" ? " " + Bodies.DeepYamlFlow(15_000) : Bodies.DeepYamlBlock(15_000);
-        var yaml = Bodies.ConfigMapYaml("deep-yaml") + "deep:" + deep + "\n";
+        var yaml = Bodies.ConfigMapYaml($"deep-yaml-{style}") + "deep:" + deep + "\n";
         Expect.Status(await fixture.SendAsync(HttpMethod.Post, ConfigMaps, "application/yaml", yaml), 400, "BadRequest", "exceeded max depth");
     });
 
@@ -29,7 +29,7 @@ public sealed class DepthTests(HostileServerFixture fixture)
     public Task Json_nested_15000_levels_is_a_400(string shape) => fixture.RunCaseAsync(async () =>
     {
         var deep = shape == "arrays" ? Bodies.DeepJsonArray(15_000) : Bodies.DeepJsonObject(15_000);
-        var json = Bodies.ConfigMapJson("deep-json", "\"deep\":" + deep);
+        var json = Bodies.ConfigMapJson($"deep-json-{shape}", "\"deep\":" + deep);
         Expect.Status(await fixture.SendAsync(HttpMethod.Post, ConfigMaps, "application/json", json), 400, "BadRequest");
     });
 

@@ -102,6 +102,7 @@ public sealed class HostileServerFixture : IAsyncLifetime
     {
         await EnsureRunningAsync();
         var before = await StoreRevisionAsync();
+        var rssBefore = ReadRssBytes();
         await body();
         AssertAlive("after the case");
         var written = await StoreRevisionAsync() - before;
@@ -111,8 +112,8 @@ public sealed class HostileServerFixture : IAsyncLifetime
         }
 
         _accountedWrites += written;
-        var growth = ReadRssBytes() - BaselineRss;
-        Assert.True(growth <= RssGrowthLimit, $"resident memory of the server grew by {growth / (1024 * 1024)} MiB (limit {RssGrowthLimit / (1024 * 1024)} MiB)");
+        var growth = ReadRssBytes() - rssBefore;
+        Assert.True(growth <= RssGrowthLimit, $"resident memory of the server grew by {growth / (1024 * 1024)} MiB during the case (limit {RssGrowthLimit / (1024 * 1024)} MiB)");
     }
 
     /// <summary>Sends one request through HttpClient and checks the process survived it.</summary>
@@ -141,6 +142,8 @@ public sealed class HostileServerFixture : IAsyncLifetime
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
+            // A dying process drops the connection a moment before it is reaped.
+            await Server.WaitForExitAsync(TimeSpan.FromSeconds(e is HttpRequestException ? 3 : 0));
             AssertAlive($"after {method} {target} failed ({e.Message})");
             throw;
         }
@@ -150,10 +153,11 @@ public sealed class HostileServerFixture : IAsyncLifetime
         SendAsync(method, target, contentType, Encoding.UTF8.GetBytes(body));
 
     /// <summary>Sends a raw request line and headers (Host and Connection: close are added) over a bare socket.</summary>
-    internal async Task<Answer> SendRawAsync(string requestLine, IEnumerable<string>? headers = null, byte[]? body = null)
+    internal async Task<Answer> SendRawAsync(string requestLine, IEnumerable<string>? headers = null, byte[]? body = null, bool shutdownSend = false)
     {
         var head = string.Join("\r\n", new[] { requestLine, $"Host: {Server.Address.Authority}", "Connection: close" }.Concat(headers ?? []));
-        var answer = await RawHttp.SendAsync(Server.Address, head, body);
+        var answer = await RawHttp.SendAsync(Server.Address, head, body, shutdownSend);
+        await Server.WaitForExitAsync(TimeSpan.FromMilliseconds(answer.Code == 0 ? 3000 : 0));
         AssertAlive($"after raw request {(requestLine.Length > 80 ? requestLine[..80] + "…" : requestLine)}");
         return answer;
     }
@@ -170,7 +174,7 @@ public sealed class HostileServerFixture : IAsyncLifetime
 
     private async Task EnsureRunningAsync()
     {
-        if (!Server.HasExited)
+        if (!Server.HasExited && !await Server.WaitForExitAsync(TimeSpan.FromMilliseconds(200)))
         {
             return;
         }

@@ -29,7 +29,7 @@ public sealed class NoServerErrorTests(HostileServerFixture fixture)
     [InlineData("data:\n  ? {a: b}\n  : c\n")]
     public Task A_yaml_key_that_is_not_a_scalar_is_a_400(string data) => fixture.RunCaseAsync(async () =>
     {
-        var yaml = Bodies.ConfigMapYaml("complex-key") + data;
+        var yaml = Bodies.ConfigMapYaml($"complex-key-{data.Length}") + data;
         Expect.Status(await fixture.SendAsync(HttpMethod.Post, $"{Base}/configmaps", "application/yaml", yaml), 400, "BadRequest");
     });
 
@@ -57,7 +57,8 @@ public sealed class NoServerErrorTests(HostileServerFixture fixture)
         var answer = await fixture.SendRawAsync(
             $"POST {Base}/configmaps HTTP/1.1",
             ["Content-Type: application/json", "Content-Length: 100"],
-            Encoding.ASCII.GetBytes("{\"apiVersi"));
+            Encoding.ASCII.GetBytes("{\"apiVersi"),
+            shutdownSend: true);
         Expect.ClientError(answer);
     });
 }

@@ -12,7 +12,7 @@ public sealed class NumberTests(HostileServerFixture fixture)
     [InlineData("activeDeadlineSeconds")]
     public Task Two_to_the_63_in_an_int64_field_is_a_400_in_json(string field) => fixture.RunCaseAsync(async () =>
     {
-        var json = Bodies.PodJson("big-json", $"\"{field}\":{TwoToThe63}");
+        var json = Bodies.PodJson($"big-json-{field.ToLowerInvariant()}", $"\"{field}\":{TwoToThe63}");
         Expect.Status(await fixture.SendAsync(HttpMethod.Post, Pods, "application/json", json), 400, "BadRequest");
     });
 
@@ -21,7 +21,7 @@ public sealed class NumberTests(HostileServerFixture fixture)
     [InlineData("activeDeadlineSeconds")]
     public Task Two_to_the_63_in_an_int64_field_is_a_400_in_yaml(string field) => fixture.RunCaseAsync(async () =>
     {
-        var yaml = Bodies.PodYaml("big-yaml", $"{field}: {TwoToThe63}");
+        var yaml = Bodies.PodYaml($"big-yaml-{field.ToLowerInvariant()}", $"{field}: {TwoToThe63}");
         Expect.Status(await fixture.SendAsync(HttpMethod.Post, Pods, "application/yaml", yaml), 400, "BadRequest");
     });
 

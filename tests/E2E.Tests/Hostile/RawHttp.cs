@@ -13,8 +13,11 @@ internal static class RawHttp
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Sends <paramref name="head"/> (request line and headers, without the blank line) and <paramref name="body"/>, then shuts down the send side and reads the answer.</summary>
-    public static async Task<Answer> SendAsync(Uri server, string head, byte[]? body = null)
+    /// <summary>
+    /// Sends <paramref name="head"/> (request line and headers, without the blank line) and
+    /// <paramref name="body"/>, optionally shuts down the send side, and reads the answer until the server closes.
+    /// </summary>
+    public static async Task<Answer> SendAsync(Uri server, string head, byte[]? body, bool shutdownSend)
     {
         using var client = new TcpClient();
         using var timeout = new CancellationTokenSource(ReadTimeout);
@@ -27,7 +30,11 @@ internal static class RawHttp
             await stream.WriteAsync(body, timeout.Token);
         }
 
-        client.Client.Shutdown(SocketShutdown.Send);
+        if (shutdownSend)
+        {
+            client.Client.Shutdown(SocketShutdown.Send);
+        }
+
         var received = new MemoryStream();
         try
         {

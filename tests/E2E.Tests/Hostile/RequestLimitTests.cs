@@ -51,7 +51,7 @@ public sealed class RequestLimitTests(HostileServerFixture fixture)
     [Fact]
     public Task A_content_length_that_is_not_a_number_is_a_400_status() => fixture.RunCaseAsync(async () =>
     {
-        var answer = await fixture.SendRawAsync($"POST {ConfigMaps} HTTP/1.1", ["Content-Type: application/json", "Content-Length: abc"], Encoding.ASCII.GetBytes("{}"));
+        var answer = await fixture.SendRawAsync($"POST {ConfigMaps} HTTP/1.1", ["Content-Type: application/json", "Content-Length: abc"]);
         Expect.Status(answer, 400);
     });
 
