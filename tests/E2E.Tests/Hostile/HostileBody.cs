@@ -1,13 +1,5 @@
 namespace Orchestrator.E2E.Tests.Hostile;
 
-/// <summary>The encodings a generated body comes in; the content type also depends on the verb.</summary>
-internal enum BodyFormat
-{
-    Json,
-    Yaml,
-    Protobuf,
-}
-
 /// <summary>A generated hostile body: what kind of hostility (for the report), its format and its bytes.</summary>
 internal sealed record HostileBody(string Shape, BodyFormat Format, byte[] Bytes)
 {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orchestrator.E2E.Tests.Hostile;
 
 /// <summary>Limits on patches, field managers, query parameters, content negotiation and the HTTP framing itself.</summary>
