@@ -30,8 +30,34 @@ public sealed class OrchestratorProcess : IAsyncDisposable
 
     public string Kubeconfig => Path.Combine(DataDirectory, "kubeconfig");
 
+    /// <summary>The operating-system process id, to read /proc/PID/status.</summary>
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the process to exit; true when it has.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Starts `orchestrator up`; with <paramref name="dataDirectory"/> it reuses that state (a restart) and leaves it in place on dispose.</summary>
-    public static async Task<OrchestratorProcess> StartAsync(string? storeUrl = null, string? dataDirectory = null, params string[] extraArguments)
+    public static Task<OrchestratorProcess> StartAsync(string? storeUrl = null, string? dataDirectory = null, params string[] extraArguments) =>
+        StartWithEnvironmentAsync(new Dictionary<string, string>(), storeUrl, dataDirectory, extraArguments);
+
+    /// <summary>As <see cref="StartAsync"/>, with extra environment variables for the process (a GC heap limit, for instance).</summary>
+    public static async Task<OrchestratorProcess> StartWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string? storeUrl, string? dataDirectory, params string[] extraArguments)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("orchestrator-e2e-").FullName;
@@ -42,6 +68,11 @@ public sealed class OrchestratorProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
         foreach (var arg in new[] { "up", "--data-dir", dataDirectory, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
