@@ -10,6 +10,7 @@ internal sealed record ListQuery(int Limit, string? Continue, long? ResourceVers
     public static ListQuery FromQuery(IQueryCollection query)
     {
         var limit = QueryValues.Int64(query["limit"]) ?? 0;
+        _ = QueryValues.Int64(query["timeoutSeconds"]); // a list honours no timeout, but ListOptions still decodes it: 400 when malformed
         if (limit < 0)
         {
             throw ApiErrors.BadRequest($"limit: Invalid value: \"{query["limit"]}\": must be a non-negative integer");

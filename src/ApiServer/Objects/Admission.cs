@@ -16,6 +16,22 @@ internal sealed class Admission(TimeProvider time, Random random)
     /// <summary>Checks the body's apiVersion and kind against the URL's resource (kubectl always sends both).</summary>
     public static void CheckKind(ResourceDefinition resource, string expectedKind, string expectedApiVersion, JsonObject body)
     {
+        foreach (var field in new[] { "apiVersion", "kind" })
+        {
+            // Upstream reads the type meta before anything else: a kind that is not a string is a decode error.
+            if (body[field] is { } value && value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            {
+                var type = value.GetValueKind() switch
+                {
+                    System.Text.Json.JsonValueKind.Object => "object",
+                    System.Text.Json.JsonValueKind.Array => "array",
+                    System.Text.Json.JsonValueKind.Number => "number",
+                    _ => "bool",
+                };
+                throw ApiErrors.BadRequest($"couldn't get version/kind; json parse error: json: cannot unmarshal {type} into Go struct field .{field} of type string");
+            }
+        }
+
         var kind = body["kind"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["kind"]!.GetValue<string>() : null;
         var apiVersion = body["apiVersion"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["apiVersion"]!.GetValue<string>() : null;
         if (kind is not null && kind != expectedKind || apiVersion is not null && apiVersion != expectedApiVersion)

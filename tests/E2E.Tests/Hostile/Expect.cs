@@ -7,10 +7,10 @@ internal static class Expect
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
     /// <summary>Exactly <paramref name="code"/> with a Status body; reason and a message substring when given.</summary>
-    public static void Status(Answer answer, int code, string? reason = null, string? messageContains = null)
+    public static void Status(Answer answer, int code, string? reason = null, string? messageContains = null, TimeSpan? timeBudget = null)
     {
         Assert.True(answer.Code == code, $"expected {code}{(reason is null ? "" : " " + reason)}, got {answer}");
-        StatusBody(answer, reason, messageContains);
+        StatusBody(answer, reason, messageContains, timeBudget);
     }
 
     /// <summary>Any 4xx with a Status body.</summary>
@@ -28,10 +28,12 @@ internal static class Expect
         InTime(answer);
     }
 
-    public static void InTime(Answer answer) =>
-        Assert.True(answer.Elapsed <= Budget, $"took {answer.Elapsed.TotalMilliseconds:F0} ms, more than {Budget.TotalMilliseconds:F0} ms: {answer}");
+    public static void InTime(Answer answer) => InTime(answer, Budget);
 
-    private static void StatusBody(Answer answer, string? reason, string? messageContains)
+    private static void InTime(Answer answer, TimeSpan budget) =>
+        Assert.True(answer.Elapsed <= budget, $"took {answer.Elapsed.TotalMilliseconds:F0} ms, more than {budget.TotalMilliseconds:F0} ms: {answer}");
+
+    private static void StatusBody(Answer answer, string? reason, string? messageContains, TimeSpan? timeBudget = null)
     {
         Assert.True(answer.Kind == "Status", $"expected a JSON body of kind Status, got {answer}");
         if (reason is not null)
@@ -45,6 +47,6 @@ internal static class Expect
             Assert.True(message.Contains(messageContains, StringComparison.Ordinal), $"expected a message containing \"{messageContains}\", got {answer}");
         }
 
-        InTime(answer);
+        InTime(answer, timeBudget ?? Budget);
     }
 }
