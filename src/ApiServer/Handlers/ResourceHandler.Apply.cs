@@ -73,7 +73,7 @@ internal sealed partial class ResourceHandler
         CheckApplyTypeMeta(resource, obj);
         var config = Serialization.JsonTree.Clone(obj)!.AsObject();
         Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, config);
-        foreach (var warning in Admission.CheckSchema(resource, resource.ModelType, resource.Kind, config, validation))
+        foreach (var warning in Admission.CheckSchema(resource, resource.ModelType, resource.Kind, config, validation, context.RequestAborted))
         {
             // Unknown fields are pruned here, so the merged object no longer shows them: warn now.
             Responses.AddWarning(context, warning);

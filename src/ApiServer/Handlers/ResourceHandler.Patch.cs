@@ -79,7 +79,7 @@ internal sealed partial class ResourceHandler
             }
 
             Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, patched);
-            foreach (var warning in Admission.CheckSchema(resource, resource.ModelType, resource.Kind, patched, validation))
+            foreach (var warning in Admission.CheckSchema(resource, resource.ModelType, resource.Kind, patched, validation, context.RequestAborted))
             {
                 Responses.AddWarning(context, warning);
             }
@@ -144,7 +144,7 @@ internal sealed partial class ResourceHandler
         Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, applied);
 
         // Prunes and canonicalizes the object to create; its warnings went out with the configuration's.
-        Admission.CheckSchema(resource, resource.ModelType, resource.Kind, applied, validation);
+        Admission.CheckSchema(resource, resource.ModelType, resource.Kind, applied, validation, context.RequestAborted);
         if (ObjectMeta.Name(applied) is { } name && name != request.Name)
         {
             throw ApiErrors.BadRequest($"the name of the object ({name}) does not match the name on the URL ({request.Name})");

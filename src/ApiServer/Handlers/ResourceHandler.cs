@@ -83,7 +83,7 @@ internal sealed partial class ResourceHandler(IStore store, ResourceRegistry reg
     {
         var body = await Serialization.RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
-        var warnings = Admission.CheckSchema(resource, resource.ModelType, resource.Kind, body, FieldValidationOf(context));
+        var warnings = Admission.CheckSchema(resource, resource.ModelType, resource.Kind, body, FieldValidationOf(context), context.RequestAborted);
         return (body, warnings);
     }
 

@@ -49,6 +49,9 @@ public sealed class ApiServerHost : IAsyncDisposable
             kestrel.Listen(options.BindAddress, options.Port, listen => listen.UseStatusBodiesForKestrelErrors());
             kestrel.Limits.MaxRequestBodySize = null; // the 3 MiB limit is ours, answered with a Status 413
 
+            // Warning headers quote user text (unknown field names): sent as UTF-8, as Go sends them, not refused.
+            kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
+
             // Go's net/http allows 1 MiB of request line and headers (DefaultMaxHeaderBytes), so a long
             // URL reaches the API and gets its normal answer instead of Kestrel's 414 or 431.
             kestrel.Limits.MaxRequestLineSize = GoMaxHeaderBytes;

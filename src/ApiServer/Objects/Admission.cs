@@ -44,9 +44,9 @@ internal sealed class Admission(TimeProvider time, Random random)
     }
 
     /// <summary>Prunes unknown fields and rejects wrong types; returns the warnings to send.</summary>
-    public static IReadOnlyList<string> CheckSchema(ResourceDefinition resource, Type modelType, string kind, JsonObject body, FieldValidation validation)
+    public static IReadOnlyList<string> CheckSchema(ResourceDefinition resource, Type modelType, string kind, JsonObject body, FieldValidation validation, CancellationToken cancellationToken = default)
     {
-        var check = SchemaCheck.Run(body, modelType);
+        var check = SchemaCheck.Run(body, modelType, cancellationToken);
         var prefix = $"{kind} in version \"{resource.Version}\" cannot be handled as a {kind}";
         if (check.WrongTypes.Count > 0)
         {
