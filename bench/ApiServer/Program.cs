@@ -9,7 +9,13 @@ using Orchestrator.Store;
 
 // API server benchmark (issue 3): 64 concurrent clients creating pods over HTTP vs raw SqliteStore
 // creates of the same bytes; LIST of 10,000 pods; one event fanned out to 1,000 watchers.
-// Usage: bench/apiserver.sh [--quick]
+// Usage: bench/apiserver.sh [--quick]; bench/hostile.sh for hostile bodies against benign twins (HostileBench)
+if (args.Contains("--hostile"))
+{
+    await HostileBench.RunAsync();
+    return 0;
+}
+
 var quick = args.Contains("--quick");
 var creates = quick ? 3_000 : 20_000;
 var listSize = quick ? 2_000 : 10_000;
