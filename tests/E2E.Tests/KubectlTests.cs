@@ -104,6 +104,37 @@ public abstract class KubectlTests(OrchestratorProcess server)
 
     [Theory]
     [MemberData(nameof(Versions))]
+    public async Task Secret_stringData_applied_reads_back_as_base64_data(string version)
+    {
+        using var kubectl = new Kubectl(version, Server.Kubeconfig);
+        var name = Name("secret", version);
+        string Manifest(string secretName, string password) => $"""
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: {secretName}
+            data:
+              user: YWRtaW4=
+            stringData:
+              password: {password}
+            """;
+
+        var applied = await kubectl.RunWithInputAsync(Manifest(name, "s3cr3t"), "apply", "-f", "-");
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+        var read = await kubectl.RunAsync("get", "secret", name, "-o", "jsonpath={.data.password} {.data.user}|{.stringData}");
+        Assert.Equal("czNjcjN0 YWRtaW4=|", read.Stdout);
+
+        var changed = await kubectl.RunWithInputAsync(Manifest(name, "n3w"), "apply", "-f", "-");
+        Assert.True(changed.ExitCode == 0, changed.ToString());
+        Assert.Equal("bjN3", (await kubectl.RunAsync("get", "secret", name, "-o", "jsonpath={.data.password}")).Stdout);
+
+        var serverSide = await kubectl.RunWithInputAsync(Manifest(name + "-ssa", "s3cr3t"), "apply", "--server-side", "-f", "-");
+        Assert.True(serverSide.ExitCode == 0, serverSide.ToString());
+        Assert.Equal("czNjcjN0|", (await kubectl.RunAsync("get", "secret", name + "-ssa", "-o", "jsonpath={.data.password}|{.stringData}")).Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
     public async Task Apply_creates_then_is_unchanged_then_configures_a_changed_deployment(string version)
     {
         using var kubectl = new Kubectl(version, Server.Kubeconfig);

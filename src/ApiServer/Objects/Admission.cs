@@ -104,6 +104,7 @@ internal sealed class Admission(TimeProvider time, Random random)
         }
 
         ObjectMeta.OmitEmpty(body);
+        resource.Strategy.PrepareForCreate(body);
         KindDefaults.OnCreate(resource, body);
         Validation.ObjectValidation.Validate(resource, body, Validation.ObjectMetaValidation.Check(resource, body));
     }
@@ -159,6 +160,7 @@ internal sealed class Admission(TimeProvider time, Random random)
         }
 
         ObjectMeta.OmitEmpty(updated);
+        resource.Strategy.PrepareForUpdate(current, updated);
         KindDefaults.OnUpdate(resource, current, updated);
         Validation.ObjectValidation.Validate(resource, updated, Validation.ObjectMetaValidation.CheckUpdate(resource, current, updated));
         if (Validation.UpdateValidation.Check(resource, current, updated) is { Count: > 0 } immutable)

@@ -39,7 +39,7 @@ internal static class BuiltInResources
         },
         Core<V1Endpoints, V1EndpointsList>("endpoints", "endpoints", namespaced: true, ["ep"]),
         Core<V1ConfigMap, V1ConfigMapList>("configmaps", "configmap", namespaced: true, ["cm"]),
-        Core<V1Secret, V1SecretList>("secrets", "secret", namespaced: true),
+        Core<V1Secret, V1SecretList>("secrets", "secret", namespaced: true) with { Strategy = new Core.Secrets.SecretStrategy() },
         Core<V1ServiceAccount, V1ServiceAccountList>("serviceaccounts", "serviceaccount", namespaced: true, ["sa"]),
         Core<Corev1Event, Corev1EventList>("events", "event", namespaced: true, ["ev"]),
         Core<V1PersistentVolume, V1PersistentVolumeList>("persistentvolumes", "persistentvolume", namespaced: false, ["pv"]) with

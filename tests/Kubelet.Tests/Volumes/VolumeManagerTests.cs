@@ -99,10 +99,11 @@ public sealed class VolumeManagerTests
     }
 
     [Fact]
-    public async Task Secret_volume_is_a_tmpfs_with_stringData_merged_and_teardown_unmounts_and_removes_everything()
+    public async Task Secret_volume_is_a_tmpfs_and_teardown_unmounts_and_removes_everything()
     {
+        // stringData never reaches the kubelet: the API server merges it into data (SecretStrategy).
         await using var f = new VolumeManagerFixture();
-        f.Sources.Secret("ns", "creds", new() { ["password"] = Encoding.UTF8.GetBytes("old"), ["user"] = Encoding.UTF8.GetBytes("admin") }, new() { ["password"] = "new" });
+        f.Sources.Secret("ns", "creds", new() { ["password"] = Encoding.UTF8.GetBytes("new"), ["user"] = Encoding.UTF8.GetBytes("admin") });
         var pod = VolumeManagerFixture.Pod("u1", Specs.Secret("s", "creds", defaultMode: Specs.Octal("440")));
 
         var volumes = await f.Manager.SetUpAsync(pod, CancellationToken.None);
