@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using Orchestrator.ApiMachinery.Scheduling;
 
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 
@@ -26,8 +27,8 @@ internal static class DaemonNodeFit
 
         var tolerations = podSpec.Tolerations ?? [];
         var taints = node.Spec?.Taints ?? [];
-        var noExecuteOk = taints.Where(t => t.Effect == "NoExecute").All(t => Tolerated(t, tolerations));
-        var noScheduleOk = taints.Where(t => t.Effect == "NoSchedule").All(t => Tolerated(t, tolerations));
+        var noExecuteOk = taints.Where(t => t.Effect == "NoExecute").All(t => Tolerations.Tolerated(t, tolerations));
+        var noScheduleOk = taints.Where(t => t.Effect == "NoSchedule").All(t => Tolerations.Tolerated(t, tolerations));
         return new Fit(noExecuteOk && noScheduleOk, noExecuteOk);
     }
 
@@ -75,27 +76,4 @@ internal static class DaemonNodeFit
         && long.TryParse(candidates[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bound)
             ? actual.CompareTo(bound)
             : 0;
-
-    public static bool Tolerated(V1Taint taint, IEnumerable<V1Toleration> tolerations) => tolerations.Any(t => Tolerates(t, taint));
-
-    /// <summary>Upstream Toleration.ToleratesTaint.</summary>
-    public static bool Tolerates(V1Toleration toleration, V1Taint taint)
-    {
-        if (!string.IsNullOrEmpty(toleration.Effect) && toleration.Effect != taint.Effect)
-        {
-            return false;
-        }
-
-        if (!string.IsNullOrEmpty(toleration.Key) && toleration.Key != taint.Key)
-        {
-            return false;
-        }
-
-        return toleration.OperatorProperty switch
-        {
-            "Exists" => true,
-            "Equal" or "" or null => (toleration.Value ?? "") == (taint.Value ?? ""),
-            _ => false,
-        };
-    }
 }

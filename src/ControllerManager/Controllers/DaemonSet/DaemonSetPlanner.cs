@@ -1,5 +1,6 @@
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.Workloads;
+using Orchestrator.ApiMachinery.Pods;
 
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 

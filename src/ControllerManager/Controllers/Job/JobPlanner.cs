@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.Workloads;
+using Orchestrator.ApiMachinery.Pods;
 
 namespace Orchestrator.ControllerManager.Controllers.Job;
 

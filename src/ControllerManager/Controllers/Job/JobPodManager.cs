@@ -70,7 +70,7 @@ internal static class JobPodManager
         if (JobPods.IsIndexed(job))
         {
             var seen = new HashSet<int>();
-            foreach (var pod in active.OrderBy(p => p, Comparer<V1Pod>.Create((a, b) => -PodState.CompareForDeletion(a, b))))
+            foreach (var pod in active.OrderBy(p => p, Comparer<V1Pod>.Create((a, b) => -ActivePodOrder.CompareForDeletion(a, b))))
             {
                 var index = JobPods.CompletionIndex(pod);
                 if (index < 0 || index >= job.Spec.Completions || !seen.Add(index))
@@ -90,7 +90,7 @@ internal static class JobPodManager
 
         if (remove.Count < atLeast)
         {
-            left.Sort(PodState.CompareForDeletion);
+            left.Sort(ActivePodOrder.CompareForDeletion);
             remove.AddRange(left.Take(atLeast - remove.Count));
         }
 

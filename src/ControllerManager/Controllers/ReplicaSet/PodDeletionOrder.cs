@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.ApiMachinery.Pods;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
@@ -23,7 +24,7 @@ internal sealed class PodDeletionOrder(IReadOnlyDictionary<V1Pod, int> ranks, Da
     /// <summary>Ranks each pod by the number of active related pods on its node.</summary>
     public static Dictionary<V1Pod, int> RankByColocation(IEnumerable<V1Pod> pods, IEnumerable<V1Pod> related)
     {
-        var perNode = related.Where(PodConditions.IsActive)
+        var perNode = related.Where(PodState.IsActive)
             .GroupBy(p => p.Spec?.NodeName ?? "")
             .ToDictionary(g => g.Key, g => g.Count());
         var ranks = new Dictionary<V1Pod, int>(ReferenceEqualityComparer.Instance);
@@ -49,9 +50,9 @@ internal sealed class PodDeletionOrder(IReadOnlyDictionary<V1Pod, int> ranks, Da
             return PhaseOrdinal(a) < PhaseOrdinal(b);
         }
 
-        if (PodConditions.IsReady(a) != PodConditions.IsReady(b))
+        if (PodState.IsReady(a) != PodState.IsReady(b))
         {
-            return !PodConditions.IsReady(a);
+            return !PodState.IsReady(a);
         }
 
         if (DeletionCost(a) != DeletionCost(b))
@@ -66,19 +67,19 @@ internal sealed class PodDeletionOrder(IReadOnlyDictionary<V1Pod, int> ranks, Da
             return rankA > rankB;
         }
 
-        if (PodConditions.IsReady(a) && PodConditions.IsReady(b))
+        if (PodState.IsReady(a) && PodState.IsReady(b))
         {
-            var readyA = PodConditions.ReadySince(a);
-            var readyB = PodConditions.ReadySince(b);
+            var readyA = PodState.ReadySince(a);
+            var readyB = PodState.ReadySince(b);
             if (readyA != readyB)
             {
                 return NewerFirst(a, b, readyA, readyB);
             }
         }
 
-        if (PodConditions.MaxContainerRestarts(a) != PodConditions.MaxContainerRestarts(b))
+        if (PodState.MaxContainerRestarts(a) != PodState.MaxContainerRestarts(b))
         {
-            return PodConditions.MaxContainerRestarts(a) > PodConditions.MaxContainerRestarts(b);
+            return PodState.MaxContainerRestarts(a) > PodState.MaxContainerRestarts(b);
         }
 
         var createdA = a.Metadata.CreationTimestamp;

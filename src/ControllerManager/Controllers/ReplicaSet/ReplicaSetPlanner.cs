@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.ApiMachinery.Pods;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
@@ -30,7 +31,7 @@ internal static class ReplicaSetPlanner
         var adopt = new List<V1Pod>();
         var release = new List<V1Pod>();
         var active = new List<V1Pod>();
-        foreach (var pod in namespacePods.Where(PodConditions.IsActive))
+        foreach (var pod in namespacePods.Where(PodState.IsActive))
         {
             var matches = LabelSelectors.Matches(rs.Spec.Selector, pod.Metadata.Labels);
             var controller = OwnerReferences.ControllerOf(pod.Metadata);

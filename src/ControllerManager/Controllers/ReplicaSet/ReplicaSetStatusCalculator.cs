@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.ApiMachinery.Pods;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
@@ -16,8 +17,8 @@ internal static class ReplicaSetStatusCalculator
         var minReadySeconds = rs.Spec.MinReadySeconds ?? 0;
         var templateLabels = rs.Spec.Template?.Metadata?.Labels ?? new Dictionary<string, string>();
         var fullyLabeled = active.Count(p => templateLabels.All(l => p.Metadata.Labels?.TryGetValue(l.Key, out var v) == true && v == l.Value));
-        var ready = active.Count(PodConditions.IsReady);
-        var available = active.Count(p => PodConditions.IsAvailable(p, minReadySeconds, now));
+        var ready = active.Count(PodState.IsReady);
+        var available = active.Count(p => PodState.IsAvailable(p, minReadySeconds, now));
 
         var conditions = (rs.Status?.Conditions ?? []).ToList();
         var failure = conditions.FirstOrDefault(c => c.Type == ReplicaFailure);

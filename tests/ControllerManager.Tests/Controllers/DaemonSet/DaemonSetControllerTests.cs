@@ -3,6 +3,7 @@ using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.DaemonSet;
 using Orchestrator.ControllerManager.Controllers.Workloads;
 using Orchestrator.ControllerManager.Tests.Controllers.Workloads;
+using Orchestrator.ApiMachinery.Pods;
 
 namespace Orchestrator.ControllerManager.Tests.Controllers.DaemonSet;
 

@@ -1,5 +1,6 @@
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.NodeLifecycle;
+using Orchestrator.ApiMachinery.Scheduling;
 
 namespace Orchestrator.ControllerManager.Tests.Controllers.NodeLifecycle;
 
