@@ -7,6 +7,7 @@ using Orchestrator.ApiServer.Protobuf.Messages.IntStr;
 using Orchestrator.ApiServer.Protobuf.Messages.Meta;
 using Orchestrator.ApiServer.Protobuf.Messages.Resource;
 using Orchestrator.ApiServer.Protobuf.Messages.Runtime;
+using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ApiServer.Protobuf;
 

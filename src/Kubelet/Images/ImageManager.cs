@@ -6,6 +6,7 @@ using Orchestrator.Client;
 using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Cri.Api;
 using Orchestrator.Kubelet.CriRuntime;
+using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.Kubelet.Images;
 
@@ -113,7 +114,7 @@ public sealed partial class ImageManager(ImageService.ImageServiceClient images,
         var pulled = backoff.Time.GetElapsedTime(started);
         var size = await SizeAsync(imageRef, cancellationToken);
         events.Record(pod, "Normal", "Pulled",
-            $"Successfully pulled image \"{image}\" in {GoDuration.Format(pulled)} ({GoDuration.Format(backoff.Time.GetElapsedTime(started))} including waiting). Image size: {size} bytes.");
+            $"Successfully pulled image \"{image}\" in {GoDuration.Format(GoDuration.Truncate(pulled, TimeSpan.FromMilliseconds(1)))} ({GoDuration.Format(GoDuration.Truncate(backoff.Time.GetElapsedTime(started), TimeSpan.FromMilliseconds(1)))} including waiting). Image size: {size} bytes.");
         LogPulled(logger, image, imageRef, pulled.TotalMilliseconds);
         _lastPullError.TryRemove(key, out _);
         backoff.GC();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Protobuf;
 using Orchestrator.ApiServer.Protobuf.Messages.Meta;
+using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ApiServer.Tests.Protobuf;
 

@@ -38,15 +38,4 @@ public sealed class ImageReferenceTests
 
     [Fact]
     public void An_unknown_policy_fails_loudly() => Assert.Throws<ArgumentException>(() => ImageManager.ShouldPull("Sometimes", true));
-
-    [Theory]
-    [InlineData(0, "0s")]
-    [InlineData(123, "123ms")]
-    [InlineData(1000, "1s")]
-    [InlineData(1500, "1.5s")]
-    [InlineData(1234, "1.234s")]
-    [InlineData(123_004, "2m3.004s")]
-    [InlineData(3_600_000, "1h0m0s")]
-    [InlineData(3_605_500, "1h0m5.5s")]
-    public void Durations_print_as_go_does(long milliseconds, string expected) => Assert.Equal(expected, GoDuration.Format(TimeSpan.FromMilliseconds(milliseconds)));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using k8s;
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.ReplicaSet;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
@@ -29,7 +30,7 @@ internal sealed partial class DeploymentController
 
                 if (matches)
                 {
-                    owned.Add(ObjectCopy.Clone(rs));
+                    owned.Add(ObjectCopy.Deep(rs));
                 }
                 else if (!deleting)
                 {
@@ -89,7 +90,7 @@ internal sealed partial class DeploymentController
         var newRevision = ReplicaSets.MaxRevision(state.OldReplicaSets) + 1;
         if (existing is not null)
         {
-            var copy = ObjectCopy.Clone(existing);
+            var copy = ObjectCopy.Deep(existing);
             var annotationsChanged = Revisions.SetNewReplicaSetAnnotations(d, copy, newRevision, exists: true);
             if (annotationsChanged || copy.Spec.MinReadySeconds != d.Spec.MinReadySeconds)
             {
@@ -124,10 +125,10 @@ internal sealed partial class DeploymentController
     {
         var d = state.Deployment;
         var hash = PodTemplateHash.Compute(d.Spec.Template, d.Status?.CollisionCount);
-        var template = ObjectCopy.Clone(d.Spec.Template);
+        var template = ObjectCopy.Deep(d.Spec.Template);
         template.Metadata ??= new V1ObjectMeta();
         template.Metadata.Labels = new Dictionary<string, string>(template.Metadata.Labels ?? new Dictionary<string, string>()) { [DeploymentAnnotations.PodTemplateHashLabel] = hash };
-        var selector = ObjectCopy.Clone(d.Spec.Selector);
+        var selector = ObjectCopy.Deep(d.Spec.Selector);
         selector.MatchLabels = new Dictionary<string, string>(selector.MatchLabels ?? new Dictionary<string, string>()) { [DeploymentAnnotations.PodTemplateHashLabel] = hash };
         var rs = new V1ReplicaSet
         {
@@ -218,7 +219,7 @@ internal sealed partial class DeploymentController
                 continue;
             }
 
-            var copy = ObjectCopy.Clone(current);
+            var copy = ObjectCopy.Deep(current);
             copy.Spec.Replicas = step.Replicas;
             Revisions.SetReplicasAnnotations(copy, desired, max);
             var updated = await _client.AppsV1.ReplaceNamespacedReplicaSetAsync(copy, copy.Metadata.Name, copy.Metadata.NamespaceProperty, cancellationToken: ct);

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.ReplicaSet;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
@@ -31,7 +32,7 @@ internal sealed partial class DeploymentController
 
     private async Task WriteStatusAsync(DeploymentSyncState state, V1DeploymentStatus status, CancellationToken ct)
     {
-        var copy = ObjectCopy.Clone(state.Cached);
+        var copy = ObjectCopy.Deep(state.Cached);
         copy.Metadata.ResourceVersion = state.Deployment.Metadata.ResourceVersion;
         copy.Status = status;
         if (copy.Status.Conditions is { Count: 0 })

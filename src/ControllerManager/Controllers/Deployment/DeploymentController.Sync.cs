@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.ReplicaSet;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
@@ -20,7 +21,7 @@ internal sealed partial class DeploymentController
             _events.Record(cached, "Warning", "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
             if ((cached.Status?.ObservedGeneration ?? 0) < (cached.Metadata.Generation ?? 0))
             {
-                var copy = ObjectCopy.Clone(cached);
+                var copy = ObjectCopy.Deep(cached);
                 copy.Status ??= new V1DeploymentStatus();
                 copy.Status.ObservedGeneration = cached.Metadata.Generation;
                 await _client.AppsV1.ReplaceNamespacedDeploymentStatusAsync(copy, key.Name, key.Namespace, cancellationToken: ct);

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
@@ -12,7 +13,7 @@ internal sealed class DeploymentSyncState(V1Deployment cached, List<V1ReplicaSet
 {
     public V1Deployment Cached { get; } = cached;
 
-    public V1Deployment Deployment { get; } = ReplicaSet.ObjectCopy.Clone(cached);
+    public V1Deployment Deployment { get; } = ObjectCopy.Deep(cached);
 
     public string OriginalStatus { get; } = Canonical(cached.Status);
 
@@ -56,7 +57,7 @@ internal sealed class DeploymentSyncState(V1Deployment cached, List<V1ReplicaSet
             return "{}";
         }
 
-        var copy = ReplicaSet.ObjectCopy.Clone(status);
+        var copy = ObjectCopy.Deep(status);
         if (copy.Conditions is { Count: 0 })
         {
             copy.Conditions = null;

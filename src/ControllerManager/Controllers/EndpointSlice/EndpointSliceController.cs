@@ -3,6 +3,7 @@ using k8s.Models;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Endpoints;
 using Orchestrator.ControllerManager.Kinds;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.EndpointSlice;
 
@@ -71,7 +72,7 @@ internal sealed class EndpointSliceController : IController, IReconciler
 
         foreach (var (target, content) in changes.Update)
         {
-            var updated = ObjectCopy.Clone(target);
+            var updated = ObjectCopy.Deep(target);
             updated.Endpoints = content.Endpoints;
             updated.Ports = content.Ports;
             updated.Metadata.Labels = Labels(service!);

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Endpoints;
 
@@ -66,7 +67,7 @@ internal sealed class EndpointsController : IController, IReconciler
             return ReconcileResult.Done;
         }
 
-        var updated = ObjectCopy.Clone(existing);
+        var updated = ObjectCopy.Deep(existing);
         updated.Subsets = subsets;
         updated.Metadata.Labels = labels;
         await _context.Client.CoreV1.ReplaceNamespacedEndpointsAsync(updated, key.Name, key.Namespace, cancellationToken: ct);

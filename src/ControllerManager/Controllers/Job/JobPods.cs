@@ -1,6 +1,7 @@
 using System.Globalization;
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.Workloads;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Job;
 

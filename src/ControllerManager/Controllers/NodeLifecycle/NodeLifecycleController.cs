@@ -5,6 +5,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.NodeLifecycle;
 
@@ -87,7 +88,7 @@ internal sealed partial class NodeLifecycleController : IController, IReconciler
 
     private async Task<V1Node> MarkUnknownAsync(V1Node node, IList<V1NodeCondition> conditions, CancellationToken ct)
     {
-        var updated = ObjectCopy.Clone(node);
+        var updated = ObjectCopy.Deep(node);
         updated.Status ??= new V1NodeStatus();
         updated.Status.Conditions = conditions;
         var written = await _context.Client.CoreV1.ReplaceNodeStatusAsync(updated, node.Metadata.Name, cancellationToken: ct);

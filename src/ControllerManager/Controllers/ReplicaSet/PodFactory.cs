@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
@@ -8,7 +9,7 @@ internal static class PodFactory
 {
     public static V1Pod FromTemplate(V1PodTemplateSpec template, string @namespace, string ownerName, V1OwnerReference controllerRef)
     {
-        var copy = ObjectCopy.Clone(template);
+        var copy = ObjectCopy.Deep(template);
         return new V1Pod
         {
             ApiVersion = "v1",

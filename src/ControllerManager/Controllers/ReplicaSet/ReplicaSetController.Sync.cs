@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Orchestrator.Client;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
@@ -36,7 +37,7 @@ internal sealed partial class ReplicaSetController
         var status = ReplicaSetStatusCalculator.Compute(cached, active, manageError is null ? null : ApiFailures.Message(manageError), now);
         if (ReplicaSetStatusCalculator.NeedsUpdate(cached, status))
         {
-            var copy = ObjectCopy.Clone(cached);
+            var copy = ObjectCopy.Deep(cached);
             copy.Status = status;
             await _client.AppsV1.ReplaceNamespacedReplicaSetStatusAsync(copy, key.Name, key.Namespace, cancellationToken: ct);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.Workloads;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.StatefulSet;
 

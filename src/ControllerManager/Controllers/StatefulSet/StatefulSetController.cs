@@ -4,6 +4,7 @@ using k8s.Autorest;
 using k8s.Models;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Workloads;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.StatefulSet;
 

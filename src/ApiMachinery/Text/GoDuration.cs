@@ -1,17 +1,24 @@
 using System.Globalization;
 using System.Text;
 
-namespace Orchestrator.ApiServer.Protobuf;
+namespace Orchestrator.ApiMachinery.Text;
 
 /// <summary>
 /// Go's <c>time.Duration.String()</c> text, which is how metav1.Duration reads in JSON:
 /// "1h0m0s", "2m30s", "1.5s", "300ms", "1.5µs", "10ns", "0s".
 /// </summary>
-internal static class GoDuration
+public static class GoDuration
 {
     private const ulong Microsecond = 1_000;
     private const ulong Millisecond = 1_000_000;
     private const ulong Second = 1_000_000_000;
+
+    /// <summary><paramref name="duration"/> as Go prints it (100 ns precision, a tick).</summary>
+    public static string Format(TimeSpan duration) => Format(duration.Ticks * 100);
+
+    /// <summary>Go's <c>Duration.Truncate</c>: rounded toward zero to a multiple of <paramref name="unit"/>.</summary>
+    public static TimeSpan Truncate(TimeSpan duration, TimeSpan unit) =>
+        unit <= TimeSpan.Zero ? duration : TimeSpan.FromTicks(duration.Ticks - (duration.Ticks % unit.Ticks));
 
     public static string Format(long nanoseconds)
     {
