@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Orchestrator.ApiMachinery.Http;
 
 namespace Orchestrator.ApiServer.Streaming;
 
@@ -43,8 +44,8 @@ internal sealed class KubeletUpgrade : IAsyncDisposable
             }
 
             await stream.WriteAsync(Encoding.Latin1.GetBytes(head.Append("\r\n").ToString()), cancellationToken);
-            var (response, rest) = await HttpResponseHead.ReadAsync(stream, cancellationToken);
-            return new KubeletUpgrade(socket, response, rest);
+            var (response, remainder) = await HttpResponseHead.ReadAsync(stream, cancellationToken);
+            return new KubeletUpgrade(socket, response, new PrefixedStream(remainder.ToArray(), stream));
         }
         catch
         {

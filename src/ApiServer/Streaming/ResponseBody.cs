@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.ApiMachinery.Http;
 
 namespace Orchestrator.ApiServer.Streaming;
 

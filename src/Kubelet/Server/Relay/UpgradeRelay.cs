@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Orchestrator.ApiMachinery.Http;
 
 namespace Orchestrator.Kubelet.Server.Relay;
 
@@ -50,7 +51,7 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
                 await backend.ConnectAsync(target.Host, target.Port, headTimeout.Token);
                 connection = backend.GetStream();
                 await connection.WriteAsync(BuildRequestHead(context.Request, target), headTimeout.Token);
-                (head, rest) = await HttpHeadReader.ReadAsync(connection, headTimeout.Token);
+                (head, rest) = await HttpResponseHead.ReadAsync(connection, headTimeout.Token);
             }
             catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !aborted.IsCancellationRequested))
             {
@@ -58,7 +59,7 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
             }
         }
 
-        var body = new PrefixedStream(rest, connection);
+        var body = new PrefixedStream(rest, connection, leaveOpen: true);
         if (head.StatusCode != StatusCodes.Status101SwitchingProtocols)
         {
             LogNotUpgraded(logger, target.AbsolutePath, head.StatusCode);

@@ -1,10 +1,11 @@
-namespace Orchestrator.ApiServer.Streaming;
+namespace Orchestrator.ApiMachinery.Http;
 
 /// <summary>
 /// A connection whose first bytes were already read into a buffer (past an HTTP response head):
-/// reads return those first, then the connection's; writes go straight to the connection.
+/// reads return those first, then the connection's; writes go straight to the connection. Disposing
+/// it disposes the connection unless <c>leaveOpen</c>.
 /// </summary>
-internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
+public sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner, bool leaveOpen = false) : Stream
 {
     private ReadOnlyMemory<byte> _prefix = prefix;
 
@@ -18,23 +19,21 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) 
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_prefix.Length == 0)
+        if (_prefix.IsEmpty)
         {
-            return await inner.ReadAsync(buffer, cancellationToken);
+            return inner.ReadAsync(buffer, cancellationToken);
         }
 
-        var count = Math.Min(buffer.Length, _prefix.Length);
-        _prefix[..count].CopyTo(buffer);
-        _prefix = _prefix[count..];
-        return count;
+        return ValueTask.FromResult(TakePrefix(buffer.Span));
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count) =>
+        _prefix.IsEmpty ? inner.Read(buffer, offset, count) : TakePrefix(buffer.AsSpan(offset, count));
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
 
@@ -53,7 +52,7 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) 
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !leaveOpen)
         {
             inner.Dispose();
         }
@@ -61,9 +60,11 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) 
         base.Dispose(disposing);
     }
 
-    public override async ValueTask DisposeAsync()
+    private int TakePrefix(Span<byte> destination)
     {
-        await inner.DisposeAsync();
-        await base.DisposeAsync();
+        var taken = Math.Min(destination.Length, _prefix.Length);
+        _prefix.Span[..taken].CopyTo(destination);
+        _prefix = _prefix[taken..];
+        return taken;
     }
 }
