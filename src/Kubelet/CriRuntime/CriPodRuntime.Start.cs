@@ -74,7 +74,7 @@ public sealed partial class CriPodRuntime
         _events.Record(pod, "Normal", "Started", $"Started container {container.Name}");
         if (container.Lifecycle?.PostStart is { } postStart)
         {
-            var error = await _hooks.RunAsync(postStart, id, context.PodIp, Pods.GracePeriods.FromSeconds(pod.Spec.TerminationGracePeriodSeconds ?? 30), ct);
+            var error = await _hooks.RunAsync(postStart, container, id, context.PodIp, Pods.GracePeriods.FromSeconds(pod.Spec.TerminationGracePeriodSeconds ?? 30), ct);
             if (error is not null)
             {
                 _events.Record(pod, "Warning", "FailedPostStartHook", $"PostStartHook failed: {error}");

@@ -37,7 +37,7 @@ public sealed partial class CriPodRuntime : IPodRuntime
         (_cri, _options, _images, _volumes, _sources, _probes, _events, _time, _logger) =
             (parts.Cri, parts.Options, parts.Images, parts.Volumes, parts.Sources, parts.Probes, parts.Events, parts.Time, parts.Logger);
         _backoff = new CrashLoopBackoff(_time);
-        _hooks = new LifecycleHooks(_cri.Runtime, _time);
+        _hooks = new LifecycleHooks(_cri.Runtime, _probes.Network, _time);
         RuntimeVersion = runtimeVersion;
     }
 
@@ -182,7 +182,7 @@ public sealed partial class CriPodRuntime : IPodRuntime
         var spec = pod.Spec.Containers.Concat(pod.Spec.InitContainers ?? []).FirstOrDefault(c => c.Name == name);
         if (spec?.Lifecycle?.PreStop is { } preStop && grace > TimeSpan.Zero)
         {
-            var error = await _hooks.RunAsync(preStop, id, PodIp(pod), grace, ct);
+            var error = await _hooks.RunAsync(preStop, spec, id, PodIp(pod), grace, ct);
             if (error is not null)
             {
                 _events.Record(pod, "Warning", "FailedPreStopHook", $"PreStopHook failed: {error}");

@@ -1,21 +1,17 @@
-using System.Net.Sockets;
 using k8s.Models;
 using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Probes;
 
 namespace Orchestrator.Kubelet.CriRuntime;
 
 /// <summary>
 /// Runs postStart and preStop handlers (upstream's handlerRunner): exec through CRI ExecSync,
-/// httpGet against the pod, sleep. Returns an error message, or null on success.
+/// httpGet against the pod through the probes' HTTP client (named ports, httpHeaders, TLS not
+/// verified, as upstream's prober), sleep. Returns an error message, or null on success.
 /// </summary>
-internal sealed class LifecycleHooks(RuntimeService.RuntimeServiceClient runtime, TimeProvider time)
+internal sealed class LifecycleHooks(RuntimeService.RuntimeServiceClient runtime, IProbeHttp network, TimeProvider time)
 {
-    private static readonly HttpClient Http = new(new SocketsHttpHandler
-    {
-        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
-    });
-
-    public async Task<string?> RunAsync(V1LifecycleHandler handler, string containerId, string? podIp, TimeSpan timeout, CancellationToken ct)
+    public async Task<string?> RunAsync(V1LifecycleHandler handler, V1Container container, string containerId, string? podIp, TimeSpan timeout, CancellationToken ct)
     {
         try
         {
@@ -29,12 +25,12 @@ internal sealed class LifecycleHooks(RuntimeService.RuntimeServiceClient runtime
 
             if (handler.HttpGet is { } get)
             {
-                var host = string.IsNullOrEmpty(get.Host) ? podIp : get.Host;
-                var scheme = (get.Scheme ?? "HTTP").ToLowerInvariant();
-                using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                cts.CancelAfter(timeout);
-                using var response = await Http.GetAsync(new Uri($"{scheme}://{host}:{get.Port.Value}{get.Path ?? "/"}"), cts.Token);
-                return (int)response.StatusCode is >= 200 and < 400 ? null : $"HTTP lifecycle hook ({get.Path}) for Container in Pod failed with status {(int)response.StatusCode}";
+                var url = ProbeRunner.HttpUrl(get, container, podIp ?? string.Empty);
+                var headers = (get.HttpHeaders ?? []).Select(h => KeyValuePair.Create(h.Name, h.Value ?? string.Empty)).ToList();
+                var result = await network.GetAsync(url, headers, timeout, ct);
+                return result.Outcome == ProbeOutcome.Failure
+                    ? $"HTTP lifecycle hook ({get.Path}) for Container \"{container.Name}\" failed - error: {result.Output}"
+                    : null;
             }
 
             if (handler.Sleep is { } sleep)
@@ -45,7 +41,7 @@ internal sealed class LifecycleHooks(RuntimeService.RuntimeServiceClient runtime
 
             return "no lifecycle handler (exec, httpGet or sleep) given";
         }
-        catch (Exception e) when (e is Grpc.Core.RpcException or HttpRequestException or SocketException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is Grpc.Core.RpcException or ProbeErrorException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             return e.Message;
         }

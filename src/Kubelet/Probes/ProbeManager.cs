@@ -39,8 +39,12 @@ public sealed partial class ProbeManager : IAsyncDisposable
             http = _ownedNetwork;
         }
 
+        Network = http;
         _runner = new ProbeRunner(exec, http);
     }
+
+    /// <summary>The HTTP, TCP and gRPC client the probes use; lifecycle hooks' httpGet uses it too.</summary>
+    internal IProbeHttp Network { get; }
 
     /// <summary>
     /// Called on every sync of a pod with the containers the runtime reports running: starts the workers of
