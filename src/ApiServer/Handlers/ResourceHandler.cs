@@ -13,7 +13,7 @@ namespace Orchestrator.ApiServer.Handlers;
 /// The REST verbs on any registered resource, generic over JSON objects: the resource definition
 /// says where objects live and what schema they follow. One partial file per verb.
 /// </summary>
-internal sealed partial class ResourceHandler(IStore store, ResourceRegistry registry, Admission admission, Services.ServiceAllocator allocator, Caching.WatchCacheSet caches, TimeProvider time)
+internal sealed partial class ResourceHandler(IStore store, ResourceRegistry registry, Admission admission, Allocation.ServiceAllocator allocator, Caching.WatchCacheSet caches, TimeProvider time)
 {
     public ResourceRegistry Registry => registry;
 

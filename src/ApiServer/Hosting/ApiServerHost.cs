@@ -61,7 +61,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton(ResourceRegistry.BuiltIn);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new Admission(TimeProvider.System, Random.Shared));
-        builder.Services.AddSingleton<Services.ServiceAllocator>();
+        builder.Services.AddSingleton<Allocation.ServiceAllocator>();
         builder.Services.AddSingleton<Caching.WatchCacheSet>();
         builder.Services.AddSingleton<ResourceHandler>();
         builder.Services.AddSingleton<Bootstrap>();

@@ -7,7 +7,7 @@ using Orchestrator.Store;
 namespace Orchestrator.ApiServer.Hosting;
 
 /// <summary>The objects every cluster has from the start: system namespaces and the kubernetes Service.</summary>
-internal sealed class Bootstrap(IStore store, ResourceRegistry registry, Admission admission, Services.ServiceAllocator allocator)
+internal sealed class Bootstrap(IStore store, ResourceRegistry registry, Admission admission, Allocation.ServiceAllocator allocator)
 {
     public static readonly string[] Namespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 

@@ -17,7 +17,7 @@ internal static class KindDefaults
                 body["status"] = new JsonObject { ["phase"] = "Active" };
                 break;
             case ("", "services"):
-                Services.ServiceDefaults.Apply(body);
+                Registry.Core.Services.ServiceDefaults.Apply(body);
                 break;
             case ("", "pods"):
             case ("", "persistentvolumeclaims"):

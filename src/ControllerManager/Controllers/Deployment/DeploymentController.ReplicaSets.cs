@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.ReplicaSet;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 

@@ -4,6 +4,7 @@ using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Endpoints;
 using Orchestrator.ControllerManager.Kinds;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.EndpointSlice;
 
@@ -87,7 +88,7 @@ internal sealed class EndpointSliceController : IController, IReconciler
                 expected[slice.Metadata.Name] = false;
                 _unobserved[key] = expected;
             }
-            catch (Exception e) when (ApiErrors.IsNotFound(e))
+            catch (Exception e) when (ApiFailures.IsNotFound(e))
             {
                 // Already gone.
             }

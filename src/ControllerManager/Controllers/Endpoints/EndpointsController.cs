@@ -3,6 +3,7 @@ using k8s.Models;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.Endpoints;
 
@@ -85,7 +86,7 @@ internal sealed class EndpointsController : IController, IReconciler
         {
             await _context.Client.CoreV1.DeleteNamespacedEndpointsAsync(key.Name, key.Namespace, cancellationToken: ct);
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
             // Already gone.
         }

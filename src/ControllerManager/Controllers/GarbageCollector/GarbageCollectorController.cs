@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
+using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
 
@@ -76,7 +77,7 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
         {
             latest = await kind.Operations.Get(_context.Client, ns, name, ct);
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
             return ReconcileResult.Done;
         }
@@ -124,7 +125,7 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
             var live = await kind.Get(_context.Client, ns, owner.Name, ct);
             return live.Uid == owner.Uid ? GarbageCollectorPlanner.StateOf(live) : OwnerState.Dangling;
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
             return OwnerState.Dangling;
         }
@@ -149,7 +150,7 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
                     break;
             }
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
             // Already gone.
         }
@@ -189,7 +190,7 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
             {
                 await dependentKind.Operations.Patch(_context.Client, meta.NamespaceProperty ?? "", meta.Name, MetadataPatches.OwnerReferences(meta, owners), ct);
             }
-            catch (Exception e) when (ApiErrors.IsNotFound(e))
+            catch (Exception e) when (ApiFailures.IsNotFound(e))
             {
                 // Gone already: nothing to orphan.
             }
@@ -206,7 +207,7 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
             await kind.Operations.Patch(_context.Client, meta.NamespaceProperty ?? "", meta.Name, MetadataPatches.Finalizers(meta, remaining), ct);
             Log.RemovedFinalizer(_logger, finalizer, kind.Operations.Kind, meta.NamespaceProperty ?? "", meta.Name);
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
             // Deleted meanwhile.
         }

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Orchestrator.ControllerManager.Kinds;
+using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.Namespace;
 
@@ -47,7 +48,7 @@ internal sealed class NamespaceContentDeleter(IKubernetes client, IReadOnlyList<
                 await deleteCollection(client, ns, Background, ct);
                 deleted = true;
             }
-            catch (Exception e) when (ApiErrors.IsNotSupported(e))
+            catch (Exception e) when (ApiFailures.IsNotSupported(e))
             {
                 // Fall back to deleting item by item, as upstream does.
             }
@@ -61,7 +62,7 @@ internal sealed class NamespaceContentDeleter(IKubernetes client, IReadOnlyList<
                 {
                     await kind.Delete(client, ns, item.Name, Background, ct);
                 }
-                catch (Exception e) when (ApiErrors.IsNotFound(e))
+                catch (Exception e) when (ApiFailures.IsNotFound(e))
                 {
                     // Already gone.
                 }

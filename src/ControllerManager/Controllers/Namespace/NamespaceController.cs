@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
+using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.Namespace;
 
@@ -48,7 +49,7 @@ internal sealed partial class NamespaceController : IController, IReconciler
         {
             ns = await _context.Client.CoreV1.ReadNamespaceAsync(key.Name, cancellationToken: ct);
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
             return ReconcileResult.Done;
         }
@@ -95,7 +96,7 @@ internal sealed partial class NamespaceController : IController, IReconciler
         {
             await _context.Client.CoreV1.ReplaceNamespaceStatusAsync(updated, ns.Metadata.Name, cancellationToken: ct);
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
             // Gone meanwhile.
         }
@@ -109,7 +110,7 @@ internal sealed partial class NamespaceController : IController, IReconciler
         {
             ns = await _context.Client.CoreV1.ReadNamespaceAsync(name, cancellationToken: ct);
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
             return;
         }
@@ -131,7 +132,7 @@ internal sealed partial class NamespaceController : IController, IReconciler
             await _context.Client.CoreV1.ReplaceNamespaceFinalizeAsync(finalized, name, cancellationToken: ct);
             Log.Finalized(_logger, name);
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
             // Already deleted.
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.NodeLifecycle;
 
@@ -107,7 +108,7 @@ internal sealed partial class NodeLifecycleController : IController, IReconciler
             await _context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, ns, options, cancellationToken: ct);
             Log.PodEvicted(_logger, ns, pod.Metadata.Name, pod.Spec?.NodeName ?? "");
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e) || ApiErrors.IsConflict(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e) || ApiFailures.IsConflict(e))
         {
             // Gone already, or replaced by a new pod of the same name.
         }

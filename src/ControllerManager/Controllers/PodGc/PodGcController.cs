@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
+using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.PodGc;
 
@@ -79,7 +80,7 @@ internal sealed partial class PodGcController : IController
             await _context.Client.CoreV1.ReadNodeAsync(name, cancellationToken: ct);
             return true;
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
             return false;
         }
@@ -93,7 +94,7 @@ internal sealed partial class PodGcController : IController
             await _context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, options, cancellationToken: ct);
             Log.Deleted(_logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name);
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e) || ApiErrors.IsConflict(e))
+        catch (Exception e) when (ApiFailures.IsNotFound(e) || ApiFailures.IsConflict(e))
         {
             // Gone already, or a new pod of that name.
         }

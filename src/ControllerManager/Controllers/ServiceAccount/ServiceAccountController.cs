@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
+using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.ServiceAccount;
 
@@ -49,7 +50,7 @@ internal sealed class ServiceAccountController : IController, IReconciler
             {
                 await _context.Client.CoreV1.CreateNamespacedServiceAccountAsync(account, key.Name, cancellationToken: ct);
             }
-            catch (Exception e) when (ApiErrors.IsConflict(e) || ApiErrors.IsNotFound(e) || ApiErrors.Is(e, HttpStatusCode.Forbidden))
+            catch (Exception e) when (ApiFailures.IsConflict(e) || ApiFailures.IsNotFound(e) || ApiFailures.Is(e, HttpStatusCode.Forbidden))
             {
                 // Already there (the cache was behind), or the namespace is gone or terminating.
             }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Orchestrator.ApiServer.Services;
+namespace Orchestrator.ApiServer.Registry.Core.Services;
 
 /// <summary>The defaults upstream fills into a new Service (SetDefaults_Service and the REST strategy).</summary>
 internal static class ServiceDefaults

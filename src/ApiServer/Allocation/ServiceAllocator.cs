@@ -4,7 +4,7 @@ using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Registry;
 using Orchestrator.Store;
 
-namespace Orchestrator.ApiServer.Services;
+namespace Orchestrator.ApiServer.Allocation;
 
 /// <summary>
 /// Allocates Service cluster IPs from 10.96.0.0/12 and node ports from 30000–32767 without

@@ -2,14 +2,22 @@ using System.Net;
 using System.Text.Json;
 using k8s.Autorest;
 
-namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
+namespace Orchestrator.Client.Errors;
 
-/// <summary>Classifies API errors from the official client (upstream's <c>apierrors.IsNotFound</c> and friends).</summary>
-internal static class ApiFailures
+/// <summary>
+/// Classifies API errors from the official client (upstream's <c>apierrors.IsNotFound</c> and
+/// friends): by HTTP status, and by the Status body's reason where a status is ambiguous.
+/// </summary>
+public static class ApiFailures
 {
     public static bool IsNotFound(Exception e) => Status(e) == HttpStatusCode.NotFound;
 
     public static bool IsConflict(Exception e) => Status(e) == HttpStatusCode.Conflict;
+
+    /// <summary>The verb is not served for this resource (upstream checks MethodNotSupported and NotFound).</summary>
+    public static bool IsNotSupported(Exception e) => Status(e) is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound;
+
+    public static bool Is(Exception e, HttpStatusCode status) => Status(e) == status;
 
     /// <summary>409 with reason AlreadyExists (a create of a name that is taken), not a version conflict.</summary>
     public static bool IsAlreadyExists(Exception e) => IsConflict(e) && Reason(e) == "AlreadyExists";
