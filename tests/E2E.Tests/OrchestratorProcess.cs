@@ -59,6 +59,27 @@ public sealed class OrchestratorProcess : IAsyncDisposable
     /// <summary>As <see cref="StartAsync"/>, with extra environment variables for the process (a GC heap limit, for instance).</summary>
     public static async Task<OrchestratorProcess> StartWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string? storeUrl, string? dataDirectory, params string[] extraArguments)
     {
+        // The free port is found by binding port 0 and letting go: another process (or an outgoing
+        // connection's ephemeral port) can take it before the server binds it. Then start again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (server, output) = await TryStartAsync(environment, storeUrl, dataDirectory, extraArguments);
+            if (server is not null)
+            {
+                return server;
+            }
+
+            if (attempt < 4 && output.Contains("address already in use", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            throw new InvalidOperationException($"orchestrator up did not become ready:\n{output}");
+        }
+    }
+
+    private static async Task<(OrchestratorProcess? Server, string Output)> TryStartAsync(IReadOnlyDictionary<string, string> environment, string? storeUrl, string? dataDirectory, string[] extraArguments)
+    {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("orchestrator-e2e-").FullName;
         var port = FreePort();
@@ -108,11 +129,12 @@ public sealed class OrchestratorProcess : IAsyncDisposable
         var exited = process.WaitForExitAsync();
         if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != ready.Task)
         {
+            var output = server.Output;
             await server.DisposeAsync();
-            throw new InvalidOperationException($"orchestrator up did not become ready:\n{server.Output}");
+            return (null, output);
         }
 
-        return server;
+        return (server, server.Output);
     }
 
     public string Output

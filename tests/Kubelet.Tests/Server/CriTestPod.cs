@@ -114,7 +114,7 @@ internal sealed class CriTestPod : IAsyncDisposable
         foreach (var container in containers.Containers)
         {
             await IgnoreNotFound(() => _runtime.StopContainerAsync(new StopContainerRequest { ContainerId = container.Id, Timeout = 0 }).ResponseAsync);
-            await IgnoreNotFound(() => _runtime.RemoveContainerAsync(new RemoveContainerRequest { ContainerId = container.Id }).ResponseAsync);
+            await RemoveContainerAsync(container.Id);
         }
 
         await IgnoreNotFound(() => _runtime.StopPodSandboxAsync(new StopPodSandboxRequest { PodSandboxId = SandboxId }).ResponseAsync);
@@ -122,6 +122,26 @@ internal sealed class CriTestPod : IAsyncDisposable
         if (Directory.Exists(_logDirectory))
         {
             Directory.Delete(_logDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Removes a stopped container. containerd records the task's exit from its event stream, so on a
+    /// loaded machine a remove right after the stop can still find it "running": try again briefly.
+    /// </summary>
+    private async Task RemoveContainerAsync(string id)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await IgnoreNotFound(() => _runtime.RemoveContainerAsync(new RemoveContainerRequest { ContainerId = id }).ResponseAsync);
+                return;
+            }
+            catch (RpcException e) when (attempt < 20 && e.Status.Detail.Contains("still running", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
         }
     }
 
