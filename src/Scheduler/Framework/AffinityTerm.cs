@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.ApiMachinery.Labels;
 
 namespace Orchestrator.Scheduler.Framework;
 

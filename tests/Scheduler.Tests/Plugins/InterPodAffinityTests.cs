@@ -1,6 +1,7 @@
 using k8s.Models;
 using Orchestrator.Scheduler.Framework;
 using Orchestrator.Scheduler.Plugins.InterPodAffinity;
+using Orchestrator.ApiMachinery.Labels;
 
 namespace Orchestrator.Scheduler.Tests.Plugins;
 

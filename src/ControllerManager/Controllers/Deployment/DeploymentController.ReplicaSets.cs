@@ -4,6 +4,7 @@ using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.ReplicaSet;
 using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client.Errors;
+using Orchestrator.ApiMachinery.Labels;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
@@ -20,7 +21,7 @@ internal sealed partial class DeploymentController
         bool? canAdopt = null;
         foreach (var rs in _replicaSets.Cache.ListNamespace(d.Metadata.NamespaceProperty ?? ""))
         {
-            var matches = LabelSelectors.Matches(d.Spec.Selector, rs.Metadata.Labels);
+            var matches = LabelSelector.Matches(d.Spec.Selector, rs.Metadata.Labels);
             var owner = OwnerReferences.ControllerOf(rs.Metadata);
             if (owner is not null)
             {

@@ -3,6 +3,7 @@ using k8s.Models;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.ReplicaSet;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.ApiMachinery.Labels;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
@@ -16,7 +17,7 @@ internal sealed partial class DeploymentController
             return ReconcileResult.Done;
         }
 
-        if (LabelSelectors.IsEmpty(cached.Spec.Selector))
+        if (LabelSelector.IsEmpty(cached.Spec.Selector))
         {
             _events.Record(cached, "Warning", "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
             if ((cached.Status?.ObservedGeneration ?? 0) < (cached.Metadata.Generation ?? 0))
@@ -112,7 +113,7 @@ internal sealed partial class DeploymentController
         foreach (var rs in state.ReplicaSets)
         {
             result[rs.Metadata.Uid] = [.. _pods.Cache.ByIndex(Indexes.OwnerUid, rs.Metadata.Uid)
-                .Where(p => OwnerReferences.ControllerOf(p.Metadata)?.Uid == rs.Metadata.Uid && LabelSelectors.Matches(state.Deployment.Spec.Selector, p.Metadata.Labels))];
+                .Where(p => OwnerReferences.ControllerOf(p.Metadata)?.Uid == rs.Metadata.Uid && LabelSelector.Matches(state.Deployment.Spec.Selector, p.Metadata.Labels))];
         }
 
         return result;

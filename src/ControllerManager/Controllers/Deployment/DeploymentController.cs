@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.ReplicaSet;
+using Orchestrator.ApiMachinery.Labels;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
@@ -74,7 +75,7 @@ internal sealed partial class DeploymentController : IController, IReconciler
         // An orphan may be adopted by any deployment whose selector matches it.
         foreach (var d in _deployments.Cache.ListNamespace(rs.Metadata.NamespaceProperty ?? ""))
         {
-            if (LabelSelectors.Matches(d.Spec.Selector, rs.Metadata.Labels))
+            if (LabelSelector.Matches(d.Spec.Selector, rs.Metadata.Labels))
             {
                 _runner.Enqueue(d);
             }

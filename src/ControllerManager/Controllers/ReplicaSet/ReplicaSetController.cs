@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
+using Orchestrator.ApiMachinery.Labels;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
@@ -120,7 +121,7 @@ internal sealed partial class ReplicaSetController : IController, IReconciler
     {
         foreach (var rs in _replicaSets.Cache.ListNamespace(pod.Metadata.NamespaceProperty ?? ""))
         {
-            if (LabelSelectors.Matches(rs.Spec.Selector, pod.Metadata.Labels))
+            if (LabelSelector.Matches(rs.Spec.Selector, pod.Metadata.Labels))
             {
                 _runner.Enqueue(rs);
             }

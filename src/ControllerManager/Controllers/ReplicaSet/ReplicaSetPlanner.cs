@@ -1,5 +1,6 @@
 using k8s.Models;
 using Orchestrator.ApiMachinery.Pods;
+using Orchestrator.ApiMachinery.Labels;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
@@ -33,7 +34,7 @@ internal static class ReplicaSetPlanner
         var active = new List<V1Pod>();
         foreach (var pod in namespacePods.Where(PodState.IsActive))
         {
-            var matches = LabelSelectors.Matches(rs.Spec.Selector, pod.Metadata.Labels);
+            var matches = LabelSelector.Matches(rs.Spec.Selector, pod.Metadata.Labels);
             var controller = OwnerReferences.ControllerOf(pod.Metadata);
             if (controller is not null)
             {

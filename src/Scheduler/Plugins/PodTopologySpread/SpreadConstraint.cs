@@ -1,6 +1,7 @@
 using k8s.Models;
 using Orchestrator.Scheduler.Framework;
 using Orchestrator.ApiMachinery.Scheduling;
+using Orchestrator.ApiMachinery.Labels;
 
 namespace Orchestrator.Scheduler.Plugins.PodTopologySpread;
 

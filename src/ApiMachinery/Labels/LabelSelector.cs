@@ -1,8 +1,12 @@
 using k8s.Models;
 
-namespace Orchestrator.Scheduler.Framework;
+namespace Orchestrator.ApiMachinery.Labels;
 
-/// <summary>A compiled <see cref="V1LabelSelector"/>: null selector matches nothing, an empty one everything.</summary>
+/// <summary>
+/// A compiled <see cref="V1LabelSelector"/> with apimachinery's semantics: a null selector matches
+/// nothing, an empty one everything; matchLabels and matchExpressions are ANDed; an operator
+/// validation would refuse matches nothing. The one matcher every component uses.
+/// </summary>
 public sealed class LabelSelector
 {
     private readonly KeyValuePair<string, string>[] _matchLabels;
@@ -21,6 +25,12 @@ public sealed class LabelSelector
     public static LabelSelector Everything { get; } = new(false, [], []);
 
     public bool IsEverything => !_nothing && _matchLabels.Length == 0 && _expressions.Length == 0;
+
+    /// <summary>Whether <paramref name="selector"/> selects <paramref name="labels"/> (null selects nothing).</summary>
+    public static bool Matches(V1LabelSelector? selector, IDictionary<string, string>? labels) => From(selector).Matches(labels);
+
+    /// <summary>True for a non-null selector without any requirement: it would select every object.</summary>
+    public static bool IsEmpty(V1LabelSelector? selector) => From(selector).IsEverything;
 
     public static LabelSelector From(V1LabelSelector? selector) =>
         selector is null
