@@ -68,8 +68,7 @@ public sealed class CriClientContainerdTests(ContainerdFixture fixture) : IDispo
         Assert.Equal(Path.Combine(pod.Config.LogDirectory, "httpd", "0.log"), running.LogPath);
         Assert.False(string.IsNullOrEmpty(running.ImageRef));
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        Assert.Equal(LocalImages.BusyboxIndexHtml, await http.GetStringAsync(new Uri($"http://{pod.Ip}:8080/")));
+        Assert.Equal(LocalImages.BusyboxIndexHtml, await GetWhenServingAsync(new Uri($"http://{pod.Ip}:8080/")));
 
         var exec = await _cri.Runtime.ExecSyncAsync(new ExecSyncRequest { ContainerId = id, Cmd = { "echo", "hi" }, Timeout = 10 });
         Assert.Equal((0, "hi\n"), (exec.ExitCode, exec.Stdout.ToStringUtf8()));
@@ -126,5 +125,26 @@ public sealed class CriClientContainerdTests(ContainerdFixture fixture) : IDispo
         Assert.Equal((pod.Id, PodSandboxState.SandboxReady, "listed"), (sandbox.Id, sandbox.State, sandbox.Metadata.Name));
         var status = await _cri.Runtime.PodSandboxStatusAsync(new PodSandboxStatusRequest { PodSandboxId = pod.Id });
         Assert.True(IPAddress.TryParse(status.Status.Network.Ip, out _));
+    }
+
+    /// <summary>
+    /// The body of a GET once the server answers: "running" means the process started, not that
+    /// httpd has bound its port yet (a loaded machine shows the gap as "connection refused").
+    /// </summary>
+    private static async Task<string> GetWhenServingAsync(Uri url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            try
+            {
+                return await http.GetStringAsync(url);
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 }
