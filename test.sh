@@ -18,6 +18,16 @@ read -r passed failed skipped < <(awk '
   /^ +Failed: +[0-9]+ *$/  { f += $2 }
   /^ +Skipped: +[0-9]+ *$/ { s += $2 }
   END { printf "%d %d %d\n", p, f, s }' "$log")
+# Repeat each failure (name, message, the top of its stack) at the end, where a truncated CI log still shows it.
+if [ "${failed}" -gt 0 ]; then
+  echo
+  echo "failed tests:"
+  awk '
+    /^  (Passed|Skipped) / { keep = 0 }
+    /^  Failed /           { keep = 1; n = 0 }
+    /^(Test Run|Total tests:|Results File)/ { keep = 0 }
+    keep && n < 25         { print; n++ }' "$log"
+fi
 rm -f "$log"
 echo
 echo "xunit: ${passed} passed, ${failed} failed, ${skipped} skipped"
