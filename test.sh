@@ -9,7 +9,9 @@ cd "$root"
 dotnet build Orchestrator.sln -c Release --nologo -v quiet || exit 1
 
 log="$(mktemp)"
-dotnet test Orchestrator.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+# One test assembly at a time (-m:1): side by side on 2 cores, real containers, kubectl and timing-bound
+# cases starve each other; in sequence the suite takes a minute or two longer and is steady.
+dotnet test Orchestrator.sln -c Release --no-build --nologo -m:1 --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Sum the per-assembly summaries ("Total tests: 81" followed by "     Passed: 81", "     Failed: 1", "    Skipped: 2").

@@ -116,13 +116,15 @@ public sealed class NetworkProberTests : IAsyncLifetime
         await using var h = new ProbeHarness();
         var container = ProbeHarness.Container(
             "app",
-            readiness: new V1Probe { HttpGet = new V1HTTPGetAction { Port = "web", Path = "/ok" } },
-            liveness: new V1Probe { TcpSocket = new V1TCPSocketAction { Port = ProbeTargetServer.FreePort().ToString(CultureInfo.InvariantCulture) }, FailureThreshold = 1 });
+            // Generous timeouts: on a loaded 2-core machine a local HTTP answer can take over the 1 s default,
+            // and the fake clock never brings a second attempt.
+            readiness: new V1Probe { HttpGet = new V1HTTPGetAction { Port = "web", Path = "/ok" }, TimeoutSeconds = 10 },
+            liveness: new V1Probe { TcpSocket = new V1TCPSocketAction { Port = ProbeTargetServer.FreePort().ToString(CultureInfo.InvariantCulture) }, FailureThreshold = 1, TimeoutSeconds = 10 });
         container.Ports = [new V1ContainerPort { Name = "web", ContainerPort = _server.HttpPort }];
         h.Manager.Sync(ProbeHarness.Pod(container), "127.0.0.1", [h.Running("app", "c1")]);
         h.Advance(0);
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
         while (h.Get("app", "c1") != new ProbeStatus(true, true, true) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10);
