@@ -15,7 +15,10 @@ namespace Orchestrator.ApiServer.Handlers;
 /// merge patch, apply) with its options, read once and applied to every version of the object
 /// it is tried on.
 /// </summary>
-internal sealed class PatchRequest
+/// <param name="Patch">The patch as sent.</param>
+/// <param name="Owner">Who the write is recorded for: the field manager, with operation Apply for apply patches.</param>
+/// <param name="Configuration">An apply patch's configuration, schema-checked; null for the other formats.</param>
+internal sealed record PatchRequest(string MediaType, JsonNode? Patch, FieldOwner Owner, bool Force, bool DryRun, FieldValidation Validation, JsonObject? Configuration)
 {
     public static readonly string[] MediaTypes =
     [
@@ -25,35 +28,7 @@ internal sealed class PatchRequest
         "application/apply-patch+yaml",
     ];
 
-    private PatchRequest(string mediaType, JsonNode? patch, FieldOwner owner, bool force, bool dryRun, FieldValidation validation, JsonObject? configuration)
-    {
-        MediaType = mediaType;
-        Patch = patch;
-        Owner = owner;
-        Force = force;
-        DryRun = dryRun;
-        Validation = validation;
-        Configuration = configuration;
-    }
-
-    public string MediaType { get; }
-
     public bool IsApply => MediaType == "application/apply-patch+yaml";
-
-    /// <summary>The patch as sent.</summary>
-    public JsonNode? Patch { get; }
-
-    /// <summary>Who the write is recorded for: the field manager, with operation Apply for apply patches.</summary>
-    public FieldOwner Owner { get; }
-
-    public bool Force { get; }
-
-    public bool DryRun { get; }
-
-    public FieldValidation Validation { get; }
-
-    /// <summary>An apply patch's configuration, schema-checked; null for the other formats.</summary>
-    public JsonObject? Configuration { get; }
 
     /// <summary>
     /// A resourceVersion the patch itself sets is a precondition (kubectl's JSON patches use it so).

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Serialization;
 
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 
@@ -13,12 +12,7 @@ internal sealed class BindingHandler(ObjectUpdater updater) : ISubresourceHandle
 
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
-        if (context.Request.Method != "POST")
-        {
-            throw ApiErrors.MethodNotAllowed();
-        }
-
-        var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
+        var body = await SubresourceBody.ReadAsync(context, "POST");
         Admission.CheckSchema(request.Resource with { Kind = "Binding" }, typeof(k8s.Models.V1Binding), "Binding", body, RequestOptions.FieldValidationOf(context));
         var node = body["target"]?["name"]?.GetValue<string>();
         if (node is not { Length: > 0 })

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Serialization;
 
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 
@@ -13,12 +11,7 @@ internal sealed class EvictionHandler(ObjectDeleter deleter) : ISubresourceHandl
 
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
-        if (context.Request.Method != "POST")
-        {
-            throw ApiErrors.MethodNotAllowed();
-        }
-
-        var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
+        var body = await SubresourceBody.ReadAsync(context, "POST");
         Admission.CheckSchema(request.Resource with { Group = "policy", Kind = "Eviction" }, typeof(k8s.Models.V1Eviction), "Eviction", body, RequestOptions.FieldValidationOf(context));
         var options = body["deleteOptions"] as JsonObject ?? [];
         var deleteOptions = new DeleteOptions(

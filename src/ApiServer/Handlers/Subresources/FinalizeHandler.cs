@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Serialization;
 
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 
@@ -16,13 +14,8 @@ internal sealed class FinalizeHandler(ObjectUpdater updater) : ISubresourceHandl
 
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
-        if (context.Request.Method != "PUT")
-        {
-            throw ApiErrors.MethodNotAllowed();
-        }
-
         var resource = request.Resource;
-        var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
+        var body = await SubresourceBody.ReadAsync(context, "PUT");
         Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
         Admission.CheckSchema(resource, resource.ModelType, resource.Kind, body, RequestOptions.FieldValidationOf(context));
         var written = await updater.UpdateAsync(request with { Subresource = null }, RequestOptions.FieldOwnerOf(context, Name), RequestOptions.IsDryRun(context), ns =>
