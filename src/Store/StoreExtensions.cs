@@ -7,12 +7,15 @@ public static class StoreExtensions
     /// Read-modify-write with retry on conflict (kube-apiserver's GuaranteedUpdate): applies
     /// <paramref name="update"/> to the current value and writes the result conditioned on the
     /// revision it read; on a conflict it retries from the value the conflict carried.
-    /// <paramref name="update"/> may run several times and must not have side effects.
+    /// <paramref name="update"/> may run several times and must not have side effects. It returns
+    /// the new value; the current bytes unchanged write nothing (the current value is returned,
+    /// as upstream skips a no-op write); null deletes the key (the delete's result is returned).
+    /// Throws <see cref="StoreKeyNotFoundException"/> when the key is absent or goes away meanwhile.
     /// </summary>
     public static async Task<KeyValue> GuaranteedUpdateAsync(
         this IStore store,
         string key,
-        Func<KeyValue, byte[]> update,
+        Func<KeyValue, byte[]?> update,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -22,7 +25,12 @@ public static class StoreExtensions
         {
             try
             {
-                return await store.UpdateAsync(key, update(current), current.ModRevision, null, cancellationToken);
+                return update(current) switch
+                {
+                    null => await store.DeleteAsync(key, current.ModRevision, cancellationToken),
+                    var next when next.AsSpan().SequenceEqual(current.Value) => current,
+                    var next => await store.UpdateAsync(key, next, current.ModRevision, null, cancellationToken),
+                };
             }
             catch (StoreConflictException conflict)
             {

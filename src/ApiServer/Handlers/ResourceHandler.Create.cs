@@ -12,13 +12,13 @@ internal sealed partial class ResourceHandler
     {
         var resource = request.Resource;
         Validation.FieldManagerValidation.CheckOptions(resource, "CreateOptions", context.Request.Query["fieldManager"].ToString());
-        var dryRun = IsDryRun(context);
+        var dryRun = RequestOptions.IsDryRun(context);
         var (body, warnings) = await ReadObjectBodyAsync(context, resource);
-        var ns = await RequireNamespaceAsync(request, context.RequestAborted);
+        var ns = await namespaces.RequireNamespaceAsync(request, context.RequestAborted);
         admission.PrepareCreate(resource, body, request.Namespace);
         var name = ObjectMeta.Name(body)!;
-        RefuseInTerminatingNamespace(request, name, ns);
-        FieldManagement.FieldManager.RecordCreate(resource, body, FieldOwnerOf(context, null), ObjectMeta.Now(time));
+        NamespaceLifecycle.RefuseInTerminatingNamespace(request, name, ns);
+        FieldManagement.FieldManager.RecordCreate(resource, body, RequestOptions.FieldOwnerOf(context, null), ObjectMeta.Now(time));
 
         foreach (var warning in warnings)
         {
@@ -37,26 +37,10 @@ internal sealed partial class ResourceHandler
             return;
         }
 
-        var isService = resource is { Group: "", Plural: "services" };
-        if (isService)
-        {
-            await allocator.AllocateAsync(resource, body, context.RequestAborted);
-        }
-
         KeyValue created;
         try
         {
-            created = await store.CreateAsync(key, StoredObject.Encode(body), null, context.RequestAborted);
-        }
-        catch (Exception e) when (isService)
-        {
-            await allocator.ReleaseAsync(body, CancellationToken.None);
-            if (e is StoreKeyExistsException)
-            {
-                throw ApiErrors.AlreadyExists(resource, name);
-            }
-
-            throw;
+            created = await hooks.CreateAsync(resource, body, () => store.CreateAsync(key, StoredObject.Encode(body), null, context.RequestAborted), context.RequestAborted);
         }
         catch (StoreKeyExistsException)
         {
@@ -64,6 +48,6 @@ internal sealed partial class ResourceHandler
         }
 
         ObjectMeta.Set(body, "resourceVersion", created.ModRevision.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Responses.WriteJsonAsync(context, 201, WithTypeMeta(resource, body));
+        await Responses.WriteJsonAsync(context, 201, Responses.WithTypeMeta(resource, body));
     }
 }

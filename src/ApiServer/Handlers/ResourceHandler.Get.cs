@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Storage;
 
 namespace Orchestrator.ApiServer.Handlers;
@@ -7,8 +8,9 @@ internal sealed partial class ResourceHandler
 {
     private async Task GetAsync(HttpContext context, ResourceRequest request)
     {
-        var stored = await ReadAsync(request, context.RequestAborted);
-        var obj = WithTypeMeta(request.Resource, StoredObject.Decode(stored));
+        var stored = await store.GetAsync(ObjectKeys.Item(request.Resource, request.Namespace, request.Name!), context.RequestAborted)
+            ?? throw ApiErrors.NotFound(request.Resource, request.Name!);
+        var obj = Responses.WithTypeMeta(request.Resource, StoredObject.Decode(stored));
         if (TableRequest.From(context, time) is { } table)
         {
             await Responses.WriteJsonAsync(context, 200, table.Build(request.Resource, [obj], Objects.ObjectMeta.ResourceVersion(obj), null));

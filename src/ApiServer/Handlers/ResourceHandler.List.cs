@@ -3,14 +3,18 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Handlers;
 
+/// <summary>
+/// LIST and deletecollection. Lists are served from the watch cache, as kube-apiserver serves
+/// them: resourceVersion "0" takes whatever the cache has; none (a consistent read) waits briefly
+/// until the cache has caught up with the store's current revision and otherwise reads the store;
+/// paged and exact-revision lists always read the store, whose snapshots carry continue tokens.
+/// </summary>
 internal sealed partial class ResourceHandler
 {
-    private const string ContinueTooOld =
-        "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.";
+    private static readonly TimeSpan ConsistentReadWait = TimeSpan.FromMilliseconds(250);
 
     private async Task ListAsync(HttpContext context, ResourceRequest request)
     {
@@ -21,113 +25,68 @@ internal sealed partial class ResourceHandler
             return;
         }
 
-        var (items, revision, next) = await ListObjectsAsync(request, filter, query, context.RequestAborted);
+        var (items, revision, next) = await StoreListReader.ReadAsync(store, request, filter, query, context.RequestAborted);
         if (TableRequest.From(context, time) is { } table)
         {
             foreach (var item in items)
             {
-                WithTypeMeta(request.Resource, item);
+                Responses.WithTypeMeta(request.Resource, item);
             }
 
             await Responses.WriteJsonAsync(context, 200, table.Build(request.Resource, items, revision.ToString(CultureInfo.InvariantCulture), next));
             return;
         }
 
-        await Responses.WriteJsonAsync(context, 200, ListBody(request, items, revision, next));
+        await Responses.WriteJsonAsync(context, 200, ListWriter.Body(request.Resource, items, revision, next));
     }
 
-    /// <summary>
-    /// Reads one page: with a selector, store pages are read until <see cref="ListQuery.Limit"/>
-    /// matching objects are found, so the limit counts results, as upstream's does.
-    /// </summary>
-    private async Task<(List<JsonObject> Items, long Revision, string? Continue)> ListObjectsAsync(ResourceRequest request, ObjectFilter filter, ListQuery query, CancellationToken cancellationToken)
+    private async Task<bool> TryListFromCacheAsync(HttpContext context, ResourceRequest request, ObjectFilter filter, ListQuery query)
     {
-        var prefix = ObjectKeys.ListPrefix(request.Resource, request.Namespace);
-        var current = await store.GetCurrentRevisionAsync(cancellationToken);
-        if (query.ResourceVersion is { } wanted && wanted > current)
+        if (query.Continue is not null || query.ResourceVersionMatch == "Exact" || (query.Limit > 0 && !query.AnyVersion))
         {
-            throw ApiErrors.Timeout($"Too large resource version: {wanted}, current: {current}");
+            return false;
         }
 
-        long? at = query.ResourceVersionMatch == "Exact" ? query.ResourceVersion : null;
-        var items = new List<JsonObject>();
-        var token = query.Continue;
-        long revision;
-        try
+        var cancellationToken = context.RequestAborted;
+        var cache = caches.For(request.Resource);
+        await cache.WaitReadyAsync(cancellationToken);
+        if (query.ResourceVersion is { } wanted)
         {
-            while (true)
+            if (!await cache.WaitForRevisionAsync(wanted, TimeSpan.FromSeconds(3), cancellationToken))
             {
-                var page = await store.ListAsync(new ListOptions { Prefix = prefix, AtRevision = at, Limit = query.Limit, Continue = token }, cancellationToken);
-                revision = page.Revision;
-                at = revision;
-                foreach (var item in page.Items)
-                {
-                    var obj = StoredObject.Decode(item);
-                    if (filter.Matches(obj))
-                    {
-                        items.Add(obj);
-                    }
-                }
-
-                token = page.Continue;
-                if (token is null || query.Limit == 0 || items.Count >= query.Limit)
-                {
-                    break;
-                }
+                throw ApiErrors.Timeout($"Too large resource version: {wanted}, current: {cache.Revision}");
             }
         }
-        catch (StoreCompactedException) when (query.Continue is not null)
+        else if (!query.AnyVersion
+            && !await cache.WaitForRevisionAsync(await store.GetCurrentRevisionAsync(cancellationToken), ConsistentReadWait, cancellationToken))
         {
-            throw ApiErrors.Expired(ContinueTooOld);
-        }
-        catch (StoreCompactedException e)
-        {
-            throw ApiErrors.Expired($"too old resource version: {e.RequestedRevision} ({e.CompactRevision})");
-        }
-        catch (StoreInvalidContinueException e)
-        {
-            throw ApiErrors.BadRequest($"continue key is not valid: {e.Message}");
+            return false;
         }
 
-        return (items, revision, token);
-    }
-
-    private static JsonObject ListBody(ResourceRequest request, List<JsonObject> items, long revision, string? next)
-    {
-        var metadata = new JsonObject { ["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture) };
-        if (next is not null)
+        var (items, revision) = cache.List(ObjectKeys.ListPrefix(request.Resource, request.Namespace));
+        if (TableRequest.From(context, time) is { } table)
         {
-            metadata["continue"] = next;
+            var rows = items.Where(i => filter.Matches(i.Object)).Select(i => i.Object).ToList();
+            await Responses.WriteJsonAsync(context, 200, table.Build(request.Resource, rows, revision.ToString(CultureInfo.InvariantCulture), null));
+            return true;
         }
 
-        foreach (var item in items)
-        {
-            // Items of a list carry no type meta, as kube-apiserver's lists.
-            item.Remove("kind");
-            item.Remove("apiVersion");
-        }
-
-        return new JsonObject
-        {
-            ["kind"] = request.Resource.ListKind,
-            ["apiVersion"] = request.Resource.ApiVersion,
-            ["metadata"] = metadata,
-            ["items"] = new JsonArray([.. items]),
-        };
+        await ListWriter.WriteCachedAsync(context, request.Resource, items, revision, filter);
+        return true;
     }
 
     private async Task DeleteCollectionAsync(HttpContext context, ResourceRequest request)
     {
         var filter = ObjectFilter.FromQuery(request.Resource, context.Request.Query);
         var options = await DeleteOptions.ReadAsync(context.Request, context.RequestAborted);
-        var (items, revision, _) = await ListObjectsAsync(request, filter, new ListQuery(0, null, null, null), context.RequestAborted);
+        var (items, revision, _) = await StoreListReader.ReadAsync(store, request, filter, new ListQuery(0, null, null, null), context.RequestAborted);
         var deleted = new List<JsonObject>(items.Count);
         foreach (var item in items)
         {
             try
             {
                 var target = request with { Namespace = Objects.ObjectMeta.Namespace(item), Name = Objects.ObjectMeta.Name(item) };
-                deleted.Add(await DeleteOneAsync(target, options, context.RequestAborted));
+                deleted.Add(await deleter.DeleteAsync(target, options, context.RequestAborted));
             }
             catch (ApiException e) when (e.Code == 404)
             {
@@ -135,6 +94,6 @@ internal sealed partial class ResourceHandler
             }
         }
 
-        await Responses.WriteJsonAsync(context, 200, ListBody(request, deleted, revision, null));
+        await Responses.WriteJsonAsync(context, 200, ListWriter.Body(request.Resource, deleted, revision, null));
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Caching;
 using Orchestrator.ApiServer.Errors;
@@ -66,12 +64,12 @@ internal sealed partial class ResourceHandler
 
             if (query.SendInitialEvents)
             {
-                await output.WriteAsync("BOOKMARK", Bookmark(resource, delivered, initialEventsEnd: true), cancellationToken);
+                await output.WriteBookmarkAsync(delivered, initialEventsEnd: true, cancellationToken);
             }
 
             foreach (var change in backlog)
             {
-                delivered = await WriteChangeAsync(output, filter, change, delivered, cancellationToken);
+                delivered = await output.WriteChangeAsync(filter, change, delivered, cancellationToken);
             }
 
             var feed = subscription.Events.Reader;
@@ -79,7 +77,7 @@ internal sealed partial class ResourceHandler
             {
                 while (feed.TryRead(out var change))
                 {
-                    delivered = await WriteChangeAsync(output, filter, change, delivered, cancellationToken);
+                    delivered = await output.WriteChangeAsync(filter, change, delivered, cancellationToken);
                 }
 
                 var ready = await WaitForEventAsync(feed, query.Bookmarks ? BookmarkInterval : Timeout.InfiniteTimeSpan, cancellationToken);
@@ -91,7 +89,7 @@ internal sealed partial class ResourceHandler
                 if (ready is null && cache.CaughtUpRevision(subscription) is { } caughtUp && caughtUp > delivered)
                 {
                     delivered = caughtUp;
-                    await output.WriteAsync("BOOKMARK", Bookmark(resource, caughtUp, initialEventsEnd: false), cancellationToken);
+                    await output.WriteBookmarkAsync(caughtUp, initialEventsEnd: false, cancellationToken);
                 }
             }
 
@@ -109,40 +107,6 @@ internal sealed partial class ResourceHandler
         {
             cache.Unsubscribe(subscription);
         }
-    }
-
-    /// <summary>
-    /// Writes one change as this watcher sees it through its selectors: an object that starts
-    /// matching is ADDED, one that stops matching is DELETED (upstream's filtered watch).
-    /// </summary>
-    private static async Task<long> WriteChangeAsync(WatchOutput output, ObjectFilter filter, CachedEvent change, long delivered, CancellationToken cancellationToken)
-    {
-        if (change.Revision <= delivered)
-        {
-            return delivered;
-        }
-
-        var nowMatches = filter.Matches(change.Object.Object);
-        var type = change.Type;
-        if (type == "MODIFIED" && !filter.IsEmpty)
-        {
-            var usedToMatch = change.Previous is null || filter.Matches(change.Previous.Object);
-            type = (usedToMatch, nowMatches) switch
-            {
-                (false, true) => "ADDED",
-                (true, false) => "DELETED",
-                (true, true) => "MODIFIED",
-                _ => "",
-            };
-            nowMatches = type.Length > 0;
-        }
-
-        if (nowMatches)
-        {
-            await output.WriteAsync(type, change.Object, cancellationToken);
-        }
-
-        return change.Revision;
     }
 
     /// <summary>True when an event is ready, false when the feed ended, null when <paramref name="idle"/> passed quietly.</summary>
@@ -163,16 +127,5 @@ internal sealed partial class ResourceHandler
         {
             return null;
         }
-    }
-
-    private static JsonObject Bookmark(Registry.ResourceDefinition resource, long revision, bool initialEventsEnd)
-    {
-        var metadata = new JsonObject { ["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture) };
-        if (initialEventsEnd)
-        {
-            metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
-        }
-
-        return new JsonObject { ["kind"] = resource.Kind, ["apiVersion"] = resource.ApiVersion, ["metadata"] = metadata };
     }
 }

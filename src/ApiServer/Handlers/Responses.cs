@@ -20,6 +20,24 @@ internal static class Responses
     public static Task WriteErrorAsync(HttpContext context, ApiException error) =>
         WriteJsonAsync(context, error.Code, error.ToStatus());
 
+    /// <summary>Sets the resource's kind and apiVersion on an object going out.</summary>
+    public static JsonObject WithTypeMeta(Registry.ResourceDefinition resource, JsonObject obj)
+    {
+        obj["kind"] = resource.Kind;
+        obj["apiVersion"] = resource.ApiVersion;
+        return obj;
+    }
+
+    /// <summary>The Status body of a subresource call that returns no object (binding, eviction).</summary>
+    public static JsonObject SuccessStatus(int code) => new()
+    {
+        ["kind"] = "Status",
+        ["apiVersion"] = "v1",
+        ["metadata"] = new JsonObject(),
+        ["status"] = "Success",
+        ["code"] = code,
+    };
+
     /// <summary>A warning as kube-apiserver sends it (<c>Warning: 299 - "text"</c>), within its caps (<see cref="WarningRecorder"/>).</summary>
     public static void AddWarning(HttpContext context, string text) => WarningRecorder.For(context).Add(text);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -30,6 +31,52 @@ internal sealed class WatchOutput(Stream output, ResourceDefinition resource, Ta
 
     public Task WriteAsync(string type, JsonObject obj, CancellationToken cancellationToken) =>
         WriteRawAsync(type, JsonSerializer.SerializeToUtf8Bytes(obj, Serialization.JsonLimits.Serializer), cancellationToken);
+
+    /// <summary>
+    /// Writes one change as this watcher sees it through its selectors: an object that starts
+    /// matching is ADDED, one that stops matching is DELETED (upstream's filtered watch).
+    /// </summary>
+    public async Task<long> WriteChangeAsync(ObjectFilter filter, CachedEvent change, long delivered, CancellationToken cancellationToken)
+    {
+        if (change.Revision <= delivered)
+        {
+            return delivered;
+        }
+
+        var nowMatches = filter.Matches(change.Object.Object);
+        var type = change.Type;
+        if (type == "MODIFIED" && !filter.IsEmpty)
+        {
+            var usedToMatch = change.Previous is null || filter.Matches(change.Previous.Object);
+            type = (usedToMatch, nowMatches) switch
+            {
+                (false, true) => "ADDED",
+                (true, false) => "DELETED",
+                (true, true) => "MODIFIED",
+                _ => "",
+            };
+            nowMatches = type.Length > 0;
+        }
+
+        if (nowMatches)
+        {
+            await WriteAsync(type, change.Object, cancellationToken);
+        }
+
+        return change.Revision;
+    }
+
+    /// <summary>A BOOKMARK event: the revision the watcher has seen everything up to; <paramref name="initialEventsEnd"/> marks the end of the initial events.</summary>
+    public Task WriteBookmarkAsync(long revision, bool initialEventsEnd, CancellationToken cancellationToken)
+    {
+        var metadata = new JsonObject { ["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture) };
+        if (initialEventsEnd)
+        {
+            metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
+        }
+
+        return WriteAsync("BOOKMARK", new JsonObject { ["kind"] = resource.Kind, ["apiVersion"] = resource.ApiVersion, ["metadata"] = metadata }, cancellationToken);
+    }
 
     private async Task WriteRawAsync(string type, byte[] objectJson, CancellationToken cancellationToken)
     {

@@ -63,7 +63,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton(_ => new Admission(TimeProvider.System, Random.Shared));
         builder.Services.AddSingleton<Allocation.ServiceAllocator>();
         builder.Services.AddSingleton<Caching.WatchCacheSet>();
-        builder.Services.AddSingleton<ResourceHandler>();
+        builder.Services.AddResourceHandlers();
         builder.Services.AddSingleton<Bootstrap>();
         builder.Services.AddSingleton<Streaming.LogProxy>();
         builder.Services.AddSingleton<Streaming.UpgradeProxy>();

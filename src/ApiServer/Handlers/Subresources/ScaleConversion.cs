@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Objects;
 
-namespace Orchestrator.ApiServer.Handlers;
+namespace Orchestrator.ApiServer.Handlers.Subresources;
 
 /// <summary>The autoscaling/v1 Scale view of a workload, and back.</summary>
 internal static class ScaleConversion

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orchestrator.ApiServer.Handlers.Subresources;
+
+namespace Orchestrator.ApiServer.Handlers;
+
+/// <summary>Registers the REST handler, the subresource handlers (indexed by name) and what they share.</summary>
+internal static class HandlerServiceCollectionExtensions
+{
+    public static IServiceCollection AddResourceHandlers(this IServiceCollection services)
+    {
+        services.AddSingleton<KindHooks>();
+        services.AddSingleton<NamespaceLifecycle>();
+        services.AddSingleton<ObjectUpdater>();
+        services.AddSingleton<ObjectDeleter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubresourceHandler, ScaleHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubresourceHandler, BindingHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubresourceHandler, EvictionHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubresourceHandler, FinalizeHandler>());
+        services.AddSingleton<ResourceHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Objects;
+
+namespace Orchestrator.ApiServer.Handlers.Subresources;
+
+/// <summary><c>pods/eviction</c>: deletes the pod with the Eviction's delete options (disruption budgets arrive with the controllers).</summary>
+internal sealed class EvictionHandler(ObjectDeleter deleter) : ISubresourceHandler
+{
+    public string Name => "eviction";
+
+    public async Task HandleAsync(HttpContext context, ResourceRequest request)
+    {
+        var body = await SubresourceBody.ReadAsync(context, "POST");
+        Admission.CheckSchema(request.Resource with { Group = "policy", Kind = "Eviction" }, typeof(k8s.Models.V1Eviction), "Eviction", body, RequestOptions.FieldValidationOf(context));
+        var options = body["deleteOptions"] as JsonObject ?? [];
+        var deleteOptions = new DeleteOptions(
+            options["gracePeriodSeconds"]?.GetValue<long>(),
+            options["propagationPolicy"]?.GetValue<string>(),
+            options["preconditions"]?["uid"]?.GetValue<string>(),
+            options["preconditions"]?["resourceVersion"]?.GetValue<string>(),
+            RequestOptions.IsDryRun(context));
+        await deleter.DeleteAsync(request with { Subresource = null }, deleteOptions, context.RequestAborted);
+        await Responses.WriteJsonAsync(context, 201, Responses.SuccessStatus(201));
+    }
+}
