@@ -8,8 +8,14 @@ internal sealed class DeploymentPrinter() : ColumnPrinter(
 [
     CommonColumns.Name,
     Column.String("Ready", "Number of the pod with ready state", obj => $"{obj.Long("status", "readyReplicas")}/{obj.LongOrNull("spec", "replicas") ?? 1}"),
-    Column.String("Up-to-date", "Total number of non-terminated pods targeted by this deployment that have the desired template spec.", obj => obj.Long("status", "updatedReplicas")),
-    Column.String("Available", "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.", obj => obj.Long("status", "availableReplicas")),
+    Column.String(
+        "Up-to-date",
+        "Total number of non-terminated pods targeted by this deployment that have the desired template spec.",
+        obj => obj.Long("status", "updatedReplicas")),
+    Column.String(
+        "Available",
+        "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.",
+        obj => obj.Long("status", "availableReplicas")),
     CommonColumns.Age,
     .. CommonColumns.Containers("spec", "template", "spec"),
     CommonColumns.Selector(

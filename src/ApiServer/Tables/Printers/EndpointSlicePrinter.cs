@@ -8,7 +8,10 @@ internal sealed class EndpointSlicePrinter() : ColumnPrinter(
     CommonColumns.Name,
     Column.String("AddressType", "The type of address carried by this slice: IPv4, IPv6 or FQDN.", obj => obj.String("addressType")),
     Column.String("Ports", "The network ports exposed by each endpoint of this slice.", obj => Ports(obj)),
-    Column.String("Endpoints", "The addresses of the endpoints in this slice.", obj => List(obj.Objects("endpoints").SelectMany(e => e.Strings("addresses")).ToList())),
+    Column.String(
+        "Endpoints",
+        "The addresses of the endpoints in this slice.",
+        obj => List(obj.Objects("endpoints").SelectMany(e => e.Strings("addresses")).ToList())),
     CommonColumns.Age)
 {
     /// <summary>Each port's number, else its name, else "*".</summary>

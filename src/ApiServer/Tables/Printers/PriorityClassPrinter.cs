@@ -9,4 +9,7 @@ internal sealed class PriorityClassPrinter() : ColumnPrinter(
     Column.Integer("Value", "The integer priority of pods that use this class.", obj => obj.Long("value")),
     Column.Boolean("Global-Default", "Whether this class is the default for pods without a priorityClassName.", obj => obj.Bool("globalDefault")),
     CommonColumns.Age,
-    Column.String("PreemptionPolicy", "Whether pods of this class may preempt pods of lower priority.", obj => obj.StringOrNull("preemptionPolicy") ?? "PreemptLowerPriority"));
+    Column.String(
+        "PreemptionPolicy",
+        "Whether pods of this class may preempt pods of lower priority.",
+        obj => obj.StringOrNull("preemptionPolicy") ?? "PreemptLowerPriority"));

@@ -8,7 +8,10 @@ internal sealed class ServicePrinter() : ColumnPrinter(
     Column.String("Type", "How the service is exposed: ClusterIP, NodePort, LoadBalancer or ExternalName.", obj => Type(obj["spec"])),
     Column.String("Cluster-IP", "The IP address of the service inside the cluster (the first of spec.clusterIPs).", obj => ClusterIP(obj["spec"])),
     Column.String("External-IP", "Addresses the service is reachable at from outside the cluster.", obj => ExternalIP(obj)),
-    Column.String("Port(s)", "The ports exposed by this service, with node ports where allocated.", obj => Ports(obj["spec"]) is { Length: > 0 } ports ? ports : "<none>"),
+    Column.String(
+        "Port(s)",
+        "The ports exposed by this service, with node ports where allocated.",
+        obj => Ports(obj["spec"]) is { Length: > 0 } ports ? ports : "<none>"),
     CommonColumns.Age,
     CommonColumns.Selector(
         "Route service traffic to pods with label keys and values matching this selector.",
