@@ -5,7 +5,7 @@ using Orchestrator.ApiServer.Protobuf.Messages;
 namespace Orchestrator.ApiServer.Protobuf;
 
 /// <summary>
-/// How a field shows in the Kubernetes JSON form, from the options in Protos/options.proto.
+/// How a field shows in the Kubernetes JSON form, from the options in proto/kubernetes/options.proto.
 /// </summary>
 /// <param name="Pointer">A Go pointer: emitted whenever present on the wire, zero included.</param>
 /// <param name="Always">No omitempty in Go: emitted even when zero or absent.</param>

@@ -1,19 +1,31 @@
+using System.Text.Json.Nodes;
+
 namespace Orchestrator.ApiServer.Tables;
 
-/// <summary>The columns many kinds share, with the same wording everywhere.</summary>
+/// <summary>The columns many kinds share, with the same wording and cells everywhere.</summary>
 internal static class CommonColumns
 {
-    public static readonly TableColumn Name = new(
-        "Name", "string", "Name must be unique within a namespace. It is the object's identifier in URLs and cannot be changed.", Format: "name");
+    public static readonly PrinterColumn Name = new(
+        new("Name", "string", "Name must be unique within a namespace. It is the object's identifier in URLs and cannot be changed.", Format: "name"),
+        (obj, _) => ObjectCells.Name(obj));
 
-    public static readonly TableColumn Age = new(
-        "Age", "string", "Time since the object was created (metadata.creationTimestamp), set by the server.");
+    public static readonly PrinterColumn Age = Column.String(
+        "Age", "Time since the object was created (metadata.creationTimestamp), set by the server.", (obj, now) => ObjectCells.Age(obj, now));
 
-    public static readonly TableColumn Containers = new(
-        "Containers", "string", "Names of each container in the template.", Priority: 1);
+    /// <summary>The wide CONTAINERS and IMAGES of a workload (layoutContainerCells), its pod spec at <paramref name="podSpec"/>.</summary>
+    public static IEnumerable<PrinterColumn> Containers(params string[] podSpec) =>
+    [
+        Column.String("Containers", "Names of each container in the template.", obj => Join(obj, podSpec, "name")).Wide(),
+        Column.String("Images", "Images referenced by each container in the template.", obj => Join(obj, podSpec, "image")).Wide(),
+    ];
 
-    public static readonly TableColumn Images = new(
-        "Images", "string", "Images referenced by each container in the template.", Priority: 1);
+    /// <summary>The wide SELECTOR, a label selector printed as upstream's FormatLabelSelector does.</summary>
+    public static PrinterColumn Selector(string description, params string[] path) =>
+        Selector(description, obj => LabelFormat.Selector(obj.At(path)));
 
-    public static TableColumn Selector(string description) => new("Selector", "string", description, Priority: 1);
+    public static PrinterColumn Selector(string description, Func<JsonObject, JsonNode?> cell) =>
+        Column.String("Selector", description, cell).Wide();
+
+    private static string Join(JsonObject obj, string[] podSpec, string field) =>
+        string.Join(",", obj.At(podSpec).Objects("containers").Select(c => c.String(field)));
 }

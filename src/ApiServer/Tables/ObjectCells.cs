@@ -12,10 +12,11 @@ internal static class ObjectCells
 
     public static bool IsDeleting(JsonObject obj) => obj.At("metadata", "deletionTimestamp") is not null;
 
-    /// <summary>Container names and images of a pod spec, each joined by commas (layoutContainerCells).</summary>
-    public static (string Names, string Images) Containers(JsonNode? podSpec)
+    /// <summary>The first three items joined by commas, then " + N more..." for the rest (formatEndpoints, formatEndpointSlice).</summary>
+    public static string FirstThree(IReadOnlyList<string> items)
     {
-        var containers = podSpec.Objects("containers");
-        return (string.Join(",", containers.Select(c => c.String("name"))), string.Join(",", containers.Select(c => c.String("image"))));
+        const int Shown = 3;
+        var text = string.Join(",", items.Take(Shown));
+        return items.Count > Shown ? $"{text} + {items.Count - Shown} more..." : text;
     }
 }

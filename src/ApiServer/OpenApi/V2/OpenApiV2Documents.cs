@@ -39,12 +39,7 @@ internal sealed class OpenApiV2Documents
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, OpenApiV3Documents.WriterOptions))
         {
-            writer.WriteStartObject();
-            writer.WriteString("swagger", "2.0");
-            writer.WriteStartObject("info");
-            writer.WriteString("title", OpenApiInfo.Title);
-            writer.WriteString("version", OpenApiInfo.Version);
-            writer.WriteEndObject();
+            OpenApiInfo.WriteDocumentStart(writer, "swagger", "2.0");
             writer.WriteStartObject("paths");
             foreach (var resource in registry.All.Where(r => r.Verbs.Contains("patch")))
             {

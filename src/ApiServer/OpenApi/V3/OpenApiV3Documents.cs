@@ -74,12 +74,7 @@ internal sealed class OpenApiV3Documents
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            writer.WriteStartObject();
-            writer.WriteString("openapi", "3.0.0");
-            writer.WriteStartObject("info");
-            writer.WriteString("title", OpenApiInfo.Title);
-            writer.WriteString("version", OpenApiInfo.Version);
-            writer.WriteEndObject();
+            OpenApiInfo.WriteDocumentStart(writer, "openapi", "3.0.0");
             writer.WritePropertyName("paths");
             paths.Paths.WriteTo(writer);
             writer.WriteStartObject("components");

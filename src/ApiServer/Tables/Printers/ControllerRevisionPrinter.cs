@@ -3,19 +3,12 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.ApiServer.Tables.Printers;
 
 /// <summary>controllerrevisions: NAME CONTROLLER REVISION AGE, CONTROLLER as "daemonset.apps/name".</summary>
-internal sealed class ControllerRevisionPrinter : ITablePrinter
+internal sealed class ControllerRevisionPrinter() : ColumnPrinter(
+    CommonColumns.Name,
+    Column.String("Controller", "Controller of the object", obj => Controller(obj)),
+    Column.String("Revision", "The revision of the state represented by this revision's data.", obj => obj.Long("revision")),
+    CommonColumns.Age)
 {
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        CommonColumns.Name,
-        new("Controller", "string", "Controller of the object"),
-        new("Revision", "string", "The revision of the state represented by this revision's data."),
-        CommonColumns.Age,
-    ];
-
-    public JsonArray Cells(JsonObject obj, DateTimeOffset now) =>
-        new(ObjectCells.Name(obj), Controller(obj), obj.Long("revision"), ObjectCells.Age(obj, now));
-
     /// <summary>The controlling owner as lower-case "kind.group/name" ("kind/name" for core), or "&lt;none&gt;".</summary>
     public static string Controller(JsonObject obj)
     {

@@ -2,41 +2,24 @@ using System.Text.Json.Nodes;
 
 namespace Orchestrator.ApiServer.Tables.Printers;
 
-/// <summary>cronjobs: NAME SCHEDULE TIMEZONE SUSPEND ACTIVE LAST SCHEDULE AGE, wide CONTAINERS IMAGES SELECTOR.</summary>
-internal sealed class CronJobPrinter : ITablePrinter
+/// <summary>
+/// cronjobs: NAME SCHEDULE TIMEZONE SUSPEND ACTIVE LAST SCHEDULE AGE, wide CONTAINERS IMAGES
+/// SELECTOR. SUSPEND is the string "True"/"False" as upstream prints it; unset reads False, as
+/// defaulting makes it.
+/// </summary>
+internal sealed class CronJobPrinter() : ColumnPrinter(
+[
+    CommonColumns.Name,
+    Column.String("Schedule", "The schedule in Cron format.", obj => obj.String("spec", "schedule")),
+    Column.String("Timezone", "The time zone name for the given schedule.", obj => obj.StringOrNull("spec", "timeZone") ?? "<none>"),
+    Column.Boolean("Suspend", "Whether subsequent executions are suspended.", obj => obj.Bool("spec", "suspend") ? "True" : "False"),
+    Column.Integer("Active", "The number of currently running jobs.", obj => (long)obj.Count("status", "active")),
+    Column.String("Last Schedule", "The last time the job was successfully scheduled.", (obj, now) => LastSchedule(obj, now)),
+    CommonColumns.Age,
+    .. CommonColumns.Containers("spec", "jobTemplate", "spec", "template", "spec"),
+    CommonColumns.Selector("A label query over pods that should match the pod count.", "spec", "jobTemplate", "spec", "selector"),
+])
 {
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        CommonColumns.Name,
-        new("Schedule", "string", "The schedule in Cron format."),
-        new("Timezone", "string", "The time zone name for the given schedule."),
-        new("Suspend", "boolean", "Whether subsequent executions are suspended."),
-        new("Active", "integer", "The number of currently running jobs."),
-        new("Last Schedule", "string", "The last time the job was successfully scheduled."),
-        CommonColumns.Age,
-        CommonColumns.Containers,
-        CommonColumns.Images,
-        CommonColumns.Selector("A label query over pods that should match the pod count."),
-    ];
-
-    /// <summary>SUSPEND is the string "True"/"False" as upstream prints it; unset reads False, as defaulting makes it.</summary>
-    public JsonArray Cells(JsonObject obj, DateTimeOffset now)
-    {
-        var jobSpec = obj.At("spec", "jobTemplate", "spec");
-        var (names, images) = ObjectCells.Containers(jobSpec.At("template", "spec"));
-        var lastSchedule = obj.At("status", "lastScheduleTime") is null
-            ? "<none>"
-            : HumanDuration.Since(obj.Time("status", "lastScheduleTime"), now);
-        return new JsonArray(
-            ObjectCells.Name(obj),
-            obj.String("spec", "schedule"),
-            obj.StringOrNull("spec", "timeZone") ?? "<none>",
-            obj.Bool("spec", "suspend") ? "True" : "False",
-            (long)obj.Count("status", "active"),
-            lastSchedule,
-            ObjectCells.Age(obj, now),
-            names,
-            images,
-            LabelFormat.Selector(jobSpec.At("selector")));
-    }
+    private static string LastSchedule(JsonObject cronJob, DateTimeOffset now) =>
+        cronJob.At("status", "lastScheduleTime") is null ? "<none>" : HumanDuration.Since(cronJob.Time("status", "lastScheduleTime"), now);
 }

@@ -4,37 +4,21 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.ApiServer.Tables.Printers;
 
 /// <summary>endpointslices: NAME ADDRESSTYPE PORTS ENDPOINTS AGE, each list cut at three with " + N more...".</summary>
-internal sealed class EndpointSlicePrinter : ITablePrinter
+internal sealed class EndpointSlicePrinter() : ColumnPrinter(
+    CommonColumns.Name,
+    Column.String("AddressType", "The type of address carried by this slice: IPv4, IPv6 or FQDN.", obj => obj.String("addressType")),
+    Column.String("Ports", "The network ports exposed by each endpoint of this slice.", obj => Ports(obj)),
+    Column.String(
+        "Endpoints",
+        "The addresses of the endpoints in this slice.",
+        obj => List(obj.Objects("endpoints").SelectMany(e => e.Strings("addresses")).ToList())),
+    CommonColumns.Age)
 {
-    private const int Shown = 3;
-
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        CommonColumns.Name,
-        new("AddressType", "string", "The type of address carried by this slice: IPv4, IPv6 or FQDN."),
-        new("Ports", "string", "The network ports exposed by each endpoint of this slice."),
-        new("Endpoints", "string", "The addresses of the endpoints in this slice."),
-        CommonColumns.Age,
-    ];
-
-    public JsonArray Cells(JsonObject obj, DateTimeOffset now)
-    {
-        var ports = obj.Objects("ports")
-            .Select(p => p.LongOrNull("port")?.ToString(CultureInfo.InvariantCulture) ?? p.StringOrNull("name") ?? "*")
-            .ToList();
-        var addresses = obj.Objects("endpoints").SelectMany(e => e.Strings("addresses")).ToList();
-        return new JsonArray(ObjectCells.Name(obj), obj.String("addressType"), List(ports), List(addresses), ObjectCells.Age(obj, now));
-    }
+    /// <summary>Each port's number, else its name, else "*".</summary>
+    private static string Ports(JsonObject slice) => List(slice.Objects("ports")
+        .Select(p => p.LongOrNull("port")?.ToString(CultureInfo.InvariantCulture) ?? p.StringOrNull("name") ?? "*")
+        .ToList());
 
     /// <summary>"a,b,c + 2 more..."; "&lt;unset&gt;" when empty.</summary>
-    private static string List(IReadOnlyList<string> items)
-    {
-        if (items.Count == 0)
-        {
-            return "<unset>";
-        }
-
-        var text = string.Join(",", items.Take(Shown));
-        return items.Count > Shown ? $"{text} + {items.Count - Shown} more..." : text;
-    }
+    private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "<unset>" : ObjectCells.FirstThree(items);
 }

@@ -3,20 +3,11 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.ApiServer.Tables.Printers;
 
 /// <summary>endpoints: NAME ENDPOINTS AGE, where ENDPOINTS lists up to three ready "ip:port" pairs.</summary>
-internal sealed class EndpointsPrinter : ITablePrinter
+internal sealed class EndpointsPrinter() : ColumnPrinter(
+    CommonColumns.Name,
+    Column.String("Endpoints", "The ready addresses of the endpoints, each with every port of its subset.", obj => Format(obj)),
+    CommonColumns.Age)
 {
-    private const int Shown = 3;
-
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        CommonColumns.Name,
-        new("Endpoints", "string", "The ready addresses of the endpoints, each with every port of its subset."),
-        CommonColumns.Age,
-    ];
-
-    public JsonArray Cells(JsonObject obj, DateTimeOffset now) =>
-        new(ObjectCells.Name(obj), Format(obj), ObjectCells.Age(obj, now));
-
     /// <summary>"10.0.0.1:80,10.0.0.2:80 + 4 more..."; "&lt;none&gt;" without subsets; bare IPs for a subset without ports.</summary>
     public static string Format(JsonObject endpoints)
     {
@@ -35,8 +26,7 @@ internal sealed class EndpointsPrinter : ITablePrinter
                 : ports.SelectMany(port => ips.Select(ip => HostPort(ip, port.Long("port"))));
         }).ToList();
 
-        var text = string.Join(",", all.Take(Shown));
-        return all.Count > Shown ? $"{text} + {all.Count - Shown} more..." : text;
+        return ObjectCells.FirstThree(all);
     }
 
     /// <summary>Go's net.JoinHostPort: IPv6 addresses in brackets.</summary>

@@ -6,58 +6,49 @@ namespace Orchestrator.ApiServer.Tables.Printers;
 /// events (core and events.k8s.io): LAST SEEN TYPE REASON OBJECT MESSAGE, wide SUBOBJECT SOURCE
 /// FIRST SEEN COUNT NAME. Series events print the series' last observation and count.
 /// </summary>
-internal sealed class EventPrinter(EventFields fields) : ITablePrinter
+internal sealed class EventPrinter(EventFields fields) : ColumnPrinter(
+    Column.String("Last Seen", "The time at which the most recent occurrence of this event was recorded.", (obj, now) => LastSeen(fields, obj, now)),
+    Column.String("Type", "Type of this event (Normal, Warning).", obj => obj.String("type")),
+    Column.String(
+        "Reason",
+        "A short, machine understandable string that gives the reason for the transition into the object's current status.",
+        obj => obj.String("reason")),
+    Column.String("Object", "The object that this event is about, as kind/name.", obj => Regarding(obj[fields.Regarding])),
+    Column.String(
+        "Subobject",
+        "The part of the object the event is about, such as a container (fieldPath).",
+        obj => obj[fields.Regarding].String("fieldPath")).Wide(),
+    Column.String("Source", "The component reporting this event.", obj => Source(fields, obj)).Wide(),
+    Column.String("Message", "A human-readable description of the status of this operation.", obj => obj.String(fields.Message).Trim()),
+    Column.String("First Seen", "The time at which the event was first recorded.", (obj, now) => FirstSeen(fields, obj, now)).Wide(),
+    Column.String("Count", "The number of times this event has occurred.", obj => Count(fields, obj)).Wide(),
+    CommonColumns.Name.Wide())
 {
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        new("Last Seen", "string", "The time at which the most recent occurrence of this event was recorded."),
-        new("Type", "string", "Type of this event (Normal, Warning)."),
-        new("Reason", "string", "A short, machine understandable string that gives the reason for the transition into the object's current status."),
-        new("Object", "string", "The object that this event is about, as kind/name."),
-        new("Subobject", "string", "The part of the object the event is about, such as a container (fieldPath).", Priority: 1),
-        new("Source", "string", "The component reporting this event.", Priority: 1),
-        new("Message", "string", "A human-readable description of the status of this operation."),
-        new("First Seen", "string", "The time at which the event was first recorded.", Priority: 1),
-        new("Count", "string", "The number of times this event has occurred.", Priority: 1),
-        CommonColumns.Name with { Priority = 1 },
-    ];
+    /// <summary>firstTimestamp, else eventTime.</summary>
+    private static string FirstSeen(EventFields fields, JsonObject obj, DateTimeOffset now) =>
+        HumanDuration.Since(obj.Time(fields.FirstTimestamp) ?? obj.Time("eventTime"), now);
 
-    public JsonArray Cells(JsonObject obj, DateTimeOffset now)
+    /// <summary>The series' last observation; else lastTimestamp; else the first sighting.</summary>
+    private static string LastSeen(EventFields fields, JsonObject obj, DateTimeOffset now) =>
+        obj["series"] is JsonObject series ? HumanDuration.Since(series.Time("lastObservedTime"), now)
+        : obj.Time(fields.LastTimestamp) is { } last ? HumanDuration.Since(last, now)
+        : FirstSeen(fields, obj, now);
+
+    /// <summary>The series' count; else the event's, where singleton events of the new API carry none and count 1.</summary>
+    private static long Count(EventFields fields, JsonObject obj) =>
+        obj["series"] is JsonObject series ? series.Long("count")
+        : obj.Long(fields.Count) is var count and not 0 ? count
+        : 1;
+
+    /// <summary>"kind/name" with the kind in lower case; the kind alone without a name.</summary>
+    private static string Regarding(JsonNode? regarding)
     {
-        var firstSeen = obj.Time(fields.FirstTimestamp) is { } first
-            ? HumanDuration.Since(first, now)
-            : HumanDuration.Since(obj.Time("eventTime"), now);
-        var lastSeen = obj.Time(fields.LastTimestamp) is { } last ? HumanDuration.Since(last, now) : firstSeen;
-        var count = obj.Long(fields.Count);
-        if (obj["series"] is JsonObject series)
-        {
-            lastSeen = HumanDuration.Since(series.Time("lastObservedTime"), now);
-            count = series.Long("count");
-        }
-        else if (count == 0)
-        {
-            // Singleton events of the new API carry no count.
-            count = 1;
-        }
-
-        var regarding = obj[fields.Regarding];
         var kind = regarding.String("kind").ToLowerInvariant();
-        var target = regarding.String("name") is { Length: > 0 } name ? $"{kind}/{name}" : kind;
-        return new JsonArray(
-            lastSeen,
-            obj.String("type"),
-            obj.String("reason"),
-            target,
-            regarding.String("fieldPath"),
-            Source(obj),
-            obj.String(fields.Message).Trim(),
-            firstSeen,
-            count,
-            ObjectCells.Name(obj));
+        return regarding.String("name") is { Length: > 0 } name ? $"{kind}/{name}" : kind;
     }
 
     /// <summary>"component, host", each falling back to reportingController and reportingInstance.</summary>
-    private string Source(JsonObject obj)
+    private static string Source(EventFields fields, JsonObject obj)
     {
         var component = FirstNonEmpty(obj.String(fields.Source, "component"), obj.String(fields.ReportingController));
         var instance = FirstNonEmpty(obj.String(fields.Source, "host"), obj.String("reportingInstance"));

@@ -3,34 +3,17 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.ApiServer.Tables.Printers;
 
 /// <summary>jobs: NAME STATUS COMPLETIONS DURATION AGE, wide CONTAINERS IMAGES SELECTOR.</summary>
-internal sealed class JobPrinter : ITablePrinter
+internal sealed class JobPrinter() : ColumnPrinter(
+[
+    CommonColumns.Name,
+    Column.String("Status", "Status of the job.", obj => Status(obj)),
+    Column.String("Completions", "The number of pods which reached phase Succeeded, out of the desired completions.", obj => Completions(obj)),
+    Column.String("Duration", "Time required to complete the job.", (obj, now) => Duration(obj, now)),
+    CommonColumns.Age,
+    .. CommonColumns.Containers("spec", "template", "spec"),
+    CommonColumns.Selector("A label query over pods that should match the pod count.", "spec", "selector"),
+])
 {
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        CommonColumns.Name,
-        new("Status", "string", "Status of the job."),
-        new("Completions", "string", "The number of pods which reached phase Succeeded, out of the desired completions."),
-        new("Duration", "string", "Time required to complete the job."),
-        CommonColumns.Age,
-        CommonColumns.Containers,
-        CommonColumns.Images,
-        CommonColumns.Selector("A label query over pods that should match the pod count."),
-    ];
-
-    public JsonArray Cells(JsonObject obj, DateTimeOffset now)
-    {
-        var (names, images) = ObjectCells.Containers(obj.At("spec", "template", "spec"));
-        return new JsonArray(
-            ObjectCells.Name(obj),
-            Status(obj),
-            Completions(obj),
-            Duration(obj, now),
-            ObjectCells.Age(obj, now),
-            names,
-            images,
-            LabelFormat.Selector(obj.At("spec", "selector")));
-    }
-
     /// <summary>Complete, Failed, Terminating, Suspended, FailureTarget or Running, in upstream's order of precedence.</summary>
     public static string Status(JsonObject job) =>
         HasCondition(job, "Complete") ? "Complete"

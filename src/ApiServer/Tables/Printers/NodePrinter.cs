@@ -3,40 +3,23 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.ApiServer.Tables.Printers;
 
 /// <summary>nodes: NAME STATUS ROLES AGE VERSION, wide INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME.</summary>
-internal sealed class NodePrinter : ITablePrinter
+internal sealed class NodePrinter() : ColumnPrinter(
+    CommonColumns.Name,
+    Column.String("Status", "The status of the node", obj => Status(obj)),
+    Column.String("Roles", "The roles of the node", obj => Roles(obj)),
+    CommonColumns.Age,
+    Column.String("Version", "Kubelet version reported by the node.", obj => obj.String("status", "nodeInfo", "kubeletVersion")),
+    Column.String("Internal-IP", "The node's first InternalIP address.", obj => Address(obj, "InternalIP")).Wide(),
+    Column.String("External-IP", "The node's first ExternalIP address.", obj => Address(obj, "ExternalIP")).Wide(),
+    Column.String("OS-Image", "OS image reported by the node from /etc/os-release.", obj => Info(obj, "osImage")).Wide(),
+    Column.String("Kernel-Version", "Kernel version reported by the node from 'uname -r'.", obj => Info(obj, "kernelVersion")).Wide(),
+    Column.String(
+        "Container-Runtime",
+        "Container runtime version reported by the node through the runtime remote API.",
+        obj => Info(obj, "containerRuntimeVersion")).Wide())
 {
     private const string RoleLabelPrefix = "node-role.kubernetes.io/";
     private const string LegacyRoleLabel = "kubernetes.io/role";
-
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        CommonColumns.Name,
-        new("Status", "string", "The status of the node"),
-        new("Roles", "string", "The roles of the node"),
-        CommonColumns.Age,
-        new("Version", "string", "Kubelet version reported by the node."),
-        new("Internal-IP", "string", "The node's first InternalIP address.", Priority: 1),
-        new("External-IP", "string", "The node's first ExternalIP address.", Priority: 1),
-        new("OS-Image", "string", "OS image reported by the node from /etc/os-release.", Priority: 1),
-        new("Kernel-Version", "string", "Kernel version reported by the node from 'uname -r'.", Priority: 1),
-        new("Container-Runtime", "string", "Container runtime version reported by the node through the runtime remote API.", Priority: 1),
-    ];
-
-    public JsonArray Cells(JsonObject obj, DateTimeOffset now)
-    {
-        var info = obj.At("status", "nodeInfo");
-        return new JsonArray(
-            ObjectCells.Name(obj),
-            Status(obj),
-            Roles(obj),
-            ObjectCells.Age(obj, now),
-            info.String("kubeletVersion"),
-            Address(obj, "InternalIP"),
-            Address(obj, "ExternalIP"),
-            OrUnknown(info.String("osImage")),
-            OrUnknown(info.String("kernelVersion")),
-            OrUnknown(info.String("containerRuntimeVersion")));
-    }
 
     /// <summary>"Ready", "NotReady" or "Unknown" from the Ready condition, then ",SchedulingDisabled" when cordoned.</summary>
     public static string Status(JsonObject node)
@@ -69,5 +52,7 @@ internal sealed class NodePrinter : ITablePrinter
     private static string Address(JsonObject node, string type) =>
         node["status"].Objects("addresses").FirstOrDefault(a => a.String("type") == type)?.String("address") ?? "<none>";
 
-    private static string OrUnknown(string value) => value.Length == 0 ? "<unknown>" : value;
+    /// <summary>A status.nodeInfo field; "&lt;unknown&gt;" when empty.</summary>
+    private static string Info(JsonObject node, string field) =>
+        node.String("status", "nodeInfo", field) is { Length: > 0 } value ? value : "<unknown>";
 }

@@ -3,37 +3,24 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.ApiServer.Tables.Printers;
 
 /// <summary>pods: NAME READY STATUS RESTARTS AGE, wide IP NODE NOMINATED-NODE READINESS-GATES.</summary>
-internal sealed class PodPrinter : ITablePrinter
+internal sealed class PodPrinter() : ColumnPrinter(
+    CommonColumns.Name,
+    Column.String("Ready", "The aggregate readiness state of this pod for accepting traffic.", obj => PodSummary.Of(obj).ReadyCell),
+    Column.String("Status", "The aggregate status of the containers in this pod.", obj => PodSummary.Of(obj).Status),
+    Column.String(
+        "Restarts",
+        "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.",
+        (obj, now) => PodSummary.Of(obj).RestartsCell(now)),
+    CommonColumns.Age,
+    Column.String("IP", "The IP address allocated to the pod (the first of status.podIPs).", obj => OrNone(PodIP(obj))).Wide(),
+    Column.String("Node", "The node the pod is scheduled onto (spec.nodeName).", obj => OrNone(obj.String("spec", "nodeName"))).Wide(),
+    Column.String(
+        "Nominated Node",
+        "The node on which the pod is expected to run after a preemption (status.nominatedNodeName).",
+        obj => OrNone(obj.String("status", "nominatedNodeName"))).Wide(),
+    Column.String("Readiness Gates", "How many of the pod's readiness gates have their condition true.", obj => ReadinessGates(obj)).Wide())
 {
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        CommonColumns.Name,
-        new("Ready", "string", "The aggregate readiness state of this pod for accepting traffic."),
-        new("Status", "string", "The aggregate status of the containers in this pod."),
-        new("Restarts", "string", "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted."),
-        CommonColumns.Age,
-        new("IP", "string", "The IP address allocated to the pod (the first of status.podIPs).", Priority: 1),
-        new("Node", "string", "The node the pod is scheduled onto (spec.nodeName).", Priority: 1),
-        new("Nominated Node", "string", "The node on which the pod is expected to run after a preemption (status.nominatedNodeName).", Priority: 1),
-        new("Readiness Gates", "string", "How many of the pod's readiness gates have their condition true.", Priority: 1),
-    ];
-
-    public JsonArray Cells(JsonObject obj, DateTimeOffset now)
-    {
-        var summary = PodSummary.Of(obj);
-        return new JsonArray(
-            ObjectCells.Name(obj),
-            $"{summary.Ready}/{summary.Total}",
-            summary.Status,
-            summary.RestartsCell(now),
-            ObjectCells.Age(obj, now),
-            OrNone(PodIP(obj)),
-            OrNone(obj.String("spec", "nodeName")),
-            OrNone(obj.String("status", "nominatedNodeName")),
-            ReadinessGates(obj));
-    }
-
-    public JsonArray? Conditions(JsonObject obj) => obj.String("status", "phase") switch
+    public override JsonArray? Conditions(JsonObject obj) => obj.String("status", "phase") switch
     {
         "Succeeded" => Completed("Succeeded", "The pod has completed successfully."),
         "Failed" => Completed("Failed", "The pod failed."),

@@ -111,6 +111,9 @@ internal sealed record PodSummary(int Ready, int Total, string Status, long Rest
         return new PodSummary(ready, total, reason, restarts, lastRestart);
     }
 
+    /// <summary>The READY cell: "ready/total".</summary>
+    public string ReadyCell => $"{Ready}/{Total}";
+
     /// <summary>The RESTARTS cell: "0", or "3 (2m ago)" when the last restart time is known.</summary>
     public string RestartsCell(DateTimeOffset now) =>
         Restarts != 0 && LastRestart is { } last ? $"{Restarts} ({HumanDuration.Since(last, now)} ago)" : $"{Restarts}";

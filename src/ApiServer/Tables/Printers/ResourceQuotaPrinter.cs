@@ -6,24 +6,22 @@ namespace Orchestrator.ApiServer.Tables.Printers;
 /// resourcequotas: NAME REQUEST LIMIT AGE. Each resource of status.hard, sorted by name, prints
 /// "name: used/hard"; resources named limits.* go to LIMIT, the rest to REQUEST.
 /// </summary>
-internal sealed class ResourceQuotaPrinter : ITablePrinter
+internal sealed class ResourceQuotaPrinter() : ColumnPrinter(
+    CommonColumns.Name,
+    Column.String("Request", "Request represents a minimum amount of cpu/memory that a container may consume.", obj => Usage(obj, limits: false)),
+    Column.String(
+        "Limit",
+        "Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node.",
+        obj => Usage(obj, limits: true)),
+    CommonColumns.Age)
 {
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        CommonColumns.Name,
-        new("Request", "string", "Request represents a minimum amount of cpu/memory that a container may consume."),
-        new("Limit", "string", "Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node."),
-        CommonColumns.Age,
-    ];
-
-    public JsonArray Cells(JsonObject obj, DateTimeOffset now)
+    /// <summary>"name: used/hard" for each resource of status.hard that is (or is not) a limits.* resource, sorted by name.</summary>
+    private static string Usage(JsonObject quota, bool limits)
     {
-        var hard = obj.At("status", "hard") as JsonObject ?? [];
-        var entries = hard.Select(h => h.Key).Order(StringComparer.Ordinal)
-            .Select(name => (name, Text: $"{name}: {Storage.Quantity(obj.IntOrString("status", "used", name))}/{Storage.Quantity(obj.IntOrString("status", "hard", name))}"))
-            .ToList();
-        var limits = entries.Where(e => e.name.StartsWith("limits.", StringComparison.Ordinal)).Select(e => e.Text);
-        var requests = entries.Where(e => !e.name.StartsWith("limits.", StringComparison.Ordinal)).Select(e => e.Text);
-        return new JsonArray(ObjectCells.Name(obj), string.Join(", ", requests), string.Join(", ", limits), ObjectCells.Age(obj, now));
+        var hard = quota.At("status", "hard") as JsonObject ?? [];
+        return string.Join(", ", hard.Select(h => h.Key)
+            .Where(name => name.StartsWith("limits.", StringComparison.Ordinal) == limits)
+            .Order(StringComparer.Ordinal)
+            .Select(name => $"{name}: {Storage.Quantity(quota.IntOrString("status", "used", name))}/{Storage.Quantity(quota.IntOrString("status", "hard", name))}"));
     }
 }

@@ -3,33 +3,20 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.ApiServer.Tables.Printers;
 
 /// <summary>services: NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE, wide SELECTOR.</summary>
-internal sealed class ServicePrinter : ITablePrinter
+internal sealed class ServicePrinter() : ColumnPrinter(
+    CommonColumns.Name,
+    Column.String("Type", "How the service is exposed: ClusterIP, NodePort, LoadBalancer or ExternalName.", obj => Type(obj["spec"])),
+    Column.String("Cluster-IP", "The IP address of the service inside the cluster (the first of spec.clusterIPs).", obj => ClusterIP(obj["spec"])),
+    Column.String("External-IP", "Addresses the service is reachable at from outside the cluster.", obj => ExternalIP(obj)),
+    Column.String(
+        "Port(s)",
+        "The ports exposed by this service, with node ports where allocated.",
+        obj => Ports(obj["spec"]) is { Length: > 0 } ports ? ports : "<none>"),
+    CommonColumns.Age,
+    CommonColumns.Selector(
+        "Route service traffic to pods with label keys and values matching this selector.",
+        obj => LabelFormat.Labels(obj.StringMap("spec", "selector"))))
 {
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        CommonColumns.Name,
-        new("Type", "string", "How the service is exposed: ClusterIP, NodePort, LoadBalancer or ExternalName."),
-        new("Cluster-IP", "string", "The IP address of the service inside the cluster (the first of spec.clusterIPs)."),
-        new("External-IP", "string", "Addresses the service is reachable at from outside the cluster."),
-        new("Port(s)", "string", "The ports exposed by this service, with node ports where allocated."),
-        CommonColumns.Age,
-        CommonColumns.Selector("Route service traffic to pods with label keys and values matching this selector."),
-    ];
-
-    public JsonArray Cells(JsonObject obj, DateTimeOffset now)
-    {
-        var spec = obj["spec"];
-        var ports = Ports(spec);
-        return new JsonArray(
-            ObjectCells.Name(obj),
-            Type(spec),
-            ClusterIP(spec),
-            ExternalIP(obj),
-            ports.Length == 0 ? "<none>" : ports,
-            ObjectCells.Age(obj, now),
-            LabelFormat.Labels(spec.StringMap("selector")));
-    }
-
     /// <summary>"80/TCP,443:30443/TCP": port, node port when allocated, protocol (TCP when unset, as defaulting makes it).</summary>
     public static string Ports(JsonNode? spec) => string.Join(",", spec.Objects("ports").Select(port =>
     {
