@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ApiServer.Validation;
 
@@ -60,7 +61,7 @@ internal static class CronSchedule
             // Go durations: one or more number+unit pairs, e.g. 1h30m.
             return System.Text.RegularExpressions.Regex.IsMatch(schedule[every.Length..], @"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$")
                 ? null
-                : $"failed to parse duration {schedule}: time: invalid duration {Selectors.GoText.Quote(schedule[every.Length..])}";
+                : $"failed to parse duration {schedule}: time: invalid duration {GoText.Quote(schedule[every.Length..])}";
         }
 
         return $"unrecognized descriptor: {schedule}";
@@ -86,7 +87,7 @@ internal static class CronSchedule
             (start, end) = (field.Min, field.Max);
             if (lowAndHigh.Length > 1)
             {
-                return $"failed to parse int from {lowAndHigh[1]}: strconv.Atoi: parsing {Selectors.GoText.Quote(lowAndHigh[1])}: invalid syntax";
+                return $"failed to parse int from {lowAndHigh[1]}: strconv.Atoi: parsing {GoText.Quote(lowAndHigh[1])}: invalid syntax";
             }
         }
         else
@@ -136,6 +137,6 @@ internal static class CronSchedule
             return null;
         }
 
-        return $"failed to parse int from {text}: strconv.Atoi: parsing {Selectors.GoText.Quote(text)}: invalid syntax";
+        return $"failed to parse int from {text}: strconv.Atoi: parsing {GoText.Quote(text)}: invalid syntax";
     }
 }

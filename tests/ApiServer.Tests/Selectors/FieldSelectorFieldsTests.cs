@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Fields;
 using Orchestrator.ApiServer.Selectors;
 
 namespace Orchestrator.ApiServer.Tests.Selectors;

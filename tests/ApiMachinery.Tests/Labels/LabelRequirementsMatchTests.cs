@@ -1,8 +1,8 @@
-using Orchestrator.ApiServer.Selectors;
+using Orchestrator.ApiMachinery.Labels;
 
-namespace Orchestrator.ApiServer.Tests.Selectors;
+namespace Orchestrator.ApiMachinery.Tests.Labels;
 
-public sealed class LabelSelectorMatchTests
+public sealed class LabelRequirementsMatchTests
 {
     [Theory]
     [InlineData("app=web", "app=web", true)]
@@ -40,7 +40,7 @@ public sealed class LabelSelectorMatchTests
             ? new Dictionary<string, string>()
             : labels.Split(',').Select(pair => pair.Split('=')).ToDictionary(kv => kv[0], kv => kv[1]);
 
-        Assert.Equal(matches, LabelSelector.Parse(selector).Matches(set));
+        Assert.Equal(matches, LabelRequirements.Parse(selector).Matches(set));
     }
 
     [Theory]
@@ -51,6 +51,6 @@ public sealed class LabelSelectorMatchTests
     [InlineData("app", false)]
     public void An_object_without_labels_is_matched_like_an_empty_set(string selector, bool matches)
     {
-        Assert.Equal(matches, LabelSelector.Parse(selector).Matches(null));
+        Assert.Equal(matches, LabelRequirements.Parse(selector).Matches(null));
     }
 }

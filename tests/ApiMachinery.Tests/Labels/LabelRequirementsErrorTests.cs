@@ -1,9 +1,10 @@
-using Orchestrator.ApiServer.Selectors;
+using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Selection;
 
-namespace Orchestrator.ApiServer.Tests.Selectors;
+namespace Orchestrator.ApiMachinery.Tests.Labels;
 
 /// <summary>Malformed label selectors, with the messages kube-apiserver sends back (labels/selector.go, api/validate/content).</summary>
-public sealed class LabelSelectorErrorTests
+public sealed class LabelRequirementsErrorTests
 {
     private const string KeyRegex = "(e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
     private const string ValueRule = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
@@ -43,7 +44,7 @@ public sealed class LabelSelectorErrorTests
     [InlineData("a\"b", "unable to parse requirement: <nil>: Invalid value: \"a\\\"b\": " + NameRule)]
     public void Malformed_selectors_fail_with_upstream_messages(string selector, string message)
     {
-        var error = Assert.Throws<SelectorException>(() => LabelSelector.Parse(selector));
+        var error = Assert.Throws<SelectorException>(() => LabelRequirements.Parse(selector));
 
         Assert.Equal(message, error.Message);
     }
@@ -53,7 +54,7 @@ public sealed class LabelSelectorErrorTests
     {
         var key = new string('k', 64);
 
-        var error = Assert.Throws<SelectorException>(() => LabelSelector.Parse(key));
+        var error = Assert.Throws<SelectorException>(() => LabelRequirements.Parse(key));
 
         Assert.Equal($"unable to parse requirement: <nil>: Invalid value: \"{key}\": name part must be no more than 63 bytes", error.Message);
     }
@@ -63,7 +64,7 @@ public sealed class LabelSelectorErrorTests
     {
         var value = new string('v', 64);
 
-        var error = Assert.Throws<SelectorException>(() => LabelSelector.Parse("a=" + value));
+        var error = Assert.Throws<SelectorException>(() => LabelRequirements.Parse("a=" + value));
 
         Assert.Equal($"unable to parse requirement: values[0][a]: Invalid value: \"{value}\": must be no more than 63 bytes", error.Message);
     }
@@ -73,7 +74,7 @@ public sealed class LabelSelectorErrorTests
     {
         var prefix = string.Join(".", Enumerable.Repeat(new string('p', 50), 6));
 
-        var error = Assert.Throws<SelectorException>(() => LabelSelector.Parse(prefix + "/a"));
+        var error = Assert.Throws<SelectorException>(() => LabelRequirements.Parse(prefix + "/a"));
 
         Assert.Equal($"unable to parse requirement: <nil>: Invalid value: \"{prefix}/a\": prefix part must be no more than 253 bytes", error.Message);
     }
@@ -85,7 +86,7 @@ public sealed class LabelSelectorErrorTests
     {
         var selector = $"{new string('n', length)}={new string('v', Math.Min(length, 63))}";
 
-        var parsed = Record.Exception(() => LabelSelector.Parse(selector));
+        var parsed = Record.Exception(() => LabelRequirements.Parse(selector));
 
         Assert.Equal(valid, parsed is null);
     }

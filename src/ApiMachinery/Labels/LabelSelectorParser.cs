@@ -1,4 +1,7 @@
-namespace Orchestrator.ApiServer.Selectors;
+using Orchestrator.ApiMachinery.Selection;
+using Orchestrator.ApiMachinery.Text;
+
+namespace Orchestrator.ApiMachinery.Labels;
 
 /// <summary>
 /// Upstream's recursive-descent label selector parser (labels.Parser), with its error messages:

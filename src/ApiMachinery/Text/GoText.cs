@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Orchestrator.ApiServer.Selectors;
+namespace Orchestrator.ApiMachinery.Text;
 
 /// <summary>Go's text conventions that upstream error messages are built from, reproduced so messages match.</summary>
-internal static class GoText
+public static class GoText
 {
     /// <summary>Go's <c>%q</c>: a double-quoted string with Go escapes.</summary>
     public static string Quote(string value)

@@ -1,7 +1,7 @@
-namespace Orchestrator.ApiServer.Selectors;
+namespace Orchestrator.ApiMachinery.Selection;
 
 /// <summary>The operators of a label requirement (upstream's selection.Operator).</summary>
-internal enum SelectionOperator
+public enum SelectionOperator
 {
     /// <summary><c>a=b</c></summary>
     Equal,

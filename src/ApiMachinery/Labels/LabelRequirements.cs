@@ -1,27 +1,29 @@
+using Orchestrator.ApiMachinery.Selection;
+using Orchestrator.ApiMachinery.Text;
 using k8s.Models;
 
-namespace Orchestrator.ApiServer.Selectors;
+namespace Orchestrator.ApiMachinery.Labels;
 
 /// <summary>
 /// A parsed label selector: the AND of its requirements, sorted by key as upstream sorts them.
 /// Built from the <c>labelSelector</c> query parameter (<see cref="Parse"/>) or from an API object's
 /// <c>V1LabelSelector</c> (<see cref="FromLabelSelector"/>). Immutable and thread-safe.
 /// </summary>
-internal sealed class LabelSelector
+public sealed class LabelRequirements
 {
     private readonly bool _matchesNothing;
 
-    private LabelSelector(IReadOnlyList<LabelRequirement> requirements, bool matchesNothing)
+    private LabelRequirements(IReadOnlyList<LabelRequirement> requirements, bool matchesNothing)
     {
         Requirements = requirements;
         _matchesNothing = matchesNothing;
     }
 
     /// <summary>Matches every object: an empty query parameter, or a V1LabelSelector without terms.</summary>
-    public static LabelSelector Everything { get; } = new([], matchesNothing: false);
+    public static LabelRequirements Everything { get; } = new([], matchesNothing: false);
 
     /// <summary>Matches no object: a null V1LabelSelector (upstream's labels.Nothing()).</summary>
-    public static LabelSelector Nothing { get; } = new([], matchesNothing: true);
+    public static LabelRequirements Nothing { get; } = new([], matchesNothing: true);
 
     public IReadOnlyList<LabelRequirement> Requirements { get; }
 
@@ -30,7 +32,7 @@ internal sealed class LabelSelector
 
     /// <summary>Parses the query-string syntax (<c>app=web,tier!=db,env in (a,b),!canary</c>).</summary>
     /// <exception cref="SelectorException">The selector is malformed, with upstream's message.</exception>
-    public static LabelSelector Parse(string? selector)
+    public static LabelRequirements Parse(string? selector)
     {
         if (string.IsNullOrEmpty(selector))
         {
@@ -38,7 +40,7 @@ internal sealed class LabelSelector
         }
 
         var requirements = LabelSelectorParser.Parse(selector);
-        return requirements.Count == 0 ? Everything : new LabelSelector(Sorted(requirements), matchesNothing: false);
+        return requirements.Count == 0 ? Everything : new LabelRequirements(Sorted(requirements), matchesNothing: false);
     }
 
     /// <summary>
@@ -46,7 +48,7 @@ internal sealed class LabelSelector
     /// operators In, NotIn, Exists and DoesNotExist. Null selects nothing, an empty selector everything.
     /// </summary>
     /// <exception cref="SelectorException">An operator, key or value is invalid.</exception>
-    public static LabelSelector FromLabelSelector(V1LabelSelector? selector)
+    public static LabelRequirements FromLabelSelector(V1LabelSelector? selector)
     {
         if (selector is null)
         {
@@ -73,7 +75,7 @@ internal sealed class LabelSelector
             requirements.Add(LabelRequirement.Create(expression.Key ?? "", op, expression.Values is { Count: > 0 } values ? [.. values] : null));
         }
 
-        return requirements.Count == 0 ? Everything : new LabelSelector(Sorted(requirements), matchesNothing: false);
+        return requirements.Count == 0 ? Everything : new LabelRequirements(Sorted(requirements), matchesNothing: false);
     }
 
     /// <summary>Whether every requirement holds for <paramref name="labels"/> (null: an object without labels).</summary>

@@ -1,4 +1,4 @@
-namespace Orchestrator.ApiServer.Selectors;
+namespace Orchestrator.ApiMachinery.Labels;
 
 /// <summary>Tokens of the label selector syntax (upstream's labels.Token).</summary>
 internal enum LabelToken

@@ -1,14 +1,15 @@
 using System.Text;
+using Orchestrator.ApiMachinery.Selection;
 
-namespace Orchestrator.ApiServer.Selectors;
+namespace Orchestrator.ApiMachinery.Fields;
 
 /// <summary>
 /// A parsed <c>fieldSelector</c> query parameter (upstream's fields.ParseSelector): terms
 /// <c>field=value</c>, <c>field==value</c> or <c>field!=value</c> joined by commas, all of which must hold.
 /// In values, <c>\,</c> <c>\=</c> and <c>\\</c> stand for the literal characters. Field names are taken
-/// as written; which ones a kind supports is <see cref="FieldSelectorFields"/>' business. Immutable.
+/// as written; which ones a kind supports is the API server's business. Immutable.
 /// </summary>
-internal sealed class FieldSelector
+public sealed class FieldSelector
 {
     private static readonly string[] Operators = ["!=", "==", "="];
 

@@ -1,15 +1,16 @@
+using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Selection;
 using k8s.Models;
-using Orchestrator.ApiServer.Selectors;
 
-namespace Orchestrator.ApiServer.Tests.Selectors;
+namespace Orchestrator.ApiMachinery.Tests.Labels;
 
 /// <summary>V1LabelSelector (deployment.spec.selector and friends) as upstream's LabelSelectorAsSelector reads it.</summary>
-public sealed class LabelSelectorFromApiTests
+public sealed class LabelRequirementsFromApiTests
 {
     [Fact]
     public void Match_labels_and_expressions_become_sorted_requirements()
     {
-        var selector = LabelSelector.FromLabelSelector(new V1LabelSelector
+        var selector = LabelRequirements.FromLabelSelector(new V1LabelSelector
         {
             MatchLabels = new Dictionary<string, string> { ["tier"] = "fe", ["app"] = "web" },
             MatchExpressions =
@@ -32,7 +33,7 @@ public sealed class LabelSelectorFromApiTests
     [InlineData("app=web,env=prod,owner=me", false)]
     public void Match_labels_and_expressions_must_all_hold(string labels, bool matches)
     {
-        var selector = LabelSelector.FromLabelSelector(new V1LabelSelector
+        var selector = LabelRequirements.FromLabelSelector(new V1LabelSelector
         {
             MatchLabels = new Dictionary<string, string> { ["app"] = "web", ["tier"] = "fe" },
             MatchExpressions =
@@ -50,7 +51,7 @@ public sealed class LabelSelectorFromApiTests
     [Fact]
     public void A_null_selector_selects_nothing()
     {
-        var selector = LabelSelector.FromLabelSelector(null);
+        var selector = LabelRequirements.FromLabelSelector(null);
 
         Assert.False(selector.Matches(new Dictionary<string, string>()));
         Assert.False(selector.Matches(null));
@@ -60,7 +61,7 @@ public sealed class LabelSelectorFromApiTests
     [Fact]
     public void An_empty_selector_selects_everything()
     {
-        var selector = LabelSelector.FromLabelSelector(new V1LabelSelector { MatchLabels = new Dictionary<string, string>(), MatchExpressions = [] });
+        var selector = LabelRequirements.FromLabelSelector(new V1LabelSelector { MatchLabels = new Dictionary<string, string>(), MatchExpressions = [] });
 
         Assert.True(selector.IsEverything);
         Assert.True(selector.Matches(new Dictionary<string, string> { ["any"] = "thing" }));
@@ -80,7 +81,7 @@ public sealed class LabelSelectorFromApiTests
     {
         var expression = Expression(key, op, values is null ? null : values.Length == 0 ? [] : values.Split(','));
 
-        var error = Assert.Throws<SelectorException>(() => LabelSelector.FromLabelSelector(new V1LabelSelector { MatchExpressions = [expression] }));
+        var error = Assert.Throws<SelectorException>(() => LabelRequirements.FromLabelSelector(new V1LabelSelector { MatchExpressions = [expression] }));
 
         Assert.Equal(message, error.Message);
     }
@@ -88,7 +89,7 @@ public sealed class LabelSelectorFromApiTests
     [Fact]
     public void Invalid_match_labels_fail_with_upstream_messages()
     {
-        var error = Assert.Throws<SelectorException>(() => LabelSelector.FromLabelSelector(new V1LabelSelector
+        var error = Assert.Throws<SelectorException>(() => LabelRequirements.FromLabelSelector(new V1LabelSelector
         {
             MatchLabels = new Dictionary<string, string> { ["app"] = "-web" },
         }));

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Orchestrator.ApiServer.Selectors;
+namespace Orchestrator.ApiMachinery.Labels;
 
 /// <summary>Splits a label selector into tokens the way upstream's labels.Lexer does.</summary>
 internal static class LabelSelectorLexer

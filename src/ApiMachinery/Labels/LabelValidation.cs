@@ -1,14 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Orchestrator.ApiServer.Selectors;
+namespace Orchestrator.ApiMachinery.Labels;
 
 /// <summary>
 /// Label key and value syntax with upstream's messages (k8s.io/apimachinery api/validate/content):
 /// a key is an optional DNS-subdomain prefix (≤253 bytes) and '/', then a name of ≤63 bytes of
 /// <c>[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?</c>; a value is empty or such a name.
 /// </summary>
-internal static partial class LabelValidation
+public static partial class LabelValidation
 {
     private const string LabelKeyFormat = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private const string LabelKeyMessage = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";

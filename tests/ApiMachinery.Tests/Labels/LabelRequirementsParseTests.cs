@@ -1,9 +1,9 @@
-using Orchestrator.ApiServer.Selectors;
+using Orchestrator.ApiMachinery.Labels;
 
-namespace Orchestrator.ApiServer.Tests.Selectors;
+namespace Orchestrator.ApiMachinery.Tests.Labels;
 
 /// <summary>The query-string label selector syntax (labels.Parse), printed back the way upstream prints it.</summary>
-public sealed class LabelSelectorParseTests
+public sealed class LabelRequirementsParseTests
 {
     [Theory]
     [InlineData("a=b", "a=b")]
@@ -30,7 +30,7 @@ public sealed class LabelSelectorParseTests
     [InlineData("!a,b", "!a,b")]
     public void Valid_selectors_parse(string selector, string printed)
     {
-        var parsed = LabelSelector.Parse(selector);
+        var parsed = LabelRequirements.Parse(selector);
 
         Assert.Equal(printed, parsed.ToString());
         Assert.False(parsed.IsEverything);
@@ -42,7 +42,7 @@ public sealed class LabelSelectorParseTests
     [InlineData("   ")]
     public void Empty_selectors_select_everything(string? selector)
     {
-        var parsed = LabelSelector.Parse(selector);
+        var parsed = LabelRequirements.Parse(selector);
 
         Assert.True(parsed.IsEverything);
         Assert.Empty(parsed.Requirements);
@@ -61,7 +61,7 @@ public sealed class LabelSelectorParseTests
     [InlineData("a<5", "a", "LessThan", "5")]
     public void Requirements_carry_key_operator_and_sorted_values(string selector, string key, string op, string values)
     {
-        var requirement = Assert.Single(LabelSelector.Parse(selector).Requirements);
+        var requirement = Assert.Single(LabelRequirements.Parse(selector).Requirements);
 
         Assert.Equal(key, requirement.Key);
         Assert.Equal(op, requirement.Operator.ToString());

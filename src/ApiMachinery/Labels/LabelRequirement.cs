@@ -1,9 +1,11 @@
 using System.Globalization;
+using Orchestrator.ApiMachinery.Selection;
+using Orchestrator.ApiMachinery.Text;
 
-namespace Orchestrator.ApiServer.Selectors;
+namespace Orchestrator.ApiMachinery.Labels;
 
 /// <summary>One condition of a label selector: a key, an operator and its values. Immutable.</summary>
-internal sealed class LabelRequirement
+public sealed class LabelRequirement
 {
     private LabelRequirement(string key, SelectionOperator op, IReadOnlyList<string> values)
     {

@@ -1,6 +1,7 @@
-using Orchestrator.ApiServer.Selectors;
+using Orchestrator.ApiMachinery.Fields;
+using Orchestrator.ApiMachinery.Selection;
 
-namespace Orchestrator.ApiServer.Tests.Selectors;
+namespace Orchestrator.ApiMachinery.Tests.Fields;
 
 /// <summary>The fieldSelector query parameter (fields.ParseSelector): terms, escaping and upstream's errors.</summary>
 public sealed class FieldSelectorTests
