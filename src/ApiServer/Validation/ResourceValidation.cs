@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Resources;
 using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Errors;
 

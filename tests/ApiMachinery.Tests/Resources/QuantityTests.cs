@@ -1,6 +1,6 @@
-using Orchestrator.ApiServer.Validation;
+using Orchestrator.ApiMachinery.Resources;
 
-namespace Orchestrator.ApiServer.Tests.Validation;
+namespace Orchestrator.ApiMachinery.Tests.Resources;
 
 /// <summary>Quantities parse, compare and print as upstream's resource.Quantity does.</summary>
 public sealed class QuantityTests

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace Orchestrator.ApiServer.Validation;
+namespace Orchestrator.ApiMachinery.Resources;
 
 /// <summary>
 /// A resource quantity as upstream's resource.Quantity reads and prints it: exact value
 /// (<see cref="Mantissa"/> × 10^<see cref="Exponent"/>), rounded up to nano units, with the
 /// format its suffix implies (decimal SI, binary SI or decimal exponent).
 /// </summary>
-internal readonly record struct Quantity(BigInteger Mantissa, int Exponent, QuantityFormat Format) : IComparable<Quantity>
+public readonly record struct Quantity(BigInteger Mantissa, int Exponent, QuantityFormat Format) : IComparable<Quantity>
 {
     /// <summary>The decode error upstream reports for a string that is not a quantity.</summary>
     public const string FormatError = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";

@@ -1,4 +1,4 @@
-namespace Orchestrator.ApiServer.Validation;
+namespace Orchestrator.ApiMachinery.Resources;
 
 /// <summary>
 /// Splits a quantity string into sign, integer digits, fraction digits and suffix, accepting the

@@ -1,7 +1,7 @@
-namespace Orchestrator.ApiServer.Validation;
+namespace Orchestrator.ApiMachinery.Resources;
 
 /// <summary>How a quantity is printed, from the suffix it was written with.</summary>
-internal enum QuantityFormat
+public enum QuantityFormat
 {
     DecimalSI,
     BinarySI,
