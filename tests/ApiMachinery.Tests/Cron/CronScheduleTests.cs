@@ -1,7 +1,8 @@
-using Orchestrator.ControllerManager.Controllers.CronJob;
+using Orchestrator.ApiMachinery.Cron;
 
-namespace Orchestrator.ControllerManager.Tests.Controllers.CronJob;
+namespace Orchestrator.ApiMachinery.Tests.Cron;
 
+/// <summary>robfig/cron's standard schedules, as upstream's CronJob validation and controller read them.</summary>
 public sealed class CronScheduleTests
 {
     [Theory]
@@ -63,7 +64,6 @@ public sealed class CronScheduleTests
     [InlineData("* * * * 7")]
     [InlineData("*/0 * * * *")]
     [InlineData("5-1 * * * *")]
-    [InlineData("@every 5m")]
     [InlineData("TZ=Nowhere/Land * * * * *")]
     [InlineData("x * * * *")]
     public void Rejects_invalid_schedules(string schedule) =>
@@ -72,4 +72,39 @@ public sealed class CronScheduleTests
     [Fact]
     public void Impossible_date_has_no_next_time() =>
         Assert.Null(CronSchedule.Parse("0 0 31 2 *", TimeZoneInfo.Utc).Next(DateTimeOffset.UnixEpoch));
+
+    [Theory]
+    [InlineData("@every 5m", "2026-11-22T10:06:07.250Z", "2026-11-22T10:11:07Z")]
+    [InlineData("@every 1h30m", "2026-11-22T10:00:00Z", "2026-11-22T11:30:00Z")]
+    [InlineData("@every 1500ms", "2026-11-22T10:00:00Z", "2026-11-22T10:00:01Z")]
+    [InlineData("@every 10ns", "2026-11-22T10:00:00Z", "2026-11-22T10:00:01Z")]
+    public void Every_adds_whole_seconds_to_the_current_second(string schedule, string after, string expected)
+    {
+        var next = CronSchedule.Parse(schedule, TimeZoneInfo.Utc).Next(DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), next);
+    }
+
+    [Theory]
+    [InlineData("* * * * *")]
+    [InlineData("0 0 1 1 0")]
+    [InlineData("59 23 31 12 6")]
+    [InlineData("*/15 0-6/2 1,15 * SUN")]
+    [InlineData("@every 1h30m")]
+    [InlineData("@daily")]
+    public void Valid_schedules(string schedule) => Assert.Null(CronSchedule.Check(schedule));
+
+    [Theory]
+    [InlineData("* * * *", "expected exactly 5 fields, found 4: [* * * *]")]
+    [InlineData("60 * * * *", "end of range (60) above maximum (59): 60")]
+    [InlineData("* * 0 * *", "beginning of range (0) below minimum (1): 0")]
+    [InlineData("5-1 * * * *", "beginning of range (5) beyond end of range (1): 5-1")]
+    [InlineData("*/0 * * * *", "step of range should be a positive number: */0")]
+    [InlineData("a * * * *", "failed to parse int from a: strconv.Atoi: parsing \"a\": invalid syntax")]
+    [InlineData("1-2-3 * * * *", "too many hyphens: 1-2-3")]
+    [InlineData("1/2/3 * * * *", "too many slashes: 1/2/3")]
+    [InlineData("@often", "unrecognized descriptor: @often")]
+    [InlineData("@every 5x", "failed to parse duration @every 5x: time: invalid duration \"5x\"")]
+    [InlineData("@every 99999999999h", "failed to parse duration @every 99999999999h: time: invalid duration \"99999999999h\"")]
+    public void Invalid_schedules(string schedule, string problem) => Assert.Equal(problem, CronSchedule.Check(schedule));
 }

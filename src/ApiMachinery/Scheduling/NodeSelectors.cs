@@ -1,11 +1,35 @@
 using System.Globalization;
 using k8s.Models;
 
-namespace Orchestrator.Scheduler.Plugins.NodeAffinity;
+namespace Orchestrator.ApiMachinery.Scheduling;
 
-/// <summary>Node selector terms as upstream evaluates them: terms ORed, requirements ANDed, empty term matches nothing.</summary>
-internal static class NodeSelectorMatcher
+/// <summary>
+/// A pod's node selection as upstream's component-helpers nodeaffinity evaluates it, for the scheduler
+/// and the DaemonSet controller alike: <c>spec.nodeSelector</c> labels must all be on the node; node
+/// selector terms are ORed, the requirements inside a term ANDed, and a term without requirements
+/// matches nothing; <c>matchFields</c> supports metadata.name with In and NotIn only.
+/// </summary>
+public static class NodeSelectors
 {
+    /// <summary>Upstream's RequiredNodeAffinity.Match: the pod's nodeSelector and its required node affinity.</summary>
+    public static bool MatchesRequired(V1PodSpec? spec, V1Node node)
+    {
+        if (spec?.NodeSelector is { Count: > 0 } selector)
+        {
+            var labels = node.Metadata.Labels;
+            foreach (var (key, value) in selector)
+            {
+                if (labels is null || !labels.TryGetValue(key, out var actual) || actual != value)
+                {
+                    return false;
+                }
+            }
+        }
+
+        var required = spec?.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution;
+        return required is null || MatchesAnyTerm(required.NodeSelectorTerms, node);
+    }
+
     public static bool MatchesAnyTerm(IList<V1NodeSelectorTerm>? terms, V1Node node)
     {
         if (terms is null)
