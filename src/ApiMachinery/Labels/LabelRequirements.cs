@@ -1,6 +1,6 @@
+using k8s.Models;
 using Orchestrator.ApiMachinery.Selection;
 using Orchestrator.ApiMachinery.Text;
-using k8s.Models;
 
 namespace Orchestrator.ApiMachinery.Labels;
 

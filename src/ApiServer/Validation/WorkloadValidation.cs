@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiMachinery.Selection;
 using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Errors;
-using k8s.Models;
 
 namespace Orchestrator.ApiServer.Validation;
 

@@ -1,6 +1,6 @@
+using k8s.Models;
 using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiMachinery.Selection;
-using k8s.Models;
 
 namespace Orchestrator.ApiMachinery.Tests.Labels;
 

@@ -24,7 +24,7 @@ public sealed class NodeSelectorsTests
     [InlineData("zone", "Gt", "4", false)]
     [InlineData("zone", "Bogus", "a", false)]
     public void Label_requirements(string key, string op, string values, bool matches) =>
-        Assert.Equal(matches, NodeSelectors.MatchesTerm(Term(new V1NodeSelectorRequirement(key, op, Values(values))), Node));
+        Assert.Equal(matches, NodeSelectors.MatchesTerm(Term(Requirement(key, op, Values(values))), Node));
 
     [Theory]
     [InlineData("metadata.name", "In", "n1", true)]
@@ -32,7 +32,7 @@ public sealed class NodeSelectorsTests
     [InlineData("metadata.name", "Exists", "", false)]
     [InlineData("metadata.namespace", "In", "n1", false)]
     public void Field_requirements_know_only_the_node_name_with_in_and_notin(string key, string op, string values, bool matches) =>
-        Assert.Equal(matches, NodeSelectors.MatchesTerm(new V1NodeSelectorTerm { MatchFields = [new V1NodeSelectorRequirement(key, op, Values(values))] }, Node));
+        Assert.Equal(matches, NodeSelectors.MatchesTerm(new V1NodeSelectorTerm { MatchFields = [Requirement(key, op, Values(values))] }, Node));
 
     [Fact]
     public void A_term_without_requirements_matches_nothing() =>
@@ -40,7 +40,7 @@ public sealed class NodeSelectorsTests
 
     [Fact]
     public void Terms_are_ored() =>
-        Assert.True(NodeSelectors.MatchesAnyTerm([Term(new("zone", "In", ["z"])), Term(new("zone", "In", ["a"]))], Node));
+        Assert.True(NodeSelectors.MatchesAnyTerm([Term(Requirement("zone", "In", ["z"])), Term(Requirement("zone", "In", ["a"]))], Node));
 
     [Theory]
     [InlineData("zone=a", true)]
@@ -60,7 +60,7 @@ public sealed class NodeSelectorsTests
         var spec = new V1PodSpec
         {
             NodeSelector = new Dictionary<string, string> { ["zone"] = "a" },
-            Affinity = new V1Affinity { NodeAffinity = new V1NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector([Term(new("cpus", "Gt", ["16"]))]) } },
+            Affinity = new V1Affinity { NodeAffinity = new V1NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector { NodeSelectorTerms = [Term(Requirement("cpus", "Gt", ["16"]))] } } },
         };
 
         Assert.False(NodeSelectors.MatchesRequired(spec, Node));
@@ -68,6 +68,9 @@ public sealed class NodeSelectorsTests
     }
 
     private static V1NodeSelectorTerm Term(V1NodeSelectorRequirement requirement) => new() { MatchExpressions = [requirement] };
+
+    private static V1NodeSelectorRequirement Requirement(string key, string op, List<string>? values) =>
+        new() { Key = key, OperatorProperty = op, Values = values };
 
     private static List<string>? Values(string values) => values.Length == 0 ? null : [.. values.Split(',')];
 }

@@ -2,9 +2,8 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using Orchestrator.Client;
-using Orchestrator.ControllerManager.Controllers.Workloads;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.CronJob;
 

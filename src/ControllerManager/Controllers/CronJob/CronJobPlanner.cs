@@ -1,8 +1,8 @@
 using System.Globalization;
+using k8s.Models;
 using Orchestrator.ApiMachinery.Cron;
 using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.ControllerManager.Controllers.Workloads;
-using k8s.Models;
 
 namespace Orchestrator.ControllerManager.Controllers.CronJob;
 

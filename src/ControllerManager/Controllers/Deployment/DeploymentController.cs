@@ -1,9 +1,9 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-using Orchestrator.ControllerManager.Controllers.ReplicaSet;
 using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 

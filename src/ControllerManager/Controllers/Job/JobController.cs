@@ -3,9 +3,9 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Workloads;
-using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Job;
 

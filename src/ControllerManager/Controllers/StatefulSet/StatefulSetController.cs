@@ -2,9 +2,9 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Workloads;
-using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.StatefulSet;
 

@@ -1,6 +1,6 @@
+using k8s.Models;
 using Orchestrator.ApiMachinery.Scheduling;
 using Orchestrator.Scheduler.Framework;
-using k8s.Models;
 
 namespace Orchestrator.Scheduler.Plugins.NodeAffinity;
 

@@ -1,12 +1,25 @@
 using System.Globalization;
 using System.Text;
-using Orchestrator.ApiMachinery.Http;
 
-namespace Orchestrator.Kubelet.Server.Relay;
+namespace Orchestrator.ApiMachinery.Http;
 
-/// <summary>Copies an HTTP/1.1 response body (Content-Length, chunked, or until close) from a connection, decoded.</summary>
-internal static class HttpBodyCopier
+/// <summary>
+/// An HTTP/1.1 response body read off a raw connection after its <see cref="HttpResponseHead"/>:
+/// Content-Length, chunked (decoded, trailers skipped), or up to the close; none for 1xx, 204 and 304.
+/// Used by the streaming relays of the API server and the kubelet.
+/// </summary>
+public static class HttpBody
 {
+    /// <summary>Reads the whole body into memory.</summary>
+    public static async Task<byte[]> ReadAsync(HttpResponseHead head, Stream source, CancellationToken ct)
+    {
+        using var body = new MemoryStream();
+        await CopyAsync(head, source, body, ct);
+        return body.ToArray();
+    }
+
+    /// <summary>Copies the decoded body to <paramref name="destination"/>.</summary>
+    /// <exception cref="IOException">The connection closed early or a chunk header is malformed.</exception>
     public static async Task CopyAsync(HttpResponseHead head, Stream source, Stream destination, CancellationToken ct)
     {
         if (head.StatusCode is 204 or 304 or (>= 100 and < 200))
@@ -64,7 +77,7 @@ internal static class HttpBodyCopier
             var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(length, buffer.Length)), ct);
             if (read == 0)
             {
-                throw new EndOfStreamException("the streaming server closed the connection in the middle of a response body");
+                throw new EndOfStreamException("the peer closed the connection in the middle of a response body");
             }
 
             await destination.WriteAsync(buffer.AsMemory(0, read), ct);
@@ -80,7 +93,7 @@ internal static class HttpBodyCopier
         {
             if (await source.ReadAsync(one, ct) == 0)
             {
-                throw new EndOfStreamException("the streaming server closed the connection in the middle of a chunked body");
+                throw new EndOfStreamException("the peer closed the connection in the middle of a chunked body");
             }
 
             if (one[0] == '\n')
