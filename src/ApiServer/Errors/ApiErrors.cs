@@ -1,3 +1,4 @@
+using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Errors;
@@ -33,7 +34,7 @@ internal static class ApiErrors
         };
 
     public static ApiException Invalid(ResourceDefinition resource, string name, IReadOnlyList<StatusCause> causes) =>
-        new(422, "Invalid", $"{(resource.Group.Length == 0 ? resource.Kind : $"{resource.Kind}.{resource.Group}")} \"{name}\" is invalid: {Selectors.GoText.Aggregate([.. causes.Select(c => c.Field is null ? c.Message : $"{c.Field}: {c.Message}")])}")
+        new(422, "Invalid", $"{(resource.Group.Length == 0 ? resource.Kind : $"{resource.Kind}.{resource.Group}")} \"{name}\" is invalid: {GoText.Aggregate([.. causes.Select(c => c.Field is null ? c.Message : $"{c.Field}: {c.Message}")])}")
         {
             DetailsName = name,
             DetailsGroup = resource.Group,

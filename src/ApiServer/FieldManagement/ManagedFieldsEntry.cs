@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.Defaulting;
 
 namespace Orchestrator.ApiServer.FieldManagement;
@@ -16,10 +17,10 @@ internal sealed record ManagedFieldsEntry(string Manager, string Operation, stri
     /// <summary>How conflicts name this manager: <c>"name"</c>, plus <c>with subresource "status"</c> and <c>using apps/v1 at time</c> for updates.</summary>
     public string Describe()
     {
-        var text = Selectors.GoText.Quote(Manager);
+        var text = GoText.Quote(Manager);
         if (Subresource is { Length: > 0 })
         {
-            text += $" with subresource {Selectors.GoText.Quote(Subresource)}";
+            text += $" with subresource {GoText.Quote(Subresource)}";
         }
 
         if (Operation != Update)

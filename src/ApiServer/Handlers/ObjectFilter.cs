@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiMachinery.Fields;
+using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Selection;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
@@ -28,7 +31,7 @@ internal sealed class ObjectFilter(Func<JsonObject, bool>? predicate)
 
         try
         {
-            var labels = LabelSelector.Parse(labelsText);
+            var labels = LabelRequirements.Parse(labelsText);
             var fields = FieldSelectorFields.For(resource.Group, resource.Plural);
             var fieldSelector = fields.Validate(FieldSelector.Parse(fieldsText));
             return new ObjectFilter(obj => labels.Matches(ObjectMeta.Labels(obj)) && fields.Matches(fieldSelector, obj));

@@ -1,5 +1,5 @@
+using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Selectors;
 
 namespace Orchestrator.ApiServer.Handlers;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Handlers;
@@ -58,5 +59,5 @@ internal static class QueryValues
             : throw ApiErrors.BadRequest($"strconv.ParseInt: parsing {GoQuote(text)}: value out of range");
     }
 
-    private static string GoQuote(string text) => Selectors.GoText.Quote(text);
+    private static string GoQuote(string text) => GoText.Quote(text);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Resources;
 
 namespace Orchestrator.ApiServer.Objects;
 
@@ -120,7 +121,7 @@ internal sealed class SchemaCheck
     private void CanonicalQuantity(JsonValue value, JsonValueKind kind)
     {
         var text = kind == JsonValueKind.String ? value.GetValue<string>().Trim() : value.ToJsonString();
-        if (!Validation.Quantity.TryParse(text, out var quantity, out var error))
+        if (!Quantity.TryParse(text, out var quantity, out var error))
         {
             _malformed.Add(error!);
             return;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ApiServer.Selectors;
 

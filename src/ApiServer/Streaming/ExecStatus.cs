@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ApiServer.Streaming;
 
@@ -27,7 +28,7 @@ internal static class ExecStatus
         }
         catch (JsonException e)
         {
-            return InternalError($"error stream protocol error: {e.Message} in {Selectors.GoText.Quote(System.Text.Encoding.UTF8.GetString(message))}");
+            return InternalError($"error stream protocol error: {e.Message} in {GoText.Quote(System.Text.Encoding.UTF8.GetString(message))}");
         }
 
         var text = status?["status"]?.GetValue<string>();
@@ -53,7 +54,7 @@ internal static class ExecStatus
             .FirstOrDefault();
         return exitCode is not null && byte.TryParse(exitCode, NumberStyles.None, CultureInfo.InvariantCulture, out var code)
             ? NonZeroExit(code)
-            : InternalError(exitCode is null ? "error stream protocol error: no ExitCode cause given" : $"error stream protocol error: invalid exit code value {Selectors.GoText.Quote(exitCode)}");
+            : InternalError(exitCode is null ? "error stream protocol error: no ExitCode cause given" : $"error stream protocol error: invalid exit code value {GoText.Quote(exitCode)}");
     }
 
     public static JsonObject NonZeroExit(int code) => new()

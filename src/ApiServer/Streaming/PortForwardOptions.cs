@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Streaming;
@@ -11,7 +12,7 @@ internal sealed record PortForwardOptions(IReadOnlyList<int> Ports)
         new([.. query["ports"].Select(text =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
                 ? port
-                : throw ApiErrors.BadRequest($"ports: strconv.ParseInt: parsing {Selectors.GoText.Quote(text ?? "")}: invalid syntax"))]);
+                : throw ApiErrors.BadRequest($"ports: strconv.ParseInt: parsing {GoText.Quote(text ?? "")}: invalid syntax"))]);
 
     /// <summary>The kubelet's /portForward query: <c>?port=80,443</c>, or nothing.</summary>
     public string KubeletQuery()

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Orchestrator.ApiMachinery.Http;
 using Orchestrator.ApiServer.Streaming.Spdy;
 
 namespace Orchestrator.ApiServer.Streaming;
@@ -83,7 +84,7 @@ internal sealed partial class RemoteCommandTranslator(ILogger<RemoteCommandTrans
         await using var upstream = await KubeletUpgrade.SendAsync(kubelet, "POST", pathAndQuery, headers, cancellationToken);
         if (!upstream.Upgraded)
         {
-            var body = await ResponseBody.ReadAsync(upstream.Head, upstream.Connection, cancellationToken);
+            var body = await HttpBody.ReadAsync(upstream.Head, upstream.Connection, cancellationToken);
             return ExecStatus.UpgradeRefused(upstream.Head.StatusCode, Encoding.UTF8.GetString(body));
         }
 

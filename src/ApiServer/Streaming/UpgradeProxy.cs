@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Orchestrator.ApiMachinery.Http;
 using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Streaming;
@@ -38,7 +39,7 @@ internal sealed partial class UpgradeProxy(ILogger<UpgradeProxy> logger)
     /// <summary>The kubelet's non-101 answer, status, headers and body, as the client's response.</summary>
     public static async Task PassThroughAsync(HttpContext context, KubeletUpgrade upstream)
     {
-        var body = await ResponseBody.ReadAsync(upstream.Head, upstream.Connection, context.RequestAborted);
+        var body = await HttpBody.ReadAsync(upstream.Head, upstream.Connection, context.RequestAborted);
         context.Response.StatusCode = upstream.Head.StatusCode;
         UpgradeHeaders.ToClient(upstream.Head, context.Response);
         context.Response.ContentLength = body.Length;

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Selectors;
 
 namespace Orchestrator.ApiServer.Validation;
 

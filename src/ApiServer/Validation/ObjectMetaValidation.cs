@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Selectors;
 
 namespace Orchestrator.ApiServer.Validation;
 

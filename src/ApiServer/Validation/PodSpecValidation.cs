@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
@@ -34,7 +35,7 @@ internal static class PodSpecValidation
     {
         if (policy is null or "")
         {
-            causes.Add(FieldErrors.Required(field, $"valid values: {string.Join(", ", allowed.Select(Selectors.GoText.Quote))}"));
+            causes.Add(FieldErrors.Required(field, $"valid values: {string.Join(", ", allowed.Select(GoText.Quote))}"));
         }
         else if (!allowed.Contains(policy))
         {

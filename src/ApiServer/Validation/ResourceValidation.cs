@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Resources;
 using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Errors;
 
@@ -85,7 +87,7 @@ internal static class ResourceValidation
     /// <summary>validateContainerResourceName: a qualified name; unprefixed ones must be compute resources, prefixed ones native or extended.</summary>
     private static void Name(string name, string path, List<StatusCause> causes)
     {
-        var problems = Selectors.LabelValidation.KeyErrors(name);
+        var problems = LabelValidation.KeyErrors(name);
         causes.AddRange(problems.Select(p => FieldErrors.InvalidText(path, name, p)));
         if (problems.Count > 0)
         {

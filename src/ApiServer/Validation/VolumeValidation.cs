@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Resources;
 using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;

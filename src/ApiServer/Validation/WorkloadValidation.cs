@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Selection;
 using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Selectors;
 
 namespace Orchestrator.ApiServer.Validation;
 
@@ -48,7 +49,7 @@ internal static class WorkloadValidation
     }
 
     /// <summary>The selector as upstream reads it; null when it is malformed (the schema and selector checks report that).</summary>
-    private static LabelSelector? Selector(JsonObject selector)
+    private static LabelRequirements? Selector(JsonObject selector)
     {
         var model = new V1LabelSelector
         {
@@ -62,7 +63,7 @@ internal static class WorkloadValidation
         };
         try
         {
-            return LabelSelector.FromLabelSelector(model);
+            return LabelRequirements.FromLabelSelector(model);
         }
         catch (SelectorException)
         {

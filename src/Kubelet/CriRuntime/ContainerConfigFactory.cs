@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using Orchestrator.ApiMachinery.Resources;
 using Orchestrator.Kubelet.Cri;
 using Orchestrator.Kubelet.Cri.Api;
 using Orchestrator.Kubelet.Env;
@@ -52,16 +53,16 @@ public static class ContainerConfigFactory
         var requests = container.Resources?.Requests;
         var limits = container.Resources?.Limits;
         var cpuRequest = Get(requests, "cpu") ?? Get(limits, "cpu");
-        resources.CpuShares = cpuRequest is null ? 2 : Math.Max(2, Milli(cpuRequest) * 1024 / 1000);
+        resources.CpuShares = cpuRequest is null ? 2 : Math.Max(2, QuantityValues.MilliValue(cpuRequest) * 1024 / 1000);
         if (Get(limits, "cpu") is { } cpuLimit)
         {
             resources.CpuPeriod = CpuPeriod;
-            resources.CpuQuota = Math.Max(1000, Milli(cpuLimit) * CpuPeriod / 1000);
+            resources.CpuQuota = Math.Max(1000, QuantityValues.MilliValue(cpuLimit) * CpuPeriod / 1000);
         }
 
         if (Get(limits, "memory") is { } memory)
         {
-            resources.MemoryLimitInBytes = (long)Math.Ceiling(memory.ToDecimal());
+            resources.MemoryLimitInBytes = QuantityValues.Value(memory);
         }
 
         return resources;
@@ -123,6 +124,4 @@ public static class ContainerConfigFactory
 
     private static ResourceQuantity? Get(IDictionary<string, ResourceQuantity>? resources, string name) =>
         resources is not null && resources.TryGetValue(name, out var value) ? value : null;
-
-    private static long Milli(ResourceQuantity quantity) => (long)Math.Ceiling(quantity.ToDecimal() * 1000m);
 }

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.ApiMachinery.Resources;
 
 namespace Orchestrator.Kubelet.Volumes;
 
@@ -30,7 +31,7 @@ internal static class EmptyDirVolume
         if (medium == MemoryMedium && !mounter.IsMountPoint(dir))
         {
             created = true;
-            var size = sizeLimit is { } limit && limit.ToDecimal() > 0 ? (long)Math.Ceiling(limit.ToDecimal()) : (long?)null;
+            var size = sizeLimit is { } limit && limit.ToDecimal() > 0 ? QuantityValues.Value(limit) : (long?)null;
             try
             {
                 await mounter.MountTmpfsAsync(dir, size, ct);

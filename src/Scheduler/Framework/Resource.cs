@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.ApiMachinery.Resources;
 
 namespace Orchestrator.Scheduler.Framework;
 
@@ -86,14 +87,14 @@ public sealed class Resource
         {
             switch (name)
             {
-                case Cpu: MilliCpu += ToMilli(quantity); break;
-                case MemoryName: Memory += ToValue(quantity); break;
-                case EphemeralStorageName: EphemeralStorage += ToValue(quantity); break;
-                case Pods: AllowedPodNumber += ToValue(quantity); break;
+                case Cpu: MilliCpu += QuantityValues.MilliValue(quantity); break;
+                case MemoryName: Memory += QuantityValues.Value(quantity); break;
+                case EphemeralStorageName: EphemeralStorage += QuantityValues.Value(quantity); break;
+                case Pods: AllowedPodNumber += QuantityValues.Value(quantity); break;
                 default:
                     if (IsScalarResourceName(name))
                     {
-                        SetScalar(name, GetScalar(name) + ToValue(quantity));
+                        SetScalar(name, GetScalar(name) + QuantityValues.Value(quantity));
                     }
 
                     break;
@@ -111,8 +112,4 @@ public sealed class Resource
     /// <summary>Extended resources (domain-prefixed names), hugepages and attachable volumes are scheduled as scalars.</summary>
     public static bool IsScalarResourceName(string name) =>
         name.Contains('/', StringComparison.Ordinal) || name.StartsWith("hugepages-", StringComparison.Ordinal);
-
-    public static long ToMilli(ResourceQuantity quantity) => (long)Math.Ceiling(quantity.ToDecimal() * 1000m);
-
-    public static long ToValue(ResourceQuantity quantity) => (long)Math.Ceiling(quantity.ToDecimal());
 }

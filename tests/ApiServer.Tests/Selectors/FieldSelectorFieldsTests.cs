@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Fields;
+using Orchestrator.ApiMachinery.Selection;
 using Orchestrator.ApiServer.Selectors;
 
 namespace Orchestrator.ApiServer.Tests.Selectors;

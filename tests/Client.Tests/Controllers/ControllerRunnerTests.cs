@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using k8s;
 using k8s.Autorest;
+using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Orchestrator.Client;
@@ -33,6 +34,32 @@ public sealed class ControllerRunnerTests
         Assert.Empty(reconciler.Calls);
 
         nodesSynced.SetResult();
+        await reconciler.WaitForCallsAsync(1);
+        Assert.Equal([Key], reconciler.Calls);
+
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Watch_EnqueuesEveryEventAndWaitsForTheInformer()
+    {
+        var reconciler = new ScriptedReconciler(_ => ReconcileResult.Done);
+        var runner = new ControllerRunner(reconciler, Context(TimeProvider.System));
+        var synced = new TaskCompletionSource();
+        IResourceEventHandler<V1Pod>? handler = null;
+        var informer = Substitute.For<IInformer<V1Pod>>();
+        informer.When(i => i.AddHandler(Arg.Any<IResourceEventHandler<V1Pod>>())).Do(call => handler = call.Arg<IResourceEventHandler<V1Pod>>());
+        informer.WaitForSyncAsync(Arg.Any<CancellationToken>()).Returns(synced.Task);
+        using var cts = new CancellationTokenSource();
+
+        Assert.Same(informer, runner.Watch(informer));
+        var run = runner.RunAsync(cts.Token);
+        handler!.OnUpdate(Pod("ns", "old"), Pod("ns", "a"));
+        await Task.Delay(100);
+        Assert.Empty(reconciler.Calls);
+
+        synced.SetResult();
         await reconciler.WaitForCallsAsync(1);
         Assert.Equal([Key], reconciler.Calls);
 
@@ -209,6 +236,8 @@ public sealed class ControllerRunnerTests
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(5));
     }
+
+    private static V1Pod Pod(string ns, string name) => new() { Metadata = new V1ObjectMeta { NamespaceProperty = ns, Name = name } };
 
     private static ControllerContext Context(TimeProvider time)
     {

@@ -2,9 +2,8 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using Orchestrator.Client;
-using Orchestrator.ControllerManager.Controllers.Workloads;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.CronJob;
 
@@ -25,15 +24,13 @@ internal sealed class CronJobController : IController, IReconciler
     {
         _context = context;
         _runner = new ControllerRunner(this, context, workers: 2);
-        _cronJobs = context.Informers.CronJobs();
-        _jobs = context.Informers.Jobs();
-        _cronJobs.AddHandler(new ResourceEventHandler<V1CronJob>(_runner.Enqueue, (_, cj) => _runner.Enqueue(cj), _runner.Enqueue));
-        _jobs.AddHandler(new ResourceEventHandler<V1Job>(OnJob, (_, job) => OnJob(job), OnJob));
+        _cronJobs = _runner.Watch(context.Informers.CronJobs());
+        _jobs = _runner.Watch(context.Informers.Jobs(), ResourceEventHandler<V1Job>.ForEach(OnJob));
     }
 
     public string Name => "cronjob-controller";
 
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync([_cronJobs.WaitForSyncAsync, _jobs.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using k8s.Models;
-using Orchestrator.ControllerManager.Controllers.Workloads;
+using Orchestrator.ApiMachinery.Cron;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.CronJob;
 

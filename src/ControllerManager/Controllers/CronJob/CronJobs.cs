@@ -1,8 +1,7 @@
 using System.Globalization;
 using k8s.Models;
-using Orchestrator.ControllerManager.Controllers.Job;
-using Orchestrator.ControllerManager.Controllers.Workloads;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.ControllerManager.Controllers.Job;
 
 namespace Orchestrator.ControllerManager.Controllers.CronJob;
 
@@ -32,7 +31,7 @@ internal static class CronJobs
                 NamespaceProperty = cronJob.Metadata.NamespaceProperty,
                 Labels = template.Metadata?.Labels,
                 Annotations = annotations,
-                OwnerReferences = [OwnerReferences.ControllerRef(cronJob.Metadata, "batch/v1", "CronJob")],
+                OwnerReferences = [OwnerReferences.NewControllerRef(cronJob.Metadata, "batch/v1", "CronJob")],
             },
             Spec = template.Spec,
         };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using k8s.Models;
 using Orchestrator.ApiMachinery.Scheduling;
 
@@ -20,7 +19,7 @@ internal static class DaemonNodeFit
             return new Fit(false, false);
         }
 
-        if (!MatchesSelector(node, podSpec.NodeSelector) || !MatchesRequiredAffinity(node, podSpec.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution))
+        if (!NodeSelectors.MatchesRequired(podSpec, node))
         {
             return new Fit(false, false);
         }
@@ -31,49 +30,4 @@ internal static class DaemonNodeFit
         var noScheduleOk = taints.Where(t => t.Effect == "NoSchedule").All(t => Tolerations.Tolerated(t, tolerations));
         return new Fit(noExecuteOk && noScheduleOk, noExecuteOk);
     }
-
-    public static bool MatchesSelector(V1Node node, IDictionary<string, string>? selector)
-    {
-        var labels = node.Metadata.Labels ?? new Dictionary<string, string>();
-        return selector is null || selector.All(kv => labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
-    }
-
-    /// <summary>Terms are ORed; the requirements inside a term are ANDed; a selector without terms matches nothing.</summary>
-    public static bool MatchesRequiredAffinity(V1Node node, V1NodeSelector? required)
-    {
-        if (required is null)
-        {
-            return true;
-        }
-
-        var labels = node.Metadata.Labels ?? new Dictionary<string, string>();
-        var fields = new Dictionary<string, string> { ["metadata.name"] = node.Metadata.Name };
-        return (required.NodeSelectorTerms ?? []).Any(term =>
-            ((term.MatchExpressions?.Count ?? 0) + (term.MatchFields?.Count ?? 0)) > 0
-            && (term.MatchExpressions ?? []).All(r => Matches(r, labels))
-            && (term.MatchFields ?? []).All(r => Matches(r, fields)));
-    }
-
-    private static bool Matches(V1NodeSelectorRequirement requirement, IDictionary<string, string> values)
-    {
-        var present = values.TryGetValue(requirement.Key, out var value);
-        var candidates = requirement.Values ?? [];
-        return requirement.OperatorProperty switch
-        {
-            "In" => present && candidates.Contains(value!),
-            "NotIn" => !present || !candidates.Contains(value!),
-            "Exists" => present,
-            "DoesNotExist" => !present,
-            "Gt" => present && Compare(value!, candidates) > 0,
-            "Lt" => present && Compare(value!, candidates) < 0,
-            _ => false,
-        };
-    }
-
-    private static int Compare(string value, IList<string> candidates) =>
-        candidates.Count == 1
-        && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var actual)
-        && long.TryParse(candidates[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bound)
-            ? actual.CompareTo(bound)
-            : 0;
 }

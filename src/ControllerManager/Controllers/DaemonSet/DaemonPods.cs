@@ -1,7 +1,7 @@
 using System.Globalization;
 using k8s.Models;
-using Orchestrator.ControllerManager.Controllers.Workloads;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 
@@ -69,7 +69,7 @@ internal static class DaemonPods
                 Labels = labels,
                 Annotations = meta.Annotations,
                 Finalizers = meta.Finalizers,
-                OwnerReferences = [OwnerReferences.ControllerRef(ds.Metadata, "apps/v1", "DaemonSet")],
+                OwnerReferences = [OwnerReferences.NewControllerRef(ds.Metadata, "apps/v1", "DaemonSet")],
             },
             Spec = spec,
         };

@@ -2,9 +2,9 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Workloads;
-using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 
@@ -29,32 +29,27 @@ internal sealed class DaemonSetController : IController, IReconciler
         _context = context;
         _expectations = new Expectations<NamespacedName>(context.Time);
         _runner = new ControllerRunner(this, context, workers: 2);
-        _sets = context.Informers.DaemonSets();
-        _pods = context.Informers.Pods();
-        _nodes = context.Informers.Nodes();
-        _revisions = context.Informers.ControllerRevisions();
-        _sets.AddHandler(new ResourceEventHandler<V1DaemonSet>(_runner.Enqueue, (_, ds) => _runner.Enqueue(ds), ds =>
+        _sets = _runner.Watch(context.Informers.DaemonSets(), new ResourceEventHandler<V1DaemonSet>(_runner.Enqueue, (_, ds) => _runner.Enqueue(ds), ds =>
         {
             _expectations.Forget(NamespacedName.Of(ds));
         }));
-        _pods.AddHandler(new ResourceEventHandler<V1Pod>(
+        _pods = _runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(
             pod => OnPod(pod, created: true, deleted: false),
             (old, pod) => OnPod(pod, created: false, deleted: old.Metadata.DeletionTimestamp is null && pod.Metadata.DeletionTimestamp is not null),
             pod => OnPod(pod, created: false, deleted: pod.Metadata.DeletionTimestamp is null)));
-        _nodes.AddHandler(new ResourceEventHandler<V1Node>(_ => EnqueueAll(), (old, node) =>
+        _nodes = _runner.Watch(context.Informers.Nodes(), new ResourceEventHandler<V1Node>(_ => EnqueueAll(), (old, node) =>
         {
             if (NodeChanged(old, node))
             {
                 EnqueueAll();
             }
         }, _ => EnqueueAll()));
-        _revisions.AddHandler(new ResourceEventHandler<V1ControllerRevision>(onDelete: OnRevision));
+        _revisions = _runner.Watch(context.Informers.ControllerRevisions(), new ResourceEventHandler<V1ControllerRevision>(onDelete: OnRevision));
     }
 
     public string Name => "daemonset-controller";
 
-    public Task RunAsync(CancellationToken ct) =>
-        _runner.RunAsync([_sets.WaitForSyncAsync, _pods.WaitForSyncAsync, _nodes.WaitForSyncAsync, _revisions.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {

@@ -1,10 +1,9 @@
 using System.Globalization;
 using k8s;
 using k8s.Models;
-using Orchestrator.ControllerManager.Controllers.ReplicaSet;
+using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client.Errors;
-using Orchestrator.ApiMachinery.Labels;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 

@@ -1,9 +1,8 @@
 using k8s;
 using k8s.Models;
-using Orchestrator.Client;
-using Orchestrator.ControllerManager.Controllers.ReplicaSet;
-using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 

@@ -1,9 +1,9 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-using Orchestrator.ControllerManager.Controllers.ReplicaSet;
 using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
@@ -36,18 +36,14 @@ internal sealed partial class DeploymentController : IController, IReconciler
         _time = context.Time;
         _logger = context.Loggers.CreateLogger<DeploymentController>();
         _runner = new ControllerRunner(this, context);
-        _deployments = context.Informers.Deployments();
-        _replicaSets = context.Informers.ReplicaSets();
-        _pods = context.Informers.Pods();
-        _deployments.AddHandler(new ResourceEventHandler<V1Deployment>(_runner.Enqueue, (_, d) => _runner.Enqueue(d), _runner.Enqueue));
-        _replicaSets.AddHandler(new ResourceEventHandler<V1ReplicaSet>(OnReplicaSetChanged, OnReplicaSetUpdated, OnReplicaSetChanged));
-        _pods.AddHandler(new ResourceEventHandler<V1Pod>(onDelete: OnPodDeleted));
+        _deployments = _runner.Watch(context.Informers.Deployments());
+        _replicaSets = _runner.Watch(context.Informers.ReplicaSets(), new ResourceEventHandler<V1ReplicaSet>(OnReplicaSetChanged, OnReplicaSetUpdated, OnReplicaSetChanged));
+        _pods = _runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(onDelete: OnPodDeleted));
     }
 
     public string Name => "deployment";
 
-    public Task RunAsync(CancellationToken ct) =>
-        _runner.RunAsync([_deployments.WaitForSyncAsync, _replicaSets.WaitForSyncAsync, _pods.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     private void OnReplicaSetUpdated(V1ReplicaSet old, V1ReplicaSet current)
     {

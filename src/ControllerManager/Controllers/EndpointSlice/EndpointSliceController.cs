@@ -28,18 +28,14 @@ internal sealed class EndpointSliceController : IController, IReconciler
     {
         _context = context;
         _runner = new ControllerRunner(this, context);
-        _services = context.Informers.Services();
-        _pods = context.Informers.Pods();
-        _slices = context.Informers.EndpointSlices();
-        _services.AddHandler(new ResourceEventHandler<V1Service>(s => _runner.Enqueue(s), (_, s) => _runner.Enqueue(s), s => _runner.Enqueue(s)));
-        _pods.AddHandler(ServicePodEvents.Handler(_services, _runner.Enqueue));
-        _slices.AddHandler(new ResourceEventHandler<V1EndpointSlice>(OnSlice, (_, s) => OnSlice(s), OnSlice));
+        _services = _runner.Watch(context.Informers.Services());
+        _pods = _runner.Watch(context.Informers.Pods(), ServicePodEvents.Handler(_services, _runner.Enqueue));
+        _slices = _runner.Watch(context.Informers.EndpointSlices(), ResourceEventHandler<V1EndpointSlice>.ForEach(OnSlice));
     }
 
     public string Name => "endpointslice";
 
-    public Task RunAsync(CancellationToken ct) =>
-        _runner.RunAsync([_services.WaitForSyncAsync, _pods.WaitForSyncAsync, _slices.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {

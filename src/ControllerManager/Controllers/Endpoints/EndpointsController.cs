@@ -20,18 +20,14 @@ internal sealed class EndpointsController : IController, IReconciler
     {
         _context = context;
         _runner = new ControllerRunner(this, context);
-        _services = context.Informers.Services();
-        _pods = context.Informers.Pods();
-        _endpoints = context.Informers.Endpoints();
-        _services.AddHandler(new ResourceEventHandler<V1Service>(s => _runner.Enqueue(s), (_, s) => _runner.Enqueue(s), s => _runner.Enqueue(s)));
-        _pods.AddHandler(ServicePodEvents.Handler(_services, _runner.Enqueue));
-        _endpoints.AddHandler(new ResourceEventHandler<V1Endpoints>(onDelete: e => _runner.Enqueue(e)));
+        _services = _runner.Watch(context.Informers.Services());
+        _pods = _runner.Watch(context.Informers.Pods(), ServicePodEvents.Handler(_services, _runner.Enqueue));
+        _endpoints = _runner.Watch(context.Informers.Endpoints(), new ResourceEventHandler<V1Endpoints>(onDelete: e => _runner.Enqueue(e)));
     }
 
     public string Name => "endpoint";
 
-    public Task RunAsync(CancellationToken ct) =>
-        _runner.RunAsync([_services.WaitForSyncAsync, _pods.WaitForSyncAsync, _endpoints.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 using k8s.Models;
+using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client;
-using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.Job;
 

@@ -3,9 +3,9 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Workloads;
-using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Job;
 
@@ -32,15 +32,13 @@ internal sealed partial class JobController : IController, IReconciler
         _logger = context.Loggers.CreateLogger<JobController>();
         _expectations = new Expectations<NamespacedName>(context.Time);
         _runner = new ControllerRunner(this, context, workers: 2);
-        _jobs = context.Informers.Jobs();
-        _pods = context.Informers.Pods();
-        _jobs.AddHandler(new ResourceEventHandler<V1Job>(_runner.Enqueue, (_, job) => _runner.Enqueue(job), _runner.Enqueue));
-        _pods.AddHandler(new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
+        _jobs = _runner.Watch(context.Informers.Jobs());
+        _pods = _runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
     }
 
     public string Name => "job-controller";
 
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync([_jobs.WaitForSyncAsync, _pods.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using k8s.Models;
-using Orchestrator.ControllerManager.Controllers.Workloads;
 using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Job;
@@ -77,7 +76,7 @@ internal static class JobPods
                 Labels = labels,
                 Annotations = annotations.Count > 0 ? annotations : null,
                 Finalizers = finalizers,
-                OwnerReferences = [OwnerReferences.ControllerRef(job.Metadata, "batch/v1", "Job")],
+                OwnerReferences = [OwnerReferences.NewControllerRef(job.Metadata, "batch/v1", "Job")],
             },
             Spec = spec,
         };

@@ -25,15 +25,14 @@ internal sealed partial class NamespaceController : IController, IReconciler
         _logger = context.Loggers.CreateLogger<NamespaceController>();
         _runner = new ControllerRunner(this, context);
         _deleter = new NamespaceContentDeleter(context.Client, KindCatalog.Namespaced);
-        _namespaces = context.Informers.Namespaces();
-        _namespaces.AddHandler(new ResourceEventHandler<V1Namespace>(
+        _namespaces = _runner.Watch(context.Informers.Namespaces(), new ResourceEventHandler<V1Namespace>(
             ns => _runner.Enqueue(ns),
             (_, ns) => _runner.Enqueue(ns)));
     }
 
     public string Name => "namespace";
 
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync([_namespaces.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {

@@ -28,8 +28,7 @@ internal sealed partial class NodeIpamController : IController, IReconciler
         _logger = context.Loggers.CreateLogger<NodeIpamController>();
         // One worker: allocations are decided one at a time.
         _runner = new ControllerRunner(this, context, workers: 1);
-        _nodes = context.Informers.Nodes();
-        _nodes.AddHandler(new ResourceEventHandler<V1Node>(n => _runner.Enqueue(n), (_, n) => _runner.Enqueue(n), n => _runner.Enqueue(n)));
+        _nodes = _runner.Watch(context.Informers.Nodes());
     }
 
     public string Name => "nodeipam";

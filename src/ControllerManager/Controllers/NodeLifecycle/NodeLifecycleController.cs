@@ -33,18 +33,14 @@ internal sealed partial class NodeLifecycleController : IController, IReconciler
         _options.Validate();
         _logger = context.Loggers.CreateLogger<NodeLifecycleController>();
         _runner = new ControllerRunner(this, context);
-        _nodes = context.Informers.Nodes();
-        _leases = context.Informers.Leases();
-        _pods = context.Informers.Pods();
-        _nodes.AddHandler(new ResourceEventHandler<V1Node>(n => _runner.Enqueue(n), (_, n) => _runner.Enqueue(n), n => _runner.Enqueue(n)));
-        _leases.AddHandler(new ResourceEventHandler<V1Lease>(OnLease, (_, l) => OnLease(l)));
-        _pods.AddHandler(new ResourceEventHandler<V1Pod>(OnPod, (_, p) => OnPod(p)));
+        _nodes = _runner.Watch(context.Informers.Nodes());
+        _leases = _runner.Watch(context.Informers.Leases(), new ResourceEventHandler<V1Lease>(OnLease, (_, l) => OnLease(l)));
+        _pods = _runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPod, (_, p) => OnPod(p)));
     }
 
     public string Name => "nodelifecycle";
 
-    public Task RunAsync(CancellationToken ct) =>
-        _runner.RunAsync([_nodes.WaitForSyncAsync, _leases.WaitForSyncAsync, _pods.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
-using Orchestrator.Client;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client;
 using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;

@@ -1,8 +1,9 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
 using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
@@ -35,15 +36,13 @@ internal sealed partial class ReplicaSetController : IController, IReconciler
         _logger = context.Loggers.CreateLogger<ReplicaSetController>();
         _expectations = new ControllerExpectations(context.Time);
         _runner = new ControllerRunner(this, context);
-        _replicaSets = context.Informers.ReplicaSets();
-        _pods = context.Informers.Pods();
-        _replicaSets.AddHandler(new ResourceEventHandler<V1ReplicaSet>(_runner.Enqueue, (_, rs) => _runner.Enqueue(rs), OnReplicaSetDeleted));
-        _pods.AddHandler(new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
+        _replicaSets = _runner.Watch(context.Informers.ReplicaSets(), new ResourceEventHandler<V1ReplicaSet>(_runner.Enqueue, (_, rs) => _runner.Enqueue(rs), OnReplicaSetDeleted));
+        _pods = _runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
     }
 
     public string Name => "replicaset";
 
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync([_replicaSets.WaitForSyncAsync, _pods.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     private void OnReplicaSetDeleted(V1ReplicaSet rs)
     {

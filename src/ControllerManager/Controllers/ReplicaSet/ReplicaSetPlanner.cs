@@ -1,6 +1,7 @@
 using k8s.Models;
-using Orchestrator.ApiMachinery.Pods;
 using Orchestrator.ApiMachinery.Labels;
+using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.ApiMachinery.Pods;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 

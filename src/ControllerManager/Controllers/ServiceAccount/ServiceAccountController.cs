@@ -21,18 +21,16 @@ internal sealed class ServiceAccountController : IController, IReconciler
         _context = context;
         _required = required ?? ServiceAccountPlanner.Required;
         _runner = new ControllerRunner(this, context);
-        _namespaces = context.Informers.Namespaces();
-        _serviceAccounts = context.Informers.ServiceAccounts();
-        _namespaces.AddHandler(new ResourceEventHandler<V1Namespace>(
+        _namespaces = _runner.Watch(context.Informers.Namespaces(), new ResourceEventHandler<V1Namespace>(
             ns => _runner.Enqueue(ns),
             (_, ns) => _runner.Enqueue(ns)));
-        _serviceAccounts.AddHandler(new ResourceEventHandler<V1ServiceAccount>(
+        _serviceAccounts = _runner.Watch(context.Informers.ServiceAccounts(), new ResourceEventHandler<V1ServiceAccount>(
             onDelete: sa => _runner.Enqueue(new NamespacedName("", sa.Metadata.NamespaceProperty ?? ""))));
     }
 
     public string Name => "serviceaccount";
 
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync([_namespaces.WaitForSyncAsync, _serviceAccounts.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using k8s.Models;
-using Orchestrator.ControllerManager.Controllers.Workloads;
 using Orchestrator.ApiMachinery.Objects;
+using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.StatefulSet;
 
@@ -66,7 +66,7 @@ internal static partial class StatefulPods
                 Labels = labels,
                 Annotations = copy.Metadata?.Annotations,
                 Finalizers = copy.Metadata?.Finalizers,
-                OwnerReferences = [OwnerReferences.ControllerRef(set.Metadata, "apps/v1", "StatefulSet")],
+                OwnerReferences = [OwnerReferences.NewControllerRef(set.Metadata, "apps/v1", "StatefulSet")],
             },
             Spec = spec,
         };

@@ -2,9 +2,9 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Workloads;
-using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.StatefulSet;
 
@@ -29,18 +29,15 @@ internal sealed class StatefulSetController : IController, IReconciler
     {
         _context = context;
         _runner = new ControllerRunner(this, context, workers: 2);
-        _sets = context.Informers.StatefulSets();
-        _pods = context.Informers.Pods();
-        _revisions = context.Informers.ControllerRevisions();
-        _claims = context.Informers.PersistentVolumeClaims();
-        _sets.AddHandler(new ResourceEventHandler<V1StatefulSet>(_runner.Enqueue, (_, set) => _runner.Enqueue(set), _runner.Enqueue));
-        _pods.AddHandler(new ResourceEventHandler<V1Pod>(OnPod, (_, pod) => OnPod(pod), OnPod));
+        _sets = _runner.Watch(context.Informers.StatefulSets());
+        _pods = _runner.Watch(context.Informers.Pods(), ResourceEventHandler<V1Pod>.ForEach(OnPod));
+        _revisions = _runner.WaitFor(context.Informers.ControllerRevisions());
+        _claims = _runner.WaitFor(context.Informers.PersistentVolumeClaims());
     }
 
     public string Name => "statefulset-controller";
 
-    public Task RunAsync(CancellationToken ct) =>
-        _runner.RunAsync([_sets.WaitForSyncAsync, _pods.WaitForSyncAsync, _revisions.WaitForSyncAsync, _claims.WaitForSyncAsync], ct);
+    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Workloads;
 
@@ -58,7 +59,7 @@ internal static class Revisions
             Name = Name(owner.Metadata.Name, hash),
             NamespaceProperty = owner.Metadata.NamespaceProperty,
             Labels = new Dictionary<string, string>(template.Metadata?.Labels ?? new Dictionary<string, string>()) { [HashLabel] = hash },
-            OwnerReferences = [OwnerReferences.ControllerRef(owner.Metadata, apiVersion, kind)],
+            OwnerReferences = [OwnerReferences.NewControllerRef(owner.Metadata, apiVersion, kind)],
         },
         Data = Data(template),
         Revision = revision,

@@ -69,7 +69,7 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
             {
                 context.Response.ContentLength = contentLength;
             }
-            await HttpBodyCopier.CopyAsync(head, body, context.Response.Body, aborted);
+            await HttpBody.CopyAsync(head, body, context.Response.Body, aborted);
             return;
         }
 

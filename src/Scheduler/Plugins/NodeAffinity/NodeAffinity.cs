@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.ApiMachinery.Scheduling;
 using Orchestrator.Scheduler.Framework;
 
 namespace Orchestrator.Scheduler.Plugins.NodeAffinity;
@@ -25,24 +26,7 @@ internal sealed class NodeAffinity : IFilterPlugin, IScorePlugin
     }
 
     /// <summary>Whether the node satisfies the pod's nodeSelector and required node affinity (shared with PodTopologySpread).</summary>
-    public static bool Matches(V1Pod pod, V1Node node)
-    {
-        var selector = pod.Spec?.NodeSelector;
-        if (selector is { Count: > 0 })
-        {
-            var labels = node.Metadata.Labels;
-            foreach (var (key, value) in selector)
-            {
-                if (labels is null || !labels.TryGetValue(key, out var actual) || actual != value)
-                {
-                    return false;
-                }
-            }
-        }
-
-        var required = pod.Spec?.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution;
-        return required is null || NodeSelectorMatcher.MatchesAnyTerm(required.NodeSelectorTerms, node);
-    }
+    public static bool Matches(V1Pod pod, V1Node node) => NodeSelectors.MatchesRequired(pod.Spec, node);
 
     public long Score(CycleState state, V1Pod pod, NodeInfo nodeInfo)
     {
@@ -55,7 +39,7 @@ internal sealed class NodeAffinity : IFilterPlugin, IScorePlugin
         long score = 0;
         foreach (var term in preferred)
         {
-            if (term.Weight != 0 && NodeSelectorMatcher.MatchesTerm(term.Preference, nodeInfo.Node))
+            if (term.Weight != 0 && NodeSelectors.MatchesTerm(term.Preference, nodeInfo.Node))
             {
                 score += term.Weight;
             }
