@@ -2,7 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Client;
-using Orchestrator.Kubelet.Hollow;
+using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Kubelet.Tests;

@@ -4,8 +4,8 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Kubelet.Backoff;
-using Orchestrator.Kubelet.Cri.Api;
-using Orchestrator.Kubelet.CriRuntime;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri;
 using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.Kubelet.Images;

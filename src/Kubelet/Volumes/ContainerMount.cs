@@ -1,4 +1,4 @@
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 
 namespace Orchestrator.Kubelet.Volumes;
 

@@ -1,4 +1,4 @@
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Server;
 
 namespace Orchestrator.ApiServer.Tests.Streaming;

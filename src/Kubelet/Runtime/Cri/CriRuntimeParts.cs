@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Client;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Probes;
+using Orchestrator.Kubelet.Volumes;
+
+namespace Orchestrator.Kubelet.Runtime.Cri;
+
+/// <summary>What a <see cref="CriPodRuntime"/> is built from.</summary>
+public sealed record CriRuntimeParts(
+    CriClient Cri,
+    CriRuntimeOptions Options,
+    IImageEnsurer Images,
+    VolumeManager Volumes,
+    IVolumeSources Sources,
+    ProbeManager Probes,
+    IEventRecorder Events,
+    TimeProvider Time,
+    ILogger Logger);
