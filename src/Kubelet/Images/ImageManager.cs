@@ -106,7 +106,7 @@ public sealed partial class ImageManager(ImageService.ImageServiceClient images,
         catch (RpcException error) when (!cancellationToken.IsCancellationRequested)
         {
             Warn(pod, "Failed", $"Failed to pull image \"{image}\": {Describe(error)}");
-            backoff.Next(key);
+            backoff.Next(key, backoff.Time.GetUtcNow());
             _lastPullError[key] = $"{ImagePullReasons.ErrImagePull}: {Describe(error)}";
             return new ImageEnsureResult(null, ImagePullReasons.ErrImagePull, Describe(error), RetryAfterPullError);
         }

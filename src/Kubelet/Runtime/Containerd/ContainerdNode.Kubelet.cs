@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Kubelet.Runtime.Cri;
@@ -22,15 +23,17 @@ public sealed partial class ContainerdNode
         var capacity = NodeResources.Capacity(machine, Options.MaxPods);
         var sources = new InformerVolumeSources(context.Informers);
         var volumes = new VolumeManager(paths.PodsRoot, sources, context.Events, context.Loggers.CreateLogger<VolumeManager>(), time: context.Time);
-        KubeletHost? host = null;
-        var probes = new ProbeManager(new CriProbeExec(Cri), context.Events, context.Time, uid => host?.Resync(uid), context.Loggers.CreateLogger<ProbeManager>());
+        // Probe results and changed configMaps/secrets ask for a pod sync through this channel; the
+        // kubelet host, built last, drains it (pod uids).
+        var resyncs = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var probes = new ProbeManager(new CriProbeExec(Cri), context.Events, context.Time, uid => resyncs.Writer.TryWrite(uid), context.Loggers.CreateLogger<ProbeManager>());
         var runtimeOptions = new CriRuntimeOptions(paths, nodeIp)
         {
             CgroupRoot = ContainerdCleanup.CgroupParentFor(Containerd.StateDir),
             NodeMemoryBytes = machine.MemoryBytes,
         };
         var images = new ImageManager(Cri.Images, context.Events, KeyedBackoff.Kubelet(context.Time), context.Loggers.CreateLogger<ImageManager>());
-        var parts = new CriRuntimeParts(Cri, runtimeOptions, images, volumes, sources, probes, context.Events, context.Time, context.Loggers.CreateLogger<CriPodRuntime>());
+        var parts = new CriRuntimeParts(Cri, runtimeOptions, images, KeyedBackoff.Kubelet(context.Time), volumes, sources, probes, context.Events, context.Time, context.Loggers.CreateLogger<CriPodRuntime>());
         var runtime = new CriPodRuntime(parts, RuntimeVersion);
         var config = new NodeConfig(Options.NodeName, nodeIp)
         {
@@ -49,12 +52,13 @@ public sealed partial class ContainerdNode
             Taints = Options.Taints,
             KubeletPort = ServerPort,
         };
-        host = new KubeletHost(context, runtime, [config], Options.Kubelet, new CriNodeConditions(Cri, Options.RootDir, NodeReservations.Default))
+        var host = new KubeletHost(context, runtime, [config], Options.Kubelet, new CriNodeConditions(Cri, Options.RootDir, NodeReservations.Default))
         {
             PodCidrAssigned = (_, cidr) => WriteCniConfig(cidr),
             WaitForSync = [sources.WaitForSyncAsync],
+            ResyncRequests = resyncs.Reader,
         };
-        new VolumeSourceWatcher(context.Informers.ConfigMaps(), context.Informers.Secrets(), volumes.References, pod => host.Resync(pod.Uid)).Start();
+        new VolumeSourceWatcher(context.Informers.ConfigMaps(), context.Informers.Secrets(), volumes.References, pod => resyncs.Writer.TryWrite(pod.Uid)).Start();
         return new ContainerdKubelet(host, runtime, new PodLifecycleEventGenerator(Cri.Runtime, context.Time), context);
     }
 

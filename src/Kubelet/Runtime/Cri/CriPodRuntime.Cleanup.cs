@@ -63,7 +63,7 @@ public sealed partial class CriPodRuntime
         }
 
         _probes.Remove(uid);
-        _backoff.Forget(uid);
+        _backoff.ResetPrefix(uid + "/");
         await _volumes.TearDownAsync(uid, ct);
         DeleteDirectory(_options.Paths.PodDir(uid));
         PodCgroups.Remove(SandboxConfigFactory.CgroupParent(_options.CgroupRoot, uid));

@@ -6,20 +6,23 @@ using Orchestrator.Kubelet.Volumes;
 
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
-/// <summary>Starting one container (upstream's startContainer): back-off, image, config, create, start, postStart.</summary>
+/// <summary>
+/// Starting one container (upstream's startContainer): back-off, image, config, create, start,
+/// postStart; returns the record of the container it created (null when it created none).
+/// </summary>
 public sealed partial class CriPodRuntime
 {
-    private async Task StartContainerAsync(StartContext context, V1Container container, CancellationToken ct)
+    private async Task<ContainerRecord?> StartContainerAsync(StartContext context, V1Container container, CancellationToken ct)
     {
         var (pod, state, sync) = (context.Pod, context.State, context.Sync);
         var latest = state.Latest(container.Name);
-        if (latest is { State: CriContainerState.Exited, FinishedAt: { } finished } && _backoff.Check(pod.Metadata.Uid, container.Name, finished) is { } wait)
+        if (latest is { State: CriContainerState.Exited, FinishedAt: { } finished } && RestartBackoff(pod, container.Name, finished) is { } wait)
         {
-            var delay = _backoff.Delay(pod.Metadata.Uid, container.Name);
+            var delay = _backoff.Get(RestartKey(pod.Metadata.Uid, container.Name));
             _events.Record(pod, "Warning", "BackOff", $"Back-off restarting failed container {container.Name} in pod {Describe(pod)}");
             sync.Fail(container.Name, "CrashLoopBackOff", $"back-off {Seconds(delay)} restarting failed container={container.Name} pod={Describe(pod)}");
             sync.Retry(wait);
-            return;
+            return null;
         }
 
         var image = await _images.EnsureAsync(pod, container, ct);
@@ -27,7 +30,7 @@ public sealed partial class CriPodRuntime
         {
             sync.Fail(container.Name, image.Reason ?? "ErrImagePull", image.Message ?? string.Empty);
             sync.Retry(image.RetryIn ?? TimeSpan.FromSeconds(10));
-            return;
+            return null;
         }
 
         var restartCount = latest is null ? 0 : latest.RestartCount + 1;
@@ -41,7 +44,7 @@ public sealed partial class CriPodRuntime
             _events.Record(pod, "Warning", "Failed", $"Error: {e.Message}");
             sync.Fail(container.Name, "CreateContainerConfigError", e.Message);
             sync.Retry(TimeSpan.FromSeconds(10));
-            return;
+            return null;
         }
 
         string id;
@@ -55,7 +58,7 @@ public sealed partial class CriPodRuntime
             _events.Record(pod, "Warning", "Failed", $"Error: {e.Status.Detail}");
             sync.Fail(container.Name, "CreateContainerError", e.Status.Detail);
             sync.Retry(TimeSpan.FromSeconds(10));
-            return;
+            return null;
         }
 
         _events.Record(pod, "Normal", "Created", $"Created container {container.Name}");
@@ -68,7 +71,7 @@ public sealed partial class CriPodRuntime
             _events.Record(pod, "Warning", "Failed", $"Error: {e.Status.Detail}");
             sync.Fail(container.Name, "RunContainerError", e.Status.Detail);
             sync.Retry(TimeSpan.FromSeconds(10));
-            return;
+            return await RuntimeStateReader.ReadContainerAsync(_cri.Runtime, id, context.SandboxId, ct);
         }
 
         _events.Record(pod, "Normal", "Started", $"Started container {container.Name}");
@@ -81,7 +84,29 @@ public sealed partial class CriPodRuntime
                 await KillContainerAsync(pod, id, container.Name, GracePeriod(pod), $"FailedPostStartHook", ct);
             }
         }
+
+        return await RuntimeStateReader.ReadContainerAsync(_cri.Runtime, id, context.SandboxId, ct);
     }
+
+    /// <summary>
+    /// Upstream's doBackOff: while the back-off counted from the container's exit has not passed, the
+    /// time left; otherwise records the restart (the next wait doubles) and returns null to start now.
+    /// </summary>
+    private TimeSpan? RestartBackoff(V1Pod pod, string container, DateTime finishedAt)
+    {
+        var key = RestartKey(pod.Metadata.Uid, container);
+        var finished = new DateTimeOffset(DateTime.SpecifyKind(finishedAt, DateTimeKind.Utc));
+        var left = _backoff.RemainingSince(key, finished);
+        if (left > TimeSpan.Zero)
+        {
+            return left;
+        }
+
+        _backoff.Next(key, finished);
+        return null;
+    }
+
+    private static string RestartKey(string podUid, string container) => podUid + "/" + container;
 
     private ContainerConfig BuildConfig(StartContext context, V1Container container, int restartCount, string imageRef)
     {

@@ -2,6 +2,7 @@ using Grpc.Core;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
+using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Probes;
@@ -28,23 +29,20 @@ public sealed partial class CriPodRuntime : IPodRuntime
     private readonly IEventRecorder _events;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly CrashLoopBackoff _backoff;
+    private readonly KeyedBackoff _backoff;
     private readonly LifecycleHooks _hooks;
 
     public CriPodRuntime(CriRuntimeParts parts, string runtimeVersion)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        (_cri, _options, _images, _volumes, _sources, _probes, _events, _time, _logger) =
-            (parts.Cri, parts.Options, parts.Images, parts.Volumes, parts.Sources, parts.Probes, parts.Events, parts.Time, parts.Logger);
-        _backoff = new CrashLoopBackoff(_time);
+        (_cri, _options, _images, _backoff, _volumes, _sources, _probes, _events, _time, _logger) =
+            (parts.Cri, parts.Options, parts.Images, parts.RestartBackoff, parts.Volumes, parts.Sources, parts.Probes, parts.Events, parts.Time, parts.Logger);
         _hooks = new LifecycleHooks(_cri.Runtime, _probes.Network, _time);
         RuntimeVersion = runtimeVersion;
     }
 
     /// <summary>"containerd://1.6.20" — from CRI Version.</summary>
     public string RuntimeVersion { get; }
-
-    public bool AssignsPodIps => true;
 
     /// <summary>Asks the runtime its name and version (upstream reports "name://version" in nodeInfo).</summary>
     public static async Task<CriPodRuntime> CreateAsync(CriRuntimeParts parts, CancellationToken ct)
@@ -54,11 +52,14 @@ public sealed partial class CriPodRuntime : IPodRuntime
         return new CriPodRuntime(parts, $"{version.RuntimeName}://{version.RuntimeVersion}");
     }
 
-    public async Task<ObservedPod> SyncAsync(V1Pod pod, string podIp, CancellationToken ct)
+    public async Task<ObservedPod> SyncAsync(V1Pod pod, NodeNetwork node, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        var uid = pod.Metadata.Uid;
         var sync = new SyncResult();
+
+        // The one read of what the runtime holds for the pod; what this sync changes (kills, a new
+        // sandbox, containers it creates) is folded into it from the calls that changed it.
+        var state = await RuntimeStateReader.ReadAsync(_cri.Runtime, pod.Metadata.Uid, ct);
         PodVolumes volumes;
         try
         {
@@ -68,12 +69,10 @@ public sealed partial class CriPodRuntime : IPodRuntime
         {
             // Nothing starts until every volume is there; FailedMount was recorded by the volume manager.
             sync.Retry(TimeSpan.FromSeconds(2));
-            var waiting = await RuntimeStateReader.ReadAsync(_cri.Runtime, uid, ct);
             LogVolumesNotReady(pod.Metadata.NamespaceProperty, pod.Metadata.Name, e.Message);
-            return Observe(pod, waiting, sync);
+            return Observe(pod, state, sync);
         }
 
-        var state = await RuntimeStateReader.ReadAsync(_cri.Runtime, uid, ct);
         var actions = PodActionsPlanner.Compute(pod, state, ContainerHash.Of, ProbeFailure(pod));
         if (actions.KillPod)
         {
@@ -82,15 +81,16 @@ public sealed partial class CriPodRuntime : IPodRuntime
                 _events.Record(pod, "Normal", "SandboxChanged", "Pod sandbox changed, it will be killed and re-created.");
             }
 
-            await KillPodAsync(pod, state, GracePeriod(pod), ct);
+            state = await KillPodAsync(pod, state, GracePeriod(pod), ct);
             if (!actions.CreateSandbox)
             {
-                return Observe(pod, await RuntimeStateReader.ReadAsync(_cri.Runtime, uid, ct), sync);
+                return Observe(pod, state, sync);
             }
         }
         else
         {
             await Task.WhenAll(actions.ContainersToKill.Select(k => KillContainerAsync(pod, k.Id, k.Name, GracePeriod(pod), k.Message, ct)));
+            state = await RefreshAsync(state, actions.ContainersToKill.Select(k => k.Id), ct);
         }
 
         var sandboxId = actions.SandboxId;
@@ -99,26 +99,25 @@ public sealed partial class CriPodRuntime : IPodRuntime
             sandboxId = await RunSandboxAsync(pod, actions.Attempt, sync, ct);
             if (sandboxId is null)
             {
-                return Observe(pod, await RuntimeStateReader.ReadAsync(_cri.Runtime, uid, ct), sync);
+                return Observe(pod, state, sync);
             }
 
-            state = await RuntimeStateReader.ReadAsync(_cri.Runtime, uid, ct);
+            state = state.With(await RuntimeStateReader.ReadSandboxAsync(_cri.Runtime, sandboxId, ct));
         }
 
         var sandbox = state.Sandboxes.FirstOrDefault(s => s.Id == sandboxId);
-        var ip = pod.Spec.HostNetwork == true ? _options.HostIp : sandbox?.Ip ?? podIp;
+        var ip = pod.Spec.HostNetwork == true ? node.HostIp : sandbox?.Ip ?? pod.Status?.PodIP ?? string.Empty;
         var context = new StartContext(pod, sandboxId!, ip, volumes, state, sync);
-        if (actions.NextInitContainer is { } init)
+        var toStart = (actions.NextInitContainer is { } init ? pod.Spec.InitContainers.Where(c => c.Name == init).Take(1) : [])
+            .Concat(actions.ContainersToStart.Select(name => pod.Spec.Containers.First(c => c.Name == name)));
+        foreach (var container in toStart)
         {
-            await StartContainerAsync(context, pod.Spec.InitContainers.First(c => c.Name == init), ct);
+            if (await StartContainerAsync(context, container, ct) is { } started)
+            {
+                state = state.With(started);
+            }
         }
 
-        foreach (var name in actions.ContainersToStart)
-        {
-            await StartContainerAsync(context, pod.Spec.Containers.First(c => c.Name == name), ct);
-        }
-
-        state = await RuntimeStateReader.ReadAsync(_cri.Runtime, uid, ct);
         await PruneAsync(state, ct);
         var running = state.Containers
             .Where(c => c.State == CriContainerState.Running && state.Latest(c.Name) == c)
@@ -132,7 +131,7 @@ public sealed partial class CriPodRuntime : IPodRuntime
     {
         ArgumentNullException.ThrowIfNull(pod);
         var state = await RuntimeStateReader.ReadAsync(_cri.Runtime, pod.Metadata.Uid, ct);
-        await KillPodAsync(pod, state, gracePeriod, ct);
+        _ = await KillPodAsync(pod, state, gracePeriod, ct);
         _probes.Remove(pod.Metadata.Uid);
     }
 
@@ -164,15 +163,36 @@ public sealed partial class CriPodRuntime : IPodRuntime
         }
     }
 
-    /// <summary>Stops the pod's running containers (preStop hooks first, within the grace period) and its sandboxes.</summary>
-    private async Task KillPodAsync(V1Pod pod, PodRuntimeState state, TimeSpan grace, CancellationToken ct)
+    /// <summary>
+    /// Stops the pod's running containers (preStop hooks first, within the grace period) and its
+    /// sandboxes; returns <paramref name="state"/> with what it stopped as it now is.
+    /// </summary>
+    private async Task<PodRuntimeState> KillPodAsync(V1Pod pod, PodRuntimeState state, TimeSpan grace, CancellationToken ct)
     {
         var running = state.Containers.Where(c => c.State is CriContainerState.Running or CriContainerState.Unknown).ToList();
         await Task.WhenAll(running.Select(c => KillContainerAsync(pod, c.Id, c.Name, grace, $"Stopping container {c.Name}", ct)));
+        state = await RefreshAsync(state, running.Select(c => c.Id), ct);
         foreach (var sandbox in state.Sandboxes.Where(s => s.Ready))
         {
             await _cri.Runtime.StopPodSandboxAsync(new StopPodSandboxRequest { PodSandboxId = sandbox.Id }, cancellationToken: ct);
+            state = state.With(sandbox with { Ready = false, Ip = null });
         }
+
+        return state;
+    }
+
+    /// <summary><paramref name="state"/> with the records of the containers <paramref name="ids"/> read again (after a stop).</summary>
+    private async Task<PodRuntimeState> RefreshAsync(PodRuntimeState state, IEnumerable<string> ids, CancellationToken ct)
+    {
+        foreach (var id in ids)
+        {
+            var known = state.Containers.First(c => c.Id == id);
+            state = await RuntimeStateReader.ReadContainerAsync(_cri.Runtime, id, known.SandboxId, ct) is { } record
+                ? state.With(record)
+                : state with { Containers = state.Containers.Where(c => c.Id != id).ToList() };
+        }
+
+        return state;
     }
 
     private async Task KillContainerAsync(V1Pod pod, string id, string name, TimeSpan grace, string message, CancellationToken ct)

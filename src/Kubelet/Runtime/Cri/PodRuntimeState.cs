@@ -2,7 +2,8 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>
 /// Everything the runtime holds for one pod: its sandboxes and containers, newest first (the
-/// kubelet's kubecontainer.PodStatus).
+/// kubelet's kubecontainer.PodStatus). A sync reads it once and folds in the records of what it
+/// changed itself (<see cref="With(ContainerRecord)"/>, <see cref="With(SandboxRecord)"/>).
 /// </summary>
 public sealed record PodRuntimeState(IReadOnlyList<SandboxRecord> Sandboxes, IReadOnlyList<ContainerRecord> Containers)
 {
@@ -13,4 +14,17 @@ public sealed record PodRuntimeState(IReadOnlyList<SandboxRecord> Sandboxes, IRe
 
     /// <summary>The container of that name before the newest (the status's lastState), or null.</summary>
     public ContainerRecord? Previous(string name) => Containers.Where(c => c.Name == name).Skip(1).FirstOrDefault();
+
+    /// <summary>This state with <paramref name="container"/> added, or replacing the record of the same id.</summary>
+    public PodRuntimeState With(ContainerRecord container) => this with
+    {
+        Containers = Containers.Where(c => c.Id != container.Id).Append(container)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.RestartCount).ToList(),
+    };
+
+    /// <summary>This state with <paramref name="sandbox"/> added, or replacing the record of the same id.</summary>
+    public PodRuntimeState With(SandboxRecord sandbox) => this with
+    {
+        Sandboxes = Sandboxes.Where(s => s.Id != sandbox.Id).Append(sandbox).OrderByDescending(s => s.CreatedAt).ToList(),
+    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grpc.Core;
 using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Runtime.Cri.Api;
 
@@ -6,7 +7,8 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>
 /// Reads what the runtime holds for a pod — found by the pod-uid label alone, so that containers
-/// started before a kubelet restart are adopted, never duplicated.
+/// started before a kubelet restart are adopted, never duplicated — once per sync; and single
+/// records of what a sync changed (a sandbox it ran, a container it created or stopped).
 /// </summary>
 internal static class RuntimeStateReader
 {
@@ -21,14 +23,9 @@ internal static class RuntimeStateReader
         foreach (var sandbox in sandboxes)
         {
             var ready = sandbox.State == PodSandboxState.SandboxReady;
-            string? ip = null;
-            if (ready && records.Count == 0)
-            {
-                var status = await runtime.PodSandboxStatusAsync(new PodSandboxStatusRequest { PodSandboxId = sandbox.Id }, cancellationToken: ct);
-                ip = status.Status?.Network?.Ip is { Length: > 0 } i ? i : null;
-            }
-
-            records.Add(new SandboxRecord(sandbox.Id, sandbox.Metadata?.Attempt ?? 0, ready, ip, Time(sandbox.CreatedAt) ?? DateTime.MinValue));
+            records.Add(ready && records.Count == 0
+                ? await ReadSandboxAsync(runtime, sandbox.Id, ct)
+                : new SandboxRecord(sandbox.Id, sandbox.Metadata?.Attempt ?? 0, ready, null, Time(sandbox.CreatedAt) ?? DateTime.MinValue));
         }
 
         var containerFilter = new ContainerFilter();
@@ -47,14 +44,39 @@ internal static class RuntimeStateReader
         return new PodRuntimeState(records, list.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.RestartCount).ToList());
     }
 
-    internal static ContainerRecord Record(Container container, ContainerStatus status)
+    /// <summary>One sandbox (with its IP while it is ready).</summary>
+    public static async Task<SandboxRecord> ReadSandboxAsync(RuntimeService.RuntimeServiceClient runtime, string sandboxId, CancellationToken ct)
     {
-        var annotations = status.Annotations.Count > 0 ? status.Annotations : container.Annotations;
+        var status = (await runtime.PodSandboxStatusAsync(new PodSandboxStatusRequest { PodSandboxId = sandboxId }, cancellationToken: ct)).Status;
+        var ready = status?.State == PodSandboxState.SandboxReady;
+        var ip = ready && status?.Network?.Ip is { Length: > 0 } i ? i : null;
+        return new SandboxRecord(sandboxId, status?.Metadata?.Attempt ?? 0, ready, ip, Time(status?.CreatedAt ?? 0) ?? DateTime.MinValue);
+    }
+
+    /// <summary>One container of the sandbox <paramref name="sandboxId"/>; null when the runtime no longer has it.</summary>
+    public static async Task<ContainerRecord?> ReadContainerAsync(RuntimeService.RuntimeServiceClient runtime, string containerId, string sandboxId, CancellationToken ct)
+    {
+        try
+        {
+            var status = (await runtime.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = containerId }, cancellationToken: ct)).Status;
+            return status is null ? null : Record(status, sandboxId, status.Annotations, status.Labels);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    internal static ContainerRecord Record(Container container, ContainerStatus status) =>
+        Record(status, container.PodSandboxId, status.Annotations.Count > 0 ? status.Annotations : container.Annotations, container.Labels);
+
+    private static ContainerRecord Record(ContainerStatus status, string sandboxId, IReadOnlyDictionary<string, string> annotations, IReadOnlyDictionary<string, string> labels)
+    {
         var restartCount = annotations.TryGetValue(CriLabels.RestartCount, out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : (int)(status.Metadata?.Attempt ?? 0);
         return new ContainerRecord(
             status.Id,
-            status.Metadata?.Name ?? container.Labels.GetValueOrDefault(CriLabels.ContainerName, string.Empty),
-            container.PodSandboxId,
+            status.Metadata?.Name ?? labels.GetValueOrDefault(CriLabels.ContainerName, string.Empty),
+            sandboxId,
             status.State switch
             {
                 ContainerState.ContainerCreated => CriContainerState.Created,

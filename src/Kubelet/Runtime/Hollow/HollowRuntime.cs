@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using k8s.Models;
-using Orchestrator.Kubelet.Runtime;
+using Orchestrator.Kubelet.Backoff;
 
 namespace Orchestrator.Kubelet.Runtime.Hollow;
 
@@ -11,21 +11,33 @@ namespace Orchestrator.Kubelet.Runtime.Hollow;
 /// run-to-completion pods run for <see cref="HollowRuntimeOptions.JobRunTime"/> (or the
 /// <see cref="HollowAnnotations.RunSeconds"/> annotation) and exit with 0 (or
 /// <see cref="HollowAnnotations.ExitCode"/>); OnFailure containers that fail restart after
-/// CrashLoopBackOff delays (10 s doubling to 5 min), as real ones would.
+/// CrashLoopBackOff delays (<see cref="BackoffPolicy.Kubelet"/>), as real ones would. Pod IPs come
+/// from the node's podCIDR, one <see cref="PodIpAllocator"/> per node, seeded with the IPs the API
+/// already records there (a restarted kubelet keeps them) and released when a pod is killed.
 /// </summary>
 public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider time) : IPodRuntime
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan WaitForIp = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, DateTime> _started = new();
+    private readonly ConcurrentDictionary<string, PodIpAllocator> _allocators = new();
 
     public string RuntimeVersion => "hollow://1.0.0";
 
     /// <summary>Pods the runtime currently runs (for tests and metrics).</summary>
     public int PodCount => _started.Count;
 
-    public Task<ObservedPod> SyncAsync(V1Pod pod, string podIp, CancellationToken ct)
+    public Task<ObservedPod> SyncAsync(V1Pod pod, NodeNetwork node, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(node);
+        var podIp = pod.Spec.HostNetwork == true ? node.HostIp : AllocateIp(pod, node);
+        if (podIp is null)
+        {
+            // the podCIDR is full: nothing starts until a pod of the node gives its IP up
+            var waiting = pod.Spec.Containers.Select(c => new ObservedContainer(c.Name, ContainerRunState.Waiting, 0)).ToList();
+            return Task.FromResult(new ObservedPod(waiting, WaitForIp) { SandboxReady = false });
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)); // the API keeps seconds
         var startedAt = _started.GetOrAdd(pod.Metadata.Uid ?? pod.Metadata.Name, now);
@@ -42,10 +54,8 @@ public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider tim
             }
         }
 
-        return Task.FromResult(new ObservedPod(containers, next));
+        return Task.FromResult(new ObservedPod(containers, next) { PodIp = podIp });
     }
-
-    public bool AssignsPodIps => false;
 
     /// <summary>A hollow pod leaves nothing behind once killed.</summary>
     public Task RemoveAsync(V1Pod pod, CancellationToken ct) => Task.CompletedTask;
@@ -54,7 +64,40 @@ public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider tim
     {
         ArgumentNullException.ThrowIfNull(pod);
         _started.TryRemove(pod.Metadata.Uid ?? pod.Metadata.Name, out _);
+        if (pod.Spec?.NodeName is { } node && _allocators.TryGetValue(node, out var allocator))
+        {
+            allocator.Release(pod.Metadata.Uid ?? pod.Metadata.Name);
+        }
+
         return Task.CompletedTask;
+    }
+
+    private string? AllocateIp(V1Pod pod, NodeNetwork node)
+    {
+        if (node.PodCidr is not { } cidr)
+        {
+            return null;
+        }
+
+        var allocator = _allocators.GetOrAdd(node.NodeName, _ => Seeded(cidr, node));
+        if (allocator.Cidr != cidr)
+        {
+            allocator = _allocators[node.NodeName] = Seeded(cidr, node);
+        }
+
+        return allocator.Allocate(pod.Metadata.Uid ?? pod.Metadata.Name, pod.Status?.PodIP);
+    }
+
+    /// <summary>An allocator that already knows the IPs of the live pods on the node (kubelet restart).</summary>
+    private static PodIpAllocator Seeded(string cidr, NodeNetwork node)
+    {
+        var allocator = new PodIpAllocator(cidr);
+        foreach (var (podUid, ip) in node.AssignedPodIps())
+        {
+            allocator.Allocate(podUid, ip);
+        }
+
+        return allocator;
     }
 
     private (ObservedContainer Observed, TimeSpan? ChangeIn) Observe(V1Pod pod, V1Container container, string restartPolicy, DateTime podStart, DateTime now)
@@ -73,7 +116,7 @@ public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider tim
         var runStart = podStart;
         var restarts = 0;
         ObservedContainer? last = null;
-        var backoff = TimeSpan.FromSeconds(10);
+        var backoff = BackoffPolicy.Kubelet.Initial;
         while (true)
         {
             var exitAt = runStart + runTime;
@@ -98,7 +141,7 @@ public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider tim
             last = exited with { LastTermination = null };
             restarts++;
             runStart = restartAt;
-            backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
+            backoff = BackoffPolicy.Kubelet.After(backoff);
         }
     }
 

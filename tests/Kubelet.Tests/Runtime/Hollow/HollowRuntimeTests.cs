@@ -1,12 +1,12 @@
 using k8s.Models;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Runtime;
-using Orchestrator.Testing;
 
 namespace Orchestrator.Kubelet.Tests.Runtime.Hollow;
 
 public sealed class HollowRuntimeTests
 {
+    private static readonly NodeNetwork Node = new("n", "192.168.0.1", "10.0.0.0/24", () => []);
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
@@ -14,9 +14,9 @@ public sealed class HollowRuntimeTests
     {
         var runtime = new HollowRuntime(new HollowRuntimeOptions(), _time);
         var pod = Pod("Always");
-        var observed = await runtime.SyncAsync(pod, "10.0.0.2", default);
+        var observed = await runtime.SyncAsync(pod, Node, default);
         _time.Advance(TimeSpan.FromHours(5));
-        var later = await runtime.SyncAsync(pod, "10.0.0.2", default);
+        var later = await runtime.SyncAsync(pod, Node, default);
         Assert.All(later.Containers, c => Assert.Equal(ContainerRunState.Running, c.State));
         Assert.Null(later.NextChangeIn);
         Assert.Equal(observed.Containers[0].StartedAt, later.Containers[0].StartedAt);
@@ -31,12 +31,12 @@ public sealed class HollowRuntimeTests
     {
         var runtime = new HollowRuntime(new HollowRuntimeOptions { JobRunTime = TimeSpan.FromSeconds(2) }, _time);
         var pod = Pod(restartPolicy, exitCode);
-        var running = await runtime.SyncAsync(pod, "10.0.0.2", default);
+        var running = await runtime.SyncAsync(pod, Node, default);
         Assert.Equal(ContainerRunState.Running, running.Containers[0].State);
         Assert.Equal(TimeSpan.FromSeconds(2), running.NextChangeIn);
 
         _time.Advance(TimeSpan.FromSeconds(2));
-        var done = await runtime.SyncAsync(pod, "10.0.0.2", default);
+        var done = await runtime.SyncAsync(pod, Node, default);
         var container = done.Containers[0];
         Assert.Equal(after, container.State);
         var exit = container.State == ContainerRunState.Exited ? container : container.LastTermination!;
@@ -48,15 +48,15 @@ public sealed class HollowRuntimeTests
     {
         var runtime = new HollowRuntime(new HollowRuntimeOptions { JobRunTime = TimeSpan.FromSeconds(1) }, _time);
         var pod = Pod("OnFailure", "2");
-        await runtime.SyncAsync(pod, "ip", default);
+        await runtime.SyncAsync(pod, Node, default);
         _time.Advance(TimeSpan.FromSeconds(1 + 10 + 0.5)); // ran 1 s, backed off 10 s, running again
-        var observed = await runtime.SyncAsync(pod, "ip", default);
+        var observed = await runtime.SyncAsync(pod, Node, default);
         Assert.Equal(ContainerRunState.Running, observed.Containers[0].State);
         Assert.Equal(1, observed.Containers[0].RestartCount);
         Assert.Equal(2, observed.Containers[0].LastTermination!.ExitCode);
 
         _time.Advance(TimeSpan.FromSeconds(1)); // second crash: now waits 20 s
-        var waiting = await runtime.SyncAsync(pod, "ip", default);
+        var waiting = await runtime.SyncAsync(pod, Node, default);
         Assert.Equal("CrashLoopBackOff", waiting.Containers[0].Reason);
         Assert.Equal(TimeSpan.FromSeconds(20), waiting.NextChangeIn);
     }
@@ -66,10 +66,35 @@ public sealed class HollowRuntimeTests
     {
         var runtime = new HollowRuntime(new HollowRuntimeOptions(), _time);
         var pod = Pod("Never");
-        await runtime.SyncAsync(pod, "ip", default);
+        await runtime.SyncAsync(pod, Node, default);
         Assert.Equal(1, runtime.PodCount);
         await runtime.KillAsync(pod, TimeSpan.Zero, default);
         Assert.Equal(0, runtime.PodCount);
+    }
+
+    [Fact]
+    public async Task Pods_get_ips_from_the_node_cidr_around_those_the_api_records_and_give_them_up_when_killed()
+    {
+        var runtime = new HollowRuntime(new HollowRuntimeOptions(), _time);
+        var node = Node with { AssignedPodIps = () => [KeyValuePair.Create("other", "10.0.0.2")] };
+        var pod = Pod("Always");
+
+        Assert.Equal("10.0.0.3", (await runtime.SyncAsync(pod, node, default)).PodIp);
+        Assert.Equal("10.0.0.3", (await runtime.SyncAsync(pod, node, default)).PodIp);
+        await runtime.KillAsync(pod, TimeSpan.Zero, default);
+        var next = Pod("Always");
+        next.Metadata.Uid = "uid-2";
+        Assert.Equal("10.0.0.4", (await runtime.SyncAsync(next, node, default)).PodIp);
+    }
+
+    [Fact]
+    public async Task Host_network_pods_have_the_host_ip()
+    {
+        var runtime = new HollowRuntime(new HollowRuntimeOptions(), _time);
+        var pod = Pod("Always");
+        pod.Spec.HostNetwork = true;
+
+        Assert.Equal("192.168.0.1", (await runtime.SyncAsync(pod, Node with { PodCidr = null }, default)).PodIp);
     }
 
     private static V1Pod Pod(string restartPolicy, string? exitCode = null) => new()
@@ -81,6 +106,6 @@ public sealed class HollowRuntimeTests
             Uid = "uid-1",
             Annotations = exitCode is null ? null : new Dictionary<string, string> { [HollowAnnotations.ExitCode] = exitCode },
         },
-        Spec = new V1PodSpec { RestartPolicy = restartPolicy, Containers = [new V1Container { Name = "c", Image = "busybox" }] },
+        Spec = new V1PodSpec { NodeName = "n", RestartPolicy = restartPolicy, Containers = [new V1Container { Name = "c", Image = "busybox" }] },
     };
 }

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Orchestrator.Kubelet.Pods;
+namespace Orchestrator.Kubelet.Runtime.Hollow;
 
 /// <summary>
 /// Hands out pod IPs of one node's podCIDR (IPv4, up to /16), one per pod uid, reusing freed ones;

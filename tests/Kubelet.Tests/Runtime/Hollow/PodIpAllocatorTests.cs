@@ -1,6 +1,6 @@
-using Orchestrator.Kubelet.Pods;
+using Orchestrator.Kubelet.Runtime.Hollow;
 
-namespace Orchestrator.Kubelet.Tests.Pods;
+namespace Orchestrator.Kubelet.Tests.Runtime.Hollow;
 
 public sealed class PodIpAllocatorTests
 {
