@@ -54,7 +54,7 @@ public sealed class KubeletHost : IController
     public Task Registered => _registered.Task;
 
     /// <summary>The node agents by node name (tests pause heartbeats through them).</summary>
-    public IReadOnlyDictionary<string, NodeAgent> Nodes => _agents;
+    internal IReadOnlyDictionary<string, NodeAgent> Nodes => _agents;
 
     /// <summary>Called with (node, podCIDR) when one of our nodes gets its pod CIDR (the CNI config follows it).</summary>
     public Action<string, string>? PodCidrAssigned { get; init; }

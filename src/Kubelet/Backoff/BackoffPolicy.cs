@@ -5,7 +5,7 @@ namespace Orchestrator.Kubelet.Backoff;
 /// the maximum starts over. Upstream's numbers for container restarts (CrashLoopBackOff) and image
 /// pulls (ImagePullBackOff) alike: 10 s doubling to 5 min, reset after 10 min.
 /// </summary>
-public sealed record BackoffPolicy(TimeSpan Initial, TimeSpan Max)
+internal sealed record BackoffPolicy(TimeSpan Initial, TimeSpan Max)
 {
     /// <summary>Upstream kubelet's container restart and image pull back-off.</summary>
     public static BackoffPolicy Kubelet { get; } = new(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5));

@@ -9,7 +9,7 @@ namespace Orchestrator.Kubelet.Backoff;
 /// <see cref="BackoffPolicy.ResetAfter"/> after the last one. Event times are passed in (a
 /// container's finishedAt, the time a pull failed); "now" comes from the injected clock. Thread-safe.
 /// </summary>
-public sealed class KeyedBackoff(BackoffPolicy policy, TimeProvider time)
+internal sealed class KeyedBackoff(BackoffPolicy policy, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);

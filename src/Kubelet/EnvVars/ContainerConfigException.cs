@@ -5,7 +5,7 @@ namespace Orchestrator.Kubelet.EnvVars;
 /// unsupported field): the kubelet shows the message as the container's Waiting reason
 /// CreateContainerConfigError and retries on the next sync. Messages are upstream's.
 /// </summary>
-public sealed class ContainerConfigException : Exception
+internal sealed class ContainerConfigException : Exception
 {
     public ContainerConfigException()
     {

@@ -14,7 +14,7 @@ namespace Orchestrator.Kubelet.EnvVars;
 /// valueFrom fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef), then the service variables
 /// not already defined. Variables keep the position of their first definition.
 /// </summary>
-public static class ContainerEnvironment
+internal static class ContainerEnvironment
 {
     /// <exception cref="ContainerConfigException">A non-optional configMap, secret or key is missing, or a field is unsupported.</exception>
     public static IReadOnlyList<KeyValuePair<string, string>> Build(

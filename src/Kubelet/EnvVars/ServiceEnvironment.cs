@@ -9,7 +9,7 @@ namespace Orchestrator.Kubelet.EnvVars;
 /// always the master service default/kubernetes, <c>NAME_SERVICE_HOST</c>, <c>NAME_SERVICE_PORT</c>,
 /// <c>NAME_SERVICE_PORT_PORTNAME</c> and the Docker link variables <c>NAME_PORT…</c>.
 /// </summary>
-public static class ServiceEnvironment
+internal static class ServiceEnvironment
 {
     private const string MasterServiceNamespace = "default";
     private const string MasterService = "kubernetes";

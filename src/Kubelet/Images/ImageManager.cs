@@ -19,7 +19,7 @@ namespace Orchestrator.Kubelet.Images;
 /// last pull error (<c>Back-off pulling image "x": ErrImagePull: …</c>), as upstream's prevPullErrMsg.
 /// imagePullSecrets are not sent: no credentials. Thread-safe.
 /// </summary>
-public sealed partial class ImageManager(ImageService.ImageServiceClient images, IEventRecorder events, KeyedBackoff backoff, ILogger<ImageManager> logger) : IImageEnsurer
+internal sealed partial class ImageManager(ImageService.ImageServiceClient images, IEventRecorder events, KeyedBackoff backoff, ILogger<ImageManager> logger) : IImageEnsurer
 {
     /// <summary>How soon a pod worker retries after ErrImagePull, to report ImagePullBackOff while the back-off runs.</summary>
     public static readonly TimeSpan RetryAfterPullError = TimeSpan.FromSeconds(1);

@@ -12,7 +12,7 @@ namespace Orchestrator.Kubelet.Node;
 /// <see cref="KubeletOptions.NodeStatusReportInterval"/>. Heartbeats can be paused (tests of node
 /// failure) without stopping the node's pods.
 /// </summary>
-public sealed partial class NodeAgent
+internal sealed partial class NodeAgent
 {
     private readonly IKubernetes _client;
     private readonly NodeConfig _config;

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace Orchestrator.Kubelet.Processes;
 
 /// <summary>Runs host tools (ctr, ip, umount) with arguments passed verbatim (no shell) and captures their output.</summary>
-public static class HostCommand
+internal static class HostCommand
 {
     /// <summary>Runs <paramref name="file"/> to completion; a missing binary throws with the name in the message.</summary>
     public static async Task<HostCommandResult> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Orchestrator.Kubelet.Processes;
 
 /// <summary>Looks at and signals host processes by PID through /proc and kill(1); never by name.</summary>
-public static class HostProcess
+internal static class HostProcess
 {
     /// <summary>True when the PID exists and is not a zombie.</summary>
     public static bool IsAlive(int pid)

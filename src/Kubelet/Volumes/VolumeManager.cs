@@ -9,7 +9,7 @@ namespace Orchestrator.Kubelet.Volumes;
 /// (upstream's layout and plugin names; hostPath volumes are used in place). Thread-safe across pods;
 /// calls for one pod must not overlap (the pod worker serialises them).
 /// </summary>
-public sealed partial class VolumeManager
+internal sealed partial class VolumeManager
 {
     private readonly string _podsRoot;
     private readonly IVolumeSources _sources;

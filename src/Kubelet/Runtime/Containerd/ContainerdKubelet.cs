@@ -11,22 +11,32 @@ namespace Orchestrator.Kubelet.Runtime.Containerd;
 /// (deleted while the kubelet was down) are removed once the pod cache has synced, then every
 /// <see cref="HousekeepingInterval"/>.
 /// </summary>
-public sealed partial class ContainerdKubelet(KubeletHost host, CriPodRuntime runtime, PodLifecycleEventGenerator pleg, ControllerContext context) : IController
+public sealed partial class ContainerdKubelet : IController
 {
     public static readonly TimeSpan HousekeepingInterval = TimeSpan.FromSeconds(10);
 
-    private readonly ILogger _logger = context.Loggers.CreateLogger<ContainerdKubelet>();
+    private readonly KubeletHost _host;
+    private readonly CriPodRuntime _runtime;
+    private readonly PodLifecycleEventGenerator _pleg;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    internal ContainerdKubelet(KubeletHost host, CriPodRuntime runtime, PodLifecycleEventGenerator pleg, ControllerContext context)
+    {
+        (_host, _runtime, _pleg, _time) = (host, runtime, pleg, context.Time);
+        _logger = context.Loggers.CreateLogger<ContainerdKubelet>();
+    }
 
     public string Name => "kubelet";
 
-    public KubeletHost Host => host;
+    public KubeletHost Host => _host;
 
     /// <summary>Completes once the node is registered.</summary>
-    public Task Registered => host.Registered;
+    public Task Registered => _host.Registered;
 
     public async Task RunAsync(CancellationToken ct)
     {
-        await Task.WhenAll(host.RunAsync(ct), HousekeepingAsync(ct), RelistAsync(ct));
+        await Task.WhenAll(_host.RunAsync(ct), HousekeepingAsync(ct), RelistAsync(ct));
     }
 
     /// <summary>Pods whose containers changed state in the runtime are synced again (a container exited).</summary>
@@ -34,8 +44,8 @@ public sealed partial class ContainerdKubelet(KubeletHost host, CriPodRuntime ru
     {
         try
         {
-            await host.Registered.WaitAsync(ct);
-            await pleg.RunAsync(host.Resync, ct);
+            await _host.Registered.WaitAsync(ct);
+            await _pleg.RunAsync(_host.Resync, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -47,13 +57,13 @@ public sealed partial class ContainerdKubelet(KubeletHost host, CriPodRuntime ru
     {
         try
         {
-            await host.Pods.WaitForSyncAsync(ct);
-            await host.Registered.WaitAsync(ct);
+            await _host.Pods.WaitForSyncAsync(ct);
+            await _host.Registered.WaitAsync(ct);
             while (!ct.IsCancellationRequested)
             {
                 try
                 {
-                    var removed = await runtime.RemoveOrphansAsync(host.LivePodUids(), ct);
+                    var removed = await _runtime.RemoveOrphansAsync(_host.LivePodUids(), ct);
                     if (removed > 0)
                     {
                         LogOrphansRemoved(removed);
@@ -64,7 +74,7 @@ public sealed partial class ContainerdKubelet(KubeletHost host, CriPodRuntime ru
                     LogHousekeepingFailed(e);
                 }
 
-                await Task.Delay(HousekeepingInterval, context.Time, ct);
+                await Task.Delay(HousekeepingInterval, _time, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

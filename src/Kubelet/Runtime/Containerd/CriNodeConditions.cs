@@ -5,7 +5,7 @@ using Orchestrator.Kubelet.Node;
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
 /// <summary>A real node's conditions: CRI Status (RuntimeReady, NetworkReady) and the machine's memory, disk and PID usage.</summary>
-public sealed class CriNodeConditions(CriClient cri, string kubeletRoot, NodeReservations reservations) : INodeConditionSource
+internal sealed class CriNodeConditions(CriClient cri, string kubeletRoot, NodeReservations reservations) : INodeConditionSource
 {
     public async Task<IList<V1NodeCondition>> ComputeAsync(IEnumerable<V1NodeCondition>? previous, DateTime now, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace Orchestrator.Kubelet.Runtime.Containerd;
 /// The host's primary IPv4 address — that of the interface holding the default route (as upstream's
 /// kubelet chooses its node IP) — or, without one, of the first non-loopback interface that is up.
 /// </summary>
-public static class HostAddress
+internal static class HostAddress
 {
     public static string Primary()
     {

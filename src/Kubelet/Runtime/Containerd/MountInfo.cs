@@ -4,7 +4,7 @@ using System.Text;
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
 /// <summary>Reads mount points from /proc/self/mountinfo (field 5, with the kernel's octal escapes decoded).</summary>
-public static class MountInfo
+internal static class MountInfo
 {
     /// <summary>The mount points in <paramref name="mountinfo"/> that are <paramref name="root"/> or below it, deepest first.</summary>
     public static IReadOnlyList<string> MountsUnder(string mountinfo, string root)

@@ -8,7 +8,7 @@ using Orchestrator.Kubelet.Status;
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>The CRI ContainerConfig of one container (upstream's generateContainerConfig), as a pure function.</summary>
-public static class ContainerConfigFactory
+internal static class ContainerConfigFactory
 {
     private const long CpuPeriod = 100_000;
 

@@ -3,7 +3,7 @@ using k8s.Models;
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>What the kubelet resolved for one container before creating it.</summary>
-public sealed record ContainerConfigInput(
+internal sealed record ContainerConfigInput(
     V1Pod Pod,
     V1Container Container,
     int RestartCount,

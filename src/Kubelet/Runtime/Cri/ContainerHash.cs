@@ -10,7 +10,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// whose spec hash no longer matches its pod's (an image changed on a bare pod) is restarted.
 /// Resources are left out, as upstream does, so that in-place resizes do not restart containers.
 /// </summary>
-public static class ContainerHash
+internal static class ContainerHash
 {
     public static string Of(V1Container container)
     {

@@ -9,7 +9,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// or a subPath in it, created as a directory with the volume's mode when missing, like upstream),
 /// read-only when the mount says so and always for configMap, secret, downwardAPI and projected.
 /// </summary>
-public static class ContainerMounts
+internal static class ContainerMounts
 {
     /// <param name="container">The container whose volumeMounts are resolved.</param>
     /// <param name="pod">The pod, whose volumes the mounts name.</param>

@@ -5,7 +5,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// is the count the kubelet stamped on it when it created it; <see cref="Hash"/> the hash of the
 /// container spec it was created from.
 /// </summary>
-public sealed record ContainerRecord(
+internal sealed record ContainerRecord(
     string Id,
     string Name,
     string SandboxId,

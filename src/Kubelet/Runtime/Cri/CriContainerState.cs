@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>The CRI container states (runtime.v1 ContainerState).</summary>
-public enum CriContainerState
+internal enum CriContainerState
 {
     Created,
     Running,

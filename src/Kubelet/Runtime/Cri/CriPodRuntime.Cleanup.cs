@@ -11,7 +11,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// gone — containers, sandboxes, volumes, log files, the pod cgroup (containerd removes only the
 /// containers' own cgroups, and never log files).
 /// </summary>
-public sealed partial class CriPodRuntime
+internal sealed partial class CriPodRuntime
 {
     /// <summary>Removes every trace of a pod the API no longer has. Idempotent.</summary>
     public async Task RemoveAsync(V1Pod pod, CancellationToken ct)

@@ -4,7 +4,7 @@ using Orchestrator.Kubelet.Runtime;
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>What the pod status is built from: the runtime's records, this sync's waiting reasons, the probes.</summary>
-public sealed partial class CriPodRuntime
+internal sealed partial class CriPodRuntime
 {
     private ObservedPod Observe(V1Pod pod, PodRuntimeState state, SyncResult sync)
     {

@@ -10,7 +10,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// Starting one container (upstream's startContainer): back-off, image, config, create, start,
 /// postStart; returns the record of the container it created (null when it created none).
 /// </summary>
-public sealed partial class CriPodRuntime
+internal sealed partial class CriPodRuntime
 {
     private async Task<ContainerRecord?> StartContainerAsync(StartContext context, V1Container container, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// containers; restarts with back-off; kills per probes) and reports what it then observes.
 /// Calls for one pod are serialised by the pod worker; different pods run concurrently.
 /// </summary>
-public sealed partial class CriPodRuntime : IPodRuntime
+internal sealed partial class CriPodRuntime : IPodRuntime
 {
     private readonly CriClient _cri;
     private readonly CriRuntimeOptions _options;

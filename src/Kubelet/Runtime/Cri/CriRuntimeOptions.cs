@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>Settings of the CRI runtime of one node.</summary>
-public sealed record CriRuntimeOptions(KubeletPaths Paths, string HostIp)
+internal sealed record CriRuntimeOptions(KubeletPaths Paths, string HostIp)
 {
     /// <summary>The cgroup (cgroupfs driver) pod cgroups are created under.</summary>
     public string CgroupRoot { get; init; } = "/orchestrator";

@@ -8,7 +8,7 @@ using Orchestrator.Kubelet.Volumes;
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>What a <see cref="CriPodRuntime"/> is built from (<paramref name="RestartBackoff"/>: the crash-loop back-off of its containers).</summary>
-public sealed record CriRuntimeParts(
+internal sealed record CriRuntimeParts(
     CriClient Cri,
     CriRuntimeOptions Options,
     IImageEnsurer Images,

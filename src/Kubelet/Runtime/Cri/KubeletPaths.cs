@@ -5,7 +5,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// /var/log/pods, moved under one root): pod directories for volumes and termination messages,
 /// and the CRI log directories.
 /// </summary>
-public sealed record KubeletPaths(string Root)
+internal sealed record KubeletPaths(string Root)
 {
     public string PodsRoot => Path.Combine(Root, "pods");
 

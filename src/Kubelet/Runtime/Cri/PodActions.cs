@@ -4,7 +4,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// What one sync of a pod does (upstream's podActions): kill the whole pod, (re)create its sandbox,
 /// stop some containers, start the next init container or some regular containers.
 /// </summary>
-public sealed record PodActions
+internal sealed record PodActions
 {
     /// <summary>Stop every container and sandbox of the pod first.</summary>
     public bool KillPod { get; init; }

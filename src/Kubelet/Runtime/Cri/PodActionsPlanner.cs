@@ -10,7 +10,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// whose spec changed or that failed its liveness or startup probe is stopped (and restarted per
 /// restartPolicy); a pod with nothing left to run has its sandbox stopped.
 /// </summary>
-public static class PodActionsPlanner
+internal static class PodActionsPlanner
 {
     /// <param name="pod">The desired pod.</param>
     /// <param name="state">The pod's sandboxes and containers, newest first.</param>

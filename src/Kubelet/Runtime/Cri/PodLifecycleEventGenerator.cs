@@ -8,7 +8,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// had one change state (a container exited, a sandbox died), so that the pod is synced again —
 /// nothing else notices a process ending on its own.
 /// </summary>
-public sealed class PodLifecycleEventGenerator(RuntimeService.RuntimeServiceClient runtime, TimeProvider time, TimeSpan? period = null)
+internal sealed class PodLifecycleEventGenerator(RuntimeService.RuntimeServiceClient runtime, TimeProvider time, TimeSpan? period = null)
 {
     private readonly TimeSpan _period = period ?? TimeSpan.FromSeconds(1);
     private Dictionary<string, (string Uid, string State)> _last = [];

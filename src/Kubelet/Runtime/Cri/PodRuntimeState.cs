@@ -5,7 +5,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// kubelet's kubecontainer.PodStatus). A sync reads it once and folds in the records of what it
 /// changed itself (<see cref="With(ContainerRecord)"/>, <see cref="With(SandboxRecord)"/>).
 /// </summary>
-public sealed record PodRuntimeState(IReadOnlyList<SandboxRecord> Sandboxes, IReadOnlyList<ContainerRecord> Containers)
+internal sealed record PodRuntimeState(IReadOnlyList<SandboxRecord> Sandboxes, IReadOnlyList<ContainerRecord> Containers)
 {
     public static PodRuntimeState Empty { get; } = new([], []);
 

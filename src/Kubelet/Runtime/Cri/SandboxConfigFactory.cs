@@ -5,7 +5,7 @@ using Orchestrator.Kubelet.Runtime.Cri.Api;
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>The CRI PodSandboxConfig of a pod (upstream's generatePodSandboxConfig), as a pure function.</summary>
-public static class SandboxConfigFactory
+internal static class SandboxConfigFactory
 {
     public static PodSandboxConfig Build(V1Pod pod, uint attempt, KubeletPaths paths, string cgroupRoot)
     {

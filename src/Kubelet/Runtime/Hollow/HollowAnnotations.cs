@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Runtime.Hollow;
 
 /// <summary>Pod annotations that steer the hollow runtime's fake containers (for tests and benchmarks).</summary>
-public static class HollowAnnotations
+internal static class HollowAnnotations
 {
     /// <summary>Seconds a container of a run-to-completion pod (restartPolicy Never/OnFailure) runs before exiting.</summary>
     public const string RunSeconds = "hollow.orchestrator.dev/run-seconds";

@@ -6,7 +6,7 @@ namespace Orchestrator.Kubelet.Runtime.Hollow;
 /// Hands out pod IPs of one node's podCIDR (IPv4, up to /16), one per pod uid, reusing freed ones;
 /// the network address and the first host (the bridge gateway) are never handed out. Thread-safe.
 /// </summary>
-public sealed class PodIpAllocator
+internal sealed class PodIpAllocator
 {
     private readonly Lock _lock = new();
     private readonly uint _network;

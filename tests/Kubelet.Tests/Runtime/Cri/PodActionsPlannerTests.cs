@@ -30,13 +30,13 @@ public sealed class PodActionsPlannerTests
     }
 
     [Theory]
-    [InlineData(CriContainerState.Running, 0, null)]
-    [InlineData(CriContainerState.Exited, 0, "i2")]
-    [InlineData(CriContainerState.Exited, 1, "i1")]
-    public void Init_containers_run_in_order_and_a_failed_one_is_retried(CriContainerState state, int exitCode, string? next)
+    [InlineData(nameof(CriContainerState.Running), 0, null)]
+    [InlineData(nameof(CriContainerState.Exited), 0, "i2")]
+    [InlineData(nameof(CriContainerState.Exited), 1, "i1")]
+    public void Init_containers_run_in_order_and_a_failed_one_is_retried(string state, int exitCode, string? next)
     {
         var pod = Pod("Always", ["a"], init: ["i1", "i2"]);
-        var actions = Plan(pod, State([Sandbox()], [Container("i1", state, exitCode)]));
+        var actions = Plan(pod, State([Sandbox()], [Container("i1", Enum.Parse<CriContainerState>(state), exitCode)]));
 
         Assert.False(actions.CreateSandbox);
         Assert.Equal(next, actions.NextInitContainer);

@@ -4,7 +4,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri.Client.Connect;
 /// Parses a container runtime endpoint as upstream's <c>--container-runtime-endpoint</c> accepts it:
 /// <c>unix:///abs/path.sock</c>, or on Windows <c>npipe://./pipe/name</c> (also written <c>npipe:////./pipe/name</c>).
 /// </summary>
-public static class CriEndpoint
+internal static class CriEndpoint
 {
     private const string UnixScheme = "unix://";
     private const string PipeScheme = "npipe://";

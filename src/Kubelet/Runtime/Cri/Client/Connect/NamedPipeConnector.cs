@@ -6,7 +6,7 @@ namespace Orchestrator.Kubelet.Runtime.Cri.Client.Connect;
 /// Connects to a Windows named pipe (containerd's <c>\\.\pipe\containerd-containerd</c>). On Linux and
 /// macOS .NET implements named pipes as unix domain sockets, so the same code runs (and is tested) there.
 /// </summary>
-public sealed class NamedPipeConnector(string serverName, string pipeName) : ICriConnector
+internal sealed class NamedPipeConnector(string serverName, string pipeName) : ICriConnector
 {
     public string ServerName { get; } = serverName;
 

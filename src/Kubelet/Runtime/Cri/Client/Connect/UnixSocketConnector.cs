@@ -3,7 +3,7 @@ using System.Net.Sockets;
 namespace Orchestrator.Kubelet.Runtime.Cri.Client.Connect;
 
 /// <summary>Connects to a unix domain socket (containerd's <c>unix:///run/containerd/containerd.sock</c>).</summary>
-public sealed class UnixSocketConnector(string socketPath) : ICriConnector
+internal sealed class UnixSocketConnector(string socketPath) : ICriConnector
 {
     public string SocketPath { get; } = socketPath;
 
