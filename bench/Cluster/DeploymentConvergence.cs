@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager;
 using Orchestrator.Kubelet;
-using Orchestrator.Kubelet.Hollow;
+using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Scheduler;
 using Orchestrator.Testing;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Orchestrator.Kubelet.Cri;
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Bench.Pods;

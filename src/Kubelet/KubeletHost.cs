@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -53,13 +54,19 @@ public sealed class KubeletHost : IController
     public Task Registered => _registered.Task;
 
     /// <summary>The node agents by node name (tests pause heartbeats through them).</summary>
-    public IReadOnlyDictionary<string, NodeAgent> Nodes => _agents;
+    internal IReadOnlyDictionary<string, NodeAgent> Nodes => _agents;
 
     /// <summary>Called with (node, podCIDR) when one of our nodes gets its pod CIDR (the CNI config follows it).</summary>
     public Action<string, string>? PodCidrAssigned { get; init; }
 
     /// <summary>More caches the first pod sync waits for (the configMaps and secrets volumes read).</summary>
     public IReadOnlyList<Func<CancellationToken, Task>> WaitForSync { get; init; } = [];
+
+    /// <summary>
+    /// Uids of pods to sync again soon, written by whoever learns that a pod's state changed outside
+    /// the API (a probe result, a mounted configMap or secret); drained while the kubelet runs.
+    /// </summary>
+    public ChannelReader<string>? ResyncRequests { get; init; }
 
     /// <summary>The pod informer the kubelet runs on.</summary>
     public IInformer<V1Pod> Pods => _worker.Pods;
@@ -104,8 +111,30 @@ public sealed class KubeletHost : IController
 
         _registered.TrySetResult();
         var heartbeats = _agents.Values.Select(agent => agent.HeartbeatAsync(ct)).ToList();
+        var resyncs = DrainResyncRequestsAsync(ct);
         await _runner.RunAsync([_worker.Pods.WaitForSyncAsync, _worker.Nodes.WaitForSyncAsync, .. WaitForSync], ct);
         await Task.WhenAll(heartbeats);
+        await resyncs;
+    }
+
+    private async Task DrainResyncRequestsAsync(CancellationToken ct)
+    {
+        if (ResyncRequests is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await foreach (var podUid in ResyncRequests.ReadAllAsync(ct))
+            {
+                Resync(podUid);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // shutting down
+        }
     }
 
     private void OnPodCidr(V1Node? old, V1Node node)

@@ -2,7 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Client;
-using Orchestrator.Kubelet.Hollow;
+using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Kubelet.Tests;
@@ -69,10 +69,15 @@ public sealed class KubeletHostTests : IAsyncLifetime
     [Fact]
     public async Task Paused_heartbeats_stop_lease_renewals()
     {
-        _kubelet.Nodes["hollow-node-0"].HeartbeatsPaused = true;
-        await Task.Delay(400);
+        var agent = _kubelet.Nodes["hollow-node-0"];
+        agent.HeartbeatsPaused = true;
+
+        // A skipped period means any renewal started before the pause has landed (beats are sequential).
+        var skipped = agent.SkippedHeartbeats;
+        await Eventually(() => Task.FromResult(agent.SkippedHeartbeats > skipped));
         var before = (await Client.CoordinationV1.ReadNamespacedLeaseAsync("hollow-node-0", "kube-node-lease")).Spec.RenewTime;
-        await Task.Delay(800);
+        skipped = agent.SkippedHeartbeats;
+        await Eventually(() => Task.FromResult(agent.SkippedHeartbeats >= skipped + 3));
         var after = (await Client.CoordinationV1.ReadNamespacedLeaseAsync("hollow-node-0", "kube-node-lease")).Spec.RenewTime;
         Assert.Equal(before, after);
     }

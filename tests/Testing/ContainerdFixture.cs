@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Orchestrator.Kubelet.Containerd;
+using Orchestrator.Kubelet.Runtime.Containerd;
 using Orchestrator.Kubelet.Images;
 using Xunit;
+using Orchestrator.Kubelet.Images.Local;
 
 namespace Orchestrator.Testing;
 

@@ -1,64 +1,67 @@
 namespace Orchestrator.Kubelet.Backoff;
 
 /// <summary>
-/// Per-key exponential back-off with client-go's flowcontrol.Backoff semantics (the kubelet's image pull and
-/// container restart back-off): <see cref="Next"/> records a failure — the first (or the first after the entry
-/// expired) waits <c>initial</c>, each later one doubles up to <c>max</c>; <see cref="IsInBackOffSinceUpdate"/>
-/// is true while less than the current back-off has passed since the last failure. An entry expires when
-/// 2 × max passes without a failure. Thread-safe.
+/// Per-key exponential back-off with client-go's flowcontrol.Backoff semantics, the one the kubelet
+/// uses for container restarts (keyed by pod uid and container) and image pulls (keyed by pod and
+/// image). <see cref="Next"/> records a failure at an event time — the first (or the first after the
+/// entry expired) waits <see cref="BackoffPolicy.Initial"/>, each later one doubles up to
+/// <see cref="BackoffPolicy.Max"/>; an entry expires when an event comes more than
+/// <see cref="BackoffPolicy.ResetAfter"/> after the last one. Event times are passed in (a
+/// container's finishedAt, the time a pull failed); "now" comes from the injected clock. Thread-safe.
 /// </summary>
-public sealed class KeyedBackoff(TimeSpan initial, TimeSpan max, TimeProvider time)
+internal sealed class KeyedBackoff(BackoffPolicy policy, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>Upstream kubelet's image pull and crash-loop back-off: 10 s doubling to 5 min.</summary>
-    public static KeyedBackoff Kubelet(TimeProvider time) => new(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), time);
+    /// <summary>A back-off with upstream kubelet's numbers (<see cref="BackoffPolicy.Kubelet"/>).</summary>
+    public static KeyedBackoff Kubelet(TimeProvider time) => new(BackoffPolicy.Kubelet, time);
 
     public TimeProvider Time => time;
 
-    /// <summary>Records a failure of <paramref name="key"/> now and returns the back-off that now applies.</summary>
-    public TimeSpan Next(string key)
+    /// <summary>Records a failure of <paramref name="key"/> at <paramref name="eventTime"/> and returns the back-off that now applies.</summary>
+    public TimeSpan Next(string key, DateTimeOffset eventTime)
     {
-        var now = time.GetUtcNow();
         lock (_lock)
         {
-            if (!_entries.TryGetValue(key, out var entry) || Expired(entry, now))
-            {
-                entry = new Entry(initial, now);
-            }
-            else
-            {
-                var doubled = entry.Backoff * 2;
-                entry = new Entry(doubled > max ? max : doubled, now);
-            }
-
+            var entry = !_entries.TryGetValue(key, out var last) || Expired(last, eventTime)
+                ? new Entry(policy.Initial, eventTime)
+                : new Entry(policy.After(last.Backoff), eventTime);
             _entries[key] = entry;
             return entry.Backoff;
         }
     }
 
-    /// <summary>True while the back-off recorded by the last <see cref="Next"/> of <paramref name="key"/> has not passed.</summary>
-    public bool IsInBackOffSinceUpdate(string key)
+    /// <summary>
+    /// How long <paramref name="key"/> stays in back-off from now, counted from an event at
+    /// <paramref name="eventTime"/> (upstream's IsInBackOffSince); zero when it is not in back-off.
+    /// </summary>
+    public TimeSpan RemainingSince(string key, DateTimeOffset eventTime)
     {
         var now = time.GetUtcNow();
         lock (_lock)
         {
-            return _entries.TryGetValue(key, out var entry) && now - entry.LastUpdate < entry.Backoff;
+            if (!_entries.TryGetValue(key, out var entry) || Expired(entry, eventTime))
+            {
+                return TimeSpan.Zero;
+            }
+
+            var left = entry.Backoff - (now - eventTime);
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
     }
 
-    /// <summary>How long <paramref name="key"/> stays in back-off from now; zero when it is not.</summary>
+    /// <summary>How long <paramref name="key"/> stays in back-off from now, counted from its last failure; zero when it is not.</summary>
     public TimeSpan Remaining(string key)
     {
-        var now = time.GetUtcNow();
         lock (_lock)
         {
-            return _entries.TryGetValue(key, out var entry) && now - entry.LastUpdate < entry.Backoff
-                ? entry.Backoff - (now - entry.LastUpdate)
-                : TimeSpan.Zero;
+            return _entries.TryGetValue(key, out var entry) ? RemainingSince(key, entry.LastUpdate) : TimeSpan.Zero;
         }
     }
+
+    /// <summary>True while the back-off recorded by the last <see cref="Next"/> of <paramref name="key"/> has not passed.</summary>
+    public bool IsInBackOffSinceUpdate(string key) => Remaining(key) > TimeSpan.Zero;
 
     /// <summary>The back-off currently recorded for <paramref name="key"/>, zero when none.</summary>
     public TimeSpan Get(string key)
@@ -78,7 +81,19 @@ public sealed class KeyedBackoff(TimeSpan initial, TimeSpan max, TimeProvider ti
         }
     }
 
-    /// <summary>Drops every expired entry (upstream calls this after each successful pull).</summary>
+    /// <summary>Forgets every key that starts with <paramref name="prefix"/> (every container of a pod that is gone).</summary>
+    public void ResetPrefix(string prefix)
+    {
+        lock (_lock)
+        {
+            foreach (var key in _entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            {
+                _entries.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>Drops every entry expired by now (upstream calls this after each successful pull).</summary>
     public void GC()
     {
         var now = time.GetUtcNow();
@@ -91,7 +106,7 @@ public sealed class KeyedBackoff(TimeSpan initial, TimeSpan max, TimeProvider ti
         }
     }
 
-    private bool Expired(Entry entry, DateTimeOffset now) => now - entry.LastUpdate > max * 2;
+    private bool Expired(Entry entry, DateTimeOffset eventTime) => eventTime - entry.LastUpdate > policy.ResetAfter;
 
     private readonly record struct Entry(TimeSpan Backoff, DateTimeOffset LastUpdate);
 }

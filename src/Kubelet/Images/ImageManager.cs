@@ -4,8 +4,8 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Kubelet.Backoff;
-using Orchestrator.Kubelet.Cri.Api;
-using Orchestrator.Kubelet.CriRuntime;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri;
 using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.Kubelet.Images;
@@ -19,7 +19,7 @@ namespace Orchestrator.Kubelet.Images;
 /// last pull error (<c>Back-off pulling image "x": ErrImagePull: …</c>), as upstream's prevPullErrMsg.
 /// imagePullSecrets are not sent: no credentials. Thread-safe.
 /// </summary>
-public sealed partial class ImageManager(ImageService.ImageServiceClient images, IEventRecorder events, KeyedBackoff backoff, ILogger<ImageManager> logger) : IImageEnsurer
+internal sealed partial class ImageManager(ImageService.ImageServiceClient images, IEventRecorder events, KeyedBackoff backoff, ILogger<ImageManager> logger) : IImageEnsurer
 {
     /// <summary>How soon a pod worker retries after ErrImagePull, to report ImagePullBackOff while the back-off runs.</summary>
     public static readonly TimeSpan RetryAfterPullError = TimeSpan.FromSeconds(1);
@@ -106,7 +106,7 @@ public sealed partial class ImageManager(ImageService.ImageServiceClient images,
         catch (RpcException error) when (!cancellationToken.IsCancellationRequested)
         {
             Warn(pod, "Failed", $"Failed to pull image \"{image}\": {Describe(error)}");
-            backoff.Next(key);
+            backoff.Next(key, backoff.Time.GetUtcNow());
             _lastPullError[key] = $"{ImagePullReasons.ErrImagePull}: {Describe(error)}";
             return new ImageEnsureResult(null, ImagePullReasons.ErrImagePull, Describe(error), RetryAfterPullError);
         }

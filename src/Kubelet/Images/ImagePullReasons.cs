@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Images;
 
 /// <summary>The container Waiting reasons of image handling (upstream pkg/kubelet/images/types.go).</summary>
-public static class ImagePullReasons
+internal static class ImagePullReasons
 {
     public const string ErrImagePull = "ErrImagePull";
     public const string ImagePullBackOff = "ImagePullBackOff";

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Orchestrator.Kubelet.Images;
 
 /// <summary>Image reference rules the kubelet applies before asking the runtime (pure).</summary>
-public static partial class ImageReference
+internal static partial class ImageReference
 {
     /// <summary>
     /// Appends <c>:latest</c> when the reference has neither tag nor digest, keeping short names short

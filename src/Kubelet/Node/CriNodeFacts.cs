@@ -1,11 +1,11 @@
 using Grpc.Core;
-using Orchestrator.Kubelet.Cri;
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>What the node status takes from the container runtime: its version string and its conditions.</summary>
-public static class CriNodeFacts
+internal static class CriNodeFacts
 {
     /// <summary><c>status.nodeInfo.containerRuntimeVersion</c>: <c>&lt;runtimeName&gt;://&lt;runtimeVersion&gt;</c>, e.g. <c>containerd://1.6.20~ds1</c>.</summary>
     public static async Task<string> RuntimeVersionAsync(CriClient cri, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace Orchestrator.Kubelet.Node;
 /// The facts a real node reports about its machine (upstream's cadvisor MachineInfo + nodeInfo): sizes for
 /// capacity and the identity strings of <c>status.nodeInfo</c>.
 /// </summary>
-public sealed record MachineInfo(
+internal sealed record MachineInfo(
     int CpuCores,
     long MemoryBytes,
     long EphemeralStorageBytes,

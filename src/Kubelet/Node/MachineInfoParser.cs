@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>Pure parsers for the /proc and /etc files the node facts come from.</summary>
-public static class MachineInfoParser
+internal static class MachineInfoParser
 {
     /// <summary>A <c>/proc/meminfo</c> field in bytes (<c>MemTotal:  16318216 kB</c> → 16709853184); null when absent.</summary>
     public static long? MeminfoBytes(string meminfo, string field)

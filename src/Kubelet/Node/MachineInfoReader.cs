@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>Reads <see cref="MachineInfo"/> and the live <see cref="NodeUsage"/> of this host.</summary>
-public static class MachineInfoReader
+internal static class MachineInfoReader
 {
     /// <summary>The machine's facts; ephemeral storage is the size of the filesystem holding <paramref name="kubeletRoot"/>.</summary>
     public static MachineInfo Read(string kubeletRoot)

@@ -12,7 +12,7 @@ namespace Orchestrator.Kubelet.Node;
 /// <see cref="KubeletOptions.NodeStatusReportInterval"/>. Heartbeats can be paused (tests of node
 /// failure) without stopping the node's pods.
 /// </summary>
-public sealed partial class NodeAgent
+internal sealed partial class NodeAgent
 {
     private readonly IKubernetes _client;
     private readonly NodeConfig _config;
@@ -24,6 +24,7 @@ public sealed partial class NodeAgent
     private V1Lease? _lease;
     private IList<V1NodeCondition>? _posted;
     private volatile bool _paused;
+    private int _skippedHeartbeats;
 
     public NodeAgent(IKubernetes client, NodeConfig config, KubeletOptions options, string runtimeVersion, TimeProvider time, ILogger logger, INodeConditionSource? conditions = null)
     {
@@ -37,6 +38,9 @@ public sealed partial class NodeAgent
     }
 
     public NodeConfig Config => _config;
+
+    /// <summary>Heartbeat periods skipped while paused (a test waits for them instead of sleeping).</summary>
+    public int SkippedHeartbeats => Volatile.Read(ref _skippedHeartbeats);
 
     /// <summary>Stops (true) or resumes (false) lease renewals and status posts, as if the kubelet hung.</summary>
     public bool HeartbeatsPaused
@@ -87,6 +91,7 @@ public sealed partial class NodeAgent
             delay = _options.LeaseRenewInterval;
             if (_paused)
             {
+                Interlocked.Increment(ref _skippedHeartbeats);
                 continue;
             }
 

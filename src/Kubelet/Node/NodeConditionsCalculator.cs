@@ -7,7 +7,7 @@ namespace Orchestrator.Kubelet.Node;
 /// nodestatus setters with the eviction manager's pressure signals). Reasons and messages are upstream's.
 /// A condition keeps its previous <c>lastTransitionTime</c> while its status does not change.
 /// </summary>
-public static class NodeConditionsCalculator
+internal static class NodeConditionsCalculator
 {
     public static IList<V1NodeCondition> Compute(
         NodeUsage usage,

@@ -3,7 +3,7 @@ using k8s.Models;
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>The Node and Lease objects a kubelet writes for itself, as pure builders.</summary>
-public static class NodeObjects
+internal static class NodeObjects
 {
     /// <summary>The kubelet version nodes report (the API version this project serves).</summary>
     public const string KubeletVersion = "v1.33.0";

@@ -7,7 +7,7 @@ namespace Orchestrator.Kubelet.Node;
 /// which is what <see cref="Default"/> holds. Upstream has no default pid.available threshold;
 /// PIDPressure here uses <see cref="PidAvailableFraction"/> (10 % of the PID limit left), our choice.
 /// </summary>
-public sealed record NodeReservations(
+internal sealed record NodeReservations(
     long ReservedCpuMillis = 0,
     long ReservedMemoryBytes = 0,
     long ReservedEphemeralStorageBytes = 0,

@@ -4,7 +4,7 @@ using k8s.Models;
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>A node's <c>status.capacity</c> and <c>status.allocatable</c> from its machine facts (pure).</summary>
-public static class NodeResources
+internal static class NodeResources
 {
     public static IDictionary<string, ResourceQuantity> Capacity(MachineInfo machine, int maxPods)
     {

@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>A CRI runtime condition (<c>RuntimeReady</c>, <c>NetworkReady</c>) as the Status RPC reports it.</summary>
-public sealed record RuntimeCondition(string Type, bool Status, string Reason = "", string Message = "")
+internal sealed record RuntimeCondition(string Type, bool Status, string Reason = "", string Message = "")
 {
     public const string RuntimeReady = "RuntimeReady";
     public const string NetworkReady = "NetworkReady";

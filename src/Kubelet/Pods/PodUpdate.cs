@@ -4,7 +4,7 @@ using k8s.Models;
 namespace Orchestrator.Kubelet.Pods;
 
 /// <summary>Which pod updates a kubelet acts on (upstream's podsDifferSemantically): spec, labels, annotations, deletion — not status.</summary>
-public static class PodUpdate
+internal static class PodUpdate
 {
     public static bool DiffersBeyondStatus(V1Pod old, V1Pod updated)
     {

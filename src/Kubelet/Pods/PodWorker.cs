@@ -22,7 +22,6 @@ internal sealed class PodWorker : IReconciler
     private readonly IInformer<V1Node> _nodes;
     private readonly IPodRuntime _runtime;
     private readonly IReadOnlyDictionary<string, Node.NodeAgent> _agents;
-    private readonly ConcurrentDictionary<string, PodIpAllocator> _allocators = new();
     private readonly ConcurrentDictionary<NamespacedName, V1Pod> _known = new();
     private readonly ConcurrentDictionary<string, NamespacedName> _uids = new();
 
@@ -79,18 +78,17 @@ internal sealed class PodWorker : IReconciler
             return ReconcileResult.Done;
         }
 
-        var node = _nodes.Cache.Get(new NamespacedName(string.Empty, pod.Spec.NodeName));
-        var hostIp = _agents[pod.Spec.NodeName].Config.InternalIp;
-        var podIp = pod.Spec.HostNetwork == true ? hostIp
-            : _runtime.AssignsPodIps ? (string.IsNullOrEmpty(node?.Spec?.PodCIDR) ? null : pod.Status?.PodIP ?? string.Empty)
-            : AllocateIp(pod, node);
-        if (podIp is null)
+        var nodeName = pod.Spec.NodeName;
+        var hostIp = _agents[nodeName].Config.InternalIp;
+        var podCidr = _nodes.Cache.Get(new NamespacedName(string.Empty, nodeName))?.Spec?.PodCIDR is { Length: > 0 } cidr ? cidr : null;
+        if (podCidr is null && pod.Spec.HostNetwork != true)
         {
             return ReconcileResult.After(TimeSpan.FromSeconds(1)); // no podCIDR yet: the node IPAM controller has not got to this node
         }
 
-        var observed = await _runtime.SyncAsync(pod, podIp, ct);
-        var status = PodStatusBuilder.Build(pod, observed, string.IsNullOrEmpty(podIp) ? null : podIp, hostIp, Now());
+        var observed = await _runtime.SyncAsync(pod, new NodeNetwork(nodeName, hostIp, podCidr, () => AssignedPodIps(nodeName)), ct);
+        var known = pod.Spec.HostNetwork == true ? hostIp : pod.Status?.PodIP is { Length: > 0 } ip ? ip : null;
+        var status = PodStatusBuilder.Build(pod, observed, known, hostIp, Now());
         if (!PodStatusComparer.Equivalent(pod.Status, status))
         {
             var patch = new V1Patch(KubernetesJson.Serialize(new V1Pod { Status = status }), V1Patch.PatchType.MergePatch);
@@ -120,46 +118,13 @@ internal sealed class PodWorker : IReconciler
         }
     }
 
-    private async Task ForgetAsync(V1Pod pod, CancellationToken ct, TimeSpan? grace = null)
-    {
-        await _runtime.KillAsync(pod, grace ?? TimeSpan.Zero, ct);
-        if (pod.Spec?.NodeName is { } node && _allocators.TryGetValue(node, out var allocator) && pod.Metadata.Uid is { } uid)
-        {
-            allocator.Release(uid);
-        }
-    }
+    private Task ForgetAsync(V1Pod pod, CancellationToken ct, TimeSpan? grace = null) => _runtime.KillAsync(pod, grace ?? TimeSpan.Zero, ct);
 
-    private string? AllocateIp(V1Pod pod, V1Node? node)
-    {
-        var cidr = node?.Spec?.PodCIDR;
-        if (string.IsNullOrEmpty(cidr))
-        {
-            return null;
-        }
-
-        var allocator = _allocators.GetOrAdd(node!.Metadata.Name, _ => Seeded(cidr, node.Metadata.Name));
-        if (allocator.Cidr != cidr)
-        {
-            allocator = _allocators[node.Metadata.Name] = Seeded(cidr, node.Metadata.Name);
-        }
-
-        return allocator.Allocate(pod.Metadata.Uid ?? pod.Metadata.Name, pod.Status?.PodIP);
-    }
-
-    /// <summary>An allocator that already knows the IPs of the running pods on the node (kubelet restart).</summary>
-    private PodIpAllocator Seeded(string cidr, string nodeName)
-    {
-        var allocator = new PodIpAllocator(cidr);
-        foreach (var pod in _pods.Cache.ByIndex(Indexes.NodeName, nodeName))
-        {
-            if (pod.Status?.PodIP is { } ip && pod.Status.Phase is not ("Succeeded" or "Failed") && pod.Spec.HostNetwork != true)
-            {
-                allocator.Allocate(pod.Metadata.Uid ?? pod.Metadata.Name, ip);
-            }
-        }
-
-        return allocator;
-    }
+    /// <summary>The IPs the API records for the live pods of a node (pod uid → IP), hostNetwork pods aside.</summary>
+    private IEnumerable<KeyValuePair<string, string>> AssignedPodIps(string nodeName) =>
+        _pods.Cache.ByIndex(Indexes.NodeName, nodeName)
+            .Where(p => p.Status?.PodIP is { Length: > 0 } && p.Status.Phase is not ("Succeeded" or "Failed") && p.Spec.HostNetwork != true)
+            .Select(p => KeyValuePair.Create(p.Metadata.Uid ?? p.Metadata.Name, p.Status.PodIP));
 
     private DateTime Now()
     {

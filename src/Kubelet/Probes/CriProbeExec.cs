@@ -1,11 +1,11 @@
 using Grpc.Core;
-using Orchestrator.Kubelet.Cri;
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>Exec probes through CRI ExecSync; the output is stdout followed by stderr, as upstream.</summary>
-public sealed class CriProbeExec(CriClient cri) : IProbeExec
+internal sealed class CriProbeExec(CriClient cri) : IProbeExec
 {
     public async Task<ProbeExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>Runs an exec probe's command inside a container (upstream: CRI ExecSync).</summary>
-public interface IProbeExec
+internal interface IProbeExec
 {
     /// <summary>
     /// Runs <paramref name="command"/> in the container and returns its exit code and combined output.

@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>The network side of probes: HTTP GET (httpGet), TCP connect (tcpSocket) and gRPC health checks (grpc).</summary>
-public interface IProbeHttp
+internal interface IProbeHttp
 {
     /// <summary>
     /// GETs <paramref name="url"/> as upstream's prober does (TLS not verified, redirects followed only

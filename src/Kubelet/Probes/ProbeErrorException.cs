@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>A probe could not be run (upstream's probe.Unknown with an error): the result is left unchanged.</summary>
-public sealed class ProbeErrorException : Exception
+internal sealed class ProbeErrorException : Exception
 {
     public ProbeErrorException()
     {

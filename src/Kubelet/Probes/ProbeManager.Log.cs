@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Kubelet.Probes;
 
-public sealed partial class ProbeManager
+internal sealed partial class ProbeManager
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {PodUid} container {Container} ({ContainerId}): {Kind} probe now {Success}; status {Status}")]
     private partial void LogResultChanged(string podUid, string container, string containerId, ProbeKind kind, bool success, ProbeStatus status);

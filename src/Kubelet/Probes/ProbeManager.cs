@@ -13,7 +13,7 @@ namespace Orchestrator.Kubelet.Probes;
 /// Started or LivenessFailed calls onResultChanged(podUid) so the kubelet resyncs the pod. Failed
 /// attempts record "Unhealthy" Warning events on the pod. All public members are thread-safe.
 /// </summary>
-public sealed partial class ProbeManager : IAsyncDisposable
+internal sealed partial class ProbeManager : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, PodProbes> _pods = new(StringComparer.Ordinal);

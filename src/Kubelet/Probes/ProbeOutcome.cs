@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>Upstream's probe results. Warning counts as success (e.g. an HTTP redirect to another host that was not followed).</summary>
-public enum ProbeOutcome
+internal enum ProbeOutcome
 {
     Success,
     Warning,

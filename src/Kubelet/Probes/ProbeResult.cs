@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>One probe attempt: its outcome and the output shown in events (body, command output or error).</summary>
-public sealed record ProbeResult(ProbeOutcome Outcome, string Output)
+internal sealed record ProbeResult(ProbeOutcome Outcome, string Output)
 {
     public static ProbeResult Success(string output = "") => new(ProbeOutcome.Success, output);
 

@@ -5,4 +5,4 @@ namespace Orchestrator.Kubelet.Probes;
 /// probe, or the startup probe, failed failureThreshold times in a row: the container must be killed
 /// and restarted according to the pod's restartPolicy.
 /// </summary>
-public sealed record ProbeStatus(bool Ready, bool Started, bool LivenessFailed);
+internal sealed record ProbeStatus(bool Ready, bool Started, bool LivenessFailed);

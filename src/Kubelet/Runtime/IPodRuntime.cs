@@ -15,19 +15,16 @@ public interface IPodRuntime
 
     /// <summary>
     /// Converges the pod's containers towards the spec (start what should run, restart per
-    /// restartPolicy) and returns the observed state. Idempotent.
+    /// restartPolicy) and returns the observed state, with the pod's IP: the runtime networks the
+    /// pod (CNI, or the hollow runtime's allocation from <see cref="NodeNetwork.PodCidr"/>).
+    /// Called only once the node has a podCIDR (hostNetwork pods: at once). Idempotent.
     /// </summary>
-    Task<ObservedPod> SyncAsync(V1Pod pod, string podIp, CancellationToken ct);
-
-    /// <summary>
-    /// Whether the runtime gives pods their IPs itself (CNI) and reports them in
-    /// <see cref="ObservedPod.PodIp"/>; otherwise the kubelet assigns them from the node's podCIDR.
-    /// </summary>
-    bool AssignsPodIps { get; }
+    Task<ObservedPod> SyncAsync(V1Pod pod, NodeNetwork node, CancellationToken ct);
 
     /// <summary>
     /// Stops every container of the pod within <paramref name="gracePeriod"/> (a finished or deleted
-    /// pod). What the runtime keeps of stopped containers (logs) stays until <see cref="RemoveAsync"/>.
+    /// pod) and gives up its IP. What the runtime keeps of stopped containers (logs) stays until
+    /// <see cref="RemoveAsync"/>.
     /// </summary>
     Task KillAsync(V1Pod pod, TimeSpan gracePeriod, CancellationToken ct);
 

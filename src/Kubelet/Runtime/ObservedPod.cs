@@ -2,14 +2,13 @@ namespace Orchestrator.Kubelet.Runtime;
 
 /// <summary>
 /// What the runtime sees of one pod: its containers (and init containers), when the next change is
-/// due (if it knows), and — for runtimes that network pods themselves — the pod's IP and whether
-/// its sandbox is ready.
+/// due (if it knows), the pod's IP and whether its sandbox is ready.
 /// </summary>
 public sealed record ObservedPod(IReadOnlyList<ObservedContainer> Containers, TimeSpan? NextChangeIn = null)
 {
     public IReadOnlyList<ObservedContainer> InitContainers { get; init; } = [];
 
-    /// <summary>The IP the runtime gave the pod (CNI), or null when the kubelet assigns it.</summary>
+    /// <summary>The IP the runtime gave the pod, or null while it has none (the status then keeps the one it has).</summary>
     public string? PodIp { get; init; }
 
     /// <summary>Whether the pod's sandbox is up (the PodReadyToStartContainers condition).</summary>

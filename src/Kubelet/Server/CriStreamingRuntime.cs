@@ -1,12 +1,13 @@
 using System.Net;
 using Orchestrator.Kubelet.Server.Cri;
-using CriApi = Orchestrator.Kubelet.Cri.Api;
+using CriApi = Orchestrator.Kubelet.Runtime.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri;
 
 namespace Orchestrator.Kubelet.Server;
 
 /// <summary>
 /// The streaming backend of a real node: finds pods and containers through CRI alone (the labels
-/// of <see cref="Orchestrator.Kubelet.Cri.CriLabels"/> on sandboxes and containers), asks the
+/// of <see cref="Orchestrator.Kubelet.Runtime.Cri.Client.CriLabels"/> on sandboxes and containers), asks the
 /// runtime's CRI Exec/Attach/PortForward for a streaming URL, and reads log paths from
 /// ContainerStatus. Thread-safe.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Orchestrator.Kubelet.Server;
 /// The streaming backend of a hollow node, whose pods run no process: exec, attach and
 /// port-forward answer 501 Not Implemented, logs 400 Bad Request, each with a message that says why.
 /// </summary>
-public sealed class NotSupportedStreamingRuntime : IStreamingRuntime
+internal sealed class NotSupportedStreamingRuntime : IStreamingRuntime
 {
     private const string Why = "this node's runtime is hollow: its pods run no processes";
 

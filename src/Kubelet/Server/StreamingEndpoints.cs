@@ -25,7 +25,7 @@ internal sealed class StreamingEndpoints(IStreamingRuntime runtime, UpgradeRelay
 
         var (tty, stdin, stdout, stderr) = ParseStreams(query);
         var url = await runtime.GetExecAsync(new ExecRequest(ns, pod, container, command, tty, stdin, stdout, stderr), context.RequestAborted);
-        await relay.RelayAsync(context, url, lifetime.ApplicationStopping);
+        await RelayAsync(context, url);
     }
 
     public async Task AttachAsync(HttpContext context, string ns, string pod, string container)
@@ -33,7 +33,7 @@ internal sealed class StreamingEndpoints(IStreamingRuntime runtime, UpgradeRelay
         RequireUpgrade(context);
         var (tty, stdin, stdout, stderr) = ParseStreams(context.Request.Query);
         var url = await runtime.GetAttachAsync(new AttachRequest(ns, pod, container, tty, stdin, stdout, stderr), context.RequestAborted);
-        await relay.RelayAsync(context, url, lifetime.ApplicationStopping);
+        await RelayAsync(context, url);
     }
 
     public async Task PortForwardAsync(HttpContext context, string ns, string pod)
@@ -54,7 +54,7 @@ internal sealed class StreamingEndpoints(IStreamingRuntime runtime, UpgradeRelay
         }
 
         var url = await runtime.GetPortForwardAsync(ns, pod, ports, context.RequestAborted);
-        await relay.RelayAsync(context, url, lifetime.ApplicationStopping);
+        await RelayAsync(context, url);
     }
 
     /// <summary>The streams asked for; as upstream, stderr is dropped with a tty (a terminal merges it into stdout).</summary>
@@ -77,6 +77,18 @@ internal sealed class StreamingEndpoints(IStreamingRuntime runtime, UpgradeRelay
         if (!UpgradeRelay.IsUpgradeRequest(context))
         {
             throw StreamingRuntimeException.BadRequest("Upgrade request required");
+        }
+    }
+
+    private async Task RelayAsync(HttpContext context, Uri url)
+    {
+        try
+        {
+            await relay.RelayAsync(context, url, lifetime.ApplicationStopping);
+        }
+        catch (HttpRequestException e) when (e.StatusCode is { } status)
+        {
+            throw new StreamingRuntimeException(status, e.Message, e.InnerException);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Orchestrator.Kubelet.Status;
 /// runtime observed (upstream's generateAPIPodStatus + getPhase), as a pure function.
 /// Condition transition times move only when a condition's status changes.
 /// </summary>
-public static class PodStatusBuilder
+internal static class PodStatusBuilder
 {
     public static V1PodStatus Build(V1Pod pod, ObservedPod observed, string? podIp, string? hostIp, DateTime now)
     {

@@ -7,7 +7,7 @@ namespace Orchestrator.Kubelet.Status;
 /// timestamps round-trip through the API at a different precision, and rewriting a status that
 /// only differs there would feed the informer an endless stream of our own updates.
 /// </summary>
-public static class PodStatusComparer
+internal static class PodStatusComparer
 {
     public static bool Equivalent(V1PodStatus? current, V1PodStatus desired)
     {

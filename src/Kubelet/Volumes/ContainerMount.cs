@@ -1,4 +1,4 @@
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 
 namespace Orchestrator.Kubelet.Volumes;
 
@@ -7,7 +7,7 @@ namespace Orchestrator.Kubelet.Volumes;
 /// the container, whether it is read-only, and the volumeMount's mountPropagation (null when unset
 /// or None; "HostToContainer" or "Bidirectional" otherwise).
 /// </summary>
-public sealed record ContainerMount(string HostPath, string ContainerPath, bool ReadOnly, string? Propagation = null)
+internal sealed record ContainerMount(string HostPath, string ContainerPath, bool ReadOnly, string? Propagation = null)
 {
     /// <summary>The CRI <c>Mount</c> of a CreateContainer request.</summary>
     public Mount ToCri() => new()

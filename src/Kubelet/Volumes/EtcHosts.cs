@@ -9,7 +9,7 @@ namespace Orchestrator.Kubelet.Volumes;
 /// (and FQDN when it has a subdomain), or the node's own hosts file for host-network pods; then the
 /// pod's hostAliases.
 /// </summary>
-public static class EtcHosts
+internal static class EtcHosts
 {
     public const string ContainerPath = "/etc/hosts";
     public const string DefaultClusterDomain = "cluster.local";

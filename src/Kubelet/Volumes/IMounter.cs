@@ -4,7 +4,7 @@ namespace Orchestrator.Kubelet.Volumes;
 /// The mount operations volumes need. Thread-safe. The real one (<see cref="LinuxMounter"/>) runs
 /// <c>mount</c> and <c>umount</c> and needs root.
 /// </summary>
-public interface IMounter
+internal interface IMounter
 {
     /// <summary>Mounts a tmpfs on the existing directory <paramref name="path"/>, of at most <paramref name="sizeBytes"/> when given.</summary>
     Task MountTmpfsAsync(string path, long? sizeBytes, CancellationToken ct);

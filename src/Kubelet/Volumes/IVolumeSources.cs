@@ -7,7 +7,7 @@ namespace Orchestrator.Kubelet.Volumes;
 /// reference. Thread-safe; returned objects are shared with a cache: never mutate them. Callers
 /// wait for the sources to sync before the first pod sync, so null means the object does not exist.
 /// </summary>
-public interface IVolumeSources
+internal interface IVolumeSources
 {
     /// <summary>The configMap, or null when it does not exist.</summary>
     V1ConfigMap? GetConfigMap(string ns, string name);

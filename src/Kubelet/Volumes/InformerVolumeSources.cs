@@ -4,7 +4,7 @@ using Orchestrator.Client;
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>An <see cref="IVolumeSources"/> over the shared configMap and secret informers' caches.</summary>
-public sealed class InformerVolumeSources(IInformer<V1ConfigMap> configMaps, IInformer<V1Secret> secrets) : IVolumeSources
+internal sealed class InformerVolumeSources(IInformer<V1ConfigMap> configMaps, IInformer<V1Secret> secrets) : IVolumeSources
 {
     public InformerVolumeSources(InformerFactory informers)
         : this(informers.ConfigMaps(), informers.Secrets())

@@ -5,7 +5,7 @@ using System.Text;
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>The <see cref="IMounter"/> of a Linux host: <c>mount -t tmpfs</c>, <c>umount</c> and /proc/self/mountinfo.</summary>
-public sealed class LinuxMounter : IMounter
+internal sealed class LinuxMounter : IMounter
 {
     public Task MountTmpfsAsync(string path, long? sizeBytes, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace Orchestrator.Kubelet.Volumes;
 /// (upstream's layout and plugin names; hostPath volumes are used in place). Thread-safe across pods;
 /// calls for one pod must not overlap (the pod worker serialises them).
 /// </summary>
-public sealed partial class VolumeManager
+internal sealed partial class VolumeManager
 {
     private readonly string _podsRoot;
     private readonly IVolumeSources _sources;
@@ -110,7 +110,7 @@ public sealed partial class VolumeManager
 
     /// <summary>
     /// Writes the pod's kubelet-managed hosts file, <c>&lt;podsRoot&gt;/&lt;podUid&gt;/etc-hosts</c> (mode 0644,
-    /// rewritten only when its content changes), and returns its path for <see cref="ContainerMounts.For"/>.
+    /// rewritten only when its content changes), and returns its path for the container mounts.
     /// Upstream mounts it into every container of a pod that has an IP, unless the container mounts /etc/hosts itself.
     /// </summary>
     /// <param name="pod">The pod.</param>

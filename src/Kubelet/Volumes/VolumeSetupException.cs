@@ -5,7 +5,7 @@ namespace Orchestrator.Kubelet.Volumes;
 /// type check, an unsupported volume kind). The message is upstream's; the pod's containers do
 /// not start until a later sync succeeds.
 /// </summary>
-public sealed class VolumeSetupException : Exception
+internal sealed class VolumeSetupException : Exception
 {
     public VolumeSetupException()
     {

@@ -8,7 +8,7 @@ namespace Orchestrator.Kubelet.Volumes;
 /// the pods that show it. Thread-safe. Pods are indexed when set up (even when set-up failed, so
 /// that creating a missing configMap resyncs them) and removed when torn down.
 /// </summary>
-public sealed class VolumeSourceIndex
+internal sealed class VolumeSourceIndex
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (NamespacedName Pod, VolumeSourceRef[] Refs)> _byPod = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>The API objects whose contents volumes project.</summary>
-public enum VolumeSourceKind
+internal enum VolumeSourceKind
 {
     ConfigMap,
     Secret,

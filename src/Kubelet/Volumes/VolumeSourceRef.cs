@@ -1,4 +1,4 @@
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>A configMap or secret a pod's volumes project, by namespace and name.</summary>
-public readonly record struct VolumeSourceRef(VolumeSourceKind Kind, string Namespace, string Name);
+internal readonly record struct VolumeSourceRef(VolumeSourceKind Kind, string Namespace, string Name);

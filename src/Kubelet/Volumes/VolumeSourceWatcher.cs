@@ -10,7 +10,7 @@ namespace Orchestrator.Kubelet.Volumes;
 /// relies on a periodic resync of every pod instead). The callback runs on the informer's watch
 /// loop: it must only enqueue.
 /// </summary>
-public sealed class VolumeSourceWatcher(IInformer<V1ConfigMap> configMaps, IInformer<V1Secret> secrets, VolumeSourceIndex index, Action<VolumePodRef> resync)
+internal sealed class VolumeSourceWatcher(IInformer<V1ConfigMap> configMaps, IInformer<V1Secret> secrets, VolumeSourceIndex index, Action<VolumePodRef> resync)
 {
     private int _started;
 

@@ -1,4 +1,5 @@
 using Orchestrator.Kubelet.Images;
+using Orchestrator.Kubelet.Images.Local;
 
 namespace Orchestrator.Host.Commands;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Kubelet;
-using Orchestrator.Kubelet.Hollow;
+using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Node;
 
 namespace Orchestrator.Host.Commands;

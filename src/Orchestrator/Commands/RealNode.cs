@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Orchestrator.Kubelet.Hosting;
+using Orchestrator.Kubelet.Runtime.Containerd;
 
 namespace Orchestrator.Host.Commands;
 

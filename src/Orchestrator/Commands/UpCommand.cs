@@ -5,8 +5,8 @@ using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager;
 using Orchestrator.Kubelet;
-using Orchestrator.Kubelet.Hollow;
-using Orchestrator.Kubelet.Hosting;
+using Orchestrator.Kubelet.Runtime.Hollow;
+using Orchestrator.Kubelet.Runtime.Containerd;
 using Orchestrator.Scheduler;
 using Orchestrator.Store;
 

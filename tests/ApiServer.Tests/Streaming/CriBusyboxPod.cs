@@ -1,5 +1,5 @@
-using Orchestrator.Kubelet.Cri;
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Testing;
 
 namespace Orchestrator.ApiServer.Tests.Streaming;
@@ -70,7 +70,7 @@ internal sealed class CriBusyboxPod : IAsyncDisposable
     /// <summary>The CRI streaming URL for running <paramref name="command"/> in the container.</summary>
     public async Task<Uri> ExecUrlAsync(IReadOnlyList<string> command, bool stdin, bool tty = false)
     {
-        var response = await Cri.Runtime.ExecAsync(new Orchestrator.Kubelet.Cri.Api.ExecRequest
+        var response = await Cri.Runtime.ExecAsync(new Orchestrator.Kubelet.Runtime.Cri.Api.ExecRequest
         {
             ContainerId = ContainerId,
             Cmd = { command },

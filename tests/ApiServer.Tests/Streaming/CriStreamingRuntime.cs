@@ -1,4 +1,4 @@
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Server;
 
 namespace Orchestrator.ApiServer.Tests.Streaming;
@@ -10,7 +10,7 @@ internal sealed class CriStreamingRuntime(params CriBusyboxPod[] pods) : IStream
     {
         var pod = Find(request.Namespace, request.Pod, request.Container);
         var response = await pod.Cri.Runtime.ExecAsync(
-            new Kubelet.Cri.Api.ExecRequest { ContainerId = pod.ContainerId, Cmd = { request.Command }, Tty = request.Tty, Stdin = request.Stdin, Stdout = request.Stdout, Stderr = request.Stderr },
+            new Kubelet.Runtime.Cri.Api.ExecRequest { ContainerId = pod.ContainerId, Cmd = { request.Command }, Tty = request.Tty, Stdin = request.Stdin, Stdout = request.Stdout, Stderr = request.Stderr },
             cancellationToken: ct);
         return new Uri(response.Url);
     }
@@ -19,7 +19,7 @@ internal sealed class CriStreamingRuntime(params CriBusyboxPod[] pods) : IStream
     {
         var pod = Find(request.Namespace, request.Pod, request.Container);
         var response = await pod.Cri.Runtime.AttachAsync(
-            new Kubelet.Cri.Api.AttachRequest { ContainerId = pod.ContainerId, Tty = request.Tty, Stdin = request.Stdin, Stdout = request.Stdout, Stderr = request.Stderr },
+            new Kubelet.Runtime.Cri.Api.AttachRequest { ContainerId = pod.ContainerId, Tty = request.Tty, Stdin = request.Stdin, Stdout = request.Stdout, Stderr = request.Stderr },
             cancellationToken: ct);
         return new Uri(response.Url);
     }

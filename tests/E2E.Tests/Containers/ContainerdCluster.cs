@@ -104,10 +104,10 @@ public sealed class ContainerdCluster : IAsyncLifetime
     /// <summary>"pod/container state" of every CRI container the node's containerd holds (crictl-like, through ctr labels).</summary>
     public async Task<IReadOnlyList<string>> ContainersAsync()
     {
-        using var cri = Orchestrator.Kubelet.Cri.CriClient.Connect(Containerd.Endpoint);
-        var list = await cri.Runtime.ListContainersAsync(new Orchestrator.Kubelet.Cri.Api.ListContainersRequest());
+        using var cri = Orchestrator.Kubelet.Runtime.Cri.Client.CriClient.Connect(Containerd.Endpoint);
+        var list = await cri.Runtime.ListContainersAsync(new Orchestrator.Kubelet.Runtime.Cri.Api.ListContainersRequest());
         return list.Containers
-            .Select(c => $"{c.Labels.GetValueOrDefault(Orchestrator.Kubelet.Cri.CriLabels.PodName)}/{c.Metadata.Name} {c.State}")
+            .Select(c => $"{c.Labels.GetValueOrDefault(Orchestrator.Kubelet.Runtime.Cri.CriLabels.PodName)}/{c.Metadata.Name} {c.State}")
             .ToList();
     }
 

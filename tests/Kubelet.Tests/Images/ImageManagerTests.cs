@@ -1,10 +1,10 @@
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Kubelet.Backoff;
-using Orchestrator.Kubelet.Cri;
-using Orchestrator.Kubelet.CriRuntime;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Runtime.Cri;
 using Orchestrator.Kubelet.Images;
-using Orchestrator.Kubelet.Tests.Containerd;
+using Orchestrator.Kubelet.Tests.Runtime.Containerd;
 using Orchestrator.Kubelet.Tests.Probes;
 using Orchestrator.Testing;
 

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Orchestrator.Kubelet.Images;
+using Orchestrator.Kubelet.Images.Local;
 
 namespace Orchestrator.Kubelet.Tests.Images;
 

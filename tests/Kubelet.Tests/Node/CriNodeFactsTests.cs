@@ -1,6 +1,6 @@
-using Orchestrator.Kubelet.Cri;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Node;
-using Orchestrator.Kubelet.Tests.Containerd;
+using Orchestrator.Kubelet.Tests.Runtime.Containerd;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Kubelet.Tests.Node;

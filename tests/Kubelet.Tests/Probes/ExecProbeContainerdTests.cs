@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using Orchestrator.Kubelet.Cri;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Probes;
-using Orchestrator.Kubelet.Tests.Containerd;
-using Orchestrator.Kubelet.Tests.Cri;
+using Orchestrator.Kubelet.Tests.Runtime.Containerd;
+using Orchestrator.Kubelet.Tests.Runtime.Cri.Client;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Kubelet.Tests.Probes;

@@ -23,15 +23,15 @@ public sealed class NetworkProberTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/ok", ProbeOutcome.Success, "fine")]
-    [InlineData("/fail", ProbeOutcome.Failure, "HTTP probe failed with statuscode: 500")]
-    [InlineData("/missing", ProbeOutcome.Failure, "HTTP probe failed with statuscode: 404")]
-    [InlineData("/redirect-local", ProbeOutcome.Success, "fine")]
-    [InlineData("/redirect-away", ProbeOutcome.Warning, "Probe terminated redirects, Response body: ")]
-    public async Task HttpGet_outcomes(string path, ProbeOutcome outcome, string output)
+    [InlineData("/ok", nameof(ProbeOutcome.Success), "fine")]
+    [InlineData("/fail", nameof(ProbeOutcome.Failure), "HTTP probe failed with statuscode: 500")]
+    [InlineData("/missing", nameof(ProbeOutcome.Failure), "HTTP probe failed with statuscode: 404")]
+    [InlineData("/redirect-local", nameof(ProbeOutcome.Success), "fine")]
+    [InlineData("/redirect-away", nameof(ProbeOutcome.Warning), "Probe terminated redirects, Response body: ")]
+    public async Task HttpGet_outcomes(string path, string outcome, string output)
     {
         var result = await _prober.GetAsync(Url("http", _server.HttpPort, path), [], Timeout, CancellationToken.None);
-        Assert.Equal(new ProbeResult(outcome, output), result);
+        Assert.Equal(new ProbeResult(Enum.Parse<ProbeOutcome>(outcome), output), result);
     }
 
     [Fact]

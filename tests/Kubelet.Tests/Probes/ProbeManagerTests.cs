@@ -35,10 +35,11 @@ public sealed class ProbeManagerTests
     {
         await using var h = new ProbeHarness();
         h.Exec.Answer("cat /ready", 0, "ok");
-        h.Manager.Sync(Pod(Container("app", readiness: ExecProbe("cat /ready"))), "10.0.0.2", [h.Running("app", "c1")]);
+        h.Manager.Sync(Pod(Container("app", readiness: ExecProbe("cat /ready", delay: 1))), "10.0.0.2", [h.Running("app", "c1")]);
         Assert.Equal(new ProbeStatus(false, true, false), h.Get("app", "c1"));
+        Assert.Empty(h.Exec.Calls); // the first tick (at once) falls inside the initial delay
 
-        h.Advance(0);
+        h.Advance(10);
         Assert.Equal(new ProbeStatus(true, true, false), h.Get("app", "c1"));
         Assert.Equal([PodUid], h.Changes);
         var call = Assert.Single(h.Exec.Calls);

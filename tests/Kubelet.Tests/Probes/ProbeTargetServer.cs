@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Kubelet.Probes.Network.Health;
-using Orchestrator.Kubelet.Tests.Cri;
+using Orchestrator.Kubelet.Tests.Runtime.Cri.Client;
 
 namespace Orchestrator.Kubelet.Tests.Probes;
 

@@ -1,13 +1,14 @@
 using System.Net;
 using Grpc.Core;
 using NSubstitute;
-using Orchestrator.Kubelet.Cri;
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Server;
 using Orchestrator.Kubelet.Server.Cri;
 using GrpcStatus = Grpc.Core.Status;
-using CriExecRequest = Orchestrator.Kubelet.Cri.Api.ExecRequest;
+using CriExecRequest = Orchestrator.Kubelet.Runtime.Cri.Api.ExecRequest;
 using ServerExecRequest = Orchestrator.Kubelet.Server.ExecRequest;
+using Orchestrator.Kubelet.Runtime.Cri;
 
 namespace Orchestrator.Kubelet.Tests.Server;
 

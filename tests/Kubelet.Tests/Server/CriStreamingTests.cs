@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Orchestrator.Kubelet.Cri;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Server;
-using Orchestrator.Kubelet.Tests.Containerd;
+using Orchestrator.Kubelet.Tests.Runtime.Containerd;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Kubelet.Tests.Server;

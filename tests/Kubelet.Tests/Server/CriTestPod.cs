@@ -1,7 +1,8 @@
 using Grpc.Core;
-using Orchestrator.Kubelet.Cri;
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Testing;
+using Orchestrator.Kubelet.Runtime.Cri;
 
 namespace Orchestrator.Kubelet.Tests.Server;
 

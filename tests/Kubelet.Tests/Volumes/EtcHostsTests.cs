@@ -1,5 +1,6 @@
 using k8s.Models;
 using Orchestrator.Kubelet.Volumes;
+using Orchestrator.Kubelet.Runtime.Cri;
 
 namespace Orchestrator.Kubelet.Tests.Volumes;
 

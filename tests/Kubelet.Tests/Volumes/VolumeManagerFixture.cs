@@ -24,7 +24,7 @@ internal sealed class VolumeManagerFixture : IAsyncDisposable
 
     public IEventRecorder Events { get; } = Substitute.For<IEventRecorder>();
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public VolumeManager Manager { get; }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Orchestrator.Host.Commands;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Testing;
+using Orchestrator.Kubelet.Images.Local;
 
 namespace Orchestrator.Orchestrator.Tests.Commands;
 

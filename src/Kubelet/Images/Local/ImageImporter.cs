@@ -1,6 +1,6 @@
-using Orchestrator.Kubelet.Containerd;
+using Orchestrator.Kubelet.Processes;
 
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>
 /// Loads an OCI image-layout archive into containerd's <c>k8s.io</c> namespace, the only one the CRI plugin

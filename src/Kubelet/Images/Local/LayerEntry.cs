@@ -1,4 +1,4 @@
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>One entry of an image layer: a directory, a regular file (with its bytes) or a symbolic link.</summary>
 public sealed record LayerEntry(string Path, LayerEntryKind Kind, UnixFileMode Mode, byte[]? Content = null, string? LinkTarget = null)

@@ -1,4 +1,4 @@
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 public enum LayerEntryKind
 {

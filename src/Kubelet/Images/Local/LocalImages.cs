@@ -1,7 +1,7 @@
 using System.Text;
-using Orchestrator.Kubelet.Containerd;
+using Orchestrator.Kubelet.Processes;
 
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>
 /// The two images a node needs without the internet, built from host binaries: busybox (Debian
@@ -10,7 +10,7 @@ namespace Orchestrator.Kubelet.Images;
 public static class LocalImages
 {
     public const string BusyboxReference = "localhost/busybox:1.35";
-    public const string PauseReference = ContainerdConfig.DefaultSandboxImage;
+    public const string PauseReference = "localhost/pause:catatonit";
     public const string BusyboxBinary = "/bin/busybox";
     public const string CatatonitBinary = "/usr/bin/catatonit";
     public const string BusyboxIndexHtml = "hello from busybox httpd\n";

@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>
 /// Writes images as one OCI image-layout tar (<c>oci-layout</c>, <c>index.json</c>, <c>blobs/sha256/…</c>), the

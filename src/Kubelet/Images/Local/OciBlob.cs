@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>One content-addressed blob: its bytes, media type and <c>sha256:&lt;hex&gt;</c> digest.</summary>
 public sealed class OciBlob

@@ -1,4 +1,4 @@
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>
 /// A single-platform OCI image held in memory: manifest, config and gzip layers, plus the full reference

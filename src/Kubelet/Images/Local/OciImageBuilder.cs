@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>
 /// Builds a one-layer OCI image from an <see cref="OciImageSpec"/>, deterministically: entries sorted by path,
@@ -12,7 +12,7 @@ namespace Orchestrator.Kubelet.Images;
 /// The config's <c>rootfs.diff_ids</c> hold the sha256 of the uncompressed layer tar; the manifest refers to
 /// the gzip blob (OCI image-spec; cri-containerd.md §2b).
 /// </summary>
-public static class OciImageBuilder
+internal static class OciImageBuilder
 {
     /// <summary>The fixed time stamped on every layer entry and the image's <c>created</c> field.</summary>
     public static readonly DateTimeOffset Epoch = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -1,4 +1,4 @@
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>What goes into a one-layer image: its reference, layer contents and the runtime config fields.</summary>
 public sealed record OciImageSpec(

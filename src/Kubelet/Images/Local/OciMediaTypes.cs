@@ -1,4 +1,4 @@
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>The OCI image-spec media types and annotation names the local image tools write.</summary>
 public static class OciMediaTypes

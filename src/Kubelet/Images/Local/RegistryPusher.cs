@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Orchestrator.Kubelet.Images;
+namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>
 /// Pushes an <see cref="OciImage"/> to a registry over the Docker Registry HTTP API v2 (no auth): each blob is

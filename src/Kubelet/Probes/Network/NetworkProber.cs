@@ -1,7 +1,7 @@
 namespace Orchestrator.Kubelet.Probes.Network;
 
 /// <summary>The real <see cref="IProbeHttp"/>: HTTP GET, TCP connect and gRPC health checks over the host's network.</summary>
-public sealed class NetworkProber : IProbeHttp, IDisposable
+internal sealed class NetworkProber : IProbeHttp, IDisposable
 {
     private readonly HttpMessageInvoker _http = HttpGetProbe.CreateInvoker();
 

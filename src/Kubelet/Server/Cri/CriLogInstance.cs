@@ -1,5 +1,5 @@
 using System.Net;
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
 
 namespace Orchestrator.Kubelet.Server.Cri;
 

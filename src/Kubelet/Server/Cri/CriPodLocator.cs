@@ -1,6 +1,7 @@
 using Grpc.Core;
-using Orchestrator.Kubelet.Cri;
-using Orchestrator.Kubelet.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Runtime.Cri.Api;
+using Orchestrator.Kubelet.Runtime.Cri;
 
 namespace Orchestrator.Kubelet.Server.Cri;
 

@@ -30,11 +30,12 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
         context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true };
 
     /// <summary>Relays until either side closes, the client goes away or <paramref name="stopping"/> fires (the server stops).</summary>
+    /// <exception cref="HttpRequestException">The runtime's streaming server cannot be reached (status 502).</exception>
     public async Task RelayAsync(HttpContext context, Uri target, CancellationToken stopping)
     {
         if (!string.Equals(target.Scheme, Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase))
         {
-            throw new StreamingRuntimeException(HttpStatusCode.BadGateway, $"the runtime's streaming URL scheme \"{target.Scheme}\" is not supported (want http)");
+            throw new HttpRequestException($"the runtime's streaming URL scheme \"{target.Scheme}\" is not supported (want http)", null, HttpStatusCode.BadGateway);
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
@@ -55,7 +56,7 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
             }
             catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !aborted.IsCancellationRequested))
             {
-                throw new StreamingRuntimeException(HttpStatusCode.BadGateway, $"the runtime's streaming server at {target.Authority} did not answer: {e.Message}", e);
+                throw new HttpRequestException($"the runtime's streaming server at {target.Authority} did not answer: {e.Message}", e, HttpStatusCode.BadGateway);
             }
         }
 

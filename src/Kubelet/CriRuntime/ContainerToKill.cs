@@ -1,4 +1,0 @@
-namespace Orchestrator.Kubelet.CriRuntime;
-
-/// <summary>A running container the plan stops, and why (the Killing event's message).</summary>
-public sealed record ContainerToKill(string Id, string Name, string Message);

@@ -1,4 +1,0 @@
-namespace Orchestrator.Kubelet.CriRuntime;
-
-/// <summary>One CRI pod sandbox of a pod, as the runtime reports it.</summary>
-public sealed record SandboxRecord(string Id, uint Attempt, bool Ready, string? Ip, DateTime CreatedAt);

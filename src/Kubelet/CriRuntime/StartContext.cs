@@ -1,7 +1,0 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Volumes;
-
-namespace Orchestrator.Kubelet.CriRuntime;
-
-/// <summary>The pod-wide facts a container start needs.</summary>
-internal sealed record StartContext(V1Pod Pod, string SandboxId, string PodIp, PodVolumes Volumes, PodRuntimeState State, SyncResult Sync);

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Client;
+using Orchestrator.Kubelet.Runtime.Cri;
+
+namespace Orchestrator.Kubelet.Runtime.Containerd;
+
+/// <summary>
+/// The kubelet of a real node: the pod worker and node agent (<see cref="KubeletHost"/>), the
+/// relist of the runtime's containers (<see cref="PodLifecycleEventGenerator"/>), and
+/// housekeeping — pods the runtime still holds that the API no longer has
+/// (deleted while the kubelet was down) are removed once the pod cache has synced, then every
+/// <see cref="HousekeepingInterval"/>.
+/// </summary>
+public sealed partial class ContainerdKubelet : IController
+{
+    public static readonly TimeSpan HousekeepingInterval = TimeSpan.FromSeconds(10);
+
+    private readonly KubeletHost _host;
+    private readonly CriPodRuntime _runtime;
+    private readonly PodLifecycleEventGenerator _pleg;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    internal ContainerdKubelet(KubeletHost host, CriPodRuntime runtime, PodLifecycleEventGenerator pleg, ControllerContext context)
+    {
+        (_host, _runtime, _pleg, _time) = (host, runtime, pleg, context.Time);
+        _logger = context.Loggers.CreateLogger<ContainerdKubelet>();
+    }
+
+    public string Name => "kubelet";
+
+    public KubeletHost Host => _host;
+
+    /// <summary>Completes once the node is registered.</summary>
+    public Task Registered => _host.Registered;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await Task.WhenAll(_host.RunAsync(ct), HousekeepingAsync(ct), RelistAsync(ct));
+    }
+
+    /// <summary>Pods whose containers changed state in the runtime are synced again (a container exited).</summary>
+    private async Task RelistAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _host.Registered.WaitAsync(ct);
+            await _pleg.RunAsync(_host.Resync, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // shutting down
+        }
+    }
+
+    private async Task HousekeepingAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _host.Pods.WaitForSyncAsync(ct);
+            await _host.Registered.WaitAsync(ct);
+            while (!ct.IsCancellationRequested)
+            {
+                try
+                {
+                    var removed = await _runtime.RemoveOrphansAsync(_host.LivePodUids(), ct);
+                    if (removed > 0)
+                    {
+                        LogOrphansRemoved(removed);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogHousekeepingFailed(e);
+                }
+
+                await Task.Delay(HousekeepingInterval, _time, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // shutting down
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} pod(s) the API no longer has")]
+    private partial void LogOrphansRemoved(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Housekeeping failed; retrying next period")]
+    private partial void LogHousekeepingFailed(Exception e);
+}

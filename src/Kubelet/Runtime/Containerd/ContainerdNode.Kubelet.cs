@@ -1,0 +1,75 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Client;
+using Orchestrator.Kubelet.Runtime.Cri;
+using Orchestrator.Kubelet.Node;
+using Orchestrator.Kubelet.Probes;
+using Orchestrator.Kubelet.Volumes;
+using Orchestrator.Kubelet.Backoff;
+using Orchestrator.Kubelet.Images;
+
+namespace Orchestrator.Kubelet.Runtime.Containerd;
+
+/// <summary>The kubelet of the node, composed for one controller context.</summary>
+public sealed partial class ContainerdNode
+{
+    /// <summary>Builds the node's kubelet: runtime, volumes, probes, images, pod worker, node agent, housekeeping.</summary>
+    public ContainerdKubelet CreateKubelet(ControllerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var paths = new KubeletPaths(Options.RootDir);
+        var nodeIp = Options.NodeIp ?? HostAddress.Primary();
+        var machine = MachineInfoReader.Read(Options.RootDir);
+        var capacity = NodeResources.Capacity(machine, Options.MaxPods);
+        var sources = new InformerVolumeSources(context.Informers);
+        var volumes = new VolumeManager(paths.PodsRoot, sources, context.Events, context.Loggers.CreateLogger<VolumeManager>(), time: context.Time);
+        // Probe results and changed configMaps/secrets ask for a pod sync through this channel; the
+        // kubelet host, built last, drains it (pod uids).
+        var resyncs = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var probes = new ProbeManager(new CriProbeExec(Cri), context.Events, context.Time, uid => resyncs.Writer.TryWrite(uid), context.Loggers.CreateLogger<ProbeManager>());
+        var runtimeOptions = new CriRuntimeOptions(paths, nodeIp)
+        {
+            CgroupRoot = ContainerdCleanup.CgroupParentFor(Containerd.StateDir),
+            NodeMemoryBytes = machine.MemoryBytes,
+        };
+        var images = new ImageManager(Cri.Images, context.Events, KeyedBackoff.Kubelet(context.Time), context.Loggers.CreateLogger<ImageManager>());
+        var parts = new CriRuntimeParts(Cri, runtimeOptions, images, KeyedBackoff.Kubelet(context.Time), volumes, sources, probes, context.Events, context.Time, context.Loggers.CreateLogger<CriPodRuntime>());
+        var runtime = new CriPodRuntime(parts, RuntimeVersion);
+        var config = new NodeConfig(Options.NodeName, nodeIp)
+        {
+            Cpu = capacity["cpu"].ToString(),
+            Memory = capacity["memory"].ToString(),
+            EphemeralStorage = capacity["ephemeral-storage"].ToString(),
+            Allocatable = NodeResources.Allocatable(machine, Options.MaxPods, NodeReservations.Default).AsReadOnly(),
+            MaxPods = Options.MaxPods,
+            Architecture = machine.Architecture,
+            KernelVersion = machine.KernelVersion,
+            OsImage = machine.OsImage,
+            MachineId = machine.MachineId,
+            SystemUuid = machine.SystemUuid,
+            BootId = machine.BootId,
+            Labels = Options.Labels,
+            Taints = Options.Taints,
+            KubeletPort = ServerPort,
+        };
+        var host = new KubeletHost(context, runtime, [config], Options.Kubelet, new CriNodeConditions(Cri, Options.RootDir, NodeReservations.Default))
+        {
+            PodCidrAssigned = (_, cidr) => WriteCniConfig(cidr),
+            WaitForSync = [sources.WaitForSyncAsync],
+            ResyncRequests = resyncs.Reader,
+        };
+        new VolumeSourceWatcher(context.Informers.ConfigMaps(), context.Informers.Secrets(), volumes.References, pod => resyncs.Writer.TryWrite(pod.Uid)).Start();
+        return new ContainerdKubelet(host, runtime, new PodLifecycleEventGenerator(Cri.Runtime, context.Time), context);
+    }
+
+    /// <summary>The CNI config of the node's pod network, from its podCIDR (containerd reloads the directory itself).</summary>
+    private void WriteCniConfig(string podCidr)
+    {
+        var cidr = Ipv4Cidr.Parse(podCidr);
+        CniConfig.Write(Containerd.CniConfDir, cidr, CniConfig.BridgeNameFor(Containerd.StateDir), Containerd.IpamDataDir);
+        LogCniWritten(podCidr, Containerd.CniConfDir);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pod network {PodCidr}: CNI config written to {Directory}")]
+    private partial void LogCniWritten(string podCidr, string directory);
+}

@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Client;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Images;
+using Orchestrator.Kubelet.Server;
+using Orchestrator.Kubelet.Images.Local;
+
+namespace Orchestrator.Kubelet.Runtime.Containerd;
+
+/// <summary>
+/// One real node on containerd: its private containerd (adopted if running, else started, with the
+/// local busybox and pause images imported), the CRI connection, and — per controller context —
+/// the kubelet that runs the node's pods (<see cref="CreateKubelet"/>). Disposing stops what this
+/// instance started.
+/// </summary>
+public sealed partial class ContainerdNode : IAsyncDisposable
+{
+    private readonly ContainerdProcess _containerd;
+    private readonly KubeletServer _server;
+    private readonly bool _started;
+    private readonly ILogger _logger;
+
+    private ContainerdNode(ContainerdNodeOptions options, ContainerdProcess containerd, bool started, CriClient cri, string runtimeVersion, KubeletServer server, ILogger logger)
+    {
+        Options = options;
+        _server = server;
+        _containerd = containerd;
+        _started = started;
+        Cri = cri;
+        RuntimeVersion = runtimeVersion;
+        _logger = logger;
+    }
+
+    public ContainerdNodeOptions Options { get; }
+
+    public CriClient Cri { get; }
+
+    public ContainerdConfig Containerd => _containerd.Config;
+
+    public string RuntimeVersion { get; }
+
+    /// <summary>The port the kubelet server (logs, exec, attach, port-forward) listens on.</summary>
+    public int ServerPort => _server.Port;
+
+    /// <summary>Why a real node cannot run here (not root, a package missing), or null when it can.</summary>
+    public static string? Unavailable()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "real nodes run on Linux here (Windows nodes use containerd's named pipe; see README)";
+        }
+
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return "running containers needs root";
+        }
+
+        foreach (var (tool, package) in new[] { ("containerd", "containerd"), ("runc", "runc"), ("ctr", "containerd") })
+        {
+            if (!OnPath(tool))
+            {
+                return $"{tool} is not installed (apt-get install {package}; scripts/setup.sh installs everything)";
+            }
+        }
+
+        foreach (var (file, package) in new[] { ("/usr/lib/cni/bridge", "containernetworking-plugins"), (LocalImages.BusyboxBinary, "busybox-static"), (LocalImages.CatatonitBinary, "catatonit") })
+        {
+            if (!File.Exists(file))
+            {
+                return $"{file} is missing (apt-get install {package})";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Adopts or starts the node's containerd, makes the local images present and connects CRI.</summary>
+    public static async Task<ContainerdNode> StartAsync(ContainerdNodeOptions options, ILoggerFactory loggers, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var logger = loggers.CreateLogger<ContainerdNode>();
+        Directory.CreateDirectory(options.RootDir);
+        var containerd = await ContainerdProcess.AdoptAsync(options.StateDir, logger, ct);
+        var started = containerd is null;
+        containerd ??= await ContainerdProcess.StartAsync(ContainerdConfig.ForStateDir(options.StateDir), logger, ct);
+        try
+        {
+            await EnsureLocalImagesAsync(containerd.Config, ct);
+            var cri = CriClient.Connect(containerd.Endpoint);
+            var version = await cri.Runtime.VersionAsync(new Cri.Api.VersionRequest { Version = "v1" }, cancellationToken: ct);
+            var server = new KubeletServer(new CriStreamingRuntime(cri.Runtime), new KubeletServerOptions { Port = options.Port }, loggers);
+            await server.StartAsync(ct);
+            return new ContainerdNode(options, containerd, started, cri, $"{version.RuntimeName}://{version.RuntimeVersion}", server, logger);
+        }
+        catch
+        {
+            if (started)
+            {
+                await containerd.StopAsync(cleanup: true, CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Cri.Dispose();
+        if (_started)
+        {
+            LogStopping(_containerd.Pid);
+            await _containerd.StopAsync(cleanup: true, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The busybox and pause images built from this machine's binaries, imported unless present.</summary>
+    private static async Task EnsureLocalImagesAsync(ContainerdConfig config, CancellationToken ct)
+    {
+        var present = await ImageImporter.ListAsync(config.SocketPath, ct);
+        var missing = new List<OciImage>();
+        if (!present.Contains(LocalImages.PauseReference))
+        {
+            missing.Add(LocalImages.BuildPause());
+        }
+
+        if (!present.Contains(LocalImages.BusyboxReference))
+        {
+            missing.Add(await LocalImages.BuildBusyboxAsync(cancellationToken: ct));
+        }
+
+        if (missing.Count > 0)
+        {
+            await ImageImporter.ImportAsync(config.SocketPath, missing, ct);
+        }
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':').Any(dir => File.Exists(Path.Combine(dir, tool)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping the containerd this kubelet started (pid {Pid})")]
+    private partial void LogStopping(int pid);
+}

@@ -1,0 +1,29 @@
+using k8s.Models;
+
+namespace Orchestrator.Kubelet.Runtime.Containerd;
+
+/// <summary>How a kubelet runs one real node on containerd.</summary>
+public sealed record ContainerdNodeOptions(string NodeName, string RootDir)
+{
+    /// <summary>
+    /// The state directory of the private containerd: adopted when one already runs there (a kubelet
+    /// restart, or a containerd started by a test), else started. Default: &lt;root&gt;/containerd.
+    /// </summary>
+    public string? ContainerdStateDir { get; init; }
+
+    /// <summary>The address the node registers (InternalIP); the API server dials the kubelet there. Default: the host's primary address.</summary>
+    public string? NodeIp { get; init; }
+
+    /// <summary>The kubelet server's port (upstream 10250; 0 picks a free one).</summary>
+    public int Port { get; init; } = 10250;
+
+    public int MaxPods { get; init; } = 110;
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<V1Taint> Taints { get; init; } = [];
+
+    public KubeletOptions Kubelet { get; init; } = new();
+
+    public string StateDir => ContainerdStateDir ?? Path.Combine(RootDir, "containerd");
+}

@@ -1,0 +1,17 @@
+namespace Orchestrator.Kubelet.Runtime.Cri;
+
+/// <summary>Settings of the CRI runtime of one node.</summary>
+internal sealed record CriRuntimeOptions(KubeletPaths Paths, string HostIp)
+{
+    /// <summary>The cgroup (cgroupfs driver) pod cgroups are created under.</summary>
+    public string CgroupRoot { get; init; } = "/orchestrator";
+
+    /// <summary>The node's memory, for the out-of-memory score of burstable containers.</summary>
+    public long NodeMemoryBytes { get; init; } = 16L << 30;
+
+    /// <summary>The shortest stop timeout a container gets (upstream's minimumGracePeriodInSeconds).</summary>
+    public TimeSpan MinimumGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Exited containers kept per container name (the newest is always kept; upstream keeps one more for `logs --previous`).</summary>
+    public int DeadContainersKept { get; init; } = 2;
+}

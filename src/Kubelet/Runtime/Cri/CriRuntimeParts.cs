@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Client;
+using Orchestrator.Kubelet.Backoff;
+using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Probes;
+using Orchestrator.Kubelet.Volumes;
+
+namespace Orchestrator.Kubelet.Runtime.Cri;
+
+/// <summary>What a <see cref="CriPodRuntime"/> is built from (<paramref name="RestartBackoff"/>: the crash-loop back-off of its containers).</summary>
+internal sealed record CriRuntimeParts(
+    CriClient Cri,
+    CriRuntimeOptions Options,
+    IImageEnsurer Images,
+    KeyedBackoff RestartBackoff,
+    VolumeManager Volumes,
+    IVolumeSources Sources,
+    ProbeManager Probes,
+    IEventRecorder Events,
+    TimeProvider Time,
+    ILogger Logger);
