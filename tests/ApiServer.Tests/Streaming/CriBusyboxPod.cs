@@ -1,6 +1,5 @@
 using Orchestrator.Kubelet.Cri;
 using Orchestrator.Kubelet.Cri.Api;
-using Orchestrator.Testing;
 
 namespace Orchestrator.ApiServer.Tests.Streaming;
 

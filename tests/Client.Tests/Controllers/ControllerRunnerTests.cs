@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using k8s;
 using k8s.Autorest;
@@ -13,6 +12,9 @@ namespace Orchestrator.Client.Tests.Controllers;
 public sealed class ControllerRunnerTests
 {
     private static readonly NamespacedName Key = new("ns", "a");
+
+    /// <summary>A second key: with one worker, its reconcile shows that the worker has finished with <see cref="Key"/>.</summary>
+    private static readonly NamespacedName Marker = new("ns", "marker");
 
     [Fact]
     public async Task Workers_StartOnlyAfterEverySyncTaskCompleted()
@@ -68,17 +70,17 @@ public sealed class ControllerRunnerTests
         runner.Enqueue(Key);
         foreach (var (failures, backoffMs) in new[] { (1, 5), (2, 10), (3, 20) })
         {
-            await WaitUntilAsync(() => runner.Queue.NumRequeues(Key) == failures);
+            await Eventually.TrueAsync(() => runner.Queue.NumRequeues(Key) == failures, $"failure {failures} is counted");
             time.Advance(TimeSpan.FromMilliseconds(backoffMs - 1));
-            await Task.Delay(50);
-            Assert.Equal(failures, reconciler.Calls.Count); // not before its backoff
+            Assert.Equal(0, runner.Queue.Count); // not before its backoff: the fake clock fires due timers inside Advance
+            Assert.Equal(failures, reconciler.Calls.Count);
             time.Advance(TimeSpan.FromMilliseconds(1));
             await reconciler.WaitForCallsAsync(failures + 1);
         }
 
-        await WaitUntilAsync(() => runner.Queue.NumRequeues(Key) == 0);
+        await Eventually.TrueAsync(() => runner.Queue.NumRequeues(Key) == 0, "the success forgets the failures");
         time.Advance(TimeSpan.FromMinutes(10));
-        await Task.Delay(50);
+        Assert.Equal(0, runner.Queue.Count); // no requeue is armed
         Assert.Equal(4, reconciler.Calls.Count);
 
         await cts.CancelAsync();
@@ -107,21 +109,22 @@ public sealed class ControllerRunnerTests
     {
         var time = new FakeTimeProvider();
         var reconciler = new ScriptedReconciler((int _) => throw new TerminalException("spec is invalid"));
-        var runner = new ControllerRunner(reconciler, Context(time));
+        var runner = new ControllerRunner(reconciler, Context(time), workers: 1);
         using var cts = new CancellationTokenSource();
         var run = runner.RunAsync([], cts.Token);
 
         runner.Enqueue(Key);
         await reconciler.WaitForCallsAsync(1);
-        await Task.Delay(50);
+        runner.Enqueue(Marker); // the only worker takes it once it has finished with Key
+        await reconciler.WaitForCallsAsync(2);
         time.Advance(TimeSpan.FromMinutes(30));
-        await Task.Delay(50);
 
-        Assert.Single(reconciler.Calls);
+        Assert.Equal(0, runner.Queue.Count); // no retry was armed
+        Assert.Equal([Key, Marker], reconciler.Calls);
         Assert.Equal(0, runner.Queue.NumRequeues(Key));
 
         runner.Enqueue(Key); // a new change still gets a reconcile
-        await reconciler.WaitForCallsAsync(2);
+        await reconciler.WaitForCallsAsync(3);
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(5));
     }
@@ -129,18 +132,27 @@ public sealed class ControllerRunnerTests
     [Fact]
     public async Task RequeueAfter_ReconcilesAgainAfterTheDelay()
     {
-        var reconciler = new ScriptedReconciler(n => n == 1 ? ReconcileResult.After(TimeSpan.FromMilliseconds(300)) : ReconcileResult.Done);
-        var runner = new ControllerRunner(reconciler, Context(TimeProvider.System));
+        var time = new FakeTimeProvider();
+        var reconciler = new ScriptedReconciler((key, n) => key == Key && n == 1 ? ReconcileResult.After(TimeSpan.FromMilliseconds(300)) : ReconcileResult.Done);
+        var runner = new ControllerRunner(reconciler, Context(time), workers: 1);
         using var cts = new CancellationTokenSource();
         var run = runner.RunAsync([], cts.Token);
 
         runner.Enqueue(Key);
+        await reconciler.WaitForCallsAsync(1);
+        runner.Enqueue(Marker); // the only worker takes it once it has finished with Key: the requeue is armed
         await reconciler.WaitForCallsAsync(2);
+        time.Advance(TimeSpan.FromMilliseconds(299));
+        Assert.Equal(0, runner.Queue.Count); // not before the delay
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await reconciler.WaitForCallsAsync(3);
+        Assert.Equal([Key, Marker, Key], reconciler.Calls);
 
-        var gap = reconciler.CallTimes[1] - reconciler.CallTimes[0];
-        Assert.InRange(gap, TimeSpan.FromMilliseconds(280), TimeSpan.FromSeconds(3));
-        await Task.Delay(400);
-        Assert.Equal(2, reconciler.Calls.Count); // Done ends the requeues
+        runner.Enqueue(Marker); // again: the worker has finished the second pass of Key
+        await reconciler.WaitForCallsAsync(4);
+        time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, runner.Queue.Count); // Done ends the requeues
+        Assert.Equal(2, reconciler.Calls.Count(k => k == Key));
 
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(5));
@@ -183,7 +195,7 @@ public sealed class ControllerRunnerTests
                 }
             }
         })));
-        await WaitUntilAsync(() => runner.Queue.Count == 0 && Volatile.Read(ref parallel) == 0);
+        await Eventually.TrueAsync(() => runner.Queue.Count == 0 && Volatile.Read(ref parallel) == 0, "every key is reconciled");
 
         Assert.Equal(0, overlaps);
         Assert.True(maxParallel > 1, "different keys should be reconciled in parallel by the workers");
@@ -216,16 +228,6 @@ public sealed class ControllerRunnerTests
         return new ControllerContext(client, new InformerFactory(client, NullLoggerFactory.Instance, time), Substitute.For<IEventRecorder>(), NullLoggerFactory.Instance, time);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "condition not reached in time");
-            await Task.Delay(5);
-        }
-    }
-
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
@@ -240,10 +242,10 @@ public sealed class ControllerRunnerTests
         private readonly Func<NamespacedName, int, Task<ReconcileResult>> _script;
         private readonly Lock _lock = new();
         private readonly List<NamespacedName> _calls = [];
-        private readonly List<TimeSpan> _callTimes = [];
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
 
         public ScriptedReconciler(Func<int, ReconcileResult> script) => _script = (_, n) => Task.FromResult(script(n));
+
+        public ScriptedReconciler(Func<NamespacedName, int, ReconcileResult> script) => _script = (key, n) => Task.FromResult(script(key, n));
 
         public ScriptedReconciler(Func<NamespacedName, Task<ReconcileResult>> script) => _script = (key, _) => script(key);
 
@@ -260,30 +262,18 @@ public sealed class ControllerRunnerTests
             }
         }
 
-        public IReadOnlyList<TimeSpan> CallTimes
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return [.. _callTimes];
-                }
-            }
-        }
-
         public Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
         {
             int n;
             lock (_lock)
             {
                 _calls.Add(key);
-                _callTimes.Add(_clock.Elapsed);
                 n = _calls.Count;
             }
 
             return _script(key, n);
         }
 
-        public Task WaitForCallsAsync(int count) => WaitUntilAsync(() => Calls.Count >= count);
+        public Task WaitForCallsAsync(int count) => Eventually.TrueAsync(() => Calls.Count >= count, $"{count} reconciles");
     }
 }
