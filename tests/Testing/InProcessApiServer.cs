@@ -24,6 +24,9 @@ public sealed class InProcessApiServer : IAsyncDisposable
         Client = CreateClient();
     }
 
+    /// <summary>The server's store, for tests that look under the API.</summary>
+    public IStore Store => _store;
+
     /// <summary>Where the server listens.</summary>
     public Uri Address => _host.Address;
 

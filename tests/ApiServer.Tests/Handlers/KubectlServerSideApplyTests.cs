@@ -1,4 +1,4 @@
-using Orchestrator.ApiServer.Tests.OpenApi;
+using Kubectl = Orchestrator.ApiServer.Tests.OpenApi.Kubectl;
 
 namespace Orchestrator.ApiServer.Tests.Handlers;
 

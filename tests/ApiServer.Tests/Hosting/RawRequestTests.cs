@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orchestrator.ApiServer.Tests.Handlers;
 
 namespace Orchestrator.ApiServer.Tests.Hosting;
 

@@ -6,7 +6,7 @@ namespace Orchestrator.ApiServer.Tests.OpenApi;
 /// an unknown field passes a client-side dry run; not found, kubectl validates against the schema
 /// itself and rejects the field; OpenAPI missing, it fails to download it.
 /// </summary>
-public sealed class KubectlValidationTests(OpenApiServer server) : IClassFixture<OpenApiServer>
+public sealed class KubectlValidationTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
 {
     private const string DeploymentWithUnknownField = """
         apiVersion: apps/v1
@@ -34,7 +34,7 @@ public sealed class KubectlValidationTests(OpenApiServer server) : IClassFixture
     public async Task Strict_validation_is_left_to_the_server(string version)
     {
         var (exitCode, output, error) = await Kubectl.RunWithInputAsync(
-            version, server.Address, DeploymentWithUnknownField, "create", "--dry-run=client", "--validate=strict", "-f", "-", "-o", "name");
+            version, server.Address.ToString(), DeploymentWithUnknownField, "create", "--dry-run=client", "--validate=strict", "-f", "-", "-o", "name");
 
         Assert.True(exitCode == 0, $"kubectl {version} create failed: {error}");
         Assert.Equal("deployment.apps/web", output.Trim());

@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 
 namespace Orchestrator.ApiServer.Tests.OpenApi;
 
-public sealed class OpenApiEndpointsTests(OpenApiServer server) : IClassFixture<OpenApiServer>
+public sealed class OpenApiEndpointsTests(ApiServerFixture server) : IClassFixture<ApiServerFixture>
 {
-    private HttpClient Client => server.Client;
+    private HttpClient Client => server.Http;
 
     [Fact]
     public async Task Root_lists_every_group_version_with_the_hash_of_its_document()

@@ -1,5 +1,3 @@
-using Orchestrator.Testing;
-
 namespace Orchestrator.ApiServer.Tests.Streaming;
 
 /// <summary>One private containerd for every streaming test of this assembly that runs real containers.</summary>

@@ -2,7 +2,6 @@ using System.Net;
 using k8s;
 using k8s.Models;
 using Orchestrator.Kubelet.Server;
-using Orchestrator.Testing;
 
 namespace Orchestrator.ApiServer.Tests.Streaming;
 

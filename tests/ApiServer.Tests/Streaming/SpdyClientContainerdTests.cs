@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Orchestrator.Testing;
 
 namespace Orchestrator.ApiServer.Tests.Streaming;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Tests.Handlers;
 
 namespace Orchestrator.ApiServer.Tests.Streaming;
 

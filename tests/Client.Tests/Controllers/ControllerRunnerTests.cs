@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using k8s;
 using k8s.Autorest;
@@ -14,6 +13,9 @@ namespace Orchestrator.Client.Tests.Controllers;
 public sealed class ControllerRunnerTests
 {
     private static readonly NamespacedName Key = new("ns", "a");
+
+    /// <summary>A second key: with one worker, its reconcile shows that the worker has finished with what was queued before it.</summary>
+    private static readonly NamespacedName Marker = new("ns", "marker");
 
     [Fact]
     public async Task Workers_StartOnlyAfterEverySyncTaskCompleted()
@@ -87,26 +89,27 @@ public sealed class ControllerRunnerTests
     public async Task Exceptions_AreRequeuedWithExponentialBackoff_AndSuccessForgetsTheFailures()
     {
         var time = new FakeTimeProvider();
-        var reconciler = new ScriptedReconciler(n => n <= 3 ? throw new InvalidOperationException("boom " + n) : ReconcileResult.Done);
-        var runner = new ControllerRunner(reconciler, Context(time));
+        var failures = 0;
+        var reconciler = new ScriptedReconciler((key, _) => key == Key && Interlocked.Increment(ref failures) <= 3 ? throw new InvalidOperationException("boom " + failures) : ReconcileResult.Done);
+        var runner = new ControllerRunner(reconciler, Context(time), workers: 1);
         using var cts = new CancellationTokenSource();
         var run = runner.RunAsync([], cts.Token);
 
         runner.Enqueue(Key);
-        foreach (var (failures, backoffMs) in new[] { (1, 5), (2, 10), (3, 20) })
+        foreach (var (failed, backoffMs) in new[] { (1, 5), (2, 10), (3, 20) })
         {
-            await WaitUntilAsync(() => runner.Queue.NumRequeues(Key) == failures);
+            await Eventually.TrueAsync(() => runner.Queue.NumRequeues(Key) == failed, $"failure {failed} is counted");
             time.Advance(TimeSpan.FromMilliseconds(backoffMs - 1));
-            await Task.Delay(50);
-            Assert.Equal(failures, reconciler.Calls.Count); // not before its backoff
+            await DrainAsync(runner, reconciler);
+            Assert.Equal(failed, reconciler.CallsOf(Key)); // not before its backoff
             time.Advance(TimeSpan.FromMilliseconds(1));
-            await reconciler.WaitForCallsAsync(failures + 1);
+            await Eventually.TrueAsync(() => reconciler.CallsOf(Key) == failed + 1, $"reconcile {failed + 1} after the backoff");
         }
 
-        await WaitUntilAsync(() => runner.Queue.NumRequeues(Key) == 0);
+        await Eventually.TrueAsync(() => runner.Queue.NumRequeues(Key) == 0, "the success forgets the failures");
         time.Advance(TimeSpan.FromMinutes(10));
-        await Task.Delay(50);
-        Assert.Equal(4, reconciler.Calls.Count);
+        await DrainAsync(runner, reconciler);
+        Assert.Equal(4, reconciler.CallsOf(Key));
 
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(5));
@@ -133,22 +136,21 @@ public sealed class ControllerRunnerTests
     public async Task TerminalException_IsNotRetried()
     {
         var time = new FakeTimeProvider();
-        var reconciler = new ScriptedReconciler((int _) => throw new TerminalException("spec is invalid"));
-        var runner = new ControllerRunner(reconciler, Context(time));
+        var reconciler = new ScriptedReconciler((key, _) => key == Key ? throw new TerminalException("spec is invalid") : ReconcileResult.Done);
+        var runner = new ControllerRunner(reconciler, Context(time), workers: 1);
         using var cts = new CancellationTokenSource();
         var run = runner.RunAsync([], cts.Token);
 
         runner.Enqueue(Key);
-        await reconciler.WaitForCallsAsync(1);
-        await Task.Delay(50);
+        await DrainAsync(runner, reconciler);
         time.Advance(TimeSpan.FromMinutes(30));
-        await Task.Delay(50);
+        await DrainAsync(runner, reconciler);
 
-        Assert.Single(reconciler.Calls);
+        Assert.Equal(1, reconciler.CallsOf(Key));
         Assert.Equal(0, runner.Queue.NumRequeues(Key));
 
         runner.Enqueue(Key); // a new change still gets a reconcile
-        await reconciler.WaitForCallsAsync(2);
+        await Eventually.TrueAsync(() => reconciler.CallsOf(Key) == 2, "the new change is reconciled");
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(5));
     }
@@ -156,18 +158,23 @@ public sealed class ControllerRunnerTests
     [Fact]
     public async Task RequeueAfter_ReconcilesAgainAfterTheDelay()
     {
-        var reconciler = new ScriptedReconciler(n => n == 1 ? ReconcileResult.After(TimeSpan.FromMilliseconds(300)) : ReconcileResult.Done);
-        var runner = new ControllerRunner(reconciler, Context(TimeProvider.System));
+        var time = new FakeTimeProvider();
+        var reconciler = new ScriptedReconciler((key, n) => key == Key && n == 1 ? ReconcileResult.After(TimeSpan.FromMilliseconds(300)) : ReconcileResult.Done);
+        var runner = new ControllerRunner(reconciler, Context(time), workers: 1);
         using var cts = new CancellationTokenSource();
         var run = runner.RunAsync([], cts.Token);
 
         runner.Enqueue(Key);
-        await reconciler.WaitForCallsAsync(2);
+        await DrainAsync(runner, reconciler);
+        time.Advance(TimeSpan.FromMilliseconds(299));
+        await DrainAsync(runner, reconciler);
+        Assert.Equal(1, reconciler.CallsOf(Key)); // not before the delay
 
-        var gap = reconciler.CallTimes[1] - reconciler.CallTimes[0];
-        Assert.InRange(gap, TimeSpan.FromMilliseconds(280), TimeSpan.FromSeconds(3));
-        await Task.Delay(400);
-        Assert.Equal(2, reconciler.Calls.Count); // Done ends the requeues
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await Eventually.TrueAsync(() => reconciler.CallsOf(Key) == 2, "the requeue after 300 ms");
+        time.Advance(TimeSpan.FromMinutes(10));
+        await DrainAsync(runner, reconciler);
+        Assert.Equal(2, reconciler.CallsOf(Key)); // Done ends the requeues
 
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(5));
@@ -210,7 +217,7 @@ public sealed class ControllerRunnerTests
                 }
             }
         })));
-        await WaitUntilAsync(() => runner.Queue.Count == 0 && Volatile.Read(ref parallel) == 0);
+        await Eventually.TrueAsync(() => runner.Queue.Count == 0 && Volatile.Read(ref parallel) == 0, "every key is reconciled");
 
         Assert.Equal(0, overlaps);
         Assert.True(maxParallel > 1, "different keys should be reconciled in parallel by the workers");
@@ -245,14 +252,15 @@ public sealed class ControllerRunnerTests
         return new ControllerContext(client, new InformerFactory(client, NullLoggerFactory.Instance, time), Substitute.For<IEventRecorder>(), NullLoggerFactory.Instance, time);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>
+    /// With one worker: enqueues <see cref="Marker"/> and waits for its reconcile, so every key queued
+    /// before it has been processed and whatever its outcome armed (a backoff, a requeue) is armed.
+    /// </summary>
+    private static async Task DrainAsync(ControllerRunner runner, ScriptedReconciler reconciler)
     {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "condition not reached in time");
-            await Task.Delay(5);
-        }
+        var before = reconciler.CallsOf(Marker);
+        runner.Enqueue(Marker);
+        await Eventually.TrueAsync(() => reconciler.CallsOf(Marker) > before, "the marker key is reconciled");
     }
 
     private static void InterlockedMax(ref int target, int value)
@@ -269,10 +277,10 @@ public sealed class ControllerRunnerTests
         private readonly Func<NamespacedName, int, Task<ReconcileResult>> _script;
         private readonly Lock _lock = new();
         private readonly List<NamespacedName> _calls = [];
-        private readonly List<TimeSpan> _callTimes = [];
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
 
         public ScriptedReconciler(Func<int, ReconcileResult> script) => _script = (_, n) => Task.FromResult(script(n));
+
+        public ScriptedReconciler(Func<NamespacedName, int, ReconcileResult> script) => _script = (key, n) => Task.FromResult(script(key, n));
 
         public ScriptedReconciler(Func<NamespacedName, Task<ReconcileResult>> script) => _script = (key, _) => script(key);
 
@@ -289,16 +297,7 @@ public sealed class ControllerRunnerTests
             }
         }
 
-        public IReadOnlyList<TimeSpan> CallTimes
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return [.. _callTimes];
-                }
-            }
-        }
+        public int CallsOf(NamespacedName key) => Calls.Count(k => k == key);
 
         public Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
         {
@@ -306,13 +305,12 @@ public sealed class ControllerRunnerTests
             lock (_lock)
             {
                 _calls.Add(key);
-                _callTimes.Add(_clock.Elapsed);
                 n = _calls.Count;
             }
 
             return _script(key, n);
         }
 
-        public Task WaitForCallsAsync(int count) => WaitUntilAsync(() => Calls.Count >= count);
+        public Task WaitForCallsAsync(int count) => Eventually.TrueAsync(() => Calls.Count >= count, $"{count} reconciles");
     }
 }

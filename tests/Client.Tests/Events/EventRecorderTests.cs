@@ -2,7 +2,6 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Client;
-using Orchestrator.Client.Tests.Support;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Client.Tests.Events;

@@ -33,7 +33,7 @@ public sealed class InformerTests
         Assert.Equal(["ns/a@1", "ns/b@12", "ns/d@13"], informer.Cache.List().Select(Describe).Order());
         Assert.Null(informer.Cache.Get(new NamespacedName("ns", "c")));
 
-        await WaitUntilAsync(() => server.WatchRequests.Count == 2);
+        await Eventually.TrueAsync(() => server.WatchRequests.Count == 2, "server.WatchRequests.Count == 2");
         Assert.Equal(2, server.ListRequests.Count);
         Assert.Equal(["10", "20"], server.WatchRequests.Select(r => r.ResourceVersion));
         Assert.All(server.WatchRequests, r => Assert.True(r.Watch));
@@ -67,7 +67,7 @@ public sealed class InformerTests
         server.Event(WatchEventType.Added, Map("e", "12"));
         server.Event(WatchEventType.Bookmark, new V1ConfigMap { Metadata = new V1ObjectMeta { ResourceVersion = "15" } });
         server.End();
-        await WaitUntilAsync(() => server.WatchRequests.Count == 2);
+        await Eventually.TrueAsync(() => server.WatchRequests.Count == 2, "server.WatchRequests.Count == 2");
         server.Event(WatchEventType.Deleted, Map("a", "16"));
         await handler.WaitForAsync(3);
 
@@ -109,7 +109,7 @@ public sealed class InformerTests
         var time = new FakeTimeProvider();
         var (informer, _, run, cts) = Start(server, time);
 
-        await WaitUntilAsync(() => server.ListRequests.Count == 1);
+        await Eventually.TrueAsync(() => server.ListRequests.Count == 1, "server.ListRequests.Count == 1");
         await Task.Delay(50);
         Assert.False(informer.HasSynced);
         var waiting = informer.WaitForSyncAsync(CancellationToken.None);
@@ -169,7 +169,7 @@ public sealed class InformerTests
         var options = new InformerOptions { FieldSelector = "metadata.name=a", LabelSelector = "app=web" };
         var (informer, _, run, cts) = Start(server, options: options);
         await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-        await WaitUntilAsync(() => server.WatchRequests.Count == 1);
+        await Eventually.TrueAsync(() => server.WatchRequests.Count == 1, "server.WatchRequests.Count == 1");
 
         Assert.All(server.ListRequests.Concat(server.WatchRequests), r =>
         {
@@ -187,7 +187,7 @@ public sealed class InformerTests
         var time = new FakeTimeProvider();
         var (informer, handler, run, cts) = Start(server, time, new InformerOptions { ResyncPeriod = TimeSpan.FromMinutes(1) });
         await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-        await WaitUntilAsync(() => server.WatchRequests.Count == 1);
+        await Eventually.TrueAsync(() => server.WatchRequests.Count == 1, "server.WatchRequests.Count == 1");
 
         time.Advance(TimeSpan.FromMinutes(1));
 
@@ -251,16 +251,6 @@ public sealed class InformerTests
     }
 
     private static string Describe(V1ConfigMap map) => $"{map.Metadata.NamespaceProperty}/{map.Metadata.Name}@{map.Metadata.ResourceVersion}";
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "condition not reached in time");
-            await Task.Delay(5);
-        }
-    }
 
     private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<bool> condition)
     {

@@ -3,7 +3,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Client;
-using Orchestrator.Client.Tests.Support;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Client.Tests.LeaderElection;
 
@@ -29,10 +29,10 @@ public sealed class LeaderElectorTests(ApiServerFixture server) : IClassFixture<
         Assert.NotNull(first.Spec.AcquireTime);
         Assert.True(first.Spec.RenewTime >= first.Spec.AcquireTime);
 
-        await Task.Delay(1000); // several renewals
+        var renewed = await Eventually.MatchesAsync(
+            () => LeaseAsync("handover"), l => l.Spec.RenewTime >= first.Spec.RenewTime?.AddSeconds(0.9), "several renewals (three retry periods)", TimeSpan.FromSeconds(5));
         Assert.True(leader.Leading && leader.Elector.IsLeader);
         Assert.False(follower.Leading || follower.Elector.IsLeader);
-        var renewed = await LeaseAsync("handover");
         Assert.Equal(leader.Identity, renewed.Spec.HolderIdentity);
         Assert.True(renewed.Spec.RenewTime > first.Spec.RenewTime, "the leader renews every retry period");
         Assert.Equal(first.Spec.AcquireTime, renewed.Spec.AcquireTime);
@@ -58,11 +58,13 @@ public sealed class LeaderElectorTests(ApiServerFixture server) : IClassFixture<
     {
         var terms = new Terms();
         var network = new PartitionHandler();
-        var cutOffClient = new Kubernetes(new KubernetesClientConfiguration { Host = server.Api.Address.ToString(), AccessToken = "test" }, network);
+        using var cutOffClient = ClientThrough(network);
         await using var a = new Candidate(cutOffClient, "partition", "a", terms);
         await Eventually.TrueAsync(() => a.Leading, "a leads", TimeSpan.FromSeconds(5));
-        await using var b = new Candidate(server.Api.CreateClient(), "partition", "b", terms);
-        await Task.Delay(700); // b sees a renewing
+        var bNetwork = new PartitionHandler();
+        using var bClient = ClientThrough(bNetwork);
+        await using var b = new Candidate(bClient, "partition", "b", terms);
+        await Eventually.TrueAsync(() => bNetwork.Answered >= 3, "b sees a renewing (three reads of the lease)", TimeSpan.FromSeconds(5));
         Assert.False(b.Leading);
 
         network.Partitioned = true;
@@ -80,12 +82,12 @@ public sealed class LeaderElectorTests(ApiServerFixture server) : IClassFixture<
         Assert.Equal("b", lease.Spec.HolderIdentity);
         Assert.Equal(1, lease.Spec.LeaseTransitions);
 
+        var answeredBeforeHealing = network.Answered;
         network.Partitioned = false; // a comes back: it campaigns again but b holds the lease
-        await Task.Delay(1000);
+        await Eventually.TrueAsync(() => network.Answered >= answeredBeforeHealing + 3, "a campaigns again (three reads of the lease)", TimeSpan.FromSeconds(5));
         Assert.False(a.Leading);
         Assert.True(b.Leading);
         Assert.Equal(0, terms.Overlaps);
-        cutOffClient.Dispose();
     }
 
     [Fact]
@@ -119,8 +121,10 @@ public sealed class LeaderElectorTests(ApiServerFixture server) : IClassFixture<
         var terms = new Terms();
         await using var holder = new Candidate(server.Api.CreateClient(), "follow", "holder", terms);
         await Eventually.TrueAsync(() => holder.Leading, "holder leads", TimeSpan.FromSeconds(5));
-        var follower = new Candidate(server.Api.CreateClient(), "follow", "follower", terms);
-        await Task.Delay(400);
+        var followerNetwork = new PartitionHandler();
+        using var followerClient = ClientThrough(followerNetwork);
+        var follower = new Candidate(followerClient, "follow", "follower", terms);
+        await Eventually.TrueAsync(() => followerNetwork.Answered >= 2, "the follower finds the lease held and retries", TimeSpan.FromSeconds(5));
 
         await follower.StopAsync();
         await follower.DisposeAsync();
@@ -176,6 +180,10 @@ public sealed class LeaderElectorTests(ApiServerFixture server) : IClassFixture<
 
         Assert.Equal(valid, error is null);
     }
+
+    /// <summary>A client whose requests go through <paramref name="network"/>.</summary>
+    private Kubernetes ClientThrough(PartitionHandler network) =>
+        new(new KubernetesClientConfiguration { Host = server.Api.Address.ToString(), AccessToken = "test" }, network);
 
     private Task<V1Lease> LeaseAsync(string name) => _client.CoordinationV1.ReadNamespacedLeaseAsync(name, "default");
 }

@@ -1,9 +1,13 @@
 namespace Orchestrator.Client.Tests.LeaderElection;
 
-/// <summary>Cuts a client off from the API server while <see cref="Partitioned"/> is set.</summary>
+/// <summary>
+/// Cuts a client off from the API server while <see cref="Partitioned"/> is set, and counts the
+/// requests the server answered: a test waits for a candidate's next attempts instead of sleeping.
+/// </summary>
 internal sealed class PartitionHandler : DelegatingHandler
 {
     private volatile bool _partitioned;
+    private int _answered;
 
     public bool Partitioned
     {
@@ -11,6 +15,18 @@ internal sealed class PartitionHandler : DelegatingHandler
         set => _partitioned = value;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _partitioned ? throw new HttpRequestException("network partition (test)") : base.SendAsync(request, cancellationToken);
+    /// <summary>Requests that reached the server and got a response.</summary>
+    public int Answered => Volatile.Read(ref _answered);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (_partitioned)
+        {
+            throw new HttpRequestException("network partition (test)");
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        Interlocked.Increment(ref _answered);
+        return response;
+    }
 }

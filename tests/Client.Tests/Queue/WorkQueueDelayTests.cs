@@ -1,5 +1,4 @@
 using Orchestrator.Client;
-using Orchestrator.Testing;
 using static Orchestrator.Client.Tests.Queue.WorkQueueTests;
 
 namespace Orchestrator.Client.Tests.Queue;

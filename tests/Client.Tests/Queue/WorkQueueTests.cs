@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Orchestrator.Client;
-using Orchestrator.Testing;
 
 namespace Orchestrator.Client.Tests.Queue;
 

@@ -5,7 +5,7 @@ namespace Orchestrator.Scheduler.Tests.Cache;
 
 public class SchedulerCacheTests
 {
-    private readonly FakeTime _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public void Assumed_pod_is_visible_in_the_next_snapshot()

@@ -14,7 +14,7 @@ public class ThroughputTests(ITestOutputHelper output)
     [Fact]
     public void Five_thousand_nodes()
     {
-        var cache = new SchedulerCache(new FakeTime());
+        var cache = new SchedulerCache(new FakeTimeProvider());
         for (var i = 0; i < 5000; i++)
         {
             cache.AddNode(Make.Node($"n{i:D4}", cpu: "4", memory: "16Gi", pods: "110", labels: Make.Labels("topology.kubernetes.io/zone", $"z{i % 3}")));

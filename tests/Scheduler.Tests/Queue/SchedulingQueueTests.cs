@@ -4,7 +4,7 @@ namespace Orchestrator.Scheduler.Tests.Queue;
 
 public class SchedulingQueueTests
 {
-    private readonly FakeTime _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     private SchedulingQueue NewQueue() => new(_time);
 

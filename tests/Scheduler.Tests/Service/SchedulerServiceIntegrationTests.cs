@@ -33,22 +33,6 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
 
     private static Task CreateNodeAsync(IKubernetes client, V1Node node) => client.CoreV1.CreateNodeAsync(node);
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what) where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(8);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"timed out waiting for {what}");
-    }
-
     [Fact]
     public async Task Schedules_pods_reports_unschedulable_ones_and_retries_when_a_node_fits()
     {
@@ -82,7 +66,7 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
         for (var i = 1; i <= 4; i++)
         {
             var name = $"small-{i}";
-            var bound = await EventuallyAsync(async () =>
+            var bound = await Eventually.NotNullAsync(async () =>
             {
                 var p = await client.CoreV1.ReadNamespacedPodAsync(name, Ns);
                 return string.IsNullOrEmpty(p.Spec.NodeName) ? null : p;
@@ -97,7 +81,7 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
         await client.CoreV1.CreateNamespacedPodAsync(Pod("big", "3"), Ns);
         const string expected = "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/master: }, 3 Insufficient cpu. "
             + "preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.";
-        var failed = await EventuallyAsync(async () =>
+        var failed = await Eventually.NotNullAsync(async () =>
         {
             var list = await client.CoreV1.ListNamespacedEventAsync(Ns);
             return list.Items.FirstOrDefault(e => e.InvolvedObject.Name == "big" && e.Reason == "FailedScheduling");
@@ -105,7 +89,7 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
         Assert.Equal("Warning", failed.Type);
         Assert.Equal(expected, failed.Message);
 
-        var condition = await EventuallyAsync(async () =>
+        var condition = await Eventually.NotNullAsync(async () =>
         {
             var p = await client.CoreV1.ReadNamespacedPodAsync("big", Ns);
             return p.Status?.Conditions?.FirstOrDefault(c => c.Type == "PodScheduled");
@@ -115,14 +99,14 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
         Assert.Equal(expected, condition.Message);
 
         await CreateNodeAsync(client, Node("node-big", "4"));
-        var scheduled = await EventuallyAsync(async () =>
+        var scheduled = await Eventually.NotNullAsync(async () =>
         {
             var p = await client.CoreV1.ReadNamespacedPodAsync("big", Ns);
             return string.IsNullOrEmpty(p.Spec.NodeName) ? null : p;
         }, "big bound after a fitting node appeared");
         Assert.Equal("node-big", scheduled.Spec.NodeName);
 
-        var scheduledEvent = await EventuallyAsync(async () =>
+        var scheduledEvent = await Eventually.NotNullAsync(async () =>
         {
             var list = await client.CoreV1.ListNamespacedEventAsync(Ns);
             return list.Items.FirstOrDefault(e => e.InvolvedObject.Name == "big" && e.Reason == "Scheduled");
@@ -153,14 +137,14 @@ public sealed class SchedulerServiceIntegrationTests(Xunit.Abstractions.ITestOut
         var run = scheduler.RunAsync(cts.Token);
 
         await client.CoreV1.CreateNamespacedPodAsync(Pod("first", "800m"), Ns);
-        await EventuallyAsync(async () => (await client.CoreV1.ReadNamespacedPodAsync("first", Ns)).Spec.NodeName, "first bound");
+        await Eventually.NotNullAsync(async () => (await client.CoreV1.ReadNamespacedPodAsync("first", Ns)).Spec.NodeName, "first bound");
         await client.CoreV1.CreateNamespacedPodAsync(Pod("second", "800m"), Ns);
-        var failed = await EventuallyAsync(async () =>
+        var failed = await Eventually.NotNullAsync(async () =>
             (await client.CoreV1.ListNamespacedEventAsync(Ns)).Items.FirstOrDefault(e => e.InvolvedObject.Name == "second" && e.Reason == "FailedScheduling"), "FailedScheduling");
         Assert.Equal("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.", failed.Message);
 
         await client.CoreV1.DeleteNamespacedPodAsync("first", Ns, gracePeriodSeconds: 0);
-        var node = await EventuallyAsync(async () => (await client.CoreV1.ReadNamespacedPodAsync("second", Ns)).Spec.NodeName, "second bound after first was deleted");
+        var node = await Eventually.NotNullAsync(async () => (await client.CoreV1.ReadNamespacedPodAsync("second", Ns)).Spec.NodeName, "second bound after first was deleted");
         Assert.Equal("only", node);
 
         await cts.CancelAsync();

@@ -4,7 +4,7 @@ namespace Orchestrator.Store.Tests.Etcd;
 
 public sealed class EtcdLeaseCacheTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly List<long> _granted = [];
 
     private EtcdLeaseCache NewCache() => new((seconds, _) =>

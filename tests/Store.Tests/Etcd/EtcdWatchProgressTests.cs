@@ -7,7 +7,7 @@ public sealed class EtcdWatchProgressTests
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Settle = EtcdWatchProgress.Settle;
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public void Progress_is_requested_once_per_idle_interval()

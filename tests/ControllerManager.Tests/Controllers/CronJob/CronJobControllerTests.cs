@@ -1,7 +1,6 @@
 using k8s;
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.CronJob;
-using Orchestrator.ControllerManager.Tests.Controllers.Workloads;
 using Orchestrator.Testing;
 
 namespace Orchestrator.ControllerManager.Tests.Controllers.CronJob;
@@ -12,7 +11,7 @@ public sealed class CronJobControllerTests
     public async Task Creates_a_job_at_each_schedule_time_of_a_fake_clock()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var harness = await WorkloadHarness.StartAsync(c => new CronJobController(c), clock);
+        await using var harness = await ControllerHarness.StartAsync(c => [new CronJobController(c)], clock);
         var client = harness.Client;
         var cronJob = await client.BatchV1.CreateNamespacedCronJobAsync(
             new V1CronJob
@@ -43,7 +42,7 @@ public sealed class CronJobControllerTests
         {
             var due = firstMinute.AddMinutes(i);
             expected.Add("tick-" + (due.ToUnixTimeSeconds() / 60));
-            await WorkloadHarness.EventuallyAsync(async () =>
+            await harness.EventuallyAsync(async () =>
             {
                 // The controller sleeps on the fake clock: move it to just past the schedule time.
                 if (clock.GetUtcNow() < due.AddSeconds(1))
@@ -55,7 +54,7 @@ public sealed class CronJobControllerTests
             }, "job " + expected[^1]);
         }
 
-        await WorkloadHarness.EventuallyAsync(async () =>
+        await harness.EventuallyAsync(async () =>
         {
             var status = (await client.BatchV1.ReadNamespacedCronJobStatusAsync("tick", "default")).Status;
             return status?.Active?.Count == 2 && status.LastScheduleTime == firstMinute.AddMinutes(1).UtcDateTime;

@@ -2,7 +2,6 @@ using k8s;
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.DaemonSet;
 using Orchestrator.ControllerManager.Controllers.Workloads;
-using Orchestrator.ControllerManager.Tests.Controllers.Workloads;
 using Orchestrator.ApiMachinery.Pods;
 
 namespace Orchestrator.ControllerManager.Tests.Controllers.DaemonSet;
@@ -49,25 +48,25 @@ public sealed class DaemonSetControllerTests
     [Fact]
     public async Task Runs_one_pod_per_node_and_follows_node_changes()
     {
-        await using var harness = await WorkloadHarness.StartAsync(c => new DaemonSetController(c));
+        await using var harness = await ControllerHarness.StartAsync(c => new DaemonSetController(c));
         var client = harness.Client;
         await CreateNodeAsync(client, "node-a");
         await CreateNodeAsync(client, "node-b");
         await client.AppsV1.CreateNamespacedDaemonSetAsync(Manifest("agent:1"), "default");
 
-        await WorkloadHarness.EventuallyAsync(async () =>
+        await harness.EventuallyAsync(async () =>
         {
             var byNode = await PodsByNodeAsync(client);
             return byNode.Count == 2 && byNode.Keys.Order().SequenceEqual(["node-a", "node-b"]) && byNode.Values.All(p => p.Count == 1);
         }, "one pod on each of two nodes");
 
         await CreateNodeAsync(client, "node-c");
-        await WorkloadHarness.EventuallyAsync(async () => (await PodsByNodeAsync(client)).ContainsKey("node-c"), "a pod on the new node");
+        await harness.EventuallyAsync(async () => (await PodsByNodeAsync(client)).ContainsKey("node-c"), "a pod on the new node");
 
         await client.CoreV1.DeleteNodeAsync("node-a");
-        await WorkloadHarness.EventuallyAsync(async () => !(await PodsByNodeAsync(client)).ContainsKey("node-a"), "the pod of the removed node to go");
+        await harness.EventuallyAsync(async () => !(await PodsByNodeAsync(client)).ContainsKey("node-a"), "the pod of the removed node to go");
 
-        await WorkloadHarness.EventuallyAsync(async () =>
+        await harness.EventuallyAsync(async () =>
         {
             var ds = await client.AppsV1.ReadNamespacedDaemonSetStatusAsync("agent", "default");
             return ds.Status is { DesiredNumberScheduled: 2, CurrentNumberScheduled: 2, NumberMisscheduled: 0 } && ds.Status.ObservedGeneration == ds.Metadata.Generation;
@@ -83,18 +82,18 @@ public sealed class DaemonSetControllerTests
     [Fact]
     public async Task Rolling_update_replaces_pods_one_node_at_a_time()
     {
-        await using var harness = await WorkloadHarness.StartAsync(c => new DaemonSetController(c));
+        await using var harness = await ControllerHarness.StartAsync(c => new DaemonSetController(c));
         var client = harness.Client;
         await CreateNodeAsync(client, "node-a");
         await CreateNodeAsync(client, "node-b");
         await client.AppsV1.CreateNamespacedDaemonSetAsync(Manifest("agent:1"), "default");
-        await WorkloadHarness.EventuallyAsync(async () => (await PodsByNodeAsync(client)).Count == 2, "two pods");
+        await harness.EventuallyAsync(async () => (await PodsByNodeAsync(client)).Count == 2, "two pods");
 
         var patch = new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"name":"agent","image":"agent:2"}]}}}}""", V1Patch.PatchType.MergePatch);
         await client.AppsV1.PatchNamespacedDaemonSetAsync(patch, "agent", "default");
 
         var maxUnavailable = 0;
-        await WorkloadHarness.EventuallyAsync(async () =>
+        await harness.EventuallyAsync(async () =>
         {
             var pods = (await client.CoreV1.ListNamespacedPodAsync("default", labelSelector: "app=agent")).Items;
             var live = pods.Where(p => p.Metadata.DeletionTimestamp is null).ToList();
@@ -115,7 +114,7 @@ public sealed class DaemonSetControllerTests
         }, "every pod to run the new image");
 
         Assert.True(maxUnavailable <= 2);
-        await WorkloadHarness.EventuallyAsync(async () =>
+        await harness.EventuallyAsync(async () =>
         {
             var ds = await client.AppsV1.ReadNamespacedDaemonSetStatusAsync("agent", "default");
             return ds.Status is { UpdatedNumberScheduled: 2, NumberReady: 2, NumberAvailable: 2 };

@@ -14,9 +14,9 @@ public sealed class DeploymentControllerIntegrationTests
         var client = harness.Client;
         await client.AppsV1.CreateNamespacedDeploymentAsync(NewDeployment(3, "nginx:1"), "default");
 
-        await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 3, "3 pods");
+        await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 3, "3 pods");
         await harness.MakeAllReadyAsync();
-        var d = await ControllerHarness.EventuallyAsync(ReadAsync(client), x => x.Status?.AvailableReplicas == 3 && Progressing(x)?.Reason == "NewReplicaSetAvailable", "a complete rollout");
+        var d = await harness.EventuallyAsync(ReadAsync(client), x => x.Status?.AvailableReplicas == 3 && Progressing(x)?.Reason == "NewReplicaSetAvailable", "a complete rollout");
 
         var rs = Assert.Single((await client.AppsV1.ListNamespacedReplicaSetAsync("default")).Items);
         var hash = rs.Metadata.Labels["pod-template-hash"];
@@ -31,8 +31,8 @@ public sealed class DeploymentControllerIntegrationTests
         Assert.Equal($"ReplicaSet \"{rs.Metadata.Name}\" has successfully progressed.", Progressing(d)!.Message);
         var available = d.Status.Conditions.Single(c => c.Type == "Available");
         Assert.Equal(("True", "MinimumReplicasAvailable", "Deployment has minimum availability."), (available.Status, available.Reason, available.Message));
-        await ControllerHarness.EventuallyAsync(ReadAsync(client), x => x.Metadata.Annotations?.TryGetValue("deployment.kubernetes.io/revision", out var r) == true && r == "1", "the deployment's revision");
-        var scaled = await ControllerHarness.EventuallyAsync(() => harness.EventsAsync("ScalingReplicaSet"), e => e.Count > 0, "a ScalingReplicaSet event");
+        await harness.EventuallyAsync(ReadAsync(client), x => x.Metadata.Annotations?.TryGetValue("deployment.kubernetes.io/revision", out var r) == true && r == "1", "the deployment's revision");
+        var scaled = await harness.EventuallyAsync(() => harness.EventsAsync("ScalingReplicaSet"), e => e.Count > 0, "a ScalingReplicaSet event");
         Assert.Equal($"Scaled up replica set {rs.Metadata.Name} from 0 to 3", scaled[0].Message);
     }
 
@@ -42,9 +42,9 @@ public sealed class DeploymentControllerIntegrationTests
         await using var harness = await StartAsync();
         var client = harness.Client;
         await client.AppsV1.CreateNamespacedDeploymentAsync(NewDeployment(3, "nginx:1"), "default");
-        await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 3, "3 pods");
+        await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 3, "3 pods");
         await harness.MakeAllReadyAsync();
-        await ControllerHarness.EventuallyAsync(ReadAsync(client), x => x.Status?.AvailableReplicas == 3 && Progressing(x)?.Reason == "NewReplicaSetAvailable", "the first rollout");
+        await harness.EventuallyAsync(ReadAsync(client), x => x.Status?.AvailableReplicas == 3 && Progressing(x)?.Reason == "NewReplicaSetAvailable", "the first rollout");
 
         await client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"name":"c","image":"nginx:2"}]}}}}""", V1Patch.PatchType.StrategicMergePatch), "web", "default");
 
@@ -78,7 +78,7 @@ public sealed class DeploymentControllerIntegrationTests
 
         // Undo, as kubectl does it: the old template goes back into the deployment and its ReplicaSet becomes revision 3.
         await client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"name":"c","image":"nginx:1"}]}}}}""", V1Patch.PatchType.StrategicMergePatch), "web", "default");
-        var rolledBack = await ControllerHarness.EventuallyAsync(
+        var rolledBack = await harness.EventuallyAsync(
             () => client.AppsV1.ReadNamespacedReplicaSetAsync(oldRs.Metadata.Name, "default"),
             r => r.Metadata.Annotations["deployment.kubernetes.io/revision"] == "3",
             "the old ReplicaSet to become revision 3");
@@ -92,18 +92,18 @@ public sealed class DeploymentControllerIntegrationTests
         await using var harness = await StartAsync();
         var client = harness.Client;
         await client.AppsV1.CreateNamespacedDeploymentAsync(NewDeployment(2, "nginx:1"), "default");
-        var pods = await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 2, "2 pods");
+        var pods = await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 2, "2 pods");
 
         await client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"replicas":4}}""", V1Patch.PatchType.MergePatch), "web", "default");
-        await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 4, "4 pods");
+        await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 4, "4 pods");
         var rs = Assert.Single((await client.AppsV1.ListNamespacedReplicaSetAsync("default")).Items);
         Assert.Equal("4", rs.Metadata.Annotations["deployment.kubernetes.io/desired-replicas"]);
 
         await client.CoreV1.DeleteNamespacedPodAsync(pods[0].Metadata.Name, "default");
-        await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 4 && p.All(x => x.Metadata.Name != pods[0].Metadata.Name), "a replacement pod");
+        await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 4 && p.All(x => x.Metadata.Name != pods[0].Metadata.Name), "a replacement pod");
 
         await harness.MakeAllReadyAsync();
-        var d = await ControllerHarness.EventuallyAsync(ReadAsync(client), x => x.Status?.AvailableReplicas == 4 && x.Status.ObservedGeneration == x.Metadata.Generation, "4 available");
+        var d = await harness.EventuallyAsync(ReadAsync(client), x => x.Status?.AvailableReplicas == 4 && x.Status.ObservedGeneration == x.Metadata.Generation, "4 available");
         Assert.Equal(0, d.Status.UnavailableReplicas ?? 0);
     }
 
@@ -115,7 +115,7 @@ public sealed class DeploymentControllerIntegrationTests
         var deployment = NewDeployment(2, "nginx:1");
         deployment.Spec.Strategy = new V1DeploymentStrategy { Type = "Recreate" };
         await client.AppsV1.CreateNamespacedDeploymentAsync(deployment, "default");
-        await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 2, "2 pods");
+        await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 2, "2 pods");
         await harness.MakeAllReadyAsync();
 
         await client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"name":"c","image":"nginx:2"}]}}}}""", V1Patch.PatchType.StrategicMergePatch), "web", "default");
@@ -141,17 +141,17 @@ public sealed class DeploymentControllerIntegrationTests
         await using var harness = await StartAsync();
         var client = harness.Client;
         await client.AppsV1.CreateNamespacedDeploymentAsync(NewDeployment(1, "nginx:1"), "default");
-        await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 1, "1 pod");
+        await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 1, "1 pod");
 
         await client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"paused":true}}""", V1Patch.PatchType.MergePatch), "web", "default");
-        await ControllerHarness.EventuallyAsync(ReadAsync(client), x => Progressing(x)?.Reason == "DeploymentPaused", "the paused condition");
+        await harness.EventuallyAsync(ReadAsync(client), x => Progressing(x)?.Reason == "DeploymentPaused", "the paused condition");
         await client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"name":"c","image":"nginx:2"}]}}}}""", V1Patch.PatchType.StrategicMergePatch), "web", "default");
-        await ControllerHarness.EventuallyAsync(ReadAsync(client), x => x.Status?.ObservedGeneration == x.Metadata.Generation, "the template change observed");
+        await harness.EventuallyAsync(ReadAsync(client), x => x.Status?.ObservedGeneration == x.Metadata.Generation, "the template change observed");
         Assert.Single((await client.AppsV1.ListNamespacedReplicaSetAsync("default")).Items);
         Assert.Equal(("Unknown", "Deployment is paused"), (Progressing(await client.AppsV1.ReadNamespacedDeploymentAsync("web", "default"))!.Status, Progressing(await client.AppsV1.ReadNamespacedDeploymentAsync("web", "default"))!.Message));
 
         await client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"paused":false}}""", V1Patch.PatchType.MergePatch), "web", "default");
-        await ControllerHarness.EventuallyAsync(
+        await harness.EventuallyAsync(
             async () => (await client.AppsV1.ListNamespacedReplicaSetAsync("default")).Items,
             items => items.Count == 2,
             "the new ReplicaSet after resuming");
@@ -167,7 +167,7 @@ public sealed class DeploymentControllerIntegrationTests
         await client.AppsV1.CreateNamespacedDeploymentAsync(deployment, "default");
 
         // No pod ever becomes ready.
-        var d = await ControllerHarness.EventuallyAsync(ReadAsync(client), x => Progressing(x)?.Reason == "ProgressDeadlineExceeded", "the deadline to pass", seconds: 9);
+        var d = await harness.EventuallyAsync(ReadAsync(client), x => Progressing(x)?.Reason == "ProgressDeadlineExceeded", "the deadline to pass", TimeSpan.FromSeconds(9));
 
         var rs = Assert.Single((await client.AppsV1.ListNamespacedReplicaSetAsync("default")).Items);
         Assert.Equal(("False", $"ReplicaSet \"{rs.Metadata.Name}\" has timed out progressing."), (Progressing(d)!.Status, Progressing(d)!.Message));

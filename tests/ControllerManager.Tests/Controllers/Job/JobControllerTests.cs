@@ -1,7 +1,6 @@
 using k8s;
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.Job;
-using Orchestrator.ControllerManager.Tests.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Tests.Controllers.Job;
 
@@ -34,12 +33,12 @@ public sealed class JobControllerTests
     [Fact]
     public async Task Runs_five_completions_two_at_a_time_and_completes()
     {
-        await using var harness = await WorkloadHarness.StartAsync(c => new JobController(c));
+        await using var harness = await ControllerHarness.StartAsync(c => new JobController(c));
         var client = harness.Client;
         await client.BatchV1.CreateNamespacedJobAsync(Manifest("five", 5, 2), "default");
 
         var maxActive = 0;
-        await WorkloadHarness.EventuallyAsync(async () =>
+        await harness.EventuallyAsync(async () =>
         {
             var pods = await PodsOf(client, "five");
             var active = pods.Where(p => p.Status?.Phase is not ("Succeeded" or "Failed") && p.Metadata.DeletionTimestamp is null).ToList();
@@ -68,14 +67,14 @@ public sealed class JobControllerTests
     [Fact]
     public async Task Exceeding_the_backoff_limit_fails_the_job()
     {
-        await using var harness = await WorkloadHarness.StartAsync(c => new JobController(c));
+        await using var harness = await ControllerHarness.StartAsync(c => new JobController(c));
         var client = harness.Client;
         await client.BatchV1.CreateNamespacedJobAsync(Manifest("doomed", 3, 1, backoffLimit: 0), "default");
 
-        await WorkloadHarness.EventuallyAsync(async () => (await PodsOf(client, "doomed")).Count == 1, "the first pod");
+        await harness.EventuallyAsync(async () => (await PodsOf(client, "doomed")).Count == 1, "the first pod");
         await FinishAsync(client, (await PodsOf(client, "doomed"))[0], "Failed");
 
-        await WorkloadHarness.EventuallyAsync(async () =>
+        await harness.EventuallyAsync(async () =>
         {
             var job = await client.BatchV1.ReadNamespacedJobStatusAsync("doomed", "default");
             return job.Status?.Conditions?.Any(c => c is { Type: "Failed", Status: "True", Reason: "BackoffLimitExceeded" }) == true;
@@ -88,14 +87,14 @@ public sealed class JobControllerTests
     [Fact]
     public async Task Deleting_a_job_releases_its_pods_from_the_tracking_finalizer()
     {
-        await using var harness = await WorkloadHarness.StartAsync(c => new JobController(c));
+        await using var harness = await ControllerHarness.StartAsync(c => new JobController(c));
         var client = harness.Client;
         await client.BatchV1.CreateNamespacedJobAsync(Manifest("gone", 2, 2), "default");
-        await WorkloadHarness.EventuallyAsync(async () => (await PodsOf(client, "gone")).Count == 2, "two pods");
+        await harness.EventuallyAsync(async () => (await PodsOf(client, "gone")).Count == 2, "two pods");
 
         await client.BatchV1.DeleteNamespacedJobAsync("gone", "default", new V1DeleteOptions { PropagationPolicy = "Background" });
 
-        await WorkloadHarness.EventuallyAsync(
+        await harness.EventuallyAsync(
             async () => (await PodsOf(client, "gone")).All(p => !(p.Metadata.Finalizers ?? []).Contains(JobConstants.TrackingFinalizer)),
             "the finalizers to be removed");
     }

@@ -7,7 +7,7 @@ public sealed class ControllerExpectationsTests
     [Fact]
     public void Creations_are_pending_until_each_is_observed()
     {
-        var expectations = new ControllerExpectations(new ManualTime());
+        var expectations = new ControllerExpectations(new FakeTimeProvider(TestObjects.Now));
         Assert.True(expectations.Satisfied("default/web"));
 
         expectations.ExpectCreations("default/web", 2);
@@ -21,7 +21,7 @@ public sealed class ControllerExpectationsTests
     [Fact]
     public void Deletions_are_tracked_per_pod_so_repeated_observations_do_not_count_twice()
     {
-        var expectations = new ControllerExpectations(new ManualTime());
+        var expectations = new ControllerExpectations(new FakeTimeProvider(TestObjects.Now));
         expectations.ExpectDeletions("default/web", ["default/a", "default/b"]);
 
         expectations.DeletionObserved("default/web", "default/a");
@@ -34,7 +34,7 @@ public sealed class ControllerExpectationsTests
     [Fact]
     public void Expectations_expire_after_five_minutes()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider(TestObjects.Now);
         var expectations = new ControllerExpectations(time);
         expectations.ExpectCreations("default/web", 1);
 

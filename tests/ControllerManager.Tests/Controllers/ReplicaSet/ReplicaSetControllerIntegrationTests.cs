@@ -13,7 +13,7 @@ public sealed class ReplicaSetControllerIntegrationTests
         var client = harness.Client;
         var rs = await client.AppsV1.CreateNamespacedReplicaSetAsync(NewReplicaSet("web", 3), "default");
 
-        var pods = await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 3, "3 pods");
+        var pods = await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 3, "3 pods");
         Assert.All(pods, pod =>
         {
             Assert.StartsWith("web-", pod.Metadata.Name, StringComparison.Ordinal);
@@ -24,20 +24,20 @@ public sealed class ReplicaSetControllerIntegrationTests
         });
 
         await harness.MakeAllReadyAsync();
-        var status = await ControllerHarness.EventuallyAsync(
+        var status = await harness.EventuallyAsync(
             () => client.AppsV1.ReadNamespacedReplicaSetAsync("web", "default"),
             r => r.Status?.AvailableReplicas == 3,
             "3 available replicas");
         Assert.Equal((3, 3, 3, 1L), (status.Status.Replicas, status.Status.ReadyReplicas ?? 0, status.Status.FullyLabeledReplicas ?? 0, status.Status.ObservedGeneration ?? 0));
 
         await client.CoreV1.DeleteNamespacedPodAsync(pods[0].Metadata.Name, "default");
-        var replaced = await ControllerHarness.EventuallyAsync(
+        var replaced = await harness.EventuallyAsync(
             () => harness.ActivePodsAsync(),
             p => p.Count == 3 && p.All(x => x.Metadata.Name != pods[0].Metadata.Name),
             "a replacement pod");
         Assert.Equal(3, replaced.Count);
 
-        var created = await ControllerHarness.EventuallyAsync(() => harness.EventsAsync("SuccessfulCreate"), e => e.Count >= 4, "SuccessfulCreate events");
+        var created = await harness.EventuallyAsync(() => harness.EventsAsync("SuccessfulCreate"), e => e.Count >= 4, "SuccessfulCreate events");
         Assert.All(created, e => Assert.StartsWith("Created pod: web-", e.Message, StringComparison.Ordinal));
     }
 
@@ -47,14 +47,14 @@ public sealed class ReplicaSetControllerIntegrationTests
         await using var harness = await ControllerHarness.StartAsync(c => new ReplicaSetController(c));
         var client = harness.Client;
         await client.AppsV1.CreateNamespacedReplicaSetAsync(NewReplicaSet("web", 5), "default");
-        await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 5, "5 pods");
+        await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 5, "5 pods");
 
         await client.AppsV1.PatchNamespacedReplicaSetAsync(new V1Patch("""{"spec":{"replicas":2}}""", V1Patch.PatchType.MergePatch), "web", "default");
 
-        await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 2, "2 pods");
+        await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 2, "2 pods");
         await Task.Delay(300);
         Assert.Equal(2, (await harness.ActivePodsAsync()).Count);
-        var deleted = await ControllerHarness.EventuallyAsync(() => harness.EventsAsync("SuccessfulDelete"), e => e.Count == 3, "SuccessfulDelete events");
+        var deleted = await harness.EventuallyAsync(() => harness.EventsAsync("SuccessfulDelete"), e => e.Count == 3, "SuccessfulDelete events");
         Assert.All(deleted, e => Assert.StartsWith("Deleted pod: web-", e.Message, StringComparison.Ordinal));
     }
 
@@ -68,20 +68,20 @@ public sealed class ReplicaSetControllerIntegrationTests
             "default");
         var rs = await client.AppsV1.CreateNamespacedReplicaSetAsync(NewReplicaSet("web", 2), "default");
 
-        var adopted = await ControllerHarness.EventuallyAsync(
+        var adopted = await harness.EventuallyAsync(
             () => client.CoreV1.ReadNamespacedPodAsync("orphan", "default"),
             p => p.Metadata.OwnerReferences?.Any(o => o.Uid == rs.Metadata.Uid && o.Controller == true) == true,
             "the orphan adopted");
         Assert.NotNull(adopted);
-        await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 2, "2 pods (one adopted)");
+        await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 2, "2 pods (one adopted)");
 
         await client.CoreV1.PatchNamespacedPodAsync(new V1Patch("""{"metadata":{"labels":{"app":"debug"}}}""", V1Patch.PatchType.MergePatch), "orphan", "default");
 
-        await ControllerHarness.EventuallyAsync(
+        await harness.EventuallyAsync(
             () => client.CoreV1.ReadNamespacedPodAsync("orphan", "default"),
             p => p.Metadata.OwnerReferences is null or { Count: 0 },
             "the relabelled pod released");
-        await ControllerHarness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 2, "a replacement for the released pod");
+        await harness.EventuallyAsync(() => harness.ActivePodsAsync(), p => p.Count == 2, "a replacement for the released pod");
         Assert.Equal("orphan", orphan.Metadata.Name);
     }
 

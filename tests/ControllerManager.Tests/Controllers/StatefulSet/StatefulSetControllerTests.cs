@@ -1,7 +1,6 @@
 using k8s;
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.StatefulSet;
-using Orchestrator.ControllerManager.Tests.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Tests.Controllers.StatefulSet;
 
@@ -47,14 +46,14 @@ public sealed class StatefulSetControllerTests
     [Fact]
     public async Task Creates_web_0_1_2_in_order_each_after_the_previous_is_ready()
     {
-        await using var harness = await WorkloadHarness.StartAsync(c => new StatefulSetController(c));
+        await using var harness = await ControllerHarness.StartAsync(c => new StatefulSetController(c));
         var client = harness.Client;
         await client.AppsV1.CreateNamespacedStatefulSetAsync(Manifest(3), "default");
 
         for (var i = 0; i < 3; i++)
         {
             var name = "web-" + i;
-            await WorkloadHarness.EventuallyAsync(async () => (await PodNamesAsync(client)).Contains(name), name + " to be created");
+            await harness.EventuallyAsync(async () => (await PodNamesAsync(client)).Contains(name), name + " to be created");
             var claim = await client.CoreV1.ReadNamespacedPersistentVolumeClaimAsync("www-" + name, "default");
             Assert.Equal("web", claim.Metadata.Labels["app"]);
 
@@ -69,7 +68,7 @@ public sealed class StatefulSetControllerTests
             await MarkReadyAsync(client, name);
         }
 
-        await WorkloadHarness.EventuallyAsync(async () =>
+        await harness.EventuallyAsync(async () =>
         {
             var set = await client.AppsV1.ReadNamespacedStatefulSetStatusAsync("web", "default");
             return set.Status is { Replicas: 3, ReadyReplicas: 3, AvailableReplicas: 3, UpdatedReplicas: 3 } && set.Status.CurrentRevision == set.Status.UpdateRevision;
@@ -81,7 +80,7 @@ public sealed class StatefulSetControllerTests
 
         // Scale down removes the highest ordinal first.
         await client.AppsV1.PatchNamespacedStatefulSetScaleAsync(new V1Patch("""{"spec":{"replicas":1}}""", V1Patch.PatchType.MergePatch), "web", "default");
-        await WorkloadHarness.EventuallyAsync(async () => (await PodNamesAsync(client)).SequenceEqual(["web-0"]), "scale down to web-0");
+        await harness.EventuallyAsync(async () => (await PodNamesAsync(client)).SequenceEqual(["web-0"]), "scale down to web-0");
         Assert.Equal(3, (await client.CoreV1.ListNamespacedPersistentVolumeClaimAsync("default")).Items.Count);
     }
 }

@@ -1,15 +1,20 @@
+using System.Globalization;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json.Nodes;
 
-namespace Orchestrator.ApiServer.Tests.Hosting;
+namespace Orchestrator.Testing;
 
 /// <summary>
 /// HTTP/1.1 over a bare TCP socket, request bytes written exactly as given: HttpClient and Uri
-/// would resolve dot-segments and refuse malformed requests before they left the test.
+/// would resolve dot-segments, fix lying Content-Length headers and refuse malformed or oversized
+/// requests before they left the test. One connection can carry several requests (keep-alive,
+/// pipelining), be half-closed, or be reset.
 /// </summary>
-internal sealed class RawHttpConnection : IAsyncDisposable
+public sealed class RawHttpConnection : IAsyncDisposable
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
     private readonly TcpClient _client;
     private readonly NetworkStream _stream;
     private readonly List<byte> _buffer = [];
@@ -20,10 +25,14 @@ internal sealed class RawHttpConnection : IAsyncDisposable
         _stream = client.GetStream();
     }
 
+    /// <summary>Everything received and not yet taken by a response read.</summary>
+    public byte[] Unread => [.. _buffer];
+
     public static async Task<RawHttpConnection> OpenAsync(Uri server)
     {
         var client = new TcpClient();
-        await client.ConnectAsync(server.Host, server.Port);
+        using var timeout = new CancellationTokenSource(Timeout);
+        await client.ConnectAsync(server.Host, server.Port, timeout.Token);
         return new RawHttpConnection(client);
     }
 
@@ -34,35 +43,52 @@ internal sealed class RawHttpConnection : IAsyncDisposable
         return await ReadResponseAsync();
     }
 
-    public async Task SendAsync(string text)
+    /// <summary>Sends <paramref name="text"/> as UTF-8.</summary>
+    public Task SendAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text));
+
+    public async Task SendAsync(byte[] bytes)
     {
-        await _stream.WriteAsync(Encoding.UTF8.GetBytes(text));
-        await _stream.FlushAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        await _stream.WriteAsync(bytes, timeout.Token);
+        await _stream.FlushAsync(timeout.Token);
     }
 
     /// <summary>Closes the sending side: the server sees the request end here.</summary>
     public void HalfClose() => _client.Client.Shutdown(SocketShutdown.Send);
+
+    /// <summary>Resets the connection (RST, no FIN): a client that vanished mid-request.</summary>
+    public void Abort()
+    {
+        _client.Client.LingerState = new LingerOption(true, 0);
+        _client.Client.Close();
+    }
 
     /// <summary>One response: head, then a body of Content-Length bytes, chunked, or up to the close.</summary>
     public async Task<RawHttpResponse> ReadResponseAsync()
     {
         var headEnd = await FillUntilAsync(() => IndexOf("\r\n\r\n"u8));
         var head = Encoding.Latin1.GetString([.. _buffer.Take(headEnd)]);
-        _buffer.RemoveRange(0, headEnd + 4);
         var lines = head.Split("\r\n");
-        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        byte[] body;
-        if (headers.TryGetValue("Content-Length", out var length))
+        if (!lines[0].StartsWith("HTTP/1.", StringComparison.Ordinal))
         {
-            body = await TakeAsync(int.Parse(length, System.Globalization.CultureInfo.InvariantCulture));
+            throw new InvalidDataException("not an HTTP response: " + lines[0]);
         }
-        else if (headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding == "chunked")
+
+        _buffer.RemoveRange(0, headEnd + 4);
+        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2).Select(p => KeyValuePair.Create(p[0].Trim(), p[1].Trim())).ToList();
+        var response = new RawHttpResponse(int.Parse(lines[0].Split(' ')[1], CultureInfo.InvariantCulture), headers, []);
+        byte[] body;
+        if (response.Headers.TryGetValue("Content-Length", out var length))
+        {
+            body = await TakeAsync(int.Parse(length, CultureInfo.InvariantCulture));
+        }
+        else if (response.Headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {
             var chunks = new List<byte>();
             while (true)
             {
                 var lineEnd = await FillUntilAsync(() => IndexOf("\r\n"u8));
-                var size = Convert.ToInt32(Encoding.ASCII.GetString([.. _buffer.Take(lineEnd)]), 16);
+                var size = int.Parse(Encoding.ASCII.GetString([.. _buffer.Take(lineEnd)]).Split(';')[0].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
                 _buffer.RemoveRange(0, lineEnd + 2);
                 chunks.AddRange(await TakeAsync(size + 2));
                 chunks.RemoveRange(chunks.Count - 2, 2);
@@ -81,7 +107,23 @@ internal sealed class RawHttpConnection : IAsyncDisposable
             _buffer.Clear();
         }
 
-        return new RawHttpResponse(int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), headers, Encoding.UTF8.GetString(body));
+        return response with { Content = body };
+    }
+
+    /// <summary>
+    /// One response, or null when the server closed, reset or stalled the connection before a whole
+    /// HTTP response arrived (what did arrive is left in <see cref="Unread"/>).
+    /// </summary>
+    public async Task<RawHttpResponse?> TryReadResponseAsync()
+    {
+        try
+        {
+            return await ReadResponseAsync();
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidDataException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Everything the server sends until it closes or resets the connection.</summary>
@@ -124,7 +166,7 @@ internal sealed class RawHttpConnection : IAsyncDisposable
                 return at;
             }
 
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var timeout = new CancellationTokenSource(Timeout);
             var read = await _stream.ReadAsync(chunk, timeout.Token);
             if (read == 0)
             {
@@ -135,11 +177,5 @@ internal sealed class RawHttpConnection : IAsyncDisposable
         }
     }
 
-    private int IndexOf(ReadOnlySpan<byte> value) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_buffer).IndexOf(value);
-}
-
-/// <summary>A response read by <see cref="RawHttpConnection"/>.</summary>
-internal sealed record RawHttpResponse(int Code, IReadOnlyDictionary<string, string> Headers, string Body)
-{
-    public JsonObject? Json => Body.TrimStart().StartsWith('{') ? JsonNode.Parse(Body) as JsonObject : null;
+    private int IndexOf(ReadOnlySpan<byte> value) => CollectionsMarshal.AsSpan(_buffer).IndexOf(value);
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Orchestrator.ControllerManager.Tests.Controllers.Workloads;
+namespace Orchestrator.ControllerManager.Tests;
 
 /// <summary>
 /// Appends controller logs to the file named by ORCHESTRATOR_TEST_LOG when it is set (for
