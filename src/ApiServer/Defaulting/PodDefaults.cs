@@ -2,12 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Orchestrator.ApiServer.Defaulting;
 
-/// <summary>Upstream's SetDefaults_Pod on top of the PodSpec defaults, and the DefaultTolerationSeconds admission on create.</summary>
+/// <summary>Upstream's SetDefaults_Pod on top of the PodSpec defaults.</summary>
 internal static class PodDefaults
 {
-    private const long TolerationSeconds = 300;
-
-    public static void Apply(JsonObject pod, bool create)
+    public static void Apply(JsonObject pod)
     {
         var spec = JsonFields.Child(pod, "spec");
         PodSpecDefaults.Apply(spec);
@@ -18,11 +16,6 @@ internal static class PodDefaults
             {
                 RequestsFromLimits(container);
             }
-        }
-
-        if (create)
-        {
-            AddDefaultTolerations(spec);
         }
     }
 
@@ -40,34 +33,4 @@ internal static class PodDefaults
             JsonFields.Default(requests, name, value?.DeepClone());
         }
     }
-
-    private static void AddDefaultTolerations(JsonObject spec)
-    {
-        var existing = JsonFields.Items(spec, "tolerations").Select(t => t.Item).ToList();
-        var missing = new[] { "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable" }
-            .Where(key => !existing.Any(t => Tolerates(t, key)))
-            .ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        var tolerations = spec["tolerations"] as JsonArray ?? [];
-        spec["tolerations"] = tolerations;
-        foreach (var key in missing)
-        {
-            tolerations.Add(new JsonObject
-            {
-                ["key"] = key,
-                ["operator"] = "Exists",
-                ["effect"] = "NoExecute",
-                ["tolerationSeconds"] = TolerationSeconds,
-            });
-        }
-    }
-
-    private static bool Tolerates(JsonObject toleration, string key) =>
-        JsonFields.Text(toleration["key"]) is null or "" || JsonFields.Text(toleration["key"]) == key
-            ? JsonFields.Text(toleration["effect"]) is null or "" or "NoExecute"
-            : false;
 }

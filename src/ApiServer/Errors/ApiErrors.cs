@@ -34,11 +34,15 @@ internal static class ApiErrors
         };
 
     public static ApiException Invalid(ResourceDefinition resource, string name, IReadOnlyList<StatusCause> causes) =>
-        new(422, "Invalid", $"{(resource.Group.Length == 0 ? resource.Kind : $"{resource.Kind}.{resource.Group}")} \"{name}\" is invalid: {GoText.Aggregate([.. causes.Select(c => c.Field is null ? c.Message : $"{c.Field}: {c.Message}")])}")
+        Invalid(resource.Group, resource.Kind, name, causes);
+
+    /// <summary>422 Invalid for an object of <paramref name="kind"/> in <paramref name="group"/>, listing every cause.</summary>
+    public static ApiException Invalid(string group, string kind, string name, IReadOnlyList<StatusCause> causes) =>
+        new(422, "Invalid", $"{(group.Length == 0 ? kind : $"{kind}.{group}")} \"{name}\" is invalid: {GoText.Aggregate([.. causes.Select(c => c.Field is null ? c.Message : $"{c.Field}: {c.Message}")])}")
         {
             DetailsName = name,
-            DetailsGroup = resource.Group,
-            DetailsKind = resource.Kind,
+            DetailsGroup = group,
+            DetailsKind = kind,
             Causes = causes,
         };
 

@@ -32,7 +32,7 @@ internal sealed class ObjectFilter(Func<JsonObject, bool>? predicate)
         try
         {
             var labels = LabelRequirements.Parse(labelsText);
-            var fields = FieldSelectorFields.For(resource.Group, resource.Plural);
+            var fields = resource.Strategy.FieldSelectors;
             var fieldSelector = fields.Validate(FieldSelector.Parse(fieldsText));
             return new ObjectFilter(obj => labels.Matches(ObjectMeta.Labels(obj)) && fields.Matches(fieldSelector, obj));
         }

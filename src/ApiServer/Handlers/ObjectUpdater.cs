@@ -12,7 +12,7 @@ namespace Orchestrator.ApiServer.Handlers;
 /// admission, managed fields, and deletion once the last finalizer of an object being deleted is
 /// gone. Used by PUT, PATCH and the subresources that change their parent (scale, binding, finalize).
 /// </summary>
-internal sealed class ObjectUpdater(IStore store, KindHooks hooks, TimeProvider time)
+internal sealed class ObjectUpdater(IStore store, KindHooks hooks, Registry.RegistryRules rules, TimeProvider time)
 {
     /// <summary>
     /// Updates the object <paramref name="request"/> names to what <paramref name="change"/> makes
@@ -25,7 +25,7 @@ internal sealed class ObjectUpdater(IStore store, KindHooks hooks, TimeProvider 
         var result = await GuaranteedUpdate.RunAsync(store, resource, request.Namespace, request.Name!, null, dryRun, current =>
         {
             var updated = change(current.DeepClone().AsObject());
-            return Prepare(request, current, updated, owner);
+            return Prepare(request, current, updated, owner, dryRun);
         }, cancellationToken);
 
         if (result.Deleted)
@@ -49,11 +49,11 @@ internal sealed class ObjectUpdater(IStore store, KindHooks hooks, TimeProvider 
     }
 
     /// <summary>Records managed fields for <paramref name="owner"/> (apply has recorded them already) and decides between writing and deleting.</summary>
-    private UpdateDecision Prepare(ResourceRequest request, JsonObject current, JsonObject updated, FieldOwner owner)
+    private UpdateDecision Prepare(ResourceRequest request, JsonObject current, JsonObject updated, FieldOwner owner, bool dryRun)
     {
         var resource = request.Resource;
         var applied = owner.Operation == ManagedFieldsEntry.Apply ? updated["metadata"]?["managedFields"]?.DeepClone() : null;
-        Admission.PrepareUpdate(resource, current, updated, request.Subresource == "status");
+        rules.PrepareUpdate(resource, current, updated, request.Subresource, dryRun);
         if (owner.Operation == ManagedFieldsEntry.Update)
         {
             FieldManager.RecordUpdate(resource, current, updated, owner, ObjectMeta.Now(time));

@@ -133,8 +133,8 @@ internal sealed record PatchRequest(string MediaType, JsonNode? Patch, FieldOwne
 
         CheckApplyTypeMeta(resource, obj);
         var config = JsonTree.Clone(obj)!.AsObject();
-        Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, config);
-        foreach (var warning in Admission.CheckSchema(resource, resource.ModelType, resource.Kind, config, validation, context.RequestAborted))
+        BodyChecks.CheckKind(resource, resource.Kind, resource.ApiVersion, config);
+        foreach (var warning in BodyChecks.CheckSchema(resource, resource.ModelType, resource.Kind, config, validation, context.RequestAborted))
         {
             // Unknown fields are pruned here, so the merged object no longer shows them: warn now.
             Responses.AddWarning(context, warning);

@@ -15,7 +15,7 @@ internal sealed partial class ResourceHandler
         var dryRun = RequestOptions.IsDryRun(context);
         var (body, warnings) = await ReadObjectBodyAsync(context, resource);
         var ns = await namespaces.RequireNamespaceAsync(request, context.RequestAborted);
-        admission.PrepareCreate(resource, body, request.Namespace);
+        rules.PrepareCreate(resource, body, request.Namespace, dryRun);
         var name = ObjectMeta.Name(body)!;
         NamespaceLifecycle.RefuseInTerminatingNamespace(request, name, ns);
         FieldManagement.FieldManager.RecordCreate(resource, body, RequestOptions.FieldOwnerOf(context, null), ObjectMeta.Now(time));

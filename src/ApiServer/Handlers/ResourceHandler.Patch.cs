@@ -31,8 +31,8 @@ internal sealed partial class ResourceHandler
                     FieldManager.Apply(resource, current, patched, config, patch.Owner, patch.Force, ObjectMeta.Now(time));
                 }
 
-                Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, patched);
-                foreach (var warning in Admission.CheckSchema(resource, resource.ModelType, resource.Kind, patched, patch.Validation, context.RequestAborted))
+                BodyChecks.CheckKind(resource, resource.Kind, resource.ApiVersion, patched);
+                foreach (var warning in BodyChecks.CheckSchema(resource, resource.ModelType, resource.Kind, patched, patch.Validation, context.RequestAborted))
                 {
                     Responses.AddWarning(context, warning);
                 }
@@ -54,10 +54,10 @@ internal sealed partial class ResourceHandler
     private async Task CreateFromApplyAsync(HttpContext context, ResourceRequest request, JsonObject applied, PatchRequest patch)
     {
         var resource = request.Resource;
-        Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, applied);
+        BodyChecks.CheckKind(resource, resource.Kind, resource.ApiVersion, applied);
 
         // Prunes and canonicalizes the object to create; its warnings went out with the configuration's.
-        Admission.CheckSchema(resource, resource.ModelType, resource.Kind, applied, patch.Validation, context.RequestAborted);
+        BodyChecks.CheckSchema(resource, resource.ModelType, resource.Kind, applied, patch.Validation, context.RequestAborted);
         if (ObjectMeta.Name(applied) is { } name && name != request.Name)
         {
             throw ApiErrors.BadRequest($"the name of the object ({name}) does not match the name on the URL ({request.Name})");
@@ -65,7 +65,7 @@ internal sealed partial class ResourceHandler
 
         StoredObject.Metadata(applied)["name"] = request.Name;
         var ns = await namespaces.RequireNamespaceAsync(request, context.RequestAborted);
-        admission.PrepareCreate(resource, applied, request.Namespace);
+        rules.PrepareCreate(resource, applied, request.Namespace, patch.DryRun);
         NamespaceLifecycle.RefuseInTerminatingNamespace(request, request.Name!, ns);
         FieldManager.RecordApplyCreate(resource, applied, patch.Configuration!, patch.Owner, ObjectMeta.Now(time));
 

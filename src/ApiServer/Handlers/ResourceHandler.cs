@@ -18,7 +18,7 @@ namespace Orchestrator.ApiServer.Handlers;
 internal sealed partial class ResourceHandler(
     IStore store,
     ResourceRegistry registry,
-    Admission admission,
+    RegistryRules rules,
     KindHooks hooks,
     NamespaceLifecycle namespaces,
     ObjectUpdater updater,
@@ -70,8 +70,8 @@ internal sealed partial class ResourceHandler(
     private static async Task<(JsonObject Body, IReadOnlyList<string> Warnings)> ReadObjectBodyAsync(HttpContext context, ResourceDefinition resource)
     {
         var body = await Serialization.RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
-        var warnings = Admission.CheckSchema(resource, resource.ModelType, resource.Kind, body, RequestOptions.FieldValidationOf(context), context.RequestAborted);
+        BodyChecks.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
+        var warnings = BodyChecks.CheckSchema(resource, resource.ModelType, resource.Kind, body, RequestOptions.FieldValidationOf(context), context.RequestAborted);
         return (body, warnings);
     }
 }

@@ -60,7 +60,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(ResourceRegistry.BuiltIn);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new Admission(TimeProvider.System, Random.Shared));
+        builder.Services.AddSingleton(_ => new RegistryRules(TimeProvider.System, Random.Shared, Admission.AdmissionPlugins.Chain()));
         builder.Services.AddSingleton<Allocation.ServiceAllocator>();
         builder.Services.AddSingleton<Caching.WatchCacheSet>();
         builder.Services.AddResourceHandlers();

@@ -7,7 +7,7 @@ using Orchestrator.Store;
 namespace Orchestrator.ApiServer.Hosting;
 
 /// <summary>The objects every cluster has from the start: system namespaces and the kubernetes Service.</summary>
-internal sealed class Bootstrap(IStore store, ResourceRegistry registry, Admission admission, Allocation.ServiceAllocator allocator)
+internal sealed class Bootstrap(IStore store, ResourceRegistry registry, RegistryRules rules, Allocation.ServiceAllocator allocator)
 {
     public static readonly string[] Namespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
@@ -47,7 +47,7 @@ internal sealed class Bootstrap(IStore store, ResourceRegistry registry, Admissi
     {
         obj["kind"] = resource.Kind;
         obj["apiVersion"] = resource.ApiVersion;
-        admission.PrepareCreate(resource, obj, ns);
+        rules.PrepareCreate(resource, obj, ns);
         try
         {
             await store.CreateAsync(ObjectKeys.Item(resource, ns, ObjectMeta.Name(obj)!), StoredObject.Encode(obj), null, cancellationToken);

@@ -1,8 +1,31 @@
 using k8s.Models;
+using Orchestrator.ApiServer.Registry.Apps.ControllerRevisions;
+using Orchestrator.ApiServer.Registry.Apps.DaemonSets;
+using Orchestrator.ApiServer.Registry.Apps.Deployments;
+using Orchestrator.ApiServer.Registry.Apps.ReplicaSets;
+using Orchestrator.ApiServer.Registry.Apps.StatefulSets;
+using Orchestrator.ApiServer.Registry.Batch.CronJobs;
+using Orchestrator.ApiServer.Registry.Batch.Jobs;
+using Orchestrator.ApiServer.Registry.Coordination.Leases;
+using Orchestrator.ApiServer.Registry.Core.ConfigMaps;
+using Orchestrator.ApiServer.Registry.Core.Endpoints;
+using Orchestrator.ApiServer.Registry.Core.Namespaces;
+using Orchestrator.ApiServer.Registry.Core.Nodes;
+using Orchestrator.ApiServer.Registry.Core.PersistentVolumeClaims;
+using Orchestrator.ApiServer.Registry.Core.PersistentVolumes;
+using Orchestrator.ApiServer.Registry.Core.Pods;
+using Orchestrator.ApiServer.Registry.Core.ResourceQuotas;
+using Orchestrator.ApiServer.Registry.Core.Secrets;
+using Orchestrator.ApiServer.Registry.Core.ServiceAccounts;
+using Orchestrator.ApiServer.Registry.Core.Services;
+using Orchestrator.ApiServer.Registry.Discovery.EndpointSlices;
+using Orchestrator.ApiServer.Registry.Node.RuntimeClasses;
+using Orchestrator.ApiServer.Registry.Policy.PodDisruptionBudgets;
+using Orchestrator.ApiServer.Registry.Scheduling.PriorityClasses;
 
 namespace Orchestrator.ApiServer.Registry;
 
-/// <summary>The built-in kinds this server serves, with the names and verbs upstream discovery reports.</summary>
+/// <summary>The built-in kinds this server serves, with the names and verbs upstream discovery reports and each kind's strategy.</summary>
 internal static class BuiltInResources
 {
     private static readonly string[] GetPatchUpdate = ["get", "patch", "update"];
@@ -16,11 +39,13 @@ internal static class BuiltInResources
         // core/v1
         Core<V1Namespace, V1NamespaceList>("namespaces", "namespace", namespaced: false, ["ns"]) with
         {
+            Strategy = new NamespaceStrategy(),
             Verbs = NoDeleteCollection,
             Subresources = [Status("", "v1", "Namespace"), new("finalize", "", "v1", "Namespace", ["update"])],
         },
         Core<V1Pod, V1PodList>("pods", "pod", namespaced: true, ["po"], ["all"]) with
         {
+            Strategy = new PodStrategy(),
             Subresources =
             [
                 Status("", "v1", "Pod"),
@@ -32,45 +57,58 @@ internal static class BuiltInResources
                 new("portforward", "", "v1", "PodPortForwardOptions", CreateGet, Connect: true),
             ],
         },
-        Core<V1Node, V1NodeList>("nodes", "node", namespaced: false, ["no"]) with { Subresources = [Status("", "v1", "Node")] },
+        Core<V1Node, V1NodeList>("nodes", "node", namespaced: false, ["no"]) with
+        {
+            Strategy = new NodeStrategy(),
+            Subresources = [Status("", "v1", "Node")],
+        },
         Core<V1Service, V1ServiceList>("services", "service", namespaced: true, ["svc"], ["all"]) with
         {
+            Strategy = new ServiceStrategy(),
             Subresources = [Status("", "v1", "Service")],
         },
-        Core<V1Endpoints, V1EndpointsList>("endpoints", "endpoints", namespaced: true, ["ep"]),
-        Core<V1ConfigMap, V1ConfigMapList>("configmaps", "configmap", namespaced: true, ["cm"]),
-        Core<V1Secret, V1SecretList>("secrets", "secret", namespaced: true) with { Strategy = new Core.Secrets.SecretStrategy() },
-        Core<V1ServiceAccount, V1ServiceAccountList>("serviceaccounts", "serviceaccount", namespaced: true, ["sa"]),
-        Core<Corev1Event, Corev1EventList>("events", "event", namespaced: true, ["ev"]),
+        Core<V1Endpoints, V1EndpointsList>("endpoints", "endpoints", namespaced: true, ["ep"]) with { Strategy = new EndpointsStrategy() },
+        Core<V1ConfigMap, V1ConfigMapList>("configmaps", "configmap", namespaced: true, ["cm"]) with { Strategy = new ConfigMapStrategy() },
+        Core<V1Secret, V1SecretList>("secrets", "secret", namespaced: true) with { Strategy = new SecretStrategy() },
+        Core<V1ServiceAccount, V1ServiceAccountList>("serviceaccounts", "serviceaccount", namespaced: true, ["sa"]) with { Strategy = new ServiceAccountStrategy() },
+        Core<Corev1Event, Corev1EventList>("events", "event", namespaced: true, ["ev"]) with { Strategy = new Core.Events.EventStrategy() },
         Core<V1PersistentVolume, V1PersistentVolumeList>("persistentvolumes", "persistentvolume", namespaced: false, ["pv"]) with
         {
+            Strategy = new PersistentVolumeStrategy(),
             Subresources = [Status("", "v1", "PersistentVolume")],
         },
         Core<V1PersistentVolumeClaim, V1PersistentVolumeClaimList>("persistentvolumeclaims", "persistentvolumeclaim", namespaced: true, ["pvc"]) with
         {
+            Strategy = new PersistentVolumeClaimStrategy(),
             Subresources = [Status("", "v1", "PersistentVolumeClaim")],
         },
         Core<V1ResourceQuota, V1ResourceQuotaList>("resourcequotas", "resourcequota", namespaced: true, ["quota"]) with
         {
+            Strategy = new ResourceQuotaStrategy(),
             Subresources = [Status("", "v1", "ResourceQuota")],
         },
         Core<V1LimitRange, V1LimitRangeList>("limitranges", "limitrange", namespaced: true, ["limits"]),
 
         // apps/v1
-        Workload<V1Deployment, V1DeploymentList>("deployments", "deployment", ["deploy"], scale: true),
-        Workload<V1ReplicaSet, V1ReplicaSetList>("replicasets", "replicaset", ["rs"], scale: true),
-        Workload<V1StatefulSet, V1StatefulSetList>("statefulsets", "statefulset", ["sts"], scale: true),
-        Workload<V1DaemonSet, V1DaemonSetList>("daemonsets", "daemonset", ["ds"], scale: false),
-        Of<V1ControllerRevision, V1ControllerRevisionList>("apps", "v1", "controllerrevisions", "controllerrevision", namespaced: true),
+        Workload<V1Deployment, V1DeploymentList>("deployments", "deployment", ["deploy"], scale: true, new DeploymentStrategy()),
+        Workload<V1ReplicaSet, V1ReplicaSetList>("replicasets", "replicaset", ["rs"], scale: true, new ReplicaSetStrategy()),
+        Workload<V1StatefulSet, V1StatefulSetList>("statefulsets", "statefulset", ["sts"], scale: true, new StatefulSetStrategy()),
+        Workload<V1DaemonSet, V1DaemonSetList>("daemonsets", "daemonset", ["ds"], scale: false, new DaemonSetStrategy()),
+        Of<V1ControllerRevision, V1ControllerRevisionList>("apps", "v1", "controllerrevisions", "controllerrevision", namespaced: true) with
+        {
+            Strategy = new ControllerRevisionStrategy(),
+        },
 
         // batch/v1
         Of<V1Job, V1JobList>("batch", "v1", "jobs", "job", namespaced: true, categories: ["all"]) with
         {
+            Strategy = new JobStrategy(),
             HasGeneration = true,
             Subresources = [Status("batch", "v1", "Job")],
         },
         Of<V1CronJob, V1CronJobList>("batch", "v1", "cronjobs", "cronjob", namespaced: true, ["cj"], ["all"]) with
         {
+            Strategy = new CronJobStrategy(),
             HasGeneration = true,
             Subresources = [Status("batch", "v1", "CronJob")],
         },
@@ -78,22 +116,35 @@ internal static class BuiltInResources
         // policy/v1
         Of<V1PodDisruptionBudget, V1PodDisruptionBudgetList>("policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", namespaced: true, ["pdb"]) with
         {
+            Strategy = new PodDisruptionBudgetStrategy(),
             HasGeneration = true,
             Subresources = [Status("policy", "v1", "PodDisruptionBudget")],
         },
 
         // smaller groups
-        Of<V1Lease, V1LeaseList>("coordination.k8s.io", "v1", "leases", "lease", namespaced: true),
-        Of<V1EndpointSlice, V1EndpointSliceList>("discovery.k8s.io", "v1", "endpointslices", "endpointslice", namespaced: true),
-        Of<Eventsv1Event, Eventsv1EventList>("events.k8s.io", "v1", "events", "event", namespaced: true, ["ev"]),
-        Of<V1RuntimeClass, V1RuntimeClassList>("node.k8s.io", "v1", "runtimeclasses", "runtimeclass", namespaced: false),
-        Of<V1PriorityClass, V1PriorityClassList>("scheduling.k8s.io", "v1", "priorityclasses", "priorityclass", namespaced: false, ["pc"]),
+        Of<V1Lease, V1LeaseList>("coordination.k8s.io", "v1", "leases", "lease", namespaced: true) with { Strategy = new LeaseStrategy() },
+        Of<V1EndpointSlice, V1EndpointSliceList>("discovery.k8s.io", "v1", "endpointslices", "endpointslice", namespaced: true) with
+        {
+            Strategy = new EndpointSliceStrategy(),
+        },
+        Of<Eventsv1Event, Eventsv1EventList>("events.k8s.io", "v1", "events", "event", namespaced: true, ["ev"]) with
+        {
+            Strategy = new EventsK8sIo.Events.EventStrategy(),
+        },
+        Of<V1RuntimeClass, V1RuntimeClassList>("node.k8s.io", "v1", "runtimeclasses", "runtimeclass", namespaced: false) with
+        {
+            Strategy = new RuntimeClassStrategy(),
+        },
+        Of<V1PriorityClass, V1PriorityClassList>("scheduling.k8s.io", "v1", "priorityclasses", "priorityclass", namespaced: false, ["pc"]) with
+        {
+            Strategy = new PriorityClassStrategy(),
+        },
     ];
 
     private static ResourceDefinition Core<TModel, TList>(string plural, string singular, bool namespaced, string[]? shortNames = null, string[]? categories = null) =>
         Of<TModel, TList>("", "v1", plural, singular, namespaced, shortNames, categories);
 
-    private static ResourceDefinition Workload<TModel, TList>(string plural, string singular, string[] shortNames, bool scale)
+    private static ResourceDefinition Workload<TModel, TList>(string plural, string singular, string[] shortNames, bool scale, IResourceStrategy strategy)
     {
         var kind = KindOf<TModel>();
         SubresourceDefinition[] subresources = scale
@@ -103,6 +154,7 @@ internal static class BuiltInResources
         {
             HasGeneration = true,
             Subresources = subresources,
+            Strategy = strategy,
         };
     }
 

@@ -34,7 +34,7 @@ internal sealed record ResourceDefinition
     public IReadOnlyList<SubresourceDefinition> Subresources { get; init; } = [];
 
     /// <summary>The kind's own rules (<see cref="IResourceStrategy"/>).</summary>
-    public IResourceStrategy Strategy { get; init; } = ResourceStrategy.Default;
+    public IResourceStrategy Strategy { get; init; } = ResourceStrategy.Instance;
 
     /// <summary>Whether <c>metadata.generation</c> is bumped on spec changes.</summary>
     public bool HasGeneration { get; init; }

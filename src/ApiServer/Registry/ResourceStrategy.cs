@@ -1,11 +1,28 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Selectors;
+using Orchestrator.ApiServer.Tables;
+using Orchestrator.ApiServer.Tables.Printers;
 
 namespace Orchestrator.ApiServer.Registry;
 
-/// <summary>The strategy of a kind with no rules of its own; derive from it to add some.</summary>
-internal class ResourceStrategy : IResourceStrategy
+/// <summary>
+/// The strategy of a kind with no rules of its own: upstream's default table (NAME, CREATED AT), selection
+/// by metadata.name and metadata.namespace, no defaults, no validation beyond metadata. Derive from it
+/// and override what the kind needs.
+/// </summary>
+internal class ResourceStrategy(ITablePrinter? printer = null, SelectableFields? fieldSelectors = null) : IResourceStrategy
 {
-    public static readonly IResourceStrategy Default = new ResourceStrategy();
+    /// <summary>The strategy of every kind that has no class of its own.</summary>
+    public static readonly IResourceStrategy Instance = new ResourceStrategy();
+
+    private static readonly ITablePrinter DefaultPrinter = new DefaultPrinter();
+
+    public ITablePrinter Printer { get; } = printer ?? DefaultPrinter;
+
+    public SelectableFields FieldSelectors { get; } = fieldSelectors ?? FieldSelectorFields.Default;
+
+    public virtual bool AllowCreateOnUpdate => false;
 
     public virtual void PrepareForCreate(JsonObject obj)
     {
@@ -14,4 +31,27 @@ internal class ResourceStrategy : IResourceStrategy
     public virtual void PrepareForUpdate(JsonObject current, JsonObject updated)
     {
     }
+
+    public virtual void Default(JsonObject obj, bool create)
+    {
+    }
+
+    public virtual void ResetStatusOnCreate(JsonObject obj, bool hasStatusSubresource)
+    {
+        if (hasStatusSubresource)
+        {
+            obj.Remove("status");
+        }
+    }
+
+    public virtual void Validate(JsonObject obj, List<StatusCause> causes)
+    {
+    }
+
+    public virtual void ValidateUpdate(JsonObject current, JsonObject updated, List<StatusCause> causes)
+    {
+    }
+
+    /// <summary>A new object's status: only <paramref name="phase"/>, whatever the client sent.</summary>
+    protected static void StartInPhase(JsonObject obj, string phase) => obj["status"] = new JsonObject { ["phase"] = phase };
 }

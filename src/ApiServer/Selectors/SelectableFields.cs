@@ -7,7 +7,7 @@ namespace Orchestrator.ApiServer.Selectors;
 
 /// <summary>
 /// The fields one kind can be selected by, how to read each from the stored JSON object, and the error
-/// for any other field. Immutable and thread-safe; built by <see cref="FieldSelectorFields"/>.
+/// for any other field. Immutable and thread-safe; built by a strategy with <see cref="FieldSelectorFields"/>.
 /// </summary>
 internal sealed class SelectableFields
 {

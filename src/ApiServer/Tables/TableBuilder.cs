@@ -13,7 +13,7 @@ internal static class TableBuilder
 {
     public static JsonObject Build(ResourceDefinition resource, IReadOnlyList<JsonObject> objects, TableOptions options)
     {
-        var printer = TablePrinters.For(resource);
+        var printer = resource.Strategy.Printer;
         var rows = new JsonArray();
         foreach (var obj in objects)
         {

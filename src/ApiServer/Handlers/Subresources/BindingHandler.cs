@@ -13,7 +13,7 @@ internal sealed class BindingHandler(ObjectUpdater updater) : ISubresourceHandle
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
         var body = await SubresourceBody.ReadAsync(context, "POST");
-        Admission.CheckSchema(request.Resource with { Kind = "Binding" }, typeof(k8s.Models.V1Binding), "Binding", body, RequestOptions.FieldValidationOf(context));
+        BodyChecks.CheckSchema(request.Resource with { Kind = "Binding" }, typeof(k8s.Models.V1Binding), "Binding", body, RequestOptions.FieldValidationOf(context));
         var node = body["target"]?["name"]?.GetValue<string>();
         if (node is not { Length: > 0 })
         {

@@ -12,7 +12,7 @@ internal sealed class EvictionHandler(ObjectDeleter deleter) : ISubresourceHandl
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
         var body = await SubresourceBody.ReadAsync(context, "POST");
-        Admission.CheckSchema(request.Resource with { Group = "policy", Kind = "Eviction" }, typeof(k8s.Models.V1Eviction), "Eviction", body, RequestOptions.FieldValidationOf(context));
+        BodyChecks.CheckSchema(request.Resource with { Group = "policy", Kind = "Eviction" }, typeof(k8s.Models.V1Eviction), "Eviction", body, RequestOptions.FieldValidationOf(context));
         var options = body["deleteOptions"] as JsonObject ?? [];
         var deleteOptions = new DeleteOptions(
             options["gracePeriodSeconds"]?.GetValue<long>(),

@@ -16,8 +16,8 @@ internal sealed class FinalizeHandler(ObjectUpdater updater) : ISubresourceHandl
     {
         var resource = request.Resource;
         var body = await SubresourceBody.ReadAsync(context, "PUT");
-        Admission.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
-        Admission.CheckSchema(resource, resource.ModelType, resource.Kind, body, RequestOptions.FieldValidationOf(context));
+        BodyChecks.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
+        BodyChecks.CheckSchema(resource, resource.ModelType, resource.Kind, body, RequestOptions.FieldValidationOf(context));
         var written = await updater.UpdateAsync(request with { Subresource = null }, RequestOptions.FieldOwnerOf(context, Name), RequestOptions.IsDryRun(context), ns =>
         {
             var spec = ns["spec"] as JsonObject ?? [];

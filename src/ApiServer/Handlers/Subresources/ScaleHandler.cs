@@ -35,8 +35,8 @@ internal sealed class ScaleHandler(IStore store, ObjectUpdater updater) : ISubre
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         var scaleResource = request.Resource with { Group = "autoscaling", Version = "v1", Kind = "Scale" };
-        Admission.CheckKind(scaleResource, "Scale", "autoscaling/v1", body);
-        Admission.CheckSchema(scaleResource, typeof(k8s.Models.V1Scale), "Scale", body, RequestOptions.FieldValidationOf(context));
+        BodyChecks.CheckKind(scaleResource, "Scale", "autoscaling/v1", body);
+        BodyChecks.CheckSchema(scaleResource, typeof(k8s.Models.V1Scale), "Scale", body, RequestOptions.FieldValidationOf(context));
         Replicas(request, body);
         await ScaleAsync(context, request, _ => body);
     }

@@ -1,5 +1,11 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Defaulting;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Selectors;
+using Orchestrator.ApiServer.Tables.Printers;
+using Orchestrator.ApiServer.Validation;
+using static Orchestrator.ApiServer.Selectors.FieldSelectorFields;
 
 namespace Orchestrator.ApiServer.Registry.Core.Secrets;
 
@@ -7,13 +13,29 @@ namespace Orchestrator.ApiServer.Registry.Core.Secrets;
 /// Secrets: <c>stringData</c> is a write-only convenience. Upstream merges it into <c>data</c>
 /// (base64 of the UTF-8 text, a stringData key winning over the same data key) when it converts the
 /// request to its internal version, so it is never stored nor returned; the same here, on create,
-/// update and every patch.
+/// update and every patch. Otherwise as ConfigMaps: valid keys, a size limit, data fixed once
+/// <c>immutable</c>; <c>type</c> defaults to Opaque.
 /// </summary>
-internal sealed class SecretStrategy : ResourceStrategy
+internal sealed class SecretStrategy() : ResourceStrategy(new SecretPrinter(), Selectable)
 {
+    private static readonly SelectableFields Selectable = new(Metadata(Field("type")), NotSupported);
+
+    private static readonly string[] Maps = ["data", "stringData"];
+
     public override void PrepareForCreate(JsonObject obj) => MergeStringData(obj);
 
     public override void PrepareForUpdate(JsonObject current, JsonObject updated) => MergeStringData(updated);
+
+    public override void Default(JsonObject obj, bool create) => CoreDefaults.Secret(obj);
+
+    public override void Validate(JsonObject obj, List<StatusCause> causes)
+    {
+        ConfigKeyValidation.Validate(obj, Maps, causes);
+        DataSizeValidation.Secret(obj, causes);
+    }
+
+    public override void ValidateUpdate(JsonObject current, JsonObject updated, List<StatusCause> causes) =>
+        UpdateValidation.ImmutableData(causes, current, updated);
 
     internal static void MergeStringData(JsonObject secret)
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Orchestrator.ApiServer.Registry.Core.Services;
 
-/// <summary>The defaults upstream fills into a new Service (SetDefaults_Service and the REST strategy).</summary>
+/// <summary>The defaults upstream fills into a new Service (SetDefaults_Service and the REST strategy); <see cref="ServiceStrategy"/> applies them on create.</summary>
 internal static class ServiceDefaults
 {
     public static void Apply(JsonObject service)
@@ -29,7 +29,5 @@ internal static class ServiceDefaults
             port["protocol"] ??= "TCP";
             port["targetPort"] ??= port["port"]?.DeepClone();
         }
-
-        service["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() };
     }
 }

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Registry;
+
+namespace Orchestrator.ApiServer.Objects;
+
+/// <summary>
+/// The decoder's checks of a request body (upstream's serializer and strict decoding): type meta
+/// against the URL's resource, unknown fields per <c>fieldValidation</c>, wrong types and int64 ranges.
+/// </summary>
+internal static class BodyChecks
+{
+    /// <summary>Checks the body's apiVersion and kind against the URL's resource (kubectl always sends both).</summary>
+    public static void CheckKind(ResourceDefinition resource, string expectedKind, string expectedApiVersion, JsonObject body)
+    {
+        foreach (var field in new[] { "apiVersion", "kind" })
+        {
+            // Upstream reads the type meta before anything else: a kind that is not a string is a decode error.
+            if (body[field] is { } value && value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            {
+                var type = value.GetValueKind() switch
+                {
+                    System.Text.Json.JsonValueKind.Object => "object",
+                    System.Text.Json.JsonValueKind.Array => "array",
+                    System.Text.Json.JsonValueKind.Number => "number",
+                    _ => "bool",
+                };
+                throw ApiErrors.BadRequest($"couldn't get version/kind; json parse error: json: cannot unmarshal {type} into Go struct field .{field} of type string");
+            }
+        }
+
+        var kind = body["kind"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["kind"]!.GetValue<string>() : null;
+        var apiVersion = body["apiVersion"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["apiVersion"]!.GetValue<string>() : null;
+        if (kind is not null && kind != expectedKind || apiVersion is not null && apiVersion != expectedApiVersion)
+        {
+            throw ApiErrors.BadRequest($"{kind ?? expectedKind} in version \"{apiVersion ?? expectedApiVersion}\" cannot be handled as a {expectedKind}: no kind \"{kind}\" is registered for version \"{apiVersion}\" in scheme for {resource.QualifiedResource}");
+        }
+
+        body["kind"] = expectedKind;
+        body["apiVersion"] = expectedApiVersion;
+    }
+
+    /// <summary>Prunes unknown fields and rejects wrong types; returns the warnings to send.</summary>
+    public static IReadOnlyList<string> CheckSchema(ResourceDefinition resource, Type modelType, string kind, JsonObject body, FieldValidation validation, CancellationToken cancellationToken = default)
+    {
+        var check = SchemaCheck.Run(body, modelType, cancellationToken);
+        var prefix = $"{kind} in version \"{resource.Version}\" cannot be handled as a {kind}";
+        if (check.WrongTypes.Count > 0)
+        {
+            throw ApiErrors.BadRequest($"{prefix}: json: {check.WrongTypes[0]}");
+        }
+
+        if (check.Malformed.Count > 0)
+        {
+            throw ApiErrors.BadRequest($"{prefix}: {check.Malformed[0]}");
+        }
+
+        var unknown = check.UnknownFields.Select(f => $"unknown field \"{f}\"").ToList();
+        return validation switch
+        {
+            FieldValidation.Strict when unknown.Count > 0 => throw ApiErrors.BadRequest($"{prefix}: strict decoding error: {string.Join(", ", unknown)}"),
+            FieldValidation.Warn => unknown,
+            _ => [],
+        };
+    }
+}

@@ -1,0 +1,6 @@
+using Orchestrator.ApiServer.Tables.Printers;
+
+namespace Orchestrator.ApiServer.Registry.Apps.ControllerRevisions;
+
+/// <summary>ControllerRevisions: no rules of their own but the table.</summary>
+internal sealed class ControllerRevisionStrategy() : ResourceStrategy(new ControllerRevisionPrinter());

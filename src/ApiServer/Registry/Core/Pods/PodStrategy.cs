@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Defaulting;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Selectors;
+using Orchestrator.ApiServer.Tables.Printers;
+using Orchestrator.ApiServer.Validation;
+using static Orchestrator.ApiServer.Selectors.FieldSelectorFields;
+
+namespace Orchestrator.ApiServer.Registry.Core.Pods;
+
+/// <summary>
+/// Pods (upstream pkg/registry/core/pod/strategy.go): SetDefaults_Pod, a new pod starts Pending, the
+/// spec is validated on every write and fixed once created apart from images, deadline, added
+/// tolerations and the grace period.
+/// </summary>
+internal sealed class PodStrategy() : ResourceStrategy(new PodPrinter(), Selectable)
+{
+    private static readonly SelectableFields Selectable = new(
+        Metadata(
+            Field("spec.nodeName"),
+            Field("spec.restartPolicy"),
+            Field("spec.schedulerName"),
+            Field("spec.serviceAccountName"),
+            Field("spec.hostNetwork", "false"),
+            Field("status.phase"),
+            ("status.podIP", PodIP),
+            // Accepted by upstream's conversion but absent from its field set, so it always reads "".
+            ("status.podIPs", _ => ""),
+            Field("status.nominatedNodeName")),
+        NotSupported,
+        new Dictionary<string, string> { ["spec.host"] = "spec.nodeName" });
+
+    public override void Default(JsonObject obj, bool create) => PodDefaults.Apply(obj);
+
+    public override void ResetStatusOnCreate(JsonObject obj, bool hasStatusSubresource) => StartInPhase(obj, "Pending");
+
+    public override void Validate(JsonObject obj, List<StatusCause> causes) =>
+        PodSpecValidation.Validate(obj["spec"] as JsonObject, "spec", PodSpecValidation.AnyRestartPolicy, causes);
+
+    public override void ValidateUpdate(JsonObject current, JsonObject updated, List<StatusCause> causes) =>
+        PodUpdateValidation.Check(current, updated, causes);
+
+    /// <summary>The pod's primary IP: the first of status.podIPs, as upstream reads it, else status.podIP.</summary>
+    private static string PodIP(JsonObject pod) =>
+        pod["status"]?["podIPs"] is JsonArray { Count: > 0 } ips ? Text(ips[0] as JsonObject, "ip") : Text(pod, "status.podIP");
+}

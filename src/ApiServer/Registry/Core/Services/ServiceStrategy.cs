@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Objects;
+using Orchestrator.ApiServer.Selectors;
+using Orchestrator.ApiServer.Tables.Printers;
+using Orchestrator.ApiServer.Validation;
+using static Orchestrator.ApiServer.Selectors.FieldSelectorFields;
+
+namespace Orchestrator.ApiServer.Registry.Core.Services;
+
+/// <summary>
+/// Services (upstream pkg/registry/core/service/strategy.go): defaults on create, an empty load
+/// balancer status, and a cluster IP that an update may leave out (it is kept) but never change.
+/// The IP itself is allocated by the create handler.
+/// </summary>
+internal sealed class ServiceStrategy() : ResourceStrategy(new ServicePrinter(), Selectable)
+{
+    private static readonly SelectableFields Selectable = new(Metadata(Field("spec.clusterIP"), Field("spec.type")), NotSupported);
+
+    /// <exception cref="ApiException">422 when the update changes the cluster IP.</exception>
+    public override void PrepareForUpdate(JsonObject current, JsonObject updated)
+    {
+        if (updated["spec"] is not JsonObject spec)
+        {
+            return;
+        }
+
+        var old = current["spec"]?["clusterIP"]?.GetValue<string>();
+        var now = spec["clusterIP"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(now))
+        {
+            spec["clusterIP"] = old;
+            spec["clusterIPs"] = current["spec"]?["clusterIPs"]?.DeepClone();
+        }
+        else if (now != old)
+        {
+            throw ApiErrors.Invalid("", "Service", ObjectMeta.Name(current) ?? "", [new StatusCause("FieldValueInvalid", $"Invalid value: \"{now}\": field is immutable", "spec.clusterIPs[0]")]);
+        }
+    }
+
+    public override void Default(JsonObject obj, bool create)
+    {
+        if (create)
+        {
+            ServiceDefaults.Apply(obj);
+        }
+    }
+
+    public override void ResetStatusOnCreate(JsonObject obj, bool hasStatusSubresource) =>
+        obj["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() };
+
+    public override void Validate(JsonObject obj, List<StatusCause> causes) => ServiceValidation.Validate(obj, causes);
+}

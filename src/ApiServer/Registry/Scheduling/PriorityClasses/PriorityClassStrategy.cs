@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Defaulting;
+using Orchestrator.ApiServer.Tables.Printers;
+
+namespace Orchestrator.ApiServer.Registry.Scheduling.PriorityClasses;
+
+/// <summary>PriorityClasses: preemption policy default.</summary>
+internal sealed class PriorityClassStrategy() : ResourceStrategy(new PriorityClassPrinter())
+{
+    public override void Default(JsonObject obj, bool create) => CoreDefaults.PriorityClass(obj);
+}
