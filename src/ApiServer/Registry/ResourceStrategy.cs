@@ -13,10 +13,11 @@ namespace Orchestrator.ApiServer.Registry;
 /// </summary>
 internal class ResourceStrategy(ITablePrinter? printer = null, SelectableFields? fieldSelectors = null) : IResourceStrategy
 {
+    // Before Instance: static fields initialize in order, and Instance's constructor reads it.
+    private static readonly ITablePrinter DefaultPrinter = new DefaultPrinter();
+
     /// <summary>The strategy of every kind that has no class of its own.</summary>
     public static readonly IResourceStrategy Instance = new ResourceStrategy();
-
-    private static readonly ITablePrinter DefaultPrinter = new DefaultPrinter();
 
     public ITablePrinter Printer { get; } = printer ?? DefaultPrinter;
 

@@ -136,7 +136,7 @@ public sealed class WorkloadDefaultsTests
     public void Kinds_get_upstreams_defaults(string group, string plural, string input, string expected)
     {
         var body = JsonNode.Parse(Expand(input))!.AsObject();
-        ObjectDefaults.Apply(Served.Resource(group, plural), body, create: true);
+        Served.Resource(group, plural).Strategy.Default(body, create: true);
         var differences = Served.Differences(JsonNode.Parse(Expand(expected)), body);
         Assert.True(differences is [], $"{plural}: {string.Join("; ", differences)}");
     }
@@ -146,7 +146,7 @@ public sealed class WorkloadDefaultsTests
     public void Jobs_get_upstreams_defaults_and_a_generated_selector(string why, string input, string expected)
     {
         var body = JsonNode.Parse(Expand(input))!.AsObject();
-        ObjectDefaults.Apply(Served.Resource("batch", "jobs"), body, create: true);
+        Served.Resource("batch", "jobs").Strategy.Default(body, create: true);
         var differences = Served.Differences(JsonNode.Parse(Expand(expected)), body);
         Assert.True(differences is [], $"{why}: {string.Join("; ", differences)}");
     }
@@ -158,9 +158,9 @@ public sealed class WorkloadDefaultsTests
     public void Defaulting_twice_changes_nothing(string group, string plural, string input)
     {
         var once = JsonNode.Parse(Expand(input))!.AsObject();
-        ObjectDefaults.Apply(Served.Resource(group, plural), once, create: true);
+        Served.Resource(group, plural).Strategy.Default(once, create: true);
         var twice = once.DeepClone().AsObject();
-        ObjectDefaults.Apply(Served.Resource(group, plural), twice, create: true);
+        Served.Resource(group, plural).Strategy.Default(twice, create: true);
         Assert.True(JsonNode.DeepEquals(once, twice), twice.ToJsonString());
     }
 

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Orchestrator.ApiMachinery.Fields;
 using Orchestrator.ApiMachinery.Selection;
+using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Selectors;
 
 namespace Orchestrator.ApiServer.Tests.Selectors;
 
-/// <summary>Per-kind selectable fields: what kubectl and controllers select on, and upstream's errors for the rest.</summary>
+/// <summary>Per-kind selectable fields (each strategy's FieldSelectors): what kubectl and controllers select on, and upstream's errors for the rest.</summary>
 public sealed class FieldSelectorFieldsTests
 {
     private const string ScheduledPod = """
@@ -36,7 +37,7 @@ public sealed class FieldSelectorFieldsTests
     [InlineData(ScheduledPod, "status.nominatedNodeName=node2", true)]
     public void Pods_are_selected_by_upstream_fields(string pod, string selector, bool matches)
     {
-        var fields = FieldSelectorFields.For("", "pods");
+        var fields = For("", "pods");
 
         var validated = fields.Validate(FieldSelector.Parse(selector));
 
@@ -46,7 +47,7 @@ public sealed class FieldSelectorFieldsTests
     [Fact]
     public void The_old_spec_host_label_stands_for_spec_nodeName()
     {
-        var validated = FieldSelectorFields.For("", "pods").Validate(FieldSelector.Parse("spec.host=node1"));
+        var validated = For("", "pods").Validate(FieldSelector.Parse("spec.host=node1"));
 
         Assert.Equal(new FieldRequirement("spec.nodeName", true, "node1"), Assert.Single(validated.Requirements));
     }
@@ -67,7 +68,7 @@ public sealed class FieldSelectorFieldsTests
     [InlineData("example.com", "widgets", """{"metadata":{"name":"w"}}""", "metadata.name=w", true)]
     public void Kinds_are_selected_by_their_fields(string group, string plural, string obj, string selector, bool matches)
     {
-        var fields = FieldSelectorFields.For(group, plural);
+        var fields = For(group, plural);
 
         Assert.Equal(matches, fields.Matches(fields.Validate(FieldSelector.Parse(selector)), JsonNode.Parse(obj)!.AsObject()));
     }
@@ -80,7 +81,7 @@ public sealed class FieldSelectorFieldsTests
     [InlineData("involvedObject.name=web-2", false)]
     public void Core_events_are_selected_by_their_involved_object(string selector, bool matches)
     {
-        var fields = FieldSelectorFields.For("", "events");
+        var fields = For("", "events");
         var ev = JsonNode.Parse("""
             {"metadata":{"name":"web-1.17","namespace":"default"},
              "involvedObject":{"kind":"Pod","name":"web-1","namespace":"default","uid":"u1","apiVersion":"v1","resourceVersion":"42","fieldPath":"spec.containers{web}"},
@@ -96,7 +97,7 @@ public sealed class FieldSelectorFieldsTests
     [InlineData("{}", "")]
     public void The_source_of_a_core_event_falls_back_to_its_reporting_component(string ev, string source)
     {
-        Assert.Equal(source, FieldSelectorFields.For("", "events").ValueOf(JsonNode.Parse(ev)!.AsObject(), "source"));
+        Assert.Equal(source, For("", "events").ValueOf(JsonNode.Parse(ev)!.AsObject(), "source"));
     }
 
     [Theory]
@@ -107,7 +108,7 @@ public sealed class FieldSelectorFieldsTests
     [InlineData("regarding.name=other", false)]
     public void Events_k8s_io_are_selected_by_what_they_regard(string selector, bool matches)
     {
-        var fields = FieldSelectorFields.For("events.k8s.io", "events");
+        var fields = For("events.k8s.io", "events");
         var ev = JsonNode.Parse("""
             {"metadata":{"name":"e","namespace":"default"},
              "regarding":{"kind":"Pod","name":"web-1","namespace":"default","uid":"u1","apiVersion":"v1","resourceVersion":"42","fieldPath":"spec"},
@@ -132,7 +133,7 @@ public sealed class FieldSelectorFieldsTests
     [InlineData("", "configmaps", " metadata.name=x", "\" metadata.name\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"")]
     public void Unsupported_fields_fail_with_the_kinds_upstream_message(string group, string plural, string selector, string message)
     {
-        var error = Assert.Throws<SelectorException>(() => FieldSelectorFields.For(group, plural).Validate(FieldSelector.Parse(selector)));
+        var error = Assert.Throws<SelectorException>(() => For(group, plural).Validate(FieldSelector.Parse(selector)));
 
         Assert.Equal(message, error.Message);
     }
@@ -146,7 +147,7 @@ public sealed class FieldSelectorFieldsTests
     [InlineData("apps", "statefulsets", "metadata.namespace")]
     public void Supported_labels_are_listed(string group, string plural, string label)
     {
-        var fields = FieldSelectorFields.For(group, plural);
+        var fields = For(group, plural);
 
         Assert.True(fields.Supports(label));
         Assert.Contains(label, fields.Labels);
@@ -155,9 +156,13 @@ public sealed class FieldSelectorFieldsTests
     [Fact]
     public void Every_kind_answers_for_its_name()
     {
-        foreach (var resource in Orchestrator.ApiServer.Registry.ResourceRegistry.BuiltIn.All)
+        foreach (var resource in ResourceRegistry.BuiltIn.All)
         {
-            Assert.True(FieldSelectorFields.For(resource.Group, resource.Plural).Supports("metadata.name"), resource.QualifiedResource);
+            Assert.True(For(resource.Group, resource.Plural).Supports("metadata.name"), resource.QualifiedResource);
         }
     }
+
+    /// <summary>The fields of the served kind, or of a kind the server does not know (the default set).</summary>
+    private static SelectableFields For(string group, string plural) =>
+        ResourceRegistry.BuiltIn.All.FirstOrDefault(r => r.Group == group && r.Plural == plural)?.Strategy.FieldSelectors ?? FieldSelectorFields.Default;
 }

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Tests.Tables;
 
@@ -19,7 +18,7 @@ internal static class Printed
         ResourceRegistry.BuiltIn.All.Single(r => r.Group == group && r.Plural == plural);
 
     public static string Cells(string group, string plural, string objectJson) =>
-        TablePrinters.For(Resource(group, plural)).Cells(Parse(objectJson), Now).Json();
+        Resource(group, plural).Strategy.Printer.Cells(Parse(objectJson), Now).Json();
 
     public static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
 
@@ -28,5 +27,5 @@ internal static class Printed
 
     /// <summary>Column names as kubectl prints them, wide ones marked with a trailing '*'.</summary>
     public static string Columns(string group, string plural) =>
-        string.Join(",", TablePrinters.For(Resource(group, plural)).Columns.Select(c => c.Priority == 0 ? c.Name : c.Name + "*"));
+        string.Join(",", Resource(group, plural).Strategy.Printer.Columns.Select(c => c.Priority == 0 ? c.Name : c.Name + "*"));
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Tests.Defaulting;
 using Orchestrator.ApiServer.Validation;
 
@@ -203,7 +202,9 @@ public sealed class ContainerValidationTests
     private static string[] Causes(JsonObject pod)
     {
         var resource = Served.Resource("", "pods");
-        ObjectDefaults.Apply(resource, pod, create: true);
-        return [.. ObjectValidation.Check(resource, pod).Select(c => $"{c.Field}: {c.Message}")];
+        resource.Strategy.Default(pod, create: true);
+        var causes = new List<Errors.StatusCause>();
+        resource.Strategy.Validate(pod, causes);
+        return [.. causes.Select(c => $"{c.Field}: {c.Message}")];
     }
 }

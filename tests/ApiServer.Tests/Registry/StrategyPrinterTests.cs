@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Tables;
+using Orchestrator.ApiServer.Tests.Tables;
 
-namespace Orchestrator.ApiServer.Tests.Tables;
+namespace Orchestrator.ApiServer.Tests.Registry;
 
-/// <summary>Properties every printer of every served kind must have.</summary>
-public sealed class TablePrintersTests
+/// <summary>Properties every strategy's printer must have.</summary>
+public sealed class StrategyPrinterTests
 {
     public static TheoryData<string, string> Resources()
     {
@@ -22,7 +22,7 @@ public sealed class TablePrintersTests
     [MemberData(nameof(Resources))]
     public void Every_kind_prints_one_cell_per_column_even_for_an_empty_object(string group, string plural)
     {
-        var printer = TablePrinters.For(Printed.Resource(group, plural));
+        var printer = Printed.Resource(group, plural).Strategy.Printer;
 
         Assert.Equal(printer.Columns.Count, printer.Cells([], Printed.Now).Count);
         Assert.Equal(printer.Columns.Count, printer.Cells(Printed.Parse("""{"metadata":{"name":"x"},"spec":7,"status":[]}"""), Printed.Now).Count);
@@ -32,7 +32,7 @@ public sealed class TablePrintersTests
     [MemberData(nameof(Resources))]
     public void Every_kind_has_one_name_column_and_well_formed_columns(string group, string plural)
     {
-        var columns = TablePrinters.For(Printed.Resource(group, plural)).Columns;
+        var columns = Printed.Resource(group, plural).Strategy.Printer.Columns;
 
         var name = Assert.Single(columns, c => c.Format == "name");
         Assert.Equal("Name", name.Name);
@@ -49,7 +49,7 @@ public sealed class TablePrintersTests
     [MemberData(nameof(Resources))]
     public void Every_cell_is_a_string_number_or_boolean(string group, string plural)
     {
-        var cells = TablePrinters.For(Printed.Resource(group, plural)).Cells(Printed.Parse("""{"metadata":{"name":"x"}}"""), Printed.Now);
+        var cells = Printed.Resource(group, plural).Strategy.Printer.Cells(Printed.Parse("""{"metadata":{"name":"x"}}"""), Printed.Now);
 
         Assert.All(cells, cell => Assert.IsAssignableFrom<JsonValue>(cell));
     }
@@ -58,7 +58,7 @@ public sealed class TablePrintersTests
     public void Only_limitranges_fall_back_to_the_default_table()
     {
         var defaulted = ResourceRegistry.BuiltIn.All
-            .Where(r => TablePrinters.For(r).Columns.Any(c => c.Name == "Created At"))
+            .Where(r => r.Strategy.Printer.Columns.Any(c => c.Name == "Created At"))
             .Select(r => r.QualifiedResource);
 
         Assert.Equal(["limitranges"], defaulted);

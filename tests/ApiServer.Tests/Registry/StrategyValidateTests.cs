@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
+using Orchestrator.ApiServer.Admission;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Tests.Defaulting;
-using Orchestrator.ApiServer.Validation;
 
-namespace Orchestrator.ApiServer.Tests.Validation;
+namespace Orchestrator.ApiServer.Tests.Registry;
 
-/// <summary>Invalid objects, defaulted first as on a real create, and the causes upstream answers with.</summary>
-public sealed class ObjectValidationTests
+/// <summary>Every strategy's Validate: invalid objects, defaulted first as on a real create, and the causes upstream answers with.</summary>
+public sealed class StrategyValidateTests
 {
     private const string Containers = "\"containers\":[{\"name\":\"a\",\"image\":\"nginx\"}]";
 
@@ -138,7 +139,8 @@ public sealed class ObjectValidationTests
     {
         var resource = Served.Resource("apps", "deployments");
         var body = JsonNode.Parse("""{"metadata":{"name":"web"},"spec":{"replicas":-1}}""")!.AsObject();
-        var error = Assert.Throws<Errors.ApiException>(() => ObjectValidation.Validate(resource, body));
+        var rules = new RegistryRules(TimeProvider.System, new Random(1), AdmissionPlugins.Chain());
+        var error = Assert.Throws<ApiException>(() => rules.PrepareCreate(resource, body, "default"));
         Assert.Equal(422, error.Code);
         Assert.Equal("Invalid", error.Reason);
         Assert.True(error.Message.StartsWith("Deployment.apps \"web\" is invalid: [spec.replicas: Invalid value: -1: must be greater than or equal to 0, spec.selector: Required value", StringComparison.Ordinal), error.Message);
@@ -148,7 +150,9 @@ public sealed class ObjectValidationTests
     {
         var resource = Served.Resource(group, plural);
         var body = JsonNode.Parse(input.Replace("CONTAINERS", Containers, StringComparison.Ordinal))!.AsObject();
-        ObjectDefaults.Apply(resource, body, create: true);
-        return [.. ObjectValidation.Check(resource, body).Select(c => $"{c.Field}: {c.Message}")];
+        resource.Strategy.Default(body, create: true);
+        var causes = new List<StatusCause>();
+        resource.Strategy.Validate(body, causes);
+        return [.. causes.Select(c => $"{c.Field}: {c.Message}")];
     }
 }
