@@ -9,6 +9,7 @@ using Orchestrator.ApiServer.Registry.Batch.Jobs;
 using Orchestrator.ApiServer.Registry.Coordination.Leases;
 using Orchestrator.ApiServer.Registry.Core.ConfigMaps;
 using Orchestrator.ApiServer.Registry.Core.Endpoints;
+using Orchestrator.ApiServer.Registry.Core.Events;
 using Orchestrator.ApiServer.Registry.Core.Namespaces;
 using Orchestrator.ApiServer.Registry.Core.Nodes;
 using Orchestrator.ApiServer.Registry.Core.PersistentVolumeClaims;
@@ -22,6 +23,7 @@ using Orchestrator.ApiServer.Registry.Discovery.EndpointSlices;
 using Orchestrator.ApiServer.Registry.Node.RuntimeClasses;
 using Orchestrator.ApiServer.Registry.Policy.PodDisruptionBudgets;
 using Orchestrator.ApiServer.Registry.Scheduling.PriorityClasses;
+using Orchestrator.ApiServer.Tables.Printers;
 
 namespace Orchestrator.ApiServer.Registry;
 
@@ -71,7 +73,7 @@ internal static class BuiltInResources
         Core<V1ConfigMap, V1ConfigMapList>("configmaps", "configmap", namespaced: true, ["cm"]) with { Strategy = new ConfigMapStrategy() },
         Core<V1Secret, V1SecretList>("secrets", "secret", namespaced: true) with { Strategy = new SecretStrategy() },
         Core<V1ServiceAccount, V1ServiceAccountList>("serviceaccounts", "serviceaccount", namespaced: true, ["sa"]) with { Strategy = new ServiceAccountStrategy() },
-        Core<Corev1Event, Corev1EventList>("events", "event", namespaced: true, ["ev"]) with { Strategy = new Core.Events.EventStrategy() },
+        Core<Corev1Event, Corev1EventList>("events", "event", namespaced: true, ["ev"]) with { Strategy = new EventStrategy(EventFields.Core) },
         Core<V1PersistentVolume, V1PersistentVolumeList>("persistentvolumes", "persistentvolume", namespaced: false, ["pv"]) with
         {
             Strategy = new PersistentVolumeStrategy(),
@@ -129,7 +131,7 @@ internal static class BuiltInResources
         },
         Of<Eventsv1Event, Eventsv1EventList>("events.k8s.io", "v1", "events", "event", namespaced: true, ["ev"]) with
         {
-            Strategy = new EventsK8sIo.Events.EventStrategy(),
+            Strategy = new EventStrategy(EventFields.EventsV1),
         },
         Of<V1RuntimeClass, V1RuntimeClassList>("node.k8s.io", "v1", "runtimeclasses", "runtimeclass", namespaced: false) with
         {

@@ -3,7 +3,7 @@ using Orchestrator.ApiServer.Defaulting;
 
 namespace Orchestrator.ApiServer.Tests.Defaulting;
 
-/// <summary>apps/v1, batch/v1 and core defaults through <see cref="ObjectDefaults"/>: JSON in, the fields upstream fills in out.</summary>
+/// <summary>apps/v1, batch/v1 and core defaults through each kind's strategy (<c>IResourceStrategy.Default</c>): JSON in, the fields upstream fills in out.</summary>
 public sealed class WorkloadDefaultsTests
 {
     private const string Template = """{"metadata":{"labels":{"app":"x"}},"spec":{"containers":[{"name":"a","image":"nginx:1"}]}}""";

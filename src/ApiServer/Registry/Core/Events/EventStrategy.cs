@@ -4,15 +4,19 @@ using static Orchestrator.ApiServer.Selectors.FieldSelectorFields;
 
 namespace Orchestrator.ApiServer.Registry.Core.Events;
 
-/// <summary>core/v1 Events (upstream pkg/registry/core/event/strategy.go): selectable by the involved object, reason, source and type.</summary>
-internal sealed class EventStrategy() : ResourceStrategy(new EventPrinter(EventFields.Core), Selectable)
+/// <summary>
+/// Events, core/v1 and events.k8s.io/v1 alike (upstream serves both from pkg/registry/core/event):
+/// the same event under different field names (<see cref="EventFields"/>), selectable by the object it
+/// is about, reason, reporting component, source and type.
+/// </summary>
+internal sealed class EventStrategy(EventFields fields) : ResourceStrategy(new EventPrinter(fields), Selectable(fields))
 {
-    private static readonly SelectableFields Selectable = new(
+    private static SelectableFields Selectable(EventFields fields) => new(
         Metadata(
-            [.. ObjectReference("involvedObject"),
+            [.. ObjectReference(fields.Regarding),
              Field("reason"),
-             Field("reportingComponent"),
-             ("source", o => FirstText(o, "source.component", "reportingComponent")),
+             Field(fields.ReportingController),
+             ("source", o => FirstText(o, $"{fields.Source}.component", fields.ReportingController)),
              Field("type")]),
         NotSupported);
 }
