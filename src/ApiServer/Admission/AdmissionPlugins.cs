@@ -10,7 +10,8 @@ namespace Orchestrator.ApiServer.Admission;
 /// MutatingAdmissionWebhook, ValidatingAdmissionPolicy, ValidatingAdmissionWebhook, ResourceQuota
 /// </code>
 /// Webhooks and ResourceQuota stay last. Today the namespace checks of NamespaceLifecycle (404 for a
-/// missing namespace, 403 in a terminating one) are still made by the create handlers.
+/// missing namespace, 403 in a terminating one) are still made by the create handlers
+/// (Handlers/NamespaceLifecycle.cs); they move here with the NamespaceLifecycle plugin.
 /// </summary>
 internal static class AdmissionPlugins
 {
