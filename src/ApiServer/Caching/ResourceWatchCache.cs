@@ -178,6 +178,9 @@ internal sealed partial class ResourceWatchCache : IAsyncDisposable
         var obj = StoredObject.Decode(value, revision);
         obj["kind"] = _resource.Kind;
         obj["apiVersion"] = _resource.ApiVersion;
-        return new CachedObject(key, obj, revision);
+
+        // Only the top level and metadata were touched, so the rest of the parse is still backed by
+        // the document and serializes without being turned into nodes.
+        return new CachedObject(key, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(obj, Serialization.JsonLimits.Serializer), revision);
     }
 }

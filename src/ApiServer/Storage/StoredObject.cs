@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Store;
@@ -20,11 +21,92 @@ internal static class StoredObject
         return obj;
     }
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>
+    /// The object's JSON without <c>metadata.resourceVersion</c> (and with an empty <c>metadata</c>
+    /// where it has none). Written straight from the object, leaving it untouched: cloning it first
+    /// to remove one field cost a tenth of a create's allocations.
+    /// </summary>
     public static byte[] Encode(JsonObject obj)
     {
-        var copy = obj.DeepClone().AsObject();
-        Metadata(copy).Remove("resourceVersion");
-        return JsonSerializer.SerializeToUtf8Bytes(copy, Serialization.JsonLimits.Serializer);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, Serialization.JsonLimits.Writer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            writer.WriteStartObject();
+            var wroteMetadata = false;
+            foreach (var (name, value) in obj)
+            {
+                writer.WritePropertyName(name);
+                if (name == "metadata")
+                {
+                    WriteWithoutResourceVersion(writer, value as JsonObject);
+                    wroteMetadata = true;
+                }
+                else
+                {
+                    WriteValue(writer, value);
+                }
+            }
+
+            if (!wroteMetadata)
+            {
+                writer.WritePropertyName("metadata");
+                WriteWithoutResourceVersion(writer, null);
+            }
+
+            writer.WriteEndObject();
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            if (buffer.Capacity > MaxRetainedBuffer)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
+    }
+
+    /// <summary>Encode's scratch buffer is kept per thread up to this size; a larger one is dropped after use.</summary>
+    private const int MaxRetainedBuffer = 64 * 1024;
+
+    private static void WriteWithoutResourceVersion(Utf8JsonWriter writer, JsonObject? metadata)
+    {
+        writer.WriteStartObject();
+        if (metadata is not null)
+        {
+            foreach (var (name, value) in metadata)
+            {
+                if (name != "resourceVersion")
+                {
+                    writer.WritePropertyName(name);
+                    WriteValue(writer, value);
+                }
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonNode? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer, Serialization.JsonLimits.Serializer);
+        }
     }
 
     public static JsonObject Metadata(JsonObject obj)
