@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Store;
@@ -21,12 +20,6 @@ internal static class StoredObject
         return obj;
     }
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
     /// <summary>
     /// The object's JSON without <c>metadata.resourceVersion</c> (and with an empty <c>metadata</c>
     /// where it has none). Written straight from the object, leaving it untouched: cloning it first
@@ -34,50 +27,33 @@ internal static class StoredObject
     /// </summary>
     public static byte[] Encode(JsonObject obj)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, Serialization.JsonLimits.Writer);
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        try
+        using var scratch = Serialization.JsonScratch.Rent();
+        var writer = scratch.Writer;
+        writer.WriteStartObject();
+        var wroteMetadata = false;
+        foreach (var (name, value) in obj)
         {
-            writer.WriteStartObject();
-            var wroteMetadata = false;
-            foreach (var (name, value) in obj)
+            writer.WritePropertyName(name);
+            if (name == "metadata")
             {
-                writer.WritePropertyName(name);
-                if (name == "metadata")
-                {
-                    WriteWithoutResourceVersion(writer, value as JsonObject);
-                    wroteMetadata = true;
-                }
-                else
-                {
-                    WriteValue(writer, value);
-                }
+                WriteWithoutResourceVersion(writer, value as JsonObject);
+                wroteMetadata = true;
             }
-
-            if (!wroteMetadata)
+            else
             {
-                writer.WritePropertyName("metadata");
-                WriteWithoutResourceVersion(writer, null);
-            }
-
-            writer.WriteEndObject();
-            writer.Flush();
-            return buffer.WrittenSpan.ToArray();
-        }
-        finally
-        {
-            if (buffer.Capacity > MaxRetainedBuffer)
-            {
-                t_buffer = null;
-                t_writer = null;
+                WriteValue(writer, value);
             }
         }
+
+        if (!wroteMetadata)
+        {
+            writer.WritePropertyName("metadata");
+            WriteWithoutResourceVersion(writer, null);
+        }
+
+        writer.WriteEndObject();
+        return scratch.Written.ToArray();
     }
-
-    /// <summary>Encode's scratch buffer is kept per thread up to this size; a larger one is dropped after use.</summary>
-    private const int MaxRetainedBuffer = 64 * 1024;
 
     private static void WriteWithoutResourceVersion(Utf8JsonWriter writer, JsonObject? metadata)
     {
