@@ -56,7 +56,7 @@ internal sealed partial class ResourceHandler
         var first = true;
         foreach (var item in items)
         {
-            if (!filter.Matches(item.Object))
+            if (!filter.IsEmpty && !filter.Matches(item.Object))
             {
                 continue;
             }

@@ -59,7 +59,7 @@ internal sealed partial class ResourceHandler
 
         try
         {
-            foreach (var item in snapshot.Where(i => filter.Matches(i.Object)))
+            foreach (var item in snapshot.Where(i => filter.IsEmpty || filter.Matches(i.Object)))
             {
                 await output.WriteAsync("ADDED", item, cancellationToken);
             }
@@ -122,7 +122,7 @@ internal sealed partial class ResourceHandler
             return delivered;
         }
 
-        var nowMatches = filter.Matches(change.Object.Object);
+        var nowMatches = filter.IsEmpty || filter.Matches(change.Object.Object);
         var type = change.Type;
         if (type == "MODIFIED" && !filter.IsEmpty)
         {
