@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Storage;
@@ -173,11 +172,6 @@ internal sealed partial class ResourceWatchCache : IAsyncDisposable
         return items;
     }
 
-    private CachedObject ToCached(string key, byte[] value, long revision)
-    {
-        var obj = StoredObject.Decode(value, revision);
-        obj["kind"] = _resource.Kind;
-        obj["apiVersion"] = _resource.ApiVersion;
-        return new CachedObject(key, obj, revision);
-    }
+    private CachedObject ToCached(string key, byte[] value, long revision) =>
+        new(key, ResponseJson.FromStored(value, revision, _resource.Kind, _resource.ApiVersion), revision);
 }

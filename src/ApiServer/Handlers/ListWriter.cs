@@ -46,7 +46,7 @@ internal static class ListWriter
         var first = true;
         foreach (var item in items)
         {
-            if (!filter.Matches(item.Object))
+            if (!filter.Matches(item))
             {
                 continue;
             }

@@ -19,6 +19,9 @@ internal sealed class ObjectFilter(Func<JsonObject, bool>? predicate)
 
     public bool Matches(JsonObject obj) => predicate is null || predicate(obj);
 
+    /// <summary>Whether a cached object matches; without selectors its JSON is never parsed into a tree.</summary>
+    public bool Matches(Caching.CachedObject item) => predicate is null || predicate(item.Object);
+
     /// <summary>Parses <c>labelSelector</c> and <c>fieldSelector</c>; a malformed or unsupported one is a 400.</summary>
     public static ObjectFilter FromQuery(ResourceDefinition resource, IQueryCollection query)
     {

@@ -66,7 +66,7 @@ internal sealed partial class ResourceHandler
         var (items, revision) = cache.List(ObjectKeys.ListPrefix(request.Resource, request.Namespace));
         if (TableRequest.From(context, time) is { } table)
         {
-            var rows = items.Where(i => filter.Matches(i.Object)).Select(i => i.Object).ToList();
+            var rows = items.Where(filter.Matches).Select(i => i.Object).ToList();
             await Responses.WriteJsonAsync(context, 200, table.Build(request.Resource, rows, revision.ToString(CultureInfo.InvariantCulture), null));
             return true;
         }

@@ -57,7 +57,7 @@ internal sealed partial class ResourceHandler
 
         try
         {
-            foreach (var item in snapshot.Where(i => filter.Matches(i.Object)))
+            foreach (var item in snapshot.Where(filter.Matches))
             {
                 await output.WriteAsync("ADDED", item, cancellationToken);
             }

@@ -43,11 +43,11 @@ internal sealed class WatchOutput(Stream output, ResourceDefinition resource, Ta
             return delivered;
         }
 
-        var nowMatches = filter.Matches(change.Object.Object);
+        var nowMatches = filter.Matches(change.Object);
         var type = change.Type;
         if (type == "MODIFIED" && !filter.IsEmpty)
         {
-            var usedToMatch = change.Previous is null || filter.Matches(change.Previous.Object);
+            var usedToMatch = change.Previous is null || filter.Matches(change.Previous);
             type = (usedToMatch, nowMatches) switch
             {
                 (false, true) => "ADDED",

@@ -20,11 +20,69 @@ internal static class StoredObject
         return obj;
     }
 
+    /// <summary>
+    /// The object's JSON without <c>metadata.resourceVersion</c> (and with an empty <c>metadata</c>
+    /// where it has none). Written straight from the object, leaving it untouched: cloning it first
+    /// to remove one field cost a tenth of a create's allocations.
+    /// </summary>
     public static byte[] Encode(JsonObject obj)
     {
-        var copy = obj.DeepClone().AsObject();
-        Metadata(copy).Remove("resourceVersion");
-        return JsonSerializer.SerializeToUtf8Bytes(copy, Serialization.JsonLimits.Serializer);
+        using var scratch = Serialization.JsonScratch.Rent();
+        var writer = scratch.Writer;
+        writer.WriteStartObject();
+        var wroteMetadata = false;
+        foreach (var (name, value) in obj)
+        {
+            writer.WritePropertyName(name);
+            if (name == "metadata")
+            {
+                WriteWithoutResourceVersion(writer, value as JsonObject);
+                wroteMetadata = true;
+            }
+            else
+            {
+                WriteValue(writer, value);
+            }
+        }
+
+        if (!wroteMetadata)
+        {
+            writer.WritePropertyName("metadata");
+            WriteWithoutResourceVersion(writer, null);
+        }
+
+        writer.WriteEndObject();
+        return scratch.Written.ToArray();
+    }
+
+    private static void WriteWithoutResourceVersion(Utf8JsonWriter writer, JsonObject? metadata)
+    {
+        writer.WriteStartObject();
+        if (metadata is not null)
+        {
+            foreach (var (name, value) in metadata)
+            {
+                if (name != "resourceVersion")
+                {
+                    writer.WritePropertyName(name);
+                    WriteValue(writer, value);
+                }
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonNode? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer, Serialization.JsonLimits.Serializer);
+        }
     }
 
     public static JsonObject Metadata(JsonObject obj)

@@ -81,14 +81,16 @@ internal sealed partial class SqliteStore
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(idle);
-        try
-        {
-            return await feed.WaitToReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        // Awaited without throwing: every idle watch times out ten times a second, and a thrown and
+        // caught cancellation per timeout was a steady cost with dozens of watch caches.
+        var wait = feed.WaitToReadAsync(timeout.Token).AsTask();
+        await ((Task)wait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (wait.IsCanceled && !cancellationToken.IsCancellationRequested)
         {
             return null;
         }
+
+        return await wait;
     }
 
     /// <summary>One page of log rows with revisions in (after, upTo], read in one snapshot.</summary>
