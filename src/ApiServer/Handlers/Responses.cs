@@ -12,9 +12,13 @@ internal static class Responses
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = contentType;
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter.AsStream(), Serialization.JsonLimits.Writer);
-        body.WriteTo(writer);
-        await writer.FlushAsync(context.RequestAborted);
+        // Straight into the response's pipe: a writer over BodyWriter.AsStream() grows a buffer of its own per response.
+        using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, Serialization.JsonLimits.Writer))
+        {
+            body.WriteTo(writer);
+        }
+
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
     public static Task WriteErrorAsync(HttpContext context, ApiException error) =>
