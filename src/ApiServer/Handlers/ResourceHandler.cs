@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Handlers.Subresources;
 using Orchestrator.ApiServer.Objects;
@@ -13,7 +12,8 @@ namespace Orchestrator.ApiServer.Handlers;
 /// The REST verbs on any registered resource, generic over JSON objects: the resource definition
 /// says where objects live and what schema they follow. One partial file per verb; subresources
 /// with their own handler (<see cref="ISubresourceHandler"/>) are dispatched by their registered
-/// name, connect subresources go to the streaming proxy, and status is a mode of get, update and patch.
+/// name (connect subresources never get here: Hosting/ApiRoutes sends them to the streaming
+/// proxy), and status is a mode of get, update and patch.
 /// </summary>
 internal sealed partial class ResourceHandler(
     IStore store,
@@ -39,10 +39,9 @@ internal sealed partial class ResourceHandler(
     {
         if (request.Subresource is { } name)
         {
-            var subresource = request.Resource.Subresources.FirstOrDefault(s => s.Name == name) ?? throw ApiErrors.ResourceNotFound();
-            if (subresource.Connect)
+            if (request.Resource.Subresources.All(s => s.Name != name))
             {
-                return context.RequestServices.GetRequiredService<Streaming.PodStreamingHandler>().HandleAsync(context, request);
+                throw ApiErrors.ResourceNotFound();
             }
 
             if (_subresources.TryGetValue(name, out var handler))

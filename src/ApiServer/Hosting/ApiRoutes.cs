@@ -8,6 +8,7 @@ using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.OpenApi;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Streaming;
 
 namespace Orchestrator.ApiServer.Hosting;
 
@@ -70,6 +71,12 @@ internal static class ApiRoutes
         {
             var watch = request.Name is null && HttpMethods.IsGet(context.Request.Method) && QueryValues.Bool(context.Request.Query["watch"]) == true;
             AcceptNegotiation.Require(context.Request.Headers.Accept.ToString(), watch);
+        }
+
+        // Connect subresources (log, exec, attach, portforward) are proxied to the node, not served from the store.
+        if (request.Subresource is { } name && request.Resource.Subresources.Any(s => s.Name == name && s.Connect))
+        {
+            return context.RequestServices.GetRequiredService<PodStreamingHandler>().HandleAsync(context, request);
         }
 
         return handler.HandleAsync(context, request);

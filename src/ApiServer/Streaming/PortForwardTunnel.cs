@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Streaming;
 
 namespace Orchestrator.ApiServer.Streaming;
 
@@ -28,7 +29,7 @@ internal sealed partial class PortForwardTunnel(ILogger<PortForwardTunnel> logge
             .Append(KeyValuePair.Create("Upgrade", StreamProtocols.Spdy31))
             .Concat(SpdyProtocols(context).Select(p => KeyValuePair.Create(StreamProtocols.VersionHeader, p)))
             .Append(KeyValuePair.Create("Content-Length", "0"));
-        await using var upstream = await KubeletUpgrade.SendAsync(kubelet, "POST", pathAndQuery, headers, aborted);
+        await using var upstream = await kubelet.OpenUpgradeAsync("POST", pathAndQuery, headers, aborted);
         if (!upstream.Upgraded)
         {
             await UpgradeProxy.PassThroughAsync(context, upstream);
@@ -60,7 +61,7 @@ internal sealed partial class PortForwardTunnel(ILogger<PortForwardTunnel> logge
     ];
 
     /// <summary>Each binary message's payload goes to the kubelet as raw bytes; the client's close half-closes the kubelet connection.</summary>
-    private static async Task ToKubeletAsync(WebSocket socket, KubeletUpgrade upstream, CancellationToken cancellationToken)
+    private static async Task ToKubeletAsync(WebSocket socket, UpgradeConnection upstream, CancellationToken cancellationToken)
     {
         var buffer = new byte[MessageSize];
         try
@@ -90,7 +91,7 @@ internal sealed partial class PortForwardTunnel(ILogger<PortForwardTunnel> logge
     }
 
     /// <summary>The kubelet's bytes as binary messages, one per read; its end closes the WebSocket normally.</summary>
-    private static async Task ToClientAsync(KubeletUpgrade upstream, WebSocket socket, CancellationToken cancellationToken)
+    private static async Task ToClientAsync(UpgradeConnection upstream, WebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[MessageSize];
         try

@@ -81,7 +81,7 @@ internal sealed partial class RemoteCommandTranslator(ILogger<RemoteCommandTrans
             new(StreamProtocols.VersionHeader, StreamProtocols.RemoteCommandV4),
             new("Content-Length", "0"),
         ];
-        await using var upstream = await KubeletUpgrade.SendAsync(kubelet, "POST", pathAndQuery, headers, cancellationToken);
+        await using var upstream = await kubelet.OpenUpgradeAsync("POST", pathAndQuery, headers, cancellationToken);
         if (!upstream.Upgraded)
         {
             var body = await HttpBody.ReadAsync(upstream.Head, upstream.Connection, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Http;
 using Orchestrator.ApiServer.Errors;
+using Orchestrator.Streaming;
 
 namespace Orchestrator.ApiServer.Streaming;
 
@@ -23,7 +24,7 @@ internal sealed partial class UpgradeProxy(ILogger<UpgradeProxy> logger)
         }
 
         var aborted = context.RequestAborted;
-        await using var upstream = await KubeletUpgrade.SendAsync(kubelet, context.Request.Method, pathAndQuery, UpgradeHeaders.ToKubelet(context.Request.Headers), aborted);
+        await using var upstream = await kubelet.OpenUpgradeAsync(context.Request.Method, pathAndQuery, UpgradeHeaders.ToKubelet(context.Request.Headers), aborted);
         if (!upstream.Upgraded)
         {
             await PassThroughAsync(context, upstream);
@@ -33,54 +34,17 @@ internal sealed partial class UpgradeProxy(ILogger<UpgradeProxy> logger)
         UpgradeHeaders.ToClient(upstream.Head, context.Response);
         await using var client = await upgrade.UpgradeAsync();
         LogUpgraded(logger, pathAndQuery, upstream.Head.Header("Upgrade") ?? "", upstream.Head.Header("X-Stream-Protocol-Version") ?? upstream.Head.Header("Sec-WebSocket-Protocol") ?? "");
-        await RelayAsync(client, upstream, aborted);
+        await upstream.RelayAsync(client, logger, aborted);
     }
 
     /// <summary>The kubelet's non-101 answer, status, headers and body, as the client's response.</summary>
-    public static async Task PassThroughAsync(HttpContext context, KubeletUpgrade upstream)
+    public static async Task PassThroughAsync(HttpContext context, UpgradeConnection upstream)
     {
         var body = await HttpBody.ReadAsync(upstream.Head, upstream.Connection, context.RequestAborted);
         context.Response.StatusCode = upstream.Head.StatusCode;
         UpgradeHeaders.ToClient(upstream.Head, context.Response);
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
-    }
-
-    /// <summary>
-    /// Copies both ways. The client finishing its side half-closes the kubelet connection; the
-    /// kubelet finishing ends the relay (the server then closes the client's connection).
-    /// </summary>
-    public static async Task RelayAsync(Stream client, KubeletUpgrade upstream, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var toKubelet = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    await client.CopyToAsync(upstream.Connection, stop.Token);
-                }
-                catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
-                {
-                    // The client went away or the relay is over.
-                }
-
-                upstream.CloseWrite();
-            },
-            CancellationToken.None);
-        try
-        {
-            await upstream.Connection.CopyToAsync(client, stop.Token);
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            // Either side dropped the connection: the relay is over.
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await toKubelet;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Relaying {Path} to the kubelet: upgraded to {Upgrade} {Protocol}")]

@@ -23,7 +23,7 @@ internal static class SpdyRemoteCommand
             new("Content-Length", "0"),
         ];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await using var upstream = await KubeletUpgrade.SendAsync(new KubeletEndpoint(url.Host, url.Port), "POST", url.PathAndQuery, headers, timeout.Token);
+        await using var upstream = await new KubeletEndpoint(url.Host, url.Port).OpenUpgradeAsync("POST", url.PathAndQuery, headers, timeout.Token);
         Assert.Equal(101, upstream.Head.StatusCode);
         Assert.Equal("v4.channel.k8s.io", upstream.Head.Header("X-Stream-Protocol-Version"));
         await using var spdy = new SpdyClientConnection(upstream.Connection, NullLogger.Instance);

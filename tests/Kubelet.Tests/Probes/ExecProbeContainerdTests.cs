@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Probes;
 using Orchestrator.Kubelet.Tests.Runtime.Containerd;
-using Orchestrator.Kubelet.Tests.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Tests.Runtime.Cri;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Kubelet.Tests.Probes;
@@ -20,8 +20,8 @@ public sealed class ExecProbeContainerdTests(ContainerdFixture fixture) : IDispo
     [Fact]
     public async Task CriProbeExec_returns_the_exit_code_and_stdout_then_stderr()
     {
-        await using var pod = await CriTestPod.RunAsync(_cri, fixture, "probe-exec");
-        var id = await pod.StartAsync("app", fixture.BusyboxImage, "sleep", "3600");
+        await using var pod = await CriTestPod.RunAsync(_cri.Runtime, fixture, fixture.StateDir, "default", "probe-exec");
+        var id = await pod.StartContainerAsync(fixture.BusyboxImage, "app", 0, "sleep", "3600");
         var exec = new CriProbeExec(_cri);
 
         var result = await exec.ExecAsync(id, ["sh", "-c", "echo out; echo err >&2; exit 2"], TimeSpan.FromSeconds(5), CancellationToken.None);
@@ -32,8 +32,8 @@ public sealed class ExecProbeContainerdTests(ContainerdFixture fixture) : IDispo
     [Fact]
     public async Task A_command_that_outlives_its_timeout_throws_TimeoutException()
     {
-        await using var pod = await CriTestPod.RunAsync(_cri, fixture, "probe-timeout");
-        var id = await pod.StartAsync("app", fixture.BusyboxImage, "sleep", "3600");
+        await using var pod = await CriTestPod.RunAsync(_cri.Runtime, fixture, fixture.StateDir, "default", "probe-timeout");
+        var id = await pod.StartContainerAsync(fixture.BusyboxImage, "app", 0, "sleep", "3600");
         var started = Stopwatch.StartNew();
         await Assert.ThrowsAsync<TimeoutException>(() => new CriProbeExec(_cri).ExecAsync(id, ["sleep", "30"], TimeSpan.FromSeconds(1), CancellationToken.None));
         Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
@@ -42,8 +42,8 @@ public sealed class ExecProbeContainerdTests(ContainerdFixture fixture) : IDispo
     [Fact]
     public async Task ProbeManager_marks_readiness_and_liveness_from_real_exec_probes()
     {
-        await using var pod = await CriTestPod.RunAsync(_cri, fixture, "probed");
-        var id = await pod.StartAsync("app", fixture.BusyboxImage, "sleep", "3600");
+        await using var pod = await CriTestPod.RunAsync(_cri.Runtime, fixture, fixture.StateDir, "default", "probed");
+        var id = await pod.StartContainerAsync(fixture.BusyboxImage, "app", 0, "sleep", "3600");
         var events = new RecordingEvents();
         var changed = new SemaphoreSlim(0);
         await using var probes = new ProbeManager(new CriProbeExec(_cri), events, TimeProvider.System, _ => changed.Release(), NullLogger<ProbeManager>.Instance);

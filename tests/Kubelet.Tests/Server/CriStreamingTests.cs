@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Server;
 using Orchestrator.Kubelet.Tests.Runtime.Containerd;
+using Orchestrator.Kubelet.Tests.Runtime.Cri;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Kubelet.Tests.Server;
@@ -164,7 +165,7 @@ public sealed class CriStreamingTests(ContainerdFixture fixture) : IAsyncLifetim
         var ct = timeout.Token;
         await using var pod = await CriTestPod.RunAsync(_cri.Runtime, fixture, _root, "ns1", "web");
         await pod.StartContainerAsync(fixture.BusyboxImage, "httpd", 0, "httpd", "-f", "-p", "8080", "-h", "/www");
-        await WaitServingAsync($"http://{await pod.IpAsync()}:8080/", ct);
+        await WaitServingAsync($"http://{pod.Ip}:8080/", ct);
 
         using var forward = await ChannelWebSocket.ConnectAsync(new Uri($"ws://127.0.0.1:{_server.Port}/portForward/ns1/web?port=8080"), ct);
         // First, on the data and the error channel: the port, little-endian.

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Http;
+using Orchestrator.Streaming;
 
 namespace Orchestrator.Kubelet.Server.Relay;
 
@@ -40,19 +40,14 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var aborted = linked.Token;
-        using var backend = new TcpClient { NoDelay = true };
-        Stream connection;
-        HttpResponseHead head;
-        ReadOnlyMemory<byte> rest;
+        UpgradeConnection backend;
         using (var headTimeout = CancellationTokenSource.CreateLinkedTokenSource(aborted))
         {
             headTimeout.CancelAfter(HeadTimeout);
             try
             {
-                await backend.ConnectAsync(target.Host, target.Port, headTimeout.Token);
-                connection = backend.GetStream();
-                await connection.WriteAsync(BuildRequestHead(context.Request, target), headTimeout.Token);
-                (head, rest) = await HttpResponseHead.ReadAsync(connection, headTimeout.Token);
+                backend = await UpgradeConnection.OpenAsync(
+                    target.Host, target.Port, target.Authority, context.Request.Method, target.PathAndQuery, ForwardedRequestHeaders(context.Request), headTimeout.Token);
             }
             catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !aborted.IsCancellationRequested))
             {
@@ -60,46 +55,34 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
             }
         }
 
-        var body = new PrefixedStream(rest, connection, leaveOpen: true);
-        if (head.StatusCode != StatusCodes.Status101SwitchingProtocols)
+        await using (backend)
         {
-            LogNotUpgraded(logger, target.AbsolutePath, head.StatusCode);
-            context.Response.StatusCode = head.StatusCode;
+            var head = backend.Head;
+            if (!backend.Upgraded)
+            {
+                LogNotUpgraded(logger, target.AbsolutePath, head.StatusCode);
+                context.Response.StatusCode = head.StatusCode;
+                CopyResponseHeaders(head, context.Response.Headers);
+                if (head.Values("Content-Length").FirstOrDefault() is { } length && long.TryParse(length, System.Globalization.CultureInfo.InvariantCulture, out var contentLength))
+                {
+                    context.Response.ContentLength = contentLength;
+                }
+
+                await HttpBody.CopyAsync(head, backend.Connection, context.Response.Body, aborted);
+                return;
+            }
+
             CopyResponseHeaders(head, context.Response.Headers);
-            if (head.Values("Content-Length").FirstOrDefault() is { } length && long.TryParse(length, System.Globalization.CultureInfo.InvariantCulture, out var contentLength))
-            {
-                context.Response.ContentLength = contentLength;
-            }
-            await HttpBody.CopyAsync(head, body, context.Response.Body, aborted);
-            return;
+            var client = await context.Features.Get<IHttpUpgradeFeature>()!.UpgradeAsync();
+            await backend.RelayAsync(client, logger, aborted);
         }
-
-        CopyResponseHeaders(head, context.Response.Headers);
-        var client = await context.Features.Get<IHttpUpgradeFeature>()!.UpgradeAsync();
-        await PumpAsync(client, backend, body, connection, aborted);
     }
 
-    private static byte[] BuildRequestHead(HttpRequest request, Uri target)
-    {
-        var head = new StringBuilder();
-        head.Append(request.Method).Append(' ').Append(target.PathAndQuery).Append(" HTTP/1.1\r\n");
-        head.Append("Host: ").Append(target.Authority).Append("\r\n");
-        foreach (var (name, values) in request.Headers)
-        {
-            if (!IsForwardedRequestHeader(name))
-            {
-                continue;
-            }
-
-            foreach (var value in values)
-            {
-                head.Append(name).Append(": ").Append(value).Append("\r\n");
-            }
-        }
-
-        head.Append("\r\n");
-        return Encoding.Latin1.GetBytes(head.ToString());
-    }
+    /// <summary>The client's upgrade headers, each value on its own line.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> ForwardedRequestHeaders(HttpRequest request) =>
+        request.Headers
+            .Where(h => IsForwardedRequestHeader(h.Key))
+            .SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v ?? string.Empty)));
 
     private static bool IsForwardedRequestHeader(string name) =>
         name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase)
@@ -115,48 +98,6 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
         }
     }
 
-    /// <summary>
-    /// Client → runtime until the client goes away (the runtime then sees end of stream: Kestrel
-    /// treats a client's FIN as a disconnect, and SPDY and WebSocket end streams with their own
-    /// frames anyway); runtime → client until the runtime closes, which ends the relay.
-    /// </summary>
-    private async Task PumpAsync(Stream client, TcpClient backend, Stream fromBackend, Stream toBackend, CancellationToken aborted)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        var upstream = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    await client.CopyToAsync(toBackend, stop.Token);
-                    backend.Client.Shutdown(SocketShutdown.Send);
-                }
-                catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-                {
-                    LogPumpEnded(logger, "client to runtime", e.Message);
-                }
-            },
-            CancellationToken.None);
-        try
-        {
-            await fromBackend.CopyToAsync(client, stop.Token);
-            await client.FlushAsync(stop.Token);
-        }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            LogPumpEnded(logger, "runtime to client", e.Message);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            backend.Close();
-            await upstream;
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Streaming server answered {Path} with {Status} instead of switching protocols; passed to the client")]
     private static partial void LogNotUpgraded(ILogger logger, string path, int status);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Relay {Direction} ended: {Reason}")]
-    private static partial void LogPumpEnded(ILogger logger, string direction, string reason);
 }

@@ -58,11 +58,11 @@ public sealed class CriClientContainerdTests(ContainerdFixture fixture) : IDispo
     public async Task A_pod_gets_an_ip_and_its_httpd_serves_the_host_and_answers_exec()
     {
         var (created, errors) = (CriMetrics.Operations.WithLabels("create_container").Value, CriMetrics.Errors.WithLabels("create_container").Value);
-        await using var pod = await CriTestPod.RunAsync(_cri, fixture, "web");
+        await using var pod = await CriTestPod.RunAsync(_cri.Runtime, fixture, fixture.StateDir, "default", "web");
         var cidr = Ipv4Cidr.Parse(fixture.PodCidr);
         Assert.True(Ipv4Cidr.TryParseAddress(pod.Ip, out var ip) && ip > cidr.Network + 1 && ip < cidr.LastAddress, $"{pod.Ip} not a pod address of {fixture.PodCidr}");
 
-        var id = await pod.StartAsync("httpd", fixture.BusyboxImage, "httpd", "-f", "-p", "8080", "-h", "/www");
+        var id = await pod.StartContainerAsync(fixture.BusyboxImage, "httpd", 0, "httpd", "-f", "-p", "8080", "-h", "/www");
         var running = await pod.WaitAsync(id, s => s.State == ContainerState.ContainerRunning);
         Assert.Equal(ContainerState.ContainerRunning, running.State);
         Assert.True(running.StartedAt > 0);
@@ -96,8 +96,8 @@ public sealed class CriClientContainerdTests(ContainerdFixture fixture) : IDispo
     [Fact]
     public async Task A_failing_container_reports_its_exit_code_and_reason()
     {
-        await using var pod = await CriTestPod.RunAsync(_cri, fixture, "fail");
-        var id = await pod.StartAsync("bad", fixture.BusyboxImage, "sh", "-c", "echo bye; exit 3");
+        await using var pod = await CriTestPod.RunAsync(_cri.Runtime, fixture, fixture.StateDir, "default", "fail");
+        var id = await pod.StartContainerAsync(fixture.BusyboxImage, "bad", 0, "sh", "-c", "echo bye; exit 3");
         var status = await pod.WaitAsync(id, s => s.State == ContainerState.ContainerExited);
         Assert.Equal((ContainerState.ContainerExited, 3, "Error"), (status.State, status.ExitCode, status.Reason));
         Assert.True(status.StartedAt > 0 && status.FinishedAt > 0); // a fast exit can be stamped before the recorded start
@@ -107,9 +107,9 @@ public sealed class CriClientContainerdTests(ContainerdFixture fixture) : IDispo
     [Fact]
     public async Task A_missing_image_fails_CreateContainer_and_counts_an_error()
     {
-        await using var pod = await CriTestPod.RunAsync(_cri, fixture, "noimg");
+        await using var pod = await CriTestPod.RunAsync(_cri.Runtime, fixture, fixture.StateDir, "default", "noimg");
         var errors = CriMetrics.Errors.WithLabels("create_container").Value;
-        var error = await Assert.ThrowsAsync<RpcException>(() => pod.StartAsync("x", "localhost/absent:1", "true"));
+        var error = await Assert.ThrowsAsync<RpcException>(() => pod.StartContainerAsync("localhost/absent:1", "x", 0, "true"));
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.True(CriMetrics.Errors.WithLabels("create_container").Value >= errors + 1);
     }
@@ -117,14 +117,14 @@ public sealed class CriClientContainerdTests(ContainerdFixture fixture) : IDispo
     [Fact]
     public async Task Sandboxes_are_listed_by_label_and_have_the_pod_cidr_ip()
     {
-        await using var pod = await CriTestPod.RunAsync(_cri, fixture, "listed");
+        await using var pod = await CriTestPod.RunAsync(_cri.Runtime, fixture, fixture.StateDir, "default", "listed");
         var sandboxes = await _cri.Runtime.ListPodSandboxAsync(new ListPodSandboxRequest
         {
             Filter = new PodSandboxFilter { LabelSelector = { [CriLabels.PodUid] = pod.Config.Metadata.Uid } },
         });
         var sandbox = Assert.Single(sandboxes.Items);
-        Assert.Equal((pod.Id, PodSandboxState.SandboxReady, "listed"), (sandbox.Id, sandbox.State, sandbox.Metadata.Name));
-        var status = await _cri.Runtime.PodSandboxStatusAsync(new PodSandboxStatusRequest { PodSandboxId = pod.Id });
+        Assert.Equal((pod.SandboxId, PodSandboxState.SandboxReady, "listed"), (sandbox.Id, sandbox.State, sandbox.Metadata.Name));
+        var status = await _cri.Runtime.PodSandboxStatusAsync(new PodSandboxStatusRequest { PodSandboxId = pod.SandboxId });
         Assert.True(IPAddress.TryParse(status.Status.Network.Ip, out _));
     }
 

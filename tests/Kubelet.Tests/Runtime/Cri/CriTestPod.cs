@@ -1,32 +1,34 @@
 using Grpc.Core;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
+using Orchestrator.Kubelet.Runtime.Cri;
 using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Testing;
-using Orchestrator.Kubelet.Runtime.Cri;
 
-namespace Orchestrator.Kubelet.Tests.Server;
+namespace Orchestrator.Kubelet.Tests.Runtime.Cri;
 
 /// <summary>
-/// A pod made directly through CRI, labelled and laid out as the kubelet does (CriLabels on the
-/// sandbox and its containers; logs under <c>&lt;root&gt;/logs/pods/&lt;ns&gt;_&lt;name&gt;_&lt;uid&gt;/&lt;container&gt;/&lt;attempt&gt;.log</c>).
+/// A pod made directly through CRI on the test containerd, labelled and laid out as the kubelet does
+/// (CriLabels on the sandbox and its containers; logs under
+/// <c>&lt;root&gt;/logs/pods/&lt;ns&gt;_&lt;name&gt;_&lt;uid&gt;/&lt;container&gt;/&lt;attempt&gt;.log</c>).
 /// Disposing removes its containers, its sandbox and its log directory.
 /// </summary>
 internal sealed class CriTestPod : IAsyncDisposable
 {
     private readonly RuntimeService.RuntimeServiceClient _runtime;
-    private readonly string _logDirectory;
 
-    private CriTestPod(RuntimeService.RuntimeServiceClient runtime, PodSandboxConfig config, string sandboxId)
+    private CriTestPod(RuntimeService.RuntimeServiceClient runtime, PodSandboxConfig config, string sandboxId, string ip)
     {
         _runtime = runtime;
         Config = config;
         SandboxId = sandboxId;
-        _logDirectory = config.LogDirectory;
+        Ip = ip;
     }
 
     public PodSandboxConfig Config { get; }
 
     public string SandboxId { get; }
+
+    /// <summary>The sandbox's pod IP, as containerd reported it once the sandbox ran.</summary>
+    public string Ip { get; }
 
     public string Namespace => Config.Metadata.Namespace;
 
@@ -40,20 +42,16 @@ internal sealed class CriTestPod : IAsyncDisposable
             Metadata = new PodSandboxMetadata { Name = name, Namespace = ns, Uid = uid },
             Hostname = name,
             LogDirectory = Path.Combine(root, "logs", "pods", $"{ns}_{name}_{uid}"),
+            Labels = { [CriLabels.PodNamespace] = ns, [CriLabels.PodName] = name, [CriLabels.PodUid] = uid },
             Linux = new LinuxPodSandboxConfig
             {
                 CgroupParent = $"{fixture.CgroupParent}/pod{uid}",
-                SecurityContext = new LinuxSandboxSecurityContext
-                {
-                    NamespaceOptions = new NamespaceOption { Network = NamespaceMode.Pod, Pid = NamespaceMode.Container, Ipc = NamespaceMode.Pod },
-                },
+                SecurityContext = new LinuxSandboxSecurityContext { NamespaceOptions = PodNamespaces() },
             },
         };
-        config.Labels.Add(CriLabels.PodNamespace, ns);
-        config.Labels.Add(CriLabels.PodName, name);
-        config.Labels.Add(CriLabels.PodUid, uid);
-        var response = await runtime.RunPodSandboxAsync(new RunPodSandboxRequest { Config = config });
-        return new CriTestPod(runtime, config, response.PodSandboxId);
+        var id = (await runtime.RunPodSandboxAsync(new RunPodSandboxRequest { Config = config })).PodSandboxId;
+        var status = await runtime.PodSandboxStatusAsync(new PodSandboxStatusRequest { PodSandboxId = id });
+        return new CriTestPod(runtime, config, id, status.Status.Network.Ip);
     }
 
     /// <summary>Creates and starts instance <paramref name="attempt"/> of a container running <paramref name="command"/>; returns its id.</summary>
@@ -70,6 +68,14 @@ internal sealed class CriTestPod : IAsyncDisposable
             LogPath = $"{name}/{attempt}.log",
             Stdin = stdin,
             StdinOnce = stdin,
+            Linux = new LinuxContainerConfig
+            {
+                SecurityContext = new LinuxContainerSecurityContext
+                {
+                    NamespaceOptions = PodNamespaces(),
+                    Seccomp = new SecurityProfile { ProfileType = SecurityProfile.Types.ProfileType.RuntimeDefault },
+                },
+            },
         };
         config.Command.AddRange(command);
         foreach (var label in Config.Labels)
@@ -90,6 +96,22 @@ internal sealed class CriTestPod : IAsyncDisposable
         return await _runtime.ExecSyncAsync(request);
     }
 
+    /// <summary>Polls ContainerStatus until <paramref name="done"/> holds or 10 s pass; returns the last status either way.</summary>
+    public async Task<ContainerStatus> WaitAsync(string containerId, Func<ContainerStatus, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var status = (await _runtime.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = containerId })).Status;
+            if (done(status) || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Polls the container's state until it has exited (a deadline, no fixed sleeps).</summary>
     public async Task WaitExitedAsync(string containerId, TimeSpan timeout)
     {
@@ -101,12 +123,9 @@ internal sealed class CriTestPod : IAsyncDisposable
                 throw new TimeoutException($"container {containerId} did not exit within {timeout}");
             }
 
-            await Task.Delay(20);
+            await Task.Delay(100);
         }
     }
-
-    public async Task<string> IpAsync() =>
-        (await _runtime.PodSandboxStatusAsync(new PodSandboxStatusRequest { PodSandboxId = SandboxId })).Status.Network.Ip;
 
     public async ValueTask DisposeAsync()
     {
@@ -120,11 +139,13 @@ internal sealed class CriTestPod : IAsyncDisposable
 
         await IgnoreNotFound(() => _runtime.StopPodSandboxAsync(new StopPodSandboxRequest { PodSandboxId = SandboxId }).ResponseAsync);
         await IgnoreNotFound(() => _runtime.RemovePodSandboxAsync(new RemovePodSandboxRequest { PodSandboxId = SandboxId }).ResponseAsync);
-        if (Directory.Exists(_logDirectory))
+        if (Directory.Exists(Config.LogDirectory))
         {
-            Directory.Delete(_logDirectory, recursive: true);
+            Directory.Delete(Config.LogDirectory, recursive: true);
         }
     }
+
+    private static NamespaceOption PodNamespaces() => new() { Network = NamespaceMode.Pod, Pid = NamespaceMode.Container, Ipc = NamespaceMode.Pod };
 
     /// <summary>
     /// Removes a stopped container. containerd records the task's exit from its event stream, so on a
