@@ -1,7 +1,7 @@
 namespace Orchestrator.ApiServer.Admission;
 
 /// <summary>
-/// The admission plugins of the server, run in a fixed order (<see cref="AdmissionPlugins.Ordered"/>):
+/// The admission plugins of the server, run in upstream's order (<see cref="AdmissionPlugins.Chain"/>):
 /// every mutating step in order, then every validating step in order, as kube-apiserver's admission
 /// chain does. Immutable and thread-safe.
 /// </summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Registry;
 using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Allocation;
@@ -22,7 +21,7 @@ internal sealed class ServiceAllocator(IStore store)
     private static readonly uint RangeSize = 1u << 20;
 
     /// <summary>Fills in and reserves spec.clusterIP(s) and node ports; throws 422 when a requested one is taken or invalid.</summary>
-    public async Task AllocateAsync(ResourceDefinition resource, JsonObject service, CancellationToken cancellationToken)
+    public async Task AllocateAsync(JsonObject service, CancellationToken cancellationToken)
     {
         var name = Objects.ObjectMeta.Name(service) ?? "";
         var spec = service["spec"] as JsonObject ?? [];
@@ -31,7 +30,7 @@ internal sealed class ServiceAllocator(IStore store)
         if (type != "ExternalName" && spec["clusterIP"]?.GetValue<string>() is not "None")
         {
             var ip = spec["clusterIP"]?.GetValue<string>() is { Length: > 0 } requested
-                ? await ReserveIpAsync(resource, name, requested, cancellationToken)
+                ? await ReserveIpAsync(name, requested, cancellationToken)
                 : await NextIpAsync(cancellationToken);
             spec["clusterIP"] = ip;
             spec["clusterIPs"] = new JsonArray(ip);
@@ -44,9 +43,9 @@ internal sealed class ServiceAllocator(IStore store)
                 port["nodePort"] = port["nodePort"] switch
                 {
                     null => await NextPortAsync(cancellationToken),
-                    JsonValue v when v.TryGetValue<int>(out var requested) && requested > 0 => await ReservePortAsync(resource, name, requested, cancellationToken),
+                    JsonValue v when v.TryGetValue<int>(out var requested) && requested > 0 => await ReservePortAsync(name, requested, cancellationToken),
                     JsonValue v when v.TryGetValue<int>(out var zero) && zero == 0 => await NextPortAsync(cancellationToken),
-                    var other => throw Invalid(resource, name, "spec.ports[0].nodePort", other.ToJsonString(), $"provided port is not in the valid range. The range of valid ports is {NodePortMin}-{NodePortMax}"),
+                    var other => throw Invalid(name, "spec.ports[0].nodePort", other.ToJsonString(), $"provided port is not in the valid range. The range of valid ports is {NodePortMin}-{NodePortMax}"),
                 };
             }
         }
@@ -72,29 +71,29 @@ internal sealed class ServiceAllocator(IStore store)
         }
     }
 
-    private async Task<string> ReserveIpAsync(ResourceDefinition resource, string name, string requested, CancellationToken cancellationToken)
+    private async Task<string> ReserveIpAsync(string name, string requested, CancellationToken cancellationToken)
     {
         if (!IPAddress.TryParse(requested, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork
             || ToUInt(address) - RangeStart >= RangeSize)
         {
-            throw Invalid(resource, name, "spec.clusterIPs", requested, "failed to allocate IP " + requested + ": the provided IP (" + requested + ") is not in the valid range. The range of valid IPs is 10.96.0.0/12");
+            throw Invalid(name, "spec.clusterIPs", requested, "failed to allocate IP " + requested + ": the provided IP (" + requested + ") is not in the valid range. The range of valid IPs is 10.96.0.0/12");
         }
 
         return await TryReserveAsync(IpPrefix + requested, cancellationToken)
             ? requested
-            : throw Invalid(resource, name, "spec.clusterIPs", requested, $"failed to allocate IP {requested}: provided IP is already allocated");
+            : throw Invalid(name, "spec.clusterIPs", requested, $"failed to allocate IP {requested}: provided IP is already allocated");
     }
 
-    private async Task<int> ReservePortAsync(ResourceDefinition resource, string name, int requested, CancellationToken cancellationToken)
+    private async Task<int> ReservePortAsync(string name, int requested, CancellationToken cancellationToken)
     {
         if (requested is < NodePortMin or > NodePortMax)
         {
-            throw Invalid(resource, name, "spec.ports[0].nodePort", requested.ToString(System.Globalization.CultureInfo.InvariantCulture), $"provided port is not in the valid range. The range of valid ports is {NodePortMin}-{NodePortMax}");
+            throw Invalid(name, "spec.ports[0].nodePort", requested.ToString(System.Globalization.CultureInfo.InvariantCulture), $"provided port is not in the valid range. The range of valid ports is {NodePortMin}-{NodePortMax}");
         }
 
         return await TryReserveAsync(PortPrefix + requested, cancellationToken)
             ? requested
-            : throw Invalid(resource, name, "spec.ports[0].nodePort", requested.ToString(System.Globalization.CultureInfo.InvariantCulture), "provided port is already allocated");
+            : throw Invalid(name, "spec.ports[0].nodePort", requested.ToString(System.Globalization.CultureInfo.InvariantCulture), "provided port is already allocated");
     }
 
     private async Task<string> NextIpAsync(CancellationToken cancellationToken)
@@ -151,8 +150,8 @@ internal sealed class ServiceAllocator(IStore store)
         }
     }
 
-    private static ApiException Invalid(ResourceDefinition resource, string name, string field, string value, string message) =>
-        ApiErrors.Invalid(resource, name, [new StatusCause("FieldValueInvalid", $"Invalid value: \"{value}\": {message}", field)]);
+    private static ApiException Invalid(string name, string field, string value, string message) =>
+        ApiErrors.Invalid("", "Service", name, [new StatusCause("FieldValueInvalid", $"Invalid value: \"{value}\": {message}", field)]);
 
     private static uint ToUInt(IPAddress address)
     {

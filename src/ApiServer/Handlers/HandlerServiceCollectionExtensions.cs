@@ -9,8 +9,7 @@ internal static class HandlerServiceCollectionExtensions
 {
     public static IServiceCollection AddResourceHandlers(this IServiceCollection services)
     {
-        services.AddSingleton<KindHooks>();
-        services.AddSingleton<NamespaceLifecycle>();
+        services.AddSingleton<ObjectCreator>();
         services.AddSingleton<ObjectUpdater>();
         services.AddSingleton<ObjectDeleter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubresourceHandler, ScaleHandler>());

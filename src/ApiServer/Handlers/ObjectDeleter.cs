@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Allocation;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Storage;
@@ -10,9 +11,10 @@ namespace Orchestrator.ApiServer.Handlers;
 /// <summary>
 /// Deletes one object through <see cref="GuaranteedUpdate"/>: preconditions, propagation policy
 /// recorded as finalizers for the garbage collector, graceful deletion, and finalizers that keep
-/// an object (marked for deletion) until they are cleared. Used by DELETE, deletecollection and pods/eviction.
+/// an object (marked for deletion) until they are cleared; the kind's strategy says how long a graceful
+/// delete waits, which finalizers of its own keep the object and what it gives back once deleted. Used by DELETE, deletecollection and pods/eviction.
 /// </summary>
-internal sealed class ObjectDeleter(IStore store, KindHooks hooks, TimeProvider time)
+internal sealed class ObjectDeleter(IStore store, ServiceAllocator allocator, TimeProvider time)
 {
     /// <summary>The deleted object, or the object marked for deletion when something keeps it for now.</summary>
     public async Task<JsonObject> DeleteAsync(ResourceRequest request, DeleteOptions options, CancellationToken cancellationToken)
@@ -29,7 +31,7 @@ internal sealed class ObjectDeleter(IStore store, KindHooks hooks, TimeProvider 
 
         if (result.Deleted)
         {
-            await hooks.AfterDeleteAsync(resource, result.Object);
+            await resource.Strategy.AfterDeleteAsync(result.Object, allocator, CancellationToken.None);
         }
 
         return Responses.WithTypeMeta(resource, result.Object);
@@ -59,8 +61,9 @@ internal sealed class ObjectDeleter(IStore store, KindHooks hooks, TimeProvider 
                 break;
         }
 
-        var grace = KindHooks.GracePeriod(resource, options, marked);
-        if (finalizers.Count == 0 && grace is null or 0 && !KindHooks.HasSpecFinalizers(resource, marked))
+        var strategy = resource.Strategy;
+        var grace = strategy.GracePeriodSeconds(marked, options.GracePeriodSeconds);
+        if (finalizers.Count == 0 && grace is null or 0 && !strategy.HasOwnFinalizers(marked))
         {
             return null;
         }
@@ -79,7 +82,7 @@ internal sealed class ObjectDeleter(IStore store, KindHooks hooks, TimeProvider 
             // int64 max is accepted, as upstream accepts it, instead of overflowing.
             metadata["deletionTimestamp"] = DeletionDeadline(time.GetUtcNow(), grace ?? 0);
             metadata["deletionGracePeriodSeconds"] = grace ?? 0;
-            KindHooks.MarkDeleting(resource, marked);
+            strategy.PrepareForDelete(marked);
         }
 
         return marked;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Allocation;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.FieldManagement;
 using Orchestrator.ApiServer.Objects;
@@ -12,7 +13,7 @@ namespace Orchestrator.ApiServer.Handlers;
 /// admission, managed fields, and deletion once the last finalizer of an object being deleted is
 /// gone. Used by PUT, PATCH and the subresources that change their parent (scale, binding, finalize).
 /// </summary>
-internal sealed class ObjectUpdater(IStore store, KindHooks hooks, Registry.RegistryRules rules, TimeProvider time)
+internal sealed class ObjectUpdater(IStore store, ServiceAllocator allocator, Registry.RegistryRules rules, TimeProvider time)
 {
     /// <summary>
     /// Updates the object <paramref name="request"/> names to what <paramref name="change"/> makes
@@ -30,7 +31,7 @@ internal sealed class ObjectUpdater(IStore store, KindHooks hooks, Registry.Regi
 
         if (result.Deleted)
         {
-            await hooks.AfterDeleteAsync(resource, result.Object);
+            await resource.Strategy.AfterDeleteAsync(result.Object, allocator, CancellationToken.None);
         }
 
         return Responses.WithTypeMeta(resource, result.Object);
@@ -80,7 +81,7 @@ internal sealed class ObjectUpdater(IStore store, KindHooks hooks, Registry.Regi
     /// </summary>
     private static bool FinishesDeletion(Registry.ResourceDefinition resource, JsonObject updated)
     {
-        if (!ObjectMeta.IsDeleting(updated) || ObjectMeta.Finalizers(updated).Count > 0 || KindHooks.HasSpecFinalizers(resource, updated))
+        if (!ObjectMeta.IsDeleting(updated) || ObjectMeta.Finalizers(updated).Count > 0 || resource.Strategy.HasOwnFinalizers(updated))
         {
             return false;
         }

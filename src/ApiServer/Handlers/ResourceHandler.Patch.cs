@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.FieldManagement;
 using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Handlers;
 
@@ -51,6 +49,7 @@ internal sealed partial class ResourceHandler
         await Responses.WriteJsonAsync(context, 200, written);
     }
 
+    /// <summary>Creates the applied object through the same path as POST, with the owner's Apply entry.</summary>
     private async Task CreateFromApplyAsync(HttpContext context, ResourceRequest request, JsonObject applied, PatchRequest patch)
     {
         var resource = request.Resource;
@@ -58,31 +57,17 @@ internal sealed partial class ResourceHandler
 
         // Prunes and canonicalizes the object to create; its warnings went out with the configuration's.
         BodyChecks.CheckSchema(resource, resource.ModelType, resource.Kind, applied, patch.Validation, context.RequestAborted);
-        if (ObjectMeta.Name(applied) is { } name && name != request.Name)
-        {
-            throw ApiErrors.BadRequest($"the name of the object ({name}) does not match the name on the URL ({request.Name})");
-        }
-
-        StoredObject.Metadata(applied)["name"] = request.Name;
-        var ns = await namespaces.RequireNamespaceAsync(request, context.RequestAborted);
-        rules.PrepareCreate(resource, applied, request.Namespace, patch.DryRun);
-        NamespaceLifecycle.RefuseInTerminatingNamespace(request, request.Name!, ns);
-        FieldManager.RecordApplyCreate(resource, applied, patch.Configuration!, patch.Owner, ObjectMeta.Now(time));
-
-        if (patch.DryRun)
-        {
-            await Responses.WriteJsonAsync(context, 201, applied);
-            return;
-        }
-
+        JsonObject created;
         try
         {
-            var created = await store.CreateAsync(ObjectKeys.Item(resource, request.Namespace, request.Name!), StoredObject.Encode(applied), null, context.RequestAborted);
-            await Responses.WriteJsonAsync(context, 201, Responses.WithTypeMeta(resource, StoredObject.Decode(created)));
+            created = await creator.CreateAsync(request, applied, patch.Owner, patch.Configuration!, patch.DryRun, context.RequestAborted);
         }
-        catch (StoreKeyExistsException)
+        catch (ApiException e) when (e.Reason == "AlreadyExists")
         {
+            // Created by someone else since the apply found nothing: the apply conflicts with it.
             throw ApiErrors.Conflict(resource, request.Name!);
         }
+
+        await Responses.WriteJsonAsync(context, 201, created);
     }
 }

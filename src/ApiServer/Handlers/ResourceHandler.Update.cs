@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
@@ -8,7 +9,8 @@ internal sealed partial class ResourceHandler
 {
     /// <summary>
     /// PUT: replaces the object (or, for status, its status). A resourceVersion in the body pins the
-    /// write to that version; without one the body goes over whatever is there now.
+    /// write to that version; without one the body goes over whatever is there now. A missing object
+    /// is created (201) when its kind allows create on update, else 404.
     /// </summary>
     private async Task UpdateAsync(HttpContext context, ResourceRequest request)
     {
@@ -27,11 +29,23 @@ internal sealed partial class ResourceHandler
         }
 
         var pinned = ObjectMeta.ResourceVersion(body);
-        var updated = await updater.UpdateAsync(request, RequestOptions.FieldOwnerOf(context, request.Subresource), dryRun, current =>
+        JsonObject updated;
+        try
         {
-            ObjectUpdater.RequireResourceVersion(request, pinned, current);
-            return body.DeepClone().AsObject();
-        }, context.RequestAborted);
+            updated = await updater.UpdateAsync(request, RequestOptions.FieldOwnerOf(context, request.Subresource), dryRun, current =>
+            {
+                ObjectUpdater.RequireResourceVersion(request, pinned, current);
+                return body.DeepClone().AsObject();
+            }, context.RequestAborted);
+        }
+        catch (ApiException e) when (e.Code == 404 && request.Subresource is null && resource.Strategy.AllowCreateOnUpdate)
+        {
+            // The kind creates on update (upstream's AllowCreateOnUpdate): the PUT creates as a POST would.
+            var created = await creator.CreateAsync(request, body, RequestOptions.FieldOwnerOf(context, null), null, dryRun, context.RequestAborted);
+            await Responses.WriteJsonAsync(context, 201, created);
+            return;
+        }
+
         await Responses.WriteJsonAsync(context, 200, updated);
     }
 }

@@ -18,9 +18,7 @@ namespace Orchestrator.ApiServer.Handlers;
 internal sealed partial class ResourceHandler(
     IStore store,
     ResourceRegistry registry,
-    RegistryRules rules,
-    KindHooks hooks,
-    NamespaceLifecycle namespaces,
+    ObjectCreator creator,
     ObjectUpdater updater,
     ObjectDeleter deleter,
     Caching.WatchCacheSet caches,

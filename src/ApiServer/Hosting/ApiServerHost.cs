@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orchestrator.ApiServer.Admission;
 using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.Hosting.Connections;
 using Orchestrator.ApiServer.Objects;
@@ -60,7 +61,8 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(ResourceRegistry.BuiltIn);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new RegistryRules(TimeProvider.System, Random.Shared, Admission.AdmissionPlugins.Chain()));
+        builder.Services.AddAdmission();
+        builder.Services.AddSingleton(provider => new RegistryRules(TimeProvider.System, Random.Shared, provider.GetRequiredService<AdmissionChain>()));
         builder.Services.AddSingleton<Allocation.ServiceAllocator>();
         builder.Services.AddSingleton<Caching.WatchCacheSet>();
         builder.Services.AddResourceHandlers();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Allocation;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Selectors;
 using Orchestrator.ApiServer.Tables;
@@ -52,10 +53,47 @@ internal interface IResourceStrategy
     void ValidateUpdate(JsonObject current, JsonObject updated, List<StatusCause> causes);
 
     /// <summary>
-    /// Whether a PUT to a missing object creates it (upstream's AllowCreateOnUpdate). The update
-    /// handler answers 404 when it is false, which no served kind changes today.
+    /// Whether a PUT to a missing object creates it, answering 201 (upstream's AllowCreateOnUpdate);
+    /// when false the PUT answers 404. A PUT to a subresource never creates.
     /// </summary>
     bool AllowCreateOnUpdate { get; }
+
+    /// <summary>
+    /// Reserves what a new object claims outside itself (a Service's cluster IP and node ports) and
+    /// writes what it got into the object: upstream's BeginCreate of the service REST. Called for
+    /// every create (POST, server-side apply, PUT that creates) after <see cref="RegistryRules.PrepareCreate"/>
+    /// and just before the object is stored, never on a dry run. When the store then refuses the object,
+    /// <see cref="AfterDeleteAsync"/> gives the reservation back.
+    /// </summary>
+    /// <exception cref="ApiException">422 when a value the object asks for is taken or out of range.</exception>
+    Task BeforeCreateAsync(JsonObject obj, ServiceAllocator allocator, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives back what <see cref="BeforeCreateAsync"/> reserved for <paramref name="deleted"/> (upstream's
+    /// AfterDelete): called once the object is gone from the store, and when its create failed after the
+    /// reservation. Idempotent: giving back what is not held does nothing.
+    /// </summary>
+    Task AfterDeleteAsync(JsonObject deleted, ServiceAllocator allocator, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Graceful deletion (upstream's RESTGracefulDeleteStrategy.CheckGracefulDelete): the seconds a
+    /// delete leaves the object marked before it goes, <paramref name="requested"/> being the
+    /// DeleteOptions' gracePeriodSeconds. Null when the kind does not delete gracefully (it goes at once
+    /// unless finalizers keep it); 0 for an object that needs no grace any more (a finished pod).
+    /// </summary>
+    long? GracePeriodSeconds(JsonObject obj, long? requested);
+
+    /// <summary>
+    /// Whether finalizers of the kind's own keep <paramref name="obj"/> once it is marked for deletion,
+    /// as metadata.finalizers do: a namespace's spec.finalizers, cleared through namespaces/finalize.
+    /// </summary>
+    bool HasOwnFinalizers(JsonObject obj);
+
+    /// <summary>
+    /// Records on an object just marked for deletion (deletionTimestamp set or moved earlier) what the
+    /// kind shows while it is being deleted: a namespace's phase Terminating. Changes <paramref name="marked"/>, a copy.
+    /// </summary>
+    void PrepareForDelete(JsonObject marked);
 
     /// <summary>The kind's <c>kubectl get</c> table.</summary>
     ITablePrinter Printer { get; }

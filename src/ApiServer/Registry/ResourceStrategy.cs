@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Allocation;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Selectors;
 using Orchestrator.ApiServer.Tables;
@@ -8,7 +9,8 @@ namespace Orchestrator.ApiServer.Registry;
 
 /// <summary>
 /// The strategy of a kind with no rules of its own: upstream's default table (NAME, CREATED AT), selection
-/// by metadata.name and metadata.namespace, no defaults, no validation beyond metadata. Derive from it
+/// by metadata.name and metadata.namespace, no defaults, no validation beyond metadata, no create on
+/// update, nothing reserved on create, deleted at once unless metadata.finalizers keep it. Derive from it
 /// and override what the kind needs.
 /// </summary>
 internal class ResourceStrategy(ITablePrinter? printer = null, SelectableFields? fieldSelectors = null) : IResourceStrategy
@@ -50,6 +52,18 @@ internal class ResourceStrategy(ITablePrinter? printer = null, SelectableFields?
     }
 
     public virtual void ValidateUpdate(JsonObject current, JsonObject updated, List<StatusCause> causes)
+    {
+    }
+
+    public virtual Task BeforeCreateAsync(JsonObject obj, ServiceAllocator allocator, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public virtual Task AfterDeleteAsync(JsonObject deleted, ServiceAllocator allocator, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public virtual long? GracePeriodSeconds(JsonObject obj, long? requested) => null;
+
+    public virtual bool HasOwnFinalizers(JsonObject obj) => false;
+
+    public virtual void PrepareForDelete(JsonObject marked)
     {
     }
 

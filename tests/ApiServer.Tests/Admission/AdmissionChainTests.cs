@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.ApiServer.Admission;
+using Orchestrator.ApiServer.Admission.NamespaceLifecycle;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Tests.Defaulting;
@@ -14,7 +16,22 @@ public sealed class AdmissionChainTests
     [Fact]
     public void The_server_runs_upstreams_plugins_in_upstreams_order()
     {
-        Assert.Equal(["DefaultTolerationSeconds"], AdmissionPlugins.Chain().Names);
+        using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddAdmission().BuildServiceProvider();
+        Assert.Equal(["NamespaceLifecycle", "DefaultTolerationSeconds"], services.GetRequiredService<AdmissionChain>().Names);
+    }
+
+    [Fact]
+    public void Plugins_take_upstreams_position_whatever_order_they_come_in()
+    {
+        var chain = AdmissionPlugins.Chain([Named("ValidatingAdmissionWebhook"), Named("NamespaceLifecycle"), Named("RuntimeClass")]);
+        Assert.Equal(["NamespaceLifecycle", "RuntimeClass", "ValidatingAdmissionWebhook"], chain.Names);
+    }
+
+    [Fact]
+    public void A_plugin_upstream_does_not_know_has_no_position()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => AdmissionPlugins.Chain([Named("Mine")]));
+        Assert.Equal("admission plugin Mine has no position in upstream's order", error.Message);
     }
 
     public static TheoryData<string, bool, string[]> Runs => new()
@@ -87,6 +104,13 @@ public sealed class AdmissionChainTests
     private static RegistryRules Rules(params IAdmissionPlugin[] plugins) => new(TimeProvider.System, new Random(1), new AdmissionChain(plugins));
 
     private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
+
+    private static Recorder Named(string name) => new(name, []);
+
+    private sealed class NoNamespaces : INamespaceLookup
+    {
+        public JsonObject? Find(string name) => null;
+    }
 
     private sealed class Recorder(string name, List<string> log, params AdmissionOperation[] operations) : IAdmissionPlugin
     {

@@ -139,7 +139,7 @@ public sealed class StrategyValidateTests
     {
         var resource = Served.Resource("apps", "deployments");
         var body = JsonNode.Parse("""{"metadata":{"name":"web"},"spec":{"replicas":-1}}""")!.AsObject();
-        var rules = new RegistryRules(TimeProvider.System, new Random(1), AdmissionPlugins.Chain());
+        var rules = new RegistryRules(TimeProvider.System, new Random(1), new AdmissionChain([]));
         var error = Assert.Throws<ApiException>(() => rules.PrepareCreate(resource, body, "default"));
         Assert.Equal(422, error.Code);
         Assert.Equal("Invalid", error.Reason);

@@ -7,6 +7,8 @@ namespace Orchestrator.ApiServer.Tests.Admission.DefaultTolerationSeconds;
 /// <summary>The DefaultTolerationSeconds admission plugin: new pods tolerate lost nodes for five minutes.</summary>
 public sealed class DefaultTolerationSecondsTests
 {
+    private static readonly AdmissionChain Chain = AdmissionPlugins.Chain([new ApiServer.Admission.DefaultTolerationSeconds.DefaultTolerationSeconds()]);
+
     private const string NotReady = """{"key":"node.kubernetes.io/not-ready","operator":"Exists","effect":"NoExecute","tolerationSeconds":300}""";
     private const string Unreachable = """{"key":"node.kubernetes.io/unreachable","operator":"Exists","effect":"NoExecute","tolerationSeconds":300}""";
 
@@ -50,7 +52,7 @@ public sealed class DefaultTolerationSecondsTests
     {
         var pod = JsonNode.Parse(Expand(input))!.AsObject();
         var operation = create ? AdmissionOperation.Create : AdmissionOperation.Update;
-        AdmissionPlugins.Chain().Admit(new AdmissionAttributes(operation, Served.Resource("", "pods"), null, "default", "p", pod, create ? null : pod.DeepClone().AsObject(), DryRun: false));
+        Chain.Admit(new AdmissionAttributes(operation, Served.Resource("", "pods"), null, "default", "p", pod, create ? null : pod.DeepClone().AsObject(), DryRun: false));
         var differences = Served.Differences(JsonNode.Parse(Expand(expected)), pod);
         Assert.True(differences is [], $"{why}: {string.Join("; ", differences)}");
     }
@@ -59,7 +61,7 @@ public sealed class DefaultTolerationSecondsTests
     public void Other_kinds_are_left_alone()
     {
         var deployment = JsonNode.Parse("""{"spec":{}}""")!.AsObject();
-        AdmissionPlugins.Chain().Admit(new AdmissionAttributes(AdmissionOperation.Create, Served.Resource("apps", "deployments"), null, "default", "d", deployment, null, DryRun: false));
+        Chain.Admit(new AdmissionAttributes(AdmissionOperation.Create, Served.Resource("apps", "deployments"), null, "default", "d", deployment, null, DryRun: false));
         Assert.Equal("""{"spec":{}}""", deployment.ToJsonString());
     }
 

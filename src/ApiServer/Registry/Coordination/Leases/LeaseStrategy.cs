@@ -2,5 +2,8 @@ using Orchestrator.ApiServer.Tables.Printers;
 
 namespace Orchestrator.ApiServer.Registry.Coordination.Leases;
 
-/// <summary>Leases: no rules of their own but the table.</summary>
-internal sealed class LeaseStrategy() : ResourceStrategy(new LeasePrinter());
+/// <summary>Leases (upstream pkg/registry/coordination/lease/strategy.go): the table, and a PUT may create.</summary>
+internal sealed class LeaseStrategy() : ResourceStrategy(new LeasePrinter())
+{
+    public override bool AllowCreateOnUpdate => true;
+}

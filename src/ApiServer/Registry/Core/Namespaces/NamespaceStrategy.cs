@@ -9,6 +9,8 @@ namespace Orchestrator.ApiServer.Registry.Core.Namespaces;
 /// <summary>
 /// Namespaces (upstream pkg/registry/core/namespace/strategy.go): a new namespace starts Active with
 /// the <c>kubernetes</c> finalizer, and always carries <c>kubernetes.io/metadata.name</c> = its name.
+/// Deleted, it shows phase Terminating and stays while its spec.finalizers are not cleared through
+/// namespaces/finalize (upstream's namespace REST Delete).
 /// </summary>
 internal sealed class NamespaceStrategy() : ResourceStrategy(new NamespacePrinter(), Selectable)
 {
@@ -27,4 +29,14 @@ internal sealed class NamespaceStrategy() : ResourceStrategy(new NamespacePrinte
     }
 
     public override void ResetStatusOnCreate(JsonObject obj, bool hasStatusSubresource) => StartInPhase(obj, "Active");
+
+    public override bool HasOwnFinalizers(JsonObject obj) => obj["spec"]?["finalizers"] is JsonArray { Count: > 0 };
+
+    public override void PrepareForDelete(JsonObject marked)
+    {
+        if (HasOwnFinalizers(marked))
+        {
+            StartInPhase(marked, "Terminating");
+        }
+    }
 }

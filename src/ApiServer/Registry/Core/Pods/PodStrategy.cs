@@ -11,7 +11,8 @@ namespace Orchestrator.ApiServer.Registry.Core.Pods;
 /// <summary>
 /// Pods (upstream pkg/registry/core/pod/strategy.go): SetDefaults_Pod, a new pod starts Pending, the
 /// spec is validated on every write and fixed once created apart from images, deadline, added
-/// tolerations and the grace period.
+/// tolerations and the grace period. A pod bound to a node deletes gracefully: the kubelet stops it
+/// and makes the final delete.
 /// </summary>
 internal sealed class PodStrategy() : ResourceStrategy(new PodPrinter(), Selectable)
 {
@@ -39,6 +40,25 @@ internal sealed class PodStrategy() : ResourceStrategy(new PodPrinter(), Selecta
 
     public override void ValidateUpdate(JsonObject current, JsonObject updated, List<StatusCause> causes) =>
         PodUpdateValidation.Check(current, updated, causes);
+
+    /// <summary>
+    /// Upstream's podStrategy.CheckGracefulDelete: an unbound pod goes at once, a finished one with no
+    /// grace, any other after the requested grace period, else its terminationGracePeriodSeconds, else 30.
+    /// </summary>
+    public override long? GracePeriodSeconds(JsonObject obj, long? requested)
+    {
+        if (obj["spec"]?["nodeName"] is null)
+        {
+            return null;
+        }
+
+        if (obj["status"]?["phase"]?.ToString() is "Succeeded" or "Failed")
+        {
+            return 0;
+        }
+
+        return requested ?? (obj["spec"]?["terminationGracePeriodSeconds"] is JsonValue v && v.TryGetValue<long>(out var seconds) ? seconds : 30);
+    }
 
     /// <summary>The pod's primary IP: the first of status.podIPs, as upstream reads it, else status.podIP.</summary>
     private static string PodIP(JsonObject pod) =>

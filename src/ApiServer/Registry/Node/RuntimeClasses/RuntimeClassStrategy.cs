@@ -2,5 +2,8 @@ using Orchestrator.ApiServer.Tables.Printers;
 
 namespace Orchestrator.ApiServer.Registry.Node.RuntimeClasses;
 
-/// <summary>RuntimeClasses: no rules of their own but the table.</summary>
-internal sealed class RuntimeClassStrategy() : ResourceStrategy(new RuntimeClassPrinter());
+/// <summary>RuntimeClasses (upstream pkg/registry/node/runtimeclass/strategy.go): the table, and a PUT may create.</summary>
+internal sealed class RuntimeClassStrategy() : ResourceStrategy(new RuntimeClassPrinter())
+{
+    public override bool AllowCreateOnUpdate => true;
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Allocation;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.FieldManagement;
+using Orchestrator.ApiServer.Objects;
+using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Storage;
+using Orchestrator.Store;
+
+namespace Orchestrator.ApiServer.Handlers;
+
+/// <summary>
+/// Creates one object: the one path of POST, of server-side apply to a missing object and of a PUT
+/// that creates (<see cref="IResourceStrategy.AllowCreateOnUpdate"/>), so no way of creating can skip a
+/// step. In order: the name from the URL, <see cref="RegistryRules.PrepareCreate"/> (metadata, the kind's
+/// rules, admission, validation), managed fields, what the kind reserves
+/// (<see cref="IResourceStrategy.BeforeCreateAsync"/>, given back when the store refuses), the store.
+/// </summary>
+internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAllocator allocator, TimeProvider time)
+{
+    /// <summary>
+    /// Prepares and stores <paramref name="body"/> (changed in place); returns it with its resourceVersion,
+    /// or on a dry run as it would be stored, without storing or reserving anything.
+    /// </summary>
+    /// <param name="request">Where the object goes; a request that names the object (apply, PUT) gives it that name.</param>
+    /// <param name="owner">The field manager the new fields are recorded for.</param>
+    /// <param name="applyConfiguration">The configuration of a server-side apply, recorded as the owner's Apply entry; null records an Update entry.</param>
+    /// <exception cref="ApiException">
+    /// 400 when the body names another object than the URL, 409 AlreadyExists when the object exists,
+    /// 422 for an invalid object or a value the kind cannot reserve, or an admission plugin's rejection.
+    /// </exception>
+    public async Task<JsonObject> CreateAsync(ResourceRequest request, JsonObject body, FieldOwner owner, JsonObject? applyConfiguration, bool dryRun, CancellationToken cancellationToken)
+    {
+        var resource = request.Resource;
+        if (request.Name is { } urlName)
+        {
+            if (ObjectMeta.Name(body) is { } bodyName && bodyName != urlName)
+            {
+                throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({urlName})");
+            }
+
+            StoredObject.Metadata(body)["name"] = urlName;
+        }
+
+        rules.PrepareCreate(resource, body, request.Namespace, dryRun);
+        var name = ObjectMeta.Name(body)!;
+        if (applyConfiguration is null)
+        {
+            FieldManager.RecordCreate(resource, body, owner, ObjectMeta.Now(time));
+        }
+        else
+        {
+            FieldManager.RecordApplyCreate(resource, body, applyConfiguration, owner, ObjectMeta.Now(time));
+        }
+
+        var key = ObjectKeys.Item(resource, ObjectMeta.Namespace(body), name);
+        if (dryRun)
+        {
+            return await store.GetAsync(key, cancellationToken) is null ? body : throw ApiErrors.AlreadyExists(resource, name);
+        }
+
+        KeyValue created;
+        try
+        {
+            created = await StoreAsync(resource, key, body, cancellationToken);
+        }
+        catch (StoreKeyExistsException)
+        {
+            throw ApiErrors.AlreadyExists(resource, name);
+        }
+
+        ObjectMeta.Set(body, "resourceVersion", created.ModRevision.ToString(CultureInfo.InvariantCulture));
+        return Responses.WithTypeMeta(resource, body);
+    }
+
+    /// <summary>Reserves what the kind claims, then stores; a refused create gives the reservation back.</summary>
+    private async Task<KeyValue> StoreAsync(ResourceDefinition resource, string key, JsonObject body, CancellationToken cancellationToken)
+    {
+        var strategy = resource.Strategy;
+        await strategy.BeforeCreateAsync(body, allocator, cancellationToken);
+        try
+        {
+            return await store.CreateAsync(key, StoredObject.Encode(body), null, cancellationToken);
+        }
+        catch
+        {
+            // Not cancelled with the request: what was reserved must go back even when the client left.
+            await strategy.AfterDeleteAsync(body, allocator, CancellationToken.None);
+            throw;
+        }
+    }
+}
