@@ -1,8 +1,5 @@
 using System.Net;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
-using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.Job;
 
@@ -27,8 +24,8 @@ internal sealed partial class JobController
                     await RemoveFinalizersAsync(key, [pod], ct);
                 }
 
-                await _context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
-                _context.Events.Record(job, "Normal", "SuccessfulDelete", "Deleted pod: " + pod.Metadata.Name);
+                await Context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+                Context.Events.Record(job, "Normal", "SuccessfulDelete", "Deleted pod: " + pod.Metadata.Name);
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
             {
@@ -37,7 +34,7 @@ internal sealed partial class JobController
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 _expectations.DeletionObserved(key);
-                _context.Events.Record(job, "Warning", "FailedDelete", $"Error deleting: {e.Message}");
+                Context.Events.Record(job, "Warning", "FailedDelete", $"Error deleting: {e.Message}");
                 failure ??= e;
             }
         }
@@ -80,14 +77,14 @@ internal sealed partial class JobController
     {
         try
         {
-            var created = await _context.Client.CoreV1.CreateNamespacedPodAsync(pod, job.Metadata.NamespaceProperty, cancellationToken: ct);
-            _context.Events.Record(job, "Normal", "SuccessfulCreate", "Created pod: " + created.Metadata.Name);
+            var created = await Context.Client.CoreV1.CreateNamespacedPodAsync(pod, job.Metadata.NamespaceProperty, cancellationToken: ct);
+            Context.Events.Record(job, "Normal", "SuccessfulCreate", "Created pod: " + created.Metadata.Name);
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _expectations.CreationObserved(key);
-            _context.Events.Record(job, "Warning", "FailedCreate", $"Error creating: {e.Message}");
+            Context.Events.Record(job, "Warning", "FailedCreate", $"Error creating: {e.Message}");
             return e;
         }
     }
@@ -110,7 +107,7 @@ internal sealed partial class JobController
         {
             try
             {
-                await _context.Client.CoreV1.PatchNamespacedPodAsync(patch, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+                await Context.Client.CoreV1.PatchNamespacedPodAsync(patch, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
                 released.Add(pod.Metadata.Uid);
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
