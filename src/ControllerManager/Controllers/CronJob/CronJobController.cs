@@ -29,9 +29,7 @@ internal sealed class CronJobController : ReconcilingController
             return ReconcileResult.Done;
         }
 
-        var jobs = _jobs.Cache.ByIndex(Indexes.OwnerUid, cronJob.Metadata.Uid)
-            .Where(j => OwnerReferences.IsControlledBy(j.Metadata, cronJob.Metadata))
-            .ToList();
+        var jobs = _jobs.Cache.ControlledBy(cronJob.Metadata);
         var missing = await MissingActiveAsync(cronJob, jobs, ct);
         var plan = CronJobPlanner.Compute(cronJob, jobs, missing, Context.Time.GetUtcNow());
 

@@ -48,9 +48,7 @@ internal sealed class DaemonSetController : ReconcilingController
             return ReconcileResult.Done;
         }
 
-        var revisions = _revisions.Cache.ByIndex(Indexes.OwnerUid, ds.Metadata.Uid)
-            .Where(r => OwnerReferences.IsControlledBy(r.Metadata, ds.Metadata))
-            .ToList();
+        var revisions = _revisions.Cache.ControlledBy(ds.Metadata);
         V1ControllerRevision current;
         try
         {
@@ -66,9 +64,7 @@ internal sealed class DaemonSetController : ReconcilingController
         }
 
         var hash = current.Metadata.Label(Revisions.HashLabel) ?? Revisions.Hash(ds.Spec.Template, ds.Status?.CollisionCount);
-        var pods = _pods.Cache.ByIndex(Indexes.OwnerUid, ds.Metadata.Uid)
-            .Where(p => OwnerReferences.IsControlledBy(p.Metadata, ds.Metadata))
-            .ToList();
+        var pods = _pods.Cache.ControlledBy(ds.Metadata);
         var plan = DaemonSetPlanner.Compute(ds, _nodes.Cache.List(), pods, hash, _expectations.Satisfied(key), Context.Time.GetUtcNow());
 
         foreach (var e in plan.Events)

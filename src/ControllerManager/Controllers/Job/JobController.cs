@@ -50,9 +50,7 @@ internal sealed partial class JobController : ReconcilingController
 
         RejectUnsupported(job);
         var now = Context.Time.GetUtcNow();
-        var pods = _pods.Cache.ByIndex(Indexes.OwnerUid, job.Metadata.Uid)
-            .Where(p => OwnerReferences.IsControlledBy(p.Metadata, job.Metadata))
-            .ToList();
+        var pods = _pods.Cache.ControlledBy(job.Metadata);
 
         if (JobConditions.IsFinished(job))
         {

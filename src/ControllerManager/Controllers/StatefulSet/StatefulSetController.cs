@@ -36,9 +36,7 @@ internal sealed class StatefulSetController : ReconcilingController
             return ReconcileResult.Done;
         }
 
-        var revisions = _revisions.Cache.ByIndex(Indexes.OwnerUid, set.Metadata.Uid)
-            .Where(r => OwnerReferences.IsControlledBy(r.Metadata, set.Metadata))
-            .ToList();
+        var revisions = _revisions.Cache.ControlledBy(set.Metadata);
         V1ControllerRevision update;
         try
         {
@@ -55,9 +53,7 @@ internal sealed class StatefulSetController : ReconcilingController
 
         var current = revisions.FirstOrDefault(r => r.Metadata.Name == set.Status?.CurrentRevision) ?? update;
         var currentTemplate = Revisions.Template(current) ?? set.Spec.Template;
-        var pods = _pods.Cache.ByIndex(Indexes.OwnerUid, set.Metadata.Uid)
-            .Where(p => OwnerReferences.IsControlledBy(p.Metadata, set.Metadata))
-            .ToList();
+        var pods = _pods.Cache.ControlledBy(set.Metadata);
         var claims = _claims.Cache.ListNamespace(set.Metadata.NamespaceProperty).Select(c => c.Metadata.Name).ToHashSet();
         var plan = StatefulSetPlanner.Compute(set, pods, currentTemplate, current.Metadata.Name, update.Metadata.Name, claims, Context.Time.GetUtcNow());
 
@@ -78,40 +74,22 @@ internal sealed class StatefulSetController : ReconcilingController
         var ns = set.Metadata.NamespaceProperty;
         foreach (var claim in plan.Claims)
         {
-            try
-            {
-                await Context.Client.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(claim, ns, cancellationToken: ct);
-                var template = (set.Spec.VolumeClaimTemplates ?? []).FirstOrDefault(t => claim.Metadata.Name.StartsWith(t.Metadata.Name + "-", StringComparison.Ordinal));
-                var pod = template is null ? "" : claim.Metadata.Name[(template.Metadata.Name.Length + 1)..];
-                Context.Events.Record(set, "Normal", "SuccessfulCreate", $"create Claim {claim.Metadata.Name} Pod {pod} in StatefulSet {set.Metadata.Name} success");
-            }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
-            {
-                // Created earlier; the cache had not caught up.
-            }
-            catch (HttpOperationException e)
-            {
-                Context.Events.Record(set, "Warning", "FailedCreate", $"create Claim {claim.Metadata.Name} for Pod in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
-                throw;
-            }
+            var template = (set.Spec.VolumeClaimTemplates ?? []).FirstOrDefault(t => claim.Metadata.Name.StartsWith(t.Metadata.Name + "-", StringComparison.Ordinal));
+            var pod = template is null ? "" : claim.Metadata.Name[(template.Metadata.Name.Length + 1)..];
+            await CreateAsync(
+                set,
+                () => Context.Client.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(claim, ns, cancellationToken: ct),
+                $"create Claim {claim.Metadata.Name} Pod {pod} in StatefulSet {set.Metadata.Name} success",
+                error => $"create Claim {claim.Metadata.Name} for Pod in StatefulSet {set.Metadata.Name} failed error: {error}");
         }
 
         foreach (var pod in plan.Create)
         {
-            try
-            {
-                await Context.Client.CoreV1.CreateNamespacedPodAsync(pod, ns, cancellationToken: ct);
-                Context.Events.Record(set, "Normal", "SuccessfulCreate", $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful");
-            }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
-            {
-                // Same name already there: the cache was stale.
-            }
-            catch (HttpOperationException e)
-            {
-                Context.Events.Record(set, "Warning", "FailedCreate", $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
-                throw;
-            }
+            await CreateAsync(
+                set,
+                () => Context.Client.CoreV1.CreateNamespacedPodAsync(pod, ns, cancellationToken: ct),
+                $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful",
+                error => $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {error}");
         }
 
         foreach (var pod in plan.Delete)
@@ -126,6 +104,28 @@ internal sealed class StatefulSetController : ReconcilingController
             {
                 // Already gone (or replaced by a newer pod of the same name).
             }
+        }
+    }
+
+    /// <summary>
+    /// Creates a claim or pod of the set, recording upstream's events. Names are stable, so AlreadyExists
+    /// means an earlier pass created it and the cache had not caught up.
+    /// </summary>
+    private async Task CreateAsync(V1StatefulSet set, Func<Task> create, string created, Func<string, string> failed)
+    {
+        try
+        {
+            await create();
+            Context.Events.Record(set, "Normal", "SuccessfulCreate", created);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Created earlier; the cache had not caught up.
+        }
+        catch (HttpOperationException e)
+        {
+            Context.Events.Record(set, "Warning", "FailedCreate", failed(e.Message));
+            throw;
         }
     }
 
