@@ -1,5 +1,3 @@
-using System.Net;
-using k8s.Autorest;
 using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
@@ -17,11 +15,13 @@ internal sealed class DaemonSetController : ReconcilingController
     private readonly IInformer<V1Node> _nodes;
     private readonly IInformer<V1ControllerRevision> _revisions;
     private readonly Expectations<NamespacedName> _expectations;
+    private readonly PodControl _podControl;
 
     public DaemonSetController(ControllerContext context)
         : base(context, "daemonset-controller")
     {
         _expectations = new Expectations<NamespacedName>(context.Time);
+        _podControl = new PodControl(context, _expectations);
         _sets = Runner.Watch(context.Informers.DaemonSets(), new ResourceEventHandler<V1DaemonSet>(Runner.Enqueue, (_, ds) => Runner.Enqueue(ds), ds =>
         {
             _expectations.Forget(NamespacedName.Of(ds));
@@ -92,21 +92,8 @@ internal sealed class DaemonSetController : ReconcilingController
             _expectations.ExpectDeletions(key, plan.Delete.Count);
             foreach (var pod in plan.Delete)
             {
-                try
-                {
-                    await Context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
-                    Context.Events.Record(ds, "Normal", "SuccessfulDelete", "Deleted pod: " + pod.Metadata.Name);
-                }
-                catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-                {
-                    _expectations.DeletionObserved(key);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    _expectations.DeletionObserved(key);
-                    Context.Events.Record(ds, "Warning", "FailedDelete", $"Error deleting: {e.Message}");
-                    failure ??= e;
-                }
+                var error = await _podControl.DeleteAsync(key, ds, pod, ct);
+                failure ??= error;
             }
         }
 
@@ -115,17 +102,8 @@ internal sealed class DaemonSetController : ReconcilingController
             _expectations.ExpectCreations(key, plan.CreateOn.Count);
             foreach (var node in plan.CreateOn)
             {
-                try
-                {
-                    var created = await Context.Client.CoreV1.CreateNamespacedPodAsync(DaemonPods.New(ds, node, hash), ds.Metadata.NamespaceProperty, cancellationToken: ct);
-                    Context.Events.Record(ds, "Normal", "SuccessfulCreate", "Created pod: " + created.Metadata.Name);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    _expectations.CreationObserved(key);
-                    Context.Events.Record(ds, "Warning", "FailedCreate", $"Error creating: {e.Message}");
-                    failure ??= e;
-                }
+                var error = await _podControl.CreateAsync(key, ds, DaemonPods.New(ds, node, hash), ct);
+                failure ??= error;
             }
         }
 

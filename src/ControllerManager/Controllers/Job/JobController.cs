@@ -16,6 +16,7 @@ internal sealed partial class JobController : ReconcilingController
     private readonly IInformer<V1Job> _jobs;
     private readonly IInformer<V1Pod> _pods;
     private readonly Expectations<NamespacedName> _expectations;
+    private readonly PodControl _podControl;
     private readonly UidExpectations<NamespacedName> _finalizerRemovals = new();
     private readonly ILogger _logger;
 
@@ -24,6 +25,7 @@ internal sealed partial class JobController : ReconcilingController
     {
         _logger = context.Loggers.CreateLogger<JobController>();
         _expectations = new Expectations<NamespacedName>(context.Time);
+        _podControl = new PodControl(context, _expectations);
         _jobs = Runner.Watch(context.Informers.Jobs());
         _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
     }
