@@ -1,4 +1,3 @@
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.NodeIpam;
 using Orchestrator.ControllerManager.Controllers.NodeLifecycle;
 

@@ -1,7 +1,3 @@
-using k8s;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-
 namespace Orchestrator.ControllerManager;
 
 /// <summary>The controller manager component: the enabled controllers of <see cref="ControllerCatalog"/>, under leader election.</summary>

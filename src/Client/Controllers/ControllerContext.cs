@@ -1,6 +1,3 @@
-using k8s;
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.Client;
 
 /// <summary>What every controller of a component shares: the client, the informers, events, logging and the clock.</summary>

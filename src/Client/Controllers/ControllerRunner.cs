@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Client;
 

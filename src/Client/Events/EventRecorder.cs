@@ -2,10 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Threading.Channels;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Client;
 

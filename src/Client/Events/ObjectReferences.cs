@@ -1,6 +1,4 @@
 using System.Reflection;
-using k8s;
-using k8s.Models;
 
 namespace Orchestrator.Client;
 

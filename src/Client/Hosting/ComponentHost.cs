@@ -1,6 +1,3 @@
-using k8s;
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.Client;
 
 /// <summary>

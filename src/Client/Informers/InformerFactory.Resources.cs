@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Client;
 
 /// <summary>Typed accessors: the shared informer of each resource the components use.</summary>

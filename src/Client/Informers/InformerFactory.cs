@@ -1,7 +1,3 @@
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.Client;
 
 /// <summary>

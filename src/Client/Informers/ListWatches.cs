@@ -1,6 +1,3 @@
-using k8s;
-using k8s.Models;
-
 namespace Orchestrator.Client;
 
 /// <summary>The list-and-watch calls of the official client for every resource the components inform on.</summary>

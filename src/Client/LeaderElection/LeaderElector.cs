@@ -1,8 +1,5 @@
 using System.Net;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Client;
 

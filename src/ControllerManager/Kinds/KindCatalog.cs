@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Kinds;
 
 /// <summary>The kinds the API server serves, with their typed calls; looked up by apiVersion and kind.</summary>

@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Scheduler.Framework;
-
 namespace Orchestrator.Scheduler.Cache;
 
 public sealed partial class SchedulerCache
@@ -18,9 +15,9 @@ public sealed partial class SchedulerCache
                 return false;
             }
 
-            var state = new PodState(pod, nodeName, assumed: true);
-            _pods[pod.Uid] = state;
-            AddToNode(state);
+            var cached = new CachedPod(pod, nodeName, assumed: true);
+            _pods[pod.Uid] = cached;
+            AddToNode(cached);
             return true;
         }
     }
@@ -30,10 +27,10 @@ public sealed partial class SchedulerCache
     {
         lock (_lock)
         {
-            if (_pods.TryGetValue(PodInfo.UidOf(pod), out var state) && state.Assumed)
+            if (_pods.TryGetValue(PodInfo.UidOf(pod), out var cached) && cached.Assumed)
             {
-                state.BindingFinished = true;
-                state.Deadline = time.GetUtcNow() + _ttl;
+                cached.BindingFinished = true;
+                cached.Deadline = time.GetUtcNow() + _ttl;
             }
         }
     }
@@ -44,10 +41,10 @@ public sealed partial class SchedulerCache
         lock (_lock)
         {
             var uid = PodInfo.UidOf(pod);
-            if (_pods.TryGetValue(uid, out var state) && state.Assumed)
+            if (_pods.TryGetValue(uid, out var cached) && cached.Assumed)
             {
                 _pods.Remove(uid);
-                RemoveFromNode(state);
+                RemoveFromNode(cached);
             }
         }
     }
@@ -59,10 +56,10 @@ public sealed partial class SchedulerCache
         {
             var now = time.GetUtcNow();
             var expired = _pods.Values.Where(s => s.Assumed && s.BindingFinished && s.Deadline <= now).ToList();
-            foreach (var state in expired)
+            foreach (var cached in expired)
             {
-                _pods.Remove(state.PodInfo.Uid);
-                RemoveFromNode(state);
+                _pods.Remove(cached.PodInfo.Uid);
+                RemoveFromNode(cached);
             }
 
             return [.. expired.Select(s => s.PodInfo.Pod)];

@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Scheduler.Framework;
-
 namespace Orchestrator.Scheduler.Cache;
 
 /// <summary>
@@ -13,7 +10,7 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, NodeInfo> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PodState> _pods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CachedPod> _pods = new(StringComparer.Ordinal);
     private readonly TimeSpan _ttl = assumedPodTtl ?? TimeSpan.FromSeconds(30);
     private readonly List<(long Generation, NodeInfo Node)> _changes = [];
     private long _generation;
@@ -88,21 +85,21 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
         lock (_lock)
         {
             var info = new PodInfo(pod);
-            if (_pods.TryGetValue(info.Uid, out var state))
+            if (_pods.TryGetValue(info.Uid, out var cached))
             {
                 // Assumed → confirmed (possibly on another node if someone else bound it), or an update.
-                RemoveFromNode(state);
-                state.PodInfo = info;
-                state.NodeName = nodeName;
-                state.Assumed = false;
-                state.Deadline = null;
-                AddToNode(state);
+                RemoveFromNode(cached);
+                cached.PodInfo = info;
+                cached.NodeName = nodeName;
+                cached.Assumed = false;
+                cached.Deadline = null;
+                AddToNode(cached);
                 return;
             }
 
-            state = new PodState(info, nodeName, assumed: false);
-            _pods[info.Uid] = state;
-            AddToNode(state);
+            cached = new CachedPod(info, nodeName, assumed: false);
+            _pods[info.Uid] = cached;
+            AddToNode(cached);
         }
     }
 
@@ -113,9 +110,9 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
         lock (_lock)
         {
             var uid = PodInfo.UidOf(pod);
-            if (_pods.Remove(uid, out var state))
+            if (_pods.Remove(uid, out var cached))
             {
-                RemoveFromNode(state);
+                RemoveFromNode(cached);
             }
         }
     }
@@ -137,36 +134,36 @@ public sealed partial class SchedulerCache(TimeProvider time, TimeSpan? assumedP
         }
     }
 
-    private void AddToNode(PodState state)
+    private void AddToNode(CachedPod cached)
     {
-        if (!_nodes.TryGetValue(state.NodeName, out var node))
+        if (!_nodes.TryGetValue(cached.NodeName, out var node))
         {
-            node = new NodeInfo(null, state.NodeName);
-            _nodes[state.NodeName] = node;
+            node = new NodeInfo(null, cached.NodeName);
+            _nodes[cached.NodeName] = node;
             _structureChanged = true;
         }
 
         var hadAffinity = node.PodsWithAffinity.Count > 0;
         var hadAnti = node.PodsWithRequiredAntiAffinity.Count > 0;
-        node.AddPod(state.PodInfo);
+        node.AddPod(cached.PodInfo);
         MarkIfAffinityListsChanged(node, hadAffinity, hadAnti);
         Touch(node);
     }
 
-    private void RemoveFromNode(PodState state)
+    private void RemoveFromNode(CachedPod cached)
     {
-        if (!_nodes.TryGetValue(state.NodeName, out var node))
+        if (!_nodes.TryGetValue(cached.NodeName, out var node))
         {
             return;
         }
 
         var hadAffinity = node.PodsWithAffinity.Count > 0;
         var hadAnti = node.PodsWithRequiredAntiAffinity.Count > 0;
-        node.RemovePod(state.PodInfo);
+        node.RemovePod(cached.PodInfo);
         MarkIfAffinityListsChanged(node, hadAffinity, hadAnti);
         if (node.Node is null && node.Pods.Count == 0)
         {
-            _nodes.Remove(state.NodeName);
+            _nodes.Remove(cached.NodeName);
             _structureChanged = true;
         }
 

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Scheduler.Framework;
 
 /// <summary>A pod with everything the plugins need precomputed once: requests, host ports, affinity terms.</summary>

@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Scheduler.Framework;
-
 namespace Orchestrator.Scheduler.Queue;
 
 /// <summary>A pod in the scheduling queue with its bookkeeping: attempts, timestamps, the cycle it was popped in.</summary>

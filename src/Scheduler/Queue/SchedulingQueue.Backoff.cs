@@ -26,21 +26,18 @@ public sealed partial class SchedulingQueue
     {
         lock (_lock)
         {
-            var key = item.Key;
-            if (_activeByKey.ContainsKey(key) || _backoffByKey.ContainsKey(key) || _unschedulable.ContainsKey(key))
+            if (!StampIfAbsentLocked(item))
             {
                 return;
             }
 
-            item.Timestamp = _time.GetUtcNow();
-            item.Sequence = _sequence++;
             if (_moveRequestCycle >= item.SchedulingCycle)
             {
                 AddBackoffLocked(item);
             }
             else
             {
-                _unschedulable[key] = item;
+                _unschedulable[item.Key] = item;
             }
         }
     }
@@ -50,16 +47,25 @@ public sealed partial class SchedulingQueue
     {
         lock (_lock)
         {
-            var key = item.Key;
-            if (_activeByKey.ContainsKey(key) || _backoffByKey.ContainsKey(key) || _unschedulable.ContainsKey(key))
+            if (StampIfAbsentLocked(item))
             {
-                return;
+                AddBackoffLocked(item);
             }
-
-            item.Timestamp = _time.GetUtcNow();
-            item.Sequence = _sequence++;
-            AddBackoffLocked(item);
         }
+    }
+
+    /// <summary>False when the pod is already queued (active, backing off or unschedulable); otherwise stamps it as re-queued now.</summary>
+    private bool StampIfAbsentLocked(QueuedPodInfo item)
+    {
+        var key = item.Key;
+        if (_activeByKey.ContainsKey(key) || _backoffByKey.ContainsKey(key) || _unschedulable.ContainsKey(key))
+        {
+            return false;
+        }
+
+        item.Timestamp = _time.GetUtcNow();
+        item.Sequence = _sequence++;
+        return true;
     }
 
     /// <summary>

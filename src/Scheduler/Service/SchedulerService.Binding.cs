@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using k8s;
 using k8s.Autorest;
-using k8s.Models;
 using Orchestrator.Scheduler.Queue;
 
 namespace Orchestrator.Scheduler.Service;

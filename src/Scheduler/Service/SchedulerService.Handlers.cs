@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Scheduler.Service;
 
 internal sealed partial class SchedulerService

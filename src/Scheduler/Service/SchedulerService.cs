@@ -1,8 +1,6 @@
-using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Scheduler.Cache;
-using Orchestrator.Scheduler.Framework;
 using Orchestrator.Scheduler.Queue;
 
 namespace Orchestrator.Scheduler.Service;

@@ -78,6 +78,20 @@ public sealed class IndexedCacheTests
         Assert.Equal(text, key.ToString());
     }
 
+    [Fact]
+    public void ControlledBy_ListsOnlyTheObjectsWhoseControllerReferenceIsTheOwner()
+    {
+        var cache = new IndexedCache<V1Pod>();
+        var owner = new V1ObjectMeta { Name = "rs", Uid = "rs-1" };
+        var controlled = Pod("ns", "a", "n1");
+        controlled.Metadata.OwnerReferences = [new V1OwnerReference { Uid = "rs-1", Name = "rs", Kind = "ReplicaSet", ApiVersion = "apps/v1", Controller = true }];
+        cache.Upsert(controlled);
+        cache.Upsert(Pod("ns", "b", "n1", "rs-1"));
+        cache.Upsert(Pod("ns", "c", "n1", "rs-2"));
+
+        Assert.Equal(["a"], cache.ControlledBy(owner).Select(p => p.Metadata.Name));
+    }
+
     private static V1Pod Pod(string ns, string name, string? node, params string[] owners) => new()
     {
         Metadata = new V1ObjectMeta

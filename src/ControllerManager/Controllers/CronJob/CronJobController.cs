@@ -1,9 +1,5 @@
 using System.Net;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Objects;
-using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.CronJob;
 
@@ -13,26 +9,19 @@ namespace Orchestrator.ControllerManager.Controllers.CronJob;
 /// lastSuccessfulTime, trims finished Jobs to the history limits and sleeps until the next schedule
 /// time. The schedule is evaluated in spec.timeZone, else UTC.
 /// </summary>
-internal sealed class CronJobController : IController, IReconciler
+internal sealed class CronJobController : ReconcilingController
 {
-    private readonly ControllerContext _context;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1CronJob> _cronJobs;
     private readonly IInformer<V1Job> _jobs;
 
     public CronJobController(ControllerContext context)
+        : base(context, "cronjob-controller")
     {
-        _context = context;
-        _runner = new ControllerRunner(this, context, workers: 2);
-        _cronJobs = _runner.Watch(context.Informers.CronJobs());
-        _jobs = _runner.Watch(context.Informers.Jobs(), ResourceEventHandler<V1Job>.ForEach(OnJob));
+        _cronJobs = Runner.Watch(context.Informers.CronJobs());
+        _jobs = Runner.Watch(context.Informers.Jobs(), ResourceEventHandler<V1Job>.ForEach(OnJob));
     }
 
-    public string Name => "cronjob-controller";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var cronJob = _cronJobs.Cache.Get(key);
         if (cronJob is null)
@@ -40,17 +29,15 @@ internal sealed class CronJobController : IController, IReconciler
             return ReconcileResult.Done;
         }
 
-        var jobs = _jobs.Cache.ByIndex(Indexes.OwnerUid, cronJob.Metadata.Uid)
-            .Where(j => OwnerReferences.IsControlledBy(j.Metadata, cronJob.Metadata))
-            .ToList();
+        var jobs = _jobs.Cache.ControlledBy(cronJob.Metadata);
         var missing = await MissingActiveAsync(cronJob, jobs, ct);
-        var plan = CronJobPlanner.Compute(cronJob, jobs, missing, _context.Time.GetUtcNow());
+        var plan = CronJobPlanner.Compute(cronJob, jobs, missing, Context.Time.GetUtcNow());
 
         foreach (var job in plan.DeleteJobs)
         {
             try
             {
-                await _context.Client.BatchV1.DeleteNamespacedJobAsync(
+                await Context.Client.BatchV1.DeleteNamespacedJobAsync(
                     job.Metadata.Name, job.Metadata.NamespaceProperty, new V1DeleteOptions { PropagationPolicy = "Background" }, cancellationToken: ct);
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
@@ -70,7 +57,7 @@ internal sealed class CronJobController : IController, IReconciler
 
         foreach (var e in plan.Events)
         {
-            _context.Events.Record(cronJob, e.Type, e.Reason, e.Message);
+            Context.Events.Record(cronJob, e.Type, e.Reason, e.Message);
         }
 
         if (plan.StatusChanged)
@@ -79,7 +66,7 @@ internal sealed class CronJobController : IController, IReconciler
             copy.ApiVersion = "batch/v1";
             copy.Kind = "CronJob";
             copy.Status = status;
-            await _context.Client.BatchV1.ReplaceNamespacedCronJobStatusAsync(copy, cronJob.Metadata.Name, cronJob.Metadata.NamespaceProperty, cancellationToken: ct);
+            await Context.Client.BatchV1.ReplaceNamespacedCronJobStatusAsync(copy, cronJob.Metadata.Name, cronJob.Metadata.NamespaceProperty, cancellationToken: ct);
         }
 
         return new ReconcileResult(plan.RequeueAfter);
@@ -91,18 +78,18 @@ internal sealed class CronJobController : IController, IReconciler
         var ns = cronJob.Metadata.NamespaceProperty;
         try
         {
-            var created = await _context.Client.BatchV1.CreateNamespacedJobAsync(request, ns, cancellationToken: ct);
-            _context.Events.Record(cronJob, "Normal", "SuccessfulCreate", "Created job " + created.Metadata.Name);
+            var created = await Context.Client.BatchV1.CreateNamespacedJobAsync(request, ns, cancellationToken: ct);
+            Context.Events.Record(cronJob, "Normal", "SuccessfulCreate", "Created job " + created.Metadata.Name);
             return created;
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
-            var existing = await _context.Client.BatchV1.ReadNamespacedJobAsync(request.Metadata.Name, ns, cancellationToken: ct);
+            var existing = await Context.Client.BatchV1.ReadNamespacedJobAsync(request.Metadata.Name, ns, cancellationToken: ct);
             return OwnerReferences.IsControlledBy(existing.Metadata, cronJob.Metadata) ? existing : null;
         }
         catch (HttpOperationException e)
         {
-            _context.Events.Record(cronJob, "Warning", "FailedCreate", "Error creating job: " + e.Message);
+            Context.Events.Record(cronJob, "Warning", "FailedCreate", "Error creating job: " + e.Message);
             throw;
         }
     }
@@ -120,7 +107,7 @@ internal sealed class CronJobController : IController, IReconciler
 
             try
             {
-                var job = await _context.Client.BatchV1.ReadNamespacedJobAsync(reference.Name, reference.NamespaceProperty ?? cronJob.Metadata.NamespaceProperty, cancellationToken: ct);
+                var job = await Context.Client.BatchV1.ReadNamespacedJobAsync(reference.Name, reference.NamespaceProperty ?? cronJob.Metadata.NamespaceProperty, cancellationToken: ct);
                 if (job.Metadata.Uid != reference.Uid)
                 {
                     missing.Add(reference.Uid);
@@ -139,7 +126,7 @@ internal sealed class CronJobController : IController, IReconciler
     {
         if (OwnerReferences.ControllerName(job.Metadata, "CronJob") is { } name)
         {
-            _runner.Enqueue(new NamespacedName(job.Metadata.NamespaceProperty ?? "", name));
+            Runner.Enqueue(new NamespacedName(job.Metadata.NamespaceProperty ?? "", name));
         }
     }
 }

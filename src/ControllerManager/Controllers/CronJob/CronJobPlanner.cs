@@ -1,7 +1,5 @@
 using System.Globalization;
-using k8s.Models;
 using Orchestrator.ApiMachinery.Cron;
-using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.CronJob;

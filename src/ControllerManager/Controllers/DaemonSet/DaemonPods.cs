@@ -1,6 +1,4 @@
 using System.Globalization;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;

@@ -1,9 +1,3 @@
-using System.Net;
-using k8s;
-using k8s.Autorest;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Objects;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
@@ -13,45 +7,40 @@ namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 /// node affinity and bound by the scheduler; RollingUpdate or OnDelete over ControllerRevisions.
 /// Only pods whose controller reference names the DaemonSet are managed (no adoption of orphans).
 /// </summary>
-internal sealed class DaemonSetController : IController, IReconciler
+internal sealed class DaemonSetController : ReconcilingController
 {
     private const int DefaultRevisionHistoryLimit = 10;
-    private readonly ControllerContext _context;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1DaemonSet> _sets;
     private readonly IInformer<V1Pod> _pods;
     private readonly IInformer<V1Node> _nodes;
     private readonly IInformer<V1ControllerRevision> _revisions;
     private readonly Expectations<NamespacedName> _expectations;
+    private readonly PodControl _podControl;
 
     public DaemonSetController(ControllerContext context)
+        : base(context, "daemonset-controller")
     {
-        _context = context;
         _expectations = new Expectations<NamespacedName>(context.Time);
-        _runner = new ControllerRunner(this, context, workers: 2);
-        _sets = _runner.Watch(context.Informers.DaemonSets(), new ResourceEventHandler<V1DaemonSet>(_runner.Enqueue, (_, ds) => _runner.Enqueue(ds), ds =>
+        _podControl = new PodControl(context, _expectations);
+        _sets = Runner.Watch(context.Informers.DaemonSets(), new ResourceEventHandler<V1DaemonSet>(Runner.Enqueue, (_, ds) => Runner.Enqueue(ds), ds =>
         {
             _expectations.Forget(NamespacedName.Of(ds));
         }));
-        _pods = _runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(
+        _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(
             pod => OnPod(pod, created: true, deleted: false),
             (old, pod) => OnPod(pod, created: false, deleted: old.Metadata.DeletionTimestamp is null && pod.Metadata.DeletionTimestamp is not null),
             pod => OnPod(pod, created: false, deleted: pod.Metadata.DeletionTimestamp is null)));
-        _nodes = _runner.Watch(context.Informers.Nodes(), new ResourceEventHandler<V1Node>(_ => EnqueueAll(), (old, node) =>
+        _nodes = Runner.Watch(context.Informers.Nodes(), new ResourceEventHandler<V1Node>(_ => EnqueueAll(), (old, node) =>
         {
             if (NodeChanged(old, node))
             {
                 EnqueueAll();
             }
         }, _ => EnqueueAll()));
-        _revisions = _runner.Watch(context.Informers.ControllerRevisions(), new ResourceEventHandler<V1ControllerRevision>(onDelete: OnRevision));
+        _revisions = Runner.Watch(context.Informers.ControllerRevisions(), new ResourceEventHandler<V1ControllerRevision>(onDelete: OnRevision));
     }
 
-    public string Name => "daemonset-controller";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var ds = _sets.Cache.Get(key);
         if (ds is null || ds.Metadata.DeletionTimestamp is not null)
@@ -59,32 +48,28 @@ internal sealed class DaemonSetController : IController, IReconciler
             return ReconcileResult.Done;
         }
 
-        var revisions = _revisions.Cache.ByIndex(Indexes.OwnerUid, ds.Metadata.Uid)
-            .Where(r => OwnerReferences.IsControlledBy(r.Metadata, ds.Metadata))
-            .ToList();
+        var revisions = _revisions.Cache.ControlledBy(ds.Metadata);
         V1ControllerRevision current;
         try
         {
-            current = await RevisionHistory.EnsureAsync(_context.Client, ds, "apps/v1", "DaemonSet", ds.Spec.Template, ds.Status?.CollisionCount, revisions, ct);
+            current = await RevisionHistory.EnsureAsync(Context.Client, ds, "apps/v1", "DaemonSet", ds.Spec.Template, ds.Status?.CollisionCount, revisions, ct);
         }
         catch (HashCollisionException)
         {
             var bumped = ObjectCopy.Deep(ds);
             bumped.Status ??= new V1DaemonSetStatus();
             bumped.Status.CollisionCount = (bumped.Status.CollisionCount ?? 0) + 1;
-            await _context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(bumped, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct);
+            await Context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(bumped, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct);
             throw;
         }
 
         var hash = current.Metadata.Label(Revisions.HashLabel) ?? Revisions.Hash(ds.Spec.Template, ds.Status?.CollisionCount);
-        var pods = _pods.Cache.ByIndex(Indexes.OwnerUid, ds.Metadata.Uid)
-            .Where(p => OwnerReferences.IsControlledBy(p.Metadata, ds.Metadata))
-            .ToList();
-        var plan = DaemonSetPlanner.Compute(ds, _nodes.Cache.List(), pods, hash, _expectations.Satisfied(key), _context.Time.GetUtcNow());
+        var pods = _pods.Cache.ControlledBy(ds.Metadata);
+        var plan = DaemonSetPlanner.Compute(ds, _nodes.Cache.List(), pods, hash, _expectations.Satisfied(key), Context.Time.GetUtcNow());
 
         foreach (var e in plan.Events)
         {
-            _context.Events.Record(ds, e.Type, e.Reason, e.Message);
+            Context.Events.Record(ds, e.Type, e.Reason, e.Message);
         }
 
         await SyncNodesAsync(key, ds, plan, hash, ct);
@@ -95,7 +80,7 @@ internal sealed class DaemonSetController : IController, IReconciler
             .Select(h => Revisions.Name(ds.Metadata.Name, h!))
             .Append(current.Metadata.Name)
             .ToHashSet();
-        await RevisionHistory.TruncateAsync(_context.Client, revisions, live, ds.Spec.RevisionHistoryLimit ?? DefaultRevisionHistoryLimit, ct);
+        await RevisionHistory.TruncateAsync(Context.Client, revisions, live, ds.Spec.RevisionHistoryLimit ?? DefaultRevisionHistoryLimit, ct);
         return new ReconcileResult(plan.RequeueAfter);
     }
 
@@ -107,21 +92,8 @@ internal sealed class DaemonSetController : IController, IReconciler
             _expectations.ExpectDeletions(key, plan.Delete.Count);
             foreach (var pod in plan.Delete)
             {
-                try
-                {
-                    await _context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
-                    _context.Events.Record(ds, "Normal", "SuccessfulDelete", "Deleted pod: " + pod.Metadata.Name);
-                }
-                catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-                {
-                    _expectations.DeletionObserved(key);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    _expectations.DeletionObserved(key);
-                    _context.Events.Record(ds, "Warning", "FailedDelete", $"Error deleting: {e.Message}");
-                    failure ??= e;
-                }
+                var error = await _podControl.DeleteAsync(key, ds, pod, ct);
+                failure ??= error;
             }
         }
 
@@ -130,17 +102,8 @@ internal sealed class DaemonSetController : IController, IReconciler
             _expectations.ExpectCreations(key, plan.CreateOn.Count);
             foreach (var node in plan.CreateOn)
             {
-                try
-                {
-                    var created = await _context.Client.CoreV1.CreateNamespacedPodAsync(DaemonPods.New(ds, node, hash), ds.Metadata.NamespaceProperty, cancellationToken: ct);
-                    _context.Events.Record(ds, "Normal", "SuccessfulCreate", "Created pod: " + created.Metadata.Name);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    _expectations.CreationObserved(key);
-                    _context.Events.Record(ds, "Warning", "FailedCreate", $"Error creating: {e.Message}");
-                    failure ??= e;
-                }
+                var error = await _podControl.CreateAsync(key, ds, DaemonPods.New(ds, node, hash), ct);
+                failure ??= error;
             }
         }
 
@@ -161,7 +124,7 @@ internal sealed class DaemonSetController : IController, IReconciler
         copy.ApiVersion = "apps/v1";
         copy.Kind = "DaemonSet";
         copy.Status = status;
-        await _context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(copy, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct);
+        await Context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(copy, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct);
     }
 
     private static bool NodeChanged(V1Node old, V1Node node) =>
@@ -176,7 +139,7 @@ internal sealed class DaemonSetController : IController, IReconciler
     {
         foreach (var ds in _sets.Cache.List())
         {
-            _runner.Enqueue(ds);
+            Runner.Enqueue(ds);
         }
     }
 
@@ -198,14 +161,14 @@ internal sealed class DaemonSetController : IController, IReconciler
             _expectations.DeletionObserved(key);
         }
 
-        _runner.Enqueue(key);
+        Runner.Enqueue(key);
     }
 
     private void OnRevision(V1ControllerRevision revision)
     {
         if (OwnerReferences.ControllerName(revision.Metadata, "DaemonSet") is { } name)
         {
-            _runner.Enqueue(new NamespacedName(revision.Metadata.NamespaceProperty ?? "", name));
+            Runner.Enqueue(new NamespacedName(revision.Metadata.NamespaceProperty ?? "", name));
         }
     }
 }

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 
 /// <summary>An event the controller should record on the DaemonSet.</summary>

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
 /// <summary>Condition list edits with upstream's rules (<c>SetDeploymentCondition</c> and friends).</summary>

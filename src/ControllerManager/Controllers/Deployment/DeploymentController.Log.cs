@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
 internal sealed partial class DeploymentController

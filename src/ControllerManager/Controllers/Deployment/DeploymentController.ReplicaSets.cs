@@ -1,8 +1,5 @@
 using System.Globalization;
-using k8s;
-using k8s.Models;
 using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
@@ -59,7 +56,7 @@ internal sealed partial class DeploymentController
 
     private async Task<bool> CanAdoptAsync(V1Deployment d, CancellationToken ct)
     {
-        var fresh = await _client.AppsV1.ReadNamespacedDeploymentAsync(d.Metadata.Name, d.Metadata.NamespaceProperty, cancellationToken: ct);
+        var fresh = await Context.Client.AppsV1.ReadNamespacedDeploymentAsync(d.Metadata.Name, d.Metadata.NamespaceProperty, cancellationToken: ct);
         return fresh.Metadata.Uid == d.Metadata.Uid && fresh.Metadata.DeletionTimestamp is null;
     }
 
@@ -70,7 +67,7 @@ internal sealed partial class DeploymentController
         var patch = $$$"""{"metadata":{"ownerReferences":{{{ownersJson}}},"resourceVersion":"{{{rs.Metadata.ResourceVersion}}}"}}""";
         try
         {
-            return await _client.AppsV1.PatchNamespacedReplicaSetAsync(new V1Patch(patch, V1Patch.PatchType.MergePatch), rs.Metadata.Name, rs.Metadata.NamespaceProperty, cancellationToken: ct);
+            return await Context.Client.AppsV1.PatchNamespacedReplicaSetAsync(new V1Patch(patch, V1Patch.PatchType.MergePatch), rs.Metadata.Name, rs.Metadata.NamespaceProperty, cancellationToken: ct);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
@@ -96,7 +93,7 @@ internal sealed partial class DeploymentController
             if (annotationsChanged || copy.Spec.MinReadySeconds != d.Spec.MinReadySeconds)
             {
                 copy.Spec.MinReadySeconds = d.Spec.MinReadySeconds;
-                var updated = await _client.AppsV1.ReplaceNamespacedReplicaSetAsync(copy, copy.Metadata.Name, copy.Metadata.NamespaceProperty, cancellationToken: ct);
+                var updated = await Context.Client.AppsV1.ReplaceNamespacedReplicaSetAsync(copy, copy.Metadata.Name, copy.Metadata.NamespaceProperty, cancellationToken: ct);
                 state.Replace(updated);
                 copy = updated;
             }
@@ -152,12 +149,12 @@ internal sealed partial class DeploymentController
         var alreadyExisted = false;
         try
         {
-            created = await _client.AppsV1.CreateNamespacedReplicaSetAsync(rs, rs.Metadata.NamespaceProperty, cancellationToken: ct);
+            created = await Context.Client.AppsV1.CreateNamespacedReplicaSetAsync(rs, rs.Metadata.NamespaceProperty, cancellationToken: ct);
         }
         catch (Exception e) when (ApiFailures.IsAlreadyExists(e))
         {
             // A slow cache, or a hash collision with a ReplicaSet of another template.
-            var found = await _client.AppsV1.ReadNamespacedReplicaSetAsync(rs.Metadata.Name, rs.Metadata.NamespaceProperty, cancellationToken: ct);
+            var found = await Context.Client.AppsV1.ReadNamespacedReplicaSetAsync(rs.Metadata.Name, rs.Metadata.NamespaceProperty, cancellationToken: ct);
             if (OwnerReferences.ControllerOf(found.Metadata)?.Uid != d.Metadata.Uid || !PodTemplateHash.EqualIgnoreHash(d.Spec.Template, found.Spec.Template))
             {
                 d.Status ??= new V1DeploymentStatus();
@@ -180,7 +177,7 @@ internal sealed partial class DeploymentController
                 await WriteStatusAsync(state, d.Status, ct);
             }
 
-            _events.Record(state.Cached, "Warning", DeploymentReasons.FailedReplicaSetCreate, message);
+            Context.Events.Record(state.Cached, "Warning", DeploymentReasons.FailedReplicaSetCreate, message);
             throw;
         }
 
@@ -191,7 +188,7 @@ internal sealed partial class DeploymentController
 
         if (!alreadyExisted && replicas > 0)
         {
-            _events.Record(state.Cached, "Normal", DeploymentReasons.ScalingReplicaSet, $"Scaled up replica set {created.Metadata.Name} from 0 to {replicas}");
+            Context.Events.Record(state.Cached, "Normal", DeploymentReasons.ScalingReplicaSet, $"Scaled up replica set {created.Metadata.Name} from 0 to {replicas}");
         }
 
         state.Revision = newRevision.ToString(CultureInfo.InvariantCulture);
@@ -223,11 +220,11 @@ internal sealed partial class DeploymentController
             var copy = ObjectCopy.Deep(current);
             copy.Spec.Replicas = step.Replicas;
             Revisions.SetReplicasAnnotations(copy, desired, max);
-            var updated = await _client.AppsV1.ReplaceNamespacedReplicaSetAsync(copy, copy.Metadata.Name, copy.Metadata.NamespaceProperty, cancellationToken: ct);
+            var updated = await Context.Client.AppsV1.ReplaceNamespacedReplicaSetAsync(copy, copy.Metadata.Name, copy.Metadata.NamespaceProperty, cancellationToken: ct);
             state.Replace(updated);
             if (resize)
             {
-                _events.Record(state.Cached, "Normal", DeploymentReasons.ScalingReplicaSet, $"Scaled {step.Operation} replica set {updated.Metadata.Name} from {oldSize} to {step.Replicas}");
+                Context.Events.Record(state.Cached, "Normal", DeploymentReasons.ScalingReplicaSet, $"Scaled {step.Operation} replica set {updated.Metadata.Name} from {oldSize} to {step.Replicas}");
             }
         }
     }
@@ -239,7 +236,7 @@ internal sealed partial class DeploymentController
         {
             try
             {
-                await _client.AppsV1.DeleteNamespacedReplicaSetAsync(rs.Metadata.Name, rs.Metadata.NamespaceProperty, cancellationToken: ct);
+                await Context.Client.AppsV1.DeleteNamespacedReplicaSetAsync(rs.Metadata.Name, rs.Metadata.NamespaceProperty, cancellationToken: ct);
             }
             catch (Exception e) when (ApiFailures.IsNotFound(e))
             {

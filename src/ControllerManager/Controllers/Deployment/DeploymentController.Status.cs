@@ -1,8 +1,4 @@
-using k8s;
-using k8s.Models;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.ReplicaSet;
-using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
@@ -18,7 +14,7 @@ internal sealed partial class DeploymentController
             var patch = new V1Patch(
                 "{\"metadata\":{\"annotations\":{\"" + DeploymentAnnotations.Revision + "\":\"" + revision + "\"}}}",
                 V1Patch.PatchType.MergePatch);
-            var patched = await _client.AppsV1.PatchNamespacedDeploymentAsync(patch, d.Metadata.Name, d.Metadata.NamespaceProperty, cancellationToken: ct);
+            var patched = await Context.Client.AppsV1.PatchNamespacedDeploymentAsync(patch, d.Metadata.Name, d.Metadata.NamespaceProperty, cancellationToken: ct);
             d.Metadata.ResourceVersion = patched.Metadata.ResourceVersion;
         }
 
@@ -40,7 +36,7 @@ internal sealed partial class DeploymentController
             copy.Status.Conditions = null;
         }
 
-        var written = await _client.AppsV1.ReplaceNamespacedDeploymentStatusAsync(copy, copy.Metadata.Name, copy.Metadata.NamespaceProperty, cancellationToken: ct);
+        var written = await Context.Client.AppsV1.ReplaceNamespacedDeploymentStatusAsync(copy, copy.Metadata.Name, copy.Metadata.NamespaceProperty, cancellationToken: ct);
         state.Deployment.Metadata.ResourceVersion = written.Metadata.ResourceVersion;
     }
 }

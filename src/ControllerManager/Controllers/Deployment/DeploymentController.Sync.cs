@@ -1,14 +1,10 @@
-using k8s;
-using k8s.Models;
 using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.ApiMachinery.Objects;
-using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
 internal sealed partial class DeploymentController
 {
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var cached = _deployments.Cache.Get(key);
         if (cached is null)
@@ -18,19 +14,19 @@ internal sealed partial class DeploymentController
 
         if (LabelSelector.IsEmpty(cached.Spec.Selector))
         {
-            _events.Record(cached, "Warning", "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
+            Context.Events.Record(cached, "Warning", "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
             if ((cached.Status?.ObservedGeneration ?? 0) < (cached.Metadata.Generation ?? 0))
             {
                 var copy = ObjectCopy.Deep(cached);
                 copy.Status ??= new V1DeploymentStatus();
                 copy.Status.ObservedGeneration = cached.Metadata.Generation;
-                await _client.AppsV1.ReplaceNamespacedDeploymentStatusAsync(copy, key.Name, key.Namespace, cancellationToken: ct);
+                await Context.Client.AppsV1.ReplaceNamespacedDeploymentStatusAsync(copy, key.Name, key.Namespace, cancellationToken: ct);
             }
 
             return ReconcileResult.Done;
         }
 
-        var state = new DeploymentSyncState(cached, await ClaimReplicaSetsAsync(cached, ct), _time.GetUtcNow());
+        var state = new DeploymentSyncState(cached, await ClaimReplicaSetsAsync(cached, ct), Context.Time.GetUtcNow());
         var d = state.Deployment;
         if (d.Metadata.DeletionTimestamp is not null)
         {

@@ -1,9 +1,4 @@
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.ApiMachinery.Objects;
-using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
@@ -14,36 +9,24 @@ namespace Orchestrator.ControllerManager.Controllers.Deployment;
 /// proportional scaling mid-rollout; pause; history cleanup; status with the Available and
 /// Progressing conditions that <c>kubectl rollout status</c> reads.
 /// </summary>
-internal sealed partial class DeploymentController : IController, IReconciler
+internal sealed partial class DeploymentController : ReconcilingController
 {
     private const string ApiVersion = "apps/v1";
     private const string Kind = "Deployment";
 
-    private readonly IKubernetes _client;
-    private readonly IEventRecorder _events;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1Deployment> _deployments;
     private readonly IInformer<V1ReplicaSet> _replicaSets;
     private readonly IInformer<V1Pod> _pods;
 
     public DeploymentController(ControllerContext context)
+        : base(context, "deployment")
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _client = context.Client;
-        _events = context.Events;
-        _time = context.Time;
         _logger = context.Loggers.CreateLogger<DeploymentController>();
-        _runner = new ControllerRunner(this, context);
-        _deployments = _runner.Watch(context.Informers.Deployments());
-        _replicaSets = _runner.Watch(context.Informers.ReplicaSets(), new ResourceEventHandler<V1ReplicaSet>(OnReplicaSetChanged, OnReplicaSetUpdated, OnReplicaSetChanged));
-        _pods = _runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(onDelete: OnPodDeleted));
+        _deployments = Runner.Watch(context.Informers.Deployments());
+        _replicaSets = Runner.Watch(context.Informers.ReplicaSets(), new ResourceEventHandler<V1ReplicaSet>(OnReplicaSetChanged, OnReplicaSetUpdated, OnReplicaSetChanged));
+        _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(onDelete: OnPodDeleted));
     }
-
-    public string Name => "deployment";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     private void OnReplicaSetUpdated(V1ReplicaSet old, V1ReplicaSet current)
     {
@@ -62,7 +45,7 @@ internal sealed partial class DeploymentController : IController, IReconciler
         {
             if (Resolve(rs.Metadata.NamespaceProperty, owner) is { } d)
             {
-                _runner.Enqueue(d);
+                Runner.Enqueue(d);
             }
 
             return;
@@ -73,7 +56,7 @@ internal sealed partial class DeploymentController : IController, IReconciler
         {
             if (LabelSelector.Matches(d.Spec.Selector, rs.Metadata.Labels))
             {
-                _runner.Enqueue(d);
+                Runner.Enqueue(d);
             }
         }
     }
@@ -90,7 +73,7 @@ internal sealed partial class DeploymentController : IController, IReconciler
         if (rs?.Metadata.Uid == rsRef.Uid && OwnerReferences.ControllerOf(rs.Metadata) is { } owner
             && Resolve(rs.Metadata.NamespaceProperty, owner) is { Spec.Strategy.Type: "Recreate" } d)
         {
-            _runner.Enqueue(d);
+            Runner.Enqueue(d);
         }
     }
 

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
 /// <summary>Rollout progress predicates (upstream's <c>DeploymentComplete</c>, <c>DeploymentProgressing</c>, <c>DeploymentTimedOut</c>).</summary>

@@ -1,7 +1,3 @@
-using k8s;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Objects;
-
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
 /// <summary>

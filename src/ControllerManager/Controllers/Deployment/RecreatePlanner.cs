@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
 /// <summary>Upstream's <c>rolloutRecreate</c>: every old pod is gone before any new one is created.</summary>

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.EndpointSlice;
 
 /// <summary>The content of one EndpointSlice: endpoints sharing one set of ports.</summary>

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.EndpointSlice;
 
 /// <summary>The writes that bring a Service's EndpointSlices to the desired content.</summary>

@@ -1,9 +1,5 @@
-using k8s;
-using k8s.Models;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Endpoints;
 using Orchestrator.ControllerManager.Kinds;
-using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.EndpointSlice;
@@ -12,10 +8,8 @@ namespace Orchestrator.ControllerManager.Controllers.EndpointSlice;
 /// Keeps the EndpointSlices of every Service with a selector in step with its pods; the slices carry
 /// the service-name and managed-by labels and are owned by the Service. Keys are Service keys.
 /// </summary>
-internal sealed class EndpointSliceController : IController, IReconciler
+internal sealed class EndpointSliceController : ReconcilingController
 {
-    private readonly ControllerContext _context;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1Service> _services;
     private readonly IInformer<V1Pod> _pods;
     private readonly IInformer<V1EndpointSlice> _slices;
@@ -25,19 +19,14 @@ internal sealed class EndpointSliceController : IController, IReconciler
     private readonly System.Collections.Concurrent.ConcurrentDictionary<NamespacedName, Dictionary<string, bool>> _unobserved = new();
 
     public EndpointSliceController(ControllerContext context)
+        : base(context, "endpointslice")
     {
-        _context = context;
-        _runner = new ControllerRunner(this, context);
-        _services = _runner.Watch(context.Informers.Services());
-        _pods = _runner.Watch(context.Informers.Pods(), ServicePodEvents.Handler(_services, _runner.Enqueue));
-        _slices = _runner.Watch(context.Informers.EndpointSlices(), ResourceEventHandler<V1EndpointSlice>.ForEach(OnSlice));
+        _services = Runner.Watch(context.Informers.Services());
+        _pods = Runner.Watch(context.Informers.Pods(), ServicePodEvents.Handler(_services, Runner.Enqueue));
+        _slices = Runner.Watch(context.Informers.EndpointSlices(), ResourceEventHandler<V1EndpointSlice>.ForEach(OnSlice));
     }
 
-    public string Name => "endpointslice";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var service = _services.Cache.Get(key);
         var existing = _slices.Cache.ListNamespace(key.Namespace).Where(s => IsOurs(s) && s.Metadata.Labels[EndpointSlicePlanner.ServiceNameLabel] == key.Name).ToList();
@@ -62,7 +51,7 @@ internal sealed class EndpointSliceController : IController, IReconciler
         var changes = EndpointSlicePlanner.Reconcile(existing, desired);
         foreach (var content in changes.Create)
         {
-            var created = await _context.Client.DiscoveryV1.CreateNamespacedEndpointSliceAsync(NewSlice(service!, content), key.Namespace, cancellationToken: ct);
+            var created = await Context.Client.DiscoveryV1.CreateNamespacedEndpointSliceAsync(NewSlice(service!, content), key.Namespace, cancellationToken: ct);
             expected[created.Metadata.Name] = true;
             _unobserved[key] = expected;
         }
@@ -73,14 +62,14 @@ internal sealed class EndpointSliceController : IController, IReconciler
             updated.Endpoints = content.Endpoints;
             updated.Ports = content.Ports;
             updated.Metadata.Labels = Labels(service!);
-            await _context.Client.DiscoveryV1.ReplaceNamespacedEndpointSliceAsync(updated, target.Metadata.Name, key.Namespace, cancellationToken: ct);
+            await Context.Client.DiscoveryV1.ReplaceNamespacedEndpointSliceAsync(updated, target.Metadata.Name, key.Namespace, cancellationToken: ct);
         }
 
         foreach (var slice in changes.Delete)
         {
             try
             {
-                await _context.Client.DiscoveryV1.DeleteNamespacedEndpointSliceAsync(slice.Metadata.Name, key.Namespace, cancellationToken: ct);
+                await Context.Client.DiscoveryV1.DeleteNamespacedEndpointSliceAsync(slice.Metadata.Name, key.Namespace, cancellationToken: ct);
                 expected[slice.Metadata.Name] = false;
                 _unobserved[key] = expected;
             }
@@ -129,7 +118,7 @@ internal sealed class EndpointSliceController : IController, IReconciler
     {
         if (IsOurs(slice))
         {
-            _runner.Enqueue(new NamespacedName(slice.Metadata.NamespaceProperty ?? "", slice.Metadata.Labels[EndpointSlicePlanner.ServiceNameLabel]));
+            Runner.Enqueue(new NamespacedName(slice.Metadata.NamespaceProperty ?? "", slice.Metadata.Labels[EndpointSlicePlanner.ServiceNameLabel]));
         }
     }
 }

@@ -1,4 +1,3 @@
-using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.Endpoints;
 
 namespace Orchestrator.ControllerManager.Controllers.EndpointSlice;

@@ -1,35 +1,24 @@
-using k8s;
-using k8s.Models;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
-using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.Endpoints;
 
 /// <summary>Keeps the Endpoints of every Service with a selector in step with the pods it selects. Keys are Service keys.</summary>
-internal sealed class EndpointsController : IController, IReconciler
+internal sealed class EndpointsController : ReconcilingController
 {
-    private readonly ControllerContext _context;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1Service> _services;
     private readonly IInformer<V1Pod> _pods;
     private readonly IInformer<V1Endpoints> _endpoints;
 
     public EndpointsController(ControllerContext context)
+        : base(context, "endpoint")
     {
-        _context = context;
-        _runner = new ControllerRunner(this, context);
-        _services = _runner.Watch(context.Informers.Services());
-        _pods = _runner.Watch(context.Informers.Pods(), ServicePodEvents.Handler(_services, _runner.Enqueue));
-        _endpoints = _runner.Watch(context.Informers.Endpoints(), new ResourceEventHandler<V1Endpoints>(onDelete: e => _runner.Enqueue(e)));
+        _services = Runner.Watch(context.Informers.Services());
+        _pods = Runner.Watch(context.Informers.Pods(), ServicePodEvents.Handler(_services, Runner.Enqueue));
+        _endpoints = Runner.Watch(context.Informers.Endpoints(), new ResourceEventHandler<V1Endpoints>(onDelete: e => Runner.Enqueue(e)));
     }
 
-    public string Name => "endpoint";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var service = _services.Cache.Get(key);
         if (service is null)
@@ -55,7 +44,7 @@ internal sealed class EndpointsController : IController, IReconciler
                 Metadata = new V1ObjectMeta { Name = key.Name, NamespaceProperty = key.Namespace, Labels = labels },
                 Subsets = subsets,
             };
-            await _context.Client.CoreV1.CreateNamespacedEndpointsAsync(created, key.Namespace, cancellationToken: ct);
+            await Context.Client.CoreV1.CreateNamespacedEndpointsAsync(created, key.Namespace, cancellationToken: ct);
             return ReconcileResult.Done;
         }
 
@@ -67,7 +56,7 @@ internal sealed class EndpointsController : IController, IReconciler
         var updated = ObjectCopy.Deep(existing);
         updated.Subsets = subsets;
         updated.Metadata.Labels = labels;
-        await _context.Client.CoreV1.ReplaceNamespacedEndpointsAsync(updated, key.Name, key.Namespace, cancellationToken: ct);
+        await Context.Client.CoreV1.ReplaceNamespacedEndpointsAsync(updated, key.Name, key.Namespace, cancellationToken: ct);
         return ReconcileResult.Done;
     }
 
@@ -80,7 +69,7 @@ internal sealed class EndpointsController : IController, IReconciler
 
         try
         {
-            await _context.Client.CoreV1.DeleteNamespacedEndpointsAsync(key.Name, key.Namespace, cancellationToken: ct);
+            await Context.Client.CoreV1.DeleteNamespacedEndpointsAsync(key.Name, key.Namespace, cancellationToken: ct);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))
         {

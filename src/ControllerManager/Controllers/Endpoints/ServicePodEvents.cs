@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Client;
-
 namespace Orchestrator.ControllerManager.Controllers.Endpoints;
 
 /// <summary>Turns pod changes into the keys of the Services that select the pod (before or after the change).</summary>

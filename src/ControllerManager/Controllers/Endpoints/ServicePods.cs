@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.Endpoints;
 
 /// <summary>Which pods back a Service and how: selection, readiness and target ports, with upstream's rules.</summary>

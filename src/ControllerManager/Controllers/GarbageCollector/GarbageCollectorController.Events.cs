@@ -1,5 +1,3 @@
-using k8s;
-using k8s.Models;
 using Orchestrator.ControllerManager.Kinds;
 
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
@@ -34,7 +32,7 @@ internal sealed partial class GarbageCollectorController
     }
 
     private void EnqueueObject(KindOperations kind, V1ObjectMeta meta) =>
-        _runner.Enqueue(GarbageCollectorKeys.For(kind, meta.NamespaceProperty ?? "", meta.Name));
+        Runner.Enqueue(GarbageCollectorKeys.For(kind, meta.NamespaceProperty ?? "", meta.Name));
 
     private void EnqueueDependents(string uid)
     {
@@ -50,7 +48,7 @@ internal sealed partial class GarbageCollectorController
         {
             if (KindCatalog.Find(owner.ApiVersion, owner.Kind) is { } kind)
             {
-                _runner.Enqueue(GarbageCollectorKeys.For(kind, meta.NamespaceProperty ?? "", owner.Name));
+                Runner.Enqueue(GarbageCollectorKeys.For(kind, meta.NamespaceProperty ?? "", owner.Name));
             }
         }
     }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
 
 internal sealed partial class GarbageCollectorController

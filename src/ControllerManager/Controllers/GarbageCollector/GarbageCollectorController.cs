@@ -1,7 +1,3 @@
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
 using Orchestrator.Client.Errors;
 
@@ -12,19 +8,16 @@ namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
 /// of owners deleted in the foreground and then releases them, and orphans the dependents of owners
 /// deleted with the orphan policy. The ownership graph is the informer caches' owner-uid index.
 /// </summary>
-internal sealed partial class GarbageCollectorController : IController, IReconciler
+internal sealed partial class GarbageCollectorController : ReconcilingController
 {
-    private readonly ControllerContext _context;
-    private readonly ControllerRunner _runner;
     private readonly IReadOnlyList<ITrackedKind> _kinds;
     private readonly Dictionary<string, ITrackedKind> _byGroupResource;
     private readonly ILogger _logger;
 
     public GarbageCollectorController(ControllerContext context)
+        : base(context, "garbagecollector")
     {
-        _context = context;
         _logger = context.Loggers.CreateLogger<GarbageCollectorController>();
-        _runner = new ControllerRunner(this, context);
         _kinds = TrackedKinds.Create(context.Informers);
         _byGroupResource = _kinds.ToDictionary(k => k.Operations.GroupResource);
         foreach (var kind in _kinds)
@@ -33,11 +26,9 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
         }
     }
 
-    public string Name => "garbagecollector";
+    public override Task RunAsync(CancellationToken ct) => Runner.RunAsync(_kinds.Select(k => (Func<CancellationToken, Task>)k.WaitForSyncAsync), ct);
 
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(_kinds.Select(k => (Func<CancellationToken, Task>)k.WaitForSyncAsync), ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var (groupResource, ns, name) = GarbageCollectorKeys.Parse(key);
         if (!_byGroupResource.TryGetValue(groupResource, out var kind) || kind.Get(ns, name) is not { } obj)
@@ -75,7 +66,7 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
         V1ObjectMeta latest;
         try
         {
-            latest = await kind.Operations.Get(_context.Client, ns, name, ct);
+            latest = await kind.Operations.Get(Context.Client, ns, name, ct);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
@@ -122,7 +113,7 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
         // Absent from the cache (or another uid there): only a live GET proves the owner is gone.
         try
         {
-            var live = await kind.Get(_context.Client, ns, owner.Name, ct);
+            var live = await kind.Get(Context.Client, ns, owner.Name, ct);
             return live.Uid == owner.Uid ? GarbageCollectorPlanner.StateOf(live) : OwnerState.Dangling;
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))
@@ -140,12 +131,12 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
             {
                 case GarbageCollectorAction.RemoveOwnerReferences remove:
                     var owners = GarbageCollectorPlanner.Without(meta.OwnerReferences, remove.Uids);
-                    await kind.Operations.Patch(_context.Client, ns, meta.Name, MetadataPatches.OwnerReferences(meta, owners), ct);
+                    await kind.Operations.Patch(Context.Client, ns, meta.Name, MetadataPatches.OwnerReferences(meta, owners), ct);
                     Log.RemovedOwnerReferences(_logger, kind.Operations.Kind, ns, meta.Name, remove.Uids.Count);
                     break;
                 case GarbageCollectorAction.Delete delete:
                     var options = new V1DeleteOptions { PropagationPolicy = delete.PropagationPolicy, Preconditions = new V1Preconditions { Uid = meta.Uid } };
-                    await kind.Operations.Delete(_context.Client, ns, meta.Name, options, ct);
+                    await kind.Operations.Delete(Context.Client, ns, meta.Name, options, ct);
                     Log.Deleted(_logger, kind.Operations.Kind, ns, meta.Name, delete.PropagationPolicy);
                     break;
             }
@@ -169,7 +160,7 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
 
             if (dependent.Metadata.DeletionTimestamp is null)
             {
-                _runner.Enqueue(GarbageCollectorKeys.For(dependentKind.Operations, dependent.Metadata.NamespaceProperty ?? "", dependent.Metadata.Name));
+                Runner.Enqueue(GarbageCollectorKeys.For(dependentKind.Operations, dependent.Metadata.NamespaceProperty ?? "", dependent.Metadata.Name));
             }
         }
 
@@ -188,7 +179,7 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
             var owners = GarbageCollectorPlanner.Without(meta.OwnerReferences, [owner.Uid]);
             try
             {
-                await dependentKind.Operations.Patch(_context.Client, meta.NamespaceProperty ?? "", meta.Name, MetadataPatches.OwnerReferences(meta, owners), ct);
+                await dependentKind.Operations.Patch(Context.Client, meta.NamespaceProperty ?? "", meta.Name, MetadataPatches.OwnerReferences(meta, owners), ct);
             }
             catch (Exception e) when (ApiFailures.IsNotFound(e))
             {
@@ -204,7 +195,7 @@ internal sealed partial class GarbageCollectorController : IController, IReconci
         var remaining = (meta.Finalizers ?? []).Where(f => f != finalizer).ToList();
         try
         {
-            await kind.Operations.Patch(_context.Client, meta.NamespaceProperty ?? "", meta.Name, MetadataPatches.Finalizers(meta, remaining), ct);
+            await kind.Operations.Patch(Context.Client, meta.NamespaceProperty ?? "", meta.Name, MetadataPatches.Finalizers(meta, remaining), ct);
             Log.RemovedFinalizer(_logger, finalizer, kind.Operations.Kind, meta.NamespaceProperty ?? "", meta.Name);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))

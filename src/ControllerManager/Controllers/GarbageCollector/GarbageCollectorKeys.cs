@@ -1,4 +1,3 @@
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
 
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;

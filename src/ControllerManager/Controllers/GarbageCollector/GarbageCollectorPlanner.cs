@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
 
 /// <summary>The pure decisions of upstream's attemptToDeleteItem, orphaning and foreground deletion.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using k8s;
-using k8s.Models;
 
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
 

@@ -1,6 +1,3 @@
-using k8s;
-using k8s.Models;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
 
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;

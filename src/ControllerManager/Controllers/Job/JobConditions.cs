@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.Job;
 
 /// <summary>Job condition helpers (upstream ensureJobConditionStatus, IsJobFinished).</summary>

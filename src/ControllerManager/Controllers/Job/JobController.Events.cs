@@ -1,7 +1,3 @@
-using k8s.Models;
-using Orchestrator.ApiMachinery.Objects;
-using Orchestrator.Client;
-
 namespace Orchestrator.ControllerManager.Controllers.Job;
 
 /// <summary>Pod informer events: they settle expectations and enqueue the owning Job.</summary>
@@ -18,7 +14,7 @@ internal sealed partial class JobController
         }
 
         _expectations.CreationObserved(key);
-        _runner.Enqueue(key);
+        Runner.Enqueue(key);
     }
 
     private void OnPodUpdated(V1Pod old, V1Pod pod)
@@ -38,7 +34,7 @@ internal sealed partial class JobController
             _expectations.DeletionObserved(key);
         }
 
-        _runner.Enqueue(key);
+        Runner.Enqueue(key);
     }
 
     private void OnPodDeleted(V1Pod pod)
@@ -54,6 +50,6 @@ internal sealed partial class JobController
             _expectations.DeletionObserved(key);
         }
 
-        _runner.Enqueue(key);
+        Runner.Enqueue(key);
     }
 }

@@ -1,8 +1,5 @@
 using System.Net;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
-using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.Job;
 
@@ -20,26 +17,11 @@ internal sealed partial class JobController
         Exception? failure = null;
         foreach (var pod in plan.Delete)
         {
-            try
-            {
-                if (plan.DeleteWithoutFinalizer && JobPods.HasTrackingFinalizer(pod))
-                {
-                    await RemoveFinalizersAsync(key, [pod], ct);
-                }
-
-                await _context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
-                _context.Events.Record(job, "Normal", "SuccessfulDelete", "Deleted pod: " + pod.Metadata.Name);
-            }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-            {
-                _expectations.DeletionObserved(key);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _expectations.DeletionObserved(key);
-                _context.Events.Record(job, "Warning", "FailedDelete", $"Error deleting: {e.Message}");
-                failure ??= e;
-            }
+            Func<Task>? releaseFirst = plan.DeleteWithoutFinalizer && JobPods.HasTrackingFinalizer(pod)
+                ? () => RemoveFinalizersAsync(key, [pod], ct)
+                : null;
+            var error = await _podControl.DeleteAsync(key, job, pod, ct, releaseFirst);
+            failure ??= error;
         }
 
         if (failure is not null)
@@ -62,7 +44,7 @@ internal sealed partial class JobController
         {
             var chunk = pods.Skip(next).Take(batch).ToList();
             next += chunk.Count;
-            var results = await Task.WhenAll(chunk.Select(pod => CreatePodAsync(key, job, pod, ct)));
+            var results = await Task.WhenAll(chunk.Select(pod => _podControl.CreateAsync(key, job, pod, ct)));
             var failure = results.FirstOrDefault(e => e is not null);
             if (failure is not null)
             {
@@ -73,22 +55,6 @@ internal sealed partial class JobController
 
                 throw new InvalidOperationException($"creating pods of job {key}", failure);
             }
-        }
-    }
-
-    private async Task<Exception?> CreatePodAsync(NamespacedName key, V1Job job, V1Pod pod, CancellationToken ct)
-    {
-        try
-        {
-            var created = await _context.Client.CoreV1.CreateNamespacedPodAsync(pod, job.Metadata.NamespaceProperty, cancellationToken: ct);
-            _context.Events.Record(job, "Normal", "SuccessfulCreate", "Created pod: " + created.Metadata.Name);
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _expectations.CreationObserved(key);
-            _context.Events.Record(job, "Warning", "FailedCreate", $"Error creating: {e.Message}");
-            return e;
         }
     }
 
@@ -110,7 +76,7 @@ internal sealed partial class JobController
         {
             try
             {
-                await _context.Client.CoreV1.PatchNamespacedPodAsync(patch, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+                await Context.Client.CoreV1.PatchNamespacedPodAsync(patch, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
                 released.Add(pod.Metadata.Uid);
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)

@@ -1,10 +1,5 @@
 using System.Net;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiMachinery.Objects;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.Job;
@@ -15,32 +10,27 @@ namespace Orchestrator.ControllerManager.Controllers.Job;
 /// counted exactly once even if it is deleted right after finishing. Orphan pods matching a Job's
 /// selector are not adopted: only pods whose controller reference names the Job are considered.
 /// </summary>
-internal sealed partial class JobController : IController, IReconciler
+internal sealed partial class JobController : ReconcilingController
 {
     private const string ManagedByDefault = "kubernetes.io/job-controller";
-    private readonly ControllerContext _context;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1Job> _jobs;
     private readonly IInformer<V1Pod> _pods;
     private readonly Expectations<NamespacedName> _expectations;
+    private readonly PodControl _podControl;
     private readonly UidExpectations<NamespacedName> _finalizerRemovals = new();
     private readonly ILogger _logger;
 
     public JobController(ControllerContext context)
+        : base(context, "job-controller")
     {
-        _context = context;
         _logger = context.Loggers.CreateLogger<JobController>();
         _expectations = new Expectations<NamespacedName>(context.Time);
-        _runner = new ControllerRunner(this, context, workers: 2);
-        _jobs = _runner.Watch(context.Informers.Jobs());
-        _pods = _runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
+        _podControl = new PodControl(context, _expectations);
+        _jobs = Runner.Watch(context.Informers.Jobs());
+        _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
     }
 
-    public string Name => "job-controller";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var job = _jobs.Cache.Get(key);
         if (job is null)
@@ -61,10 +51,8 @@ internal sealed partial class JobController : IController, IReconciler
         }
 
         RejectUnsupported(job);
-        var now = _context.Time.GetUtcNow();
-        var pods = _pods.Cache.ByIndex(Indexes.OwnerUid, job.Metadata.Uid)
-            .Where(p => OwnerReferences.IsControlledBy(p.Metadata, job.Metadata))
-            .ToList();
+        var now = Context.Time.GetUtcNow();
+        var pods = _pods.Cache.ControlledBy(job.Metadata);
 
         if (JobConditions.IsFinished(job))
         {
@@ -92,7 +80,7 @@ internal sealed partial class JobController : IController, IReconciler
 
         foreach (var e in plan.Events)
         {
-            _context.Events.Record(job, e.Type, e.Reason, e.Message);
+            Context.Events.Record(job, e.Type, e.Reason, e.Message);
         }
 
         if (finished)
@@ -110,14 +98,14 @@ internal sealed partial class JobController : IController, IReconciler
         {
             if (job.Spec.Completions is { } completions && job.Status.Succeeded > completions)
             {
-                _context.Events.Record(job, "Warning", "TooManySucceededPods", "Too many succeeded pods running after completion count reached");
+                Context.Events.Record(job, "Warning", "TooManySucceededPods", "Too many succeeded pods running after completion count reached");
             }
 
-            _context.Events.Record(job, "Normal", "Completed", "Job completed");
+            Context.Events.Record(job, "Normal", "Completed", "Job completed");
         }
         else
         {
-            _context.Events.Record(job, "Warning", condition.Reason ?? JobConstants.Failed, condition.Message ?? "");
+            Context.Events.Record(job, "Warning", condition.Reason ?? JobConstants.Failed, condition.Message ?? "");
         }
 
         LogFinished(job.Metadata.NamespaceProperty, job.Metadata.Name, condition.Type);
@@ -138,7 +126,7 @@ internal sealed partial class JobController : IController, IReconciler
 
         try
         {
-            await _context.Client.BatchV1.DeleteNamespacedJobAsync(
+            await Context.Client.BatchV1.DeleteNamespacedJobAsync(
                 job.Metadata.Name,
                 job.Metadata.NamespaceProperty,
                 new V1DeleteOptions { PropagationPolicy = "Background", Preconditions = new V1Preconditions { Uid = job.Metadata.Uid } },
@@ -159,7 +147,7 @@ internal sealed partial class JobController : IController, IReconciler
         copy.ApiVersion = "batch/v1";
         copy.Kind = "Job";
         copy.Status = status;
-        return await _context.Client.BatchV1.ReplaceNamespacedJobStatusAsync(copy, job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken: ct);
+        return await Context.Client.BatchV1.ReplaceNamespacedJobStatusAsync(copy, job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken: ct);
     }
 
     private static bool SameStatus(V1JobStatus a, V1JobStatus b) => KubernetesJson.Serialize(a) == KubernetesJson.Serialize(b);
@@ -173,7 +161,7 @@ internal sealed partial class JobController : IController, IReconciler
             : null;
         if (field is not null)
         {
-            _context.Events.Record(job, "Warning", "UnsupportedField", $"{field} is not supported by this controller");
+            Context.Events.Record(job, "Warning", "UnsupportedField", $"{field} is not supported by this controller");
             throw new TerminalException($"job {job.Metadata.NamespaceProperty}/{job.Metadata.Name}: {field} is not supported");
         }
     }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Job;
 

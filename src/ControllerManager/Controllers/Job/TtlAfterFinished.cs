@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.Job;
 
 /// <summary>When a finished Job with <c>ttlSecondsAfterFinished</c> expires (upstream ttlafterfinished controller).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.ControllerManager.Controllers.Namespace;
 
 internal sealed partial class NamespaceController

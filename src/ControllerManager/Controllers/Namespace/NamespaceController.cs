@@ -1,7 +1,3 @@
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
 using Orchestrator.Client.Errors;
 
@@ -11,30 +7,23 @@ namespace Orchestrator.ControllerManager.Controllers.Namespace;
 /// Empties namespaces being deleted (phase Terminating), records the deletion conditions, and then
 /// removes the "kubernetes" finalizer through namespaces/{name}/finalize so the API server deletes them.
 /// </summary>
-internal sealed partial class NamespaceController : IController, IReconciler
+internal sealed partial class NamespaceController : ReconcilingController
 {
-    private readonly ControllerContext _context;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1Namespace> _namespaces;
     private readonly NamespaceContentDeleter _deleter;
     private readonly ILogger _logger;
 
     public NamespaceController(ControllerContext context)
+        : base(context, "namespace")
     {
-        _context = context;
         _logger = context.Loggers.CreateLogger<NamespaceController>();
-        _runner = new ControllerRunner(this, context);
         _deleter = new NamespaceContentDeleter(context.Client, KindCatalog.Namespaced);
-        _namespaces = _runner.Watch(context.Informers.Namespaces(), new ResourceEventHandler<V1Namespace>(
-            ns => _runner.Enqueue(ns),
-            (_, ns) => _runner.Enqueue(ns)));
+        _namespaces = Runner.Watch(context.Informers.Namespaces(), new ResourceEventHandler<V1Namespace>(
+            ns => Runner.Enqueue(ns),
+            (_, ns) => Runner.Enqueue(ns)));
     }
 
-    public string Name => "namespace";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var cached = _namespaces.Cache.Get(key);
         if (cached?.Metadata.DeletionTimestamp is null)
@@ -46,7 +35,7 @@ internal sealed partial class NamespaceController : IController, IReconciler
         V1Namespace ns;
         try
         {
-            ns = await _context.Client.CoreV1.ReadNamespaceAsync(key.Name, cancellationToken: ct);
+            ns = await Context.Client.CoreV1.ReadNamespaceAsync(key.Name, cancellationToken: ct);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
@@ -58,7 +47,7 @@ internal sealed partial class NamespaceController : IController, IReconciler
             return ReconcileResult.Done;
         }
 
-        var now = _context.Time.GetUtcNow().UtcDateTime;
+        var now = Context.Time.GetUtcNow().UtcDateTime;
         var results = await _deleter.DeleteAllAsync(key.Name, deletedAt, now, ct);
         await UpdateConditionsAsync(ns, results, now, ct);
 
@@ -93,7 +82,7 @@ internal sealed partial class NamespaceController : IController, IReconciler
         };
         try
         {
-            await _context.Client.CoreV1.ReplaceNamespaceStatusAsync(updated, ns.Metadata.Name, cancellationToken: ct);
+            await Context.Client.CoreV1.ReplaceNamespaceStatusAsync(updated, ns.Metadata.Name, cancellationToken: ct);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
@@ -107,7 +96,7 @@ internal sealed partial class NamespaceController : IController, IReconciler
         V1Namespace ns;
         try
         {
-            ns = await _context.Client.CoreV1.ReadNamespaceAsync(name, cancellationToken: ct);
+            ns = await Context.Client.CoreV1.ReadNamespaceAsync(name, cancellationToken: ct);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))
         {
@@ -128,7 +117,7 @@ internal sealed partial class NamespaceController : IController, IReconciler
         };
         try
         {
-            await _context.Client.CoreV1.ReplaceNamespaceFinalizeAsync(finalized, name, cancellationToken: ct);
+            await Context.Client.CoreV1.ReplaceNamespaceFinalizeAsync(finalized, name, cancellationToken: ct);
             Log.Finalized(_logger, name);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))

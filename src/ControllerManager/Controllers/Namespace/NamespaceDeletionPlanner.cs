@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.Namespace;
 
 /// <summary>What to do next with a terminating namespace, once its content has been asked to go.</summary>

@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.NodeIpam;
 
@@ -10,32 +6,27 @@ namespace Orchestrator.ControllerManager.Controllers.NodeIpam;
 /// Gives every node a pod subnet (spec.podCIDR / podCIDRs) from the cluster CIDR, never the same one
 /// twice, and takes it back when the node goes. On start it first records the subnets nodes already have.
 /// </summary>
-internal sealed partial class NodeIpamController : IController, IReconciler
+internal sealed partial class NodeIpamController : ReconcilingController
 {
-    private readonly ControllerContext _context;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1Node> _nodes;
     private readonly CidrSet _cidrs;
     private readonly Dictionary<string, string> _byNode = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly ILogger _logger;
 
+    // One worker: allocations are decided one at a time.
     public NodeIpamController(ControllerContext context, NodeIpamOptions? options = null)
+        : base(context, "nodeipam", workers: 1)
     {
         options ??= new NodeIpamOptions();
-        _context = context;
         _cidrs = new CidrSet(options.ClusterCidr, options.NodeCidrMaskSize);
         _logger = context.Loggers.CreateLogger<NodeIpamController>();
-        // One worker: allocations are decided one at a time.
-        _runner = new ControllerRunner(this, context, workers: 1);
-        _nodes = _runner.Watch(context.Informers.Nodes());
+        _nodes = Runner.Watch(context.Informers.Nodes());
     }
 
-    public string Name => "nodeipam";
+    public override Task RunAsync(CancellationToken ct) => Runner.RunAsync([SyncAndRebuildAsync], ct);
 
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync([SyncAndRebuildAsync], ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var node = _nodes.Cache.Get(key);
         string? cidr;
@@ -73,7 +64,7 @@ internal sealed partial class NodeIpamController : IController, IReconciler
 
         if (cidr is null)
         {
-            _context.Events.Record(node, "Normal", "CIDRNotAvailable", $"Node {key.Name} status is now: CIDRNotAvailable");
+            Context.Events.Record(node, "Normal", "CIDRNotAvailable", $"Node {key.Name} status is now: CIDRNotAvailable");
             return new ReconcileResult(TimeSpan.FromSeconds(30));
         }
 
@@ -84,7 +75,7 @@ internal sealed partial class NodeIpamController : IController, IReconciler
                 ["metadata"] = new JsonObject { ["resourceVersion"] = node.Metadata.ResourceVersion },
                 ["spec"] = new JsonObject { ["podCIDR"] = cidr, ["podCIDRs"] = new JsonArray(cidr) },
             };
-            await _context.Client.CoreV1.PatchNodeAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), key.Name, cancellationToken: ct);
+            await Context.Client.CoreV1.PatchNodeAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), key.Name, cancellationToken: ct);
             Log.Allocated(_logger, cidr, key.Name);
             return ReconcileResult.Done;
         }

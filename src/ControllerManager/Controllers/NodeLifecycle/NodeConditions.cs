@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.NodeLifecycle;
 
 /// <summary>The node conditions the lifecycle controller reads and, when a kubelet goes silent, sets to Unknown.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.ControllerManager.Controllers.NodeLifecycle;
 
 internal sealed partial class NodeLifecycleController

@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
-using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.NodeLifecycle;
@@ -15,11 +10,9 @@ namespace Orchestrator.ControllerManager.Controllers.NodeLifecycle;
 /// conditions set to Unknown; not-ready / unreachable taints follow the Ready condition; pods that do
 /// not tolerate a node's NoExecute taints are deleted (at once, or when their tolerationSeconds run out).
 /// </summary>
-internal sealed partial class NodeLifecycleController : IController, IReconciler
+internal sealed partial class NodeLifecycleController : ReconcilingController
 {
-    private readonly ControllerContext _context;
     private readonly NodeLifecycleOptions _options;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1Node> _nodes;
     private readonly IInformer<V1Lease> _leases;
     private readonly IInformer<V1Pod> _pods;
@@ -27,22 +20,17 @@ internal sealed partial class NodeLifecycleController : IController, IReconciler
     private readonly ILogger _logger;
 
     public NodeLifecycleController(ControllerContext context, NodeLifecycleOptions? options = null)
+        : base(context, "nodelifecycle")
     {
-        _context = context;
         _options = options ?? new NodeLifecycleOptions();
         _options.Validate();
         _logger = context.Loggers.CreateLogger<NodeLifecycleController>();
-        _runner = new ControllerRunner(this, context);
-        _nodes = _runner.Watch(context.Informers.Nodes());
-        _leases = _runner.Watch(context.Informers.Leases(), new ResourceEventHandler<V1Lease>(OnLease, (_, l) => OnLease(l)));
-        _pods = _runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPod, (_, p) => OnPod(p)));
+        _nodes = Runner.Watch(context.Informers.Nodes());
+        _leases = Runner.Watch(context.Informers.Leases(), new ResourceEventHandler<V1Lease>(OnLease, (_, l) => OnLease(l)));
+        _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPod, (_, p) => OnPod(p)));
     }
 
-    public string Name => "nodelifecycle";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         if (_nodes.Cache.Get(key) is not { } cached)
         {
@@ -50,7 +38,7 @@ internal sealed partial class NodeLifecycleController : IController, IReconciler
             return ReconcileResult.Done;
         }
 
-        var now = _context.Time.GetUtcNow().UtcDateTime;
+        var now = Context.Time.GetUtcNow().UtcDateTime;
         var lease = _leases.Cache.Get(new NamespacedName(_options.LeaseNamespace, key.Name));
         var health = _health.AddOrUpdate(key.Name, _ => NodeHealth.Observe(null, cached, lease, now), (_, old) => NodeHealth.Observe(old, cached, lease, now));
 
@@ -63,7 +51,7 @@ internal sealed partial class NodeLifecycleController : IController, IReconciler
 
         if (NodeTaintPlanner.Compute(node.Status?.Conditions, node.Spec?.Unschedulable ?? false, node.Spec?.Taints, now) is { } taints)
         {
-            node = await _context.Client.CoreV1.PatchNodeAsync(TaintsPatch(node, taints), node.Metadata.Name, cancellationToken: ct);
+            node = await Context.Client.CoreV1.PatchNodeAsync(TaintsPatch(node, taints), node.Metadata.Name, cancellationToken: ct);
             Log.TaintsUpdated(_logger, key.Name, string.Join(",", taints.Select(t => $"{t.Key}:{t.Effect}")));
         }
 
@@ -88,20 +76,20 @@ internal sealed partial class NodeLifecycleController : IController, IReconciler
         var updated = ObjectCopy.Deep(node);
         updated.Status ??= new V1NodeStatus();
         updated.Status.Conditions = conditions;
-        var written = await _context.Client.CoreV1.ReplaceNodeStatusAsync(updated, node.Metadata.Name, cancellationToken: ct);
+        var written = await Context.Client.CoreV1.ReplaceNodeStatusAsync(updated, node.Metadata.Name, cancellationToken: ct);
         Log.NodeUnknown(_logger, node.Metadata.Name);
-        _context.Events.Record(written, "Normal", "NodeNotReady", $"Node {node.Metadata.Name} status is now: NodeNotReady");
+        Context.Events.Record(written, "Normal", "NodeNotReady", $"Node {node.Metadata.Name} status is now: NodeNotReady");
         return written;
     }
 
     private async Task EvictAsync(V1Pod pod, CancellationToken ct)
     {
         var ns = pod.Metadata.NamespaceProperty;
-        _context.Events.Record(pod, "Normal", "TaintManagerEviction", $"Marking for deletion Pod {ns}/{pod.Metadata.Name}");
+        Context.Events.Record(pod, "Normal", "TaintManagerEviction", $"Marking for deletion Pod {ns}/{pod.Metadata.Name}");
         try
         {
             var options = new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } };
-            await _context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, ns, options, cancellationToken: ct);
+            await Context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, ns, options, cancellationToken: ct);
             Log.PodEvicted(_logger, ns, pod.Metadata.Name, pod.Spec?.NodeName ?? "");
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e) || ApiFailures.IsConflict(e))
@@ -124,7 +112,7 @@ internal sealed partial class NodeLifecycleController : IController, IReconciler
     {
         if (lease.Metadata.NamespaceProperty == _options.LeaseNamespace)
         {
-            _runner.Enqueue(new NamespacedName("", lease.Metadata.Name));
+            Runner.Enqueue(new NamespacedName("", lease.Metadata.Name));
         }
     }
 
@@ -132,7 +120,7 @@ internal sealed partial class NodeLifecycleController : IController, IReconciler
     {
         if (!string.IsNullOrEmpty(pod.Spec?.NodeName) && pod.Metadata.DeletionTimestamp is null)
         {
-            _runner.Enqueue(new NamespacedName("", pod.Spec.NodeName));
+            Runner.Enqueue(new NamespacedName("", pod.Spec.NodeName));
         }
     }
 }

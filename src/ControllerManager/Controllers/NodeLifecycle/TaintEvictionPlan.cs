@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.NodeLifecycle;
 
 /// <summary>The pods to delete now because of NoExecute taints, and when the next toleration runs out.</summary>

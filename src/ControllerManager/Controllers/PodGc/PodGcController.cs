@@ -1,7 +1,3 @@
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
 using Orchestrator.Client.Errors;
 

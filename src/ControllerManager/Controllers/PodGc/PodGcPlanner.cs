@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.PodGc;
 
 /// <summary>The pure decisions of upstream's pod garbage collector (gcTerminated, gcOrphaned, gcUnscheduledTerminating, gcTerminating).</summary>

@@ -1,7 +1,3 @@
-using k8s;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Objects;
-
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
 /// <summary>Builds a pod from a controller's pod template (upstream's <c>GetPodFromTemplate</c>).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
 internal sealed partial class ReplicaSetController

@@ -1,14 +1,10 @@
-using k8s;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Objects;
-using Orchestrator.Client;
 using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
 internal sealed partial class ReplicaSetController
 {
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var cached = _replicaSets.Cache.Get(key);
         if (cached is null)
@@ -17,7 +13,7 @@ internal sealed partial class ReplicaSetController
             return ReconcileResult.Done;
         }
 
-        var now = _time.GetUtcNow();
+        var now = Context.Time.GetUtcNow();
         var namespacePods = _pods.Cache.ListNamespace(key.Namespace);
         var plan = ReplicaSetPlanner.Compute(cached, namespacePods, RelatedPods(cached), _expectations.Satisfied(key.ToString()), now);
         var active = await ClaimAsync(cached, plan, ct);
@@ -40,7 +36,7 @@ internal sealed partial class ReplicaSetController
         {
             var copy = ObjectCopy.Deep(cached);
             copy.Status = status;
-            await _client.AppsV1.ReplaceNamespacedReplicaSetStatusAsync(copy, key.Name, key.Namespace, cancellationToken: ct);
+            await Context.Client.AppsV1.ReplaceNamespacedReplicaSetStatusAsync(copy, key.Name, key.Namespace, cancellationToken: ct);
         }
 
         if (manageError is not null)
@@ -75,7 +71,7 @@ internal sealed partial class ReplicaSetController
         if (plan.Adopt.Count > 0)
         {
             // Adopt only for a ReplicaSet that still exists and is not being deleted (upstream's canAdopt recheck).
-            var fresh = await _client.AppsV1.ReadNamespacedReplicaSetAsync(rs.Metadata.Name, rs.Metadata.NamespaceProperty, cancellationToken: ct);
+            var fresh = await Context.Client.AppsV1.ReadNamespacedReplicaSetAsync(rs.Metadata.Name, rs.Metadata.NamespaceProperty, cancellationToken: ct);
             var canAdopt = fresh.Metadata.Uid == rs.Metadata.Uid && fresh.Metadata.DeletionTimestamp is null;
             var controllerRef = OwnerReferences.NewControllerRef(rs, ApiVersion, Kind);
             foreach (var pod in plan.Adopt)
@@ -102,7 +98,7 @@ internal sealed partial class ReplicaSetController
         var patch = $$$"""{"metadata":{"ownerReferences":{{{ownersJson}}},"resourceVersion":"{{{pod.Metadata.ResourceVersion}}}"}}""";
         try
         {
-            await _client.CoreV1.PatchNamespacedPodAsync(new V1Patch(patch, V1Patch.PatchType.MergePatch), pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+            await Context.Client.CoreV1.PatchNamespacedPodAsync(new V1Patch(patch, V1Patch.PatchType.MergePatch), pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
             return true;
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))
@@ -133,8 +129,8 @@ internal sealed partial class ReplicaSetController
             var pod = PodFactory.FromTemplate(rs.Spec.Template, key.Namespace, rs.Metadata.Name, controllerRef);
             try
             {
-                var created = await _client.CoreV1.CreateNamespacedPodAsync(pod, key.Namespace, cancellationToken: ct);
-                _events.Record(rs, "Normal", "SuccessfulCreate", $"Created pod: {created.Metadata.Name}");
+                var created = await Context.Client.CoreV1.CreateNamespacedPodAsync(pod, key.Namespace, cancellationToken: ct);
+                Context.Events.Record(rs, "Normal", "SuccessfulCreate", $"Created pod: {created.Metadata.Name}");
             }
             catch (Exception e) when (ApiFailures.IsNamespaceTerminating(e))
             {
@@ -142,7 +138,7 @@ internal sealed partial class ReplicaSetController
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                _events.Record(rs, "Warning", "FailedCreate", $"Error creating: {ApiFailures.Message(e)}");
+                Context.Events.Record(rs, "Warning", "FailedCreate", $"Error creating: {ApiFailures.Message(e)}");
                 throw;
             }
         });
@@ -167,8 +163,8 @@ internal sealed partial class ReplicaSetController
         {
             try
             {
-                await _client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
-                _events.Record(rs, "Normal", "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}");
+                await Context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+                Context.Events.Record(rs, "Normal", "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}");
                 return null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -180,7 +176,7 @@ internal sealed partial class ReplicaSetController
                     return null;
                 }
 
-                _events.Record(rs, "Warning", "FailedDelete", $"Error deleting: {ApiFailures.Message(e)}");
+                Context.Events.Record(rs, "Warning", "FailedDelete", $"Error deleting: {ApiFailures.Message(e)}");
                 return e;
             }
         }));

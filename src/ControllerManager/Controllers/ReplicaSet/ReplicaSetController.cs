@@ -1,9 +1,4 @@
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.ApiMachinery.Objects;
-using Orchestrator.Client;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
@@ -13,41 +8,29 @@ namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 /// batches, deletes the best candidates on scale-down, and reports status. Pod events feed the
 /// creation/deletion expectations so a lagging informer never causes double creates.
 /// </summary>
-internal sealed partial class ReplicaSetController : IController, IReconciler
+internal sealed partial class ReplicaSetController : ReconcilingController
 {
     private const string ApiVersion = "apps/v1";
     private const string Kind = "ReplicaSet";
 
-    private readonly IKubernetes _client;
-    private readonly IEventRecorder _events;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1ReplicaSet> _replicaSets;
     private readonly IInformer<V1Pod> _pods;
     private readonly ControllerExpectations _expectations;
 
     public ReplicaSetController(ControllerContext context)
+        : base(context, "replicaset")
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _client = context.Client;
-        _events = context.Events;
-        _time = context.Time;
         _logger = context.Loggers.CreateLogger<ReplicaSetController>();
         _expectations = new ControllerExpectations(context.Time);
-        _runner = new ControllerRunner(this, context);
-        _replicaSets = _runner.Watch(context.Informers.ReplicaSets(), new ResourceEventHandler<V1ReplicaSet>(_runner.Enqueue, (_, rs) => _runner.Enqueue(rs), OnReplicaSetDeleted));
-        _pods = _runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
+        _replicaSets = Runner.Watch(context.Informers.ReplicaSets(), new ResourceEventHandler<V1ReplicaSet>(Runner.Enqueue, (_, rs) => Runner.Enqueue(rs), OnReplicaSetDeleted));
+        _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
     }
-
-    public string Name => "replicaset";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
 
     private void OnReplicaSetDeleted(V1ReplicaSet rs)
     {
         _expectations.Delete(NamespacedName.Of(rs).ToString());
-        _runner.Enqueue(rs);
+        Runner.Enqueue(rs);
     }
 
     private void OnPodAdded(V1Pod pod)
@@ -64,7 +47,7 @@ internal sealed partial class ReplicaSetController : IController, IReconciler
             if (Resolve(pod.Metadata.NamespaceProperty, owner) is { } rs)
             {
                 _expectations.CreationObserved(NamespacedName.Of(rs).ToString());
-                _runner.Enqueue(rs);
+                Runner.Enqueue(rs);
             }
 
             return;
@@ -90,14 +73,14 @@ internal sealed partial class ReplicaSetController : IController, IReconciler
         var owner = OwnerReferences.ControllerOf(current.Metadata);
         if (oldOwner is not null && oldOwner.Uid != owner?.Uid && Resolve(old.Metadata.NamespaceProperty, oldOwner) is { } previous)
         {
-            _runner.Enqueue(previous);
+            Runner.Enqueue(previous);
         }
 
         if (owner is not null)
         {
             if (Resolve(current.Metadata.NamespaceProperty, owner) is { } rs)
             {
-                _runner.Enqueue(rs);
+                Runner.Enqueue(rs);
             }
 
             return;
@@ -111,7 +94,7 @@ internal sealed partial class ReplicaSetController : IController, IReconciler
         if (OwnerReferences.ControllerOf(pod.Metadata) is { } owner && Resolve(pod.Metadata.NamespaceProperty, owner) is { } rs)
         {
             _expectations.DeletionObserved(NamespacedName.Of(rs).ToString(), NamespacedName.Of(pod).ToString());
-            _runner.Enqueue(rs);
+            Runner.Enqueue(rs);
         }
     }
 
@@ -122,7 +105,7 @@ internal sealed partial class ReplicaSetController : IController, IReconciler
         {
             if (LabelSelector.Matches(rs.Spec.Selector, pod.Metadata.Labels))
             {
-                _runner.Enqueue(rs);
+                Runner.Enqueue(rs);
             }
         }
     }

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
 /// <summary>What one ReplicaSet sync should do.</summary>

@@ -1,6 +1,4 @@
-using k8s.Models;
 using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.ApiMachinery.Pods;
 
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;

@@ -1,38 +1,28 @@
 using System.Net;
-using k8s;
-using k8s.Models;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Kinds;
 using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.ServiceAccount;
 
 /// <summary>Keeps a "default" ServiceAccount in every active namespace, recreating it when deleted. Keys are namespace names.</summary>
-internal sealed class ServiceAccountController : IController, IReconciler
+internal sealed class ServiceAccountController : ReconcilingController
 {
-    private readonly ControllerContext _context;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1Namespace> _namespaces;
     private readonly IInformer<V1ServiceAccount> _serviceAccounts;
     private readonly IReadOnlyList<string> _required;
 
     public ServiceAccountController(ControllerContext context, IReadOnlyList<string>? required = null)
+        : base(context, "serviceaccount")
     {
-        _context = context;
         _required = required ?? ServiceAccountPlanner.Required;
-        _runner = new ControllerRunner(this, context);
-        _namespaces = _runner.Watch(context.Informers.Namespaces(), new ResourceEventHandler<V1Namespace>(
-            ns => _runner.Enqueue(ns),
-            (_, ns) => _runner.Enqueue(ns)));
-        _serviceAccounts = _runner.Watch(context.Informers.ServiceAccounts(), new ResourceEventHandler<V1ServiceAccount>(
-            onDelete: sa => _runner.Enqueue(new NamespacedName("", sa.Metadata.NamespaceProperty ?? ""))));
+        _namespaces = Runner.Watch(context.Informers.Namespaces(), new ResourceEventHandler<V1Namespace>(
+            ns => Runner.Enqueue(ns),
+            (_, ns) => Runner.Enqueue(ns)));
+        _serviceAccounts = Runner.Watch(context.Informers.ServiceAccounts(), new ResourceEventHandler<V1ServiceAccount>(
+            onDelete: sa => Runner.Enqueue(new NamespacedName("", sa.Metadata.NamespaceProperty ?? ""))));
     }
 
-    public string Name => "serviceaccount";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var ns = _namespaces.Cache.Get(new NamespacedName("", key.Name));
         var existing = _serviceAccounts.Cache.ListNamespace(key.Name).Select(sa => sa.Metadata.Name);
@@ -46,7 +36,7 @@ internal sealed class ServiceAccountController : IController, IReconciler
             };
             try
             {
-                await _context.Client.CoreV1.CreateNamespacedServiceAccountAsync(account, key.Name, cancellationToken: ct);
+                await Context.Client.CoreV1.CreateNamespacedServiceAccountAsync(account, key.Name, cancellationToken: ct);
             }
             catch (Exception e) when (ApiFailures.IsConflict(e) || ApiFailures.IsNotFound(e) || ApiFailures.Is(e, HttpStatusCode.Forbidden))
             {

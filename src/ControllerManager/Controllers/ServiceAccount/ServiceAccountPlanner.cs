@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ControllerManager.Controllers.ServiceAccount;
 
 /// <summary>Which of the service accounts every namespace must have are missing from one namespace.</summary>

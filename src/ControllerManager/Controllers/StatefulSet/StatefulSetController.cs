@@ -1,9 +1,5 @@
 using System.Net;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Objects;
-using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.StatefulSet;
@@ -15,31 +11,24 @@ namespace Orchestrator.ControllerManager.Controllers.StatefulSet;
 /// unless whenDeleted is Delete, in which case they are owned by the set. Only pods whose
 /// controller reference names the set are managed (no adoption of orphans).
 /// </summary>
-internal sealed class StatefulSetController : IController, IReconciler
+internal sealed class StatefulSetController : ReconcilingController
 {
     private const int DefaultRevisionHistoryLimit = 10;
-    private readonly ControllerContext _context;
-    private readonly ControllerRunner _runner;
     private readonly IInformer<V1StatefulSet> _sets;
     private readonly IInformer<V1Pod> _pods;
     private readonly IInformer<V1ControllerRevision> _revisions;
     private readonly IInformer<V1PersistentVolumeClaim> _claims;
 
     public StatefulSetController(ControllerContext context)
+        : base(context, "statefulset-controller")
     {
-        _context = context;
-        _runner = new ControllerRunner(this, context, workers: 2);
-        _sets = _runner.Watch(context.Informers.StatefulSets());
-        _pods = _runner.Watch(context.Informers.Pods(), ResourceEventHandler<V1Pod>.ForEach(OnPod));
-        _revisions = _runner.WaitFor(context.Informers.ControllerRevisions());
-        _claims = _runner.WaitFor(context.Informers.PersistentVolumeClaims());
+        _sets = Runner.Watch(context.Informers.StatefulSets());
+        _pods = Runner.Watch(context.Informers.Pods(), ResourceEventHandler<V1Pod>.ForEach(OnPod));
+        _revisions = Runner.WaitFor(context.Informers.ControllerRevisions());
+        _claims = Runner.WaitFor(context.Informers.PersistentVolumeClaims());
     }
 
-    public string Name => "statefulset-controller";
-
-    public Task RunAsync(CancellationToken ct) => _runner.RunAsync(ct);
-
-    public async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
+    public override async Task<ReconcileResult> ReconcileAsync(NamespacedName key, CancellationToken ct)
     {
         var set = _sets.Cache.Get(key);
         if (set is null)
@@ -47,36 +36,32 @@ internal sealed class StatefulSetController : IController, IReconciler
             return ReconcileResult.Done;
         }
 
-        var revisions = _revisions.Cache.ByIndex(Indexes.OwnerUid, set.Metadata.Uid)
-            .Where(r => OwnerReferences.IsControlledBy(r.Metadata, set.Metadata))
-            .ToList();
+        var revisions = _revisions.Cache.ControlledBy(set.Metadata);
         V1ControllerRevision update;
         try
         {
-            update = await RevisionHistory.EnsureAsync(_context.Client, set, "apps/v1", "StatefulSet", set.Spec.Template, set.Status?.CollisionCount, revisions, ct);
+            update = await RevisionHistory.EnsureAsync(Context.Client, set, "apps/v1", "StatefulSet", set.Spec.Template, set.Status?.CollisionCount, revisions, ct);
         }
         catch (HashCollisionException)
         {
             var bumped = ObjectCopy.Deep(set);
             bumped.Status ??= new V1StatefulSetStatus();
             bumped.Status.CollisionCount = (bumped.Status.CollisionCount ?? 0) + 1;
-            await _context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(bumped, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct);
+            await Context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(bumped, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct);
             throw;
         }
 
         var current = revisions.FirstOrDefault(r => r.Metadata.Name == set.Status?.CurrentRevision) ?? update;
         var currentTemplate = Revisions.Template(current) ?? set.Spec.Template;
-        var pods = _pods.Cache.ByIndex(Indexes.OwnerUid, set.Metadata.Uid)
-            .Where(p => OwnerReferences.IsControlledBy(p.Metadata, set.Metadata))
-            .ToList();
+        var pods = _pods.Cache.ControlledBy(set.Metadata);
         var claims = _claims.Cache.ListNamespace(set.Metadata.NamespaceProperty).Select(c => c.Metadata.Name).ToHashSet();
-        var plan = StatefulSetPlanner.Compute(set, pods, currentTemplate, current.Metadata.Name, update.Metadata.Name, claims, _context.Time.GetUtcNow());
+        var plan = StatefulSetPlanner.Compute(set, pods, currentTemplate, current.Metadata.Name, update.Metadata.Name, claims, Context.Time.GetUtcNow());
 
         await ApplyAsync(set, plan, ct);
         await WriteStatusAsync(set, plan.Status, ct);
 
         var live = pods.Select(StatefulPods.Revision).OfType<string>().Append(current.Metadata.Name).Append(update.Metadata.Name).ToHashSet();
-        await RevisionHistory.TruncateAsync(_context.Client, revisions, live, set.Spec.RevisionHistoryLimit ?? DefaultRevisionHistoryLimit, ct);
+        await RevisionHistory.TruncateAsync(Context.Client, revisions, live, set.Spec.RevisionHistoryLimit ?? DefaultRevisionHistoryLimit, ct);
 
         var minReady = set.Spec.MinReadySeconds ?? 0;
         return minReady > 0 && plan.Status.ReadyReplicas != plan.Status.AvailableReplicas
@@ -89,54 +74,58 @@ internal sealed class StatefulSetController : IController, IReconciler
         var ns = set.Metadata.NamespaceProperty;
         foreach (var claim in plan.Claims)
         {
-            try
-            {
-                await _context.Client.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(claim, ns, cancellationToken: ct);
-                var template = (set.Spec.VolumeClaimTemplates ?? []).FirstOrDefault(t => claim.Metadata.Name.StartsWith(t.Metadata.Name + "-", StringComparison.Ordinal));
-                var pod = template is null ? "" : claim.Metadata.Name[(template.Metadata.Name.Length + 1)..];
-                _context.Events.Record(set, "Normal", "SuccessfulCreate", $"create Claim {claim.Metadata.Name} Pod {pod} in StatefulSet {set.Metadata.Name} success");
-            }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
-            {
-                // Created earlier; the cache had not caught up.
-            }
-            catch (HttpOperationException e)
-            {
-                _context.Events.Record(set, "Warning", "FailedCreate", $"create Claim {claim.Metadata.Name} for Pod in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
-                throw;
-            }
+            var template = (set.Spec.VolumeClaimTemplates ?? []).FirstOrDefault(t => claim.Metadata.Name.StartsWith(t.Metadata.Name + "-", StringComparison.Ordinal));
+            var pod = template is null ? "" : claim.Metadata.Name[(template.Metadata.Name.Length + 1)..];
+            await CreateAsync(
+                set,
+                () => Context.Client.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(claim, ns, cancellationToken: ct),
+                $"create Claim {claim.Metadata.Name} Pod {pod} in StatefulSet {set.Metadata.Name} success",
+                error => $"create Claim {claim.Metadata.Name} for Pod in StatefulSet {set.Metadata.Name} failed error: {error}");
         }
 
         foreach (var pod in plan.Create)
         {
-            try
-            {
-                await _context.Client.CoreV1.CreateNamespacedPodAsync(pod, ns, cancellationToken: ct);
-                _context.Events.Record(set, "Normal", "SuccessfulCreate", $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful");
-            }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
-            {
-                // Same name already there: the cache was stale.
-            }
-            catch (HttpOperationException e)
-            {
-                _context.Events.Record(set, "Warning", "FailedCreate", $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {e.Message}");
-                throw;
-            }
+            await CreateAsync(
+                set,
+                () => Context.Client.CoreV1.CreateNamespacedPodAsync(pod, ns, cancellationToken: ct),
+                $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful",
+                error => $"create Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} failed error: {error}");
         }
 
         foreach (var pod in plan.Delete)
         {
             try
             {
-                await _context.Client.CoreV1.DeleteNamespacedPodAsync(
+                await Context.Client.CoreV1.DeleteNamespacedPodAsync(
                     pod.Metadata.Name, ns, new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } }, cancellationToken: ct);
-                _context.Events.Record(set, "Normal", "SuccessfulDelete", $"delete Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful");
+                Context.Events.Record(set, "Normal", "SuccessfulDelete", $"delete Pod {pod.Metadata.Name} in StatefulSet {set.Metadata.Name} successful");
             }
             catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
             {
                 // Already gone (or replaced by a newer pod of the same name).
             }
+        }
+    }
+
+    /// <summary>
+    /// Creates a claim or pod of the set, recording upstream's events. Names are stable, so AlreadyExists
+    /// means an earlier pass created it and the cache had not caught up.
+    /// </summary>
+    private async Task CreateAsync(V1StatefulSet set, Func<Task> create, string created, Func<string, string> failed)
+    {
+        try
+        {
+            await create();
+            Context.Events.Record(set, "Normal", "SuccessfulCreate", created);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Created earlier; the cache had not caught up.
+        }
+        catch (HttpOperationException e)
+        {
+            Context.Events.Record(set, "Warning", "FailedCreate", failed(e.Message));
+            throw;
         }
     }
 
@@ -151,14 +140,14 @@ internal sealed class StatefulSetController : IController, IReconciler
         copy.ApiVersion = "apps/v1";
         copy.Kind = "StatefulSet";
         copy.Status = status;
-        await _context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(copy, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct);
+        await Context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(copy, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct);
     }
 
     private void OnPod(V1Pod pod)
     {
         if (OwnerReferences.ControllerName(pod.Metadata, "StatefulSet") is { } name)
         {
-            _runner.Enqueue(new NamespacedName(pod.Metadata.NamespaceProperty ?? "", name));
+            Runner.Enqueue(new NamespacedName(pod.Metadata.NamespaceProperty ?? "", name));
         }
     }
 }

@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using k8s;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ControllerManager.Controllers.Workloads;
 

@@ -1,5 +1,3 @@
-using Orchestrator.Scheduler.Framework;
-
 namespace Orchestrator.Scheduler.Plugins.InterPodAffinity;
 
 /// <summary>PreFilter output: matched-term counts per topology domain.</summary>

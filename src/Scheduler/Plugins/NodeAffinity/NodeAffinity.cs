@@ -1,6 +1,4 @@
-using k8s.Models;
 using Orchestrator.ApiMachinery.Scheduling;
-using Orchestrator.Scheduler.Framework;
 
 namespace Orchestrator.Scheduler.Plugins.NodeAffinity;
 

@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Scheduler.Framework;
-
 namespace Orchestrator.Scheduler.Plugins.NodeName;
 
 /// <summary>A pod that names a node (spec.nodeName) fits only that node.</summary>

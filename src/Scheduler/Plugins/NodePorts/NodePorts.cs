@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Scheduler.Framework;
-
 namespace Orchestrator.Scheduler.Plugins.NodePorts;
 
 /// <summary>A pod's host ports must not collide (protocol, port, overlapping IP) with ports used on the node.</summary>

@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Scheduler.Framework;
-
 namespace Orchestrator.Scheduler.Plugins.NodeResourcesBalancedAllocation;
 
 /// <summary>Prefers nodes whose cpu and memory utilisation (after placing the pod) stay balanced: (1 - stddev) * 100.</summary>

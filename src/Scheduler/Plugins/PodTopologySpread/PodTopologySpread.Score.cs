@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Scheduler.Framework;
-
 namespace Orchestrator.Scheduler.Plugins.PodTopologySpread;
 
 internal sealed partial class PodTopologySpread : IPreScorePlugin, IScorePlugin

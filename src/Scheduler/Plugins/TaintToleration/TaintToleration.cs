@@ -1,5 +1,3 @@
-using k8s.Models;
-using Orchestrator.Scheduler.Framework;
 using Orchestrator.ApiMachinery.Scheduling;
 
 namespace Orchestrator.Scheduler.Plugins.TaintToleration;

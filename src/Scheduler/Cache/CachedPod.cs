@@ -1,9 +1,7 @@
-using Orchestrator.Scheduler.Framework;
-
 namespace Orchestrator.Scheduler.Cache;
 
 /// <summary>The cache's record of one pod: where it is, and whether it is only assumed.</summary>
-internal sealed class PodState(PodInfo podInfo, string nodeName, bool assumed)
+internal sealed class CachedPod(PodInfo podInfo, string nodeName, bool assumed)
 {
     public PodInfo PodInfo { get; set; } = podInfo;
 
