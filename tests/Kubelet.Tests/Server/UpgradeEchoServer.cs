@@ -50,7 +50,8 @@ internal sealed class UpgradeEchoServer : IAsyncDisposable
                 await ServeAsync(client);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        // InvalidOperationException: the listener was stopped between two accepts ("Not listening").
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
         }
     }

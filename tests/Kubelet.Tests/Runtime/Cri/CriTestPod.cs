@@ -133,7 +133,7 @@ internal sealed class CriTestPod : IAsyncDisposable
         var containers = await _runtime.ListContainersAsync(new ListContainersRequest { Filter = filter });
         foreach (var container in containers.Containers)
         {
-            await IgnoreNotFound(() => _runtime.StopContainerAsync(new StopContainerRequest { ContainerId = container.Id, Timeout = 0 }).ResponseAsync);
+            await StopContainerAsync(container.Id);
             await RemoveContainerAsync(container.Id);
         }
 
@@ -146,6 +146,26 @@ internal sealed class CriTestPod : IAsyncDisposable
     }
 
     private static NamespaceOption PodNamespaces() => new() { Network = NamespaceMode.Pod, Pid = NamespaceMode.Container, Ipc = NamespaceMode.Pod };
+
+    /// <summary>
+    /// Stops a container for cleanup. A container whose process has just exited can make containerd
+    /// answer "failed to kill container …: ttrpc: closed" while its shim goes away: try again briefly.
+    /// </summary>
+    private async Task StopContainerAsync(string id)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await IgnoreNotFound(() => _runtime.StopContainerAsync(new StopContainerRequest { ContainerId = id, Timeout = 0 }).ResponseAsync);
+                return;
+            }
+            catch (RpcException e) when (attempt < 20 && e.Status.Detail.Contains("ttrpc: closed", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+        }
+    }
 
     /// <summary>
     /// Removes a stopped container. containerd records the task's exit from its event stream, so on a
