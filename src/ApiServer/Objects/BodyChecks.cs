@@ -18,14 +18,7 @@ internal static class BodyChecks
             // Upstream reads the type meta before anything else: a kind that is not a string is a decode error.
             if (body[field] is { } value && value.GetValueKind() != System.Text.Json.JsonValueKind.String)
             {
-                var type = value.GetValueKind() switch
-                {
-                    System.Text.Json.JsonValueKind.Object => "object",
-                    System.Text.Json.JsonValueKind.Array => "array",
-                    System.Text.Json.JsonValueKind.Number => "number",
-                    _ => "bool",
-                };
-                throw ApiErrors.BadRequest($"couldn't get version/kind; json parse error: json: cannot unmarshal {type} into Go struct field .{field} of type string");
+                throw ApiErrors.BadRequest($"couldn't get version/kind; json parse error: json: cannot unmarshal {SchemaCheck.Describe(value.GetValueKind())} into Go struct field .{field} of type string");
             }
         }
 

@@ -191,7 +191,8 @@ internal sealed class SchemaCheck
         return false;
     }
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    /// <summary>The Go decoder's name of a JSON value's type in "cannot unmarshal X into …" errors.</summary>
+    internal static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "object",
         JsonValueKind.Array => "array",
