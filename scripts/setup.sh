@@ -15,6 +15,10 @@ packages=(
   catatonit     # the pause process of the sandbox image (catatonit -P)
   docker-registry  # a local registry on 127.0.0.1 so that CRI PullImage is exercised for real
   iproute2      # ip, for network namespaces and looking at pod networking
+  nftables      # nft, the KubeProxy nftables backend (upstream's GA mode) and the pod-network masquerade
+  iptables      # iptables-restore (nf_tables and legacy), the KubeProxy iptables backend
+  conntrack     # flushing stale UDP conntrack entries when an endpoint goes away
+  dnsmasq-base  # the DNS benchmark's baseline (bench/dns.sh), never run as a service
 )
 
 missing=()
