@@ -1,3 +1,4 @@
+using Orchestrator.Client.Processes;
 using System.Globalization;
 
 namespace Orchestrator.Kubelet.Processes;

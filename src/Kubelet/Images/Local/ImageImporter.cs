@@ -1,4 +1,4 @@
-using Orchestrator.Kubelet.Processes;
+using Orchestrator.Client.Processes;
 
 namespace Orchestrator.Kubelet.Images.Local;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Orchestrator.Kubelet.Processes;
+using Orchestrator.Client.Processes;
 
 namespace Orchestrator.Kubelet.Images.Local;
 

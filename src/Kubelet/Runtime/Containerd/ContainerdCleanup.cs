@@ -1,3 +1,4 @@
+using Orchestrator.Client.Processes;
 using System.Text.Json;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Orchestrator.Kubelet.Processes;
+using Orchestrator.Client.Processes;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 

@@ -1,3 +1,4 @@
+using Orchestrator.Client.Processes;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Kubelet.Runtime.Containerd;

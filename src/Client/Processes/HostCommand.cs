@@ -1,13 +1,20 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Orchestrator.Kubelet.Processes;
+namespace Orchestrator.Client.Processes;
 
-/// <summary>Runs host tools (ctr, ip, umount) with arguments passed verbatim (no shell) and captures their output.</summary>
-internal static class HostCommand
+/// <summary>Runs host tools (ctr, ip, umount, nft, iptables-restore) with arguments passed verbatim (no shell) and captures their output.</summary>
+public static class HostCommand
 {
     /// <summary>Runs <paramref name="file"/> to completion; a missing binary throws with the name in the message.</summary>
-    public static async Task<HostCommandResult> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    public static Task<HostCommandResult> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken = default) =>
+        RunAsync(file, arguments, standardInput: null, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="file"/> with <paramref name="standardInput"/> written to its stdin (e.g. a ruleset for
+    /// <c>nft -f -</c> or <c>iptables-restore</c>), to completion.
+    /// </summary>
+    public static async Task<HostCommandResult> RunAsync(string file, IEnumerable<string> arguments, string? standardInput, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -31,9 +38,21 @@ internal static class HostCommand
             throw new InvalidOperationException($"cannot run '{file}': {error.Message} (is it installed?)", error);
         }
 
-        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (standardInput is not null)
+        {
+            try
+            {
+                await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken);
+            }
+            catch (IOException)
+            {
+                // The tool exited before reading all of its input; its exit code and stderr say why.
+            }
+        }
+
+        process.StandardInput.Close();
         try
         {
             await process.WaitForExitAsync(cancellationToken);

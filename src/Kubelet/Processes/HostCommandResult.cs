@@ -1,7 +1,0 @@
-namespace Orchestrator.Kubelet.Processes;
-
-/// <summary>The outcome of one host command: exit code and captured output.</summary>
-internal sealed record HostCommandResult(int ExitCode, string StandardOutput, string StandardError)
-{
-    public bool Succeeded => ExitCode == 0;
-}
