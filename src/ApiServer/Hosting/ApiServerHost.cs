@@ -84,6 +84,11 @@ public sealed class ApiServerHost : IAsyncDisposable
 
         var bound = new Uri(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        if (options.BindAddress.Equals(System.Net.IPAddress.Any))
+        {
+            // Listening on every address: local clients (and the kubeconfig) use loopback.
+            bound = new UriBuilder(bound) { Host = "127.0.0.1" }.Uri;
+        }
         await app.Services.GetRequiredService<Bootstrap>().EnsureAsync(bound.Port, cancellationToken);
 
         // Every resource's watch cache starts now, as upstream's do, so a watch from any revision

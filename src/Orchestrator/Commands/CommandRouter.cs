@@ -7,9 +7,9 @@ internal static class CommandRouter
         usage: orchestrator <command> [options]
 
         commands:
-          up [--data-dir DIR] [--store URL] [--port PORT] [--hollow-nodes N] [--scheduler true|false]
+          up [--data-dir DIR] [--store URL] [--port PORT] [--bind-address IP] [--hollow-nodes N] [--scheduler true|false]
              [--controller-manager true|false] [controller-manager options] [node options]
-              All-in-one host: the API server (plain HTTP on 127.0.0.1:PORT, default 6443) on
+              All-in-one host: the API server (plain HTTP on IP:PORT, default 127.0.0.1:6443) on
               the store (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator),
               the scheduler, the controller manager and N hollow nodes; writes DIR/kubeconfig.
           controller-manager --kubeconfig F [--controllers a,b,-c] [--leader-elect true|false] [--identity ID]

@@ -24,6 +24,7 @@ internal static class UpCommand
         var dataDirectory = Path.GetFullPath(arguments.Option("data-dir") ?? ".orchestrator");
         var storeUrl = arguments.Option("store") ?? "sqlite://" + Path.Combine(dataDirectory, "state.db");
         var portText = arguments.Option("port") ?? "6443";
+        var bindText = arguments.Option("bind-address") ?? "127.0.0.1";
         var hollowNodes = ClientArguments.Number(arguments, "hollow-nodes", 0);
         var template = KubeletCommand.NodeTemplate(arguments);
         var controllers = ControllerManagerCommand.Options(arguments) with { Identity = "orchestrator-up" };
@@ -54,9 +55,14 @@ internal static class UpCommand
             throw new UsageException($"--port must be a TCP port number, not \"{portText}\"");
         }
 
+        if (!System.Net.IPAddress.TryParse(bindText, out var bindAddress))
+        {
+            throw new UsageException($"--bind-address must be an IP address, not \"{bindText}\"");
+        }
+
         Directory.CreateDirectory(dataDirectory);
         await using var store = StoreFactory.Open(storeUrl);
-        await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = port }, Logging);
+        await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = port, BindAddress = bindAddress }, Logging);
         var kubeconfig = Kubeconfig.Write(Path.Combine(dataDirectory, "kubeconfig"), server.Address);
         using var loggers = LoggerFactory.Create(Logging);
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
