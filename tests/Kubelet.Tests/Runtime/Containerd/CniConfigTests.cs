@@ -13,7 +13,7 @@ public sealed class CniConfigTests
         Assert.Equal("""
             {
               "cniVersion": "0.4.0",
-              "name": "orchestrator",
+              "name": "orchestrator-orc1234abcd",
               "plugins": [
                 {
                   "type": "bridge",
