@@ -27,16 +27,30 @@ public sealed class ComponentProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating-system process id (with a wrapper that execs, such as <c>nsenter --net=…</c>, the orchestrator's own).</summary>
+    public int Pid => _process.Id;
+
     /// <summary>Starts `orchestrator ARGS`; returns once it printed its start line.</summary>
-    public static async Task<ComponentProcess> StartAsync(params string[] args)
+    public static Task<ComponentProcess> StartAsync(params string[] args) => StartWrappedAsync([], args);
+
+    /// <summary>
+    /// Starts `WRAPPER… dotnet orchestrator.dll ARGS` (e.g. <c>nsenter --net=/run/netns/NODE</c>, which execs the
+    /// rest, so the process is still the orchestrator); returns once it printed its start line.
+    /// </summary>
+    public static async Task<ComponentProcess> StartWrappedAsync(IReadOnlyList<string> wrapper, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        string[] command = [.. wrapper, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "orchestrator.dll")];
+        var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
+        foreach (var part in command.Skip(1))
+        {
+            start.ArgumentList.Add(part);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -56,6 +70,31 @@ public sealed class ComponentProcess : IAsyncDisposable
         }
 
         return component;
+    }
+
+    /// <summary>
+    /// Ctrl-C (SIGINT: the CLI's shutdown token, so the component stops its parts and cleans up), then kill -9 when it
+    /// has not exited within <paramref name="grace"/>; true when it exited on its own.
+    /// </summary>
+    public async Task<bool> InterruptAsync(TimeSpan grace)
+    {
+        if (_process.HasExited)
+        {
+            return true;
+        }
+
+        await Orchestrator.Client.Processes.HostCommand.RunAsync("kill", ["-INT", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            return false;
+        }
     }
 
     /// <summary>kill -9.</summary>

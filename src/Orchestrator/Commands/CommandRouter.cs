@@ -20,8 +20,16 @@ internal static class CommandRouter
           kubelet --kubeconfig F [--runtime hollow] [--nodes N] [--name-prefix P] [--first-index I]
                   [--node-lease-duration-seconds 40] [node options]
               N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
+          kubelet --kubeconfig F --runtime containerd [--node-name N] [--node-ip IP] [--root-dir DIR] [--port 10250]
+                  [--containerd-state-dir DIR] [real node options]
+              One real node on a private containerd (started in the kubelet's network namespace).
           node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110
                         --labels k=v,... --taints k=v:NoSchedule,...
+          real node options (kubelet --runtime containerd, and up's own node):
+                        --cluster-cidr 10.244.0.0/16 (up: the controller manager's value)
+                        --pod-network host-gw|none   host-gw: routes to the other nodes' podCIDRs via
+                            their InternalIP (ip route proto 149) and masquerade for pod traffic leaving
+                            the cluster CIDR (an nftables table per node); none: the CNI bridge only
           store [--store URL] <verb> ...
               Inspect and edit the store, like etcdctl:
                 revision | get KEY | put KEY VALUE | del KEY | list [PREFIX] [--limit N]

@@ -31,7 +31,7 @@ internal static class UpCommand
         var runScheduler = ClientArguments.Flag(arguments, "scheduler", true);
         var runControllers = ClientArguments.Flag(arguments, "controller-manager", true);
         var realNodeText = arguments.Option("real-node") ?? (hollowNodes > 0 ? "false" : "auto");
-        var realNodeOptions = RealNode.Options(arguments, RealNode.HostName(), Path.Combine(dataDirectory, "kubelet"), "kubelet-port");
+        var realNodeOptions = RealNode.WithClusterCidr(RealNode.Options(arguments, RealNode.HostName(), Path.Combine(dataDirectory, "kubelet"), "kubelet-port"), controllers.ClusterCidr);
         arguments.EnsureConsumed();
         if (realNodeText is not ("auto" or "true" or "false"))
         {

@@ -11,7 +11,7 @@ namespace Orchestrator.Kubelet.Runtime.Containerd;
 public static class CniConfig
 {
     public const string FileName = "10-orchestrator.conflist";
-    public const string NetworkName = "orchestrator";
+    private const string NetworkNamePrefix = "orchestrator-";
     private const int MaxInterfaceName = 15;
 
     /// <summary>A bridge name unique per state directory: <c>orc</c> + 8 hex digits of the path's SHA-256 (11 chars).</summary>
@@ -20,6 +20,13 @@ public static class CniConfig
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.TrimEndingDirectorySeparator(Path.GetFullPath(stateDir))));
         return "orc" + Convert.ToHexStringLower(hash)[..8];
     }
+
+    /// <summary>
+    /// The CNI network name of the node whose bridge is <paramref name="bridgeName"/>: <c>orchestrator-&lt;bridge&gt;</c>.
+    /// libcni caches results host-wide under /var/lib/cni/results/&lt;network&gt;-&lt;container&gt;-&lt;ifname&gt;, so nodes
+    /// sharing a host (several node network namespaces) need distinct names to keep their entries apart.
+    /// </summary>
+    public static string NetworkNameFor(string bridgeName) => NetworkNamePrefix + bridgeName;
 
     /// <summary>Renders the conflist JSON for <paramref name="podCidr"/> on bridge <paramref name="bridgeName"/>.</summary>
     public static string Render(Ipv4Cidr podCidr, string bridgeName, string ipamDataDir)
@@ -41,7 +48,7 @@ public static class CniConfig
         {
             json.WriteStartObject();
             json.WriteString("cniVersion", "0.4.0");
-            json.WriteString("name", NetworkName);
+            json.WriteString("name", NetworkNameFor(bridgeName));
             json.WriteStartArray("plugins");
             json.WriteStartObject();
             json.WriteString("type", "bridge");

@@ -20,10 +20,12 @@ public sealed partial class ContainerdKubelet : IController
     private readonly PodLifecycleEventGenerator _pleg;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IReadOnlyList<IController> _companions;
 
-    internal ContainerdKubelet(KubeletHost host, CriPodRuntime runtime, PodLifecycleEventGenerator pleg, ControllerContext context)
+    /// <param name="companions">Node-level loops that live and stop with the kubelet (the pod network).</param>
+    internal ContainerdKubelet(KubeletHost host, CriPodRuntime runtime, PodLifecycleEventGenerator pleg, ControllerContext context, IReadOnlyList<IController> companions)
     {
-        (_host, _runtime, _pleg, _time) = (host, runtime, pleg, context.Time);
+        (_host, _runtime, _pleg, _time, _companions) = (host, runtime, pleg, context.Time, companions);
         _logger = context.Loggers.CreateLogger<ContainerdKubelet>();
     }
 
@@ -36,7 +38,7 @@ public sealed partial class ContainerdKubelet : IController
 
     public async Task RunAsync(CancellationToken ct)
     {
-        await Task.WhenAll(_host.RunAsync(ct), HousekeepingAsync(ct), RelistAsync(ct));
+        await Task.WhenAll([_host.RunAsync(ct), HousekeepingAsync(ct), RelistAsync(ct), .. _companions.Select(c => c.RunAsync(ct))]);
     }
 
     /// <summary>Pods whose containers changed state in the runtime are synced again (a container exited).</summary>

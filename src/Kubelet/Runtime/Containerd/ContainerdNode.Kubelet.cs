@@ -7,6 +7,7 @@ using Orchestrator.Kubelet.Probes;
 using Orchestrator.Kubelet.Volumes;
 using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Images;
+using Orchestrator.Kubelet.Network;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
@@ -59,7 +60,22 @@ public sealed partial class ContainerdNode
             ResyncRequests = resyncs.Reader,
         };
         new VolumeSourceWatcher(context.Informers.ConfigMaps(), context.Informers.Secrets(), volumes.References, pod => resyncs.Writer.TryWrite(pod.Uid)).Start();
-        return new ContainerdKubelet(host, runtime, new PodLifecycleEventGenerator(Cri.Runtime, context.Time), context);
+        return new ContainerdKubelet(host, runtime, new PodLifecycleEventGenerator(Cri.Runtime, context.Time), context, PodNetworkControllers(context));
+    }
+
+    /// <summary>The pod network's loops for <see cref="ContainerdNodeOptions.PodNetwork"/>: host-gw routes and masquerade, or none.</summary>
+    private IReadOnlyList<IController> PodNetworkControllers(ControllerContext context)
+    {
+        if (Options.PodNetwork == PodNetworkMode.None)
+        {
+            return [];
+        }
+
+        var clusterCidr = Ipv4Cidr.TryParse(Options.ClusterCidr, out var cidr)
+            ? cidr
+            : throw new ArgumentException($"cluster CIDR '{Options.ClusterCidr}' is not an IPv4 CIDR (a.b.c.d/n)");
+        var table = PodMasquerade.TableNameFor(CniConfig.BridgeNameFor(Containerd.StateDir));
+        return [new PodNetworkController(context, new PodNetworkOptions(Options.NodeName, clusterCidr, table))];
     }
 
     /// <summary>The CNI config of the node's pod network, from its podCIDR (containerd reloads the directory itself).</summary>

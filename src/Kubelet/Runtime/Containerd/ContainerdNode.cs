@@ -79,6 +79,11 @@ public sealed partial class ContainerdNode : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
+        if (!Ipv4Cidr.TryParse(options.ClusterCidr, out _))
+        {
+            throw new ArgumentException($"cluster CIDR '{options.ClusterCidr}' is not an IPv4 CIDR (a.b.c.d/n)", nameof(options));
+        }
+
         var logger = loggers.CreateLogger<ContainerdNode>();
         Directory.CreateDirectory(options.RootDir);
         var containerd = await ContainerdProcess.AdoptAsync(options.StateDir, logger, ct);

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.Kubelet.Network;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
@@ -24,6 +25,12 @@ public sealed record ContainerdNodeOptions(string NodeName, string RootDir)
     public IReadOnlyList<V1Taint> Taints { get; init; } = [];
 
     public KubeletOptions Kubelet { get; init; } = new();
+
+    /// <summary>Every pod address of the cluster (upstream --cluster-cidr; the controller manager cuts node podCIDRs from it): pod traffic leaving it is masqueraded.</summary>
+    public string ClusterCidr { get; init; } = "10.244.0.0/16";
+
+    /// <summary>How pods reach the other nodes' pods: host-gw routes and masquerade (default), or nothing.</summary>
+    public PodNetworkMode PodNetwork { get; init; } = PodNetworkMode.HostGw;
 
     public string StateDir => ContainerdStateDir ?? Path.Combine(RootDir, "containerd");
 }

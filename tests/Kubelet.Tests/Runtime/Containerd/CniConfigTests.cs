@@ -13,7 +13,7 @@ public sealed class CniConfigTests
         Assert.Equal("""
             {
               "cniVersion": "0.4.0",
-              "name": "orchestrator",
+              "name": "orchestrator-orc1234abcd",
               "plugins": [
                 {
                   "type": "bridge",
@@ -46,6 +46,17 @@ public sealed class CniConfigTests
             }
 
             """, json);
+    }
+
+    [Fact]
+    public void Each_bridge_gets_its_own_network_name_so_nodes_sharing_a_host_keep_their_libcni_cache_entries_apart()
+    {
+        using var a = JsonDocument.Parse(CniConfig.Render(Ipv4Cidr.Parse("10.244.1.0/24"), CniConfig.BridgeNameFor("/tmp/node-a"), "/a"));
+        using var b = JsonDocument.Parse(CniConfig.Render(Ipv4Cidr.Parse("10.244.2.0/24"), CniConfig.BridgeNameFor("/tmp/node-b"), "/b"));
+
+        var nameA = a.RootElement.GetProperty("name").GetString();
+        Assert.NotEqual(nameA, b.RootElement.GetProperty("name").GetString());
+        Assert.Equal(CniConfig.NetworkNameFor(CniConfig.BridgeNameFor("/tmp/node-a")), nameA);
     }
 
     [Theory]

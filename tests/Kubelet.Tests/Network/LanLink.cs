@@ -1,0 +1,15 @@
+using Orchestrator.Testing;
+
+namespace Orchestrator.Kubelet.Tests.Network;
+
+/// <summary>A link with carrier on 192.0.2.0/24 (TEST-NET-1) inside a scratch namespace: a veth pair with both ends there, lan0 at .2.</summary>
+internal static class LanLink
+{
+    public static async Task AddAsync(NetworkNamespace ns)
+    {
+        await ns.IpAsync(["link", "add", "lan0", "type", "veth", "peer", "name", "lan1"]);
+        await ns.IpAsync(["addr", "add", "192.0.2.2/24", "dev", "lan0"]);
+        await ns.IpAsync(["link", "set", "lan0", "up"]);
+        await ns.IpAsync(["link", "set", "lan1", "up"]);
+    }
+}
