@@ -19,7 +19,7 @@ public class IptablesChainsTests
     [Fact]
     public void Rendered_dns_service_jumps_to_the_upstream_named_chains()
     {
-        var text = IptablesRenderer.RenderText(IptablesPlanInputs.Plan(IptablesPlanInputs.Dns([IptablesPlanInputs.Ep("10.244.0.5", 53)])), IptablesRenderOptions.Default);
+        var text = IptablesRenderer.RenderText(IptablesPlanInputs.PlanOf(IptablesPlanInputs.Dns([IptablesPlanInputs.Ep("10.244.0.5", 53)])), IptablesRenderOptions.Default);
         Assert.Contains("-A KUBE-SERVICES -m comment --comment \"kube-system/kube-dns:dns cluster IP\" -m udp -p udp -d 10.96.0.10 --dport 53 -j KUBE-SVC-TCOU7JCQXEZGVUNU", text);
         Assert.Contains("-A KUBE-SEP-LPGSDLJ3FDW46N4W -m comment --comment kube-system/kube-dns:dns -m udp -p udp -j DNAT --to-destination 10.244.0.5:53", text);
     }

@@ -9,10 +9,10 @@ internal static class IptablesPlanInputs
 
     public static IReadOnlyDictionary<string, ProxyPlan> Cases { get; } = new Dictionary<string, ProxyPlan>
     {
-        ["clusterip-two-endpoints"] = Plan(Web() with { ClusterEndpoints = [Ep("10.244.1.5", 8080), Ep("10.244.2.4", 8080)] }),
-        ["no-endpoints"] = Plan(Web("empty", "10.96.0.60") with { NodePort = 30081 }),
-        ["nodeport"] = Plan(Web() with { NodePort = 30080, ClusterEndpoints = [Ep("10.244.1.5", 8080, local: true), Ep("10.244.2.4", 8080)] }),
-        ["loadbalancer-local"] = Plan(Web("lb", "10.96.0.70") with
+        ["clusterip-two-endpoints"] = PlanOf(Web() with { ClusterEndpoints = [Ep("10.244.1.5", 8080), Ep("10.244.2.4", 8080)] }),
+        ["no-endpoints"] = PlanOf(Web("empty", "10.96.0.60") with { NodePort = 30081 }),
+        ["nodeport"] = PlanOf(Web() with { NodePort = 30080, ClusterEndpoints = [Ep("10.244.1.5", 8080, local: true), Ep("10.244.2.4", 8080)] }),
+        ["loadbalancer-local"] = PlanOf(Web("lb", "10.96.0.70") with
         {
             NodePort = 30090,
             LoadBalancerIps = ["10.200.0.100"],
@@ -21,20 +21,20 @@ internal static class IptablesPlanInputs
             ClusterEndpoints = [Ep("10.244.1.5", 8080, local: true), Ep("10.244.2.4", 8080)],
             LocalEndpoints = [Ep("10.244.1.5", 8080, local: true)],
         }),
-        ["loadbalancer-local-no-local-endpoints"] = Plan(Web("lb", "10.96.0.70") with
+        ["loadbalancer-local-no-local-endpoints"] = PlanOf(Web("lb", "10.96.0.70") with
         {
             NodePort = 30090,
             LoadBalancerIps = ["10.200.0.100"],
             ExternalPolicyLocal = true,
             ClusterEndpoints = [Ep("10.244.2.4", 8080)],
         }),
-        ["affinity"] = Plan(Web("sticky", "10.96.0.80") with
+        ["affinity"] = PlanOf(Web("sticky", "10.96.0.80") with
         {
             AffinityTimeoutSeconds = 10800,
             ClusterEndpoints = [Ep("10.244.1.5", 8080), Ep("10.244.2.4", 8080), Ep("10.244.2.9", 8080)],
         }),
-        ["dns-udp"] = Plan(Dns([Ep("10.244.0.5", 53), Ep("10.244.1.6", 53)])),
-        ["internal-local"] = Plan(Web("node-local", "10.96.0.90") with
+        ["dns-udp"] = PlanOf(Dns([Ep("10.244.0.5", 53), Ep("10.244.1.6", 53)])),
+        ["internal-local"] = PlanOf(Web("node-local", "10.96.0.90") with
         {
             InternalPolicyLocal = true,
             ClusterEndpoints = [Ep("10.244.1.5", 8080, local: true)],
@@ -51,5 +51,5 @@ internal static class IptablesPlanInputs
 
     public static EndpointPlan Ep(string ip, int port, bool local = false) => new(ip, port, local, Ready: true, Serving: true, Terminating: false);
 
-    public static ProxyPlan Plan(params ServicePortPlan[] services) => new([.. services.OrderBy(s => s.Name)], Node);
+    public static ProxyPlan PlanOf(params ServicePortPlan[] services) => new([.. services.OrderBy(s => s.Name)], Node);
 }
