@@ -1,0 +1,56 @@
+using Orchestrator.KubeProxy.Plan;
+
+namespace Orchestrator.KubeProxy.Backends.Iptables;
+
+/// <summary>
+/// Which chains one Service port uses and where each kind of traffic goes (upstream's usesClusterPolicyChain,
+/// internalTrafficChain, hasExternalEndpoints, …), derived from the plan.
+/// </summary>
+internal sealed record ServiceShape(
+    string ClusterChain,
+    string LocalChain,
+    string ExternalChain,
+    IReadOnlyList<EndpointPlan> ClusterEndpoints,
+    IReadOnlyList<EndpointPlan> LocalEndpoints,
+    bool ExternallyAccessible,
+    bool ExternalPolicyLocal,
+    bool InternalPolicyLocal)
+{
+    /// <summary>Any usable endpoint this node knows of (false: every address of the Service is rejected).</summary>
+    public bool HasEndpoints => ClusterEndpoints.Count > 0 || LocalEndpoints.Count > 0;
+
+    public bool UsesClusterChain => ClusterEndpoints.Count > 0 && (!InternalPolicyLocal || ExternallyAccessible);
+
+    public bool UsesLocalChain => LocalEndpoints.Count > 0 && (InternalPolicyLocal || ExternalPolicyLocal);
+
+    public bool UsesExternalChain => HasEndpoints && ExternallyAccessible;
+
+    public string InternalChain => InternalPolicyLocal ? LocalChain : ClusterChain;
+
+    public bool HasInternalEndpoints => InternalPolicyLocal ? LocalEndpoints.Count > 0 : ClusterEndpoints.Count > 0;
+
+    public string ExternalPolicyChain => ExternalPolicyLocal ? LocalChain : ClusterChain;
+
+    public bool HasExternalEndpoints => ExternalPolicyLocal ? LocalEndpoints.Count > 0 : ClusterEndpoints.Count > 0;
+
+    public static ServiceShape Of(ServicePortPlan service)
+    {
+        var externallyAccessible = service.NodePort != 0 || service.ExternalIps.Count > 0 || service.LoadBalancerIps.Count > 0;
+        var externalLocal = service.ExternalPolicyLocal && externallyAccessible;
+
+        // The plan's ClusterEndpoints are already local-only under internalTrafficPolicy Local, so they are the
+        // local set then; under externalTrafficPolicy Local the plan's LocalEndpoints are.
+        IReadOnlyList<EndpointPlan> local = externalLocal ? service.LocalEndpoints
+            : service.InternalPolicyLocal ? service.ClusterEndpoints
+            : [];
+        return new ServiceShape(
+            IptablesChains.ClusterPolicy(service.Name),
+            IptablesChains.LocalPolicy(service.Name),
+            IptablesChains.External(service.Name),
+            service.ClusterEndpoints,
+            local,
+            externallyAccessible,
+            externalLocal,
+            service.InternalPolicyLocal);
+    }
+}
