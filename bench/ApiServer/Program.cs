@@ -9,10 +9,24 @@ using Orchestrator.Store;
 
 // API server benchmark (issue 3): 64 concurrent clients creating pods over HTTP vs raw SqliteStore
 // creates of the same bytes; LIST of 10,000 pods; one event fanned out to 1,000 watchers.
-// Usage: bench/apiserver.sh [--quick]; bench/hostile.sh for hostile bodies against benign twins (HostileBench)
+// Usage: bench/apiserver.sh [--quick]; bench/apiserver.sh --profile [creates] for allocations and CPU per create (CreateProfile), --stages [creates] per stage of the server (CreateStages); bench/hostile.sh for hostile bodies against benign twins (HostileBench)
 if (args.Contains("--hostile"))
 {
     await HostileBench.RunAsync();
+    return 0;
+}
+
+if (args.Contains("--stages"))
+{
+    var index = Array.IndexOf(args, "--stages");
+    CreateStages.Run(index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var n) ? n : 20_000);
+    return 0;
+}
+
+if (args.Contains("--profile"))
+{
+    var index = Array.IndexOf(args, "--profile");
+    await CreateProfile.RunAsync(index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var n) ? n : 20_000);
     return 0;
 }
 
@@ -93,11 +107,7 @@ static StringContent Json(string body)
     return content;
 }
 
-static string Pod(string name) => $$$$"""
-    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"{{{{name}}}}","labels":{"app":"bench","tier":"web"}},
-     "spec":{"containers":[{"name":"app","image":"registry.local/app:1.0","ports":[{"containerPort":8080}],
-       "resources":{"requests":{"cpu":"100m","memory":"64Mi"}}}],"restartPolicy":"Always"}}
-    """;
+static string Pod(string name) => BenchPod.Json(name);
 
 // Opens N watches, then creates one object per round and measures, per watcher, the time from
 // the create's response to the event's arrival.

@@ -9,9 +9,14 @@ internal static class FieldPath
 
     public static string Value(JsonNode? value) => "v:" + Json(value);
 
-    /// <summary>A keyed list item: <c>k:{"name":"a"}</c>, key fields in name order.</summary>
-    public static string Key(IEnumerable<(string Name, JsonNode? Value)> keys) =>
-        "k:{" + string.Join(",", keys.OrderBy(k => k.Name, StringComparer.Ordinal).Select(k => $"{Json(k.Name)}:{Json(k.Value)}")) + "}";
+    /// <summary>A keyed list item: <c>k:{"name":"a"}</c>.</summary>
+    public static string Key(string name, JsonNode value) => "k:{" + Json(name) + ":" + Json(value) + "}";
+
+    /// <summary>A list item keyed by two fields: <c>k:{"containerPort":80,"protocol":"TCP"}</c>, key fields in name order.</summary>
+    public static string Key(string name, JsonNode value, string otherName, JsonNode otherValue) =>
+        string.CompareOrdinal(name, otherName) <= 0
+            ? "k:{" + Json(name) + ":" + Json(value) + "," + Json(otherName) + ":" + Json(otherValue) + "}"
+            : Key(otherName, otherValue, name, value);
 
     /// <summary>upstream's fieldpath.Path String(): <c>.spec.replicas</c>, <c>[name="a"]</c>, <c>[="v"]</c>.</summary>
     public static string Text(IEnumerable<string> path) => string.Concat(path.Select(Element));
