@@ -27,7 +27,7 @@ internal static class CreateProfile
             await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = 0 });
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
             (await http.PostAsync("/api/v1/namespaces", Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"bench"}}"""))).Dispose();
-            await CreatePodsAsync(http, "w", Math.Max(2_000, creates / 2));
+            await WarmUp.RunAsync("HTTP", Concurrency, 1_000, maxRounds: 30, i => CreatePodAsync(http, "w" + i.ToString("D6", CultureInfo.InvariantCulture), CancellationToken.None));
 
             GC.Collect();
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -35,14 +35,9 @@ internal static class CreateProfile
             var pause = GC.GetTotalPauseDuration();
             var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
             var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            using var listener = new JitListener();
-            listener.On = true;
             var clock = Stopwatch.StartNew();
             await CreatePodsAsync(http, "p", creates);
             clock.Stop();
-            listener.On = false;
-            foreach (var (m, c) in listener.Methods.OrderByDescending(kv => kv.Value).Take(40)) { Console.WriteLine($"{c} {m}"); }
-            Console.WriteLine($"distinct {listener.Methods.Count} total {listener.Methods.Values.Sum()}");
             var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)creates;
             var cpuMicros = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / creates;
 
@@ -60,14 +55,17 @@ internal static class CreateProfile
     }
 
     private static Task CreatePodsAsync(HttpClient http, string prefix, int count) =>
-        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, (i, ct) =>
+            new ValueTask(CreatePodAsync(http, prefix + i.ToString("D6", CultureInfo.InvariantCulture), ct)));
+
+    private static async Task CreatePodAsync(HttpClient http, string name, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync("/api/v1/namespaces/bench/pods", Json(BenchPod.Json(name)), cancellationToken);
+        if ((int)response.StatusCode != 201)
         {
-            using var response = await http.PostAsync("/api/v1/namespaces/bench/pods", Json(BenchPod.Json(prefix + i.ToString("D6", CultureInfo.InvariantCulture))), ct);
-            if ((int)response.StatusCode != 201)
-            {
-                throw new InvalidOperationException($"create failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-            }
-        });
+            throw new InvalidOperationException($"create failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
 
     private static StringContent Json(string body)
     {

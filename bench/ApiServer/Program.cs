@@ -49,12 +49,12 @@ try
 
     var podBytes = Encoding.UTF8.GetBytes(Pod("raw-size-probe"));
 
-    // Warm-up, not measured: both paths JIT-compiled and their pools filled, so the figures are steady
-    // state rather than a fresh process's first seconds (a third of the CPU then went to the JIT).
-    var warmUp = quick ? 500 : 2_000;
+    // Warm-up, not measured: both paths JIT-compiled (until a round compiles almost nothing, see WarmUp)
+    // and their pools filled, so the figures are steady state rather than a fresh process's first seconds.
+    var warmUp = quick ? 500 : 1_000;
     await http.PostAsync("/api/v1/namespaces", Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"warm"}}"""));
-    await Measurement.RunAsync("warm-up raw", concurrency, warmUp, i => store.CreateAsync($"/warm/{i:D8}", podBytes));
-    await Measurement.RunAsync("warm-up HTTP", concurrency, warmUp, async i => (await http.PostAsync("/api/v1/namespaces/warm/pods", Json(Pod($"w{i:D6}")))).Dispose());
+    await WarmUp.RunAsync("raw", concurrency, warmUp, maxRounds: 10, i => store.CreateAsync($"/warm/{i:D8}", podBytes));
+    await WarmUp.RunAsync("HTTP", concurrency, warmUp, maxRounds: quick ? 10 : 30, async i => (await http.PostAsync("/api/v1/namespaces/warm/pods", Json(Pod($"w{i:D6}")))).Dispose());
 
     var raw = await Measurement.RunAsync("raw SqliteStore create (same bytes)", concurrency, creates, i => store.CreateAsync($"/raw/{i:D8}", podBytes));
     var api = await Measurement.RunAsync("POST pod over HTTP", concurrency, creates, async i =>

@@ -20,7 +20,7 @@ public sealed class FieldsV1WriterTests
               "finalizers":["x/y","a/b"],"ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"rs","uid":"r1","controller":true}]},
              "spec":{"restartPolicy":"Always","containers":[
                {"name":"web","image":"nginx:1","ports":[{"containerPort":8080},{"containerPort":53,"protocol":"UDP"},{"containerPort":53,"protocol":"TCP","name":"dns"}],
-                "env":[{"name":"B","value":"2"},{"name":"A","valueFrom":{"fieldRef":{"fieldPath":"metadata.name"}}}],
+                "env":[{"name":"B","value":"2"},{"name":"a\"<é>","value":"q"},{"name":"A","valueFrom":{"fieldRef":{"fieldPath":"metadata.name"}}}],
                 "resources":{"requests":{"cpu":"100m","memory":"64Mi"},"limits":{}},"volumeMounts":[{"name":"data","mountPath":"/data"}]},
                {"name":"side","image":"busybox","command":["sh","-c","sleep 1"],"args":[]}],
                "initContainers":[{"name":"init","image":"busybox"}],
