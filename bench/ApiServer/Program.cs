@@ -9,10 +9,24 @@ using Orchestrator.Store;
 
 // API server benchmark (issue 3): 64 concurrent clients creating pods over HTTP vs raw SqliteStore
 // creates of the same bytes; LIST of 10,000 pods; one event fanned out to 1,000 watchers.
-// Usage: bench/apiserver.sh [--quick]; bench/hostile.sh for hostile bodies against benign twins (HostileBench)
+// Usage: bench/apiserver.sh [--quick]; bench/apiserver.sh --profile [creates] for allocations and CPU per create (CreateProfile), --stages [creates] per stage of the server (CreateStages); bench/hostile.sh for hostile bodies against benign twins (HostileBench)
 if (args.Contains("--hostile"))
 {
     await HostileBench.RunAsync();
+    return 0;
+}
+
+if (args.Contains("--stages"))
+{
+    var index = Array.IndexOf(args, "--stages");
+    CreateStages.Run(index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var n) ? n : 20_000);
+    return 0;
+}
+
+if (args.Contains("--profile"))
+{
+    var index = Array.IndexOf(args, "--profile");
+    await CreateProfile.RunAsync(index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var n) ? n : 20_000);
     return 0;
 }
 
@@ -35,12 +49,12 @@ try
 
     var podBytes = Encoding.UTF8.GetBytes(Pod("raw-size-probe"));
 
-    // Warm-up, not measured: both paths JIT-compiled and their pools filled, so the figures are steady
-    // state rather than a fresh process's first seconds (a third of the CPU then went to the JIT).
-    var warmUp = quick ? 500 : 2_000;
+    // Warm-up, not measured: both paths JIT-compiled (until a round compiles almost nothing, see WarmUp)
+    // and their pools filled, so the figures are steady state rather than a fresh process's first seconds.
+    var warmUp = quick ? 500 : 1_000;
     await http.PostAsync("/api/v1/namespaces", Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"warm"}}"""));
-    await Measurement.RunAsync("warm-up raw", concurrency, warmUp, i => store.CreateAsync($"/warm/{i:D8}", podBytes));
-    await Measurement.RunAsync("warm-up HTTP", concurrency, warmUp, async i => (await http.PostAsync("/api/v1/namespaces/warm/pods", Json(Pod($"w{i:D6}")))).Dispose());
+    await WarmUp.RunAsync("raw", concurrency, warmUp, maxRounds: 10, i => store.CreateAsync($"/warm/{i:D8}", podBytes));
+    await WarmUp.RunAsync("HTTP", concurrency, warmUp, maxRounds: quick ? 10 : 30, async i => (await http.PostAsync("/api/v1/namespaces/warm/pods", Json(Pod($"w{i:D6}")))).Dispose());
 
     var raw = await Measurement.RunAsync("raw SqliteStore create (same bytes)", concurrency, creates, i => store.CreateAsync($"/raw/{i:D8}", podBytes));
     var api = await Measurement.RunAsync("POST pod over HTTP", concurrency, creates, async i =>
@@ -93,11 +107,7 @@ static StringContent Json(string body)
     return content;
 }
 
-static string Pod(string name) => $$$$"""
-    {"apiVersion":"v1","kind":"Pod","metadata":{"name":"{{{{name}}}}","labels":{"app":"bench","tier":"web"}},
-     "spec":{"containers":[{"name":"app","image":"registry.local/app:1.0","ports":[{"containerPort":8080}],
-       "resources":{"requests":{"cpu":"100m","memory":"64Mi"}}}],"restartPolicy":"Always"}}
-    """;
+static string Pod(string name) => BenchPod.Json(name);
 
 // Opens N watches, then creates one object per round and measures, per watcher, the time from
 // the create's response to the event's arrival.

@@ -13,11 +13,31 @@ namespace Orchestrator.ApiServer.FieldManagement;
 /// </summary>
 internal static class FieldManager
 {
-    /// <summary>Records a create: the creator owns every field of the new object.</summary>
+    /// <summary>
+    /// Records a create: the creator owns every field of the new object. Its fieldsV1 are written
+    /// straight from the object (<see cref="FieldsV1Writer"/>), through a <see cref="FieldSet"/> only
+    /// when a merged list repeats a key.
+    /// </summary>
     public static void RecordCreate(ResourceDefinition resource, JsonObject created, FieldOwner owner, string time)
     {
-        var fields = ObjectFields.Of(created, resource.ModelType, Scope(resource, owner));
-        ManagedFieldsEntry.Write(created, [new(owner.Manager, owner.Operation, owner.Subresource, resource.ApiVersion, time, fields)]);
+        var scope = Scope(resource, owner);
+        JsonObject? fieldsV1 = null;
+        using (var scratch = Serialization.JsonScratch.Rent())
+        {
+            if (FieldsV1Writer.TryWrite(scratch.Writer, created, resource.ModelType, scope))
+            {
+                fieldsV1 = JsonNode.Parse(scratch.Written, documentOptions: Serialization.JsonLimits.Document)!.AsObject();
+            }
+        }
+
+        if (fieldsV1 is null)
+        {
+            var fields = ObjectFields.Of(created, resource.ModelType, scope);
+            ManagedFieldsEntry.Write(created, [new(owner.Manager, owner.Operation, owner.Subresource, resource.ApiVersion, time, fields)]);
+            return;
+        }
+
+        ManagedFieldsEntry.WriteOne(created, owner, resource.ApiVersion, time, fieldsV1);
     }
 
     /// <summary>

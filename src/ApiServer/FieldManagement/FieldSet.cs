@@ -135,9 +135,15 @@ internal sealed class FieldSet
     public JsonObject ToFieldsV1()
     {
         using var scratch = Serialization.JsonScratch.Rent();
-        MarkMembers();
-        WriteMarked(scratch.Writer);
+        WriteFieldsV1(scratch.Writer);
         return JsonNode.Parse(scratch.Written, documentOptions: Serialization.JsonLimits.Document)!.AsObject();
+    }
+
+    /// <summary>Writes the FieldsV1 JSON of this set.</summary>
+    public void WriteFieldsV1(Utf8JsonWriter writer)
+    {
+        MarkMembers();
+        WriteMarked(writer);
     }
 
     /// <summary>Records in every node whether it or anything below it is a member: one pass, so no node is asked twice.</summary>

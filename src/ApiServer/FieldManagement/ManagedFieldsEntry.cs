@@ -69,27 +69,49 @@ internal sealed record ManagedFieldsEntry(string Manager, string Operation, stri
             .ThenBy(e => e.Subresource ?? "", StringComparer.Ordinal);
         foreach (var entry in sorted)
         {
-            var item = new JsonObject
-            {
-                ["manager"] = entry.Manager,
-                ["operation"] = entry.Operation,
-                ["apiVersion"] = entry.ApiVersion,
-            };
-            if (entry.Time is not null)
-            {
-                item["time"] = entry.Time;
-            }
-
-            item["fieldsType"] = "FieldsV1";
-            item["fieldsV1"] = entry.Fields.ToFieldsV1();
-            if (entry.Subresource is { Length: > 0 })
-            {
-                item["subresource"] = entry.Subresource;
-            }
-
-            array.Add(item);
+            array.Add(Item(entry.Manager, entry.Operation, entry.Subresource, entry.ApiVersion, entry.Time, entry.Fields.ToFieldsV1()));
         }
 
+        Store(obj, array);
+    }
+
+    /// <summary>Stores the one entry of a new object, whose fields are already FieldsV1 JSON (none: no managedFields).</summary>
+    public static void WriteOne(JsonObject obj, FieldOwner owner, string apiVersion, string? time, JsonObject fieldsV1)
+    {
+        var array = new JsonArray();
+        if (fieldsV1.Count > 0)
+        {
+            array.Add(Item(owner.Manager, owner.Operation, owner.Subresource, apiVersion, time, fieldsV1));
+        }
+
+        Store(obj, array);
+    }
+
+    private static JsonObject Item(string manager, string operation, string? subresource, string apiVersion, string? time, JsonObject fieldsV1)
+    {
+        var item = new JsonObject
+        {
+            ["manager"] = manager,
+            ["operation"] = operation,
+            ["apiVersion"] = apiVersion,
+        };
+        if (time is not null)
+        {
+            item["time"] = time;
+        }
+
+        item["fieldsType"] = "FieldsV1";
+        item["fieldsV1"] = fieldsV1;
+        if (subresource is { Length: > 0 })
+        {
+            item["subresource"] = subresource;
+        }
+
+        return item;
+    }
+
+    private static void Store(JsonObject obj, JsonArray array)
+    {
         var metadata = Storage.StoredObject.Metadata(obj);
         if (array.Count == 0)
         {

@@ -12,7 +12,8 @@ namespace Orchestrator.ApiServer.FieldManagement;
 /// </summary>
 internal static class ObjectFields
 {
-    private static readonly string[] OwnedMetadata = ["labels", "annotations", "finalizers", "ownerReferences"];
+    /// <summary>The metadata fields a manager can own.</summary>
+    public static readonly string[] OwnedMetadata = ["labels", "annotations", "finalizers", "ownerReferences"];
 
     /// <summary>The fields of <paramref name="obj"/> a write of <paramref name="scope"/> can own (metadata identity and type fields never; status only through its subresource).</summary>
     public static FieldSet Of(JsonObject obj, Type modelType, FieldScope scope)
@@ -186,25 +187,12 @@ internal static class ObjectFields
         var items = new List<(string Key, JsonNode? Item)>();
         foreach (var item in array)
         {
-            if (mergeKey is null)
-            {
-                items.Add((FieldPath.Value(item), null));
-                continue;
-            }
-
-            if (item is not JsonObject obj || !obj.TryGetPropertyValue(mergeKey, out var keyValue) || keyValue is null)
+            if (ItemKey(item, mergeKey) is not { } key)
             {
                 return false;
             }
 
-            // Ports are keyed by number and protocol upstream (x-kubernetes-list-map-keys).
-            var keys = new List<(string, JsonNode?)> { (mergeKey, keyValue) };
-            if (mergeKey is "containerPort" or "port" && obj["protocol"] is { } protocol)
-            {
-                keys.Add(("protocol", protocol));
-            }
-
-            items.Add((FieldPath.Key(keys), obj));
+            items.Add((key, mergeKey is null ? null : item));
         }
 
         foreach (var (key, item) in items)
@@ -222,6 +210,28 @@ internal static class ObjectFields
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The path element of an item of a merged list: <c>v:</c> its value in a list of scalars, <c>k:</c>
+    /// its key in a list of objects (ports by number and protocol, as upstream's x-kubernetes-list-map-keys);
+    /// null when an object item lacks its key.
+    /// </summary>
+    public static string? ItemKey(JsonNode? item, string? mergeKey)
+    {
+        if (mergeKey is null)
+        {
+            return FieldPath.Value(item);
+        }
+
+        if (item is not JsonObject obj || !obj.TryGetPropertyValue(mergeKey, out var keyValue) || keyValue is null)
+        {
+            return null;
+        }
+
+        return mergeKey is "containerPort" or "port" && obj["protocol"] is { } protocol
+            ? FieldPath.Key(mergeKey, keyValue, "protocol", protocol)
+            : FieldPath.Key(mergeKey, keyValue);
     }
 
     private static void CopyInto(FieldSet target, FieldSet source)

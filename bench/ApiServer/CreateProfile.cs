@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Orchestrator.ApiServer.Hosting;
+using Orchestrator.Store;
+
+namespace Orchestrator.Bench;
+
+/// <summary>
+/// What one pod create costs the process (API server and its HTTP clients together, as the
+/// benchmark runs them): bytes allocated, CPU time, GCs and GC pause, per create, after a warm-up.
+/// For before/after comparisons of a change on the create path; steadier than creates/s on a shared
+/// machine, since allocations do not depend on the load.
+/// Usage: bench/apiserver.sh --profile [creates].
+/// </summary>
+internal static class CreateProfile
+{
+    private const int Concurrency = 64;
+
+    public static async Task RunAsync(int creates)
+    {
+        var directory = Directory.CreateTempSubdirectory("orchestrator-bench-profile-").FullName;
+        try
+        {
+            await using var store = StoreFactory.Open("sqlite://" + Path.Combine(directory, "state.db"));
+            await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = 0 });
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
+            (await http.PostAsync("/api/v1/namespaces", Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"bench"}}"""))).Dispose();
+            await WarmUp.RunAsync("HTTP", Concurrency, 1_000, maxRounds: 30, i => CreatePodAsync(http, "w" + i.ToString("D6", CultureInfo.InvariantCulture), CancellationToken.None));
+
+            GC.Collect();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var pause = GC.GetTotalPauseDuration();
+            var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+            var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var clock = Stopwatch.StartNew();
+            await CreatePodsAsync(http, "p", creates);
+            clock.Stop();
+            var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)creates;
+            var cpuMicros = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / creates;
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# create profile — {creates} pod creates, {Concurrency} clients, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated per create: {bytes / 1024:F1} KiB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU per create: {cpuMicros:F0} µs (whole process)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GCs: gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms of {clock.Elapsed.TotalMilliseconds:F0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JIT: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods compiled, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"creates/s: {creates / clock.Elapsed.TotalSeconds:F0}; load average: {File.ReadAllText("/proc/loadavg").Trim()}"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static Task CreatePodsAsync(HttpClient http, string prefix, int count) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, (i, ct) =>
+            new ValueTask(CreatePodAsync(http, prefix + i.ToString("D6", CultureInfo.InvariantCulture), ct)));
+
+    private static async Task CreatePodAsync(HttpClient http, string name, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync("/api/v1/namespaces/bench/pods", Json(BenchPod.Json(name)), cancellationToken);
+        if ((int)response.StatusCode != 201)
+        {
+            throw new InvalidOperationException($"create failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    private static StringContent Json(string body)
+    {
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+}
