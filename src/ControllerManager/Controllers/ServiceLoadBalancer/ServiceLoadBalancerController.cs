@@ -91,6 +91,11 @@ internal sealed partial class ServiceLoadBalancerController : ReconcilingControl
             return ReconcileResult.Done;
         }
 
+        if (_pool is null && plan.Wanted && plan.Ingress.Count == 0)
+        {
+            Context.Events.Record(service, EventTypes.Warning, "UnAvailableLoadBalancer", "There are no available nodes for LoadBalancer");
+        }
+
         await ApplyAsync(service, plan, ct);
         if (plan.Failure is not null)
         {

@@ -51,14 +51,17 @@ public sealed class ServiceLoadBalancerControllerTests
     {
         await using var harness = await ControllerHarness.StartAsync(c => new ServiceLoadBalancerController(c));
         var client = harness.Client;
+        await client.CoreV1.CreateNamespacedServiceAsync(LoadBalancer("early"), "default");
+        await harness.EventuallyAsync(async () => (await harness.EventsAsync("UnAvailableLoadBalancer")).Count == 1, "a warning that no node can carry the load balancer");
         await AddNodeAsync(client, "node-b", "10.0.0.3");
         await AddNodeAsync(client, "node-a", "10.0.0.2");
         await AddNodeAsync(client, "node-c", "10.0.0.4", ready: "False");
         await client.CoreV1.CreateNamespacedServiceAsync(LoadBalancer("web"), "default");
 
         await EventuallyIngressAsync(harness, "web", i => i == "10.0.0.2/VIP,10.0.0.3/VIP", "both ready nodes' addresses, sorted");
-        await harness.EventuallyAsync(async () => (await harness.EventsAsync("EnsuredLoadBalancer")).Count == 1, "an EnsuredLoadBalancer event");
-        Assert.Single(await harness.EventsAsync("EnsuringLoadBalancer"));
+        await harness.EventuallyAsync(async () => (await harness.EventsAsync("EnsuredLoadBalancer")).Any(e => e.InvolvedObject.Name == "web"), "an EnsuredLoadBalancer event");
+        Assert.Single(await harness.EventsAsync("EnsuringLoadBalancer"), e => e.InvolvedObject.Name == "web");
+        await EventuallyIngressAsync(harness, "early", i => i == "10.0.0.2/VIP,10.0.0.3/VIP", "the service made before any node to get the nodes' addresses");
 
         await SetNodeAsync(client, "node-a", "10.0.0.2", "False");
         await SetNodeAsync(client, "node-c", "10.0.0.4", "True");
