@@ -22,6 +22,7 @@ internal static class ControllerCatalog
         ("endpointslice", (c, _) => new Controllers.EndpointSlice.EndpointSliceController(c)),
         ("nodeipam", (c, o) => new NodeIpamController(c, new NodeIpamOptions { ClusterCidr = o.ClusterCidr })),
         ("podgc", (c, _) => new Controllers.PodGc.PodGcController(c)),
+        (Controllers.ServiceLoadBalancer.ServiceLoadBalancerController.ControllerName, (c, o) => new Controllers.ServiceLoadBalancer.ServiceLoadBalancerController(c, o.LoadBalancerAddressPool())),
     ];
 
     /// <summary>Upstream's monitor period is 5 s; a shorter grace period (tests) is checked at least four times over.</summary>

@@ -1,3 +1,5 @@
+using Orchestrator.ControllerManager.Controllers.ServiceLoadBalancer;
+
 namespace Orchestrator.ControllerManager;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Orchestrator.ControllerManager;
 /// </summary>
 public sealed record ControllerManagerOptions
 {
+    /// <summary>The <see cref="LoadBalancerIpPool"/> value for the nodes' own addresses.</summary>
+    public const string NodesPool = "nodes";
+
     public IReadOnlyList<string> Controllers { get; init; } = ["*"];
 
     /// <summary>Run only while holding the kube-system/kube-controller-manager Lease (default true).</summary>
@@ -19,6 +24,31 @@ public sealed record ControllerManagerOptions
 
     /// <summary>The range node podCIDRs are cut from (upstream --cluster-cidr).</summary>
     public string ClusterCidr { get; init; } = "10.244.0.0/16";
+
+    /// <summary>
+    /// Where LoadBalancer Services get their addresses: "nodes" (default, like k3s servicelb) for the
+    /// addresses of the ready, schedulable nodes, or a comma-separated list of IPv4 CIDRs and
+    /// a.b.c.d-a.b.c.e ranges to hand out one address per Service from.
+    /// </summary>
+    public string LoadBalancerIpPool { get; init; } = NodesPool;
+
+    /// <summary>Checks the options that can be wrong; call at start-up.</summary>
+    /// <exception cref="ArgumentException">With a message naming the option and what is wrong.</exception>
+    public void Validate()
+    {
+        try
+        {
+            _ = LoadBalancerAddressPool();
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"--load-balancer-ip-pool must be \"{NodesPool}\" or a comma list of IPv4 CIDRs and ranges: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The parsed <see cref="LoadBalancerIpPool"/>; null for "nodes".</summary>
+    internal AddressPool? LoadBalancerAddressPool() =>
+        LoadBalancerIpPool == NodesPool ? null : AddressPool.Parse(LoadBalancerIpPool);
 
     public bool Enabled(string name) =>
         !Controllers.Contains("-" + name) && (Controllers.Contains("*") || Controllers.Contains(name));

@@ -29,6 +29,9 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public IKubernetes Client => _api.Client;
 
+    /// <summary>Where the API server listens (for a kubeconfig of a real kubectl).</summary>
+    public Uri Address => _api.Address;
+
     /// <param name="build">The controllers to run.</param>
     /// <param name="time">The controllers' clock; informers and events always use the system clock.</param>
     public static async Task<ControllerHarness> StartAsync(Func<ControllerContext, IEnumerable<IController>> build, TimeProvider? time = null) =>

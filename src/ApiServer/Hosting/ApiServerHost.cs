@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Admission;
+using Orchestrator.ApiServer.ControlPlane;
 using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.Hosting.Connections;
 using Orchestrator.ApiServer.Objects;
@@ -67,6 +68,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Caching.WatchCacheSet>();
         builder.Services.AddResourceHandlers();
         builder.Services.AddSingleton<Bootstrap>();
+        builder.Services.AddKubernetesEndpoints(options);
         builder.Services.AddSingleton<Streaming.LogProxy>();
         builder.Services.AddSingleton<Streaming.UpgradeProxy>();
         builder.Services.AddSingleton<Streaming.RemoteCommandTranslator>();
@@ -90,6 +92,7 @@ public sealed class ApiServerHost : IAsyncDisposable
             bound = new UriBuilder(bound) { Host = "127.0.0.1" }.Uri;
         }
         await app.Services.GetRequiredService<Bootstrap>().EnsureAsync(bound.Port, cancellationToken);
+        await app.Services.GetRequiredService<KubernetesEndpointsReconciler>().ActivateAsync(bound.Port, cancellationToken);
 
         // Every resource's watch cache starts now, as upstream's do, so a watch from any revision
         // handed out after start-up is inside some cache's window.

@@ -10,4 +10,14 @@ public sealed record ApiServerOptions
 
     /// <summary>Port to listen on; 0 picks a free one (tests).</summary>
     public int Port { get; init; } = 6443;
+
+    /// <summary>
+    /// The address the default/kubernetes Service's Endpoints and EndpointSlice point at (upstream
+    /// --advertise-address). Null: <see cref="BindAddress"/> when it is one specific non-loopback
+    /// address, else the host's IPv4 address on the default route, else 127.0.0.1.
+    /// </summary>
+    public IPAddress? AdvertiseAddress { get; init; }
+
+    /// <summary>How often the kubernetes Service's Endpoints and EndpointSlice are checked and repaired (upstream: 10 s).</summary>
+    public TimeSpan EndpointReconcileInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

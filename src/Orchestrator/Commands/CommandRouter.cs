@@ -7,13 +7,14 @@ internal static class CommandRouter
         usage: orchestrator <command> [options]
 
         commands:
-          up [--data-dir DIR] [--store URL] [--port PORT] [--bind-address IP] [--hollow-nodes N] [--scheduler true|false]
-             [--controller-manager true|false] [controller-manager options] [node options]
+          up [--data-dir DIR] [--store URL] [--port PORT] [--bind-address IP] [--advertise-address IP] [--hollow-nodes N]
+             [--scheduler true|false] [--controller-manager true|false] [controller-manager options] [node options]
               All-in-one host: the API server (plain HTTP on IP:PORT, default 127.0.0.1:6443) on
               the store (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator),
               the scheduler, the controller manager and N hollow nodes; writes DIR/kubeconfig.
           controller-manager --kubeconfig F [--controllers a,b,-c] [--leader-elect true|false] [--identity ID]
                              [--node-monitor-grace-period 40s] [--cluster-cidr 10.244.0.0/16]
+                             [--load-balancer-ip-pool nodes|CIDR,A.B.C.D-A.B.C.E,...]
               The controllers alone; several replicas elect a leader on a Lease in kube-system.
           scheduler --kubeconfig F [--leader-elect true|false] [--identity ID] [--scheduler-name NAME]
               The scheduler alone; several replicas elect a leader on kube-system/kube-scheduler.

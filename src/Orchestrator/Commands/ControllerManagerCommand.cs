@@ -43,6 +43,19 @@ internal static class ControllerManagerCommand
             options = options with { ClusterCidr = cidr };
         }
 
+        if (arguments.Option("load-balancer-ip-pool") is { } pool)
+        {
+            options = options with { LoadBalancerIpPool = pool };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        }
+
         return arguments.Option("identity") is { } identity ? options with { Identity = identity } : options;
     }
 }

@@ -25,6 +25,7 @@ internal static class UpCommand
         var storeUrl = arguments.Option("store") ?? "sqlite://" + Path.Combine(dataDirectory, "state.db");
         var portText = arguments.Option("port") ?? "6443";
         var bindText = arguments.Option("bind-address") ?? "127.0.0.1";
+        var advertiseText = arguments.Option("advertise-address");
         var hollowNodes = ClientArguments.Number(arguments, "hollow-nodes", 0);
         var template = KubeletCommand.NodeTemplate(arguments);
         var controllers = ControllerManagerCommand.Options(arguments) with { Identity = "orchestrator-up" };
@@ -60,9 +61,15 @@ internal static class UpCommand
             throw new UsageException($"--bind-address must be an IP address, not \"{bindText}\"");
         }
 
+        System.Net.IPAddress? advertiseAddress = null;
+        if (advertiseText is not null && !System.Net.IPAddress.TryParse(advertiseText, out advertiseAddress))
+        {
+            throw new UsageException($"--advertise-address must be an IP address, not \"{advertiseText}\"");
+        }
+
         Directory.CreateDirectory(dataDirectory);
         await using var store = StoreFactory.Open(storeUrl);
-        await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = port, BindAddress = bindAddress }, Logging);
+        await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = port, BindAddress = bindAddress, AdvertiseAddress = advertiseAddress }, Logging);
         var kubeconfig = Kubeconfig.Write(Path.Combine(dataDirectory, "kubeconfig"), server.Address);
         using var loggers = LoggerFactory.Create(Logging);
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
