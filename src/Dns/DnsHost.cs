@@ -108,14 +108,16 @@ public static partial class DnsHost
     /// <summary>A failed publication is logged, not fatal: the server answers anyway and the next change retries.</summary>
     private static async Task PublishAsync(KubeDnsPublisher publisher, ILogger logger, CancellationToken ct)
     {
-        try
+        foreach (var ensure in new Func<CancellationToken, Task>[] { publisher.EnsureServiceAsync, publisher.EnsureSliceAsync })
         {
-            await publisher.EnsureServiceAsync(ct);
-            await publisher.EnsureSliceAsync(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogPublishFailed(logger, e);
+            try
+            {
+                await ensure(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogPublishFailed(logger, e);
+            }
         }
     }
 

@@ -14,8 +14,22 @@ internal sealed partial class KubeDnsPublisher(IKubernetes client, string servic
 {
     public string? SliceName => nodeName is null ? null : KubeDnsObjects.SliceName(nodeName);
 
+    /// <summary>
+    /// Reads first: a create of an existing Service with the same requested cluster IP fails on the IP
+    /// ("already allocated", 422) before the name's AlreadyExists is checked, as in kube-apiserver.
+    /// </summary>
     public async Task EnsureServiceAsync(CancellationToken ct)
     {
+        try
+        {
+            await client.CoreV1.ReadNamespacedServiceAsync(KubeDnsObjects.ServiceName, KubeDnsObjects.Namespace, cancellationToken: ct);
+            return;
+        }
+        catch (Exception e) when (ApiFailures.IsNotFound(e))
+        {
+            // Created below.
+        }
+
         try
         {
             await client.CoreV1.CreateNamespacedServiceAsync(KubeDnsObjects.Service(serviceIp), KubeDnsObjects.Namespace, cancellationToken: ct);
