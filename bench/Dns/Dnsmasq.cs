@@ -19,7 +19,8 @@ internal sealed class Dnsmasq : IAsyncDisposable
 
     public IPEndPoint EndPoint { get; }
 
-    public static Dnsmasq Start(IEnumerable<string> hostLines)
+    /// <summary>Starts dnsmasq and waits until it answers <paramref name="probeName"/> (one of the hosts).</summary>
+    public static Dnsmasq Start(IEnumerable<string> hostLines, string probeName)
     {
         var dir = Directory.CreateTempSubdirectory("orc-dnsmasq-").FullName;
         var hosts = Path.Combine(dir, "hosts");
@@ -32,9 +33,17 @@ internal sealed class Dnsmasq : IAsyncDisposable
             RedirectStandardOutput = true,
         };
         var process = Process.Start(info) ?? throw new InvalidOperationException("dnsmasq did not start");
-        var endpoint = new IPEndPoint(IPAddress.Loopback, port);
-        WaitUntilAnswering(endpoint, process);
-        return new Dnsmasq(process, dir, endpoint);
+        var dnsmasq = new Dnsmasq(process, dir, new IPEndPoint(IPAddress.Loopback, port));
+        try
+        {
+            WaitUntilAnswering(dnsmasq.EndPoint, process, probeName);
+            return dnsmasq;
+        }
+        catch
+        {
+            dnsmasq.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -56,13 +65,13 @@ internal sealed class Dnsmasq : IAsyncDisposable
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
-    private static void WaitUntilAnswering(IPEndPoint endpoint, Process process)
+    private static void WaitUntilAnswering(IPEndPoint endpoint, Process process, string probeName)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 100 };
         socket.Connect(endpoint);
-        var query = LoadClient.Query("localhost", 1);
+        var query = LoadClient.Query(probeName, 1);
         var buffer = new byte[512];
-        for (var i = 0; i < 100 && !process.HasExited; i++)
+        for (var i = 0; i < 300 && !process.HasExited; i++)
         {
             try
             {

@@ -17,7 +17,7 @@ var records = new DnsRecords(zone, 5, 1, ServiceRecords.Compute(zone, names.Sele
 
 var ours = new DnsServer(new DnsResponder(records), new UpstreamForwarder([], TimeSpan.FromSeconds(1)), NullLogger.Instance);
 ours.Start(new IPEndPoint(IPAddress.Loopback, 0), Math.Max(2, Environment.ProcessorCount * 2));
-await using var dnsmasq = Dnsmasq.Start(names.Select((n, i) => $"{Ip(i)} {n}"));
+await using var dnsmasq = Dnsmasq.Start(names.Select((n, i) => $"{Ip(i)} {n}"), names[0]);
 var client = new LoadClient(names, clients, TimeSpan.FromSeconds(seconds));
 Console.WriteLine($"DNS: {services} Service names, {clients} concurrent UDP clients, {seconds} s per run, loopback, {Environment.ProcessorCount} cores");
 
