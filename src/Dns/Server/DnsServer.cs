@@ -16,7 +16,9 @@ namespace Orchestrator.Dns.Server;
 /// Both libraries decode every query into an object graph and encode every answer anew (allocation
 /// per query), and ARSoft's DnsServer hands each query to an async event; a cluster DNS answers a
 /// small set of names over and over, so the hot path here is a parse into a stack buffer, one
-/// dictionary probe and a copy of a prebuilt answer. Measured with bench/dns.sh (docs/benchmarks.md).
+/// dictionary probe and a copy of a prebuilt answer. bench/dns.sh (1,000 Service names, 16 UDP clients,
+/// 2 cores, same run): async ReceiveFromAsync loops gave 64.5k qps vs dnsmasq's 81.4k (0.79x); blocking
+/// receive threads give 85.2k vs 80.9k (1.05x), p99 1.05 ms vs 2.98 ms.
 /// </remarks>
 internal sealed partial class DnsServer : IAsyncDisposable
 {
