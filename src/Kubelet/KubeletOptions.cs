@@ -19,4 +19,13 @@ public sealed record KubeletOptions
 
     /// <summary>Nodes registered at once on start-up.</summary>
     public int RegistrationConcurrency { get; init; } = 32;
+
+    /// <summary>The cluster DNS servers written into ClusterFirst pods' resolv.conf (upstream clusterDNS; the kube-dns Service).</summary>
+    public IReadOnlyList<string> ClusterDns { get; init; } = ["10.96.0.10"];
+
+    /// <summary>The cluster domain pods' search list is built from (upstream clusterDomain).</summary>
+    public string ClusterDomain { get; init; } = "cluster.local";
+
+    /// <summary>The host resolver configuration Default pods copy and ClusterFirst pods take search domains from (upstream resolvConf).</summary>
+    public string ResolvConf { get; init; } = "/etc/resolv.conf";
 }

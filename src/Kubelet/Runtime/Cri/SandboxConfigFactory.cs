@@ -1,13 +1,17 @@
 using k8s.Models;
 using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Runtime.Cri.Api;
+using Orchestrator.Kubelet.Pods.Dns;
 
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>The CRI PodSandboxConfig of a pod (upstream's generatePodSandboxConfig), as a pure function.</summary>
 internal static class SandboxConfigFactory
 {
-    public static PodSandboxConfig Build(V1Pod pod, uint attempt, KubeletPaths paths, string cgroupRoot)
+    /// <summary>The DNS rules of a kubelet with default options, for callers that pass none.</summary>
+    private static readonly Lazy<PodDnsConfigurer> DefaultDns = new(() => PodDnsConfigurer.FromOptions(new KubeletOptions()));
+
+    public static PodSandboxConfig Build(V1Pod pod, uint attempt, KubeletPaths paths, string cgroupRoot, PodDnsConfigurer? dns = null)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(paths);
@@ -47,10 +51,7 @@ internal static class SandboxConfigFactory
             config.Linux.Sysctls[sysctl.Name] = sysctl.Value;
         }
 
-        if (DnsConfig(spec) is { } dns)
-        {
-            config.DnsConfig = dns;
-        }
+        config.DnsConfig = DnsConfig((dns ?? DefaultDns.Value).Configure(spec, meta.NamespaceProperty));
 
         config.Labels[CriLabels.PodName] = meta.Name;
         config.Labels[CriLabels.PodNamespace] = meta.NamespaceProperty;
@@ -103,37 +104,13 @@ internal static class SandboxConfigFactory
         return name.Length > 63 ? name[..63].TrimEnd('-', '.') : name;
     }
 
-    /// <summary>
-    /// DNS for the sandbox: dnsPolicy None takes the pod's dnsConfig alone; other policies keep the
-    /// node's resolv.conf (containerd copies it when no config is given) — cluster DNS arrives with
-    /// the networking issue — plus any extra dnsConfig entries.
-    /// </summary>
-    private static DNSConfig? DnsConfig(V1PodSpec spec)
+    /// <summary>The sandbox's DNS config: containerd writes the pod's resolv.conf from it.</summary>
+    private static DNSConfig DnsConfig(PodDnsSettings settings)
     {
-        var custom = spec.DnsConfig;
-        if (spec.DnsPolicy != "None" && custom is null)
-        {
-            return null;
-        }
-
         var dns = new DNSConfig();
-        if (spec.DnsPolicy != "None")
-        {
-            foreach (var line in File.Exists("/etc/resolv.conf") ? File.ReadAllLines("/etc/resolv.conf") : [])
-            {
-                var parts = line.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries);
-                switch (parts.FirstOrDefault())
-                {
-                    case "nameserver" when parts.Length > 1: dns.Servers.Add(parts[1]); break;
-                    case "search": dns.Searches.AddRange(parts.Skip(1)); break;
-                    case "options": dns.Options.AddRange(parts.Skip(1)); break;
-                }
-            }
-        }
-
-        dns.Servers.AddRange(custom?.Nameservers ?? []);
-        dns.Searches.AddRange(custom?.Searches ?? []);
-        dns.Options.AddRange((custom?.Options ?? []).Select(o => o.Value is null ? o.Name : $"{o.Name}:{o.Value}"));
+        dns.Servers.AddRange(settings.Servers);
+        dns.Searches.AddRange(settings.Searches);
+        dns.Options.AddRange(settings.Options);
         return dns;
     }
 }
