@@ -17,8 +17,8 @@ public sealed class ScratchNetwork : IAsyncDisposable
     public async Task<string> AddNamespaceAsync(string role)
     {
         var name = $"{prefix}-{role}";
-        await RunAsync("ip", "netns", "add", name);
         namespaces.Add(name);
+        await RunAsync("ip", "netns", "add", name);
         await InAsync(name, "ip", "link", "set", "lo", "up");
         return name;
     }
@@ -70,6 +70,9 @@ public sealed class ScratchNetwork : IAsyncDisposable
         {
             await HostCommand.RunAsync("ip", ["netns", "del", ns]);
         }
+
+        namespaces.Clear();
+        processes.Clear();
     }
 
     private static Task<string> RunAsync(string file, params string[] arguments) => HostCommand.RunCheckedAsync(file, arguments);

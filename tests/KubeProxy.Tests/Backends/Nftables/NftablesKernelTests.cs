@@ -15,7 +15,16 @@ public sealed class NftablesKernelTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        node = await network.AddNamespaceAsync("node");
+        try
+        {
+            node = await network.AddNamespaceAsync("node");
+        }
+        catch
+        {
+            await network.DisposeAsync();
+            throw;
+        }
+
         backend = new NftablesBackend(NftCommand.InNetworkNamespace(node));
     }
 
