@@ -20,6 +20,8 @@ internal static class CommandRouter
           kubelet --kubeconfig F [--runtime hollow] [--nodes N] [--name-prefix P] [--first-index I]
                   [--node-lease-duration-seconds 40] [node options]
               N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
+          proxy --kubeconfig F --node-name N [--mode nftables|iptables] [--cluster-cidr 10.244.0.0/16] [--dry-run] [--cleanup]
+              The node's service proxy (kube-proxy); --dry-run prints the ruleset it would apply, --cleanup removes it.
           node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110
                         --labels k=v,... --taints k=v:NoSchedule,...
           store [--store URL] <verb> ...
@@ -49,6 +51,7 @@ internal static class CommandRouter
                 "controller-manager" => await ControllerManagerCommand.RunAsync(arguments, output),
                 "kubelet" => await KubeletCommand.RunAsync(arguments, output),
                 "scheduler" => await SchedulerCommand.RunAsync(arguments, output),
+                "proxy" => await ProxyCommand.RunAsync(arguments, output),
                 "images" => await ImagesCommand.RunAsync(arguments, output),
                 null or "help" or "--help" or "-h" => Help(output),
                 _ => throw new UsageException($"unknown command \"{command}\""),
