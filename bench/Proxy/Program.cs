@@ -1,2 +1,117 @@
-// Placeholder entry point; the benchmark arrives with the networking issue's Proxy work.
-return 0;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Orchestrator.Client.Processes;
+using Orchestrator.KubeProxy.Backends.Nftables;
+using Orchestrator.KubeProxy.Plan;
+
+// Proxy sync benchmark (issue 12): 10,000 Services x 2 endpoints in table ip kube-proxy inside a scratch network
+// namespace. Full sync (render + nft -f) and one-endpoint-change incremental sync of the nftables backend, beside
+// `nft -f` alone on the very same script in the same run. Needs root.
+var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+if (!Environment.IsPrivilegedProcess)
+{
+    Console.Error.WriteLine("the proxy benchmark needs root (it creates a network namespace)");
+    return 1;
+}
+
+var ns = "orc-b-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+await HostCommand.RunCheckedAsync("ip", ["netns", "add", ns]);
+var scratch = Directory.CreateTempSubdirectory("orc-b-proxy-").FullName;
+try
+{
+    var nft = NftCommand.InNetworkNamespace(ns);
+    var backend = new NftablesBackend(nft);
+    var node = new ProxyNode("bench-node", ["192.168.1.10"], "10.244.0.0/16");
+    var full = new ProxyPlan([.. Enumerable.Range(0, services).Select(Service)], node);
+    var changedIndex = services / 2;
+    var changed = full with { Services = [.. full.Services.Select((s, i) => i == changedIndex ? s with { ClusterEndpoints = [s.ClusterEndpoints[0]] } : s)] };
+
+    var render = new List<double>();
+    var fullSync = new List<double>();
+    var fullNft = new List<double>();
+    var incSync = new List<double>();
+    var incNft = new List<double>();
+    string fullScript = "";
+    string incScript = "";
+    for (var round = 0; round < rounds; round++)
+    {
+        var clock = Stopwatch.StartNew();
+        fullScript = backend.Render(full);
+        render.Add(clock.Elapsed.TotalMilliseconds);
+
+        backend.RequestFullSync();
+        clock.Restart();
+        var outcome = await backend.SyncAsync(full, CancellationToken.None);
+        fullSync.Add(clock.Elapsed.TotalMilliseconds);
+        Check(outcome.Full, "expected a full sync");
+
+        fullNft.Add(await NftAloneAsync(nft, outcome.Script));
+
+        clock.Restart();
+        var removal = await backend.SyncAsync(changed, CancellationToken.None);
+        incSync.Add(clock.Elapsed.TotalMilliseconds);
+        Check(!removal.Full, "expected an incremental sync");
+        incScript = removal.Script;
+
+        // Back to the full plan through the backend, then the same removal script through nft alone, then back again.
+        var restore = await backend.SyncAsync(full, CancellationToken.None);
+        incNft.Add(await NftAloneAsync(nft, removal.Script));
+        await nft.ApplyAsync(restore.Script, CancellationToken.None);
+    }
+
+    if (Environment.GetEnvironmentVariable("PROXY_BENCH_DUMP") is { Length: > 0 } dump)
+    {
+        await File.WriteAllTextAsync(dump + ".full.nft", fullScript);
+        await File.WriteAllTextAsync(dump + ".incremental.nft", incScript);
+    }
+
+    var listed = await HostCommand.RunCheckedAsync("ip", ["netns", "exec", ns, "nft", "list", "chains", "ip"]);
+    Console.WriteLine($"nftables proxy sync, {services:N0} Services x 2 endpoints, {rounds} rounds (median), in netns {ns}");
+    Console.WriteLine($"full script: {fullScript.Length / 1024.0 / 1024.0:F1} MiB, {fullScript.Count(c => c == '\n'):N0} lines; chains in the kernel: {listed.Split('\n').Count(l => l.Contains("chain ", StringComparison.Ordinal)):N0}");
+    Console.WriteLine($"incremental script (one endpoint removed): {incScript.Count(c => c == '\n')} lines");
+    Console.WriteLine();
+    Console.WriteLine("| measurement | backend (ms) | nft -f alone, same script (ms) | ratio |");
+    Console.WriteLine("|---|---:|---:|---:|");
+    Console.WriteLine($"| full sync (render + nft -f) | {Median(fullSync):F1} | {Median(fullNft):F1} | {Median(fullSync) / Median(fullNft):F2}x |");
+    Console.WriteLine($"| one endpoint removed (diff + nft -f) | {Median(incSync):F1} | {Median(incNft):F1} | {Median(incSync) / Median(incNft):F2}x |");
+    Console.WriteLine($"| render only, full plan | {Median(render):F1} | | |");
+    Console.WriteLine();
+    Console.WriteLine($"targets: full <= 1000 ms ({(Median(fullSync) <= 1000 ? "met" : "MISSED")}), one endpoint change <= 50 ms ({(Median(incSync) <= 50 ? "met" : "MISSED")})");
+    return 0;
+}
+finally
+{
+    await HostCommand.RunAsync("ip", ["netns", "del", ns]);
+    Directory.Delete(scratch, recursive: true);
+}
+
+ServicePortPlan Service(int i)
+{
+    var name = new ServicePortName("bench", "svc-" + i.ToString("D5", CultureInfo.InvariantCulture), "http", "tcp");
+    var clusterIp = string.Create(CultureInfo.InvariantCulture, $"10.96.{i / 250}.{i % 250 + 1}");
+    EndpointPlan Endpoint(int k) => new(string.Create(CultureInfo.InvariantCulture, $"10.244.{(2 * i + k) / 250}.{(2 * i + k) % 250 + 1}"), 8080, false, true, true, false);
+    return new ServicePortPlan(name, clusterIp, 80, 0, [], [], false, false, null, [Endpoint(0), Endpoint(1)], []);
+}
+
+async Task<double> NftAloneAsync(NftCommand nft, string script)
+{
+    var file = Path.Combine(scratch, "script.nft");
+    await File.WriteAllTextAsync(file, script);
+    var clock = Stopwatch.StartNew();
+    var result = await HostCommand.RunAsync(nft.File, [.. nft.Prefix, "-f", file]);
+    var elapsed = clock.Elapsed.TotalMilliseconds;
+    Check(result.Succeeded, "nft -f failed: " + result.StandardError);
+    return elapsed;
+}
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static void Check(bool condition, string message)
+{
+    if (!condition)
+    {
+        throw new InvalidOperationException(message);
+    }
+}

@@ -103,8 +103,17 @@ internal static class NftServiceRenderer
             rules.AddRange(endpoints.Select(e => $"ip saddr @{NftNames.AffinitySet(port.Name, e)} goto {NftNames.EndpointChain(port.Name, e)}"));
         }
 
-        var targets = endpoints.Select((e, i) => string.Create(CultureInfo.InvariantCulture, $"{i} : goto {NftNames.EndpointChain(port.Name, e)}"));
-        rules.Add(string.Create(CultureInfo.InvariantCulture, $"numgen random mod {endpoints.Count} vmap {{ {string.Join(" , ", targets)} }}"));
+        // Equal shares as a cascade: rule i takes 1/(N-i) of what reaches it (iptables mode's statistic rules).
+        // Upstream writes one anonymous "numgen random mod N vmap { … }" per Service instead; every anonymous map
+        // makes the kernel's loop check of each later jump walk all sets of the table, which measured 38-50 s for
+        // a 10,000-Service full sync here against 4.6 s for this form (bench/proxy.sh).
+        for (var i = 0; i < endpoints.Count - 1; i++)
+        {
+            rules.Add(string.Create(CultureInfo.InvariantCulture,
+                $"numgen random mod {endpoints.Count - i} == 0 goto {NftNames.EndpointChain(port.Name, endpoints[i])}"));
+        }
+
+        rules.Add("goto " + NftNames.EndpointChain(port.Name, endpoints[^1]));
         return rules;
     }
 

@@ -57,7 +57,7 @@ public sealed class NftablesKernelTests : IAsyncLifetime
         Assert.Contains("10.96.0.20 . tcp . 80 : goto service-", listed, StringComparison.Ordinal);
         Assert.Contains("10.96.0.30 . tcp . 80 comment \"default/empty\" : goto reject-chain", listed, StringComparison.Ordinal);
         Assert.Contains("tcp . 30080 : goto external-", listed, StringComparison.Ordinal);
-        Assert.Contains("numgen random mod 2 vmap", listed, StringComparison.Ordinal);
+        Assert.Contains("numgen random mod 2 0 goto endpoint-", listed, StringComparison.Ordinal);
         Assert.Contains("masquerade fully-random", listed, StringComparison.Ordinal);
     }
 
@@ -77,7 +77,9 @@ public sealed class NftablesKernelTests : IAsyncLifetime
         Assert.All(plan.Services.Where(p => p != web), other => Assert.DoesNotContain(NftNames.ServiceBase(other.Name), outcome.Script, StringComparison.Ordinal));
         var listed = await ListAsync();
         Assert.DoesNotContain(web.ClusterEndpoints[1].Ip, listed, StringComparison.Ordinal);
-        Assert.Contains("numgen random mod 1 vmap", listed, StringComparison.Ordinal);
+        var webChain = await network.InAsync(node, "nft", "list", "chain", "ip", "kube-proxy", NftNames.ServiceChain(web.Name));
+        Assert.DoesNotContain("numgen", webChain, StringComparison.Ordinal);
+        Assert.Contains("goto " + NftNames.EndpointChain(web.Name, web.ClusterEndpoints[0]), webChain, StringComparison.Ordinal);
 
         Assert.Equal("", (await backend.SyncAsync(changed, CancellationToken.None)).Script);
 
