@@ -105,6 +105,24 @@ public sealed class NftablesKernelTests : IAsyncLifetime
         Assert.Contains("10.96.0.10 . tcp . 53 : goto service-", listed, StringComparison.Ordinal);
     }
 
+    [RootFact]
+    public async Task Losing_the_local_endpoint_under_external_policy_Local_drops_external_traffic_and_keeps_cluster_traffic()
+    {
+        await backend.SyncAsync(PlanFixtures.LoadBalancerLocal, CancellationToken.None);
+        var lb = PlanFixtures.LoadBalancerLocal.Services[0];
+        var remoteOnly = lb with { ClusterEndpoints = [lb.ClusterEndpoints[1]], LocalEndpoints = [] };
+
+        var outcome = await backend.SyncAsync(PlanFixtures.LoadBalancerLocal with { Services = [remoteOnly] }, CancellationToken.None);
+
+        Assert.False(outcome.Full);
+        Assert.Contains("delete chain ip kube-proxy " + NftNames.LocalChain(lb.Name), outcome.Script, StringComparison.Ordinal);
+        var listed = await ListAsync();
+        Assert.Contains("192.168.1.200 . tcp . 443 comment \"default/lb\" : drop", listed, StringComparison.Ordinal);
+        Assert.Contains("tcp . 31000 comment \"default/lb\" : drop", listed, StringComparison.Ordinal);
+        Assert.Contains("10.96.0.50 . tcp . 443 : goto " + NftNames.ServiceChain(lb.Name), listed, StringComparison.Ordinal);
+        Assert.DoesNotContain(NftNames.LocalChain(lb.Name), listed, StringComparison.Ordinal);
+    }
+
     internal static ProxyPlan Combined(params ProxyPlan[] plans) =>
         new([.. plans.SelectMany(p => p.Services).OrderBy(p => p.Name)], PlanFixtures.Node);
 
