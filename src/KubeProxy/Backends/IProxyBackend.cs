@@ -17,6 +17,14 @@ public interface IProxyBackend
     /// <summary>Applies <paramref name="plan"/>: a full sync the first time (and after a failure), else only what changed.</summary>
     Task<SyncOutcome> SyncAsync(ProxyPlan plan, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the next <see cref="SyncAsync"/> a full one (the periodic resync that repairs rules changed behind the
+    /// proxy's back). Backends that always write everything need not override it.
+    /// </summary>
+    void RequestFullSync()
+    {
+    }
+
     /// <summary>Removes everything this backend ever programs (<c>--cleanup</c>), whether or not this process wrote it.</summary>
     Task CleanupAsync(CancellationToken cancellationToken);
 }

@@ -6,6 +6,9 @@ namespace Orchestrator.Host.Commands;
 /// </summary>
 internal sealed class Arguments
 {
+    /// <summary>Options that never take a separate value: <c>--dry-run</c> alone means <c>--dry-run=true</c>.</summary>
+    private static readonly HashSet<string> BareFlags = new(StringComparer.Ordinal) { "dry-run", "cleanup" };
+
     private readonly List<string> _positionals = [];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
 
@@ -21,6 +24,10 @@ internal sealed class Arguments
                 if (equals > 0)
                 {
                     _options[arg[2..equals]] = arg[(equals + 1)..];
+                }
+                else if (BareFlags.Contains(arg[2..]))
+                {
+                    _options[arg[2..]] = "true";
                 }
                 else if (e.MoveNext())
                 {

@@ -24,6 +24,8 @@ internal static class CommandRouter
           kubelet --kubeconfig F --runtime containerd [--node-name N] [--node-ip IP] [--root-dir DIR] [--port 10250]
                   [--containerd-state-dir DIR] [real node options]
               One real node on a private containerd (started in the kubelet's network namespace).
+          proxy --kubeconfig F --node-name N [--mode nftables|iptables] [--cluster-cidr 10.244.0.0/16] [--dry-run] [--cleanup]
+              The node's service proxy (kube-proxy); --dry-run prints the ruleset it would apply, --cleanup removes it.
           node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110
                         --labels k=v,... --taints k=v:NoSchedule,...
           real node options (kubelet --runtime containerd, and up's own node):
@@ -58,6 +60,7 @@ internal static class CommandRouter
                 "controller-manager" => await ControllerManagerCommand.RunAsync(arguments, output),
                 "kubelet" => await KubeletCommand.RunAsync(arguments, output),
                 "scheduler" => await SchedulerCommand.RunAsync(arguments, output),
+                "proxy" => await ProxyCommand.RunAsync(arguments, output),
                 "images" => await ImagesCommand.RunAsync(arguments, output),
                 null or "help" or "--help" or "-h" => Help(output),
                 _ => throw new UsageException($"unknown command \"{command}\""),

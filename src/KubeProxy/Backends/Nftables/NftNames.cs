@@ -1,0 +1,37 @@
+using System.Globalization;
+using Orchestrator.KubeProxy.Plan;
+
+namespace Orchestrator.KubeProxy.Backends.Nftables;
+
+/// <summary>
+/// Upstream's nftables names (pkg/proxy/nftables/proxier.go servicePortChainNameBase /
+/// servicePortEndpointChainNameBase): 8 base32 characters of SHA-256 of the readable part, a dash, the readable part
+/// <c>ns/name/proto/port</c> (plus <c>__IP/port</c> for an endpoint), truncated to 240 characters.
+/// </summary>
+internal static class NftNames
+{
+    public const string Table = "ip kube-proxy";
+    private const int BaseLengthMax = 256 - 16;
+
+    public static string ServiceBase(ServicePortName name) =>
+        Hashed($"{name.Namespace}/{name.Name}/{name.Protocol}/{name.Port}");
+
+    public static string EndpointBase(ServicePortName name, EndpointPlan endpoint) =>
+        Hashed(string.Create(CultureInfo.InvariantCulture, $"{name.Namespace}/{name.Name}/{name.Protocol}/{name.Port}__{endpoint.Ip}/{endpoint.Port}"));
+
+    public static string ServiceChain(ServicePortName name) => "service-" + ServiceBase(name);
+
+    public static string LocalChain(ServicePortName name) => "local-" + ServiceBase(name);
+
+    public static string ExternalChain(ServicePortName name) => "external-" + ServiceBase(name);
+
+    public static string EndpointChain(ServicePortName name, EndpointPlan endpoint) => "endpoint-" + EndpointBase(name, endpoint);
+
+    public static string AffinitySet(ServicePortName name, EndpointPlan endpoint) => "affinity-" + EndpointBase(name, endpoint);
+
+    private static string Hashed(string readable)
+    {
+        var name = RuleNames.Hash(readable, 8) + "-" + readable;
+        return name.Length > BaseLengthMax ? name[..(BaseLengthMax - 3)] + "..." : name;
+    }
+}

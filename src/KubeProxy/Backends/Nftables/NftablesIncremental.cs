@@ -1,0 +1,110 @@
+using System.Text;
+
+namespace Orchestrator.KubeProxy.Backends.Nftables;
+
+/// <summary>
+/// The script of an incremental sync: only the changed Service ports' elements, chains and sets, in an order nft
+/// accepts in one transaction (elements pointing at a chain go before the chain; a chain is flushed before it is
+/// deleted; sets and chains exist before rules refer to them).
+/// </summary>
+internal static class NftablesIncremental
+{
+    public const string ClusterIps = "cluster-ips";
+
+    public static string Write(
+        IReadOnlyList<(NftServiceFragment Old, NftServiceFragment New)> changes,
+        IReadOnlyCollection<string> removedClusterIps,
+        IReadOnlyCollection<string> addedClusterIps)
+    {
+        var text = new StringBuilder();
+        var flushed = new List<string>();
+        var deletedChains = new List<string>();
+        var deletedSets = new List<string>();
+        var addedSets = new List<NftAffinitySet>();
+        var addedChains = new List<string>();
+        var rewritten = new List<NftChain>();
+        var addedElements = new List<NftElement>();
+
+        foreach (var (old, current) in changes)
+        {
+            DiffElements(text, old, current, addedElements);
+            var oldSets = old.AffinitySets.ToDictionary(s => s.Name, StringComparer.Ordinal);
+            var newSets = current.AffinitySets.ToDictionary(s => s.Name, StringComparer.Ordinal);
+            var setReplaced = oldSets.Values.Any(s => newSets.TryGetValue(s.Name, out var n) && n != s);
+            deletedSets.AddRange(oldSets.Values.Where(s => !newSets.TryGetValue(s.Name, out var n) || n != s).Select(s => s.Name));
+            addedSets.AddRange(newSets.Values.Where(s => !oldSets.TryGetValue(s.Name, out var o) || o != s));
+
+            var newChains = current.Chains.ToDictionary(c => c.Name, StringComparer.Ordinal);
+            var oldChains = old.Chains.ToDictionary(c => c.Name, StringComparer.Ordinal);
+            foreach (var chain in old.Chains)
+            {
+                if (!newChains.TryGetValue(chain.Name, out var replacement))
+                {
+                    flushed.Add(chain.Name);
+                    deletedChains.Add(chain.Name);
+                }
+                else if (setReplaced || !replacement.SameRules(chain))
+                {
+                    // A replaced affinity set is still referenced by the chain's rules until they are flushed.
+                    flushed.Add(chain.Name);
+                    rewritten.Add(replacement);
+                }
+            }
+
+            foreach (var chain in current.Chains.Where(c => !oldChains.ContainsKey(c.Name)))
+            {
+                addedChains.Add(chain.Name);
+                rewritten.Add(chain);
+            }
+        }
+
+        foreach (var ip in removedClusterIps)
+        {
+            NftablesRenderer.DeleteElement(text, new NftElement(ClusterIps, ip));
+        }
+
+        Lines(text, "flush chain", flushed);
+        Lines(text, "delete chain", deletedChains);
+        Lines(text, "delete set", deletedSets);
+        foreach (var set in addedSets)
+        {
+            NftablesRenderer.Line(text, $"add set {NftNames.Table} {set.Name} {set.Definition}");
+        }
+
+        Lines(text, "add chain", addedChains);
+        foreach (var chain in rewritten)
+        {
+            NftablesRenderer.WriteRules(text, chain);
+        }
+
+        foreach (var element in addedElements.Concat(addedClusterIps.Select(ip => new NftElement(ClusterIps, ip))))
+        {
+            NftablesRenderer.AddElement(text, element);
+        }
+
+        return text.ToString();
+    }
+
+    private static void DiffElements(StringBuilder text, NftServiceFragment old, NftServiceFragment current, List<NftElement> added)
+    {
+        var newById = current.Elements.Where(e => e.Collection != ClusterIps).ToDictionary(e => e.Identity);
+        foreach (var element in old.Elements.Where(e => e.Collection != ClusterIps))
+        {
+            if (!newById.TryGetValue(element.Identity, out var replacement) || replacement != element)
+            {
+                NftablesRenderer.DeleteElement(text, element);
+            }
+        }
+
+        var oldElements = old.Elements.ToHashSet();
+        added.AddRange(current.Elements.Where(e => e.Collection != ClusterIps && !oldElements.Contains(e)));
+    }
+
+    private static void Lines(StringBuilder text, string verb, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            NftablesRenderer.Line(text, $"{verb} {NftNames.Table} {name}");
+        }
+    }
+}
