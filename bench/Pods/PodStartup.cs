@@ -104,6 +104,7 @@ internal static class PodStartup
         {
             Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"), "kubelet", "--kubeconfig", kubeconfig, "--runtime", "containerd",
             "--node-name", "bench-node", "--root-dir", root, "--containerd-state-dir", containerd.StateDir, "--node-ip", "127.0.0.1", "--port", "0",
+            "--pod-network", "none", "--proxy-mode", "none", "--node-dns", "false",
         })
         {
             start.ArgumentList.Add(arg);

@@ -33,6 +33,10 @@ internal static class CommandRouter
                         --pod-network host-gw|none   host-gw: routes to the other nodes' podCIDRs via
                             their InternalIP (ip route proto 149) and masquerade for pod traffic leaving
                             the cluster CIDR (an nftables table per node); none: the CNI bridge only
+                        --proxy-mode nftables|iptables|none   the node's service proxy (default nftables)
+                        --node-dns true|false --dns-port 53    the node's cluster DNS on its node IP, the
+                            local endpoint of kube-system/kube-dns (10.96.0.10)
+                        --cluster-dns 10.96.0.10 --cluster-domain cluster.local   pods' resolv.conf
           store [--store URL] <verb> ...
               Inspect and edit the store, like etcdctl:
                 revision | get KEY | put KEY VALUE | del KEY | list [PREFIX] [--limit N]

@@ -40,15 +40,18 @@ internal static class KubeletCommand
     /// <summary>`orchestrator kubelet --runtime containerd`: one real node on a private containerd.</summary>
     private static async Task<int> RunContainerdAsync(k8s.IKubernetes client, Arguments arguments, TextWriter output)
     {
+        var services = NodeServices.Parse(arguments);
         var options = RealNode.Options(arguments, RealNode.HostName(), "kubelet", "port") with
         {
-            Kubelet = new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) },
+            Kubelet = services.Apply(new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) }),
         };
         arguments.EnsureConsumed();
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         await using var node = await RealNode.StartAsync(options, loggers, output, shutdown.Token);
-        await ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, shutdown.Token);
+        await Task.WhenAll(
+            ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, shutdown.Token),
+            services.RunAsync(client, node, loggers, shutdown.Token));
         return 0;
     }
 

@@ -32,7 +32,9 @@ internal static class UpCommand
         var runScheduler = ClientArguments.Flag(arguments, "scheduler", true);
         var runControllers = ClientArguments.Flag(arguments, "controller-manager", true);
         var realNodeText = arguments.Option("real-node") ?? (hollowNodes > 0 ? "false" : "auto");
+        var nodeServices = NodeServices.Parse(arguments);
         var realNodeOptions = RealNode.WithClusterCidr(RealNode.Options(arguments, RealNode.HostName(), Path.Combine(dataDirectory, "kubelet"), "kubelet-port"), controllers.ClusterCidr);
+        realNodeOptions = realNodeOptions with { Kubelet = nodeServices.Apply(realNodeOptions.Kubelet) };
         arguments.EnsureConsumed();
         if (realNodeText is not ("auto" or "true" or "false"))
         {
@@ -98,9 +100,12 @@ internal static class UpCommand
                 _ = kubelet.Registered.ContinueWith(t => registered.TrySetFromTask(t), TaskScheduler.Default);
                 return [kubelet];
             }, null, stop.Token));
+            components.Add(nodeServices.RunAsync(client, node, loggers, stop.Token));
             await Task.WhenAny(registered.Task, Task.WhenAll(components));
             await registered.Task;
-            nodes = $"; node {realNodeOptions.NodeName} on {node.RuntimeVersion}";
+            nodes = $"; node {realNodeOptions.NodeName} on {node.RuntimeVersion}"
+                + (nodeServices.ProxyMode == NodeServices.NoProxy ? ", no service proxy" : $", {nodeServices.ProxyMode} service proxy")
+                + (nodeServices.Dns ? $", cluster DNS on {node.NodeIp}:{nodeServices.DnsPort}" : "");
         }
 
         if (hollowNodes > 0)

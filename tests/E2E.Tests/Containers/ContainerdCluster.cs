@@ -49,7 +49,7 @@ public sealed class ContainerdCluster : IAsyncLifetime
             "kubelet", "--kubeconfig", Server.Kubeconfig, "--runtime", "containerd", "--node-name", NodeName,
             "--root-dir", _kubeletRoot, "--containerd-state-dir", Containerd.StateDir, "--node-ip", "127.0.0.1", "--port", "0",
             // This node lives in the host's root namespace: no host-gw routes, masquerade table or sysctls there (NetnsCluster tests those).
-            "--pod-network", "none");
+            "--pod-network", "none", "--proxy-mode", "none", "--node-dns", "false");
         await Eventually(async () => (await Client.CoreV1.ListNodeAsync()).Items.Any(n => n.Metadata.Name == NodeName && n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true && !string.IsNullOrEmpty(n.Spec?.PodCIDR)), TimeSpan.FromSeconds(60), "the real node to be Ready");
     }
 

@@ -8,6 +8,7 @@ using Orchestrator.Kubelet.Volumes;
 using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Kubelet.Network;
+using Orchestrator.Kubelet.Pods.Dns;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
@@ -19,7 +20,7 @@ public sealed partial class ContainerdNode
     {
         ArgumentNullException.ThrowIfNull(context);
         var paths = new KubeletPaths(Options.RootDir);
-        var nodeIp = Options.NodeIp ?? HostAddress.Primary();
+        var nodeIp = NodeIp;
         var machine = MachineInfoReader.Read(Options.RootDir);
         var capacity = NodeResources.Capacity(machine, Options.MaxPods);
         var sources = new InformerVolumeSources(context.Informers);
@@ -32,6 +33,7 @@ public sealed partial class ContainerdNode
         {
             CgroupRoot = ContainerdCleanup.CgroupParentFor(Containerd.StateDir),
             NodeMemoryBytes = machine.MemoryBytes,
+            Dns = PodDnsConfigurer.FromOptions(Options.Kubelet),
         };
         var images = new ImageManager(Cri.Images, context.Events, KeyedBackoff.Kubelet(context.Time), context.Loggers.CreateLogger<ImageManager>());
         var parts = new CriRuntimeParts(Cri, runtimeOptions, images, KeyedBackoff.Kubelet(context.Time), volumes, sources, probes, context.Events, context.Time, context.Loggers.CreateLogger<CriPodRuntime>());

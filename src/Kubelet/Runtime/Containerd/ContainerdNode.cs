@@ -39,6 +39,9 @@ public sealed partial class ContainerdNode : IAsyncDisposable
 
     public string RuntimeVersion { get; }
 
+    /// <summary>The address the node registers and serves on: <see cref="ContainerdNodeOptions.NodeIp"/>, else the host's primary address.</summary>
+    public string NodeIp => Options.NodeIp ?? HostAddress.Primary();
+
     /// <summary>The port the kubelet server (logs, exec, attach, port-forward) listens on.</summary>
     public int ServerPort => _server.Port;
 

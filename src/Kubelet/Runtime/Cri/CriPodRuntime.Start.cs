@@ -50,7 +50,7 @@ internal sealed partial class CriPodRuntime
         string id;
         try
         {
-            var sandboxConfig = SandboxConfigFactory.Build(pod, state.Sandboxes.FirstOrDefault(s => s.Id == context.SandboxId)?.Attempt ?? 0, _options.Paths, _options.CgroupRoot);
+            var sandboxConfig = SandboxConfigFactory.Build(pod, state.Sandboxes.FirstOrDefault(s => s.Id == context.SandboxId)?.Attempt ?? 0, _options.Paths, _options.CgroupRoot, _options.Dns);
             id = (await _cri.Runtime.CreateContainerAsync(new CreateContainerRequest { PodSandboxId = context.SandboxId, Config = config, SandboxConfig = sandboxConfig }, cancellationToken: ct)).ContainerId;
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)

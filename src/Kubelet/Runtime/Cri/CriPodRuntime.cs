@@ -146,7 +146,7 @@ internal sealed partial class CriPodRuntime : IPodRuntime
 
     private async Task<string?> RunSandboxAsync(V1Pod pod, uint attempt, SyncResult sync, CancellationToken ct)
     {
-        var config = SandboxConfigFactory.Build(pod, attempt, _options.Paths, _options.CgroupRoot);
+        var config = SandboxConfigFactory.Build(pod, attempt, _options.Paths, _options.CgroupRoot, _options.Dns);
         Directory.CreateDirectory(config.LogDirectory);
         try
         {

@@ -14,4 +14,7 @@ internal sealed record CriRuntimeOptions(KubeletPaths Paths, string HostIp)
 
     /// <summary>Exited containers kept per container name (the newest is always kept; upstream keeps one more for `logs --previous`).</summary>
     public int DeadContainersKept { get; init; } = 2;
+
+    /// <summary>The resolv.conf rules of the node's pods (cluster DNS, domain, host resolv.conf); null: a default kubelet's.</summary>
+    public Pods.Dns.PodDnsConfigurer? Dns { get; init; }
 }

@@ -1,0 +1,100 @@
+using System.Net;
+using k8s;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Dns;
+using Orchestrator.KubeProxy;
+using Orchestrator.KubeProxy.Backends;
+using Orchestrator.Kubelet.Runtime.Containerd;
+
+namespace Orchestrator.Host.Commands;
+
+/// <summary>
+/// What a real node runs beside its kubelet: the service proxy (<c>--proxy-mode nftables|iptables|none</c>) and
+/// the node's cluster DNS (<c>--node-dns true|false</c> on <c>--dns-port</c>, published as the local endpoint of
+/// kube-system/kube-dns). Shared by <c>kubelet --runtime containerd</c> and <c>up</c>.
+/// </summary>
+internal sealed record NodeServices(string ProxyMode, bool Dns, int DnsPort, string ClusterDomain, IReadOnlyList<string> ClusterDns)
+{
+    public const string NoProxy = "none";
+
+    public static NodeServices Parse(Arguments arguments)
+    {
+        var proxyMode = arguments.Option("proxy-mode") ?? "nftables";
+        if (proxyMode != NoProxy && !ProxyBackends.Modes.Contains(proxyMode))
+        {
+            throw new UsageException($"--proxy-mode must be {string.Join(", ", ProxyBackends.Modes)} or {NoProxy}, not \"{proxyMode}\"");
+        }
+
+        var clusterDns = (arguments.Option("cluster-dns") ?? "10.96.0.10").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (clusterDns.FirstOrDefault(ip => !IPAddress.TryParse(ip, out _)) is { } bad)
+        {
+            throw new UsageException($"--cluster-dns must be a comma-separated list of IP addresses, not \"{bad}\"");
+        }
+
+        var domain = (arguments.Option("cluster-domain") ?? "cluster.local").Trim('.');
+        if (domain.Length == 0 || domain.Split('.').Any(label => label.Length is 0 or > 63))
+        {
+            throw new UsageException($"--cluster-domain must be a DNS domain, not \"{domain}\"");
+        }
+
+        return new NodeServices(
+            proxyMode,
+            ClientArguments.Flag(arguments, "node-dns", true),
+            ClientArguments.Number(arguments, "dns-port", 53, min: 1),
+            domain,
+            clusterDns);
+    }
+
+    /// <summary>The kubelet's view of these settings: pods' resolv.conf points at <see cref="ClusterDns"/>.</summary>
+    public Kubelet.KubeletOptions Apply(Kubelet.KubeletOptions kubelet) => kubelet with { ClusterDns = ClusterDns, ClusterDomain = ClusterDomain };
+
+    /// <summary>
+    /// Runs the proxy and the DNS server for <paramref name="node"/> until <paramref name="ct"/> is cancelled. A
+    /// failure of either is logged as an error and does not stop the node: its pods keep running.
+    /// </summary>
+    public Task RunAsync(IKubernetes client, ContainerdNode node, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger("Orchestrator.NodeServices");
+        var running = new List<Task>();
+        if (ProxyMode != NoProxy)
+        {
+            var proxy = new ProxyOptions(node.Options.NodeName, ProxyMode, node.Options.ClusterCidr);
+            running.Add(Guard("service proxy", () => ProxyHost.RunAsync(client, loggers, proxy, ct), logger, ct));
+        }
+
+        if (Dns)
+        {
+            var dns = new DnsOptions
+            {
+                Domain = ClusterDomain,
+                ListenAddress = IPAddress.Parse(node.NodeIp),
+                Port = DnsPort,
+                NodeName = node.Options.NodeName,
+                NodeIp = node.NodeIp,
+                ServiceIp = ClusterDns[0],
+            };
+            running.Add(Guard("cluster DNS", () => DnsHost.RunAsync(client, dns, loggers, ct), logger, ct));
+        }
+
+        return Task.WhenAll(running);
+    }
+
+    private static async Task Guard(string what, Func<Task> run, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            await run();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // a node service's failure is reported and must not take the kubelet down
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+#pragma warning disable CA1848, CA2254 // one message per failed service, not a hot path
+            logger.LogError(e, $"{what} stopped: {e.Message}; the node keeps running without it");
+#pragma warning restore CA1848, CA2254
+        }
+    }
+}
