@@ -76,7 +76,9 @@ public sealed class EndpointsIntegrationTests
             return slices.Items.Count == 1 && slices.Items[0].Endpoints is { Count: 1 } e && e[0].Conditions.Ready == true && e[0].Addresses[0] == "10.244.0.6";
         }, "the slice follows");
 
-        // The API server's own service is left alone.
-        Assert.True(await ControllerHarness.GoneAsync(() => client.CoreV1.ReadNamespacedEndpointsAsync("kubernetes", "default")));
+        // The API server's own service keeps the API server's endpoints (its reconciler's, never the controller's).
+        var kubernetes = await client.CoreV1.ReadNamespacedEndpointsAsync("kubernetes", "default");
+        Assert.Equal("true", kubernetes.Metadata.Labels?["endpointslice.kubernetes.io/skip-mirror"]);
+        Assert.Equal("https", kubernetes.Subsets.Single().Ports.Single().Name);
     }
 }
