@@ -23,6 +23,7 @@ public abstract class NetnsCluster : IAsyncLifetime
     private static readonly TimeSpan KubeletStopGrace = TimeSpan.FromSeconds(30);
 
     private readonly List<NetnsNode> _nodes = [];
+    private readonly Dictionary<string, Task<object>> _shared = [];
     private SubnetReservation? _clusterCidr;
     private string? _nodeKubeconfigDir;
     private IKubernetes? _client;
@@ -108,6 +109,26 @@ public abstract class NetnsCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The object <paramref name="create"/> makes, made once per cluster under <paramref name="key"/> and shared by the
+    /// tests of the collection (e.g. a Deployment every test sends requests to); a failed creation fails every caller.
+    /// </summary>
+    public async Task<T> SharedAsync<T>(string key, Func<Task<T>> create)
+        where T : class
+    {
+        Task<object> task;
+        lock (_shared)
+        {
+            if (!_shared.TryGetValue(key, out task!))
+            {
+                task = CreateShared(create);
+                _shared[key] = task;
+            }
+        }
+
+        return (T)await task;
+    }
+
     public Kubectl Kubectl() => new("1.33", Server.Kubeconfig);
 
     /// <summary>A fresh namespace whose default service account exists.</summary>
@@ -164,6 +185,10 @@ public abstract class NetnsCluster : IAsyncLifetime
     public Task WaitAsync(Func<Task<bool>> condition, string what, int seconds = 60) =>
         Eventually.TrueAsync(condition, what, TimeSpan.FromSeconds(seconds), () => Task.FromResult(Diagnostics()));
 
+    /// <summary>Like <see cref="WaitAsync(Func{Task{bool}}, string, int)"/>, and the failure starts with <paramref name="lastSeen"/>'s account of the last attempt.</summary>
+    public Task WaitAsync(Func<Task<bool>> condition, string what, Func<string> lastSeen, int seconds = 60) =>
+        Eventually.TrueAsync(condition, what, TimeSpan.FromSeconds(seconds), () => Task.FromResult(lastSeen() + Diagnostics()));
+
     /// <summary>The last lines of every kubelet's and the server's output.</summary>
     public string Diagnostics() =>
         string.Concat(_nodes.Select(n => $"\n--- kubelet {n.Name}\n{Tail(n.Kubelet?.Output)}")) + $"\n--- server\n{Tail(Server?.Output)}";
@@ -172,7 +197,7 @@ public abstract class NetnsCluster : IAsyncLifetime
     {
         Topology = await NetnsTopology.CreateAsync(NodeNames.Length);
         _clusterCidr = await NetworkAllocator.ReserveAsync(16);
-        Server = await OrchestratorProcess.StartAsync(null, null, "--real-node", "false", "--bind-address", "0.0.0.0", "--cluster-cidr", ClusterCidr.ToString());
+        Server = await OrchestratorProcess.StartAsync(null, null, "--real-node", "false", "--bind-address", "0.0.0.0", "--advertise-address", Topology.RootAddress, "--cluster-cidr", ClusterCidr.ToString());
         _client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.Kubeconfig));
         _nodeKubeconfigDir = Directory.CreateTempSubdirectory("orc-netns-kubeconfig-").FullName;
         var kubeconfig = Testing.Kubectl.WriteKubeconfig(_nodeKubeconfigDir, $"http://{Topology.RootAddress}:{Server.Address.Port.ToString(CultureInfo.InvariantCulture)}");
@@ -198,6 +223,9 @@ public abstract class NetnsCluster : IAsyncLifetime
             ["kubelet", "--kubeconfig", kubeconfig, "--runtime", "containerd", "--node-name", node.Name, "--node-ip", node.Address,
              "--root-dir", node.RootDir, "--cluster-cidr", ClusterCidr.ToString(), "--port", "10250", .. ExtraKubeletArguments]);
     }
+
+    private static async Task<object> CreateShared<T>(Func<Task<T>> create)
+        where T : class => await create();
 
     private static string Tail(string? text) => text is null ? string.Empty : text[Math.Max(0, text.Length - 3000)..];
 }
