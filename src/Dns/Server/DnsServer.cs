@@ -32,6 +32,7 @@ internal sealed partial class DnsServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
     private readonly List<Thread> _threads = [];
+    private readonly List<Socket> _udpSockets = [];
     private Socket? _udp;
     private Socket? _tcp;
     private int _forwards;
@@ -57,6 +58,11 @@ internal sealed partial class DnsServer : IAsyncDisposable
             var tcp = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
+                if (udpReceivers > 1)
+                {
+                    ReusePort(udp);
+                }
+
                 udp.Bind(endpoint);
                 var bound = (IPEndPoint)udp.LocalEndPoint!;
                 tcp.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
@@ -79,9 +85,30 @@ internal sealed partial class DnsServer : IAsyncDisposable
             }
         }
 
-        for (var i = 0; i < Math.Max(1, udpReceivers); i++)
+        // One socket per receive thread, joined in one SO_REUSEPORT group: the kernel hands each datagram to one
+        // socket (by flow hash), so one packet wakes one thread; several threads blocked on one socket would all
+        // be woken for every packet.
+        _udpSockets.Add(_udp!);
+        for (var i = 1; i < Math.Max(1, udpReceivers); i++)
         {
-            var thread = new Thread(() => ReceiveLoop(_udp)) { IsBackground = true, Name = "dns-udp-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var extra = new Socket(LocalEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            try
+            {
+                ReusePort(extra);
+                extra.Bind(LocalEndPoint);
+                _udpSockets.Add(extra);
+            }
+            catch (SocketException)
+            {
+                // Without a reuse-port group the first socket serves alone, with its own thread.
+                extra.Dispose();
+                break;
+            }
+        }
+
+        foreach (var socket in _udpSockets)
+        {
+            var thread = new Thread(() => ReceiveLoop(socket)) { IsBackground = true, Name = "dns-udp-" + _threads.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             thread.Start();
             _threads.Add(thread);
         }
@@ -93,6 +120,11 @@ internal sealed partial class DnsServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
+        foreach (var socket in _udpSockets)
+        {
+            socket.Dispose();
+        }
+
         _udp?.Dispose();
         _tcp?.Dispose();
         await Task.WhenAll(_loops);
@@ -102,6 +134,15 @@ internal sealed partial class DnsServer : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    /// <summary>SO_REUSEPORT (Linux: SOL_SOCKET 1, option 15), set before bind.</summary>
+    private static void ReusePort(Socket socket)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            socket.SetRawSocketOption(1, 15, BitConverter.GetBytes(1));
+        }
     }
 
     /// <summary>
