@@ -10,9 +10,6 @@ public sealed class NetnsFactAttribute : FactAttribute
 {
     public NetnsFactAttribute(params string[] tools)
     {
-        if (NetworkNamespace.Unavailable(tools) is { } reason)
-        {
-            Skip = reason;
-        }
+        Skip = NetworkNamespace.Unavailable(tools);
     }
 }

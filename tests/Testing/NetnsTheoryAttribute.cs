@@ -7,9 +7,6 @@ public sealed class NetnsTheoryAttribute : TheoryAttribute
 {
     public NetnsTheoryAttribute(params string[] tools)
     {
-        if (NetworkNamespace.Unavailable(tools) is { } reason)
-        {
-            Skip = reason;
-        }
+        Skip = NetworkNamespace.Unavailable(tools);
     }
 }

@@ -9,21 +9,18 @@ namespace Orchestrator.KubeProxy.Tests.Backends.Iptables;
 /// Real traffic through the rules: the proxy's iptables-legacy rules applied in the node of a
 /// <see cref="ServiceTopology"/> (two busybox httpd backends and a client pod), requests to the ClusterIP.
 /// </summary>
-public sealed class IptablesTrafficTests : IAsyncLifetime
+public sealed class IptablesTrafficTests
 {
-    private ServiceTopology? _topology;
-
-    private ServiceTopology Topology => _topology ?? throw new InvalidOperationException("not initialized");
-
     [NetnsFact("busybox", "iptables-legacy")]
     public async Task ClusterIp_reaches_both_endpoints_from_node_and_pod_and_a_service_without_endpoints_is_refused()
     {
+        await using var topology = await ServiceTopology.CreateAsync(["a", "b"]);
         var plan = PlanOf(
-            Web() with { ClusterEndpoints = [.. Topology.PodIps.Select(ip => Ep(ip, ServiceTopology.PodPort))] },
+            Web() with { ClusterEndpoints = [.. topology.PodIps.Select(ip => Ep(ip, ServiceTopology.PodPort))] },
             Web("empty", "10.96.0.60"));
-        await IptablesKernelTests.Backend("legacy", Topology.Node).SyncAsync(plan, default);
+        await IptablesKernelTests.Backend("legacy", topology.Node).SyncAsync(plan, default);
 
-        foreach (var from in new[] { Topology.Node, Topology.Client })
+        foreach (var from in new[] { topology.Node, topology.Client })
         {
             var answers = new List<string>();
             for (var i = 0; i < 20; i++)
@@ -37,20 +34,10 @@ public sealed class IptablesTrafficTests : IAsyncLifetime
         }
 
         var watch = Stopwatch.StartNew();
-        var refused = await ServiceTopology.GetAsync(Topology.Client, "http://10.96.0.60/");
+        var refused = await ServiceTopology.GetAsync(topology.Client, "http://10.96.0.60/");
         // A refusal, not the 3 s time-out (the first SYN's ICMP error can still be lost while the neighbour entry settles: ~1 s).
         Assert.False(refused.Succeeded);
         Assert.Contains("Connection refused", refused.StandardError);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), $"REJECT took {watch.Elapsed}");
-    }
-
-    public async Task InitializeAsync() => _topology = await ServiceTopology.CreateAsync(["a", "b"]);
-
-    public async Task DisposeAsync()
-    {
-        if (_topology is not null)
-        {
-            await _topology.DisposeAsync();
-        }
     }
 }
