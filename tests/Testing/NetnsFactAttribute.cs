@@ -2,14 +2,14 @@ using Xunit;
 
 namespace Orchestrator.Testing;
 
-/// <summary>A fact that needs scratch network namespaces (root, iproute2, nftables): skipped with the reason elsewhere.</summary>
+/// <summary>
+/// A fact that needs scratch network namespaces (root, iproute2, nftables) and the extra <c>tools</c> it runs in
+/// them (e.g. <c>busybox</c>, <c>iptables-legacy</c>): skipped with the reason elsewhere.
+/// </summary>
 public sealed class NetnsFactAttribute : FactAttribute
 {
-    public NetnsFactAttribute()
+    public NetnsFactAttribute(params string[] tools)
     {
-        if (NetworkNamespace.Unavailable() is { } reason)
-        {
-            Skip = reason;
-        }
+        Skip = NetworkNamespace.Unavailable(tools);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Orchestrator.Client.Processes;
 
@@ -5,11 +6,24 @@ namespace Orchestrator.Testing;
 
 /// <summary>
 /// A scratch network namespace (<c>ip netns add</c>) named with a random suffix, for tests that change routes,
-/// links or nftables without touching the host's root namespace. Disposing deletes it, which takes its links,
-/// routes, nftables/iptables and conntrack state with it.
+/// links, nftables or iptables without touching the host's root namespace. Disposing kills the processes started in
+/// it (by PID) and deletes it, which takes its links, routes, nftables/iptables and conntrack state with it.
 /// </summary>
 public sealed class NetworkNamespace : IAsyncDisposable
 {
+    private static readonly string[] BaseTools = ["ip", "nft", "nsenter"];
+
+    private static readonly Dictionary<string, string> Packages = new(StringComparer.Ordinal)
+    {
+        ["ip"] = "iproute2",
+        ["nft"] = "nftables",
+        ["nsenter"] = "util-linux",
+        ["iptables-legacy"] = "iptables",
+        ["iptables-nft"] = "iptables",
+    };
+
+    private readonly List<Process> _processes = [];
+
     private NetworkNamespace(string name) => Name = name;
 
     /// <summary>The name under /run/netns, at most 15 characters so it can also name interfaces.</summary>
@@ -18,8 +32,12 @@ public sealed class NetworkNamespace : IAsyncDisposable
     /// <summary>The bind-mounted namespace file, for <c>nsenter --net=</c>.</summary>
     public string Path => "/run/netns/" + Name;
 
-    /// <summary>Why scratch namespaces cannot be made here (not root, iproute2 or nftables missing), or null.</summary>
-    public static string? Unavailable()
+    /// <summary>
+    /// Why scratch namespaces (and the extra <paramref name="tools"/> a test runs in them, e.g. <c>busybox</c> or
+    /// <c>iptables-legacy</c>) cannot be used here: not Linux, not root, or tools missing from PATH (named with their
+    /// Debian packages); null when everything is there.
+    /// </summary>
+    public static string? Unavailable(params string[] tools)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -31,8 +49,14 @@ public sealed class NetworkNamespace : IAsyncDisposable
             return "network namespaces need root";
         }
 
-        var missing = new[] { "/usr/sbin/ip", "/usr/sbin/nft", "/usr/bin/nsenter" }.Where(f => !File.Exists(f)).ToList();
-        return missing.Count == 0 ? null : $"missing {string.Join(", ", missing)} (apt-get install iproute2 nftables util-linux)";
+        var missing = BaseTools.Concat(tools).Distinct(StringComparer.Ordinal).Where(t => !OnPath(t)).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var packages = missing.Select(t => Packages.GetValueOrDefault(t, t)).Distinct(StringComparer.Ordinal);
+        return $"missing {string.Join(", ", missing)} (apt-get install {string.Join(' ', packages)})";
     }
 
     /// <summary>A random lower-case hex suffix of <paramref name="length"/> characters.</summary>
@@ -88,5 +112,58 @@ public sealed class NetworkNamespace : IAsyncDisposable
     public Task<string> IpAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
         HostCommand.RunCheckedAsync("ip", ["-n", Name, .. arguments], cancellationToken);
 
-    public async ValueTask DisposeAsync() => await HostCommand.RunAsync("ip", ["netns", "del", Name]);
+    /// <summary>
+    /// Adds a veth pair: <paramref name="name"/> here, its peer <paramref name="peerName"/> in
+    /// <paramref name="peerNamespace"/> (or here too when null); both ends up, no addresses.
+    /// </summary>
+    public async Task AddVethPairAsync(string name, string peerName, NetworkNamespace? peerNamespace = null, CancellationToken cancellationToken = default)
+    {
+        var peer = peerNamespace ?? this;
+        List<string> add = ["link", "add", name, "type", "veth", "peer", "name", peerName];
+        if (peerNamespace is not null)
+        {
+            add.AddRange(["netns", peerNamespace.Name]);
+        }
+
+        await IpAsync(add, cancellationToken);
+        await IpAsync(["link", "set", name, "up"], cancellationToken);
+        await peer.IpAsync(["link", "set", peerName, "up"], cancellationToken);
+    }
+
+    /// <summary>Starts a long-running <paramref name="file"/> inside the namespace (output discarded); disposing kills it by PID.</summary>
+    public Process Start(string file, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("ip") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "netns", "exec", Name, file }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {file} in {Name}");
+        _processes.Add(process);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
+        }
+
+        _processes.Clear();
+        await HostCommand.RunAsync("ip", ["netns", "del", Name]);
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(System.IO.Path.Combine(directory, tool)));
 }

@@ -7,9 +7,7 @@ internal static class LanLink
 {
     public static async Task AddAsync(NetworkNamespace ns)
     {
-        await ns.IpAsync(["link", "add", "lan0", "type", "veth", "peer", "name", "lan1"]);
+        await ns.AddVethPairAsync("lan0", "lan1");
         await ns.IpAsync(["addr", "add", "192.0.2.2/24", "dev", "lan0"]);
-        await ns.IpAsync(["link", "set", "lan0", "up"]);
-        await ns.IpAsync(["link", "set", "lan1", "up"]);
     }
 }

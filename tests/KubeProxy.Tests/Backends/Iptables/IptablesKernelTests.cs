@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.KubeProxy.Backends;
 using Orchestrator.KubeProxy.Backends.Iptables;
 using Orchestrator.KubeProxy.Plan;
+using Orchestrator.Testing;
 using static Orchestrator.KubeProxy.Tests.Backends.Iptables.IptablesPlanInputs;
 
 namespace Orchestrator.KubeProxy.Tests.Backends.Iptables;
@@ -23,11 +24,11 @@ public class IptablesKernelTests
 
     public static TheoryData<string> Flavors => ["nft", "legacy"];
 
-    [RootTheory]
+    [NetnsTheory("iptables-legacy", "iptables-nft")]
     [MemberData(nameof(Flavors))]
     public async Task Full_sync_writes_chains_and_jumps_exactly_once(string flavor)
     {
-        await using var netns = await ScratchNetns.CreateAsync();
+        await using var netns = await NetworkNamespace.CreateAsync();
         var first = await Backend(flavor, netns).SyncAsync(Before, default);
         Assert.True(first.Full);
 
@@ -35,23 +36,23 @@ public class IptablesKernelTests
         var restarted = await Backend(flavor, netns).SyncAsync(Before, default);
         Assert.True(restarted.Full);
 
-        var nat = await netns.ExecAsync($"iptables-{flavor}-save", "-t", "nat");
+        var nat = await netns.ExecCheckedAsync($"iptables-{flavor}-save", ["-t", "nat"]);
         Assert.Contains($":{WebSvc}", nat);
         Assert.Contains($":{DnsSvc}", nat);
         Assert.Contains("-j KUBE-SEP-AFGSLHOD2HFNCBX4", nat);
         Assert.Single(nat.Split('\n'), l => l.StartsWith("-A PREROUTING", StringComparison.Ordinal) && l.EndsWith("-j KUBE-SERVICES", StringComparison.Ordinal));
         Assert.Single(nat.Split('\n'), l => l.StartsWith("-A POSTROUTING", StringComparison.Ordinal) && l.EndsWith("-j KUBE-POSTROUTING", StringComparison.Ordinal));
-        var filter = await netns.ExecAsync($"iptables-{flavor}-save", "-t", "filter");
+        var filter = await netns.ExecCheckedAsync($"iptables-{flavor}-save", ["-t", "filter"]);
         Assert.Single(filter.Split('\n'), l => l.StartsWith("-A FORWARD", StringComparison.Ordinal) && l.EndsWith("-j KUBE-FORWARD", StringComparison.Ordinal));
-        Assert.Equal("1", (await netns.ExecAsync("cat", "/proc/sys/net/ipv4/conf/all/route_localnet")).Trim());
+        Assert.Equal("1", (await netns.ExecCheckedAsync("cat", ["/proc/sys/net/ipv4/conf/all/route_localnet"])).Trim());
     }
 
-    [RootTheory]
+    [NetnsTheory("iptables-legacy", "iptables-nft")]
     [MemberData(nameof(Flavors))]
     public async Task Partial_sync_rewrites_only_the_changed_service_and_ends_equal_to_a_fresh_full_sync(string flavor)
     {
-        await using var netns = await ScratchNetns.CreateAsync();
-        await using var fresh = await ScratchNetns.CreateAsync();
+        await using var netns = await NetworkNamespace.CreateAsync();
+        await using var fresh = await NetworkNamespace.CreateAsync();
         var backend = Backend(flavor, netns);
         await backend.SyncAsync(Before, default);
 
@@ -68,17 +69,17 @@ public class IptablesKernelTests
         await Backend(flavor, fresh).SyncAsync(After, default);
         foreach (var table in new[] { "nat", "filter" })
         {
-            var synced = await netns.ExecAsync($"iptables-{flavor}-save", "-t", table);
-            var expected = await fresh.ExecAsync($"iptables-{flavor}-save", "-t", table);
+            var synced = await netns.ExecCheckedAsync($"iptables-{flavor}-save", ["-t", table]);
+            var expected = await fresh.ExecCheckedAsync($"iptables-{flavor}-save", ["-t", table]);
             Assert.Equal(SavedState.Normalize(expected), SavedState.Normalize(synced));
         }
     }
 
-    [RootTheory]
+    [NetnsTheory("iptables-legacy", "iptables-nft")]
     [MemberData(nameof(Flavors))]
     public async Task A_failed_restore_makes_the_next_sync_full(string flavor)
     {
-        await using var netns = await ScratchNetns.CreateAsync();
+        await using var netns = await NetworkNamespace.CreateAsync();
         var backend = Backend(flavor, netns);
         await backend.SyncAsync(Before, default);
 
@@ -87,14 +88,14 @@ public class IptablesKernelTests
 
         var next = await backend.SyncAsync(After, default);
         Assert.True(next.Full);
-        Assert.DoesNotContain(DroppedSep, await netns.ExecAsync($"iptables-{flavor}-save", "-t", "nat"));
+        Assert.DoesNotContain(DroppedSep, await netns.ExecCheckedAsync($"iptables-{flavor}-save", ["-t", "nat"]));
     }
 
-    [RootTheory]
+    [NetnsTheory("iptables-legacy", "iptables-nft")]
     [MemberData(nameof(Flavors))]
     public async Task Cleanup_leaves_no_kube_chains_and_no_jumps(string flavor)
     {
-        await using var netns = await ScratchNetns.CreateAsync();
+        await using var netns = await NetworkNamespace.CreateAsync();
         var backend = Backend(flavor, netns);
         await backend.SyncAsync(Before, default);
 
@@ -102,16 +103,16 @@ public class IptablesKernelTests
 
         foreach (var table in new[] { "nat", "filter", "mangle" })
         {
-            var save = await netns.ExecAsync($"iptables-{flavor}-save", "-t", table);
+            var save = await netns.ExecCheckedAsync($"iptables-{flavor}-save", ["-t", table]);
             Assert.DoesNotContain("KUBE-", save);
         }
     }
 
-    [RootTheory]
+    [NetnsTheory("iptables-legacy", "iptables-nft")]
     [MemberData(nameof(Flavors))]
     public async Task Sync_reports_udp_endpoints_that_left(string flavor)
     {
-        await using var netns = await ScratchNetns.CreateAsync();
+        await using var netns = await NetworkNamespace.CreateAsync();
         var backend = Backend(flavor, netns);
         await backend.SyncAsync(Before, default);
 
@@ -120,6 +121,6 @@ public class IptablesKernelTests
         Assert.Equal([new StaleUdpEndpoint("10.96.0.10", 53, "10.244.1.6")], outcome.StaleUdpEndpoints);
     }
 
-    internal static IptablesBackend Backend(string flavor, ScratchNetns netns) =>
+    internal static IptablesBackend Backend(string flavor, NetworkNamespace netns) =>
         new(new IptablesBackendOptions(flavor), IptablesHost.InNetns(netns.Name), TimeProvider.System, NullLogger<IptablesBackend>.Instance);
 }

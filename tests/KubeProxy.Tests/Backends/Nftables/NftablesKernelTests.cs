@@ -1,36 +1,34 @@
 using Orchestrator.KubeProxy.Backends;
 using Orchestrator.KubeProxy.Backends.Nftables;
 using Orchestrator.KubeProxy.Plan;
-using Orchestrator.KubeProxy.Tests.Kernel;
 using Orchestrator.KubeProxy.Tests.Plan;
+using Orchestrator.Testing;
 
 namespace Orchestrator.KubeProxy.Tests.Backends.Nftables;
 
 /// <summary>The nftables backend against the real kernel, in a scratch network namespace.</summary>
 public sealed class NftablesKernelTests : IAsyncLifetime
 {
-    private readonly ScratchNetwork network = new();
-    private string node = "";
+    private NetworkNamespace? node;
     private NftablesBackend backend = null!;
+
+    private NetworkNamespace Node => node ?? throw new InvalidOperationException("not initialized");
 
     public async Task InitializeAsync()
     {
-        try
-        {
-            node = await network.AddNamespaceAsync("node");
-        }
-        catch
-        {
-            await network.DisposeAsync();
-            throw;
-        }
-
-        backend = new NftablesBackend(NftCommand.InNetworkNamespace(node));
+        node = await NetworkNamespace.CreateAsync();
+        backend = new NftablesBackend(NftCommand.InNetworkNamespace(node.Name));
     }
 
-    public Task DisposeAsync() => network.DisposeAsync().AsTask();
+    public async Task DisposeAsync()
+    {
+        if (node is not null)
+        {
+            await node.DisposeAsync();
+        }
+    }
 
-    [RootFact]
+    [NetnsFact]
     public async Task Every_fixture_applies_as_one_transaction_and_lists_back()
     {
         foreach (var (name, plan) in PlanFixtures.All)
@@ -47,7 +45,7 @@ public sealed class NftablesKernelTests : IAsyncLifetime
         }
     }
 
-    [RootFact]
+    [NetnsFact]
     public async Task Maps_hold_the_service_dispatch_and_the_reject_for_no_endpoints()
     {
         var plan = Combined(PlanFixtures.ClusterIpTwoEndpoints, PlanFixtures.NoEndpoints, PlanFixtures.NodePort);
@@ -61,7 +59,7 @@ public sealed class NftablesKernelTests : IAsyncLifetime
         Assert.Contains("masquerade fully-random", listed, StringComparison.Ordinal);
     }
 
-    [RootFact]
+    [NetnsFact]
     public async Task Removing_one_endpoint_rewrites_only_that_service_then_cleanup_removes_the_table()
     {
         var plan = Combined(PlanFixtures.ClusterIpTwoEndpoints, PlanFixtures.ClientIpAffinity, PlanFixtures.UdpDns, PlanFixtures.LoadBalancerLocal);
@@ -77,17 +75,17 @@ public sealed class NftablesKernelTests : IAsyncLifetime
         Assert.All(plan.Services.Where(p => p != web), other => Assert.DoesNotContain(NftNames.ServiceBase(other.Name), outcome.Script, StringComparison.Ordinal));
         var listed = await ListAsync();
         Assert.DoesNotContain(web.ClusterEndpoints[1].Ip, listed, StringComparison.Ordinal);
-        var webChain = await network.InAsync(node, "nft", "list", "chain", "ip", "kube-proxy", NftNames.ServiceChain(web.Name));
+        var webChain = await Node.ExecCheckedAsync("nft", ["list", "chain", "ip", "kube-proxy", NftNames.ServiceChain(web.Name)]);
         Assert.DoesNotContain("numgen", webChain, StringComparison.Ordinal);
         Assert.Contains("goto " + NftNames.EndpointChain(web.Name, web.ClusterEndpoints[0]), webChain, StringComparison.Ordinal);
 
         Assert.Equal("", (await backend.SyncAsync(changed, CancellationToken.None)).Script);
 
         await backend.CleanupAsync(CancellationToken.None);
-        Assert.False((await network.TryInAsync(node, "nft", "list", "table", "ip", "kube-proxy")).Succeeded);
+        Assert.False((await Node.ExecAsync("nft", ["list", "table", "ip", "kube-proxy"])).Succeeded);
     }
 
-    [RootFact]
+    [NetnsFact]
     public async Task Incremental_syncs_add_and_remove_services_and_report_stale_udp_endpoints()
     {
         await backend.SyncAsync(Combined(PlanFixtures.UdpDns, PlanFixtures.ClusterIpTwoEndpoints), CancellationToken.None);
@@ -105,7 +103,7 @@ public sealed class NftablesKernelTests : IAsyncLifetime
         Assert.Contains("10.96.0.10 . tcp . 53 : goto service-", listed, StringComparison.Ordinal);
     }
 
-    [RootFact]
+    [NetnsFact]
     public async Task Losing_the_local_endpoint_under_external_policy_Local_drops_external_traffic_and_keeps_cluster_traffic()
     {
         await backend.SyncAsync(PlanFixtures.LoadBalancerLocal, CancellationToken.None);
@@ -126,5 +124,5 @@ public sealed class NftablesKernelTests : IAsyncLifetime
     internal static ProxyPlan Combined(params ProxyPlan[] plans) =>
         new([.. plans.SelectMany(p => p.Services).OrderBy(p => p.Name)], PlanFixtures.Node);
 
-    private Task<string> ListAsync() => network.InAsync(node, "nft", "list", "table", "ip", "kube-proxy");
+    private Task<string> ListAsync() => Node.ExecCheckedAsync("nft", ["list", "table", "ip", "kube-proxy"]);
 }
