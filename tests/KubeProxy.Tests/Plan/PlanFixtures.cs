@@ -61,6 +61,22 @@ public static class PlanFixtures
         ClusterEndpoints = [new EndpointPlan("10.244.2.11", 8080, IsLocal: false, Ready: false, Serving: true, Terminating: true)],
     });
 
+    /// <summary>default/lb as <see cref="LoadBalancerLocal"/> but with no endpoint on this node: external traffic is dropped here, ClusterIP traffic still served.</summary>
+    public static ProxyPlan LoadBalancerLocalNoLocalEndpoints { get; } = Single(Port("default", "lb", "", "tcp", "10.96.0.50", 443) with
+    {
+        NodePort = 31000,
+        LoadBalancerIps = ["192.168.1.200"],
+        ExternalPolicyLocal = true,
+        ClusterEndpoints = [Ready("10.244.2.8", 8443, isLocal: false)],
+    });
+
+    /// <summary>default/node-local: internalTrafficPolicy Local, so ClusterIP traffic goes to this node's endpoint only.</summary>
+    public static ProxyPlan InternalLocal { get; } = Single(Port("default", "node-local", "", "tcp", "10.96.0.80", 80) with
+    {
+        InternalPolicyLocal = true,
+        ClusterEndpoints = [Ready("10.244.1.12", 8080, isLocal: true)],
+    });
+
     /// <summary>Every fixture by the golden file name it is rendered to.</summary>
     public static IReadOnlyDictionary<string, ProxyPlan> All { get; } = new Dictionary<string, ProxyPlan>(StringComparer.Ordinal)
     {
@@ -71,6 +87,8 @@ public static class PlanFixtures
         ["clientip-affinity"] = ClientIpAffinity,
         ["udp-dns"] = UdpDns,
         ["terminating-fallback"] = TerminatingFallback,
+        ["loadbalancer-local-no-local-endpoints"] = LoadBalancerLocalNoLocalEndpoints,
+        ["internal-local"] = InternalLocal,
     };
 
     /// <summary>A ServicePortPlan with no endpoints, no NodePort, no external addresses and Cluster policies.</summary>

@@ -17,6 +17,15 @@ public class IptablesChainsTests
     }
 
     [Fact]
+    public void Web_chain_names_match_the_reference_ruleset()
+    {
+        // multinode-netns.md §4.1: default/web:http over tcp, endpoint 10.244.1.5:8080.
+        var web = new ServicePortName("default", "web", "http", "tcp");
+        Assert.Equal("KUBE-SVC-CDGGSHYLG3RE2FKL", IptablesChains.ClusterPolicy(web));
+        Assert.Equal("KUBE-SEP-AFGSLHOD2HFNCBX4", IptablesChains.Endpoint(web, IptablesPlanInputs.Ep("10.244.1.5", 8080)));
+    }
+
+    [Fact]
     public void Rendered_dns_service_jumps_to_the_upstream_named_chains()
     {
         var text = IptablesRenderer.RenderText(IptablesPlanInputs.PlanOf(IptablesPlanInputs.Dns([IptablesPlanInputs.Ep("10.244.0.5", 53)])), IptablesRenderOptions.Default);

@@ -1,17 +1,21 @@
 using Orchestrator.KubeProxy.Backends.Iptables;
+using Orchestrator.KubeProxy.Tests.Plan;
 
 namespace Orchestrator.KubeProxy.Tests.Backends.Iptables;
 
-/// <summary>The full-sync restore input for each plan input, against golden/&lt;case&gt;.iptables (GOLDEN_UPDATE=1 rewrites them).</summary>
+/// <summary>
+/// The full-sync restore input for each of <see cref="PlanFixtures"/> (the inputs the nftables golden files are
+/// rendered from too), against golden/&lt;fixture&gt;.iptables (GOLDEN_UPDATE=1 rewrites them).
+/// </summary>
 public class IptablesGoldenTests
 {
-    public static TheoryData<string> Cases => [.. IptablesPlanInputs.Cases.Keys];
+    public static TheoryData<string> Cases => [.. PlanFixtures.All.Keys];
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Full_sync_text_matches_golden_file(string name)
     {
-        var text = IptablesRenderer.RenderText(IptablesPlanInputs.Cases[name], IptablesRenderOptions.Default);
+        var text = IptablesRenderer.RenderText(PlanFixtures.All[name], IptablesRenderOptions.Default);
         var file = name + ".iptables";
         if (Environment.GetEnvironmentVariable("GOLDEN_UPDATE") == "1")
         {
