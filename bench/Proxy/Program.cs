@@ -9,6 +9,14 @@ using Orchestrator.KubeProxy.Plan;
 // Proxy sync benchmark (issue 12): 10,000 Services x 2 endpoints in table ip kube-proxy inside a scratch network
 // namespace. Full sync (render + nft -f) and one-endpoint-change incremental sync of the nftables backend, beside
 // `nft -f` alone on the very same script in the same run. Needs root.
+if (args.Length > 0 && args[0] == "--service-overhead")
+{
+    // bench/proxy.sh --service-overhead [requests] [rounds]: ClusterIP vs pod IP latency (needs root, curl, busybox).
+    return await ServiceOverhead.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+}
+
 var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 if (!Environment.IsPrivilegedProcess)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orchestrator.KubeProxy.Tests.Kernel;
 using Orchestrator.Testing;
 using static Orchestrator.KubeProxy.Tests.Backends.Iptables.IptablesPlanInputs;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Orchestrator.KubeProxy.Backends.Nftables;
 using Orchestrator.KubeProxy.Plan;
-using Orchestrator.KubeProxy.Tests.Kernel;
 using Orchestrator.Testing;
 
 namespace Orchestrator.KubeProxy.Tests.Backends.Nftables;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Orchestrator.Client.Processes;
-using Orchestrator.Testing;
 
-namespace Orchestrator.KubeProxy.Tests.Kernel;
+namespace Orchestrator.Testing;
 
 /// <summary>
 /// Real packets for a Service: a "node" namespace routing (ip_forward) for busybox httpd "pods" on port 8080, pod N on
@@ -11,7 +10,7 @@ namespace Orchestrator.KubeProxy.Tests.Kernel;
 /// Service range before nat OUTPUT can DNAT it). The node answers with ICMP errors unthrottled, so a REJECT is seen at
 /// once. Disposing kills the servers and removes the namespaces and web roots, also after a half-finished create.
 /// </summary>
-internal sealed class ServiceTopology : IAsyncDisposable
+public sealed class ServiceTopology : IAsyncDisposable
 {
     public const int PodPort = 8080;
 
