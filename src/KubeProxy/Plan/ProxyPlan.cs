@@ -53,8 +53,8 @@ public sealed record ServicePortName(string Namespace, string Name, string Port,
 /// <param name="ExternalPolicyLocal">externalTrafficPolicy Local (NodePort / LoadBalancer / externalIPs go to <see cref="LocalEndpoints"/> only, source IP kept).</param>
 /// <param name="InternalPolicyLocal">internalTrafficPolicy Local (ClusterIP traffic goes to local endpoints only).</param>
 /// <param name="AffinityTimeoutSeconds">sessionAffinity ClientIP timeout (default 10800), or null without affinity.</param>
-/// <param name="ClusterEndpoints">Endpoints for ClusterIP traffic (ready ones; serving+terminating ones when none is ready; local only with internalTrafficPolicy Local). Empty: the ClusterIP is rejected.</param>
-/// <param name="LocalEndpoints">This node's endpoints for external traffic under externalTrafficPolicy Local (same ready/terminating fallback). Empty with Local policy: external traffic is dropped on this node.</param>
+/// <param name="ClusterEndpoints">Every usable endpoint of the port in the cluster (ready ones; serving+terminating ones when none is ready), whatever the traffic policies. Empty: the Service has no endpoint anywhere and is rejected.</param>
+/// <param name="LocalEndpoints">This node's usable endpoints (same ready/terminating fallback), filled when a traffic policy is Local. Empty under a Local policy: that traffic is dropped on this node.</param>
 public sealed record ServicePortPlan(
     ServicePortName Name,
     string ClusterIp,
@@ -68,15 +68,24 @@ public sealed record ServicePortPlan(
     IReadOnlyList<EndpointPlan> ClusterEndpoints,
     IReadOnlyList<EndpointPlan> LocalEndpoints)
 {
-    /// <summary>Whether any traffic type has an endpoint (upstream: no-endpoint rules when false).</summary>
+    /// <summary>Whether the port has an endpoint anywhere in the cluster (upstream's hasAnyEndpoints: reject when false, drop when only a Local policy finds none).</summary>
     public bool HasClusterEndpoints => ClusterEndpoints.Count > 0;
+
+    /// <summary>NodePort, externalIPs or LoadBalancer IPs: external traffic reaches this port.</summary>
+    public bool ExternallyAccessible => NodePort != 0 || ExternalIps.Count > 0 || LoadBalancerIps.Count > 0;
+
+    /// <summary>Whether some traffic type goes to <see cref="ClusterEndpoints"/> (upstream's UsesClusterEndpoints).</summary>
+    public bool UsesClusterEndpoints => !InternalPolicyLocal || (ExternallyAccessible && !ExternalPolicyLocal);
+
+    /// <summary>Endpoints ClusterIP traffic is sent to.</summary>
+    public IReadOnlyList<EndpointPlan> InternalEndpoints => InternalPolicyLocal ? LocalEndpoints : ClusterEndpoints;
 
     /// <summary>Endpoints external traffic (NodePort, LoadBalancer, externalIPs) is sent to.</summary>
     public IReadOnlyList<EndpointPlan> ExternalEndpoints => ExternalPolicyLocal ? LocalEndpoints : ClusterEndpoints;
 
-    /// <summary>Every distinct endpoint this port uses (the per-endpoint chains to write), ordered by address.</summary>
+    /// <summary>Every distinct endpoint some traffic of this port is sent to (the per-endpoint chains to write), ordered by address.</summary>
     public IReadOnlyList<EndpointPlan> AllEndpoints =>
-        ClusterEndpoints.Concat(LocalEndpoints).Distinct().OrderBy(e => e.Address, StringComparer.Ordinal).ToList();
+        (UsesClusterEndpoints ? ClusterEndpoints : []).Concat(LocalEndpoints).Distinct().OrderBy(e => e.Address, StringComparer.Ordinal).ToList();
 }
 
 /// <summary>One backend address of a Service port.</summary>

@@ -69,8 +69,8 @@ public static class ProxyPlanner
                 externalLocal,
                 internalLocal,
                 affinity,
-                internalLocal ? local : cluster,
-                externalLocal ? local : []);
+                cluster,
+                internalLocal || externalLocal ? local : []);
         }
     }
 

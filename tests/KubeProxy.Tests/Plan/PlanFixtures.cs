@@ -74,7 +74,24 @@ public static class PlanFixtures
     public static ProxyPlan InternalLocal { get; } = Single(Port("default", "node-local", "", "tcp", "10.96.0.80", 80) with
     {
         InternalPolicyLocal = true,
-        ClusterEndpoints = [Ready("10.244.1.12", 8080, isLocal: true)],
+        ClusterEndpoints = [Ready("10.244.1.12", 8080, isLocal: true), Ready("10.244.2.12", 8080, isLocal: false)],
+        LocalEndpoints = [Ready("10.244.1.12", 8080, isLocal: true)],
+    });
+
+    /// <summary>default/node-local-np: internalTrafficPolicy Local with a NodePort under externalTrafficPolicy Cluster: ClusterIP traffic local, NodePort traffic to every endpoint.</summary>
+    public static ProxyPlan InternalLocalNodePort { get; } = Single(Port("default", "node-local-np", "", "tcp", "10.96.0.81", 80) with
+    {
+        InternalPolicyLocal = true,
+        NodePort = 30090,
+        ClusterEndpoints = [Ready("10.244.1.13", 8080, isLocal: true), Ready("10.244.2.13", 8080, isLocal: false)],
+        LocalEndpoints = [Ready("10.244.1.13", 8080, isLocal: true)],
+    });
+
+    /// <summary>default/node-local-none: internalTrafficPolicy Local, endpoints only on other nodes: dropped here, not rejected.</summary>
+    public static ProxyPlan InternalLocalNoLocalEndpoints { get; } = Single(Port("default", "node-local-none", "", "tcp", "10.96.0.82", 80) with
+    {
+        InternalPolicyLocal = true,
+        ClusterEndpoints = [Ready("10.244.2.14", 8080, isLocal: false)],
     });
 
     /// <summary>Every fixture by the golden file name it is rendered to.</summary>
@@ -89,6 +106,8 @@ public static class PlanFixtures
         ["terminating-fallback"] = TerminatingFallback,
         ["loadbalancer-local-no-local-endpoints"] = LoadBalancerLocalNoLocalEndpoints,
         ["internal-local"] = InternalLocal,
+        ["internal-local-nodeport"] = InternalLocalNodePort,
+        ["internal-local-no-local-endpoints"] = InternalLocalNoLocalEndpoints,
     };
 
     /// <summary>A ServicePortPlan with no endpoints, no NodePort, no external addresses and Cluster policies.</summary>

@@ -85,8 +85,21 @@ public class ProxyPlannerTests
         var slice = Slice("web", "", Ep("10.244.1.1", node: "node-a"), Ep("10.244.2.1", node: "node-b"));
         var port = Assert.Single(ProxyPlanner.ComputeProxyPlan([service], [slice], Node).Services);
         Assert.True(port.InternalPolicyLocal);
-        Assert.Equal(["10.244.1.1"], port.ClusterEndpoints.Select(e => e.Ip));
-        Assert.True(port.ClusterEndpoints[0].IsLocal);
+        Assert.Equal(["10.244.1.1"], port.InternalEndpoints.Select(e => e.Ip));
+        Assert.True(port.InternalEndpoints[0].IsLocal);
+        Assert.Equal(["10.244.1.1", "10.244.2.1"], port.ClusterEndpoints.Select(e => e.Ip)); // the cluster's, for drop-vs-reject
+        Assert.Equal(["10.244.1.1"], port.AllEndpoints.Select(e => e.Ip)); // no chains for endpoints no traffic reaches
+    }
+
+    [Fact]
+    public void Internal_traffic_policy_Local_leaves_NodePort_traffic_to_every_endpoint()
+    {
+        var service = Service("web", "10.96.0.20", "NodePort", Port("", 80, nodePort: 30080));
+        service.Spec.InternalTrafficPolicy = "Local";
+        var slice = Slice("web", "", Ep("10.244.1.1", node: "node-a"), Ep("10.244.2.1", node: "node-b"));
+        var port = Assert.Single(ProxyPlanner.ComputeProxyPlan([service], [slice], Node).Services);
+        Assert.Equal(["10.244.1.1"], port.InternalEndpoints.Select(e => e.Ip));
+        Assert.Equal(["10.244.1.1", "10.244.2.1"], port.ExternalEndpoints.Select(e => e.Ip));
     }
 
     [Theory]

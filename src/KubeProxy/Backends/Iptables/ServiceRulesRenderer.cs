@@ -5,7 +5,7 @@ namespace Orchestrator.KubeProxy.Backends.Iptables;
 
 /// <summary>
 /// One Service port's rules, as upstream's syncProxyRules writes them inside its per-service loop. The plan's
-/// <see cref="ServicePortPlan.ClusterEndpoints"/> are the internal (ClusterIP) endpoints and feed KUBE-SVC-;
+/// <see cref="ServicePortPlan.ClusterEndpoints"/> (every endpoint in the cluster) feed KUBE-SVC-;
 /// KUBE-SVL- holds the local endpoints of whichever traffic policy is Local.
 /// </summary>
 internal static class ServiceRulesRenderer

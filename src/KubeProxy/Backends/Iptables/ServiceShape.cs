@@ -19,7 +19,7 @@ internal sealed record ServiceShape(
     /// <summary>Any usable endpoint this node knows of (false: every address of the Service is rejected).</summary>
     public bool HasEndpoints => ClusterEndpoints.Count > 0 || LocalEndpoints.Count > 0;
 
-    public bool UsesClusterChain => ClusterEndpoints.Count > 0 && (!InternalPolicyLocal || ExternallyAccessible);
+    public bool UsesClusterChain => ClusterEndpoints.Count > 0 && (!InternalPolicyLocal || (ExternallyAccessible && !ExternalPolicyLocal));
 
     public bool UsesLocalChain => LocalEndpoints.Count > 0 && (InternalPolicyLocal || ExternalPolicyLocal);
 
@@ -38,11 +38,8 @@ internal sealed record ServiceShape(
         var externallyAccessible = service.NodePort != 0 || service.ExternalIps.Count > 0 || service.LoadBalancerIps.Count > 0;
         var externalLocal = service.ExternalPolicyLocal && externallyAccessible;
 
-        // The plan's ClusterEndpoints are already local-only under internalTrafficPolicy Local, so they are the
-        // local set then; under externalTrafficPolicy Local the plan's LocalEndpoints are.
-        IReadOnlyList<EndpointPlan> local = externalLocal ? service.LocalEndpoints
-            : service.InternalPolicyLocal ? service.ClusterEndpoints
-            : [];
+        // The plan's ClusterEndpoints are the whole cluster's; its LocalEndpoints are filled under a Local policy.
+        IReadOnlyList<EndpointPlan> local = externalLocal || service.InternalPolicyLocal ? service.LocalEndpoints : [];
         return new ServiceShape(
             IptablesChains.ClusterPolicy(service.Name),
             IptablesChains.LocalPolicy(service.Name),

@@ -20,9 +20,9 @@ internal static class NftServiceRenderer
         var externalChain = NftNames.ExternalChain(name);
         var internalChain = port.InternalPolicyLocal ? localChain : serviceChain;
         var hasEndpoints = port.ClusterEndpoints.Count > 0 || port.LocalEndpoints.Count > 0;
-        var hasInternal = port.ClusterEndpoints.Count > 0;
+        var hasInternal = port.InternalEndpoints.Count > 0;
         var hasExternal = port.ExternalEndpoints.Count > 0;
-        var externallyAccessible = port.NodePort != 0 || port.ExternalIps.Count > 0 || port.LoadBalancerIps.Count > 0;
+        var externallyAccessible = port.ExternallyAccessible;
         var usesExternalChain = hasEndpoints && externallyAccessible;
         var internalFilter = hasEndpoints ? "drop" : "goto reject-chain";
         var comment = name.ToString();
@@ -63,12 +63,12 @@ internal static class NftServiceRenderer
         var masqueradeOffCluster = node.ClusterCidr.Length == 0
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"ip daddr {port.ClusterIp} ip saddr != {node.ClusterCidr} {MarkForMasquerade}");
-        if (hasInternal && !port.InternalPolicyLocal)
+        if (port.ClusterEndpoints.Count > 0 && port.UsesClusterEndpoints)
         {
             chains.Add(new NftChain(serviceChain, Dispatch(port, masqueradeOffCluster, port.ClusterEndpoints)));
         }
 
-        var localEndpoints = port.ExternalPolicyLocal ? port.LocalEndpoints : port.InternalPolicyLocal ? port.ClusterEndpoints : [];
+        var localEndpoints = port.LocalEndpoints;
         if (localEndpoints.Count > 0)
         {
             chains.Add(new NftChain(localChain, Dispatch(port, port.InternalPolicyLocal ? masqueradeOffCluster : null, localEndpoints)));
@@ -76,7 +76,7 @@ internal static class NftServiceRenderer
 
         if (usesExternalChain)
         {
-            chains.Add(new NftChain(externalChain, ExternalRules(port, node, internalChain, hasInternal, hasExternal)));
+            chains.Add(new NftChain(externalChain, ExternalRules(port, node, serviceChain, internalChain, hasInternal, hasExternal)));
         }
 
         foreach (var endpoint in port.AllEndpoints)
@@ -117,12 +117,13 @@ internal static class NftServiceRenderer
         return rules;
     }
 
-    private static List<string> ExternalRules(ServicePortPlan port, ProxyNode node, string internalChain, bool hasInternal, bool hasExternal)
+    private static List<string> ExternalRules(ServicePortPlan port, ProxyNode node, string serviceChain, string internalChain, bool hasInternal, bool hasExternal)
     {
         if (!port.ExternalPolicyLocal)
         {
             // Cluster policy may send the packet to another node: masquerade so the reply comes back through us.
-            return [MarkForMasquerade, "goto " + internalChain];
+            // It goes to every endpoint of the cluster, even when internalTrafficPolicy is Local.
+            return [MarkForMasquerade, "goto " + serviceChain];
         }
 
         var rules = new List<string>();
