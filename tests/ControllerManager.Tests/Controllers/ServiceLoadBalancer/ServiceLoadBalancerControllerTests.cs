@@ -97,7 +97,8 @@ public sealed class ServiceLoadBalancerControllerTests
         second.Spec.AllocateLoadBalancerNodePorts = null;
         await client.CoreV1.ReplaceNamespacedServiceAsync(second, "second", "default");
         await EventuallyIngressAsync(harness, "second", i => i.Length == 0, "the status of a service that is no longer a LoadBalancer to be cleared");
-        Assert.Contains(await harness.EventsAsync("DeletedLoadBalancer"), e => e.InvolvedObject.Name == "second");
+        // Events are recorded asynchronously: the cleared status can be seen before the event is.
+        await harness.EventuallyAsync(async () => (await harness.EventsAsync("DeletedLoadBalancer")).Any(e => e.InvolvedObject.Name == "second"), "a DeletedLoadBalancer event for the service that left the type");
         await client.CoreV1.CreateNamespacedServiceAsync(LoadBalancer("fourth"), "default");
         await EventuallyIngressAsync(harness, "fourth", i => i == "192.168.50.11/VIP", "the address given back on the type change is handed out again");
     }
