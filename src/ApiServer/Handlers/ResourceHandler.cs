@@ -23,6 +23,7 @@ internal sealed partial class ResourceHandler(
     ObjectDeleter deleter,
     Caching.WatchCacheSet caches,
     IEnumerable<ISubresourceHandler> subresourceHandlers,
+    IEnumerable<Reviews.IReviewHandler> reviewHandlers,
     TimeProvider time)
 {
     /// <summary>The subresource that writes status only and reads like its parent (upstream's status strategy).</summary>
@@ -30,11 +31,18 @@ internal sealed partial class ResourceHandler(
 
     private readonly Dictionary<string, ISubresourceHandler> _subresources = subresourceHandlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
 
+    private readonly Dictionary<(string Group, string Plural), Reviews.IReviewHandler> _reviews = reviewHandlers.ToDictionary(h => (h.Group, h.Plural));
+
     public ResourceRegistry Registry => registry;
 
     /// <summary>Dispatches by subresource, then by method and <c>watch</c>.</summary>
     public Task HandleAsync(HttpContext context, ResourceRequest request)
     {
+        if (!request.Resource.Stored)
+        {
+            return ReviewAsync(context, request);
+        }
+
         if (request.Subresource is { } name)
         {
             if (request.Resource.Subresources.All(s => s.Name != name))
@@ -61,6 +69,27 @@ internal sealed partial class ResourceHandler(
             ("DELETE", _, null) => DeleteAsync(context, request),
             _ => throw ApiErrors.MethodNotAllowed(),
         };
+    }
+
+    /// <summary>A create-only kind: POST on the collection, answered 201 by its review handler and never stored.</summary>
+    private async Task ReviewAsync(HttpContext context, ResourceRequest request)
+    {
+        if (context.Request.Method != "POST" || request.Name is not null || request.Subresource is not null)
+        {
+            throw ApiErrors.MethodNotAllowed();
+        }
+
+        var handler = _reviews.GetValueOrDefault((request.Resource.Group, request.Resource.Plural)) ?? throw ApiErrors.ResourceNotFound();
+        var (body, warnings) = await ReadObjectBodyAsync(context, request.Resource);
+        foreach (var warning in warnings)
+        {
+            Responses.AddWarning(context, warning);
+        }
+
+        var answer = await handler.ReviewAsync(context, request, body);
+        answer["kind"] = request.Resource.Kind;
+        answer["apiVersion"] = request.Resource.ApiVersion;
+        await Responses.WriteJsonAsync(context, 201, answer);
     }
 
     /// <summary>Reads a create or update body: media type, size and syntax, kind, then schema (unknown fields per fieldValidation).</summary>

@@ -97,7 +97,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         // Every resource's watch cache starts now, as upstream's do, so a watch from any revision
         // handed out after start-up is inside some cache's window.
         var caches = app.Services.GetRequiredService<Caching.WatchCacheSet>();
-        await Task.WhenAll(ResourceRegistry.BuiltIn.All.Select(r => caches.For(r).WaitReadyAsync(cancellationToken)));
+        await Task.WhenAll(ResourceRegistry.BuiltIn.All.Where(r => r.Stored).Select(r => caches.For(r).WaitReadyAsync(cancellationToken)));
         return new ApiServerHost(app, bound);
     }
 

@@ -18,6 +18,12 @@ public sealed record ApiServerOptions
     /// </summary>
     public IPAddress? AdvertiseAddress { get; init; }
 
+    /// <summary>
+    /// TLS, authentication and authorization. Null: plain HTTP, every request served as
+    /// <see cref="Authentication.UserInfo.Unsecured"/> (in-process test servers).
+    /// </summary>
+    public ApiServerSecurity? Security { get; init; }
+
     /// <summary>How often the kubernetes Service's Endpoints and EndpointSlice are checked and repaired (upstream: 10 s).</summary>
     public TimeSpan EndpointReconcileInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

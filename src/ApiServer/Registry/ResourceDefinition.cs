@@ -36,6 +36,12 @@ internal sealed record ResourceDefinition
     /// <summary>The kind's own rules (<see cref="IResourceStrategy"/>).</summary>
     public IResourceStrategy Strategy { get; init; } = ResourceStrategy.Instance;
 
+    /// <summary>
+    /// False for a create-only kind answered by an <see cref="Handlers.Reviews.IReviewHandler"/> and never
+    /// stored (TokenReview, SubjectAccessReview …): no watch cache, no store keys.
+    /// </summary>
+    public bool Stored { get; init; } = true;
+
     /// <summary>Whether <c>metadata.generation</c> is bumped on spec changes.</summary>
     public bool HasGeneration { get; init; }
 
