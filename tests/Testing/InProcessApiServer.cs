@@ -15,10 +15,12 @@ public sealed class InProcessApiServer : IAsyncDisposable
     private readonly string _directory;
     private readonly IStore _store;
     private readonly ApiServerHost _host;
+    private readonly TestPki? _pki;
 
-    private InProcessApiServer(string directory, IStore store, ApiServerHost host)
+    private InProcessApiServer(string directory, IStore store, ApiServerHost host, TestPki? pki)
     {
         _directory = directory;
+        _pki = pki;
         _store = store;
         _host = host;
         Client = CreateClient();
@@ -34,16 +36,29 @@ public sealed class InProcessApiServer : IAsyncDisposable
     public IKubernetes Client { get; }
 
     /// <summary>Starts a server; returns once it serves and the bootstrap objects exist.</summary>
-    public static async Task<InProcessApiServer> StartAsync()
+    public static Task<InProcessApiServer> StartAsync() => StartAsync(null, null);
+
+    /// <summary>
+    /// Starts a server with TLS, authentication and authorization from <paramref name="pki"/>
+    /// (<see cref="TestPki.Security"/>); <see cref="Client"/> and <see cref="CreateClient"/> are then
+    /// administrators (client certificate in system:masters), <see cref="TestPki.Client"/> makes others.
+    /// </summary>
+    public static Task<InProcessApiServer> StartSecureAsync(TestPki pki, params string[] authorizationModes) =>
+        StartAsync(pki, pki.Security(authorizationModes));
+
+    /// <summary>Starts a server with the given security (null: plain HTTP, no authentication).</summary>
+    public static async Task<InProcessApiServer> StartAsync(TestPki? pki, ApiServerSecurity? security)
     {
         var directory = Directory.CreateTempSubdirectory("orchestrator-it-").FullName;
         var store = StoreFactory.Open("sqlite://" + Path.Combine(directory, "state.db"));
-        var host = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = 0 });
-        return new InProcessApiServer(directory, store, host);
+        var host = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = 0, Security = security });
+        return new InProcessApiServer(directory, store, host, pki);
     }
 
     /// <summary>A new client of the official library, as a separate component would have.</summary>
-    public IKubernetes CreateClient() => new Kubernetes(new KubernetesClientConfiguration { Host = _host.Address.ToString(), AccessToken = "test" });
+    public IKubernetes CreateClient() => _pki is { } pki
+        ? pki.AdminClient(_host.Address)
+        : new Kubernetes(new KubernetesClientConfiguration { Host = _host.Address.ToString(), AccessToken = "test" });
 
     public async ValueTask DisposeAsync()
     {

@@ -31,7 +31,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         Address = address;
     }
 
-    /// <summary>Where clients reach the server, e.g. http://127.0.0.1:6443.</summary>
+    /// <summary>Where clients reach the server, e.g. https://127.0.0.1:6443 (http:// without <see cref="ApiServerOptions.Security"/>).</summary>
     public Uri Address { get; }
 
     /// <summary>Starts serving; returns once the port is bound and the bootstrap objects exist.</summary>
@@ -47,8 +47,29 @@ public sealed class ApiServerHost : IAsyncDisposable
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // Errors Kestrel answers by itself get a Status body too; TLS, when it comes, goes before this.
-            kestrel.Listen(options.BindAddress, options.Port, listen => listen.UseStatusBodiesForKestrelErrors());
+            // Errors Kestrel answers by itself get a Status body too (after TLS, so inside the encrypted stream).
+            kestrel.Listen(options.BindAddress, options.Port, listen =>
+            {
+                if (options.Security is { } security)
+                {
+                    listen.UseHttps(https =>
+                    {
+                        https.ServerCertificate = security.ServingCertificate;
+                        // A client certificate is optional and any is taken here: authentication checks it
+                        // against the cluster CA and answers 401 with a Status body, as upstream does.
+                        https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
+                        https.AllowAnyClientCertificate();
+                        https.HandshakeTimeout = TimeSpan.FromSeconds(10);
+                    });
+                }
+
+                listen.UseStatusBodiesForKestrelErrors();
+            });
+            if (options.Security?.InsecurePort is { } insecurePort)
+            {
+                kestrel.Listen(System.Net.IPAddress.Loopback, insecurePort, listen => listen.UseStatusBodiesForKestrelErrors());
+            }
+
             kestrel.Limits.MaxRequestBodySize = null; // the 3 MiB limit is ours, answered with a Status 413
 
             // Warning headers quote user text (unknown field names): sent as UTF-8, as Go sends them, not refused.
@@ -84,8 +105,9 @@ public sealed class ApiServerHost : IAsyncDisposable
         app.MapApiRoutes();
         await app.StartAsync(cancellationToken);
 
-        var bound = new Uri(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var scheme = options.Security is null ? "http://" : "https://";
+        var bound = new Uri(addresses.First(a => a.StartsWith(scheme, StringComparison.Ordinal)));
         if (options.BindAddress.Equals(System.Net.IPAddress.Any))
         {
             // Listening on every address: local clients (and the kubeconfig) use loopback.
