@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Admission;
+using Orchestrator.ApiServer.Authorization;
 using Orchestrator.ApiServer.ControlPlane;
 using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.Hosting.Connections;
@@ -84,6 +85,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton(ResourceRegistry.BuiltIn);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAdmission();
+        builder.Services.AddAuthorizers(options.Security);
         builder.Services.AddSingleton(provider => new RegistryRules(TimeProvider.System, Random.Shared, provider.GetRequiredService<AdmissionChain>()));
         builder.Services.AddSingleton<Allocation.ServiceAllocator>();
         builder.Services.AddSingleton<Caching.WatchCacheSet>();

@@ -28,7 +28,7 @@ public sealed record ApiServerSecurity
     public bool AllowAnonymous { get; init; } = true;
 
     /// <summary>Authorizers, in order (upstream --authorization-mode): "Node", "RBAC", "AlwaysAllow".</summary>
-    public IReadOnlyList<string> AuthorizationModes { get; init; } = ["Node", "RBAC"];
+    public IReadOnlyList<string> AuthorizationModes { get; init; } = ["RBAC"];
 
     /// <summary>A plain-HTTP listener on loopback for tests that need one (upstream's removed insecure port): no authentication, everything allowed. Null: none.</summary>
     public int? InsecurePort { get; init; }
