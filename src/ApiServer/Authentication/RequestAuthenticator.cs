@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Orchestrator.ApiServer.Authentication;
+
+/// <summary>
+/// Upstream's request authenticator chain, first match wins: the client certificate, then an
+/// <c>Authorization: Bearer</c> token (through the token cache), then — only for a request without
+/// any credential — anonymous. A credential that is presented but not accepted is a failure (401),
+/// never anonymous. Every authenticated user gets <c>system:authenticated</c> (upstream's
+/// AuthenticatedGroupAdder).
+/// </summary>
+internal sealed class RequestAuthenticator(ClientCertificateAuthenticator certificates, ITokenAuthenticator tokens, IReadOnlyList<string> apiAudiences, bool allowAnonymous)
+{
+    public async ValueTask<AuthenticationOutcome> AuthenticateAsync(HttpContext context)
+    {
+        List<string>? errors = null;
+        if (context.Connection.ClientCertificate is { } certificate)
+        {
+            var outcome = certificates.Authenticate(certificate);
+            if (outcome.Authenticated)
+            {
+                return WithAuthenticatedGroup(outcome);
+            }
+
+            AddError(ref errors, outcome.Error);
+        }
+
+        if (BearerToken(context.Request) is { } token)
+        {
+            var outcome = await AuthenticateTokenAsync(token, apiAudiences, context.RequestAborted);
+            if (outcome.Authenticated)
+            {
+                return outcome;
+            }
+
+            AddError(ref errors, outcome.Error ?? "invalid bearer token");
+        }
+
+        if (errors is not null)
+        {
+            return AuthenticationOutcome.Failure(string.Join(", ", errors));
+        }
+
+        return allowAnonymous ? AuthenticationOutcome.Success(UserInfo.AnonymousUser) : AuthenticationOutcome.Failure("anonymous requests are not allowed");
+    }
+
+    /// <summary>A token as a request would present it, for <paramref name="audiences"/> (TokenReview's own or the API audiences).</summary>
+    public async ValueTask<AuthenticationOutcome> AuthenticateTokenAsync(string token, IReadOnlyList<string> audiences, CancellationToken cancellationToken)
+    {
+        var outcome = await tokens.AuthenticateAsync(token, audiences, cancellationToken);
+        return outcome.Authenticated ? WithAuthenticatedGroup(outcome) : outcome;
+    }
+
+    /// <summary>The token of <c>Authorization: Bearer &lt;token&gt;</c> (scheme case-insensitive); null when absent, empty or of another scheme.</summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString().Trim();
+        if (header.Length < 7 || !header.StartsWith("bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = header[7..].Trim();
+        return token.Length == 0 ? null : token;
+    }
+
+    private static AuthenticationOutcome WithAuthenticatedGroup(AuthenticationOutcome outcome)
+    {
+        var user = outcome.User!;
+        return user.Groups.Contains(UserInfo.AllAuthenticated, StringComparer.Ordinal)
+            ? outcome
+            : outcome with { User = user with { Groups = [.. user.Groups, UserInfo.AllAuthenticated] } };
+    }
+
+    private static void AddError(ref List<string>? errors, string? error)
+    {
+        if (error is not null)
+        {
+            (errors ??= []).Add(error);
+        }
+    }
+}
