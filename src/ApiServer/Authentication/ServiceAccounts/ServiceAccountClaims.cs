@@ -104,14 +104,25 @@ internal sealed record ServiceAccountClaims
         _ => [],
     };
 
-    /// <summary>The <c>iss</c> claim, or null.</summary>
+    /// <summary>A string claim, or null when absent or not a string.</summary>
     public static string? String(JsonObject payload, string name) =>
         payload[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
-    private static long? Number(JsonObject payload, string name) =>
-        payload[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var number) && number is >= long.MinValue and <= long.MaxValue
-            ? (long)number
-            : null;
+    /// <summary>A NumericDate: an integer, or a fraction truncated to whole seconds (RFC 7519 allows both).</summary>
+    private static long? Number(JsonObject payload, string name)
+    {
+        if (payload[name] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        if (value.TryGetValue<long>(out var whole))
+        {
+            return whole;
+        }
+
+        return value.TryGetValue<double>(out var number) && number is >= long.MinValue and <= long.MaxValue ? (long)number : null;
+    }
 
     private static BoundObject? Ref(JsonObject kubernetes, string name) =>
         kubernetes[name] is JsonObject reference && String(reference, "name") is { Length: > 0 } refName
