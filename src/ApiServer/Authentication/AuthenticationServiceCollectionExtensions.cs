@@ -34,7 +34,7 @@ internal static class AuthenticationServiceCollectionExtensions
         services.AddSingleton(provider => new RequestAuthenticator(
             provider.GetRequiredService<ClientCertificateAuthenticator>(),
             new CachedTokenAuthenticator(
-                new TokenAuthenticatorUnion([provider.GetRequiredService<ServiceAccountTokenAuthenticator>(), provider.GetRequiredService<BootstrapTokenAuthenticator>()]),
+                new AuthenticatedGroupAdder(new TokenAuthenticatorUnion([provider.GetRequiredService<ServiceAccountTokenAuthenticator>(), provider.GetRequiredService<BootstrapTokenAuthenticator>()])),
                 provider.GetRequiredService<TimeProvider>()),
             provider.GetRequiredService<ServiceAccountTokenKeys>().ApiAudiences,
             security.AllowAnonymous));

@@ -7,7 +7,7 @@ namespace Orchestrator.ApiServer.Authentication;
 /// <summary>
 /// Client certificates (upstream's x509 request authenticator with CommonNameUserConversion): the
 /// certificate must chain to the cluster CA, be valid now and allow client authentication; the
-/// subject's CN is the user and each O a group. A certificate without a CN is "not mine". Chain
+/// subject's CN is the user and each O a group (plus system:authenticated). A certificate without a CN is "not mine". Chain
 /// results are cached per certificate (SHA-256 of its DER) for <see cref="ChainCacheTtl"/>, so a
 /// client that keeps presenting its certificate pays one chain build per minute.
 /// </summary>
@@ -88,6 +88,6 @@ internal sealed class ClientCertificateAuthenticator(X509Certificate2 authority,
             return AuthenticationOutcome.Failure($"verifying certificate SN={certificate.SerialNumber}, Subject={certificate.Subject} failed: {reasons}");
         }
 
-        return UserOf(certificate) is { } user ? AuthenticationOutcome.Success(user) : AuthenticationOutcome.NotMine;
+        return UserOf(certificate) is { } user ? AuthenticatedGroupAdder.Add(AuthenticationOutcome.Success(user)) : AuthenticationOutcome.NotMine;
     }
 }

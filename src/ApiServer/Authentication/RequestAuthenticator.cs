@@ -6,8 +6,8 @@ namespace Orchestrator.ApiServer.Authentication;
 /// Upstream's request authenticator chain, first match wins: the client certificate, then an
 /// <c>Authorization: Bearer</c> token (through the token cache), then — only for a request without
 /// any credential — anonymous. A credential that is presented but not accepted is a failure (401),
-/// never anonymous. Every authenticated user gets <c>system:authenticated</c> (upstream's
-/// AuthenticatedGroupAdder).
+/// never anonymous. The certificate and token authenticators given already add
+/// <c>system:authenticated</c> (<see cref="AuthenticatedGroupAdder"/>) to the users they cache.
 /// </summary>
 internal sealed class RequestAuthenticator(ClientCertificateAuthenticator certificates, ITokenAuthenticator tokens, IReadOnlyList<string> apiAudiences, bool allowAnonymous)
 {
@@ -19,7 +19,7 @@ internal sealed class RequestAuthenticator(ClientCertificateAuthenticator certif
             var outcome = certificates.Authenticate(certificate);
             if (outcome.Authenticated)
             {
-                return WithAuthenticatedGroup(outcome);
+                return outcome;
             }
 
             AddError(ref errors, outcome.Error);
@@ -27,7 +27,7 @@ internal sealed class RequestAuthenticator(ClientCertificateAuthenticator certif
 
         if (BearerToken(context.Request) is { } token)
         {
-            var outcome = await AuthenticateTokenAsync(token, apiAudiences, context.RequestAborted);
+            var outcome = await tokens.AuthenticateAsync(token, apiAudiences, context.RequestAborted);
             if (outcome.Authenticated)
             {
                 return outcome;
@@ -45,11 +45,8 @@ internal sealed class RequestAuthenticator(ClientCertificateAuthenticator certif
     }
 
     /// <summary>A token as a request would present it, for <paramref name="audiences"/> (TokenReview's own or the API audiences).</summary>
-    public async ValueTask<AuthenticationOutcome> AuthenticateTokenAsync(string token, IReadOnlyList<string> audiences, CancellationToken cancellationToken)
-    {
-        var outcome = await tokens.AuthenticateAsync(token, audiences, cancellationToken);
-        return outcome.Authenticated ? WithAuthenticatedGroup(outcome) : outcome;
-    }
+    public ValueTask<AuthenticationOutcome> AuthenticateTokenAsync(string token, IReadOnlyList<string> audiences, CancellationToken cancellationToken) =>
+        tokens.AuthenticateAsync(token, audiences, cancellationToken);
 
     /// <summary>The token of <c>Authorization: Bearer &lt;token&gt;</c> (scheme case-insensitive); null when absent, empty or of another scheme.</summary>
     public static string? BearerToken(HttpRequest request)
@@ -62,14 +59,6 @@ internal sealed class RequestAuthenticator(ClientCertificateAuthenticator certif
 
         var token = header[7..].Trim();
         return token.Length == 0 ? null : token;
-    }
-
-    private static AuthenticationOutcome WithAuthenticatedGroup(AuthenticationOutcome outcome)
-    {
-        var user = outcome.User!;
-        return user.Groups.Contains(UserInfo.AllAuthenticated, StringComparer.Ordinal)
-            ? outcome
-            : outcome with { User = user with { Groups = [.. user.Groups, UserInfo.AllAuthenticated] } };
     }
 
     private static void AddError(ref List<string>? errors, string? error)
