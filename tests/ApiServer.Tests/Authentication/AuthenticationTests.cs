@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
@@ -39,7 +37,8 @@ public sealed class AuthenticationTests(SecureServerFixture fixture) : IClassFix
     [Fact]
     public async Task An_expired_client_certificate_is_401()
     {
-        using var expired = ExpiredClientCertificate("old");
+        var caStart = new DateTimeOffset(fixture.Pki.Authority.Certificate.NotBefore.ToUniversalTime());
+        using var expired = ClientCertificates.Issue(fixture.Pki.Authority.Certificate, "old", caStart, caStart.AddSeconds(1));
         using var client = SecureHttp.Create(fixture.Server.Address, fixture.Pki.Ca, expired);
 
         var (code, _) = await SecureHttp.GetAsync(client, "/api/v1/namespaces");
@@ -169,18 +168,6 @@ public sealed class AuthenticationTests(SecureServerFixture fixture) : IClassFix
         await fixture.Server.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
         var account = await fixture.Server.Client.CoreV1.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "robot" } }, ns);
         return (ns, account);
-    }
-
-    /// <summary>A client certificate of the cluster CA that was valid for one second right after the CA's own start.</summary>
-    private X509Certificate2 ExpiredClientCertificate(string user)
-    {
-        var ca = fixture.Pki.Authority.Certificate;
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(CertificateAuthority.Subject(user, []), key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], critical: false));
-        var notBefore = new DateTimeOffset(ca.NotBefore.ToUniversalTime());
-        using var issued = request.Create(ca, notBefore, notBefore.AddSeconds(1), [1, 2, 3, 4]);
-        return issued.CopyWithPrivateKey(key);
     }
 
     private static string Tamper(string token)
