@@ -4,7 +4,8 @@ namespace Orchestrator.ApiServer.Authentication;
 
 /// <summary>
 /// Upstream's request authenticator chain, first match wins: the client certificate, then an
-/// <c>Authorization: Bearer</c> token (through the token cache), then — only for a request without
+/// <c>Authorization: Bearer</c> token (through the token cache), then a websocket's bearer
+/// subprotocol (<see cref="WebSocketBearerProtocol"/>), then — only for a request without
 /// any credential — anonymous. A credential that is presented but not accepted is a failure (401),
 /// never anonymous. The certificate and token authenticators given already add
 /// <c>system:authenticated</c> (<see cref="AuthenticatedGroupAdder"/>) to the users they cache.
@@ -36,6 +37,20 @@ internal sealed class RequestAuthenticator(ClientCertificateAuthenticator certif
             AddError(ref errors, outcome.Error ?? "invalid bearer token");
         }
 
+        if (WebSocketBearerProtocol.Read(context.Request, out var protocolError, out var otherProtocols) is { } socketToken)
+        {
+            var outcome = await tokens.AuthenticateAsync(socketToken, apiAudiences, context.RequestAborted);
+            if (outcome.Authenticated)
+            {
+                // As upstream: the handler negotiates among the other subprotocols only.
+                context.Request.Headers.SecWebSocketProtocol = otherProtocols.Length == 0 ? default : otherProtocols;
+                return outcome;
+            }
+
+            AddError(ref errors, outcome.Error ?? "invalid bearer token");
+        }
+
+        AddError(ref errors, protocolError);
         if (errors is not null)
         {
             return AuthenticationOutcome.Failure(string.Join(", ", errors));
