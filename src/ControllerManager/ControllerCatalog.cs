@@ -22,6 +22,7 @@ internal static class ControllerCatalog
         ("endpointslice", (c, _) => new Controllers.EndpointSlice.EndpointSliceController(c)),
         ("nodeipam", (c, o) => new NodeIpamController(c, new NodeIpamOptions { ClusterCidr = o.ClusterCidr })),
         ("podgc", (c, _) => new Controllers.PodGc.PodGcController(c)),
+        (Controllers.RootCaPublisher.RootCaPublisherController.ControllerName, (c, o) => new Controllers.RootCaPublisher.RootCaPublisherController(c, o.RootCaBundle ?? "")),
         (Controllers.ServiceLoadBalancer.ServiceLoadBalancerController.ControllerName, (c, o) => new Controllers.ServiceLoadBalancer.ServiceLoadBalancerController(c, o.LoadBalancerAddressPool())),
     ];
 

@@ -32,6 +32,12 @@ public sealed record ControllerManagerOptions
     /// </summary>
     public string LoadBalancerIpPool { get; init; } = NodesPool;
 
+    /// <summary>
+    /// The cluster CA bundle (PEM) published into every namespace as the <c>kube-root-ca.crt</c> ConfigMap
+    /// (upstream --root-ca-file, read by the command). Null: the root-ca-cert-publisher does not run.
+    /// </summary>
+    public string? RootCaBundle { get; init; }
+
     /// <summary>Checks the options that can be wrong; call at start-up.</summary>
     /// <exception cref="ArgumentException">With a message naming the option and what is wrong.</exception>
     public void Validate()
@@ -51,5 +57,6 @@ public sealed record ControllerManagerOptions
         LoadBalancerIpPool == NodesPool ? null : AddressPool.Parse(LoadBalancerIpPool);
 
     public bool Enabled(string name) =>
-        !Controllers.Contains("-" + name) && (Controllers.Contains("*") || Controllers.Contains(name));
+        !Controllers.Contains("-" + name) && (Controllers.Contains("*") || Controllers.Contains(name))
+        && (name != Orchestrator.ControllerManager.Controllers.RootCaPublisher.RootCaPublisherController.ControllerName || RootCaBundle is not null);
 }

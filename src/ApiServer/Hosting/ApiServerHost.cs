@@ -85,7 +85,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(ResourceRegistry.BuiltIn);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddAdmission();
+        builder.Services.AddAdmission(serviceAccounts: options.Security is not null);
         builder.Services.AddAuthorizers(options.Security);
         builder.Services.AddAuthentication(options.Security);
         builder.Services.AddSingleton(provider => new RegistryRules(TimeProvider.System, Random.Shared, provider.GetRequiredService<AdmissionChain>()));
