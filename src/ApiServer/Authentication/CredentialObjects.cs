@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Caching;
+using Orchestrator.ApiServer.Admission;
 using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Storage;
 using Orchestrator.Store;
@@ -8,12 +8,12 @@ namespace Orchestrator.ApiServer.Authentication;
 
 /// <summary>
 /// Reads the core objects credentials are checked against (service accounts, pods, secrets, nodes)
-/// as upstream's token getter does: from the watch cache, falling back to the store when the cache
-/// does not have the object yet (a ServiceAccount created a moment ago); <c>fromStore</c> skips
-/// the cache where the answer must be current (TokenRequest). The objects returned are shared and
-/// read-only.
+/// as upstream's token getter does: through <see cref="IObjectLookup"/> (the watch cache, the store
+/// when the cache does not have the object yet); <c>fromStore</c> reads the store only, where the
+/// answer must be current (TokenRequest, as upstream's registry GET). The objects returned are
+/// shared and read-only.
 /// </summary>
-internal sealed class CredentialObjects(IStore store, ResourceRegistry registry, WatchCacheSet caches)
+internal sealed class CredentialObjects(IStore store, ResourceRegistry registry, IObjectLookup lookup)
 {
     private readonly ResourceDefinition _serviceAccounts = Core(registry, "serviceaccounts");
     private readonly ResourceDefinition _pods = Core(registry, "pods");
@@ -40,13 +40,12 @@ internal sealed class CredentialObjects(IStore store, ResourceRegistry registry,
 
     private async ValueTask<JsonObject?> GetAsync(ResourceDefinition resource, string? ns, string name, CancellationToken cancellationToken, bool fromStore)
     {
-        var key = ObjectKeys.Item(resource, ns, name);
-        if (!fromStore && caches.For(resource).TryGet(key) is { } cached)
+        if (!fromStore)
         {
-            return cached.Object;
+            return lookup.Find(resource, ns, name);
         }
 
-        return await store.GetAsync(key, cancellationToken) is { } stored ? StoredObject.Decode(stored) : null;
+        return await store.GetAsync(ObjectKeys.Item(resource, ns, name), cancellationToken) is { } stored ? StoredObject.Decode(stored) : null;
     }
 
     private static ResourceDefinition Core(ResourceRegistry registry, string plural) =>

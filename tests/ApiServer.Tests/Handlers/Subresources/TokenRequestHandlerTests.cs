@@ -67,7 +67,8 @@ public sealed class TokenRequestHandlerTests(SecureServerFixture fixture) : ICla
     {
         var (ns, _) = await CreateServiceAccountAsync();
         await CreatePodAsync(ns, "robot");
-        await CreatePodAsync(ns, "default", "other");
+        await fixture.Server.Client.CoreV1.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "someone" } }, ns);
+        await CreatePodAsync(ns, "someone", "other");
         using var client = fixture.ClientAs("admin", "system:masters");
         var body = JsonNode.Parse(spec)!.AsObject();
         body["apiVersion"] = "authentication.k8s.io/v1";
