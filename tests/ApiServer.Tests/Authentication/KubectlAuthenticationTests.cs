@@ -60,7 +60,7 @@ public sealed class KubectlAuthenticationTests(SecureServerFixture fixture) : IC
 
         Assert.True(created.ExitCode == 0, created.Stderr);
         var claims = Orchestrator.ApiServer.Authentication.ServiceAccounts.JsonWebSignature.ReadPayload(created.Stdout.Trim())!;
-        Assert.Equal("vault", claims["aud"]![0]!.GetValue<string>());
+        Assert.Equal("vault", claims["aud"]!.GetValue<string>());
         Assert.Equal(pod.Metadata.Uid, claims["kubernetes.io"]!["pod"]!["uid"]!.GetValue<string>());
     }
 

@@ -53,8 +53,8 @@ internal sealed record ServiceAccountClaims
 
         return new JsonObject
         {
-            // go-jose writes a single audience as a string and several as an array; both parse the same.
-            ["aud"] = new JsonArray([.. Audiences.Select(a => (JsonNode?)JsonValue.Create(a))]),
+            // As go-jose: a single audience is a string, several an array.
+            ["aud"] = Audiences.Count == 1 ? Audiences[0] : new JsonArray([.. Audiences.Select(a => (JsonNode?)JsonValue.Create(a))]),
             ["exp"] = Expiry,
             ["iat"] = IssuedAt,
             ["iss"] = Issuer,

@@ -42,6 +42,14 @@ public sealed class ServiceAccountTokenAuthenticatorTests
         Assert.Equal(claims.ToJson().ToJsonString(), parsed.ToJson().ToJsonString());
     }
 
+    [Fact]
+    public void A_single_audience_is_written_as_a_string_and_several_as_an_array_as_go_jose_does()
+    {
+        Assert.Equal("\"a\"", Claims().ToJson()["aud"]!.ToJsonString());
+        Assert.Equal("[\"a\",\"b\"]", (Claims() with { Audiences = ["a", "b"] }).ToJson()["aud"]!.ToJsonString());
+        Assert.Equal(["a", "b"], ServiceAccountClaims.AudiencesOf((Claims() with { Audiences = ["a", "b"] }).ToJson()));
+    }
+
     private static ServiceAccountClaims Claims() => new()
     {
         Issuer = "https://issuer",
