@@ -102,6 +102,11 @@ public sealed class ApiServerHost : IAsyncDisposable
         app.UseMiddleware<Connections.ResponseOwnershipMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<RawPathMiddleware>();
+        if (options.Security is not null)
+        {
+            app.UseMiddleware<AuthorizationMiddleware>();
+        }
+
         app.UseRouting(); // after RawPathMiddleware: routes match the path as sent, not Kestrel's dot-resolved one
         app.UseWebSockets(); // exec/attach over v5.channel.k8s.io and port-forward's SPDY tunnel are accepted here
         app.MapApiRoutes();
@@ -116,6 +121,11 @@ public sealed class ApiServerHost : IAsyncDisposable
             bound = new UriBuilder(bound) { Host = "127.0.0.1" }.Uri;
         }
         await app.Services.GetRequiredService<Bootstrap>().EnsureAsync(bound.Port, cancellationToken);
+        if (Authorization.AuthorizationServiceCollectionExtensions.UsesRbac(options.Security))
+        {
+            await app.Services.GetRequiredService<Authorization.Bootstrap.PolicyReconciler>().ReconcileAsync(cancellationToken);
+        }
+
         await app.Services.GetRequiredService<KubernetesEndpointsReconciler>().ActivateAsync(bound.Port, cancellationToken);
 
         // Every resource's watch cache starts now, as upstream's do, so a watch from any revision

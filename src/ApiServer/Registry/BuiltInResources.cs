@@ -22,6 +22,7 @@ using Orchestrator.ApiServer.Registry.Core.Services;
 using Orchestrator.ApiServer.Registry.Discovery.EndpointSlices;
 using Orchestrator.ApiServer.Registry.Node.RuntimeClasses;
 using Orchestrator.ApiServer.Registry.Policy.PodDisruptionBudgets;
+using Orchestrator.ApiServer.Registry.Rbac;
 using Orchestrator.ApiServer.Registry.Scheduling.PriorityClasses;
 using Orchestrator.ApiServer.Tables.Printers;
 
@@ -121,6 +122,21 @@ internal static class BuiltInResources
             Strategy = new PodDisruptionBudgetStrategy(),
             HasGeneration = true,
             Subresources = [Status("policy", "v1", "PodDisruptionBudget")],
+        },
+
+        // rbac.authorization.k8s.io/v1
+        Of<V1Role, V1RoleList>(RbacValidation.Group, "v1", "roles", "role", namespaced: true) with { Strategy = new RoleStrategy(clusterScoped: false) },
+        Of<V1ClusterRole, V1ClusterRoleList>(RbacValidation.Group, "v1", "clusterroles", "clusterrole", namespaced: false) with
+        {
+            Strategy = new RoleStrategy(clusterScoped: true),
+        },
+        Of<V1RoleBinding, V1RoleBindingList>(RbacValidation.Group, "v1", "rolebindings", "rolebinding", namespaced: true) with
+        {
+            Strategy = new RoleBindingStrategy(clusterScoped: false),
+        },
+        Of<V1ClusterRoleBinding, V1ClusterRoleBindingList>(RbacValidation.Group, "v1", "clusterrolebindings", "clusterrolebinding", namespaced: false) with
+        {
+            Strategy = new RoleBindingStrategy(clusterScoped: true),
         },
 
         // smaller groups

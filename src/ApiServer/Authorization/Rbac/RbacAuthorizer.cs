@@ -1,0 +1,36 @@
+using Orchestrator.ApiServer.Authentication;
+
+namespace Orchestrator.ApiServer.Authorization.Rbac;
+
+/// <summary>
+/// Upstream's RBAC authorizer (plugin/pkg/auth/authorizer/rbac/rbac.go): Allow when a rule of a role
+/// bound to the user, one of its groups or its service account matches the request, else no opinion
+/// with the missing roles as the reason. Members of system:masters are allowed everything without
+/// looking at the policy (upstream's privileged-group authorizer in front of the chain's RBAC).
+/// </summary>
+internal sealed class RbacAuthorizer(RbacPolicySource policy) : IAuthorizer
+{
+    public (AuthorizationDecision Decision, string Reason) Authorize(AuthorizationAttributes attributes)
+    {
+        if (IsPrivileged(attributes.User))
+        {
+            return (AuthorizationDecision.Allow, "");
+        }
+
+        var (allowed, reason) = policy.Current.Authorize(attributes);
+        return allowed ? (AuthorizationDecision.Allow, "") : (AuthorizationDecision.NoOpinion, reason);
+    }
+
+    public static bool IsPrivileged(UserInfo user)
+    {
+        foreach (var group in user.Groups)
+        {
+            if (group == UserInfo.SystemPrivilegedGroup)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
