@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orchestrator.ApiServer.Handlers.Reviews;
+using Orchestrator.ApiServer.Registry.Authorization;
 using Orchestrator.ApiServer.Authorization.Rbac;
 using Orchestrator.ApiServer.Hosting;
 
@@ -13,7 +16,11 @@ internal static class AuthorizationServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<RbacPolicySource>();
         services.AddSingleton<Bootstrap.PolicyReconciler>();
-        services.AddSingleton<RbacAuthorizer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewHandler, SubjectAccessReviewHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewHandler, LocalSubjectAccessReviewHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewHandler, SelfSubjectAccessReviewHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewHandler, SelfSubjectRulesReviewHandler>());
+        services.AddSingleton(provider => new RbacAuthorizer(() => provider.GetRequiredService<RbacPolicySource>().Current));
         services.AddSingleton(provider => new AuthorizerChain(
             security is null ? [AlwaysAllowAuthorizer.Instance] : security.AuthorizationModes.Select(mode => Create(provider, mode)).ToArray()));
         return services;

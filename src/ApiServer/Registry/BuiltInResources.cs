@@ -139,6 +139,12 @@ internal static class BuiltInResources
             Strategy = new RoleBindingStrategy(clusterScoped: true),
         },
 
+        // authorization.k8s.io/v1: create-only reviews answered by Registry/Authorization's handlers, never stored
+        Review<V1SubjectAccessReview>("subjectaccessreviews", "subjectaccessreview", namespaced: false),
+        Review<V1SelfSubjectAccessReview>("selfsubjectaccessreviews", "selfsubjectaccessreview", namespaced: false),
+        Review<V1LocalSubjectAccessReview>("localsubjectaccessreviews", "localsubjectaccessreview", namespaced: true),
+        Review<V1SelfSubjectRulesReview>("selfsubjectrulesreviews", "selfsubjectrulesreview", namespaced: false),
+
         // smaller groups
         Of<V1Lease, V1LeaseList>("coordination.k8s.io", "v1", "leases", "lease", namespaced: true) with { Strategy = new LeaseStrategy() },
         Of<V1EndpointSlice, V1EndpointSliceList>("discovery.k8s.io", "v1", "endpointslices", "endpointslice", namespaced: true) with
@@ -189,6 +195,10 @@ internal static class BuiltInResources
         ShortNames = shortNames ?? [],
         Categories = categories ?? [],
     };
+
+    /// <summary>An authorization.k8s.io/v1 review: created, answered, not stored (no list kind: the model stands in for it).</summary>
+    private static ResourceDefinition Review<TModel>(string plural, string singular, bool namespaced) =>
+        Of<TModel, TModel>("authorization.k8s.io", "v1", plural, singular, namespaced) with { Stored = false, Verbs = Create };
 
     private static SubresourceDefinition Status(string group, string version, string kind) => new("status", group, version, kind, GetPatchUpdate);
 

@@ -147,7 +147,7 @@ internal static class RbacValidation
     /// <summary>A []string in Go's %#v form, as field.Invalid prints it.</summary>
     private static string GoSlice(string[] values) => "[]string{" + string.Join(", ", values.Select(GoText.Quote)) + "}";
 
-    private static string[] Strings(JsonObject obj, string field) => Authorization.Rbac.PolicyRule.Strings(obj[field]);
+    private static string[] Strings(JsonObject obj, string field) => ApiServer.Authorization.Rbac.PolicyRule.Strings(obj[field]);
 
     private static string String(this JsonNode? node, string field) => JsonFields.Text(node?[field]) ?? "";
 }
