@@ -22,6 +22,7 @@ internal static class ControllerCatalog
         ("endpointslice", (c, _) => new Controllers.EndpointSlice.EndpointSliceController(c)),
         ("nodeipam", (c, o) => new NodeIpamController(c, new NodeIpamOptions { ClusterCidr = o.ClusterCidr })),
         ("podgc", (c, _) => new Controllers.PodGc.PodGcController(c)),
+        (Controllers.ClusterRoleAggregation.ClusterRoleAggregationController.ControllerName, (c, _) => new Controllers.ClusterRoleAggregation.ClusterRoleAggregationController(c)),
         (Controllers.ServiceLoadBalancer.ServiceLoadBalancerController.ControllerName, (c, o) => new Controllers.ServiceLoadBalancer.ServiceLoadBalancerController(c, o.LoadBalancerAddressPool())),
     ];
 
