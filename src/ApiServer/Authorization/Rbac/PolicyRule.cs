@@ -14,8 +14,9 @@ internal sealed record PolicyRule(string[] Verbs, string[] ApiGroups, string[] R
 
     public bool Allows(AuthorizationAttributes attributes) =>
         attributes.IsResourceRequest
-            ? HasOrAll(Verbs, attributes.Verb) && HasOrAll(ApiGroups, attributes.ApiGroup)
-              && ResourceMatches(attributes.Resource, attributes.Subresource) && NameMatches(attributes.Name)
+            // The resource first: it tells most rules apart soonest (the outcome does not depend on the order).
+            ? ResourceMatches(attributes.Resource, attributes.Subresource) && HasOrAll(Verbs, attributes.Verb)
+              && HasOrAll(ApiGroups, attributes.ApiGroup) && NameMatches(attributes.Name)
             : HasOrAll(Verbs, attributes.Verb) && UrlMatches(attributes.Path);
 
     /// <summary>A rule as stored: absent lists are empty.</summary>

@@ -27,9 +27,10 @@ internal sealed class RbacAuthorizer(Func<RbacPolicy> policy) : IAuthorizer, IRu
 
     public static bool IsPrivileged(UserInfo user)
     {
-        foreach (var group in user.Groups)
+        var groups = user.Groups;
+        for (var i = 0; i < groups.Count; i++)
         {
-            if (group == UserInfo.SystemPrivilegedGroup)
+            if (groups[i] == UserInfo.SystemPrivilegedGroup)
             {
                 return true;
             }

@@ -8,9 +8,10 @@ internal sealed record RoleGrant(IReadOnlyList<PolicyRule> Rules, string? Missin
 {
     public bool Allows(AuthorizationAttributes attributes)
     {
-        foreach (var rule in Rules)
+        var rules = Rules;
+        for (var i = 0; i < rules.Count; i++)
         {
-            if (rule.Allows(attributes))
+            if (rules[i].Allows(attributes))
             {
                 return true;
             }

@@ -45,9 +45,11 @@ internal sealed class SubjectGrants
             return true;
         }
 
-        foreach (var group in attributes.User.Groups)
+        // Indexed loops: foreach over the IReadOnlyList would allocate an enumerator per decision.
+        var groups = attributes.User.Groups;
+        for (var i = 0; i < groups.Count; i++)
         {
-            if (_groups.TryGetValue(group, out var byGroup) && Allows(byGroup, attributes, ref errors))
+            if (_groups.TryGetValue(groups[i], out var byGroup) && Allows(byGroup, attributes, ref errors))
             {
                 return true;
             }
