@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Authorization;
+using Orchestrator.ApiServer.Authorization.Rbac;
 using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Validation;
@@ -29,6 +30,30 @@ internal static class AccessReviewSpec
         {
             causes.Add(FieldErrors.Required("spec.resourceAttributes", "exactly one of nonResourceAttributes or resourceAttributes must be specified"));
         }
+    }
+
+    /// <summary>
+    /// The user a SubjectAccessReview's spec names (its groups as given: nothing is added, as upstream),
+    /// with upstream's cause when it names neither a user nor a group.
+    /// </summary>
+    public static UserInfo Subject(JsonObject spec, List<StatusCause> causes)
+    {
+        var extra = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (spec["extra"] is JsonObject given)
+        {
+            foreach (var (key, values) in given)
+            {
+                extra[key] = PolicyRule.Strings(values);
+            }
+        }
+
+        var user = new UserInfo(Text(spec, "user"), Text(spec, "uid"), PolicyRule.Strings(spec["groups"]), extra);
+        if (user.Name.Length == 0 && user.Groups.Count == 0)
+        {
+            causes.Add(FieldErrors.InvalidText("spec.user", "", "at least one of user or group must be specified"));
+        }
+
+        return user;
     }
 
     /// <summary>The attributes the spec asks about, for <paramref name="user"/>.</summary>

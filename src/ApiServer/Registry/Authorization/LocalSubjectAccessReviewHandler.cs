@@ -24,11 +24,7 @@ internal sealed class LocalSubjectAccessReviewHandler(AuthorizerChain authorizer
         var spec = AccessReviewSpec.Spec(body);
         var causes = new List<StatusCause>();
         AccessReviewSpec.ValidateAttributes(spec, causes);
-        var user = SubjectAccessReviewHandler.SpecUser(spec);
-        if (user.Name.Length == 0 && user.Groups.Count == 0)
-        {
-            causes.Add(FieldErrors.InvalidText("spec.user", "", "at least one of user or group must be specified"));
-        }
+        var user = AccessReviewSpec.Subject(spec, causes);
 
         if (spec["nonResourceAttributes"] is JsonObject)
         {

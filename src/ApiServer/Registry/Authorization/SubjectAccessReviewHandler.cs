@@ -1,12 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Authorization;
-using Orchestrator.ApiServer.Defaulting;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.Handlers.Reviews;
-using Orchestrator.ApiServer.Validation;
 
 namespace Orchestrator.ApiServer.Registry.Authorization;
 
@@ -26,32 +23,8 @@ internal sealed class SubjectAccessReviewHandler(AuthorizerChain authorizers) : 
         var spec = AccessReviewSpec.Spec(body);
         var causes = new List<StatusCause>();
         AccessReviewSpec.ValidateAttributes(spec, causes);
-        var user = SpecUser(spec);
-        if (user.Name.Length == 0 && user.Groups.Count == 0)
-        {
-            causes.Add(FieldErrors.InvalidText("spec.user", "", "at least one of user or group must be specified"));
-        }
-
+        var user = AccessReviewSpec.Subject(spec, causes);
         AccessReviewSpec.ThrowIfInvalid("SubjectAccessReview", causes);
         return Task.FromResult(AccessReviewSpec.Answer(body, authorizers, AccessReviewSpec.Attributes(spec, user)));
-    }
-
-    /// <summary>The user the spec names (its groups as given: nothing is added, as upstream).</summary>
-    public static UserInfo SpecUser(JsonObject spec)
-    {
-        var extra = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (spec["extra"] is JsonObject given)
-        {
-            foreach (var (key, values) in given)
-            {
-                extra[key] = ApiServer.Authorization.Rbac.PolicyRule.Strings(values);
-            }
-        }
-
-        return new UserInfo(
-            JsonFields.Text(spec["user"]) ?? "",
-            JsonFields.Text(spec["uid"]) ?? "",
-            ApiServer.Authorization.Rbac.PolicyRule.Strings(spec["groups"]),
-            extra);
     }
 }
