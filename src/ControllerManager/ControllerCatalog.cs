@@ -23,6 +23,7 @@ internal static class ControllerCatalog
         ("nodeipam", (c, o) => new NodeIpamController(c, new NodeIpamOptions { ClusterCidr = o.ClusterCidr })),
         ("podgc", (c, _) => new Controllers.PodGc.PodGcController(c)),
         (Controllers.RootCaPublisher.RootCaPublisherController.ControllerName, (c, o) => new Controllers.RootCaPublisher.RootCaPublisherController(c, o.RootCaBundle ?? "")),
+        (Controllers.ClusterRoleAggregation.ClusterRoleAggregationController.ControllerName, (c, _) => new Controllers.ClusterRoleAggregation.ClusterRoleAggregationController(c)),
         (Controllers.ServiceLoadBalancer.ServiceLoadBalancerController.ControllerName, (c, o) => new Controllers.ServiceLoadBalancer.ServiceLoadBalancerController(c, o.LoadBalancerAddressPool())),
     ];
 

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orchestrator.ApiServer.Handlers.Reviews;
+using Orchestrator.ApiServer.Registry.Authorization;
+using Orchestrator.ApiServer.Authorization.Rbac;
 using Orchestrator.ApiServer.Hosting;
 
 namespace Orchestrator.ApiServer.Authorization;
@@ -8,14 +12,27 @@ internal static class AuthorizationServiceCollectionExtensions
 {
     public static IServiceCollection AddAuthorizers(this IServiceCollection services, ApiServerSecurity? security)
     {
+        // The RBAC strategies' escalation checks read the request's user from the current request.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<RbacPolicySource>();
+        services.AddSingleton<Bootstrap.PolicyReconciler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewHandler, SubjectAccessReviewHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewHandler, LocalSubjectAccessReviewHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewHandler, SelfSubjectAccessReviewHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewHandler, SelfSubjectRulesReviewHandler>());
+        services.AddSingleton(provider => new RbacAuthorizer(() => provider.GetRequiredService<RbacPolicySource>().Current));
         services.AddSingleton(provider => new AuthorizerChain(
             security is null ? [AlwaysAllowAuthorizer.Instance] : security.AuthorizationModes.Select(mode => Create(provider, mode)).ToArray()));
         return services;
     }
 
+    /// <summary>Whether the server authorizes with RBAC, and so reconciles the bootstrap policy at start.</summary>
+    public static bool UsesRbac(ApiServerSecurity? security) => security?.AuthorizationModes.Contains("RBAC") == true;
+
     private static IAuthorizer Create(IServiceProvider provider, string mode) => mode switch
     {
         "AlwaysAllow" => AlwaysAllowAuthorizer.Instance,
-        _ => throw new ArgumentException($"unsupported authorization mode \"{mode}\" (supported: AlwaysAllow)", nameof(mode)),
+        "RBAC" => provider.GetRequiredService<RbacAuthorizer>(),
+        _ => throw new ArgumentException($"unsupported authorization mode \"{mode}\" (supported: AlwaysAllow, RBAC)", nameof(mode)),
     };
 }

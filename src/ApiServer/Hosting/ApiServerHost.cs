@@ -108,6 +108,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         {
             app.UseMiddleware<Authentication.AuthenticationMiddleware>();
             app.UseMiddleware<Authentication.Impersonation.ImpersonationMiddleware>();
+            app.UseMiddleware<AuthorizationMiddleware>();
         }
 
         app.UseRouting(); // after RawPathMiddleware: routes match the path as sent, not Kestrel's dot-resolved one
@@ -124,6 +125,11 @@ public sealed class ApiServerHost : IAsyncDisposable
             bound = new UriBuilder(bound) { Host = "127.0.0.1" }.Uri;
         }
         await app.Services.GetRequiredService<Bootstrap>().EnsureAsync(bound.Port, cancellationToken);
+        if (Authorization.AuthorizationServiceCollectionExtensions.UsesRbac(options.Security))
+        {
+            await app.Services.GetRequiredService<Authorization.Bootstrap.PolicyReconciler>().ReconcileAsync(cancellationToken);
+        }
+
         await app.Services.GetRequiredService<KubernetesEndpointsReconciler>().ActivateAsync(bound.Port, cancellationToken);
 
         // Every resource's watch cache starts now, as upstream's do, so a watch from any revision

@@ -78,6 +78,7 @@ internal static partial class NameValidation
         {
             "namespaces" => Dns1123Label(checkedName),
             "services" => Dns1035Label(checkedName),
+            "roles" or "clusterroles" or "rolebindings" or "clusterrolebindings" => [], // ValidateRBACName: a path segment only
             _ => Dns1123Subdomain(checkedName),
         };
         return problems.Count > 0 ? problems : PathSegment(name, prefix);

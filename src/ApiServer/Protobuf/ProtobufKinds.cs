@@ -2,10 +2,12 @@ using System.Collections.Frozen;
 using Google.Protobuf.Reflection;
 using Orchestrator.ApiServer.Protobuf.Messages.Apps;
 using Orchestrator.ApiServer.Protobuf.Messages.Authentication;
+using Orchestrator.ApiServer.Protobuf.Messages.Authorization;
 using Orchestrator.ApiServer.Protobuf.Messages.Batch;
 using Orchestrator.ApiServer.Protobuf.Messages.Core;
 using Orchestrator.ApiServer.Protobuf.Messages.Meta;
 using Orchestrator.ApiServer.Protobuf.Messages.Policy;
+using Orchestrator.ApiServer.Protobuf.Messages.Rbac;
 using Orchestrator.ApiServer.Protobuf.Messages.Scheduling;
 
 namespace Orchestrator.ApiServer.Protobuf;
@@ -34,6 +36,12 @@ internal static class ProtobufKinds
             [("authentication.k8s.io/v1", "TokenReview")] = TokenReview.Descriptor,
             [("authentication.k8s.io/v1", "SelfSubjectReview")] = SelfSubjectReview.Descriptor,
             [("authentication.k8s.io/v1beta1", "SelfSubjectReview")] = SelfSubjectReview.Descriptor,
+            [("rbac.authorization.k8s.io/v1", "Role")] = Role.Descriptor,
+            [("rbac.authorization.k8s.io/v1", "ClusterRole")] = ClusterRole.Descriptor,
+            [("rbac.authorization.k8s.io/v1", "RoleBinding")] = RoleBinding.Descriptor,
+            [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = ClusterRoleBinding.Descriptor,
+            [("authorization.k8s.io/v1", "SelfSubjectAccessReview")] = SelfSubjectAccessReview.Descriptor,
+            [("authorization.k8s.io/v1", "SelfSubjectRulesReview")] = SelfSubjectRulesReview.Descriptor,
         }.ToFrozenDictionary();
 
     /// <summary>The message for (apiVersion, kind), or null when this server cannot decode it.</summary>

@@ -22,6 +22,7 @@ using Orchestrator.ApiServer.Registry.Core.Services;
 using Orchestrator.ApiServer.Registry.Discovery.EndpointSlices;
 using Orchestrator.ApiServer.Registry.Node.RuntimeClasses;
 using Orchestrator.ApiServer.Registry.Policy.PodDisruptionBudgets;
+using Orchestrator.ApiServer.Registry.Rbac;
 using Orchestrator.ApiServer.Registry.Scheduling.PriorityClasses;
 using Orchestrator.ApiServer.Tables.Printers;
 
@@ -127,6 +128,27 @@ internal static class BuiltInResources
             Subresources = [Status("policy", "v1", "PodDisruptionBudget")],
         },
 
+        // rbac.authorization.k8s.io/v1
+        Of<V1Role, V1RoleList>(RbacValidation.Group, "v1", "roles", "role", namespaced: true) with { Strategy = new RoleStrategy(clusterScoped: false) },
+        Of<V1ClusterRole, V1ClusterRoleList>(RbacValidation.Group, "v1", "clusterroles", "clusterrole", namespaced: false) with
+        {
+            Strategy = new RoleStrategy(clusterScoped: true),
+        },
+        Of<V1RoleBinding, V1RoleBindingList>(RbacValidation.Group, "v1", "rolebindings", "rolebinding", namespaced: true) with
+        {
+            Strategy = new RoleBindingStrategy(clusterScoped: false),
+        },
+        Of<V1ClusterRoleBinding, V1ClusterRoleBindingList>(RbacValidation.Group, "v1", "clusterrolebindings", "clusterrolebinding", namespaced: false) with
+        {
+            Strategy = new RoleBindingStrategy(clusterScoped: true),
+        },
+
+        // authorization.k8s.io/v1: create-only reviews answered by Registry/Authorization's handlers, never stored
+        Review<V1SubjectAccessReview>("subjectaccessreviews", "subjectaccessreview", namespaced: false),
+        Review<V1SelfSubjectAccessReview>("selfsubjectaccessreviews", "selfsubjectaccessreview", namespaced: false),
+        Review<V1LocalSubjectAccessReview>("localsubjectaccessreviews", "localsubjectaccessreview", namespaced: true),
+        Review<V1SelfSubjectRulesReview>("selfsubjectrulesreviews", "selfsubjectrulesreview", namespaced: false),
+
         // smaller groups
         Of<V1Lease, V1LeaseList>("coordination.k8s.io", "v1", "leases", "lease", namespaced: true) with { Strategy = new LeaseStrategy() },
         Of<V1EndpointSlice, V1EndpointSliceList>("discovery.k8s.io", "v1", "endpointslices", "endpointslice", namespaced: true) with
@@ -180,6 +202,10 @@ internal static class BuiltInResources
         ShortNames = shortNames ?? [],
         Categories = categories ?? [],
     };
+
+    /// <summary>An authorization.k8s.io/v1 review: created, answered, not stored (no list kind: the model stands in for it).</summary>
+    private static ResourceDefinition Review<TModel>(string plural, string singular, bool namespaced) =>
+        Of<TModel, TModel>("authorization.k8s.io", "v1", plural, singular, namespaced) with { Stored = false, Verbs = Create };
 
     private static SubresourceDefinition Status(string group, string version, string kind) => new("status", group, version, kind, GetPatchUpdate);
 

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using static Orchestrator.ApiServer.Authorization.Bootstrap.PolicyObjects;
+using PolicyRule = Orchestrator.ApiServer.Authorization.Rbac.PolicyRule;
+
+namespace Orchestrator.ApiServer.Authorization.Bootstrap;
+
+/// <summary>
+/// The ClusterRoles of the cluster's own components (upstream's bootstrap policy, trimmed to what
+/// this cluster runs): node, node-proxier, kube-scheduler, volume-scheduler, kube-dns,
+/// kube-controller-manager, node-bootstrapper, kubelet-api-admin and the certificate-request roles
+/// joining nodes use.
+/// </summary>
+internal static class BootstrapSystemRoles
+{
+    public const string NodeClient = "system:certificates.k8s.io:certificatesigningrequests:nodeclient";
+    public const string SelfNodeClient = "system:certificates.k8s.io:certificatesigningrequests:selfnodeclient";
+    public const string KubeDnsPublisher = "system:orchestrator:kube-dns-publisher";
+
+    private static readonly PolicyRule Events = PolicyRule.Resource(["create", "update", "patch"], ["", "events.k8s.io"], "events");
+
+    public static IEnumerable<JsonObject> All()
+    {
+        yield return ClusterRole("system:node", NodeRules());
+        yield return ClusterRole("system:node-proxier",
+        [
+            Rule(["list", "watch"], "", "services", "endpoints"),
+            Rule(Read, "", "nodes"),
+            Rule(["list", "watch"], "discovery.k8s.io", "endpointslices"),
+            Events,
+        ]);
+        yield return ClusterRole("system:kube-scheduler", SchedulerRules());
+        yield return ClusterRole("system:volume-scheduler",
+        [
+            Rule(["get", "list", "patch", "update", "watch"], "", "persistentvolumes"),
+            Rule(Read, "storage.k8s.io", "storageclasses"),
+            Rule(["get", "list", "patch", "update", "watch"], "", "persistentvolumeclaims"),
+        ]);
+
+        // Our node DNS (src/Dns) also publishes the kube-dns Service and its EndpointSlices in kube-system.
+        yield return ClusterRole("system:kube-dns",
+        [
+            Rule(["list", "watch"], "", "endpoints", "services", "namespaces", "pods"),
+            Rule(["list", "watch"], "discovery.k8s.io", "endpointslices"),
+        ]);
+        yield return ClusterRole("system:kube-controller-manager", ControllerManagerRules());
+        yield return ClusterRole("system:node-bootstrapper", [Rule(["create", "get", "list", "watch"], "certificates.k8s.io", "certificatesigningrequests")]);
+        yield return ClusterRole("system:kubelet-api-admin",
+        [
+            Rule(Read, "", "nodes"),
+            Rule("proxy", "", "nodes"),
+            Rule(["*"], "", "nodes/proxy", "nodes/log", "nodes/stats", "nodes/metrics", "nodes/spec", "nodes/checkpoint", "nodes/configz", "nodes/healthz", "nodes/pods"),
+        ]);
+        yield return ClusterRole(NodeClient, [Rule("create", "certificates.k8s.io", "certificatesigningrequests/nodeclient")]);
+        yield return ClusterRole(SelfNodeClient, [Rule("create", "certificates.k8s.io", "certificatesigningrequests/selfnodeclient")]);
+        yield return ClusterRole("system:certificates.k8s.io:kube-apiserver-client-kubelet-approver",
+            [Rule("approve", "certificates.k8s.io", "signers").Named("kubernetes.io/kube-apiserver-client-kubelet")]);
+    }
+
+    /// <summary>
+    /// The kube-system Roles: the authentication config reader extension API servers use, and what our
+    /// node DNS publishes there (the kube-dns Service and the nodes' EndpointSlices; not upstream's).
+    /// </summary>
+    public static IEnumerable<JsonObject> NamespacedRoles()
+    {
+        yield return Role("kube-system", "extension-apiserver-authentication-reader",
+            [Rule(Read, "", "configmaps").Named("extension-apiserver-authentication")]);
+        yield return Role("kube-system", KubeDnsPublisher,
+        [
+            Rule(["get", "create", "update", "patch"], "", "services"),
+            Rule(["get", "create", "update", "patch", "delete"], "discovery.k8s.io", "endpointslices"),
+        ]);
+    }
+
+    private static IEnumerable<PolicyRule> NodeRules() =>
+    [
+        Rule("create", "authentication.k8s.io", "tokenreviews"),
+        Rule("create", "authorization.k8s.io", "subjectaccessreviews", "localsubjectaccessreviews"),
+        Rule(Read, "", "services"),
+        Rule(["create", "get", "list", "watch"], "", "nodes"),
+        Rule(["update", "patch"], "", "nodes/status"),
+        Rule(["update", "patch"], "", "nodes"),
+        Events,
+        Rule(Read, "", "pods"),
+        Rule(["create", "delete"], "", "pods"),
+        Rule(["update", "patch"], "", "pods/status"),
+        Rule("create", "", "pods/eviction"),
+        Rule("get", "", "secrets", "configmaps"),
+        Rule("get", "", "persistentvolumeclaims", "persistentvolumes"),
+        Rule(["update", "patch"], "", "persistentvolumeclaims/status"),
+        Rule("create", "", "serviceaccounts/token"),
+        Rule(["create", "get", "list", "watch"], "certificates.k8s.io", "certificatesigningrequests"),
+        Rule(["get", "create", "update", "patch", "delete"], "coordination.k8s.io", "leases"),
+        Rule(Read, "node.k8s.io", "runtimeclasses"),
+        Rule("get", "storage.k8s.io", "volumeattachments"),
+        Rule(Read, "storage.k8s.io", "csidrivers", "csinodes"),
+    ];
+
+    private static IEnumerable<PolicyRule> SchedulerRules() =>
+    [
+        Events,
+        Rule("create", "coordination.k8s.io", "leases"),
+        Rule(["get", "update"], "coordination.k8s.io", "leases").Named("kube-scheduler"),
+        Rule(["delete", "get", "list", "watch"], "", "pods"),
+        Rule("create", "", "bindings", "pods/binding"),
+        Rule(["patch", "update"], "", "pods/status"),
+        Rule(Read, "", "nodes", "namespaces"),
+        Rule(["list", "watch"], "", "replicationcontrollers", "services", "persistentvolumeclaims", "persistentvolumes"),
+        Rule(["list", "watch"], "apps", "replicasets", "statefulsets"),
+        Rule(["list", "watch"], "policy", "poddisruptionbudgets"),
+        Rule("create", "authentication.k8s.io", "tokenreviews"),
+        Rule("create", "authorization.k8s.io", "subjectaccessreviews"),
+        Rule(Read, "storage.k8s.io", "csinodes", "csidrivers", "csistoragecapacities", "storageclasses"),
+        Rule(Read, "node.k8s.io", "runtimeclasses"),
+        Rule(Read, "scheduling.k8s.io", "priorityclasses"),
+    ];
+
+    /// <summary>
+    /// Our controller manager runs every controller as ONE identity, so it holds the union of upstream's
+    /// per-controller roles for the controllers under src/ControllerManager: the garbage collector and the
+    /// namespace controller act on every kind (get, list, watch, update, patch, delete, deletecollection on
+    /// */*), the workload, endpoint, service-account and node controllers create their objects, leader
+    /// election writes its Lease, and the ClusterRole aggregation controller may escalate ClusterRoles.
+    /// Not held: impersonate, bind, non-resource URLs beyond discovery.
+    /// </summary>
+    private static IEnumerable<PolicyRule> ControllerManagerRules() =>
+    [
+        PolicyRule.Resource(ReadWrite, ["*"], "*"),
+        Rule("escalate", RbacGroup, "clusterroles"),
+        Rule(["approve", "sign"], "certificates.k8s.io", "signers").Named("kubernetes.io/kube-apiserver-client-kubelet", "kubernetes.io/kube-apiserver-client", "kubernetes.io/kubelet-serving"),
+        Rule("create", "authentication.k8s.io", "tokenreviews"),
+        Rule("create", "authorization.k8s.io", "subjectaccessreviews"),
+    ];
+}

@@ -1,0 +1,99 @@
+using Orchestrator.ApiServer.Caching;
+using Orchestrator.ApiServer.Registry;
+
+namespace Orchestrator.ApiServer.Authorization.Rbac;
+
+/// <summary>
+/// The current <see cref="RbacPolicy"/>, kept from the watch caches of the four RBAC kinds (no store
+/// read per request): a watch on each marks the policy stale on any change, and the next decision
+/// rebuilds it once from the caches. Steady state costs one volatile read. Thread-safe.
+/// </summary>
+internal sealed class RbacPolicySource : IAsyncDisposable
+{
+    public const string Group = "rbac.authorization.k8s.io";
+
+    private readonly ResourceWatchCache[] _caches;
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task[] _watches;
+    private RbacPolicy _policy = RbacPolicy.Empty;
+    private int _stale = 1;
+
+    public RbacPolicySource(WatchCacheSet caches, ResourceRegistry registry)
+    {
+        _caches = [.. new[] { "roles", "clusterroles", "rolebindings", "clusterrolebindings" }
+            .Select(plural => caches.For(registry.Find(Group, "v1", plural) ?? throw new InvalidOperationException($"{plural}.{Group} is not registered")))];
+        _watches = [.. _caches.Select(cache => Task.Run(() => WatchAsync(cache, _stop.Token)))];
+    }
+
+    /// <summary>The policy as of the caches' latest state (rebuilt here when they changed since the last call).</summary>
+    public RbacPolicy Current
+    {
+        get
+        {
+            if (Volatile.Read(ref _stale) == 0)
+            {
+                return Volatile.Read(ref _policy);
+            }
+
+            lock (_gate)
+            {
+                // Cleared before reading, so a change that lands while building marks it stale again.
+                if (Interlocked.Exchange(ref _stale, 0) != 0)
+                {
+                    var lists = _caches.Select(c => c.List("").Items.Select(o => o.Object)).ToArray();
+                    Volatile.Write(ref _policy, RbacPolicyBuilder.Build(lists[0], lists[1], lists[2], lists[3]));
+                }
+
+                return _policy;
+            }
+        }
+    }
+
+    /// <summary>Completes once every RBAC cache has loaded, so the first decisions see the stored policy.</summary>
+    public Task WaitReadyAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_caches.Select(c => c.WaitReadyAsync(cancellationToken)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_watches).ContinueWith(_ => { }, TaskScheduler.Default);
+        _stop.Dispose();
+    }
+
+    private async Task WatchAsync(ResourceWatchCache cache, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await cache.WaitReadyAsync(cancellationToken);
+                var subscription = cache.Subscribe("", null, out _, out _, out _);
+                try
+                {
+                    Volatile.Write(ref _stale, 1);
+                    await foreach (var change in subscription.Events.Reader.ReadAllAsync(cancellationToken))
+                    {
+                        Volatile.Write(ref _stale, 1);
+                    }
+
+                    // Completed without an error: the cache is stopping with the server.
+                    return;
+                }
+                finally
+                {
+                    cache.Unsubscribe(subscription);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is CacheExpiredException or CacheWatcherTooSlowException)
+            {
+                // The cache re-listed or dropped this watcher: re-subscribe; the policy is rebuilt from the new state.
+                Volatile.Write(ref _stale, 1);
+            }
+        }
+    }
+}
