@@ -12,7 +12,6 @@ namespace Orchestrator.ApiServer.Tests.Authorization;
 /// </summary>
 public sealed class RbacIdentityTests(RbacServerFixture fixture) : IClassFixture<RbacServerFixture>
 {
-
     [Fact]
     public async Task A_service_account_bound_to_the_view_rules_lists_pods_but_cannot_create_pods_or_read_secrets()
     {
