@@ -93,6 +93,11 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Caching.WatchCacheSet>();
         builder.Services.AddResourceHandlers();
         builder.Services.AddSingleton<Bootstrap>();
+        if (options.AuditLogPath is { } auditLogPath)
+        {
+            builder.Services.AddSingleton(provider => new Audit.AuditLog(auditLogPath, provider.GetRequiredService<ILogger<Audit.AuditLog>>()));
+        }
+
         builder.Services.AddKubernetesEndpoints(options);
         builder.Services.AddSingleton<Streaming.LogProxy>();
         builder.Services.AddSingleton<Streaming.UpgradeProxy>();
@@ -104,6 +109,11 @@ public sealed class ApiServerHost : IAsyncDisposable
         app.UseMiddleware<Connections.ResponseOwnershipMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<RawPathMiddleware>();
+        if (options.AuditLogPath is not null)
+        {
+            app.UseMiddleware<Audit.AuditMiddleware>();
+        }
+
         if (options.Security is not null)
         {
             app.UseMiddleware<Authentication.AuthenticationMiddleware>();

@@ -24,6 +24,9 @@ public sealed record ApiServerOptions
     /// </summary>
     public ApiServerSecurity? Security { get; init; }
 
+    /// <summary>Where the audit log goes (upstream --audit-log-path): one audit.k8s.io/v1 Event per request, JSON lines, Metadata level. Null: no audit log.</summary>
+    public string? AuditLogPath { get; init; }
+
     /// <summary>How often the kubernetes Service's Endpoints and EndpointSlice are checked and repaired (upstream: 10 s).</summary>
     public TimeSpan EndpointReconcileInterval { get; init; } = TimeSpan.FromSeconds(10);
 }
