@@ -48,21 +48,21 @@ public sealed class OrchestratorProcess : IAsyncDisposable
     /// An HttpClient at <see cref="Address"/> that trusts the cluster CA only and presents the admin client
     /// certificate of <see cref="Kubeconfig"/>, as kubectl does.
     /// </summary>
-    public HttpClient CreateHttpClient(TimeSpan? timeout = null)
+    public HttpClient CreateHttpClient(TimeSpan? timeout = null) =>
+        new(new SocketsHttpHandler { UseProxy = false, SslOptions = TlsOptions() }) { BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+
+    /// <summary>TLS client settings as kubectl's with the admin kubeconfig: the cluster CA is the only trust anchor, the admin certificate is presented.</summary>
+    public SslClientAuthenticationOptions TlsOptions()
     {
         var authority = X509CertificateLoader.LoadCertificateFromFile(CaFile);
         var admin = ApiServer.Hosting.Kubeconfig.ReadClientCertificate(Kubeconfig) ?? throw new InvalidOperationException($"{Kubeconfig} has no client certificate");
-        var handler = new SocketsHttpHandler
+        return new SslClientAuthenticationOptions
         {
-            UseProxy = false,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                ClientCertificates = [admin],
-                LocalCertificateSelectionCallback = (_, _, _, _, _) => admin,
-                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && Trusted(certificate, authority),
-            },
+            TargetHost = Address.Host,
+            ClientCertificates = [admin],
+            LocalCertificateSelectionCallback = (_, _, _, _, _) => admin,
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && Trusted(certificate, authority),
         };
-        return new HttpClient(handler) { BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
     }
 
     /// <summary>The operating-system process id, to read /proc/PID/status.</summary>
