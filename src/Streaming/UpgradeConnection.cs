@@ -8,7 +8,7 @@ namespace Orchestrator.Streaming;
 
 /// <summary>
 /// An HTTP/1.1 request that asks to switch protocols (SPDY/3.1 or WebSocket), sent over a fresh TCP
-/// connection, and its answer: on 101 <see cref="Connection"/> is the upgraded byte stream, otherwise
+/// connection (TLS when asked), and its answer: on 101 <see cref="Connection"/> is the upgraded byte stream, otherwise
 /// it carries the response body (read it with <see cref="HttpBody"/>). How the API server reaches a
 /// kubelet and the kubelet its runtime's streaming server for exec, attach and port-forward, as
 /// upstream's UpgradeAwareHandler does; neither looks inside the upgraded stream.
