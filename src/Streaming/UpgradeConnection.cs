@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ namespace Orchestrator.Streaming;
 
 /// <summary>
 /// An HTTP/1.1 request that asks to switch protocols (SPDY/3.1 or WebSocket), sent over a fresh TCP
-/// connection, and its answer: on 101 <see cref="Connection"/> is the upgraded byte stream, otherwise
+/// connection (TLS when asked), and its answer: on 101 <see cref="Connection"/> is the upgraded byte stream, otherwise
 /// it carries the response body (read it with <see cref="HttpBody"/>). How the API server reaches a
 /// kubelet and the kubelet its runtime's streaming server for exec, attach and port-forward, as
 /// upstream's UpgradeAwareHandler does; neither looks inside the upgraded stream.
@@ -40,6 +41,22 @@ public sealed partial class UpgradeConnection : IAsyncDisposable
     /// <exception cref="SocketException">The peer cannot be reached.</exception>
     /// <exception cref="IOException">The peer closed the connection or sent a malformed head.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public static Task<UpgradeConnection> OpenAsync(
+        string host,
+        int port,
+        string authority,
+        string method,
+        string pathAndQuery,
+        IEnumerable<KeyValuePair<string, string>> headers,
+        CancellationToken cancellationToken) =>
+        OpenAsync(host, port, authority, method, pathAndQuery, headers, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="OpenAsync(string, int, string, string, string, IEnumerable{KeyValuePair{string, string}}, CancellationToken)"/>,
+    /// over TLS when <paramref name="tls"/> is given (the handshake, with its client certificate and server
+    /// certificate check, happens before the request is sent).
+    /// </summary>
+    /// <exception cref="System.Security.Authentication.AuthenticationException">The TLS handshake failed.</exception>
     public static async Task<UpgradeConnection> OpenAsync(
         string host,
         int port,
@@ -47,19 +64,33 @@ public sealed partial class UpgradeConnection : IAsyncDisposable
         string method,
         string pathAndQuery,
         IEnumerable<KeyValuePair<string, string>> headers,
+        SslClientAuthenticationOptions? tls,
         CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream? stream = null;
         try
         {
             await socket.ConnectAsync(host, port, cancellationToken);
-            var stream = new NetworkStream(socket, ownsSocket: false);
+            stream = new NetworkStream(socket, ownsSocket: false);
+            if (tls is not null)
+            {
+                var secure = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = secure;
+                await secure.AuthenticateAsClientAsync(tls, cancellationToken);
+            }
+
             await stream.WriteAsync(RequestHead(method, pathAndQuery, authority, headers), cancellationToken);
             var (response, remainder) = await HttpResponseHead.ReadAsync(stream, cancellationToken);
             return new UpgradeConnection(socket, response, new PrefixedStream(remainder.ToArray(), stream));
         }
         catch
         {
+            if (stream is not null)
+            {
+                await stream.DisposeAsync();
+            }
+
             socket.Dispose();
             throw;
         }

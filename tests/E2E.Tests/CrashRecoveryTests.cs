@@ -19,7 +19,7 @@ public sealed class CrashRecoveryTests
             var acknowledged = new ConcurrentBag<string>();
             await using (var server = await OrchestratorProcess.StartAsync(dataDirectory: dataDirectory))
             {
-                using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(10) };
+                using var http = server.CreateHttpClient(TimeSpan.FromSeconds(10));
                 using var stop = new CancellationTokenSource();
                 var writers = Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
                 {
@@ -50,7 +50,7 @@ public sealed class CrashRecoveryTests
 
             Assert.NotEmpty(acknowledged);
             await using var restarted = await OrchestratorProcess.StartAsync(dataDirectory: dataDirectory);
-            using var client = new HttpClient { BaseAddress = restarted.Address };
+            using var client = restarted.CreateHttpClient();
             var list = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/v1/namespaces/default/configmaps"))!;
             var present = list["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>()).ToHashSet();
             var missing = acknowledged.Where(n => !present.Contains(n)).ToList();

@@ -99,6 +99,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         }
 
         builder.Services.AddKubernetesEndpoints(options);
+        builder.Services.AddSingleton(new Streaming.KubeletTls(options.Security, TimeProvider.System));
         builder.Services.AddSingleton<Streaming.LogProxy>();
         builder.Services.AddSingleton<Streaming.UpgradeProxy>();
         builder.Services.AddSingleton<Streaming.RemoteCommandTranslator>();

@@ -24,6 +24,9 @@ public sealed record ApiServerSecurity
     /// <summary>The client certificate (with key) the API server presents to kubelets when it proxies logs, exec, attach and port-forward.</summary>
     public X509Certificate2? KubeletClientCertificate { get; init; }
 
+    /// <summary>The CA kubelets' serving certificates must chain to (upstream --kubelet-certificate-authority). Null: not verified, upstream's default.</summary>
+    public X509Certificate2? KubeletCertificateAuthority { get; init; }
+
     /// <summary>Whether requests without credentials are served as system:anonymous (upstream --anonymous-auth, default true).</summary>
     public bool AllowAnonymous { get; init; } = true;
 

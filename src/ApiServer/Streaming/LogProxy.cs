@@ -11,12 +11,12 @@ namespace Orchestrator.ApiServer.Streaming;
 /// (upstream's LocationStreamer); a kubelet error becomes a Status as upstream's
 /// GenericHttpResponseChecker makes it. The client leaving cancels the kubelet request.
 /// </summary>
-internal sealed class LogProxy : IDisposable
+internal sealed class LogProxy(KubeletTls tls) : IDisposable
 {
     /// <summary>How much of a kubelet error body is read (upstream's maxReadLength).</summary>
     private const int MaxErrorBody = 50000;
 
-    private readonly HttpClient _client = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false })
+    private readonly HttpClient _client = new(tls.Handler())
     {
         Timeout = Timeout.InfiniteTimeSpan,
     };
@@ -24,7 +24,7 @@ internal sealed class LogProxy : IDisposable
     public async Task StreamAsync(HttpContext context, KubeletEndpoint kubelet, string pathAndQuery, string podName)
     {
         var aborted = context.RequestAborted;
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{kubelet.Authority}{pathAndQuery}"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, kubelet.Url(pathAndQuery));
         using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, aborted);
         await using var body = await response.Content.ReadAsStreamAsync(aborted);
         var code = (int)response.StatusCode;

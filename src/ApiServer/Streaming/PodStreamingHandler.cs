@@ -14,7 +14,7 @@ namespace Orchestrator.ApiServer.Streaming;
 /// relays or translates the request to it.
 /// </summary>
 internal sealed class PodStreamingHandler(
-    IStore store, ResourceRegistry registry, LogProxy logs, UpgradeProxy upgrades, RemoteCommandTranslator translator, PortForwardTunnel tunnel)
+    IStore store, ResourceRegistry registry, LogProxy logs, UpgradeProxy upgrades, RemoteCommandTranslator translator, PortForwardTunnel tunnel, KubeletTls tls)
 {
     public Task HandleAsync(HttpContext context, ResourceRequest request)
     {
@@ -82,7 +82,7 @@ internal sealed class PodStreamingHandler(
     private async Task<KubeletEndpoint> KubeletOfAsync(string nodeName, CancellationToken cancellationToken)
     {
         var nodes = registry.Find("", "v1", "nodes")!;
-        return PodStreamTarget.Kubelet(await ReadAsync(nodes, null, nodeName, cancellationToken));
+        return PodStreamTarget.Kubelet(await ReadAsync(nodes, null, nodeName, cancellationToken)) with { Tls = tls.IfEnabled };
     }
 
     private async Task<JsonObject> ReadAsync(ResourceDefinition resource, string? ns, string name, CancellationToken cancellationToken)

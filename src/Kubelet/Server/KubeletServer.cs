@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,9 +17,10 @@ namespace Orchestrator.Kubelet.Server;
 /// The kubelet's own HTTP server (upstream's port 10250): <c>/healthz</c>, <c>/containerLogs</c>,
 /// <c>/exec</c>, <c>/attach</c> and <c>/portForward</c>, backed by an <see cref="IStreamingRuntime"/>.
 /// The API server proxies pods/log, pods/exec, pods/attach and pods/portforward here.
-/// Plain HTTP/1.1 for now: TLS and authentication of the API server's calls come with the
-/// security issue (upstream serves HTTPS and authorizes every request). HTTP/2 is off because
-/// SPDY and WebSocket upgrades need HTTP/1.1.
+/// HTTPS with <see cref="KubeletServerOptions.ServingCertificate"/>, and with
+/// <see cref="KubeletServerOptions.ClientCertificateAuthority"/> every request must present a client
+/// certificate from that CA (401 otherwise), as upstream's x509 authenticator with anonymous
+/// authentication off. HTTP/2 is off because SPDY and WebSocket upgrades need HTTP/1.1.
 /// </summary>
 public sealed class KubeletServer : IAsyncDisposable
 {
@@ -56,7 +58,21 @@ public sealed class KubeletServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(_options.BindAddress, _options.Port, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(_options.BindAddress, _options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                if (_options.ServingCertificate is { } certificate)
+                {
+                    listen.UseHttps(https =>
+                    {
+                        https.ServerCertificate = certificate;
+                        // Any certificate is taken in the handshake; ClientCertificateCheck answers 401 for a missing or foreign one.
+                        https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                        https.AllowAnyClientCertificate();
+                        https.HandshakeTimeout = TimeSpan.FromSeconds(10);
+                    });
+                }
+            });
         });
         builder.Services.AddSingleton(_runtime);
         builder.Services.AddSingleton(_time);
@@ -66,6 +82,11 @@ public sealed class KubeletServer : IAsyncDisposable
         builder.Services.AddSingleton<StreamingEndpoints>();
 
         var app = builder.Build();
+        if (_options.ClientCertificateAuthority is { } authority)
+        {
+            app.UseMiddleware<ClientCertificateCheck>(authority);
+        }
+
         app.UseMiddleware<StreamingErrorMiddleware>(_loggers.CreateLogger<StreamingErrorMiddleware>());
         MapRoutes(app);
         await app.StartAsync(ct);

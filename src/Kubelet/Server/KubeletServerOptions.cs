@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Orchestrator.Kubelet.Server;
 
@@ -10,6 +11,18 @@ public sealed record KubeletServerOptions
 
     /// <summary>The port (upstream --port, 10250); 0 binds an ephemeral port, read from <see cref="KubeletServer.Port"/> after start.</summary>
     public int Port { get; init; } = 10250;
+
+    /// <summary>
+    /// The serving certificate, with its key: the server speaks TLS (upstream always does; see
+    /// <see cref="KubeletServingCertificate"/>). Null: plain HTTP (in-process tests).
+    /// </summary>
+    public X509Certificate2? ServingCertificate { get; init; }
+
+    /// <summary>
+    /// The CA a client certificate must chain to (upstream --client-ca-file): a request without one is answered
+    /// 401 Unauthorized. Null: every client is served (upstream's anonymous default). Needs <see cref="ServingCertificate"/>.
+    /// </summary>
+    public X509Certificate2? ClientCertificateAuthority { get; init; }
 
     /// <summary>How often a followed log file is polled for new lines at its end.</summary>
     public TimeSpan LogPollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
@@ -25,5 +38,14 @@ public sealed record KubeletServerOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, IPEndPoint.MaxPort);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(LogPollInterval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(LogRunningCheckInterval, TimeSpan.Zero);
+        if (ClientCertificateAuthority is not null && ServingCertificate is null)
+        {
+            throw new ArgumentException("a client CA needs TLS: set the serving certificate too", nameof(ClientCertificateAuthority));
+        }
+
+        if (ServingCertificate is { HasPrivateKey: false })
+        {
+            throw new ArgumentException("the serving certificate has no private key", nameof(ServingCertificate));
+        }
     }
 }

@@ -7,7 +7,10 @@ namespace Orchestrator.Host.Commands;
 /// <summary>Options every component command shares: the kubeconfig to reach the API server, leader election, logging.</summary>
 internal static class ClientArguments
 {
-    public static IKubernetes Client(Arguments arguments)
+    public static IKubernetes Client(Arguments arguments) => new Kubernetes(Configuration(arguments));
+
+    /// <summary>The client configuration read from <c>--kubeconfig</c> (or KUBECONFIG): server, CA, credentials.</summary>
+    public static KubernetesClientConfiguration Configuration(Arguments arguments)
     {
         var path = arguments.Option("kubeconfig") ?? Environment.GetEnvironmentVariable("KUBECONFIG")
             ?? throw new UsageException("--kubeconfig is required (or KUBECONFIG in the environment)");
@@ -16,7 +19,20 @@ internal static class ClientArguments
             throw new UsageException($"kubeconfig {path} does not exist");
         }
 
-        return new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
+        return KubernetesClientConfiguration.BuildConfigFromConfigFile(path);
+    }
+
+    /// <summary>A client from the kubeconfig named by <c>--NAME</c>, or null when the option is not given.</summary>
+    public static IKubernetes? OptionalClient(Arguments arguments, string name)
+    {
+        if (arguments.Option(name) is not { } path)
+        {
+            return null;
+        }
+
+        return File.Exists(path)
+            ? new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path))
+            : throw new UsageException($"--{name} {path} does not exist");
     }
 
     public static bool Flag(Arguments arguments, string name, bool defaultValue)

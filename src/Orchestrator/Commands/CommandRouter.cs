@@ -8,10 +8,14 @@ internal static class CommandRouter
 
         commands:
           up [--data-dir DIR] [--store URL] [--port PORT] [--bind-address IP] [--advertise-address IP] [--hollow-nodes N]
+             [--authorization-mode AlwaysAllow|RBAC|Node,...] [--anonymous-auth true|false] [--insecure-port N]
              [--scheduler true|false] [--controller-manager true|false] [controller-manager options] [node options]
-              All-in-one host: the API server (plain HTTP on IP:PORT, default 127.0.0.1:6443) on
-              the store (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator),
-              the scheduler, the controller manager and N hollow nodes; writes DIR/kubeconfig.
+              All-in-one host: the API server (HTTPS on IP:PORT, default 0.0.0.0:6443) on the store
+              (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator), the scheduler, the
+              controller manager and the nodes, each with its own client certificate. The cluster CA and
+              certificates are in DIR/pki (created once, reused), the admin kubeconfig is DIR/kubeconfig,
+              the components' are DIR/kubeconfigs/. --insecure-port N adds plain HTTP on 127.0.0.1:N
+              with no authentication, for tests only (off by default).
           controller-manager --kubeconfig F [--controllers a,b,-c] [--leader-elect true|false] [--identity ID]
                              [--node-monitor-grace-period 40s] [--cluster-cidr 10.244.0.0/16]
                              [--load-balancer-ip-pool nodes|CIDR,A.B.C.D-A.B.C.E,...]
@@ -22,8 +26,12 @@ internal static class CommandRouter
                   [--node-lease-duration-seconds 40] [node options]
               N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
           kubelet --kubeconfig F --runtime containerd [--node-name N] [--node-ip IP] [--root-dir DIR] [--port 10250]
-                  [--containerd-state-dir DIR] [real node options]
-              One real node on a private containerd (started in the kubelet's network namespace).
+                  [--containerd-state-dir DIR] [--tls-cert-file F --tls-private-key-file F] [--client-ca-file F]
+                  [--proxy-kubeconfig F] [--dns-kubeconfig F] [real node options]
+              One real node on a private containerd (started in the kubelet's network namespace). Its
+              server is HTTPS (a self-signed certificate in DIR/pki unless given) and serves only clients
+              with a certificate from --client-ca-file (default: the kubeconfig's CA). The node's proxy
+              and DNS use their own kubeconfigs when given, else the kubelet's.
           proxy --kubeconfig F --node-name N [--mode nftables|iptables] [--cluster-cidr 10.244.0.0/16] [--dry-run] [--cleanup]
               The node's service proxy (kube-proxy); --dry-run prints the ruleset it would apply, --cleanup removes it.
           node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110
@@ -75,7 +83,7 @@ internal static class CommandRouter
             await error.WriteLineAsync($"error: {e.Message}\n\n{Usage}");
             return 2;
         }
-        catch (Exception e) when (e is Orchestrator.Store.StoreException or ArgumentException)
+        catch (Exception e) when (e is Orchestrator.Store.StoreException or ArgumentException or Pki.PkiException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return 1;

@@ -11,11 +11,12 @@ internal static class KubeletCommand
 {
     public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
     {
-        using var client = ClientArguments.Client(arguments);
+        var configuration = ClientArguments.Configuration(arguments);
+        using var client = new k8s.Kubernetes(configuration);
         var runtime = arguments.Option("runtime") ?? "hollow";
         if (runtime == "containerd")
         {
-            return await RunContainerdAsync(client, arguments, output);
+            return await RunContainerdAsync(client, configuration.SslCaCerts, arguments, output);
         }
 
         if (runtime != "hollow")
@@ -37,21 +38,28 @@ internal static class KubeletCommand
         return 0;
     }
 
-    /// <summary>`orchestrator kubelet --runtime containerd`: one real node on a private containerd.</summary>
-    private static async Task<int> RunContainerdAsync(k8s.IKubernetes client, Arguments arguments, TextWriter output)
+    /// <summary>
+    /// `orchestrator kubelet --runtime containerd`: one real node on a private containerd, its server on TLS. The
+    /// proxy and DNS use <c>--proxy-kubeconfig</c> and <c>--dns-kubeconfig</c> when given (their own identities), else
+    /// the kubelet's.
+    /// </summary>
+    private static async Task<int> RunContainerdAsync(k8s.IKubernetes client, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? authorities, Arguments arguments, TextWriter output)
     {
         var services = NodeServices.Parse(arguments);
         var options = RealNode.Options(arguments, RealNode.HostName(), "kubelet", "port") with
         {
             Kubelet = services.Apply(new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) }),
         };
+        options = RealNode.WithStandaloneTls(options, arguments, authorities);
+        using var proxyClient = ClientArguments.OptionalClient(arguments, "proxy-kubeconfig");
+        using var dnsClient = ClientArguments.OptionalClient(arguments, "dns-kubeconfig");
         arguments.EnsureConsumed();
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         await using var node = await RealNode.StartAsync(options, loggers, output, shutdown.Token);
         await Task.WhenAll(
             ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, shutdown.Token),
-            services.RunAsync(client, node, loggers, shutdown.Token));
+            services.RunAsync(proxyClient ?? client, dnsClient ?? client, node, loggers, shutdown.Token));
         return 0;
     }
 

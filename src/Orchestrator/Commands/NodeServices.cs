@@ -49,17 +49,18 @@ internal sealed record NodeServices(string ProxyMode, bool Dns, int DnsPort, str
     public Kubelet.KubeletOptions Apply(Kubelet.KubeletOptions kubelet) => kubelet with { ClusterDns = ClusterDns, ClusterDomain = ClusterDomain };
 
     /// <summary>
-    /// Runs the proxy and the DNS server for <paramref name="node"/> until <paramref name="ct"/> is cancelled. A
-    /// failure of either is logged as an error and does not stop the node: its pods keep running.
+    /// Runs the proxy (with <paramref name="proxyClient"/>) and the DNS server (with <paramref name="dnsClient"/>) for
+    /// <paramref name="node"/> until <paramref name="ct"/> is cancelled. A failure of either is logged as an error and
+    /// does not stop the node: its pods keep running.
     /// </summary>
-    public Task RunAsync(IKubernetes client, ContainerdNode node, ILoggerFactory loggers, CancellationToken ct)
+    public Task RunAsync(IKubernetes proxyClient, IKubernetes dnsClient, ContainerdNode node, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("Orchestrator.NodeServices");
         var running = new List<Task>();
         if (ProxyMode != NoProxy)
         {
             var proxy = new ProxyOptions(node.Options.NodeName, ProxyMode, node.Options.ClusterCidr);
-            running.Add(Guard("service proxy", () => ProxyHost.RunAsync(client, loggers, proxy, ct), logger, ct));
+            running.Add(Guard("service proxy", () => ProxyHost.RunAsync(proxyClient, loggers, proxy, ct), logger, ct));
         }
 
         if (Dns)
@@ -73,7 +74,7 @@ internal sealed record NodeServices(string ProxyMode, bool Dns, int DnsPort, str
                 NodeIp = node.NodeIp,
                 ServiceIp = ClusterDns[0],
             };
-            running.Add(Guard("cluster DNS", () => DnsHost.RunAsync(client, dns, loggers, ct), logger, ct));
+            running.Add(Guard("cluster DNS", () => DnsHost.RunAsync(dnsClient, dns, loggers, ct), logger, ct));
         }
 
         return Task.WhenAll(running);

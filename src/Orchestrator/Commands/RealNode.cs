@@ -1,6 +1,12 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
+using Orchestrator.ApiMachinery.Certificates;
+using Orchestrator.Host.Pki;
 using Orchestrator.Kubelet.Network;
 using Orchestrator.Kubelet.Runtime.Containerd;
+using Orchestrator.Kubelet.Server;
 
 namespace Orchestrator.Host.Commands;
 
@@ -40,6 +46,56 @@ internal static class RealNode
         Ipv4Cidr.TryParse(clusterCidr, out _)
             ? options with { ClusterCidr = clusterCidr }
             : throw new UsageException($"--cluster-cidr must be an IPv4 CIDR (a.b.c.d/n), not \"{clusterCidr}\"");
+
+    /// <summary>
+    /// The names a node's kubelet serving certificate carries: the node and host names, localhost, loopback, the
+    /// node IP and every address of the interfaces the kubelet sees (its network namespace's).
+    /// </summary>
+    public static SubjectAlternativeNames KubeletNames(ContainerdNodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var nodeIp = options.NodeIp is { } text && IPAddress.TryParse(text, out var parsed) ? parsed : null;
+        return new SubjectAlternativeNames(
+            [.. new[] { options.NodeName, HostName(), "localhost" }.Distinct(StringComparer.OrdinalIgnoreCase)],
+            [.. new[] { IPAddress.Loopback, nodeIp }.OfType<IPAddress>().Concat(ApiServerNames.InterfaceAddresses()).Distinct()]);
+    }
+
+    /// <summary>The kubelet server's certificate directory (upstream --cert-dir, ROOT/pki).</summary>
+    public static string CertificateDirectory(ContainerdNodeOptions options) => Path.Combine(options.RootDir, "pki");
+
+    /// <summary>
+    /// A standalone kubelet's TLS: <c>--tls-cert-file</c>/<c>--tls-private-key-file</c> when given, else a self-signed
+    /// certificate in ROOT/pki (upstream's behaviour); the API server's client certificate must chain to
+    /// <c>--client-ca-file</c>, by default to the CA of the kubelet's kubeconfig (the cluster CA signs both).
+    /// </summary>
+    public static ContainerdNodeOptions WithStandaloneTls(ContainerdNodeOptions options, Arguments arguments, X509Certificate2Collection? kubeconfigAuthorities)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var certificateFile = arguments.Option("tls-cert-file");
+        var keyFile = arguments.Option("tls-private-key-file");
+        var clientCaFile = arguments.Option("client-ca-file");
+        if ((certificateFile is null) != (keyFile is null))
+        {
+            throw new UsageException("--tls-cert-file and --tls-private-key-file go together");
+        }
+
+        try
+        {
+            var serving = certificateFile is null
+                ? KubeletServingCertificate.LoadOrCreateSelfSigned(CertificateDirectory(options), options.NodeName, KubeletNames(options))
+                : PemFiles.ReadCertificateAndKey(certificateFile, keyFile!) ?? throw new UsageException($"--tls-cert-file {certificateFile} or --tls-private-key-file {keyFile} does not exist");
+            var clientCa = clientCaFile is null
+                ? kubeconfigAuthorities?.FirstOrDefault()
+                : File.Exists(clientCaFile)
+                    ? Pem.Certificates(File.ReadAllText(clientCaFile)).FirstOrDefault() ?? throw new UsageException($"--client-ca-file {clientCaFile} holds no certificate")
+                    : throw new UsageException($"--client-ca-file {clientCaFile} does not exist");
+            return options with { ServingCertificate = serving, ClientCertificateAuthority = clientCa };
+        }
+        catch (CryptographicException e)
+        {
+            throw new UsageException($"the kubelet's TLS files cannot be read: {e.Message}");
+        }
+    }
 
     /// <summary>The host name as a node name (lower case, as upstream's kubelet registers it).</summary>
     public static string HostName() => System.Net.Dns.GetHostName().ToLowerInvariant();

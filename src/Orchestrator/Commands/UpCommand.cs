@@ -1,9 +1,9 @@
 using System.Globalization;
-using k8s;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager;
+using Orchestrator.Host.Pki;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Runtime.Containerd;
@@ -13,9 +13,11 @@ using Orchestrator.Store;
 namespace Orchestrator.Host.Commands;
 
 /// <summary>
-/// `orchestrator up`: the all-in-one host. The API server starts first; the scheduler, the controller
-/// manager and the hollow nodes start once it serves, each through the REST API like separate
-/// processes would; the ready line is printed once the nodes are registered.
+/// `orchestrator up`: the all-in-one host. The cluster's PKI is loaded or created under the data directory
+/// (<see cref="ClusterPki"/>), the API server starts first on HTTPS; the scheduler, the controller manager,
+/// the nodes and their proxy and DNS start once it serves, each through the REST API with its own client
+/// certificate and kubeconfig, like separate processes would; the ready line is printed once the nodes are
+/// registered.
 /// </summary>
 internal static class UpCommand
 {
@@ -24,7 +26,8 @@ internal static class UpCommand
         var dataDirectory = Path.GetFullPath(arguments.Option("data-dir") ?? ".orchestrator");
         var storeUrl = arguments.Option("store") ?? "sqlite://" + Path.Combine(dataDirectory, "state.db");
         var portText = arguments.Option("port") ?? "6443";
-        var bindText = arguments.Option("bind-address") ?? "127.0.0.1";
+        var bindText = arguments.Option("bind-address") ?? "0.0.0.0";
+        var security = UpSecurity.Parse(arguments);
         var advertiseText = arguments.Option("advertise-address");
         var hollowNodes = ClientArguments.Number(arguments, "hollow-nodes", 0);
         var template = KubeletCommand.NodeTemplate(arguments);
@@ -70,37 +73,43 @@ internal static class UpCommand
         }
 
         Directory.CreateDirectory(dataDirectory);
+        using var pki = ClusterPki.LoadOrCreate(dataDirectory, ApiServerNames.Compute(RealNode.HostName(), bindAddress, advertiseAddress, ApiServerNames.InterfaceAddresses()));
         await using var store = StoreFactory.Open(storeUrl);
-        await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = port, BindAddress = bindAddress, AdvertiseAddress = advertiseAddress }, Logging);
-        var kubeconfig = Kubeconfig.Write(Path.Combine(dataDirectory, "kubeconfig"), server.Address);
+        await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = port, BindAddress = bindAddress, AdvertiseAddress = advertiseAddress, Security = security.For(pki) }, Logging);
+        var kubeconfig = pki.WriteKubeconfig(server.Address, ComponentIdentity.Admin);
         using var loggers = LoggerFactory.Create(Logging);
-        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        using var clients = new ComponentClients(pki, server.Address);
         // Components stop as soon as shutdown begins: their watches would otherwise hold the server's drain open.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
         var components = new List<Task>();
         if (runControllers)
         {
-            components.Add(ControllerManagerHost.RunAsync(client, loggers, controllers, stop.Token));
+            components.Add(ControllerManagerHost.RunAsync(clients.For(ComponentIdentity.ControllerManager), loggers, controllers, stop.Token));
         }
 
         if (runScheduler)
         {
-            components.Add(SchedulerHost.RunAsync(client, loggers, new SchedulerOptions { Identity = "orchestrator-up" }, stop.Token));
+            components.Add(SchedulerHost.RunAsync(clients.For(ComponentIdentity.Scheduler), loggers, new SchedulerOptions { Identity = "orchestrator-up" }, stop.Token));
         }
 
         var nodes = string.Empty;
         ContainerdNode? node = null;
         if (realNode)
         {
+            realNodeOptions = realNodeOptions with
+            {
+                ServingCertificate = pki.KubeletServingCertificate(RealNode.CertificateDirectory(realNodeOptions), realNodeOptions.NodeName, RealNode.KubeletNames(realNodeOptions)),
+                ClientCertificateAuthority = pki.CaCertificate,
+            };
             node = await ContainerdNode.StartAsync(realNodeOptions, loggers, stop.Token);
             var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            components.Add(ComponentHost.RunAsync("kubelet", client, loggers, context =>
+            components.Add(ComponentHost.RunAsync("kubelet", clients.For(ComponentIdentity.Kubelet(realNodeOptions.NodeName)), loggers, context =>
             {
                 var kubelet = node.CreateKubelet(context);
                 _ = kubelet.Registered.ContinueWith(t => registered.TrySetFromTask(t), TaskScheduler.Default);
                 return [kubelet];
             }, null, stop.Token));
-            components.Add(nodeServices.RunAsync(client, node, loggers, stop.Token));
+            components.Add(nodeServices.RunAsync(clients.For(ComponentIdentity.Proxy), clients.For(ComponentIdentity.Dns), node, loggers, stop.Token));
             await Task.WhenAny(registered.Task, Task.WhenAll(components));
             await registered.Task;
             nodes = $"; node {realNodeOptions.NodeName} on {node.RuntimeVersion}"
@@ -111,11 +120,13 @@ internal static class UpCommand
         if (hollowNodes > 0)
         {
             var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            components.Add(ComponentHost.RunAsync("kubelet", client, loggers, context =>
+            var hollow = HollowNodes.Create(hollowNodes, template: template);
+            var identity = hollow.Count == 1 ? ComponentIdentity.Kubelet(hollow[0].Name) : ComponentIdentity.HollowKubelets;
+            components.Add(ComponentHost.RunAsync("kubelet", clients.For(identity), loggers, context =>
             {
                 // Nodes renew their leases four times per node-monitor grace period, as upstream's defaults do (10 s of 40 s).
                 var leaseSeconds = Math.Max(1, (int)Math.Min(40, controllers.NodeMonitorGracePeriod.TotalSeconds));
-                var kubelet = KubeletCommand.Hollow(context, HollowNodes.Create(hollowNodes, template: template), new KubeletOptions { NodeLeaseDurationSeconds = leaseSeconds });
+                var kubelet = KubeletCommand.Hollow(context, hollow, new KubeletOptions { NodeLeaseDurationSeconds = leaseSeconds });
                 _ = kubelet.Registered.ContinueWith(t => registered.TrySetFromTask(t), TaskScheduler.Default);
                 return [kubelet];
             }, null, stop.Token));
@@ -124,7 +135,8 @@ internal static class UpCommand
             nodes += $"; {hollowNodes} hollow node(s)";
         }
 
-        await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}{nodes}; kubeconfig {kubeconfig}");
+        var insecure = security.InsecurePort is { } insecurePort ? $"; plain HTTP for tests on 127.0.0.1:{insecurePort.ToString(CultureInfo.InvariantCulture)}" : "";
+        await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}{nodes}{insecure}; pki {pki.Directory}; kubeconfig {kubeconfig}");
         await server.WaitForShutdownAsync();
         await stop.CancelAsync();
         await Task.WhenAll(components).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -45,8 +45,10 @@ public sealed class ContainerdCluster : IAsyncLifetime
     /// <summary>Starts the kubelet process (again) and waits until its node is Ready.</summary>
     public async Task StartKubeletAsync()
     {
+        // The node's own identity, as `join` gives a real node: the kubelet's client certificate is system:node:NAME.
+        var kubeconfig = Server.WriteKubeconfig(Path.Combine(_kubeletRoot, "kubelet.kubeconfig"), null, "system:node:" + NodeName, "system:nodes");
         Kubelet = await ComponentProcess.StartAsync(
-            "kubelet", "--kubeconfig", Server.Kubeconfig, "--runtime", "containerd", "--node-name", NodeName,
+            "kubelet", "--kubeconfig", kubeconfig, "--runtime", "containerd", "--node-name", NodeName,
             "--root-dir", _kubeletRoot, "--containerd-state-dir", Containerd.StateDir, "--node-ip", "127.0.0.1", "--port", "0",
             // This node lives in the host's root namespace: no host-gw routes, masquerade table or sysctls there (NetnsCluster tests those).
             "--pod-network", "none", "--proxy-mode", "none", "--node-dns", "false");

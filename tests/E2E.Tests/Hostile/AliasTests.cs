@@ -25,8 +25,8 @@ public sealed class AliasTests(HostileServerFixture fixture)
     public Task A_client_disconnecting_mid_body_leaves_the_server_serving() => fixture.RunCaseAsync(async () =>
     {
         var body = Encoding.UTF8.GetBytes(Bodies.ConfigMapJson("cut-off", "\"data\":{" + Bodies.LargeStringMap(2_900_000) + "}"));
-        var head = $"POST {ConfigMaps} HTTP/1.1\r\nHost: {fixture.Server.Address.Authority}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}";
-        await RawHttp.SendAndAbortAsync(fixture.Server.Address, head, body[..(body.Length / 2)]);
+        var head = $"POST {ConfigMaps} HTTP/1.1\r\nHost: {fixture.RawAddress.Authority}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}";
+        await RawHttp.SendAndAbortAsync(fixture.RawAddress, head, body[..(body.Length / 2)]);
 
         var answer = await fixture.SendAsync(HttpMethod.Get, $"{ConfigMaps}/{HostileServerFixture.PatchTarget}");
         Assert.True(answer.Code == 200, $"the server should still serve after a client hung up mid-body: {answer}");

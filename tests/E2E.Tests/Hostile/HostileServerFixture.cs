@@ -11,7 +11,9 @@ namespace Orchestrator.E2E.Tests.Hostile;
 /// error instead of exhausting the machine) shared by the hostile-input suite. It holds the
 /// suite's invariants: the process survives every request, read-only cases leave the store
 /// revision where it was, and resident memory grows by at most <see cref="RssGrowthLimit"/>.
-/// A crashed process is reported and restarted so later cases still give an answer.
+/// A crashed process is reported and restarted so later cases still give an answer. Requests
+/// through <see cref="Http"/> go over TLS with the admin certificate, as any client's do; raw
+/// requests that test HTTP parsing itself go to the plain-HTTP <c>--insecure-port</c> listener.
 /// </summary>
 public sealed class HostileServerFixture : IAsyncLifetime
 {
@@ -39,6 +41,9 @@ public sealed class HostileServerFixture : IAsyncLifetime
     internal OrchestratorProcess Server { get; private set; } = null!;
 
     internal HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Where raw requests go: the plain-HTTP loopback listener (the same server, without TLS).</summary>
+    internal Uri RawAddress => Server.InsecureAddress!;
 
     internal long BaselineRevision { get; private set; }
 
@@ -163,8 +168,8 @@ public sealed class HostileServerFixture : IAsyncLifetime
     /// <summary>Sends a raw request line and headers (Host and Connection: close are added) over a bare socket.</summary>
     internal async Task<Answer> SendRawAsync(string requestLine, IEnumerable<string>? headers = null, byte[]? body = null, bool shutdownSend = false)
     {
-        var head = string.Join("\r\n", new[] { requestLine, $"Host: {Server.Address.Authority}", "Connection: close" }.Concat(headers ?? []));
-        var answer = await RawHttp.SendAsync(Server.Address, head, body, shutdownSend);
+        var head = string.Join("\r\n", new[] { requestLine, $"Host: {RawAddress.Authority}", "Connection: close" }.Concat(headers ?? []));
+        var answer = await RawHttp.SendAsync(RawAddress, head, body, shutdownSend);
         await Server.WaitForExitAsync(TimeSpan.FromMilliseconds(answer.Code == 0 ? 3000 : 0));
         AssertAlive($"after raw request {(requestLine.Length > 80 ? requestLine[..80] + "…" : requestLine)}");
         return answer;
@@ -198,8 +203,8 @@ public sealed class HostileServerFixture : IAsyncLifetime
     private async Task StartAsync()
     {
         _starts++;
-        Server = await OrchestratorProcess.StartWithEnvironmentAsync(Environment, null, null, SqliteServerFixture.ApiOnly);
-        Http = new HttpClient { BaseAddress = Server.Address, Timeout = TimeSpan.FromSeconds(10) };
+        Server = await OrchestratorProcess.StartInsecureAsync(Environment, SqliteServerFixture.ApiOnly);
+        Http = Server.CreateHttpClient(TimeSpan.FromSeconds(10));
         await CreateAsync("/api/v1/namespaces", $$$"""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"{{{Namespace}}}"}}""");
         // With no controller manager, nothing creates the namespace's default service account that pods need.
         await CreateAsync($"/api/v1/namespaces/{Namespace}/serviceaccounts", """{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"default"}}""");

@@ -200,14 +200,13 @@ public abstract class NetnsCluster : IAsyncLifetime
         Server = await OrchestratorProcess.StartAsync(null, null, "--real-node", "false", "--bind-address", "0.0.0.0", "--advertise-address", Topology.RootAddress, "--cluster-cidr", ClusterCidr.ToString());
         _client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.Kubeconfig));
         _nodeKubeconfigDir = Directory.CreateTempSubdirectory("orc-netns-kubeconfig-").FullName;
-        var kubeconfig = Testing.Kubectl.WriteKubeconfig(_nodeKubeconfigDir, $"http://{Topology.RootAddress}:{Server.Address.Port.ToString(CultureInfo.InvariantCulture)}");
         for (var i = 0; i < NodeNames.Length; i++)
         {
             var root = Path.Combine(Path.GetTempPath(), $"orc-nd-{NetworkNamespace.RandomSuffix()}");
             _nodes.Add(new NetnsNode(NodeNames[i], Topology.Nodes[i], Topology.NodeAddress(i), root));
         }
 
-        await Task.WhenAll(_nodes.Select(node => StartKubeletAsync(node, kubeconfig)));
+        await Task.WhenAll(_nodes.Select(StartKubeletAsync));
         await WaitAsync(async () =>
         {
             var nodes = (await Client.CoreV1.ListNodeAsync()).Items;
@@ -216,11 +215,19 @@ public abstract class NetnsCluster : IAsyncLifetime
         }, "both nodes Ready with a podCIDR", seconds: 90);
     }
 
-    private async Task StartKubeletAsync(NetnsNode node, string kubeconfig)
+    /// <summary>
+    /// Starts the node's kubelet with its own identities over TLS to the server's LAN address (a name of its serving
+    /// certificate): system:node:NAME for the kubelet, system:kube-proxy and system:kube-dns for its companions.
+    /// </summary>
+    private async Task StartKubeletAsync(NetnsNode node)
     {
+        var server = new Uri($"https://{Topology.RootAddress}:{Server.Address.Port.ToString(CultureInfo.InvariantCulture)}");
+        var kubeconfig = Server.WriteKubeconfig(Path.Combine(_nodeKubeconfigDir!, $"kubelet-{node.Name}.kubeconfig"), server, "system:node:" + node.Name, "system:nodes");
+        var proxy = Server.WriteKubeconfig(Path.Combine(_nodeKubeconfigDir!, $"proxy-{node.Name}.kubeconfig"), server, "system:kube-proxy");
+        var dns = Server.WriteKubeconfig(Path.Combine(_nodeKubeconfigDir!, $"dns-{node.Name}.kubeconfig"), server, "system:kube-dns");
         node.Kubelet = await ComponentProcess.StartWrappedAsync(
             ["nsenter", "--net=" + node.Namespace.Path],
-            ["kubelet", "--kubeconfig", kubeconfig, "--runtime", "containerd", "--node-name", node.Name, "--node-ip", node.Address,
+            ["kubelet", "--kubeconfig", kubeconfig, "--proxy-kubeconfig", proxy, "--dns-kubeconfig", dns, "--runtime", "containerd", "--node-name", node.Name, "--node-ip", node.Address,
              "--root-dir", node.RootDir, "--cluster-cidr", ClusterCidr.ToString(), "--port", "10250", .. ExtraKubeletArguments]);
     }
 

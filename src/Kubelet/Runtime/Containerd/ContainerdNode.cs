@@ -97,7 +97,7 @@ public sealed partial class ContainerdNode : IAsyncDisposable
             await EnsureLocalImagesAsync(containerd.Config, ct);
             var cri = CriClient.Connect(containerd.Endpoint);
             var version = await cri.Runtime.VersionAsync(new Cri.Api.VersionRequest { Version = "v1" }, cancellationToken: ct);
-            var server = new KubeletServer(new CriStreamingRuntime(cri.Runtime), new KubeletServerOptions { Port = options.Port }, loggers);
+            var server = new KubeletServer(new CriStreamingRuntime(cri.Runtime), new KubeletServerOptions { Port = options.Port, ServingCertificate = options.ServingCertificate, ClientCertificateAuthority = options.ClientCertificateAuthority }, loggers);
             await server.StartAsync(ct);
             return new ContainerdNode(options, containerd, started, cri, $"{version.RuntimeName}://{version.RuntimeVersion}", server, logger);
         }

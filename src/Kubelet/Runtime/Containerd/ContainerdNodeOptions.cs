@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using k8s.Models;
 using Orchestrator.Kubelet.Network;
 
@@ -17,6 +18,12 @@ public sealed record ContainerdNodeOptions(string NodeName, string RootDir)
 
     /// <summary>The kubelet server's port (upstream 10250; 0 picks a free one).</summary>
     public int Port { get; init; } = 10250;
+
+    /// <summary>The kubelet server's TLS certificate (with key); null serves plain HTTP. See <see cref="Server.KubeletServerOptions"/>.</summary>
+    public X509Certificate2? ServingCertificate { get; init; }
+
+    /// <summary>The CA the API server's client certificate must chain to; null serves any client.</summary>
+    public X509Certificate2? ClientCertificateAuthority { get; init; }
 
     public int MaxPods { get; init; } = 110;
 
