@@ -29,6 +29,8 @@ internal static class UpCommand
         var bindText = arguments.Option("bind-address") ?? "0.0.0.0";
         var security = UpSecurity.Parse(arguments);
         var advertiseText = arguments.Option("advertise-address");
+        var auditLog = arguments.Option("audit-log");
+        var encryptionKeyFile = arguments.Option("encryption-key-file");
         var hollowNodes = ClientArguments.Number(arguments, "hollow-nodes", 0);
         var template = KubeletCommand.NodeTemplate(arguments);
         var controllers = ControllerManagerCommand.Options(arguments) with { Identity = "orchestrator-up" };
@@ -74,8 +76,17 @@ internal static class UpCommand
 
         Directory.CreateDirectory(dataDirectory);
         using var pki = ClusterPki.LoadOrCreate(dataDirectory, ApiServerNames.Compute(RealNode.HostName(), bindAddress, advertiseAddress, ApiServerNames.InterfaceAddresses()));
-        await using var store = StoreFactory.Open(storeUrl);
-        await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = port, BindAddress = bindAddress, AdvertiseAddress = advertiseAddress, Security = security.For(pki) }, Logging);
+        await using var store = SecretEncryption.Wrap(StoreFactory.Open(storeUrl), encryptionKeyFile);
+        var serverOptions = new ApiServerOptions
+        {
+            Port = port,
+            BindAddress = bindAddress,
+            AdvertiseAddress = advertiseAddress,
+            Security = security.For(pki),
+            AuditLogPath = auditLog is null ? null : Path.GetFullPath(auditLog),
+        };
+        await using var server = await ApiServerHost.StartAsync(store, serverOptions, Logging);
+        controllers = controllers with { RootCaBundle = ApiMachinery.Certificates.Pem.Certificate(pki.CaCertificate) };
         var kubeconfig = pki.WriteKubeconfig(server.Address, ComponentIdentity.Admin);
         using var loggers = LoggerFactory.Create(Logging);
         using var clients = new ComponentClients(pki, server.Address);

@@ -44,7 +44,12 @@ public sealed class EncryptingStore(IStore inner, AesGcmTransformer transformer,
 
     public Task CompactAsync(long revision, CancellationToken cancellationToken = default) => inner.CompactAsync(revision, cancellationToken);
 
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
+    /// <summary>Disposes the inner store and the transformer (the store owns both).</summary>
+    public ValueTask DisposeAsync()
+    {
+        transformer.Dispose();
+        return inner.DisposeAsync();
+    }
 
     private bool Encrypted(string key) => prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
 
