@@ -31,6 +31,10 @@ internal class ResourceStrategy(ITablePrinter? printer = null, SelectableFields?
     {
     }
 
+    public virtual void RecordRequestor(JsonObject obj, Authentication.UserInfo requestor)
+    {
+    }
+
     public virtual void PrepareForUpdate(JsonObject current, JsonObject updated)
     {
     }
