@@ -22,6 +22,10 @@ internal static class ControllerCatalog
         ("endpointslice", (c, _) => new Controllers.EndpointSlice.EndpointSliceController(c)),
         ("nodeipam", (c, o) => new NodeIpamController(c, new NodeIpamOptions { ClusterCidr = o.ClusterCidr })),
         ("podgc", (c, _) => new Controllers.PodGc.PodGcController(c)),
+        (Controllers.CsrApproving.CsrApprovingController.ControllerName, (c, _) => new Controllers.CsrApproving.CsrApprovingController(c)),
+        (Controllers.CsrSigning.CsrSigningController.ControllerName, (c, o) => new Controllers.CsrSigning.CsrSigningController(c, o.Signing)),
+        (Controllers.BootstrapSigner.BootstrapSignerController.ControllerName, (c, _) => new Controllers.BootstrapSigner.BootstrapSignerController(c)),
+        (Controllers.TokenCleaner.TokenCleanerController.ControllerName, (c, _) => new Controllers.TokenCleaner.TokenCleanerController(c)),
         (Controllers.ServiceLoadBalancer.ServiceLoadBalancerController.ControllerName, (c, o) => new Controllers.ServiceLoadBalancer.ServiceLoadBalancerController(c, o.LoadBalancerAddressPool())),
     ];
 

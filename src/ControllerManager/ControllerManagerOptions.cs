@@ -32,6 +32,9 @@ public sealed record ControllerManagerOptions
     /// </summary>
     public string LoadBalancerIpPool { get; init; } = NodesPool;
 
+    /// <summary>The CSR signer's CA and longest lifetime (--cluster-signing-cert-file, --cluster-signing-key-file, --cluster-signing-duration).</summary>
+    public Controllers.CsrSigning.CsrSigningOptions Signing { get; init; } = new();
+
     /// <summary>Checks the options that can be wrong; call at start-up.</summary>
     /// <exception cref="ArgumentException">With a message naming the option and what is wrong.</exception>
     public void Validate()

@@ -15,6 +15,7 @@ internal static class CommandRouter
           controller-manager --kubeconfig F [--controllers a,b,-c] [--leader-elect true|false] [--identity ID]
                              [--node-monitor-grace-period 40s] [--cluster-cidr 10.244.0.0/16]
                              [--load-balancer-ip-pool nodes|CIDR,A.B.C.D-A.B.C.E,...]
+                             [--cluster-signing-cert-file F --cluster-signing-key-file F] [--cluster-signing-duration 8760h]
               The controllers alone; several replicas elect a leader on a Lease in kube-system.
           scheduler --kubeconfig F [--leader-elect true|false] [--identity ID] [--scheduler-name NAME]
               The scheduler alone; several replicas elect a leader on kube-system/kube-scheduler.
