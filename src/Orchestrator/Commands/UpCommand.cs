@@ -78,6 +78,7 @@ internal static class UpCommand
         // Components stop as soon as shutdown begins: their watches would otherwise hold the server's drain open.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
         var components = new List<Task>();
+        controllers = UpJoin.WithSigning(controllers, dataDirectory);
         if (runControllers)
         {
             components.Add(ControllerManagerHost.RunAsync(client, loggers, controllers, stop.Token));
@@ -125,6 +126,7 @@ internal static class UpCommand
         }
 
         await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}{nodes}; kubeconfig {kubeconfig}");
+        await UpJoin.RunAsync(client, dataDirectory, server.Address, advertiseAddress, bindAddress, output, stop.Token);
         await server.WaitForShutdownAsync();
         await stop.CancelAsync();
         await Task.WhenAll(components).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
