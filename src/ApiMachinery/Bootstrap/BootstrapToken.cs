@@ -34,9 +34,9 @@ public sealed partial record BootstrapToken(string Id, string Secret)
 
     private static string RandomString(int length) => RandomNumberGenerator.GetString(Alphabet, length);
 
-    [GeneratedRegex("^([a-z0-9]{6})\\.([a-z0-9]{16})$")]
+    [GeneratedRegex("^([a-z0-9]{6})\\.([a-z0-9]{16})\\z")]
     private static partial Regex Format();
 
-    [GeneratedRegex("^[a-z0-9]{6}$")]
+    [GeneratedRegex("^[a-z0-9]{6}\\z")]
     private static partial Regex IdFormat();
 }

@@ -45,9 +45,9 @@ internal static partial class SignerNames
         }
     }
 
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\z")]
     private static partial Regex Domain();
 
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9._/]*[a-z0-9])?$")]
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9._/]*[a-z0-9])?\z")]
     private static partial Regex Path();
 }
