@@ -16,7 +16,7 @@ internal static class CsrConditions
     public static bool IsFinal(string? type) => type is Approved or Denied or Failed;
 
     public static IEnumerable<JsonObject> Of(JsonObject csr) =>
-        (csr["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>() ?? [];
+        ((csr["status"] as JsonObject)?["conditions"] as JsonArray)?.OfType<JsonObject>() ?? [];
 
     public static string? TypeOf(JsonObject condition) =>
         condition["type"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
