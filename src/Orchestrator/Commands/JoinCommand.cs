@@ -17,7 +17,8 @@ internal static class JoinCommand
 {
     public const string KubeconfigName = "kubelet.kubeconfig";
 
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    /// <param name="stop">Stops the node (besides Ctrl-C and SIGTERM): tests run `join` in-process.</param>
+    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, CancellationToken stop = default)
     {
         var server = arguments.Option("server") ?? throw new UsageException("--server https://HOST:6443 is required");
         var tokenText = arguments.Option("token") ?? throw new UsageException("--token is required");
@@ -49,7 +50,7 @@ internal static class JoinCommand
         // The node's own options are parsed (and checked) before anything is sent to the cluster.
         var run = runtime == "hollow" ? Hollow(arguments, nodeName) : Real(arguments, nodeName, dataDirectory);
         arguments.EnsureConsumed();
-        using var shutdown = ClientArguments.ShutdownToken();
+        using var shutdown = stop.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(stop) : ClientArguments.ShutdownToken();
         try
         {
             var (apiServer, ca) = await ClusterInfoDiscovery.DiscoverAsync(serverUri, token, caHash, shutdown.Token);
@@ -70,7 +71,6 @@ internal static class JoinCommand
         }
         catch (JoinException e)
         {
-            await output.FlushAsync();
             throw new ArgumentException("join: " + e.Message, e);
         }
     }
