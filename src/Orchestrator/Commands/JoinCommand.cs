@@ -10,8 +10,9 @@ namespace Orchestrator.Host.Commands;
 /// <summary>
 /// `orchestrator join`: kubeadm's node join. Discovery with the token (<see cref="ClusterInfoDiscovery"/>),
 /// TLS bootstrap with the token as bearer (<see cref="NodeCertificateRequest"/>), then the kubelet with
-/// its own certificate from <c>&lt;data-dir&gt;/kubelet.kubeconfig</c>: hollow, or a real node with its
-/// proxy and DNS as `kubelet --runtime containerd` runs them.
+/// its own certificate from <c>&lt;data-dir&gt;/kubelet.kubeconfig</c>, renewed before it expires
+/// (<see cref="ClientCertificateRotation"/>): hollow, or a real node with its proxy and DNS as
+/// `kubelet --runtime containerd` runs them.
 /// </summary>
 internal static class JoinCommand
 {
@@ -64,9 +65,9 @@ internal static class JoinCommand
             }
 
             await output.WriteLineAsync($"orchestrator join: certificate for system:node:{nodeName} issued; kubeconfig {kubeconfig}");
-            using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+            var rotation = new ClientCertificateRotation(kubeconfig, apiServer, ca, nodeName, output, TimeProvider.System);
             using var loggers = ClientArguments.Loggers(LogLevel.Information);
-            await run(client, loggers, output, shutdown.Token);
+            await run(rotation, loggers, output, shutdown.Token);
             return 0;
         }
         catch (JoinException e)
@@ -75,31 +76,32 @@ internal static class JoinCommand
         }
     }
 
-    private static Func<IKubernetes, ILoggerFactory, TextWriter, CancellationToken, Task> Hollow(Arguments arguments, string nodeName)
+    private static Func<ClientCertificateRotation, ILoggerFactory, TextWriter, CancellationToken, Task> Hollow(Arguments arguments, string nodeName)
     {
         var template = KubeletCommand.NodeTemplate(arguments);
         var node = template with { Name = nodeName, InternalIp = arguments.Option("node-ip") ?? "10.199.0.1" };
         var options = new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) };
-        return async (client, loggers, output, ct) =>
+        return async (rotation, loggers, output, ct) =>
         {
             await output.WriteLineAsync($"orchestrator join: hollow node {nodeName}");
-            await ComponentHost.RunAsync("kubelet", client, loggers, context => [KubeletCommand.Hollow(context, [node], options)], null, ct);
+            await rotation.RunAsync((client, c) => ComponentHost.RunAsync("kubelet", client, loggers, context => [KubeletCommand.Hollow(context, [node], options)], null, c), ct);
         };
     }
 
-    private static Func<IKubernetes, ILoggerFactory, TextWriter, CancellationToken, Task> Real(Arguments arguments, string nodeName, string dataDirectory)
+    private static Func<ClientCertificateRotation, ILoggerFactory, TextWriter, CancellationToken, Task> Real(Arguments arguments, string nodeName, string dataDirectory)
     {
         var services = NodeServices.Parse(arguments);
         var options = RealNode.Options(arguments, nodeName, Path.Combine(dataDirectory, "kubelet"), "port") with
         {
             Kubelet = services.Apply(new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) }),
         };
-        return async (client, loggers, output, ct) =>
+        return async (rotation, loggers, output, ct) =>
         {
+            // containerd runs on across certificate renewals; the kubelet, proxy and DNS restart with the new client.
             await using var node = await RealNode.StartAsync(options, loggers, output, ct);
-            await Task.WhenAll(
-                ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, ct),
-                services.RunAsync(client, node, loggers, ct));
+            await rotation.RunAsync((client, c) => Task.WhenAll(
+                ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, c),
+                services.RunAsync(client, node, loggers, c)), ct);
         };
     }
 }
