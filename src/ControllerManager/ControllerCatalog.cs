@@ -26,6 +26,7 @@ internal static class ControllerCatalog
         (Controllers.CsrSigning.CsrSigningController.ControllerName, (c, o) => new Controllers.CsrSigning.CsrSigningController(c, o.Signing)),
         (Controllers.BootstrapSigner.BootstrapSignerController.ControllerName, (c, _) => new Controllers.BootstrapSigner.BootstrapSignerController(c)),
         (Controllers.TokenCleaner.TokenCleanerController.ControllerName, (c, _) => new Controllers.TokenCleaner.TokenCleanerController(c)),
+        (Controllers.RootCaPublisher.RootCaPublisherController.ControllerName, (c, o) => new Controllers.RootCaPublisher.RootCaPublisherController(c, o.RootCaBundle ?? "")),
         (Controllers.ServiceLoadBalancer.ServiceLoadBalancerController.ControllerName, (c, o) => new Controllers.ServiceLoadBalancer.ServiceLoadBalancerController(c, o.LoadBalancerAddressPool())),
     ];
 

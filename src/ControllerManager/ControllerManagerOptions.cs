@@ -35,6 +35,12 @@ public sealed record ControllerManagerOptions
     /// <summary>The CSR signer's CA and longest lifetime (--cluster-signing-cert-file, --cluster-signing-key-file, --cluster-signing-duration).</summary>
     public Controllers.CsrSigning.CsrSigningOptions Signing { get; init; } = new();
 
+    /// <summary>
+    /// The cluster CA bundle (PEM) published into every namespace as the <c>kube-root-ca.crt</c> ConfigMap
+    /// (upstream --root-ca-file, read by the command). Null: the root-ca-cert-publisher does not run.
+    /// </summary>
+    public string? RootCaBundle { get; init; }
+
     /// <summary>Checks the options that can be wrong; call at start-up.</summary>
     /// <exception cref="ArgumentException">With a message naming the option and what is wrong.</exception>
     public void Validate()
@@ -54,5 +60,6 @@ public sealed record ControllerManagerOptions
         LoadBalancerIpPool == NodesPool ? null : AddressPool.Parse(LoadBalancerIpPool);
 
     public bool Enabled(string name) =>
-        !Controllers.Contains("-" + name) && (Controllers.Contains("*") || Controllers.Contains(name));
+        !Controllers.Contains("-" + name) && (Controllers.Contains("*") || Controllers.Contains(name))
+        && (name != Orchestrator.ControllerManager.Controllers.RootCaPublisher.RootCaPublisherController.ControllerName || RootCaBundle is not null);
 }

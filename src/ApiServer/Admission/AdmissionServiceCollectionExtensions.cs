@@ -7,9 +7,19 @@ namespace Orchestrator.ApiServer.Admission;
 /// <summary>Registers the admission plugins this server runs, what they read, and the <see cref="AdmissionChain"/> that orders them.</summary>
 internal static class AdmissionServiceCollectionExtensions
 {
-    public static IServiceCollection AddAdmission(this IServiceCollection services)
+    /// <param name="serviceAccounts">
+    /// Whether the ServiceAccount plugin runs: on a secured server (a real cluster, whose controller manager
+    /// creates the accounts and whose API server issues their tokens), not on the in-process test servers.
+    /// </param>
+    public static IServiceCollection AddAdmission(this IServiceCollection services, bool serviceAccounts = false)
     {
+        services.TryAddSingleton<IObjectLookup, ObjectLookup>();
         services.TryAddSingleton<INamespaceLookup, NamespaceLookup>();
+        if (serviceAccounts)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, ServiceAccount.ServiceAccountAdmission>());
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, NamespaceLifecycle.NamespaceLifecycle>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultTolerationSeconds.DefaultTolerationSeconds>());
         services.TryAddSingleton(provider => AdmissionPlugins.Chain(provider.GetServices<IAdmissionPlugin>()));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Admission;
+using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Authorization;
 using Orchestrator.ApiServer.ControlPlane;
 using Orchestrator.ApiServer.Handlers;
@@ -84,8 +85,9 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(ResourceRegistry.BuiltIn);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddAdmission();
+        builder.Services.AddAdmission(serviceAccounts: options.Security is not null);
         builder.Services.AddAuthorizers(options.Security);
+        builder.Services.AddAuthentication(options.Security);
         builder.Services.AddSingleton(provider => new RegistryRules(TimeProvider.System, Random.Shared, provider.GetRequiredService<AdmissionChain>()));
         builder.Services.AddSingleton<Allocation.ServiceAllocator>();
         builder.Services.AddSingleton<Caching.WatchCacheSet>();
@@ -102,6 +104,12 @@ public sealed class ApiServerHost : IAsyncDisposable
         app.UseMiddleware<Connections.ResponseOwnershipMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<RawPathMiddleware>();
+        if (options.Security is not null)
+        {
+            app.UseMiddleware<Authentication.AuthenticationMiddleware>();
+            app.UseMiddleware<Authentication.Impersonation.ImpersonationMiddleware>();
+        }
+
         app.UseRouting(); // after RawPathMiddleware: routes match the path as sent, not Kestrel's dot-resolved one
         app.UseWebSockets(); // exec/attach over v5.channel.k8s.io and port-forward's SPDY tunnel are accepted here
         app.MapApiRoutes();

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Google.Protobuf.Reflection;
 using Orchestrator.ApiServer.Protobuf.Messages.Apps;
+using Orchestrator.ApiServer.Protobuf.Messages.Authentication;
 using Orchestrator.ApiServer.Protobuf.Messages.Batch;
 using Orchestrator.ApiServer.Protobuf.Messages.Core;
 using Orchestrator.ApiServer.Protobuf.Messages.Meta;
@@ -29,6 +30,10 @@ internal static class ProtobufKinds
             [("batch/v1", "CronJob")] = CronJob.Descriptor,
             [("policy/v1", "PodDisruptionBudget")] = PodDisruptionBudget.Descriptor,
             [("scheduling.k8s.io/v1", "PriorityClass")] = PriorityClass.Descriptor,
+            [("authentication.k8s.io/v1", "TokenRequest")] = TokenRequest.Descriptor,
+            [("authentication.k8s.io/v1", "TokenReview")] = TokenReview.Descriptor,
+            [("authentication.k8s.io/v1", "SelfSubjectReview")] = SelfSubjectReview.Descriptor,
+            [("authentication.k8s.io/v1beta1", "SelfSubjectReview")] = SelfSubjectReview.Descriptor,
         }.ToFrozenDictionary();
 
     /// <summary>The message for (apiVersion, kind), or null when this server cannot decode it.</summary>

@@ -73,7 +73,11 @@ internal static class BuiltInResources
         Core<V1Endpoints, V1EndpointsList>("endpoints", "endpoints", namespaced: true, ["ep"]) with { Strategy = new EndpointsStrategy() },
         Core<V1ConfigMap, V1ConfigMapList>("configmaps", "configmap", namespaced: true, ["cm"]) with { Strategy = new ConfigMapStrategy() },
         Core<V1Secret, V1SecretList>("secrets", "secret", namespaced: true) with { Strategy = new SecretStrategy() },
-        Core<V1ServiceAccount, V1ServiceAccountList>("serviceaccounts", "serviceaccount", namespaced: true, ["sa"]) with { Strategy = new ServiceAccountStrategy() },
+        Core<V1ServiceAccount, V1ServiceAccountList>("serviceaccounts", "serviceaccount", namespaced: true, ["sa"]) with
+        {
+            Strategy = new ServiceAccountStrategy(),
+            Subresources = [new("token", "authentication.k8s.io", "v1", "TokenRequest", Create)],
+        },
         Core<Corev1Event, Corev1EventList>("events", "event", namespaced: true, ["ev"]) with { Strategy = new EventStrategy(EventFields.Core) },
         Core<V1PersistentVolume, V1PersistentVolumeList>("persistentvolumes", "persistentvolume", namespaced: false, ["pv"]) with
         {
@@ -147,6 +151,9 @@ internal static class BuiltInResources
         {
             Strategy = new PriorityClassStrategy(),
         },
+
+        // authentication.k8s.io: create-only reviews, never stored
+        .. Authentication.AuthenticationResources.All,
     ];
 
     private static ResourceDefinition Core<TModel, TList>(string plural, string singular, bool namespaced, string[]? shortNames = null, string[]? categories = null) =>

@@ -26,7 +26,7 @@ internal interface IResourceStrategy
     /// request context in PrepareForCreate: a CertificateSigningRequest's spec.username, uid, groups
     /// and extra). Called right after <see cref="PrepareForCreate"/> on every create path.
     /// </summary>
-    void RecordRequestor(JsonObject obj, Authentication.UserInfo requestor);
+    void RecordRequestor(JsonObject obj, ApiServer.Authentication.UserInfo requestor);
 
     /// <summary>
     /// Normalizes an updated object (PUT, every patch type, apply) before defaulting and validation;

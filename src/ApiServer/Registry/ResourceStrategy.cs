@@ -31,7 +31,7 @@ internal class ResourceStrategy(ITablePrinter? printer = null, SelectableFields?
     {
     }
 
-    public virtual void RecordRequestor(JsonObject obj, Authentication.UserInfo requestor)
+    public virtual void RecordRequestor(JsonObject obj, ApiServer.Authentication.UserInfo requestor)
     {
     }
 

@@ -13,7 +13,16 @@ internal static class ProjectedPayload
     public const string ServiceAccountTokenType = "kubernetes.io/service-account-token";
     public const string ServiceAccountNameAnnotation = "kubernetes.io/service-account.name";
 
-    public static Dictionary<string, FileProjection> Make(V1ProjectedVolumeSource source, V1Pod pod, IVolumeSources sources, IDictionary<string, ResourceQuantity>? nodeAllocatable)
+    /// <param name="tokens">
+    /// The tokens already fetched through TokenRequest for this volume's serviceAccountToken sources (by
+    /// source object); null when this kubelet has no API client for them (the legacy token Secret is used).
+    /// </param>
+    public static Dictionary<string, FileProjection> Make(
+        V1ProjectedVolumeSource source,
+        V1Pod pod,
+        IVolumeSources sources,
+        IDictionary<string, ResourceQuantity>? nodeAllocatable,
+        IReadOnlyDictionary<V1ServiceAccountTokenProjection, string>? tokens = null)
     {
         var ns = pod.Metadata?.NamespaceProperty ?? string.Empty;
         var payload = new Dictionary<string, FileProjection>(StringComparer.Ordinal);
@@ -27,6 +36,8 @@ internal static class ProjectedPayload
                     { ConfigMap: { } cm } => Payloads.ForConfigMap(cm.Items, Payloads.Required(sources.GetConfigMap(ns, cm.Name), cm.Optional, "configmap", cm.Name), source.DefaultMode, cm.Optional == true),
                     { Secret: { } s } => Payloads.ForSecret(s.Items, Payloads.Required(sources.GetSecret(ns, s.Name), s.Optional, "secret", s.Name), source.DefaultMode, s.Optional == true),
                     { DownwardAPI: { } d } => DownwardApiPayload.Make(d.Items, pod, source.DefaultMode, nodeAllocatable),
+                    { ServiceAccountToken: { } t } when tokens is not null && tokens.TryGetValue(t, out var token) =>
+                        new Dictionary<string, FileProjection>(StringComparer.Ordinal) { [t.Path] = new FileProjection(System.Text.Encoding.UTF8.GetBytes(token), source.DefaultMode ?? Payloads.DefaultMode) },
                     { ServiceAccountToken: { } t } => Token(t, pod, sources, source.DefaultMode),
                     _ => throw new VolumeSetupException("projected volume source not supported by this kubelet (only configMap, secret, downwardAPI and serviceAccountToken are)"),
                 };
@@ -46,9 +57,9 @@ internal static class ProjectedPayload
     }
 
     /// <summary>
-    /// The API server has no TokenRequest, so a serviceAccountToken source is served from the service
-    /// account's legacy token Secret (type kubernetes.io/service-account-token) when one exists;
-    /// audience and expirationSeconds cannot be honoured by such a token.
+    /// Without a token client (tests that build the volume manager alone), a serviceAccountToken source is
+    /// served from the service account's legacy token Secret (type kubernetes.io/service-account-token)
+    /// when one exists; audience and expirationSeconds cannot be honoured by such a token.
     /// </summary>
     private static Dictionary<string, FileProjection> Token(V1ServiceAccountTokenProjection token, V1Pod pod, IVolumeSources sources, int? defaultMode)
     {
@@ -62,7 +73,7 @@ internal static class ProjectedPayload
         if (secret is null)
         {
             throw new VolumeSetupException(
-                $"serviceAccountToken projection needs a token: this cluster has no TokenRequest API and service account \"{ns}/{account}\" has no Secret of type {ServiceAccountTokenType} with a token");
+                $"serviceAccountToken projection needs a token: this kubelet has no TokenRequest client and service account \"{ns}/{account}\" has no Secret of type {ServiceAccountTokenType} with a token");
         }
 
         return new Dictionary<string, FileProjection>(StringComparer.Ordinal) { [token.Path] = new FileProjection(secret["token"], defaultMode ?? Payloads.DefaultMode) };

@@ -18,6 +18,7 @@ internal sealed partial class VolumeManager
     private readonly IMounter _mounter;
     private readonly TimeProvider _time;
     private readonly Func<IDictionary<string, ResourceQuantity>?> _nodeAllocatable;
+    private readonly Tokens.IServiceAccountTokens? _tokens;
 
     /// <param name="podsRoot">The kubelet's pods directory, <c>&lt;kubeletRoot&gt;/pods</c>.</param>
     /// <param name="sources">Where configMaps and secrets are read.</param>
@@ -26,6 +27,7 @@ internal sealed partial class VolumeManager
     /// <param name="mounter">Mounts tmpfs; <see cref="LinuxMounter"/> when null.</param>
     /// <param name="time">Names the timestamped data directories; the system clock when null.</param>
     /// <param name="nodeAllocatable">The node's allocatable, which downward API resource values show for missing limits.</param>
+    /// <param name="tokens">Service-account tokens for projected volumes (TokenRequest); null: legacy token Secrets.</param>
     public VolumeManager(
         string podsRoot,
         IVolumeSources sources,
@@ -33,8 +35,10 @@ internal sealed partial class VolumeManager
         ILogger<VolumeManager> logger,
         IMounter? mounter = null,
         TimeProvider? time = null,
-        Func<IDictionary<string, ResourceQuantity>?>? nodeAllocatable = null)
+        Func<IDictionary<string, ResourceQuantity>?>? nodeAllocatable = null,
+        Tokens.IServiceAccountTokens? tokens = null)
     {
+        _tokens = tokens;
         _podsRoot = podsRoot;
         _sources = sources;
         _events = events;
@@ -85,6 +89,7 @@ internal sealed partial class VolumeManager
     public async Task TearDownAsync(string podUid, CancellationToken ct)
     {
         var uid = ValidUid(podUid);
+        _tokens?.Forget(uid);
         var podDir = Path.Join(_podsRoot, uid);
         if (Directory.Exists(podDir))
         {
@@ -172,11 +177,31 @@ internal sealed partial class VolumeManager
                 var downward = DownwardApiPayload.Make(volume.DownwardAPI.Items, pod, volume.DownwardAPI.DefaultMode, _nodeAllocatable());
                 return await WriteAsync(pod, volumesDir, VolumePlugins.DownwardApi, volume.Name, null, downward, ct);
             case "projected":
-                var projected = ProjectedPayload.Make(volume.Projected, pod, _sources, _nodeAllocatable());
+                var projected = ProjectedPayload.Make(volume.Projected, pod, _sources, _nodeAllocatable(), await FetchTokensAsync(pod, volume.Projected, ct));
                 return await WriteAsync(pod, volumesDir, VolumePlugins.Projected, volume.Name, EmptyDirVolume.MemoryMedium, projected, ct);
             case var kind:
                 throw new VolumeSetupException($"{kind} volumes are not supported by this kubelet (only emptyDir, hostPath, configMap, secret, downwardAPI and projected are)");
         }
+    }
+
+    /// <summary>The tokens of a projected volume's serviceAccountToken sources; null without a token client.</summary>
+    private async Task<IReadOnlyDictionary<V1ServiceAccountTokenProjection, string>?> FetchTokensAsync(V1Pod pod, V1ProjectedVolumeSource projected, CancellationToken ct)
+    {
+        if (_tokens is null)
+        {
+            return null;
+        }
+
+        var tokens = new Dictionary<V1ServiceAccountTokenProjection, string>(ReferenceEqualityComparer.Instance);
+        foreach (var source in projected.Sources ?? [])
+        {
+            if (source.ServiceAccountToken is { } projection)
+            {
+                tokens[projection] = await _tokens.GetTokenAsync(pod, projection, ct);
+            }
+        }
+
+        return tokens;
     }
 
     private async Task<string> WriteAsync(V1Pod pod, string volumesDir, string plugin, string name, string? medium, Dictionary<string, FileProjection> payload, CancellationToken ct)

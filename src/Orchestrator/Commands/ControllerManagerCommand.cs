@@ -67,6 +67,14 @@ internal static class ControllerManagerCommand
         {
             Signing = new() { CertFile = certFile, KeyFile = keyFile, Duration = Durations.Option(arguments, "cluster-signing-duration") ?? options.Signing.Duration },
         };
+        if (arguments.Option("root-ca-file") is { } rootCa)
+        {
+            options = options with
+            {
+                RootCaBundle = File.Exists(rootCa) ? File.ReadAllText(rootCa) : throw new UsageException($"--root-ca-file {rootCa} does not exist"),
+            };
+        }
+
         return arguments.Option("identity") is { } identity ? options with { Identity = identity } : options;
     }
 }

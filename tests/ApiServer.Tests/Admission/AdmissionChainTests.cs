@@ -21,6 +21,19 @@ public sealed class AdmissionChainTests
     }
 
     [Fact]
+    public void A_secured_server_adds_the_ServiceAccount_plugin_in_its_place()
+    {
+        using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IObjectLookup>(new NoObjects())
+            .AddSingleton(ResourceRegistry.BuiltIn).AddAdmission(serviceAccounts: true).BuildServiceProvider();
+        Assert.Equal(["NamespaceLifecycle", "ServiceAccount", "DefaultTolerationSeconds"], services.GetRequiredService<AdmissionChain>().Names);
+    }
+
+    private sealed class NoObjects : IObjectLookup
+    {
+        public JsonObject? Find(ResourceDefinition resource, string? ns, string name) => null;
+    }
+
+    [Fact]
     public void Plugins_take_upstreams_position_whatever_order_they_come_in()
     {
         var chain = AdmissionPlugins.Chain([Named("ValidatingAdmissionWebhook"), Named("NamespaceLifecycle"), Named("RuntimeClass")]);

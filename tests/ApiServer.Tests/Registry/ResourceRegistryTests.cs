@@ -28,6 +28,12 @@ public sealed class ResourceRegistryTests
         {
             Assert.Equal(resource.Kind, resource.ModelType.GetField("KubeKind")!.GetValue(null));
             Assert.Equal(resource.Group, resource.ModelType.GetField("KubeGroup")!.GetValue(null));
+            if (!resource.Stored)
+            {
+                // Create-only reviews: models without a plural or a list, one model for every served version.
+                continue;
+            }
+
             Assert.Equal(resource.Version, resource.ModelType.GetField("KubeApiVersion")!.GetValue(null));
             Assert.Equal(resource.Plural, resource.ModelType.GetField("KubePluralName")!.GetValue(null));
             Assert.Equal(resource.ListKind, resource.ListType.GetField("KubeKind")!.GetValue(null));

@@ -12,12 +12,12 @@ internal sealed class VolumeManagerFixture : IAsyncDisposable
 {
     private readonly TempDir _dir = new();
 
-    public VolumeManagerFixture(IVolumeSources? sources = null)
+    public VolumeManagerFixture(IVolumeSources? sources = null, Orchestrator.Kubelet.Volumes.Tokens.IServiceAccountTokens? tokens = null)
     {
         Sources = sources as FakeVolumeSources ?? new FakeVolumeSources();
         Manager = new VolumeManager(
             PodsRoot, sources ?? Sources, Events, NullLogger<VolumeManager>.Instance, new LinuxMounter(), Time,
-            () => new Dictionary<string, ResourceQuantity> { ["cpu"] = new("4"), ["memory"] = new("8Gi") });
+            () => new Dictionary<string, ResourceQuantity> { ["cpu"] = new("4"), ["memory"] = new("8Gi") }, tokens);
     }
 
     public FakeVolumeSources Sources { get; }

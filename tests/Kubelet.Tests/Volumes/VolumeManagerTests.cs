@@ -203,6 +203,24 @@ public sealed class VolumeManagerTests
     }
 
     [Fact]
+    public async Task Projected_token_comes_from_TokenRequest_for_the_pod_and_is_forgotten_at_teardown()
+    {
+        var tokens = Substitute.For<Orchestrator.Kubelet.Volumes.Tokens.IServiceAccountTokens>();
+        var projection = new V1ServiceAccountTokenProjection { Path = "token", ExpirationSeconds = 3607, Audience = "vault" };
+        tokens.GetTokenAsync(Arg.Any<V1Pod>(), projection, Arg.Any<CancellationToken>()).Returns("jwt-for-u1");
+        await using var f = new VolumeManagerFixture(tokens: tokens);
+        var pod = VolumeManagerFixture.Pod("u1", Specs.Projected("kube-api-access", null, new V1VolumeProjection { ServiceAccountToken = projection }));
+
+        var dir = (await f.Manager.SetUpAsync(pod, CancellationToken.None)).HostPaths["kube-api-access"];
+        var written = await File.ReadAllTextAsync(Path.Join(dir, "token"));
+        await f.Manager.TearDownAsync("u1", CancellationToken.None);
+
+        Assert.Equal("jwt-for-u1", written);
+        await tokens.Received(1).GetTokenAsync(Arg.Is<V1Pod>(p => p.Metadata.Uid == "u1"), projection, Arg.Any<CancellationToken>());
+        tokens.Received(1).Forget("u1");
+    }
+
+    [Fact]
     public async Task Projected_volume_reports_every_failing_source()
     {
         await using var f = new VolumeManagerFixture();
@@ -216,7 +234,7 @@ public sealed class VolumeManagerTests
         var e = await Assert.ThrowsAsync<VolumeSetupException>(() => f.Manager.SetUpAsync(pod, CancellationToken.None));
 
         Assert.Equal(
-            "[serviceAccountToken projection needs a token: this cluster has no TokenRequest API and service account \"ns/default\" has no Secret of type kubernetes.io/service-account-token with a token, configmap \"gone\" not found]",
+            "[serviceAccountToken projection needs a token: this kubelet has no TokenRequest client and service account \"ns/default\" has no Secret of type kubernetes.io/service-account-token with a token, configmap \"gone\" not found]",
             e.Message);
     }
 

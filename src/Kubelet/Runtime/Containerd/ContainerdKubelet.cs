@@ -15,6 +15,12 @@ public sealed partial class ContainerdKubelet : IController
 {
     public static readonly TimeSpan HousekeepingInterval = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Every pod is synced again this often (upstream's --sync-frequency): projected volumes pick up
+    /// renewed service-account tokens before the old ones expire.
+    /// </summary>
+    public static readonly TimeSpan SyncFrequency = TimeSpan.FromMinutes(1);
+
     private readonly KubeletHost _host;
     private readonly CriPodRuntime _runtime;
     private readonly PodLifecycleEventGenerator _pleg;
@@ -61,8 +67,15 @@ public sealed partial class ContainerdKubelet : IController
         {
             await _host.Pods.WaitForSyncAsync(ct);
             await _host.Registered.WaitAsync(ct);
+            var lastFullSync = _time.GetUtcNow();
             while (!ct.IsCancellationRequested)
             {
+                if (_time.GetUtcNow() - lastFullSync >= SyncFrequency)
+                {
+                    lastFullSync = _time.GetUtcNow();
+                    _host.ResyncAll();
+                }
+
                 try
                 {
                     var removed = await _runtime.RemoveOrphansAsync(_host.LivePodUids(), ct);

@@ -24,7 +24,8 @@ public sealed partial class ContainerdNode
         var machine = MachineInfoReader.Read(Options.RootDir);
         var capacity = NodeResources.Capacity(machine, Options.MaxPods);
         var sources = new InformerVolumeSources(context.Informers);
-        var volumes = new VolumeManager(paths.PodsRoot, sources, context.Events, context.Loggers.CreateLogger<VolumeManager>(), time: context.Time);
+        var volumes = new VolumeManager(paths.PodsRoot, sources, context.Events, context.Loggers.CreateLogger<VolumeManager>(), time: context.Time,
+            tokens: new Volumes.Tokens.ServiceAccountTokenManager(context.Client, context.Time));
         // Probe results and changed configMaps/secrets ask for a pod sync through this channel; the
         // kubelet host, built last, drains it (pod uids).
         var resyncs = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
