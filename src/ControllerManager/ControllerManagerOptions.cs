@@ -32,6 +32,9 @@ public sealed record ControllerManagerOptions
     /// </summary>
     public string LoadBalancerIpPool { get; init; } = NodesPool;
 
+    /// <summary>The CSR signer's CA and longest lifetime (--cluster-signing-cert-file, --cluster-signing-key-file, --cluster-signing-duration).</summary>
+    public Controllers.CsrSigning.CsrSigningOptions Signing { get; init; } = new();
+
     /// <summary>
     /// The cluster CA bundle (PEM) published into every namespace as the <c>kube-root-ca.crt</c> ConfigMap
     /// (upstream --root-ca-file, read by the command). Null: the root-ca-cert-publisher does not run.

@@ -16,6 +16,7 @@ internal static class HandlerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubresourceHandler, BindingHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubresourceHandler, EvictionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubresourceHandler, FinalizeHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubresourceHandler, Registry.Certificates.CsrApprovalHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubresourceHandler, TokenRequestHandler>());
         services.AddSingleton<ResourceHandler>();
         return services;

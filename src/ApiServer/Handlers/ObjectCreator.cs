@@ -43,7 +43,7 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
             StoredObject.Metadata(body)["name"] = urlName;
         }
 
-        rules.PrepareCreate(resource, body, request.Namespace, dryRun);
+        rules.PrepareCreate(resource, body, request.Namespace, dryRun, request.User);
         var name = ObjectMeta.Name(body)!;
         if (applyConfiguration is null)
         {

@@ -1,3 +1,4 @@
+using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Handlers;
@@ -5,6 +6,9 @@ namespace Orchestrator.ApiServer.Handlers;
 /// <summary>A request's target: the resource, and the namespace, name and subresource when the URL has them.</summary>
 internal sealed record ResourceRequest(ResourceDefinition Resource, string? Namespace, string? Name, string? Subresource)
 {
+    /// <summary>Who asks (<see cref="RequestUser"/>): what a kind records of its creator (a CSR's spec.username) comes from here.</summary>
+    public UserInfo User { get; init; } = UserInfo.Unsecured;
+
     /// <summary>
     /// Parses the path after <c>/api/v1/</c> or <c>/apis/{group}/{version}/</c>. Null when the path
     /// names nothing this server serves (the caller answers 404). A namespace or name segment that

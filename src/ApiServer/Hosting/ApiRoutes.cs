@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Discovery;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Handlers;
@@ -64,7 +65,7 @@ internal static class ApiRoutes
     {
         var handler = context.RequestServices.GetRequiredService<ResourceHandler>();
         var segments = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Select(RawPath.Unescape).ToArray();
-        var request = ResourceRequest.Parse(handler.Registry, group, version, segments) ?? throw ApiErrors.ResourceNotFound();
+        var request = (ResourceRequest.Parse(handler.Registry, group, version, segments) ?? throw ApiErrors.ResourceNotFound()) with { User = RequestUser.Get(context) };
 
         // Upgrades (exec, attach, port-forward) answer with a stream, not a serialized object.
         if (context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest != true && !context.WebSockets.IsWebSocketRequest)

@@ -6,6 +6,7 @@ using Orchestrator.ApiServer.Registry.Apps.ReplicaSets;
 using Orchestrator.ApiServer.Registry.Apps.StatefulSets;
 using Orchestrator.ApiServer.Registry.Batch.CronJobs;
 using Orchestrator.ApiServer.Registry.Batch.Jobs;
+using Orchestrator.ApiServer.Registry.Certificates;
 using Orchestrator.ApiServer.Registry.Coordination.Leases;
 using Orchestrator.ApiServer.Registry.Core.ConfigMaps;
 using Orchestrator.ApiServer.Registry.Core.Endpoints;
@@ -150,6 +151,11 @@ internal static class BuiltInResources
         Review<V1SelfSubjectRulesReview>("selfsubjectrulesreviews", "selfsubjectrulesreview", namespaced: false),
 
         // smaller groups
+        Of<V1CertificateSigningRequest, V1CertificateSigningRequestList>("certificates.k8s.io", "v1", "certificatesigningrequests", "certificatesigningrequest", namespaced: false, ["csr"]) with
+        {
+            Strategy = new CertificateSigningRequestStrategy(),
+            Subresources = [Status("certificates.k8s.io", "v1", "CertificateSigningRequest"), new("approval", "certificates.k8s.io", "v1", "CertificateSigningRequest", ["update"])],
+        },
         Of<V1Lease, V1LeaseList>("coordination.k8s.io", "v1", "leases", "lease", namespaced: true) with { Strategy = new LeaseStrategy() },
         Of<V1EndpointSlice, V1EndpointSliceList>("discovery.k8s.io", "v1", "endpointslices", "endpointslice", namespaced: true) with
         {

@@ -22,6 +22,13 @@ internal interface IResourceStrategy
     void PrepareForCreate(JsonObject obj);
 
     /// <summary>
+    /// Records who creates the object, for kinds that keep it (upstream reads the user from the
+    /// request context in PrepareForCreate: a CertificateSigningRequest's spec.username, uid, groups
+    /// and extra). Called right after <see cref="PrepareForCreate"/> on every create path.
+    /// </summary>
+    void RecordRequestor(JsonObject obj, ApiServer.Authentication.UserInfo requestor);
+
+    /// <summary>
     /// Normalizes an updated object (PUT, every patch type, apply) before defaulting and validation;
     /// <paramref name="current"/> is the stored object, read-only. May throw <see cref="ApiException"/>
     /// for a change that is rejected on its own, before any validation (a Service's cluster IP).

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Admission;
+using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Validation;
@@ -24,12 +25,14 @@ internal sealed class RegistryRules(TimeProvider time, Random random, AdmissionC
     /// <summary>Prepares, defaults, admits and validates a new object in place.</summary>
     /// <param name="pathNamespace">The namespace of the URL, null for cluster-scoped kinds.</param>
     /// <exception cref="ApiException">400 for a namespace that does not match the URL, 422 for an invalid object, or a plugin's rejection.</exception>
-    public void PrepareCreate(ResourceDefinition resource, JsonObject body, string? pathNamespace, bool dryRun = false)
+    /// <param name="requestor">Who creates the object (kinds that record it, see <see cref="IResourceStrategy.RecordRequestor"/>); null: the server itself.</param>
+    public void PrepareCreate(ResourceDefinition resource, JsonObject body, string? pathNamespace, bool dryRun = false, UserInfo? requestor = null)
     {
         ServerOwnedMetadata.OnCreate(resource, body, pathNamespace, time, random);
         ObjectMeta.OmitEmpty(body);
         var strategy = resource.Strategy;
         strategy.PrepareForCreate(body);
+        strategy.RecordRequestor(body, requestor ?? UserInfo.Unsecured);
         strategy.Default(body, create: true);
         var attributes = new AdmissionAttributes(AdmissionOperation.Create, resource, null, ObjectMeta.Namespace(body), ObjectMeta.Name(body) ?? "", body, null, dryRun);
         admission.Admit(attributes);

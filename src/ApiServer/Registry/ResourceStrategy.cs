@@ -31,6 +31,10 @@ internal class ResourceStrategy(ITablePrinter? printer = null, SelectableFields?
     {
     }
 
+    public virtual void RecordRequestor(JsonObject obj, ApiServer.Authentication.UserInfo requestor)
+    {
+    }
+
     public virtual void PrepareForUpdate(JsonObject current, JsonObject updated)
     {
     }

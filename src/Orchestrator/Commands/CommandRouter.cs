@@ -19,6 +19,7 @@ internal static class CommandRouter
           controller-manager --kubeconfig F [--controllers a,b,-c] [--leader-elect true|false] [--identity ID]
                              [--node-monitor-grace-period 40s] [--cluster-cidr 10.244.0.0/16]
                              [--load-balancer-ip-pool nodes|CIDR,A.B.C.D-A.B.C.E,...]
+                             [--cluster-signing-cert-file F --cluster-signing-key-file F] [--cluster-signing-duration 8760h]
               The controllers alone; several replicas elect a leader on a Lease in kube-system.
           scheduler --kubeconfig F [--leader-elect true|false] [--identity ID] [--scheduler-name NAME]
               The scheduler alone; several replicas elect a leader on kube-system/kube-scheduler.
@@ -45,6 +46,14 @@ internal static class CommandRouter
                         --node-dns true|false --dns-port 53    the node's cluster DNS on its node IP, the
                             local endpoint of kube-system/kube-dns (10.96.0.10)
                         --cluster-dns 10.96.0.10 --cluster-domain cluster.local   pods' resolv.conf
+          token create [--ttl 24h] [--description D] [--kubeconfig F] | list [--kubeconfig F] | delete ID|TOKEN [--kubeconfig F]
+              kubeadm's bootstrap tokens (Secrets in kube-system) for `join`; --ttl 0 never expires.
+          join --server https://HOST:6443 --token ID.SECRET --discovery-token-ca-cert-hash sha256:HEX
+               [--data-dir DIR] [--node-name N] [--runtime containerd|hollow] [--os linux|windows] [--node-ip IP]
+               [--timeout 5m] [node options] [real node options]
+              Joins this machine as a node (kubeadm's protocol): verifies cluster-info with the token and
+              the CA hash, gets the kubelet's client certificate through a CSR, writes DIR/kubelet.kubeconfig,
+              then runs the kubelet (and, for a real node, its proxy and DNS).
           store [--store URL] <verb> ...
               Inspect and edit the store, like etcdctl:
                 revision | get KEY | put KEY VALUE | del KEY | list [PREFIX] [--limit N]
@@ -74,6 +83,8 @@ internal static class CommandRouter
                 "scheduler" => await SchedulerCommand.RunAsync(arguments, output),
                 "proxy" => await ProxyCommand.RunAsync(arguments, output),
                 "images" => await ImagesCommand.RunAsync(arguments, output),
+                "token" => await TokenCommand.RunAsync(arguments, output),
+                "join" => await JoinCommand.RunAsync(arguments, output),
                 null or "help" or "--help" or "-h" => Help(output),
                 _ => throw new UsageException($"unknown command \"{command}\""),
             };

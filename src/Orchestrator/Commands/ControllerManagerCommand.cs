@@ -56,6 +56,17 @@ internal static class ControllerManagerCommand
             }
         }
 
+        var certFile = arguments.Option("cluster-signing-cert-file");
+        var keyFile = arguments.Option("cluster-signing-key-file");
+        if ((certFile is null) != (keyFile is null))
+        {
+            throw new UsageException("--cluster-signing-cert-file and --cluster-signing-key-file go together");
+        }
+
+        options = options with
+        {
+            Signing = new() { CertFile = certFile, KeyFile = keyFile, Duration = Durations.Option(arguments, "cluster-signing-duration") ?? options.Signing.Duration },
+        };
         if (arguments.Option("root-ca-file") is { } rootCa)
         {
             options = options with

@@ -93,6 +93,7 @@ internal static class UpCommand
         // Components stop as soon as shutdown begins: their watches would otherwise hold the server's drain open.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
         var components = new List<Task>();
+        controllers = UpJoin.WithSigning(controllers, dataDirectory);
         if (runControllers)
         {
             components.Add(ControllerManagerHost.RunAsync(clients.For(ComponentIdentity.ControllerManager), loggers, controllers, stop.Token));
@@ -148,6 +149,7 @@ internal static class UpCommand
 
         var insecure = security.InsecurePort is { } insecurePort ? $"; plain HTTP for tests on 127.0.0.1:{insecurePort.ToString(CultureInfo.InvariantCulture)}" : "";
         await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}{nodes}{insecure}; pki {pki.Directory}; kubeconfig {kubeconfig}");
+        await UpJoin.RunAsync(clients.For(ComponentIdentity.Admin), dataDirectory, server.Address, advertiseAddress, bindAddress, output, stop.Token);
         await server.WaitForShutdownAsync();
         await stop.CancelAsync();
         await Task.WhenAll(components).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);

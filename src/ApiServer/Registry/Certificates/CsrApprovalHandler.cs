@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Handlers;
+using Orchestrator.ApiServer.Handlers.Subresources;
+using Orchestrator.ApiServer.Objects;
+
+namespace Orchestrator.ApiServer.Registry.Certificates;
+
+/// <summary>
+/// <c>certificatesigningrequests/approval</c> (PUT, what <c>kubectl certificate approve|deny</c> sends):
+/// upstream's approval strategy takes only the Approved and Denied conditions from the body and keeps
+/// every other field and condition as stored; Approved and Denied are exclusive, and once there, stay.
+/// </summary>
+internal sealed class CsrApprovalHandler(ObjectUpdater updater) : ISubresourceHandler
+{
+    public string Name => "approval";
+
+    public async Task HandleAsync(HttpContext context, ResourceRequest request)
+    {
+        var resource = request.Resource;
+        var body = await SubresourceBody.ReadAsync(context, "PUT");
+        BodyChecks.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
+        BodyChecks.CheckSchema(resource, resource.ModelType, resource.Kind, body, RequestOptions.FieldValidationOf(context));
+        var requested = CsrConditions.Of(body).Where(c => CsrConditions.IsApproval(CsrConditions.TypeOf(c))).ToList();
+        var pinned = ObjectMeta.ResourceVersion(body);
+
+        // Through the status path: everything but status stays as stored, whatever the body says.
+        var written = await updater.UpdateAsync(request with { Subresource = "status" }, RequestOptions.FieldOwnerOf(context, Name), RequestOptions.IsDryRun(context), csr =>
+        {
+            ObjectUpdater.RequireResourceVersion(request, pinned, csr);
+            var merged = Merge(csr, requested);
+            var causes = new List<StatusCause>();
+            CsrValidation.ValidateConditions(merged, causes);
+            RemovedApprovals(csr, merged, causes);
+            if (causes.Count > 0)
+            {
+                throw ApiErrors.Invalid(resource, request.Name!, causes);
+            }
+
+            var status = csr["status"] as JsonObject ?? [];
+            status["conditions"] = new JsonArray([.. merged.Select(c => (JsonNode)c.DeepClone())]);
+            csr["status"] = status;
+            return csr;
+        }, context.RequestAborted);
+        await Responses.WriteJsonAsync(context, 200, written);
+    }
+
+    /// <summary>The stored conditions other than Approved and Denied, then the requested approval conditions.</summary>
+    public static List<JsonObject> Merge(JsonObject stored, IReadOnlyList<JsonObject> approval) =>
+        [.. CsrConditions.Of(stored).Where(c => !CsrConditions.IsApproval(CsrConditions.TypeOf(c))), .. approval];
+
+    private static void RemovedApprovals(JsonObject stored, IReadOnlyList<JsonObject> merged, List<StatusCause> causes)
+    {
+        foreach (var type in CsrConditions.Of(stored).Select(CsrConditions.TypeOf).Where(CsrConditions.IsApproval))
+        {
+            if (merged.All(c => CsrConditions.TypeOf(c) != type))
+            {
+                causes.Add(new StatusCause("FieldValueForbidden", $"Forbidden: updates may not remove a condition of type \"{type}\"", "status.conditions"));
+            }
+        }
+    }
+}
