@@ -101,7 +101,7 @@ internal static class JoinCommand
             await using var node = await RealNode.StartAsync(options, loggers, output, ct);
             await rotation.RunAsync((client, c) => Task.WhenAll(
                 ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, c),
-                services.RunAsync(client, node, loggers, c)), ct);
+                services.RunAsync(client, client, node, loggers, c)), ct);
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using k8s;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Client;
@@ -147,9 +148,19 @@ internal static class UpCommand
             nodes += $"; {hollowNodes} hollow node(s)";
         }
 
+        if (runControllers)
+        {
+            // Pods need their namespace's service account (ServiceAccount admission): the ready line waits for default/default.
+            await WaitForDefaultServiceAccountAsync(clients.For(ComponentIdentity.Admin), stop.Token);
+        }
+
         var insecure = security.InsecurePort is { } insecurePort ? $"; plain HTTP for tests on 127.0.0.1:{insecurePort.ToString(CultureInfo.InvariantCulture)}" : "";
+        // The join setup writes its objects before the ready line, so a client that starts on that line sees a settled server.
+        using var joinLine = new StringWriter(CultureInfo.InvariantCulture);
+        await UpJoin.RunAsync(clients.For(ComponentIdentity.Admin), dataDirectory, server.Address, advertiseAddress, bindAddress, joinLine, stop.Token);
         await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}{nodes}{insecure}; pki {pki.Directory}; kubeconfig {kubeconfig}");
-        await UpJoin.RunAsync(clients.For(ComponentIdentity.Admin), dataDirectory, server.Address, advertiseAddress, bindAddress, output, stop.Token);
+        await output.WriteAsync(joinLine.ToString());
+        await output.FlushAsync();
         await server.WaitForShutdownAsync();
         await stop.CancelAsync();
         await Task.WhenAll(components).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -159,6 +170,21 @@ internal static class UpCommand
         }
 
         return 0;
+    }
+
+    private static async Task WaitForDefaultServiceAccountAsync(IKubernetes client, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var accounts = await client.CoreV1.ListNamespacedServiceAccountAsync("default", fieldSelector: "metadata.name=default", cancellationToken: ct);
+            if (accounts.Items.Count > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100, ct);
+        }
     }
 
     private static void Logging(ILoggingBuilder logging) =>

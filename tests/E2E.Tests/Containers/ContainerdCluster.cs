@@ -39,7 +39,7 @@ public sealed class ContainerdCluster : IAsyncLifetime
         Client.Dispose();
         await Server.DisposeAsync();
         await Containerd.DisposeAsync();
-        Directory.Delete(_kubeletRoot, recursive: true);
+        Orchestrator.Kubelet.Runtime.Containerd.KubeletRootCleanup.Remove(_kubeletRoot);
     }
 
     /// <summary>Starts the kubelet process (again) and waits until its node is Ready.</summary>

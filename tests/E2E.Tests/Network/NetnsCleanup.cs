@@ -34,9 +34,6 @@ internal static class NetnsCleanup
             }
         }
 
-        if (Directory.Exists(node.RootDir))
-        {
-            Directory.Delete(node.RootDir, recursive: true);
-        }
+        Orchestrator.Kubelet.Runtime.Containerd.KubeletRootCleanup.Remove(node.RootDir);
     }
 }

@@ -84,7 +84,9 @@ internal static class BootstrapSystemRoles
         Rule(["create", "delete"], "", "pods"),
         Rule(["update", "patch"], "", "pods/status"),
         Rule("create", "", "pods/eviction"),
-        Rule("get", "", "secrets", "configmaps"),
+        // Upstream's rule: the kubelet's secret and configMap managers list and watch (the Node authorizer, not
+        // this role, narrows them to the objects of the node's own pods).
+        Rule(Read, "", "secrets", "configmaps"),
         Rule("get", "", "persistentvolumeclaims", "persistentvolumes"),
         Rule(["update", "patch"], "", "persistentvolumeclaims/status"),
         Rule("create", "", "serviceaccounts/token"),
