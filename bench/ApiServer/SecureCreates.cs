@@ -62,16 +62,37 @@ internal static class SecureCreates
             {
                 await PostAsync(setup, "/apis/rbac.authorization.k8s.io/v1/clusterroles", """{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"pod-creator"},"rules":[{"apiGroups":[""],"resources":["pods"],"verbs":["create","get","list"]}]}""");
                 await PostAsync(setup, "/apis/rbac.authorization.k8s.io/v1/namespaces/bench/rolebindings", """{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"bench"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"pod-creator"},"subjects":[{"apiGroup":"rbac.authorization.k8s.io","kind":"User","name":"bench-user"}]}""");
-                await Task.Delay(500); // the authorizer's indexes follow the watch cache
             }
 
             using var http = Client(server.Address, security, user);
+            await UntilAllowedAsync(http); // the authorizer's indexes follow the watch cache
             await WarmUp.RunAsync(subject, Concurrency, quick ? 500 : 1_000, maxRounds: quick ? 10 : 30, async i => await PostAsync(http, "/api/v1/namespaces/bench/pods", BenchPod.Json($"w{i:D6}")));
             return await Measurement.RunAsync(subject, Concurrency, creates, i => PostAsync(http, "/api/v1/namespaces/bench/pods", BenchPod.Json($"p{i:D6}")));
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task UntilAllowedAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var content = new StringContent(BenchPod.Json("probe"), Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync("/api/v1/namespaces/bench/pods", content);
+            if ((int)response.StatusCode is 201 or 409)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"the bench user is still refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await Task.Delay(100);
         }
     }
 
