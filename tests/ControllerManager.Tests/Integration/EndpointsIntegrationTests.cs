@@ -43,8 +43,15 @@ public sealed class EndpointsIntegrationTests
 
         await harness.EventuallyAsync(async () =>
         {
-            var ep = await client.CoreV1.ReadNamespacedEndpointsAsync("web", "default");
-            return ep.Subsets is { Count: 1 } s && s[0].Addresses?.Count == 1 && s[0].NotReadyAddresses?.Count == 1;
+            try
+            {
+                var ep = await client.CoreV1.ReadNamespacedEndpointsAsync("web", "default");
+                return ep.Subsets is { Count: 1 } s && s[0].Addresses?.Count == 1 && s[0].NotReadyAddresses?.Count == 1;
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return false; // the controller has not written them yet
+            }
         }, "the endpoints list one ready and one not-ready address");
         var subset = (await client.CoreV1.ReadNamespacedEndpointsAsync("web", "default")).Subsets.Single();
         Assert.Equal(("10.244.0.5", "10.244.0.6", 8080), (subset.Addresses.Single().Ip, subset.NotReadyAddresses.Single().Ip, subset.Ports.Single().Port));
