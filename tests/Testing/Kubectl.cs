@@ -42,7 +42,8 @@ public sealed class Kubectl(string version, string kubeconfig) : IDisposable
             process.StandardInput.Close();
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var limit = ProcessLimit(args);
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -50,10 +51,47 @@ public sealed class Kubectl(string version, string kubeconfig) : IDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish in 60 s");
+            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish in {limit.TotalSeconds:0} s");
         }
 
         return new KubectlResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// How long one kubectl may run: 60 s, or its own <c>--timeout</c> plus 30 s when it names a longer one
+    /// (<c>rollout status --timeout=90s</c> must fail by itself, not be killed by the harness first).
+    /// </summary>
+    internal static TimeSpan ProcessLimit(IEnumerable<string> args)
+    {
+        var limit = TimeSpan.FromSeconds(60);
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--timeout=", StringComparison.Ordinal) || arg.StartsWith("--request-timeout=", StringComparison.Ordinal))
+            {
+                var value = arg[(arg.IndexOf('=') + 1)..];
+                if (TryParseSeconds(value, out var seconds) && seconds + 30 > limit.TotalSeconds)
+                {
+                    limit = TimeSpan.FromSeconds(seconds + 30);
+                }
+            }
+        }
+
+        return limit;
+    }
+
+    private static bool TryParseSeconds(string value, out double seconds)
+    {
+        seconds = 0;
+        var unit = value.Length > 0 ? value[^1] : ' ';
+        var multiplier = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, _ => 0 };
+        var number = multiplier == 0 ? value : value[..^1];
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        {
+            return false;
+        }
+
+        seconds = parsed * (multiplier == 0 ? 1 : multiplier);
+        return true;
     }
 
     /// <summary>Starts a long-running kubectl (e.g. <c>get -w</c>) whose output is read line by line as it comes.</summary>
