@@ -19,6 +19,7 @@ packages=(
   iptables      # iptables-restore (nf_tables and legacy), the KubeProxy iptables backend
   conntrack     # flushing stale UDP conntrack entries when an endpoint goes away
   dnsmasq-base  # the DNS benchmark's baseline (bench/dns.sh), never run as a service
+  openssl       # the in-pod TLS client of the in-cluster-config test (s_client, copied into a hostPath)
 )
 
 missing=()

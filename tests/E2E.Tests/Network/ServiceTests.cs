@@ -162,10 +162,8 @@ public abstract class ServiceTests(NetnsCluster cluster)
         KubectlResult last = null!;
 
         // A TLS answer on 443 shows the DNAT to the advertised address works: /version, or a TLS alert from the server
-        // (busybox's own TLS client, which cannot check the certificate against the cluster CA, hence
-        // --no-check-certificate, gets a handshake_failure alert from the API server inside this cluster's pods
-        // while it completes the handshake from the host and from a scratch namespace through a DNAT; in-cluster
-        // clients proper, with the service-account ca.crt, are the service-account work's to test).
+        // (busybox's own TLS client sends no signature_algorithms extension, so TLS 1.2 says SHA-1 signatures, which
+        // OpenSSL 3 behind the server refuses with handshake_failure; InClusterClientTests makes the request properly).
         await cluster.WaitAsync(async () =>
         {
             last = await cluster.ExecAsync(world.Namespace, ServiceWorld.Client, "timeout", "3", "wget", "--no-check-certificate", "-qO-", $"https://{ip}:443/version");
