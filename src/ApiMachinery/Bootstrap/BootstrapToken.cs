@@ -29,6 +29,12 @@ public sealed partial record BootstrapToken(string Id, string Secret)
     /// <summary>Whether <paramref name="id"/> is a valid token id.</summary>
     public static bool IsValidId(string? id) => id is not null && IdFormat().IsMatch(id);
 
+    /// <summary>
+    /// Whether <paramref name="group"/> may be granted through a token Secret's <c>auth-extra-groups</c>:
+    /// only groups under <c>system:bootstrappers:</c> (upstream's bootstrap group pattern).
+    /// </summary>
+    public static bool IsValidExtraGroup(string group) => ExtraGroupFormat().IsMatch(group);
+
     /// <summary>A new random token.</summary>
     public static BootstrapToken Generate() => new(RandomString(6), RandomString(16));
 
@@ -39,4 +45,7 @@ public sealed partial record BootstrapToken(string Id, string Secret)
 
     [GeneratedRegex("^[a-z0-9]{6}\\z")]
     private static partial Regex IdFormat();
+
+    [GeneratedRegex("^system:bootstrappers:[a-z0-9:-]{0,255}[a-z0-9]\\z")]
+    private static partial Regex ExtraGroupFormat();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Bootstrap;
 
 namespace Orchestrator.ApiServer.Authentication.BootstrapTokens;
 
@@ -16,38 +17,36 @@ namespace Orchestrator.ApiServer.Authentication.BootstrapTokens;
 /// </summary>
 internal sealed class BootstrapTokenAuthenticator(CredentialObjects objects, TimeProvider time, IReadOnlyList<string> implicitAudiences) : ITokenAuthenticator
 {
-    public const string Namespace = "kube-system";
-
     public async ValueTask<AuthenticationOutcome> AuthenticateAsync(string token, IReadOnlyList<string> audiences, CancellationToken cancellationToken)
     {
         var granted = implicitAudiences.Intersect(audiences, StringComparer.Ordinal).ToArray();
         if (granted.Length == 0
-            || BootstrapToken.Parse(token) is not var (id, secret)
-            || await objects.SecretAsync(Namespace, BootstrapToken.SecretPrefix + id, cancellationToken) is not { } stored
+            || !BootstrapToken.TryParse(token, out var parsed)
+            || await objects.SecretAsync(BootstrapTokenSecrets.Namespace, BootstrapTokenSecrets.SecretName(parsed.Id), cancellationToken) is not { } stored
             || CredentialObjects.DeletionTimestampOf(stored) is not null
-            || stored["type"]?.GetValue<string>() != BootstrapToken.SecretType
+            || stored["type"]?.GetValue<string>() != BootstrapTokenSecrets.SecretType
             || stored["data"] is not JsonObject data)
         {
             return AuthenticationOutcome.NotMine;
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Data(data, BootstrapToken.SecretKey), Encoding.UTF8.GetBytes(secret))
-            || Text(data, BootstrapToken.IdKey) != id
+        if (!CryptographicOperations.FixedTimeEquals(Data(data, BootstrapTokenSecrets.TokenSecret), Encoding.UTF8.GetBytes(parsed.Secret))
+            || Text(data, BootstrapTokenSecrets.TokenId) != parsed.Id
             || Expired(data, time.GetUtcNow())
-            || Text(data, BootstrapToken.UsageAuthenticationKey) != "true"
+            || Text(data, BootstrapTokenSecrets.UsageAuthentication) != "true"
             || GroupsOf(data) is not { } groups)
         {
             return AuthenticationOutcome.NotMine;
         }
 
-        return AuthenticationOutcome.Success(UserInfo.Of(BootstrapToken.UserPrefix + id, groups), granted);
+        return AuthenticationOutcome.Success(UserInfo.Of(BootstrapTokenSecrets.UserPrefix + parsed.Id, groups), granted);
     }
 
     /// <summary>system:bootstrappers and the valid auth-extra-groups, sorted and without repeats as upstream's set; null when one is invalid.</summary>
     public static string[]? GroupsOf(JsonObject data)
     {
         var groups = new SortedSet<string>(StringComparer.Ordinal) { UserInfo.BootstrappersGroup };
-        foreach (var group in (Text(data, BootstrapToken.ExtraGroupsKey) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var group in (Text(data, BootstrapTokenSecrets.ExtraGroups) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (!BootstrapToken.IsValidExtraGroup(group))
             {
@@ -62,7 +61,7 @@ internal sealed class BootstrapTokenAuthenticator(CredentialObjects objects, Tim
 
     /// <summary>An <c>expiration</c> in the past, or one that does not parse (upstream treats it as expired).</summary>
     private static bool Expired(JsonObject data, DateTimeOffset now) =>
-        Text(data, BootstrapToken.ExpirationKey) is { } expiration
+        Text(data, BootstrapTokenSecrets.Expiration) is { } expiration
         && (!DateTimeOffset.TryParse(expiration, CultureInfo.InvariantCulture, DateTimeStyles.None, out var when) || when < now);
 
     private static string? Text(JsonObject data, string key) => data.ContainsKey(key) ? Encoding.UTF8.GetString(Data(data, key)) : null;

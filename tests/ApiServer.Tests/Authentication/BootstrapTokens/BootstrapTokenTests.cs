@@ -7,21 +7,6 @@ namespace Orchestrator.ApiServer.Tests.Authentication.BootstrapTokens;
 public sealed class BootstrapTokenTests
 {
     [Theory]
-    [InlineData("abcdef.0123456789abcdef", "abcdef", "0123456789abcdef")]
-    [InlineData("ABCDEF.0123456789abcdef", null, null)]
-    [InlineData("abcde.0123456789abcdef", null, null)]
-    [InlineData("abcdef.0123456789abcde", null, null)]
-    [InlineData("abcdef:0123456789abcdef", null, null)]
-    [InlineData("abcdef.0123456789abcdef\n", null, null)]
-    public void Only_six_and_sixteen_lower_case_alphanumerics_are_a_bootstrap_token(string token, string? id, string? secret)
-    {
-        var parsed = BootstrapToken.Parse(token);
-
-        Assert.Equal(id, parsed?.Id);
-        Assert.Equal(secret, parsed?.Secret);
-    }
-
-    [Theory]
     [InlineData(null, new[] { "system:bootstrappers" })]
     [InlineData("system:bootstrappers:b, system:bootstrappers:a,system:bootstrappers:b", new[] { "system:bootstrappers", "system:bootstrappers:a", "system:bootstrappers:b" })]
     [InlineData("system:masters", null)]
