@@ -60,6 +60,16 @@ internal interface IResourceStrategy
     void ValidateUpdate(JsonObject current, JsonObject updated, List<StatusCause> causes);
 
     /// <summary>
+    /// Normalizes a write through a status-like subresource (<paramref name="subresource"/> "status", or a kind's own
+    /// such as a CertificateSigningRequest's "approval") after everything but status was reset to the stored object:
+    /// upstream's status strategies' PrepareForUpdate (a CSR's status path keeps the stored Approved/Denied conditions).
+    /// </summary>
+    void PrepareForStatusUpdate(string subresource, JsonObject current, JsonObject updated);
+
+    /// <summary>Adds one cause per problem of a status-like write (upstream's status strategies' ValidateUpdate); reported as a 422.</summary>
+    void ValidateStatusUpdate(string subresource, JsonObject current, JsonObject updated, List<StatusCause> causes);
+
+    /// <summary>
     /// Whether a PUT to a missing object creates it, answering 201 (upstream's AllowCreateOnUpdate);
     /// when false the PUT answers 404. A PUT to a subresource never creates.
     /// </summary>

@@ -53,10 +53,14 @@ internal sealed class RegistryRules(TimeProvider time, Random random, AdmissionC
     {
         ServerOwnedMetadata.OnUpdate(current, updated);
         var attributes = new AdmissionAttributes(AdmissionOperation.Update, resource, subresource, ObjectMeta.Namespace(current), ObjectMeta.Name(current) ?? "", updated, current, dryRun);
-        if (subresource == "status")
+        if (subresource is "status" or "approval")
         {
             KeepAllButStatus(current, updated);
+            resource.Strategy.PrepareForStatusUpdate(subresource, current, updated);
             admission.Admit(attributes);
+            var invalid = new List<StatusCause>();
+            resource.Strategy.ValidateStatusUpdate(subresource, current, updated, invalid);
+            ThrowIfAny(resource, updated, invalid);
             admission.Validate(attributes);
             return;
         }

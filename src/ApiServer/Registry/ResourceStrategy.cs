@@ -59,6 +59,14 @@ internal class ResourceStrategy(ITablePrinter? printer = null, SelectableFields?
     {
     }
 
+    public virtual void PrepareForStatusUpdate(string subresource, JsonObject current, JsonObject updated)
+    {
+    }
+
+    public virtual void ValidateStatusUpdate(string subresource, JsonObject current, JsonObject updated, List<StatusCause> causes)
+    {
+    }
+
     public virtual Task BeforeCreateAsync(JsonObject obj, ServiceAllocator allocator, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public virtual Task AfterDeleteAsync(JsonObject deleted, ServiceAllocator allocator, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -8,7 +8,7 @@ namespace Orchestrator.ApiServer.Registry.Certificates;
 /// certificates.k8s.io/v1 CertificateSigningRequests (upstream's pkg/registry/certificates/certificates/strategy.go):
 /// the requestor (username, uid, groups, extra) is recorded from the request's user on create, whatever
 /// the client sent; a new request starts without status; the spec never changes after create (an update
-/// keeps the stored spec, status and approval go through their subresources, see <see cref="CsrApprovalHandler"/>).
+/// keeps the stored spec, status and approval go through their subresources, see <see cref="CsrApprovalHandler"/> and <see cref="CsrStatusRules"/>).
 /// </summary>
 internal sealed class CertificateSigningRequestStrategy() : ResourceStrategy(new CsrPrinter())
 {
@@ -27,6 +27,17 @@ internal sealed class CertificateSigningRequestStrategy() : ResourceStrategy(new
     public override void PrepareForUpdate(JsonObject current, JsonObject updated) => updated["spec"] = current["spec"]?.DeepClone();
 
     public override void Validate(JsonObject obj, List<StatusCause> causes) => CsrValidation.Validate(obj, causes);
+
+    public override void PrepareForStatusUpdate(string subresource, JsonObject current, JsonObject updated)
+    {
+        if (subresource == "status")
+        {
+            CsrStatusRules.PreserveApprovals(current, updated);
+        }
+    }
+
+    public override void ValidateStatusUpdate(string subresource, JsonObject current, JsonObject updated, List<StatusCause> causes) =>
+        CsrStatusRules.Validate(subresource, current, updated, causes);
 
     private static JsonObject Extra(IReadOnlyDictionary<string, IReadOnlyList<string>> extra)
     {

@@ -25,19 +25,11 @@ internal sealed class CsrApprovalHandler(ObjectUpdater updater) : ISubresourceHa
         var requested = CsrConditions.Of(body).Where(c => CsrConditions.IsApproval(CsrConditions.TypeOf(c))).ToList();
         var pinned = ObjectMeta.ResourceVersion(body);
 
-        // Through the status path: everything but status stays as stored, whatever the body says.
-        var written = await updater.UpdateAsync(request with { Subresource = "status" }, RequestOptions.FieldOwnerOf(context, Name), RequestOptions.IsDryRun(context), csr =>
+        // A status-like write: everything but status stays as stored, whatever the body says; the strategy validates (CsrStatusRules).
+        var written = await updater.UpdateAsync(request with { Subresource = Name }, RequestOptions.FieldOwnerOf(context, Name), RequestOptions.IsDryRun(context), csr =>
         {
             ObjectUpdater.RequireResourceVersion(request, pinned, csr);
             var merged = Merge(csr, requested);
-            var causes = new List<StatusCause>();
-            CsrValidation.ValidateConditions(merged, causes);
-            RemovedApprovals(csr, merged, causes);
-            if (causes.Count > 0)
-            {
-                throw ApiErrors.Invalid(resource, request.Name!, causes);
-            }
-
             var status = csr["status"] as JsonObject ?? [];
             status["conditions"] = new JsonArray([.. merged.Select(c => (JsonNode)c.DeepClone())]);
             csr["status"] = status;
@@ -49,15 +41,4 @@ internal sealed class CsrApprovalHandler(ObjectUpdater updater) : ISubresourceHa
     /// <summary>The stored conditions other than Approved and Denied, then the requested approval conditions.</summary>
     public static List<JsonObject> Merge(JsonObject stored, IReadOnlyList<JsonObject> approval) =>
         [.. CsrConditions.Of(stored).Where(c => !CsrConditions.IsApproval(CsrConditions.TypeOf(c))), .. approval];
-
-    private static void RemovedApprovals(JsonObject stored, IReadOnlyList<JsonObject> merged, List<StatusCause> causes)
-    {
-        foreach (var type in CsrConditions.Of(stored).Select(CsrConditions.TypeOf).Where(CsrConditions.IsApproval))
-        {
-            if (merged.All(c => CsrConditions.TypeOf(c) != type))
-            {
-                causes.Add(new StatusCause("FieldValueForbidden", $"Forbidden: updates may not remove a condition of type \"{type}\"", "status.conditions"));
-            }
-        }
-    }
 }

@@ -53,15 +53,53 @@ public sealed class CertificateSigningRequestApiTests
         await using var server = await InProcessApiServer.StartAsync();
         var client = server.Client;
         var csr = await client.CertificatesV1.CreateCertificateSigningRequestAsync(NewRequest("c"));
-        csr.Status = new V1CertificateSigningRequestStatus { Certificate = Encoding.ASCII.GetBytes("PEM") };
+        var pem = CertificatePem("c");
+        csr.Status = new V1CertificateSigningRequestStatus { Certificate = Encoding.ASCII.GetBytes(pem) };
         var issued = await client.CertificatesV1.ReplaceCertificateSigningRequestStatusAsync(csr, "c");
-        Assert.Equal("PEM", Encoding.ASCII.GetString(issued.Status.Certificate));
+        Assert.Equal(pem, Encoding.ASCII.GetString(issued.Status.Certificate));
 
         issued.Spec.Usages = ["server auth"];
         issued.Metadata.Labels = new Dictionary<string, string> { ["k"] = "v" };
         var updated = await client.CertificatesV1.ReplaceCertificateSigningRequestAsync(issued, "c");
         Assert.Equal(["digital signature", "client auth"], updated.Spec.Usages);
         Assert.Equal("v", updated.Metadata.Labels["k"]);
+    }
+
+    [Fact]
+    public async Task The_status_path_cannot_approve_cannot_change_an_issued_certificate_and_takes_only_certificate_pem()
+    {
+        await using var server = await InProcessApiServer.StartAsync();
+        var client = server.Client;
+        var csr = await client.CertificatesV1.CreateCertificateSigningRequestAsync(NewRequest("d"));
+
+        csr.Status = new V1CertificateSigningRequestStatus { Conditions = [new V1CertificateSigningRequestCondition { Type = "Approved", Status = "True" }] };
+        var approve = await Assert.ThrowsAsync<HttpOperationException>(() => client.CertificatesV1.ReplaceCertificateSigningRequestStatusAsync(csr, "d"));
+        Assert.Equal(422, (int)approve.Response.StatusCode);
+        Assert.Contains("status.conditions: Forbidden: updates may not add a condition of type \"Approved\"", Message(approve), StringComparison.Ordinal);
+
+        csr.Status = new V1CertificateSigningRequestStatus { Certificate = Encoding.ASCII.GetBytes("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n") };
+        var key = await Assert.ThrowsAsync<HttpOperationException>(() => client.CertificatesV1.ReplaceCertificateSigningRequestStatusAsync(csr, "d"));
+        Assert.Contains("only CERTIFICATE PEM blocks are allowed, found \"PRIVATE KEY\"", Message(key), StringComparison.Ordinal);
+        csr.Status = new V1CertificateSigningRequestStatus { Certificate = Encoding.ASCII.GetBytes("PEM") };
+        var text = await Assert.ThrowsAsync<HttpOperationException>(() => client.CertificatesV1.ReplaceCertificateSigningRequestStatusAsync(csr, "d"));
+        Assert.Contains("must contain at least one CERTIFICATE PEM block", text.Response.Content, StringComparison.Ordinal);
+
+        csr.Status = new V1CertificateSigningRequestStatus { Certificate = Encoding.ASCII.GetBytes(CertificatePem("d")) };
+        var issued = await client.CertificatesV1.ReplaceCertificateSigningRequestStatusAsync(csr, "d");
+        issued.Status.Certificate = Encoding.ASCII.GetBytes(CertificatePem("other"));
+        var reissue = await Assert.ThrowsAsync<HttpOperationException>(() => client.CertificatesV1.ReplaceCertificateSigningRequestStatusAsync(issued, "d"));
+        Assert.Contains("updates may not modify existing certificate content", reissue.Response.Content, StringComparison.Ordinal);
+    }
+
+    private static string Message(HttpOperationException e) =>
+        System.Text.Json.JsonDocument.Parse(e.Response.Content).RootElement.GetProperty("message").GetString()!;
+
+    private static string CertificatePem(string subject)
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=" + subject, key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddHours(1));
+        return certificate.ExportCertificatePem() + "\n";
     }
 
     internal static V1CertificateSigningRequest NewRequest(string name, string? forgedUser = null) => new()
