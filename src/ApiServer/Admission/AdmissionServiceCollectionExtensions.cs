@@ -22,6 +22,11 @@ internal static class AdmissionServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, NamespaceLifecycle.NamespaceLifecycle>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultTolerationSeconds.DefaultTolerationSeconds>());
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<Certificates.SignerAuthorization>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, Certificates.CertificateApproval>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, Certificates.CertificateSigning>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, Certificates.CertificateSubjectRestriction>());
         services.TryAddSingleton(provider => AdmissionPlugins.Chain(provider.GetServices<IAdmissionPlugin>()));
         return services;
     }
