@@ -74,6 +74,39 @@ public sealed class RbacIdentityTests(RbacServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_role_beyond_the_users_rules_cannot_even_be_relabelled_but_its_finalizers_may_change()
+    {
+        var ns = await NamespaceAsync("relabel");
+        var admin = fixture.Server.Client;
+        await admin.RbacAuthorizationV1.CreateNamespacedRoleAsync(new V1Role
+        {
+            Metadata = new V1ObjectMeta { Name = "role-editor" },
+            Rules = [new V1PolicyRule { Verbs = ["get", "update"], ApiGroups = ["rbac.authorization.k8s.io"], Resources = ["roles"] }],
+        }, ns);
+        await admin.RbacAuthorizationV1.CreateNamespacedRoleAsync(new V1Role
+        {
+            Metadata = new V1ObjectMeta { Name = "secret-reader" },
+            Rules = [new V1PolicyRule { Verbs = ["get"], ApiGroups = [""], Resources = ["secrets"] }],
+        }, ns);
+        await BindAsync(ns, "role-editor", new Rbacv1Subject { Kind = "User", Name = "bob", ApiGroup = "rbac.authorization.k8s.io" }, kind: "Role");
+        using var bob = fixture.Pki.Client(fixture.Server.Address, "bob", "system:authenticated");
+        V1Role role = null!;
+        await Eventually.TrueAsync(async () => (await Status(async () => role = await bob.RbacAuthorizationV1.ReadNamespacedRoleAsync("secret-reader", ns))) == 200, "bob may read roles");
+
+        role.Metadata.Labels = new Dictionary<string, string> { ["team"] = "bob" };
+        var relabel = await Assert.ThrowsAsync<HttpOperationException>(() => bob.RbacAuthorizationV1.ReplaceNamespacedRoleAsync(role, "secret-reader", ns));
+        role.Metadata.Labels = null;
+        role.Metadata.Finalizers = ["example.com/keep"];
+        var finalized = await bob.RbacAuthorizationV1.ReplaceNamespacedRoleAsync(role, "secret-reader", ns);
+
+        Assert.Equal(HttpStatusCode.Forbidden, relabel.Response.StatusCode);
+        Assert.Contains("is attempting to grant RBAC permissions not currently held", relabel.Response.Content, StringComparison.Ordinal);
+        Assert.Equal(["example.com/keep"], finalized.Metadata.Finalizers);
+        finalized.Metadata.Finalizers = null;
+        await admin.RbacAuthorizationV1.ReplaceNamespacedRoleAsync(finalized, "secret-reader", ns);
+    }
+
+    [Fact]
     public async Task Kubectl_auth_can_i_answers_for_another_user_with_as_and_for_an_unprivileged_user()
     {
         using var bob = fixture.KubectlAs("bob", "system:authenticated");

@@ -29,8 +29,8 @@ internal sealed class RoleBindingStrategy(bool clusterScoped) : ResourceStrategy
     {
         Default(updated, create: false);
 
-        // A change that grants nothing new (same role, same subjects) needs no check; upstream re-checks every update.
-        if (!JsonNode.DeepEquals(current["roleRef"], updated["roleRef"]) || !JsonNode.DeepEquals(current["subjects"], updated["subjects"]))
+        // As upstream, every update is re-checked (a label change too) unless it only touches the GC's fields.
+        if (!GcFieldsOnly.Changes(current, updated))
         {
             EscalationCheck.Binding(Plural, updated);
         }

@@ -5,7 +5,7 @@ namespace Orchestrator.ApiServer.Registry.Rbac;
 
 /// <summary>
 /// Roles and ClusterRoles (upstream's pkg/registry/rbac/role and clusterrole): the escalation check on
-/// every write that changes the rules, rule validation (a Role may not name non-resource URLs), a
+/// every write but the garbage collector's (<see cref="GcFieldsOnly"/>), rule validation (a Role may not name non-resource URLs), a
 /// ClusterRole's aggregationRule. Upstream's default table (NAME, CREATED AT).
 /// </summary>
 internal sealed class RoleStrategy(bool clusterScoped) : ResourceStrategy
@@ -18,8 +18,8 @@ internal sealed class RoleStrategy(bool clusterScoped) : ResourceStrategy
 
     public override void PrepareForUpdate(JsonObject current, JsonObject updated)
     {
-        // Upstream re-checks on every update; a write that grants nothing new (the same rules) is let through here.
-        if (!JsonNode.DeepEquals(current["rules"], updated["rules"]))
+        // As upstream, every update is re-checked (a label change too) unless it only touches the GC's fields.
+        if (!GcFieldsOnly.Changes(current, updated))
         {
             EscalationCheck.Role(Plural, updated);
         }
