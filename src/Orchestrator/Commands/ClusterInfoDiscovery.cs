@@ -31,9 +31,9 @@ internal static class ClusterInfoDiscovery
     {
         using var deadline = new CancellationTokenSource(timeout, time);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+        JoinException? retriable = null;
         while (true)
         {
-            JoinException retriable;
             try
             {
                 var json = await FetchAsync(server, attempt.Token);
@@ -50,7 +50,7 @@ internal static class ClusterInfoDiscovery
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                throw new JoinException($"no answer from {server} within the discovery timeout {Seconds(timeout)}");
+                throw TimedOut();
             }
 
             try
@@ -59,9 +59,13 @@ internal static class ClusterInfoDiscovery
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                throw new JoinException($"{retriable.Message} (retried for the discovery timeout {Seconds(timeout)})");
+                throw TimedOut();
             }
         }
+
+        JoinException TimedOut() => new(retriable is null
+            ? $"no answer from {server} within the discovery timeout {Seconds(timeout)}"
+            : $"{retriable.Message} (retried for the discovery timeout {Seconds(timeout)})");
     }
 
     /// <summary>The checks on a fetched cluster-info ConfigMap (JSON), without I/O.</summary>
