@@ -14,8 +14,8 @@ namespace Orchestrator.Dns;
 /// <summary>
 /// A node's cluster DNS (NodeLocal DNS style: every node answers): informers on Services and
 /// EndpointSlices feed the zone, rebuilt once per burst of changes; the server answers on UDP and TCP;
-/// the kube-dns Service and the node's EndpointSlice are published so the proxy sends the node's pods
-/// to it.
+/// the node's EndpointSlice of kube-system/kube-dns is published so the proxy sends the node's pods to
+/// it. The kube-dns Service is the control plane's (<see cref="KubeDnsService"/>): the server reads it only.
 /// </summary>
 public static partial class DnsHost
 {
@@ -71,7 +71,7 @@ public static partial class DnsHost
         var forwarder = new UpstreamForwarder(UpstreamForwarder.WithoutSelf(upstreams, listen, own), options.UpstreamTimeout);
         await using var server = new DnsServer(responder, forwarder, loggers.CreateLogger<DnsServer>());
         server.Start(listen, options.UdpReceivers);
-        var publisher = new KubeDnsPublisher(client, options.ServiceIp, options.NodeName, options.NodeIp, server.LocalEndPoint!.Port, logger);
+        var publisher = new KubeDnsPublisher(client, options.NodeName, options.NodeIp, server.LocalEndPoint!.Port, logger);
         try
         {
             await PublishAsync(publisher, logger, ct);
@@ -108,23 +108,20 @@ public static partial class DnsHost
     /// <summary>A failed publication is logged, not fatal: the server answers anyway and the next change retries.</summary>
     private static async Task PublishAsync(KubeDnsPublisher publisher, ILogger logger, CancellationToken ct)
     {
-        foreach (var ensure in new Func<CancellationToken, Task>[] { publisher.EnsureServiceAsync, publisher.EnsureSliceAsync })
+        try
         {
-            try
-            {
-                await ensure(ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogPublishFailed(logger, e);
-            }
+            await publisher.EnsureSliceAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogPublishFailed(logger, e);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "DNS zone rebuilt: {Records} records")]
     private static partial void LogRebuilt(ILogger logger, int records);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the kube-dns Service or the node's EndpointSlice failed; retried on the next change")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the node's kube-dns EndpointSlice failed; retried on the next change")]
     private static partial void LogPublishFailed(ILogger logger, Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removing the node's kube-dns EndpointSlice failed")]

@@ -3,11 +3,12 @@ using DnsClient;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Dns.Hosting;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Dns.Tests;
 
-/// <summary>DnsHost against an in-process API server: records follow the informers; kube-dns is published for the node.</summary>
+/// <summary>DnsHost against an in-process API server: records follow the informers; the node's kube-dns EndpointSlice is published, the Service is the control plane's.</summary>
 public sealed class DnsHostTests(ApiServerFixture api) : IClassFixture<ApiServerFixture>, IAsyncLifetime
 {
     private readonly CancellationTokenSource _stop = new();
@@ -60,11 +61,16 @@ public sealed class DnsHostTests(ApiServerFixture api) : IClassFixture<ApiServer
     }
 
     [Fact]
-    public async Task KubeDnsServiceAndTheNodesEndpointSliceArePublished()
+    public async Task TheNodePublishesOnlyItsEndpointSliceAndTheControlPlanesKubeDnsServiceResolves()
     {
-        var service = await Eventually.NotNullAsync(() => TryRead(() => api.Client.CoreV1.ReadNamespacedServiceAsync("kube-dns", "kube-system")), "kube-dns exists");
         var slice = await Eventually.NotNullAsync(() => TryRead(() => api.Client.DiscoveryV1.ReadNamespacedEndpointSliceAsync("kube-dns-node-a", "kube-system")), "the node's slice exists");
+        Assert.Null(await TryRead(() => api.Client.CoreV1.ReadNamespacedServiceAsync("kube-dns", "kube-system")));
 
+        var created = await KubeDnsService.EnsureAsync(api.Client, "10.96.0.10", CancellationToken.None);
+        var again = await KubeDnsService.EnsureAsync(api.Client, "10.96.0.10", CancellationToken.None);
+
+        Assert.Equal((true, false), (created, again));
+        var service = await api.Client.CoreV1.ReadNamespacedServiceAsync("kube-dns", "kube-system");
         Assert.Equal(("10.96.0.10", "Local", null), (service.Spec.ClusterIP, service.Spec.InternalTrafficPolicy, service.Spec.Selector));
         Assert.Equal(["dns/UDP", "dns-tcp/TCP"], service.Spec.Ports.Select(p => $"{p.Name}/{p.Protocol}"));
         var endpoint = Assert.Single(slice.Endpoints);

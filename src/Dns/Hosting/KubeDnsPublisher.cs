@@ -6,40 +6,13 @@ using Orchestrator.Client.Errors;
 namespace Orchestrator.Dns.Hosting;
 
 /// <summary>
-/// Publishes this node's DNS server: ensures the kube-dns Service exists (created when missing, never
-/// changed: an administrator's edits win) and keeps the node's EndpointSlice in step; deletes the slice
-/// on a clean stop so the proxy stops sending the node's pods to a server that is gone.
+/// Publishes this node's DNS server: keeps the node's EndpointSlice of kube-system/kube-dns in step and
+/// deletes it on a clean stop so the proxy stops sending the node's pods to a server that is gone. The
+/// Service itself is the control plane's (<see cref="KubeDnsService"/>): a node only reads it.
 /// </summary>
-internal sealed partial class KubeDnsPublisher(IKubernetes client, string serviceIp, string? nodeName, string? nodeIp, int port, ILogger logger)
+internal sealed partial class KubeDnsPublisher(IKubernetes client, string? nodeName, string? nodeIp, int port, ILogger logger)
 {
     public string? SliceName => nodeName is null ? null : KubeDnsObjects.SliceName(nodeName);
-
-    /// <summary>
-    /// Reads first: a create of an existing Service with the same requested cluster IP fails on the IP
-    /// ("already allocated", 422) before the name's AlreadyExists is checked, as in kube-apiserver.
-    /// </summary>
-    public async Task EnsureServiceAsync(CancellationToken ct)
-    {
-        try
-        {
-            await client.CoreV1.ReadNamespacedServiceAsync(KubeDnsObjects.ServiceName, KubeDnsObjects.Namespace, cancellationToken: ct);
-            return;
-        }
-        catch (Exception e) when (ApiFailures.IsNotFound(e))
-        {
-            // Created below.
-        }
-
-        try
-        {
-            await client.CoreV1.CreateNamespacedServiceAsync(KubeDnsObjects.Service(serviceIp), KubeDnsObjects.Namespace, cancellationToken: ct);
-            LogServiceCreated(logger, serviceIp);
-        }
-        catch (Exception e) when (ApiFailures.IsAlreadyExists(e))
-        {
-            // Someone (another node, an administrator) made it first: theirs stands.
-        }
-    }
 
     /// <summary>Creates or updates the node's slice; does nothing without a node name and address.</summary>
     public async Task EnsureSliceAsync(CancellationToken ct)
@@ -89,9 +62,6 @@ internal sealed partial class KubeDnsPublisher(IKubernetes client, string servic
             // Already gone.
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created Service kube-system/kube-dns at {ClusterIp}")]
-    private static partial void LogServiceCreated(ILogger logger, string clusterIp);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published EndpointSlice kube-system/{Slice}: {NodeIp} port {Port}")]
     private static partial void LogSlicePublished(ILogger logger, string slice, string nodeIp, int port);

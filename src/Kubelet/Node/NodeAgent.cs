@@ -69,9 +69,13 @@ internal sealed partial class NodeAgent
         await RenewLeaseAsync(node, ct);
     }
 
+    /// <summary>How often a node registered not Ready re-checks its conditions at start-up (upstream's fast node status update).</summary>
+    public static readonly TimeSpan FastStatusInterval = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Heartbeats until <paramref name="ct"/> is cancelled. Failures are logged and retried next period.</summary>
     public async Task HeartbeatAsync(CancellationToken ct)
     {
+        await PostUntilReadyAsync(ct);
         var lastStatus = _time.GetUtcNow();
 
         // Spread the first renewal so thousands of hollow nodes do not beat in step.
@@ -112,6 +116,36 @@ internal sealed partial class NodeAgent
             {
                 LogHeartbeatFailed(e, _config.Name);
                 _lease = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Upstream's fast status update at start-up (kubelet fastStatusUpdateOnce): a node that registered not Ready (its
+    /// pod network waits for a podCIDR) re-checks its conditions every <see cref="FastStatusInterval"/> and posts as
+    /// soon as they change, so Ready is seen at once rather than at the next heartbeat. Ends at Ready, or after one
+    /// lease renewal interval (the Lease created at registration is still valid then), when the heartbeats take over.
+    /// </summary>
+    private async Task PostUntilReadyAsync(CancellationToken ct)
+    {
+        var until = _time.GetUtcNow() + _options.LeaseRenewInterval;
+        while (_conditions is not null && _posted?.Any(c => c.Type == "Ready" && c.Status == "True") == false && _time.GetUtcNow() < until)
+        {
+            try
+            {
+                await Task.Delay(FastStatusInterval, _time, ct);
+                if (!_paused && await ConditionsChangedAsync(ct))
+                {
+                    await PostStatusAsync(ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogHeartbeatFailed(e, _config.Name);
             }
         }
     }

@@ -73,9 +73,21 @@ internal static class ClientArguments
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
-            cts.Cancel();
+            Cancel(cts);
         };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cts.Cancel();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Cancel(cts);
         return cts;
+    }
+
+    private static void Cancel(CancellationTokenSource cts)
+    {
+        try
+        {
+            cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command has ended and disposed its token (ProcessExit runs on every exit, after a failure too): nothing left to stop.
+        }
     }
 }

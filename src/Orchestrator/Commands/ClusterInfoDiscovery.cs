@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -16,12 +17,55 @@ namespace Orchestrator.Host.Commands;
 /// </summary>
 internal static class ClusterInfoDiscovery
 {
-    /// <summary>The API server URL and CA cluster-info names, verified.</summary>
+    /// <summary>How often a cluster-info that cannot be read, or is not yet signed for the token, is read again.</summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The API server URL and CA cluster-info names, verified. As kubeadm's discovery, a server that cannot be reached
+    /// or a cluster-info without a signature for the token id yet (a token just created, before the bootstrap signer
+    /// ran) is retried every <see cref="RetryInterval"/> until <paramref name="timeout"/>; a signature that does not
+    /// verify or a CA that does not match the hash fails at once.
+    /// </summary>
     /// <exception cref="JoinException">With what failed: unreachable, wrong token, bad signature, CA hash mismatch.</exception>
-    public static async Task<(Uri Server, X509Certificate2 Ca)> DiscoverAsync(Uri server, BootstrapToken token, string caHash, CancellationToken ct)
+    public static async Task<(Uri Server, X509Certificate2 Ca)> DiscoverAsync(Uri server, BootstrapToken token, string caHash, TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
-        var json = await FetchAsync(server, ct);
-        return Verify(json, token, caHash);
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+        JoinException? retriable = null;
+        while (true)
+        {
+            try
+            {
+                var json = await FetchAsync(server, attempt.Token);
+                if (IsSigned(json, token))
+                {
+                    return Verify(json, token, caHash);
+                }
+
+                retriable = NotSigned(token);
+            }
+            catch (JoinException e) when (e.Retriable)
+            {
+                retriable = e;
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw TimedOut();
+            }
+
+            try
+            {
+                await Task.Delay(RetryInterval, time, attempt.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw TimedOut();
+            }
+        }
+
+        JoinException TimedOut() => new(retriable is null
+            ? $"no answer from {server} within the discovery timeout {Seconds(timeout)}"
+            : $"{retriable.Message} (retried for the discovery timeout {Seconds(timeout)})");
     }
 
     /// <summary>The checks on a fetched cluster-info ConfigMap (JSON), without I/O.</summary>
@@ -30,8 +74,7 @@ internal static class ClusterInfoDiscovery
         var data = clusterInfo["data"] as JsonObject;
         var kubeconfig = data?[BootstrapTokenSecrets.KubeconfigKey]?.GetValue<string>()
             ?? throw new JoinException("cluster-info has no kubeconfig");
-        var jws = data[BootstrapTokenSecrets.JwsKeyPrefix + token.Id]?.GetValue<string>()
-            ?? throw new JoinException($"token id \"{token.Id}\" not found in cluster-info: the token is wrong or expired");
+        var jws = data[BootstrapTokenSecrets.JwsKeyPrefix + token.Id]?.GetValue<string>() ?? throw NotSigned(token);
         bool valid;
         try
         {
@@ -64,6 +107,14 @@ internal static class ClusterInfoDiscovery
         return (new Uri(url), ca);
     }
 
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
+
+    private static bool IsSigned(JsonObject clusterInfo, BootstrapToken token) =>
+        (clusterInfo["data"] as JsonObject)?.ContainsKey(BootstrapTokenSecrets.JwsKeyPrefix + token.Id) == true;
+
+    private static JoinException NotSigned(BootstrapToken token) =>
+        new($"token id \"{token.Id}\" not found in cluster-info: the token is wrong or expired");
+
     private static async Task<JsonObject> FetchAsync(Uri server, CancellationToken ct)
     {
         // No trust yet: the JWS and the CA hash are what make the answer trustworthy, as in kubeadm.
@@ -78,7 +129,7 @@ internal static class ClusterInfoDiscovery
         }
         catch (HttpRequestException e)
         {
-            throw new JoinException($"cannot reach {server}: {e.Message}");
+            throw new JoinException($"cannot reach {server}: {e.Message}", retriable: true);
         }
 
         using (response)
@@ -86,7 +137,7 @@ internal static class ClusterInfoDiscovery
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
             {
-                throw new JoinException($"GET cluster-info from {server} answered {(int)response.StatusCode}: {body}");
+                throw new JoinException($"GET cluster-info from {server} answered {(int)response.StatusCode}: {body}", retriable: true);
             }
 
             return JsonNode.Parse(body) as JsonObject ?? throw new JoinException("cluster-info is not a JSON object");

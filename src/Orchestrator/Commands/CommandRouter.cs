@@ -50,10 +50,11 @@ internal static class CommandRouter
               kubeadm's bootstrap tokens (Secrets in kube-system) for `join`; --ttl 0 never expires.
           join --server https://HOST:6443 --token ID.SECRET --discovery-token-ca-cert-hash sha256:HEX
                [--data-dir DIR] [--node-name N] [--runtime containerd|hollow] [--os linux|windows] [--node-ip IP]
-               [--timeout 5m] [node options] [real node options]
+               [--timeout 5m] [--discovery-timeout 5m] [node options] [real node options]
               Joins this machine as a node (kubeadm's protocol): verifies cluster-info with the token and
-              the CA hash, gets the kubelet's client certificate through a CSR, writes DIR/kubelet.kubeconfig,
-              then runs the kubelet (and, for a real node, its proxy and DNS).
+              the CA hash (retried until --discovery-timeout while cluster-info is not yet signed for the
+              token), gets the kubelet's client certificate through a CSR, writes DIR/kubelet.kubeconfig,
+              then runs the kubelet (and, for a real node, its proxy and DNS, as the node's identity).
           store [--store URL] <verb> ...
               Inspect and edit the store, like etcdctl:
                 revision | get KEY | put KEY VALUE | del KEY | list [PREFIX] [--limit N]

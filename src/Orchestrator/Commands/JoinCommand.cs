@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using k8s;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Bootstrap;
@@ -12,7 +13,7 @@ namespace Orchestrator.Host.Commands;
 /// TLS bootstrap with the token as bearer (<see cref="NodeCertificateRequest"/>), then the kubelet with
 /// its own certificate from <c>&lt;data-dir&gt;/kubelet.kubeconfig</c>, renewed before it expires
 /// (<see cref="ClientCertificateRotation"/>): hollow, or a real node with its proxy and DNS as
-/// `kubelet --runtime containerd` runs them.
+/// `kubelet --runtime containerd` runs them, on the node's identity.
 /// </summary>
 internal static class JoinCommand
 {
@@ -43,6 +44,7 @@ internal static class JoinCommand
         var nodeName = arguments.Option("node-name") ?? RealNode.HostName();
         var runtime = arguments.Option("runtime") ?? "containerd";
         var timeout = Durations.Option(arguments, "timeout") ?? TimeSpan.FromMinutes(5);
+        var discoveryTimeout = Durations.Option(arguments, "discovery-timeout") ?? TimeSpan.FromMinutes(5);
         if (runtime is not ("containerd" or "hollow"))
         {
             throw new UsageException($"--runtime must be \"containerd\" or \"hollow\", not \"{runtime}\"");
@@ -54,7 +56,7 @@ internal static class JoinCommand
         using var shutdown = stop.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(stop) : ClientArguments.ShutdownToken();
         try
         {
-            var (apiServer, ca) = await ClusterInfoDiscovery.DiscoverAsync(serverUri, token, caHash, shutdown.Token);
+            var (apiServer, ca) = await ClusterInfoDiscovery.DiscoverAsync(serverUri, token, caHash, discoveryTimeout, TimeProvider.System, shutdown.Token);
             await output.WriteLineAsync($"orchestrator join: cluster-info verified with token {token.Id}; CA pinned ({CaCertHash.Of(ca)}); API server {apiServer}");
             using var bootstrap = new Kubernetes(new KubernetesClientConfiguration { Host = apiServer.ToString(), SslCaCerts = [ca], AccessToken = token.ToString() });
             var (certificate, key) = await NodeCertificateRequest.RequestAsync(bootstrap, nodeName, timeout, shutdown.Token);
@@ -67,7 +69,7 @@ internal static class JoinCommand
             await output.WriteLineAsync($"orchestrator join: certificate for system:node:{nodeName} issued; kubeconfig {kubeconfig}");
             var rotation = new ClientCertificateRotation(kubeconfig, apiServer, ca, nodeName, output, TimeProvider.System);
             using var loggers = ClientArguments.Loggers(LogLevel.Information);
-            await run(rotation, loggers, output, shutdown.Token);
+            await run(rotation, ca, loggers, output, shutdown.Token);
             return 0;
         }
         catch (JoinException e)
@@ -76,29 +78,37 @@ internal static class JoinCommand
         }
     }
 
-    private static Func<ClientCertificateRotation, ILoggerFactory, TextWriter, CancellationToken, Task> Hollow(Arguments arguments, string nodeName)
+    private static Func<ClientCertificateRotation, X509Certificate2, ILoggerFactory, TextWriter, CancellationToken, Task> Hollow(Arguments arguments, string nodeName)
     {
         var template = KubeletCommand.NodeTemplate(arguments);
         var node = template with { Name = nodeName, InternalIp = arguments.Option("node-ip") ?? "10.199.0.1" };
         var options = new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) };
-        return async (rotation, loggers, output, ct) =>
+        return async (rotation, _, loggers, output, ct) =>
         {
             await output.WriteLineAsync($"orchestrator join: hollow node {nodeName}");
             await rotation.RunAsync((client, c) => ComponentHost.RunAsync("kubelet", client, loggers, context => [KubeletCommand.Hollow(context, [node], options)], null, c), ct);
         };
     }
 
-    private static Func<ClientCertificateRotation, ILoggerFactory, TextWriter, CancellationToken, Task> Real(Arguments arguments, string nodeName, string dataDirectory)
+    /// <summary>
+    /// A real node: containerd, the kubelet serving TLS (a self-signed certificate in ROOT/pki unless
+    /// --tls-cert-file/--tls-private-key-file, as upstream's kubelet without serverTLSBootstrap) and accepting only
+    /// clients whose certificate chains to the cluster CA (the API server's kubelet client; upstream's
+    /// --client-ca-file), and its proxy and DNS as the node's own identity (NodeCompanionPolicy grants system:nodes
+    /// what they read).
+    /// </summary>
+    private static Func<ClientCertificateRotation, X509Certificate2, ILoggerFactory, TextWriter, CancellationToken, Task> Real(Arguments arguments, string nodeName, string dataDirectory)
     {
         var services = NodeServices.Parse(arguments);
         var options = RealNode.Options(arguments, nodeName, Path.Combine(dataDirectory, "kubelet"), "port") with
         {
             Kubelet = services.Apply(new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) }),
         };
-        return async (rotation, loggers, output, ct) =>
+        options = RealNode.WithStandaloneTls(options, arguments, null);
+        return async (rotation, ca, loggers, output, ct) =>
         {
             // containerd runs on across certificate renewals; the kubelet, proxy and DNS restart with the new client.
-            await using var node = await RealNode.StartAsync(options, loggers, output, ct);
+            await using var node = await RealNode.StartAsync(options with { ClientCertificateAuthority = options.ClientCertificateAuthority ?? ca }, loggers, output, ct);
             await rotation.RunAsync((client, c) => Task.WhenAll(
                 ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, c),
                 services.RunAsync(client, client, node, loggers, c)), ct);

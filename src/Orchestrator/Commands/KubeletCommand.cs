@@ -41,7 +41,7 @@ internal static class KubeletCommand
     /// <summary>
     /// `orchestrator kubelet --runtime containerd`: one real node on a private containerd, its server on TLS. The
     /// proxy and DNS use <c>--proxy-kubeconfig</c> and <c>--dns-kubeconfig</c> when given (their own identities), else
-    /// the kubelet's.
+    /// the kubelet's (group system:nodes holds what they need: ApiServer's NodeCompanionPolicy).
     /// </summary>
     private static async Task<int> RunContainerdAsync(k8s.IKubernetes client, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? authorities, Arguments arguments, TextWriter output)
     {

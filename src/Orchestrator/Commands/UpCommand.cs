@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager;
+using Orchestrator.Dns.Hosting;
 using Orchestrator.Host.Pki;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Runtime.Hollow;
@@ -94,6 +95,12 @@ internal static class UpCommand
         // Components stop as soon as shutdown begins: their watches would otherwise hold the server's drain open.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
         var components = new List<Task>();
+        if (nodeServices.Dns)
+        {
+            // The kube-dns Service is the control plane's (as kubeadm's DNS addon): the nodes' DNS servers only read it.
+            await KubeDnsService.EnsureAsync(clients.For(ComponentIdentity.Admin), nodeServices.ClusterDns[0], stop.Token);
+        }
+
         controllers = UpJoin.WithSigning(controllers, dataDirectory);
         if (runControllers)
         {

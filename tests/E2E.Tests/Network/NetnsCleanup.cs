@@ -7,7 +7,7 @@ namespace Orchestrator.E2E.Tests.Network;
 /// What a node's kubelet normally removes when it stops, removed again from the test process in case it was
 /// killed or never got that far: its containerd (adopted, pods removed through CRI so CNI DEL runs in the node's
 /// namespace, then stopped) or that containerd's leftovers (shims, mounts, cgroups), libcni's cache entries of the
-/// node's network, and the kubelet's root directory. Every step is idempotent.
+/// node's network, the kubelet's root directory and the node's data directory. Every step is idempotent.
 /// </summary>
 internal static class NetnsCleanup
 {
@@ -35,5 +35,9 @@ internal static class NetnsCleanup
         }
 
         Orchestrator.Kubelet.Runtime.Containerd.KubeletRootCleanup.Remove(node.RootDir);
+        if (node.DataDir != node.RootDir && Directory.Exists(node.DataDir))
+        {
+            Directory.Delete(node.DataDir, recursive: true);
+        }
     }
 }

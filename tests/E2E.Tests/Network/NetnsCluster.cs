@@ -202,11 +202,10 @@ public abstract class NetnsCluster : IAsyncLifetime
         _nodeKubeconfigDir = Directory.CreateTempSubdirectory("orc-netns-kubeconfig-").FullName;
         for (var i = 0; i < NodeNames.Length; i++)
         {
-            var root = Path.Combine(Path.GetTempPath(), $"orc-nd-{NetworkNamespace.RandomSuffix()}");
-            _nodes.Add(new NetnsNode(NodeNames[i], Topology.Nodes[i], Topology.NodeAddress(i), root));
+            _nodes.Add(CreateNode(NodeNames[i], Topology.Nodes[i], Topology.NodeAddress(i)));
         }
 
-        await Task.WhenAll(_nodes.Select(StartKubeletAsync));
+        await Task.WhenAll(_nodes.Select(StartNodeAsync));
         await WaitAsync(async () =>
         {
             var nodes = (await Client.CoreV1.ListNodeAsync()).Items;
@@ -215,13 +214,22 @@ public abstract class NetnsCluster : IAsyncLifetime
         }, "both nodes Ready with a podCIDR", seconds: 90);
     }
 
+    /// <summary>The API server at its LAN address (a name of its serving certificate), as the nodes reach it.</summary>
+    public Uri LanServer => new($"https://{Topology.RootAddress}:{Server.Address.Port.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>The node <paramref name="name"/> in <paramref name="ns"/> at <paramref name="address"/>, with a fresh kubelet root under the temp directory.</summary>
+    protected virtual NetnsNode CreateNode(string name, NetworkNamespace ns, string address) =>
+        new(name, ns, address, Path.Combine(Path.GetTempPath(), $"orc-nd-{NetworkNamespace.RandomSuffix()}"));
+
     /// <summary>
     /// Starts the node's kubelet with its own identities over TLS to the server's LAN address (a name of its serving
-    /// certificate): system:node:NAME for the kubelet, system:kube-proxy and system:kube-dns for its companions.
+    /// certificate): system:node:NAME for the kubelet, system:kube-proxy and system:kube-dns for its companions; sets
+    /// <see cref="NetnsNode.Kubelet"/>.
     /// </summary>
-    private async Task StartKubeletAsync(NetnsNode node)
+    protected virtual async Task StartNodeAsync(NetnsNode node)
     {
-        var server = new Uri($"https://{Topology.RootAddress}:{Server.Address.Port.ToString(CultureInfo.InvariantCulture)}");
+        ArgumentNullException.ThrowIfNull(node);
+        var server = LanServer;
         var kubeconfig = Server.WriteKubeconfig(Path.Combine(_nodeKubeconfigDir!, $"kubelet-{node.Name}.kubeconfig"), server, "system:node:" + node.Name, "system:nodes");
         var proxy = Server.WriteKubeconfig(Path.Combine(_nodeKubeconfigDir!, $"proxy-{node.Name}.kubeconfig"), server, "system:kube-proxy");
         var dns = Server.WriteKubeconfig(Path.Combine(_nodeKubeconfigDir!, $"dns-{node.Name}.kubeconfig"), server, "system:kube-dns");

@@ -36,7 +36,7 @@ internal static class BootstrapSystemRoles
             Rule(["get", "list", "patch", "update", "watch"], "", "persistentvolumeclaims"),
         ]);
 
-        // Our node DNS (src/Dns) also publishes the kube-dns Service and its EndpointSlices in kube-system.
+        // Our node DNS (src/Dns) also publishes its node's kube-dns EndpointSlice in kube-system (KubeDnsPublisher).
         yield return ClusterRole("system:kube-dns",
         [
             Rule(["list", "watch"], "", "endpoints", "services", "namespaces", "pods"),
@@ -58,17 +58,15 @@ internal static class BootstrapSystemRoles
 
     /// <summary>
     /// The kube-system Roles: the authentication config reader extension API servers use, and what our
-    /// node DNS publishes there (the kube-dns Service and the nodes' EndpointSlices; not upstream's).
+    /// node DNS publishes there (each node's kube-dns EndpointSlice; not upstream's). The kube-dns Service is
+    /// the control plane's, so no node DNS identity may write Services.
     /// </summary>
     public static IEnumerable<JsonObject> NamespacedRoles()
     {
         yield return Role("kube-system", "extension-apiserver-authentication-reader",
             [Rule(Read, "", "configmaps").Named("extension-apiserver-authentication")]);
         yield return Role("kube-system", KubeDnsPublisher,
-        [
-            Rule(["get", "create", "update", "patch"], "", "services"),
-            Rule(["get", "create", "update", "patch", "delete"], "discovery.k8s.io", "endpointslices"),
-        ]);
+            [Rule(["get", "create", "update", "patch", "delete"], "discovery.k8s.io", "endpointslices")]);
     }
 
     private static IEnumerable<PolicyRule> NodeRules() =>
