@@ -15,6 +15,7 @@ internal static class AdmissionServiceCollectionExtensions
     {
         services.TryAddSingleton<IObjectLookup, ObjectLookup>();
         services.TryAddSingleton<INamespaceLookup, NamespaceLookup>();
+        services.TryAddSingleton<DefaultClassLookup>();
         if (serviceAccounts)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, ServiceAccount.ServiceAccountAdmission>());
@@ -22,6 +23,8 @@ internal static class AdmissionServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, NamespaceLifecycle.NamespaceLifecycle>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultTolerationSeconds.DefaultTolerationSeconds>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultStorageClass.DefaultStorageClass>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultIngressClass.DefaultIngressClass>());
         services.TryAddSingleton(provider => AdmissionPlugins.Chain(provider.GetServices<IAdmissionPlugin>()));
         return services;
     }
