@@ -1,4 +1,6 @@
 using k8s.Models;
+using Orchestrator.ApiServer.Registry.AdmissionRegistration;
+using Orchestrator.ApiServer.Registry.ApiRegistration;
 using Orchestrator.ApiServer.Registry.Apps.ControllerRevisions;
 using Orchestrator.ApiServer.Registry.Apps.DaemonSets;
 using Orchestrator.ApiServer.Registry.Apps.Deployments;
@@ -164,6 +166,25 @@ internal static class BuiltInResources
         {
             Strategy = new VolumeAttachmentStrategy(),
             Subresources = [Status("storage.k8s.io", "v1", "VolumeAttachment")],
+        },
+
+        // admissionregistration.k8s.io/v1: stored and validated, never called
+        Of<V1ValidatingWebhookConfiguration, V1ValidatingWebhookConfigurationList>("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", "validatingwebhookconfiguration", namespaced: false) with
+        {
+            Strategy = new WebhookConfigurationStrategy(mutating: false),
+            HasGeneration = true,
+        },
+        Of<V1MutatingWebhookConfiguration, V1MutatingWebhookConfigurationList>("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "mutatingwebhookconfiguration", namespaced: false) with
+        {
+            Strategy = new WebhookConfigurationStrategy(mutating: true),
+            HasGeneration = true,
+        },
+
+        // apiregistration.k8s.io/v1: stored and validated, never proxied
+        Of<V1APIService, V1APIServiceList>("apiregistration.k8s.io", "v1", "apiservices", "apiservice", namespaced: false) with
+        {
+            Strategy = new ApiServiceStrategy(),
+            Subresources = [Status("apiregistration.k8s.io", "v1", "APIService")],
         },
 
         // policy/v1
