@@ -15,7 +15,7 @@ internal static class AdmissionServiceCollectionExtensions
     {
         services.TryAddSingleton<IObjectLookup, ObjectLookup>();
         services.TryAddSingleton<INamespaceLookup, NamespaceLookup>();
-        services.TryAddSingleton<DefaultClassLookup>();
+        services.TryAddSingleton<IDefaultClassLookup, DefaultClassLookup>();
         if (serviceAccounts)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, ServiceAccount.ServiceAccountAdmission>());

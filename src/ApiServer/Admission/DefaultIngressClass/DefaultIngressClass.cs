@@ -7,7 +7,7 @@ namespace Orchestrator.ApiServer.Admission.DefaultIngressClass;
 /// <c>spec.ingressClassName</c> nor the legacy <c>kubernetes.io/ingress.class</c> annotation) gets the
 /// default IngressClass, the newest one annotated <c>ingressclass.kubernetes.io/is-default-class: "true"</c>.
 /// </summary>
-internal sealed class DefaultIngressClass(DefaultClassLookup classes) : IAdmissionPlugin
+internal sealed class DefaultIngressClass(IDefaultClassLookup classes) : IAdmissionPlugin
 {
     public const string DefaultAnnotation = "ingressclass.kubernetes.io/is-default-class";
     private const string LegacyClassAnnotation = "kubernetes.io/ingress.class";

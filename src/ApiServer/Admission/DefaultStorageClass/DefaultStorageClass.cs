@@ -7,7 +7,7 @@ namespace Orchestrator.ApiServer.Admission.DefaultStorageClass;
 /// <c>spec.storageClassName</c>, even empty, nor the beta annotation) gets the default StorageClass, the
 /// newest one annotated <c>storageclass.kubernetes.io/is-default-class: "true"</c>; without one it is left as is.
 /// </summary>
-internal sealed class DefaultStorageClass(DefaultClassLookup classes) : IAdmissionPlugin
+internal sealed class DefaultStorageClass(IDefaultClassLookup classes) : IAdmissionPlugin
 {
     public const string DefaultAnnotation = "storageclass.kubernetes.io/is-default-class";
     public const string BetaDefaultAnnotation = "storageclass.beta.kubernetes.io/is-default-class";
