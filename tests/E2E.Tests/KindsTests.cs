@@ -90,6 +90,20 @@ public sealed class KindsTests(SqliteServerFixture fixture) : IClassFixture<Sqli
 
     [Theory]
     [MemberData(nameof(Versions))]
+    public async Task Create_ingress_sends_a_body_the_server_decodes(string version)
+    {
+        using var kubectl = new Kubectl(version, fixture.Server.Kubeconfig);
+        var name = "simple-" + version.Replace(".", "", StringComparison.Ordinal);
+
+        var created = await kubectl.RunAsync("create", "ingress", name, "-n", "default", "--class=other", "--rule=foo.example.com/bar*=svc1:8080,tls=my-cert");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var spec = await kubectl.RunAsync("get", "ingress", name, "-n", "default", "-o", "jsonpath={.spec.ingressClassName} {.spec.rules[0].http.paths[0].path} {.spec.rules[0].http.paths[0].pathType} {.spec.rules[0].http.paths[0].backend.service.port.number} {.spec.tls[0].secretName}");
+        Assert.Equal("other /bar Prefix 8080 my-cert", spec.Stdout);
+        Assert.Equal(0, (await kubectl.RunAsync("delete", "ingress", name, "-n", "default")).ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
     public async Task Explain_describes_ingress_rules(string version)
     {
         using var kubectl = new Kubectl(version, fixture.Server.Kubeconfig);
