@@ -15,6 +15,7 @@ internal static class AdmissionServiceCollectionExtensions
     {
         services.TryAddSingleton<IObjectLookup, ObjectLookup>();
         services.TryAddSingleton<INamespaceLookup, NamespaceLookup>();
+        services.TryAddSingleton<IDefaultClassLookup, DefaultClassLookup>();
         if (serviceAccounts)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, ServiceAccount.ServiceAccountAdmission>());
@@ -27,6 +28,8 @@ internal static class AdmissionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, Certificates.CertificateApproval>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, Certificates.CertificateSigning>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, Certificates.CertificateSubjectRestriction>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultStorageClass.DefaultStorageClass>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultIngressClass.DefaultIngressClass>());
         services.TryAddSingleton(provider => AdmissionPlugins.Chain(provider.GetServices<IAdmissionPlugin>()));
         return services;
     }

@@ -79,6 +79,7 @@ internal static partial class NameValidation
             "namespaces" => Dns1123Label(checkedName),
             "services" => Dns1035Label(checkedName),
             "roles" or "clusterroles" or "rolebindings" or "clusterrolebindings" => [], // ValidateRBACName: a path segment only
+            "apiservices" => [], // a path segment that is version.group, checked by the APIService strategy ("v1." for the core group)
             _ => Dns1123Subdomain(checkedName),
         };
         return problems.Count > 0 ? problems : PathSegment(name, prefix);

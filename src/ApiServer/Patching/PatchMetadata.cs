@@ -57,6 +57,12 @@ internal static class PatchMetadata
         [(typeof(V1DaemonSetStatus), "conditions")] = ByType,
         [(typeof(V1JobStatus), "conditions")] = ByType,
         [(typeof(V1PodDisruptionBudgetStatus), "conditions")] = ByType,
+
+        [(typeof(V2HorizontalPodAutoscalerStatus), "conditions")] = ByType,
+        [(typeof(V1CSINodeSpec), "drivers")] = ByName,
+        [(typeof(V1ValidatingWebhookConfiguration), "webhooks")] = ByName,
+        [(typeof(V1MutatingWebhookConfiguration), "webhooks")] = ByName,
+        [(typeof(V1APIServiceStatus), "conditions")] = ByType,
     }.ToFrozenDictionary();
 
     /// <summary>The strategy of <paramref name="jsonName"/> on <paramref name="owner"/>, or null when it is replaced whole.</summary>

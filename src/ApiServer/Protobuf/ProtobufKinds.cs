@@ -6,6 +6,7 @@ using Orchestrator.ApiServer.Protobuf.Messages.Authorization;
 using Orchestrator.ApiServer.Protobuf.Messages.Batch;
 using Orchestrator.ApiServer.Protobuf.Messages.Core;
 using Orchestrator.ApiServer.Protobuf.Messages.Meta;
+using Orchestrator.ApiServer.Protobuf.Messages.Networking;
 using Orchestrator.ApiServer.Protobuf.Messages.Policy;
 using Orchestrator.ApiServer.Protobuf.Messages.Rbac;
 using Orchestrator.ApiServer.Protobuf.Messages.Scheduling;
@@ -31,6 +32,7 @@ internal static class ProtobufKinds
             [("batch/v1", "Job")] = Job.Descriptor,
             [("batch/v1", "CronJob")] = CronJob.Descriptor,
             [("policy/v1", "PodDisruptionBudget")] = PodDisruptionBudget.Descriptor,
+            [("networking.k8s.io/v1", "Ingress")] = Ingress.Descriptor,
             [("scheduling.k8s.io/v1", "PriorityClass")] = PriorityClass.Descriptor,
             [("authentication.k8s.io/v1", "TokenRequest")] = TokenRequest.Descriptor,
             [("authentication.k8s.io/v1", "TokenReview")] = TokenReview.Descriptor,

@@ -1,9 +1,12 @@
 using k8s.Models;
+using Orchestrator.ApiServer.Registry.AdmissionRegistration;
+using Orchestrator.ApiServer.Registry.ApiRegistration;
 using Orchestrator.ApiServer.Registry.Apps.ControllerRevisions;
 using Orchestrator.ApiServer.Registry.Apps.DaemonSets;
 using Orchestrator.ApiServer.Registry.Apps.Deployments;
 using Orchestrator.ApiServer.Registry.Apps.ReplicaSets;
 using Orchestrator.ApiServer.Registry.Apps.StatefulSets;
+using Orchestrator.ApiServer.Registry.Autoscaling.HorizontalPodAutoscalers;
 using Orchestrator.ApiServer.Registry.Batch.CronJobs;
 using Orchestrator.ApiServer.Registry.Batch.Jobs;
 using Orchestrator.ApiServer.Registry.Certificates;
@@ -21,10 +24,17 @@ using Orchestrator.ApiServer.Registry.Core.Secrets;
 using Orchestrator.ApiServer.Registry.Core.ServiceAccounts;
 using Orchestrator.ApiServer.Registry.Core.Services;
 using Orchestrator.ApiServer.Registry.Discovery.EndpointSlices;
+using Orchestrator.ApiServer.Registry.Networking.IngressClasses;
+using Orchestrator.ApiServer.Registry.Networking.Ingresses;
+using Orchestrator.ApiServer.Registry.Networking.NetworkPolicies;
 using Orchestrator.ApiServer.Registry.Node.RuntimeClasses;
 using Orchestrator.ApiServer.Registry.Policy.PodDisruptionBudgets;
 using Orchestrator.ApiServer.Registry.Rbac;
 using Orchestrator.ApiServer.Registry.Scheduling.PriorityClasses;
+using Orchestrator.ApiServer.Registry.StorageApi.CsiDrivers;
+using Orchestrator.ApiServer.Registry.StorageApi.CsiNodes;
+using Orchestrator.ApiServer.Registry.StorageApi.StorageClasses;
+using Orchestrator.ApiServer.Registry.StorageApi.VolumeAttachments;
 using Orchestrator.ApiServer.Tables.Printers;
 
 namespace Orchestrator.ApiServer.Registry;
@@ -119,6 +129,62 @@ internal static class BuiltInResources
             Strategy = new CronJobStrategy(),
             HasGeneration = true,
             Subresources = [Status("batch", "v1", "CronJob")],
+        },
+
+        // autoscaling/v2, the preferred version
+        Of<V2HorizontalPodAutoscaler, V2HorizontalPodAutoscalerList>("autoscaling", "v2", "horizontalpodautoscalers", "horizontalpodautoscaler", namespaced: true, ["hpa"], ["all"]) with
+        {
+            Strategy = new HorizontalPodAutoscalerStrategy(),
+            Subresources = [Status("autoscaling", "v2", "HorizontalPodAutoscaler")],
+        },
+
+        // networking.k8s.io/v1
+        Of<V1Ingress, V1IngressList>("networking.k8s.io", "v1", "ingresses", "ingress", namespaced: true, ["ing"]) with
+        {
+            Strategy = new IngressStrategy(),
+            HasGeneration = true,
+            Subresources = [Status("networking.k8s.io", "v1", "Ingress")],
+        },
+        Of<V1IngressClass, V1IngressClassList>("networking.k8s.io", "v1", "ingressclasses", "ingressclass", namespaced: false) with
+        {
+            Strategy = new IngressClassStrategy(),
+        },
+        Of<V1NetworkPolicy, V1NetworkPolicyList>("networking.k8s.io", "v1", "networkpolicies", "networkpolicy", namespaced: true, ["netpol"]) with
+        {
+            Strategy = new NetworkPolicyStrategy(),
+            HasGeneration = true,
+        },
+
+        // storage.k8s.io/v1
+        Of<V1StorageClass, V1StorageClassList>("storage.k8s.io", "v1", "storageclasses", "storageclass", namespaced: false, ["sc"]) with
+        {
+            Strategy = new StorageClassStrategy(),
+        },
+        Of<V1CSIDriver, V1CSIDriverList>("storage.k8s.io", "v1", "csidrivers", "csidriver", namespaced: false) with { Strategy = new CsiDriverStrategy() },
+        Of<V1CSINode, V1CSINodeList>("storage.k8s.io", "v1", "csinodes", "csinode", namespaced: false) with { Strategy = new CsiNodeStrategy() },
+        Of<V1VolumeAttachment, V1VolumeAttachmentList>("storage.k8s.io", "v1", "volumeattachments", "volumeattachment", namespaced: false) with
+        {
+            Strategy = new VolumeAttachmentStrategy(),
+            Subresources = [Status("storage.k8s.io", "v1", "VolumeAttachment")],
+        },
+
+        // admissionregistration.k8s.io/v1: stored and validated, never called
+        Of<V1ValidatingWebhookConfiguration, V1ValidatingWebhookConfigurationList>("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", "validatingwebhookconfiguration", namespaced: false) with
+        {
+            Strategy = new WebhookConfigurationStrategy(mutating: false),
+            HasGeneration = true,
+        },
+        Of<V1MutatingWebhookConfiguration, V1MutatingWebhookConfigurationList>("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "mutatingwebhookconfiguration", namespaced: false) with
+        {
+            Strategy = new WebhookConfigurationStrategy(mutating: true),
+            HasGeneration = true,
+        },
+
+        // apiregistration.k8s.io/v1: stored and validated, never proxied
+        Of<V1APIService, V1APIServiceList>("apiregistration.k8s.io", "v1", "apiservices", "apiservice", namespaced: false) with
+        {
+            Strategy = new ApiServiceStrategy(),
+            Subresources = [Status("apiregistration.k8s.io", "v1", "APIService")],
         },
 
         // policy/v1

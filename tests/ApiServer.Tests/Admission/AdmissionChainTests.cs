@@ -16,16 +16,16 @@ public sealed class AdmissionChainTests
     [Fact]
     public void The_server_runs_upstreams_plugins_in_upstreams_order()
     {
-        using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddAdmission().BuildServiceProvider();
-        Assert.Equal(["NamespaceLifecycle", "DefaultTolerationSeconds"], services.GetRequiredService<AdmissionChain>().Names);
+        using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses()).AddAdmission().BuildServiceProvider();
+        Assert.Equal(["NamespaceLifecycle", "DefaultTolerationSeconds", "DefaultStorageClass", "DefaultIngressClass"], services.GetRequiredService<AdmissionChain>().Names);
     }
 
     [Fact]
     public void A_secured_server_adds_the_ServiceAccount_plugin_in_its_place()
     {
-        using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IObjectLookup>(new NoObjects())
+        using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IObjectLookup>(new NoObjects()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses())
             .AddSingleton(ResourceRegistry.BuiltIn).AddAdmission(serviceAccounts: true).BuildServiceProvider();
-        Assert.Equal(["NamespaceLifecycle", "ServiceAccount", "DefaultTolerationSeconds"], services.GetRequiredService<AdmissionChain>().Names);
+        Assert.Equal(["NamespaceLifecycle", "ServiceAccount", "DefaultTolerationSeconds", "DefaultStorageClass", "DefaultIngressClass"], services.GetRequiredService<AdmissionChain>().Names);
     }
 
     private sealed class NoObjects : IObjectLookup
@@ -119,6 +119,11 @@ public sealed class AdmissionChainTests
     private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
 
     private static Recorder Named(string name) => new(name, []);
+
+    private sealed class NoDefaultClasses : IDefaultClassLookup
+    {
+        public string? Find(string group, string plural, params string[] annotations) => null;
+    }
 
     private sealed class NoNamespaces : INamespaceLookup
     {

@@ -1,0 +1,218 @@
+using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Objects;
+using Orchestrator.ApiServer.Tables;
+using Orchestrator.ApiServer.Validation;
+
+namespace Orchestrator.ApiServer.Registry.Networking.Ingresses;
+
+/// <summary>
+/// Upstream's ValidateIngressSpec (pkg/apis/networking/validation): a default backend or rules, hosts that
+/// are DNS names (a wildcard first label allowed), paths absolute for Exact and Prefix, one backend kind
+/// per backend with a service name and one port, TLS hosts and secret names, the class name, and the
+/// legacy class annotation agreeing with <c>ingressClassName</c>.
+/// </summary>
+internal static class IngressValidation
+{
+    public const string ClassAnnotation = "kubernetes.io/ingress.class";
+
+    private static readonly string[] PathTypes = ["Exact", "ImplementationSpecific", "Prefix"];
+    private static readonly string[] InvalidSequences = ["//", "/./", "/../", "%2f", "%2F"];
+    private static readonly string[] InvalidSuffixes = ["/..", "/."];
+
+    public static void Validate(JsonObject ingress, List<StatusCause> causes)
+    {
+        var spec = ingress["spec"] as JsonObject;
+        var rules = spec?["rules"] as JsonArray;
+        var defaultBackend = spec?["defaultBackend"] as JsonObject;
+        if ((rules is null || rules.Count == 0) && defaultBackend is null)
+        {
+            causes.Add(FieldErrors.Invalid("spec", rules is null ? "[]networking.IngressRule(nil)" : "[]networking.IngressRule{}", "either `defaultBackend` or `rules` must be specified"));
+        }
+
+        if (defaultBackend is not null)
+        {
+            Backend(defaultBackend, "spec.defaultBackend", causes);
+        }
+
+        for (var i = 0; i < (rules?.Count ?? 0); i++)
+        {
+            if (rules![i] is JsonObject rule)
+            {
+                Rule(rule, $"spec.rules[{i}]", causes);
+            }
+        }
+
+        Tls(spec.Objects("tls"), causes);
+        if (spec.StringOrNull("ingressClassName") is { } className)
+        {
+            causes.AddRange(NameValidation.Dns1123Subdomain(className).Select(p => FieldErrors.InvalidText("spec.ingressClassName", className, p)));
+            if (ingress.StringOrNull("metadata", "annotations", ClassAnnotation) is { } annotation && annotation != className)
+            {
+                causes.Add(FieldErrors.InvalidText("annotations." + ClassAnnotation, annotation, "must match `ingressClassName` when both are specified"));
+            }
+        }
+    }
+
+    private static void Rule(JsonObject rule, string path, List<StatusCause> causes)
+    {
+        if (rule.String("host") is { Length: > 0 } host)
+        {
+            if (NetworkNames.IsIp(host))
+            {
+                causes.Add(FieldErrors.InvalidText(path + ".host", host, "must be a DNS name, not an IP address"));
+            }
+
+            causes.AddRange(NetworkNames.Host(host).Select(p => FieldErrors.InvalidText(path + ".host", host, p)));
+        }
+
+        if (rule["http"] is not JsonObject http)
+        {
+            return;
+        }
+
+        var paths = http.Objects("paths");
+        if (paths.Count == 0)
+        {
+            causes.Add(FieldErrors.Required(path + ".http.paths"));
+        }
+
+        for (var i = 0; i < paths.Count; i++)
+        {
+            HttpPath(paths[i], $"{path}.http.paths[{i}]", causes);
+        }
+    }
+
+    private static void HttpPath(JsonObject httpPath, string path, List<StatusCause> causes)
+    {
+        if (httpPath.StringOrNull("pathType") is not { } pathType)
+        {
+            causes.Add(FieldErrors.Required(path + ".pathType", "pathType must be specified"));
+            return;
+        }
+
+        var value = httpPath.String("path");
+        switch (pathType)
+        {
+            case "Exact" or "Prefix":
+                if (!value.StartsWith('/'))
+                {
+                    causes.Add(FieldErrors.InvalidText(path + ".path", value, "must be an absolute path"));
+                }
+
+                causes.AddRange(InvalidSequences.Where(s => value.Contains(s, StringComparison.Ordinal))
+                    .Select(s => FieldErrors.InvalidText(path + ".path", value, $"must not contain '{s}'")));
+                causes.AddRange(InvalidSuffixes.Where(s => value.EndsWith(s, StringComparison.Ordinal))
+                    .Select(s => FieldErrors.InvalidText(path + ".path", value, $"cannot end with '{s}'")));
+                break;
+            case "ImplementationSpecific":
+                if (value.Length > 0 && !value.StartsWith('/'))
+                {
+                    causes.Add(FieldErrors.InvalidText(path + ".path", value, "must be an absolute path"));
+                }
+
+                break;
+            default:
+                causes.Add(FieldErrors.NotSupported(path + ".pathType", pathType, PathTypes));
+                break;
+        }
+
+        Backend(httpPath["backend"] as JsonObject ?? [], path + ".backend", causes);
+    }
+
+    private static void Backend(JsonObject backend, string path, List<StatusCause> causes)
+    {
+        var resource = backend["resource"] as JsonObject;
+        var service = backend["service"] as JsonObject;
+        if (resource is not null && service is not null)
+        {
+            causes.Add(FieldErrors.InvalidText(path, "", "cannot set both resource and service backends"));
+        }
+        else if (resource is not null)
+        {
+            TypedReference(resource, path + ".resource", causes);
+        }
+        else if (service is not null)
+        {
+            ServiceBackend(service, path, causes);
+        }
+        else
+        {
+            causes.Add(FieldErrors.InvalidText(path, "", "resource or service backend is required"));
+        }
+    }
+
+    private static void ServiceBackend(JsonObject service, string path, List<StatusCause> causes)
+    {
+        var name = service.String("name");
+        if (name.Length == 0)
+        {
+            causes.Add(FieldErrors.Required(path + ".service.name"));
+        }
+        else
+        {
+            causes.AddRange(NameValidation.Dns1035Label(name).Select(p => FieldErrors.InvalidText(path + ".service.name", name, p)));
+        }
+
+        var portName = service.String("port", "name");
+        var portNumber = service.Long("port", "number");
+        if (portName.Length > 0 && portNumber != 0)
+        {
+            causes.Add(FieldErrors.InvalidText(path, "", "cannot set both port name & port number"));
+        }
+        else if (portName.Length > 0)
+        {
+            causes.AddRange(PortValidation.NameProblems(portName).Select(p => FieldErrors.InvalidText(path + ".service.port.name", portName, p)));
+        }
+        else if (portNumber != 0)
+        {
+            if (portNumber is < 1 or > 65535)
+            {
+                causes.Add(FieldErrors.InvalidNumber(path + ".service.port.number", portNumber, PortValidation.RangeError));
+            }
+        }
+        else
+        {
+            causes.Add(FieldErrors.Required(path, "port name or number is required"));
+        }
+    }
+
+    /// <summary>A TypedLocalObjectReference: optional API group, required kind and name that are path segments.</summary>
+    public static void TypedReference(JsonObject reference, string path, List<StatusCause> causes)
+    {
+        if (reference.StringOrNull("apiGroup") is { } group)
+        {
+            causes.AddRange(NameValidation.Dns1123Subdomain(group).Select(p => FieldErrors.InvalidText(path + ".apiGroup", group, p)));
+        }
+
+        foreach (var field in new[] { "kind", "name" })
+        {
+            var value = reference.String(field);
+            if (value.Length == 0)
+            {
+                causes.Add(FieldErrors.Required($"{path}.{field}"));
+            }
+            else
+            {
+                causes.AddRange(NameValidation.PathSegment(value, prefix: false).Select(p => FieldErrors.InvalidText($"{path}.{field}", value, p)));
+            }
+        }
+    }
+
+    private static void Tls(IReadOnlyList<JsonObject> tls, List<StatusCause> causes)
+    {
+        for (var t = 0; t < tls.Count; t++)
+        {
+            var hosts = tls[t].Strings("hosts");
+            for (var h = 0; h < hosts.Count; h++)
+            {
+                causes.AddRange(NetworkNames.Host(hosts[h]).Select(p => FieldErrors.InvalidText($"spec.tls[{t}].hosts[{h}]", hosts[h], p)));
+            }
+
+            if (tls[t].String("secretName") is { Length: > 0 } secret)
+            {
+                causes.AddRange(NameValidation.Dns1123Subdomain(secret).Select(p => FieldErrors.InvalidText($"spec.tls[{t}].secretName", secret, p)));
+            }
+        }
+    }
+}
