@@ -17,7 +17,7 @@ public sealed class AdmissionChainTests
     public void The_server_runs_upstreams_plugins_in_upstreams_order()
     {
         using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses()).AddAdmission().BuildServiceProvider();
-        Assert.Equal(["NamespaceLifecycle", "DefaultTolerationSeconds", "DefaultStorageClass", "DefaultIngressClass"], services.GetRequiredService<AdmissionChain>().Names);
+        Assert.Equal(["NamespaceLifecycle", "DefaultTolerationSeconds", "DefaultStorageClass", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass"], services.GetRequiredService<AdmissionChain>().Names);
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class AdmissionChainTests
     {
         using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IObjectLookup>(new NoObjects()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses())
             .AddSingleton(ResourceRegistry.BuiltIn).AddAdmission(serviceAccounts: true).BuildServiceProvider();
-        Assert.Equal(["NamespaceLifecycle", "ServiceAccount", "DefaultTolerationSeconds", "DefaultStorageClass", "DefaultIngressClass"], services.GetRequiredService<AdmissionChain>().Names);
+        Assert.Equal(["NamespaceLifecycle", "ServiceAccount", "DefaultTolerationSeconds", "DefaultStorageClass", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass"], services.GetRequiredService<AdmissionChain>().Names);
     }
 
     private sealed class NoObjects : IObjectLookup
