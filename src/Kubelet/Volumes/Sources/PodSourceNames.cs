@@ -10,62 +10,25 @@ namespace Orchestrator.Kubelet.Volumes.Sources;
 /// </summary>
 internal static class PodSourceNames
 {
-    public static IReadOnlySet<string> Secrets(V1Pod pod)
+    public static IReadOnlySet<string> Secrets(V1Pod pod) =>
+        Names(pod, v => v.Secret?.SecretName, p => p.Secret?.Name, e => e.ValueFrom?.SecretKeyRef?.Name, f => f.SecretRef?.Name);
+
+    public static IReadOnlySet<string> ConfigMaps(V1Pod pod) =>
+        Names(pod, v => v.ConfigMap?.Name, p => p.ConfigMap?.Name, e => e.ValueFrom?.ConfigMapKeyRef?.Name, f => f.ConfigMapRef?.Name);
+
+    private static SortedSet<string> Names(
+        V1Pod pod,
+        Func<V1Volume, string?> volumeName,
+        Func<V1VolumeProjection, string?> projectionName,
+        Func<V1EnvVar, string?> envName,
+        Func<V1EnvFromSource, string?> envFromName)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var volume in pod.Spec?.Volumes ?? [])
-        {
-            Add(names, volume.Secret?.SecretName);
-            foreach (var source in volume.Projected?.Sources ?? [])
-            {
-                Add(names, source.Secret?.Name);
-            }
-        }
-
-        foreach (var (env, envFrom) in Environments(pod))
-        {
-            foreach (var variable in env ?? [])
-            {
-                Add(names, variable.ValueFrom?.SecretKeyRef?.Name);
-            }
-
-            foreach (var from in envFrom ?? [])
-            {
-                Add(names, from.SecretRef?.Name);
-            }
-        }
-
-        return names;
-    }
-
-    public static IReadOnlySet<string> ConfigMaps(V1Pod pod)
-    {
-        ArgumentNullException.ThrowIfNull(pod);
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var volume in pod.Spec?.Volumes ?? [])
-        {
-            Add(names, volume.ConfigMap?.Name);
-            foreach (var source in volume.Projected?.Sources ?? [])
-            {
-                Add(names, source.ConfigMap?.Name);
-            }
-        }
-
-        foreach (var (env, envFrom) in Environments(pod))
-        {
-            foreach (var variable in env ?? [])
-            {
-                Add(names, variable.ValueFrom?.ConfigMapKeyRef?.Name);
-            }
-
-            foreach (var from in envFrom ?? [])
-            {
-                Add(names, from.ConfigMapRef?.Name);
-            }
-        }
-
-        return names;
+        var volumes = pod.Spec?.Volumes ?? [];
+        var names = volumes.Select(volumeName)
+            .Concat(volumes.SelectMany(v => v.Projected?.Sources ?? []).Select(projectionName))
+            .Concat(Environments(pod).SelectMany(c => (c.Env ?? []).Select(envName).Concat((c.EnvFrom ?? []).Select(envFromName))));
+        return new SortedSet<string>(names.Where(n => !string.IsNullOrEmpty(n)).Select(n => n!), StringComparer.Ordinal);
     }
 
     /// <summary>env and envFrom of every container; either may be null (absent from the JSON).</summary>
@@ -73,12 +36,4 @@ internal static class PodSourceNames
         (pod.Spec?.InitContainers ?? []).Select(c => (c.Env, c.EnvFrom))
             .Concat((pod.Spec?.Containers ?? []).Select(c => (c.Env, c.EnvFrom)))
             .Concat((pod.Spec?.EphemeralContainers ?? []).Select(c => (c.Env, c.EnvFrom)));
-
-    private static void Add(SortedSet<string> names, string? name)
-    {
-        if (!string.IsNullOrEmpty(name))
-        {
-            names.Add(name);
-        }
-    }
 }
