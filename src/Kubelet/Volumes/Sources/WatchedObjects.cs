@@ -17,8 +17,8 @@ namespace Orchestrator.Kubelet.Volumes.Sources;
 internal sealed partial class WatchedObjects<T> : IAsyncDisposable
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    /// <summary>How long <see cref="WaitForSyncAsync"/> waits for first lists (upstream's Get polls for 1 s).</summary>
-    public static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>How long <see cref="WaitForSyncAsync"/> waits for first lists unless told otherwise (upstream's Get polls for 1 s).</summary>
+    public static readonly TimeSpan DefaultSyncTimeout = TimeSpan.FromSeconds(1);
 
     private readonly IKubernetes _client;
     private readonly Func<string, ListWatch<T>> _inNamespace;
@@ -28,6 +28,7 @@ internal sealed partial class WatchedObjects<T> : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _syncTimeout;
     private readonly Lock _lock = new();
     private readonly Dictionary<NamespacedName, WatchedObject<T>> _items = [];
     private readonly List<Task> _stopping = [];
@@ -40,10 +41,12 @@ internal sealed partial class WatchedObjects<T> : IAsyncDisposable
     /// <param name="changed">Called with a pod uid when an object it references changed; must only enqueue.</param>
     /// <param name="loggers">The loggers.</param>
     /// <param name="time">The clock of back-offs and sync waits.</param>
-    public WatchedObjects(IKubernetes client, Func<string, ListWatch<T>> inNamespace, Func<T, bool> isImmutable, string resource, Action<string> changed, ILoggerFactory loggers, TimeProvider time)
+    /// <param name="syncTimeout">How long <see cref="WaitForSyncAsync"/> waits; <see cref="DefaultSyncTimeout"/> when null.</param>
+    public WatchedObjects(IKubernetes client, Func<string, ListWatch<T>> inNamespace, Func<T, bool> isImmutable, string resource, Action<string> changed, ILoggerFactory loggers, TimeProvider time, TimeSpan? syncTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(loggers);
         (_client, _inNamespace, _isImmutable, _resource, _changed, _time) = (client, inNamespace, isImmutable, resource, changed, time);
+        _syncTimeout = syncTimeout ?? DefaultSyncTimeout;
         _logger = loggers.CreateLogger<WatchedObjects<T>>();
         _loggers = loggers;
     }
@@ -120,7 +123,7 @@ internal sealed partial class WatchedObjects<T> : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until every registered one of <paramref name="keys"/> has had its first list, for at most <see cref="SyncTimeout"/> (then <see cref="Get"/> reports them unsynced).</summary>
+    /// <summary>Waits until every registered one of <paramref name="keys"/> has had its first list, for at most the sync timeout (then <see cref="Get"/> reports them unsynced).</summary>
     public async Task WaitForSyncAsync(IEnumerable<NamespacedName> keys, CancellationToken ct)
     {
         List<Task> pending;
@@ -131,7 +134,7 @@ internal sealed partial class WatchedObjects<T> : IAsyncDisposable
 
         try
         {
-            await Task.WhenAll(pending).WaitAsync(SyncTimeout, _time, ct);
+            await Task.WhenAll(pending).WaitAsync(_syncTimeout, _time, ct);
         }
         catch (TimeoutException)
         {

@@ -21,11 +21,12 @@ internal sealed class WatchingVolumeSources : IVolumeSources, IController, IAsyn
     /// <param name="changed">Called with a pod uid when a secret or configMap it references changed (after its first list); must only enqueue.</param>
     /// <param name="loggers">The loggers.</param>
     /// <param name="time">The clock; the system clock when null.</param>
-    public WatchingVolumeSources(IKubernetes client, Action<string> changed, ILoggerFactory loggers, TimeProvider? time = null)
+    /// <param name="syncTimeout">How long a registration waits for first lists; upstream's 1 s when null.</param>
+    public WatchingVolumeSources(IKubernetes client, Action<string> changed, ILoggerFactory loggers, TimeProvider? time = null, TimeSpan? syncTimeout = null)
     {
         time ??= TimeProvider.System;
-        Secrets = new WatchedObjects<V1Secret>(client, NamespacedListWatches.Secrets, s => s.Immutable == true, "secrets", changed, loggers, time);
-        ConfigMaps = new WatchedObjects<V1ConfigMap>(client, NamespacedListWatches.ConfigMaps, c => c.Immutable == true, "configmaps", changed, loggers, time);
+        Secrets = new WatchedObjects<V1Secret>(client, NamespacedListWatches.Secrets, s => s.Immutable == true, "secrets", changed, loggers, time, syncTimeout);
+        ConfigMaps = new WatchedObjects<V1ConfigMap>(client, NamespacedListWatches.ConfigMaps, c => c.Immutable == true, "configmaps", changed, loggers, time, syncTimeout);
     }
 
     public string Name => "volume-sources";

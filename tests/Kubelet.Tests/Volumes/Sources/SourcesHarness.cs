@@ -20,7 +20,7 @@ internal sealed class SourcesHarness : IAsyncDisposable
         {
             Changed.Enqueue(uid);
             OnChanged?.Invoke(uid);
-        }, NullLoggerFactory.Instance);
+        }, NullLoggerFactory.Instance, syncTimeout: TimeSpan.FromSeconds(30)); // a first list may take over upstream's 1 s on a loaded machine
     }
 
     public InProcessApiServer Api { get; }

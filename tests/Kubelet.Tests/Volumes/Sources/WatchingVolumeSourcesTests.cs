@@ -60,8 +60,10 @@ public sealed class WatchingVolumeSourcesTests
             ["u1"] = SourcesHarness.Pod("u1", [Specs.Secret("s", "s1")]),
             ["u2"] = SourcesHarness.Pod("u2", [Specs.ConfigMap("c", "later")]),
         };
+        using var serial = new SemaphoreSlim(1, 1); // the pod worker never syncs a pod twice at once
         h.OnChanged = uid => _ = Task.Run(async () =>
         {
+            await serial.WaitAsync();
             try
             {
                 await h.Sources.RegisterPodAsync(pods[uid], CancellationToken.None); // what the kubelet's pod sync does
@@ -70,6 +72,10 @@ public sealed class WatchingVolumeSourcesTests
             catch (VolumeSetupException)
             {
                 // retried on the next change, as the pod worker would
+            }
+            finally
+            {
+                serial.Release();
             }
         });
 
@@ -176,6 +182,7 @@ public sealed class WatchingVolumeSourcesTests
         var pod = SourcesHarness.Pod("u1", [Specs.Secret("s", "s1"), Specs.ConfigMap("c", "c1"), Specs.Projected("p", null, new V1VolumeProjection { ConfigMap = new V1ConfigMapProjection { Name = "kube-root-ca.crt" } })], everyKind);
 
         await h.Sources.RegisterPodAsync(pod, CancellationToken.None);
+        await Eventually.TrueAsync(() => h.Http.OpenWatches.Count == 5, "a watch per referenced object");
         await h.UpdateSecretAsync("s1", "a2");
         await Eventually.TrueAsync(() => h.Changed.Contains("u1"), "the change to reach the pod");
         h.Sources.UnregisterPod("u1");
