@@ -10,12 +10,9 @@ namespace Orchestrator.Kubelet.Volumes;
 /// </summary>
 internal static class ProjectedPayload
 {
-    public const string ServiceAccountTokenType = "kubernetes.io/service-account-token";
-    public const string ServiceAccountNameAnnotation = "kubernetes.io/service-account.name";
-
     /// <param name="tokens">
     /// The tokens already fetched through TokenRequest for this volume's serviceAccountToken sources (by
-    /// source object); null when this kubelet has no API client for them (the legacy token Secret is used).
+    /// source object); null when this kubelet has no API client for them (serviceAccountToken sources then fail).
     /// </param>
     public static Dictionary<string, FileProjection> Make(
         V1ProjectedVolumeSource source,
@@ -38,7 +35,7 @@ internal static class ProjectedPayload
                     { DownwardAPI: { } d } => DownwardApiPayload.Make(d.Items, pod, source.DefaultMode, nodeAllocatable),
                     { ServiceAccountToken: { } t } when tokens is not null && tokens.TryGetValue(t, out var token) =>
                         new Dictionary<string, FileProjection>(StringComparer.Ordinal) { [t.Path] = new FileProjection(System.Text.Encoding.UTF8.GetBytes(token), source.DefaultMode ?? Payloads.DefaultMode) },
-                    { ServiceAccountToken: { } t } => Token(t, pod, sources, source.DefaultMode),
+                    { ServiceAccountToken: not null } => throw new VolumeSetupException("serviceAccountToken projection needs a token: this kubelet has no TokenRequest client"),
                     _ => throw new VolumeSetupException("projected volume source not supported by this kubelet (only configMap, secret, downwardAPI and serviceAccountToken are)"),
                 };
                 foreach (var (path, file) in files)
@@ -54,28 +51,5 @@ internal static class ProjectedPayload
 
         errors.ThrowIfAny();
         return payload;
-    }
-
-    /// <summary>
-    /// Without a token client (tests that build the volume manager alone), a serviceAccountToken source is
-    /// served from the service account's legacy token Secret (type kubernetes.io/service-account-token)
-    /// when one exists; audience and expirationSeconds cannot be honoured by such a token.
-    /// </summary>
-    private static Dictionary<string, FileProjection> Token(V1ServiceAccountTokenProjection token, V1Pod pod, IVolumeSources sources, int? defaultMode)
-    {
-        var ns = pod.Metadata?.NamespaceProperty ?? string.Empty;
-        var account = string.IsNullOrEmpty(pod.Spec?.ServiceAccountName) ? "default" : pod.Spec.ServiceAccountName;
-        var secret = sources.ListSecrets(ns)
-            .Where(s => s.Type == ServiceAccountTokenType && s.Metadata?.Annotations?.TryGetValue(ServiceAccountNameAnnotation, out var a) == true && a == account)
-            .OrderBy(s => s.Metadata.Name, StringComparer.Ordinal)
-            .Select(SecretData.Of)
-            .FirstOrDefault(d => d.ContainsKey("token"));
-        if (secret is null)
-        {
-            throw new VolumeSetupException(
-                $"serviceAccountToken projection needs a token: this kubelet has no TokenRequest client and service account \"{ns}/{account}\" has no Secret of type {ServiceAccountTokenType} with a token");
-        }
-
-        return new Dictionary<string, FileProjection>(StringComparer.Ordinal) { [token.Path] = new FileProjection(secret["token"], defaultMode ?? Payloads.DefaultMode) };
     }
 }

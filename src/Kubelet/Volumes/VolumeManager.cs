@@ -21,13 +21,13 @@ internal sealed partial class VolumeManager
     private readonly Tokens.IServiceAccountTokens? _tokens;
 
     /// <param name="podsRoot">The kubelet's pods directory, <c>&lt;kubeletRoot&gt;/pods</c>.</param>
-    /// <param name="sources">Where configMaps and secrets are read.</param>
+    /// <param name="sources">Where configMaps and secrets are read (the pod's caller registers it there first).</param>
     /// <param name="events">Where FailedMount events go.</param>
     /// <param name="logger">The logger.</param>
     /// <param name="mounter">Mounts tmpfs; <see cref="LinuxMounter"/> when null.</param>
     /// <param name="time">Names the timestamped data directories; the system clock when null.</param>
     /// <param name="nodeAllocatable">The node's allocatable, which downward API resource values show for missing limits.</param>
-    /// <param name="tokens">Service-account tokens for projected volumes (TokenRequest); null: legacy token Secrets.</param>
+    /// <param name="tokens">Service-account tokens for projected volumes (TokenRequest); null: serviceAccountToken sources fail.</param>
     public VolumeManager(
         string podsRoot,
         IVolumeSources sources,
@@ -48,9 +48,6 @@ internal sealed partial class VolumeManager
         _nodeAllocatable = nodeAllocatable ?? (() => null);
     }
 
-    /// <summary>Which set-up pods project which configMaps and secrets (for <see cref="VolumeSourceWatcher"/>).</summary>
-    public VolumeSourceIndex References { get; } = new();
-
     /// <summary>
     /// Materialises every volume of the pod, refreshing projected contents that changed. Idempotent;
     /// called on every pod sync. Every volume is attempted; each failure is recorded as a Warning
@@ -62,7 +59,6 @@ internal sealed partial class VolumeManager
     {
         ArgumentNullException.ThrowIfNull(pod);
         var uid = ValidUid(pod.Metadata?.Uid);
-        References.Set(uid, NamespacedName.Of(pod), VolumeSourceIndex.RefsOf(pod));
         var volumesDir = Path.Join(_podsRoot, uid, "volumes");
         Directory.CreateDirectory(volumesDir);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -109,8 +105,6 @@ internal sealed partial class VolumeManager
             Directory.Delete(podDir, recursive: true);
             LogTornDown(uid);
         }
-
-        References.Remove(uid);
     }
 
     /// <summary>

@@ -24,10 +24,13 @@ public sealed class ContainerdCluster : IAsyncLifetime
 
     public IKubernetes Client { get; private set; } = null!;
 
+    /// <summary>The API server's audit log (JSON lines): what the kubelet asked for, as whom.</summary>
+    public string AuditLog { get; } = Path.Combine(Path.GetTempPath(), $"orchestrator-audit-{Guid.NewGuid():N}.log");
+
     public async Task InitializeAsync()
     {
         Containerd = await ContainerdFixture.StartAsync();
-        Server = await OrchestratorProcess.StartAsync(null, null, "--cluster-cidr", Containerd.PodCidr, "--real-node", "false");
+        Server = await OrchestratorProcess.StartAsync(null, null, "--cluster-cidr", Containerd.PodCidr, "--real-node", "false", "--audit-log", AuditLog);
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.Kubeconfig));
         _kubeletRoot = Directory.CreateTempSubdirectory("orchestrator-kubelet-").FullName;
         await StartKubeletAsync();
@@ -40,6 +43,7 @@ public sealed class ContainerdCluster : IAsyncLifetime
         await Server.DisposeAsync();
         await Containerd.DisposeAsync();
         Orchestrator.Kubelet.Runtime.Containerd.KubeletRootCleanup.Remove(_kubeletRoot);
+        File.Delete(AuditLog);
     }
 
     /// <summary>Starts the kubelet process (again) and waits until its node is Ready.</summary>

@@ -33,5 +33,14 @@ internal sealed class FakeVolumeSources : IVolumeSources
 
     public V1Secret? GetSecret(string ns, string name) => _secrets.GetValueOrDefault((ns, name));
 
-    public IReadOnlyList<V1Secret> ListSecrets(string ns) => _secrets.Where(p => p.Key.Item1 == ns).Select(p => p.Value).ToList();
+    /// <summary>The uids of the pods registered and not unregistered.</summary>
+    public HashSet<string> Registered { get; } = new(StringComparer.Ordinal);
+
+    public Task RegisterPodAsync(V1Pod pod, CancellationToken ct)
+    {
+        Registered.Add(pod.Metadata.Uid);
+        return Task.CompletedTask;
+    }
+
+    public void UnregisterPod(string podUid) => Registered.Remove(podUid);
 }

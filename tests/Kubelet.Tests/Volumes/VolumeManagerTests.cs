@@ -177,12 +177,12 @@ public sealed class VolumeManagerTests
     }
 
     [Fact]
-    public async Task Projected_volume_merges_configMap_secret_downwardApi_and_a_token_secret()
+    public async Task Projected_volume_merges_configMap_secret_downwardApi_and_a_requested_token()
     {
-        await using var f = new VolumeManagerFixture();
+        var tokens = Substitute.For<Orchestrator.Kubelet.Volumes.Tokens.IServiceAccountTokens>();
+        tokens.GetTokenAsync(Arg.Any<V1Pod>(), Arg.Any<V1ServiceAccountTokenProjection>(), Arg.Any<CancellationToken>()).Returns("tok");
+        await using var f = new VolumeManagerFixture(tokens: tokens);
         f.Sources.ConfigMap("ns", "kube-root-ca.crt", new() { ["ca.crt"] = "CA" })
-            .Secret("ns", "default-token-abc", new() { ["token"] = Encoding.UTF8.GetBytes("tok"), ["ca.crt"] = Encoding.UTF8.GetBytes("x") }, type: "kubernetes.io/service-account-token",
-                annotations: new() { ["kubernetes.io/service-account.name"] = "default" })
             .Secret("ns", "extra", new() { ["k"] = Encoding.UTF8.GetBytes("v") });
         var pod = VolumeManagerFixture.Pod("u1", Specs.Projected(
             "kube-api-access",
@@ -234,7 +234,7 @@ public sealed class VolumeManagerTests
         var e = await Assert.ThrowsAsync<VolumeSetupException>(() => f.Manager.SetUpAsync(pod, CancellationToken.None));
 
         Assert.Equal(
-            "[serviceAccountToken projection needs a token: this kubelet has no TokenRequest client and service account \"ns/default\" has no Secret of type kubernetes.io/service-account-token with a token, configmap \"gone\" not found]",
+            "[serviceAccountToken projection needs a token: this kubelet has no TokenRequest client, configmap \"gone\" not found]",
             e.Message);
     }
 

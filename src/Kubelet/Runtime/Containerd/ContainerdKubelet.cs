@@ -28,7 +28,7 @@ public sealed partial class ContainerdKubelet : IController
     private readonly ILogger _logger;
     private readonly IReadOnlyList<IController> _companions;
 
-    /// <param name="companions">Node-level loops that live and stop with the kubelet (the pod network).</param>
+    /// <param name="companions">Node-level loops that live and stop with the kubelet (the secret and configMap watches, the pod network).</param>
     internal ContainerdKubelet(KubeletHost host, CriPodRuntime runtime, PodLifecycleEventGenerator pleg, ControllerContext context, IReadOnlyList<IController> companions)
     {
         (_host, _runtime, _pleg, _time, _companions) = (host, runtime, pleg, context.Time, companions);

@@ -5,6 +5,7 @@ using Orchestrator.Kubelet.Runtime.Cri;
 using Orchestrator.Kubelet.Node;
 using Orchestrator.Kubelet.Probes;
 using Orchestrator.Kubelet.Volumes;
+using Orchestrator.Kubelet.Volumes.Sources;
 using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Kubelet.Network;
@@ -23,12 +24,12 @@ public sealed partial class ContainerdNode
         var nodeIp = NodeIp;
         var machine = MachineInfoReader.Read(Options.RootDir);
         var capacity = NodeResources.Capacity(machine, Options.MaxPods);
-        var sources = new InformerVolumeSources(context.Informers);
-        var volumes = new VolumeManager(paths.PodsRoot, sources, context.Events, context.Loggers.CreateLogger<VolumeManager>(), time: context.Time,
-            tokens: new Volumes.Tokens.ServiceAccountTokenManager(context.Client, context.Time));
         // Probe results and changed configMaps/secrets ask for a pod sync through this channel; the
         // kubelet host, built last, drains it (pod uids).
         var resyncs = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var sources = new WatchingVolumeSources(context.Client, uid => resyncs.Writer.TryWrite(uid), context.Loggers, context.Time);
+        var volumes = new VolumeManager(paths.PodsRoot, sources, context.Events, context.Loggers.CreateLogger<VolumeManager>(), time: context.Time,
+            tokens: new Volumes.Tokens.ServiceAccountTokenManager(context.Client, context.Time));
         var probes = new ProbeManager(new CriProbeExec(Cri), context.Events, context.Time, uid => resyncs.Writer.TryWrite(uid), context.Loggers.CreateLogger<ProbeManager>());
         var runtimeOptions = new CriRuntimeOptions(paths, nodeIp)
         {
@@ -59,11 +60,9 @@ public sealed partial class ContainerdNode
         var host = new KubeletHost(context, runtime, [config], Options.Kubelet, new CriNodeConditions(Cri, Options.RootDir, NodeReservations.Default))
         {
             PodCidrAssigned = (_, cidr) => WriteCniConfig(cidr),
-            WaitForSync = [sources.WaitForSyncAsync],
             ResyncRequests = resyncs.Reader,
         };
-        new VolumeSourceWatcher(context.Informers.ConfigMaps(), context.Informers.Secrets(), volumes.References, pod => resyncs.Writer.TryWrite(pod.Uid)).Start();
-        return new ContainerdKubelet(host, runtime, new PodLifecycleEventGenerator(Cri.Runtime, context.Time), context, PodNetworkControllers(context));
+        return new ContainerdKubelet(host, runtime, new PodLifecycleEventGenerator(Cri.Runtime, context.Time), context, [sources, .. PodNetworkControllers(context)]);
     }
 
     /// <summary>The pod network's loops for <see cref="ContainerdNodeOptions.PodNetwork"/>: host-gw routes and masquerade, or none.</summary>

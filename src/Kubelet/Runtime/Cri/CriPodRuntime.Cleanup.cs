@@ -63,6 +63,7 @@ internal sealed partial class CriPodRuntime
         }
 
         _probes.Remove(uid);
+        _sources.UnregisterPod(uid);
         _backoff.ResetPrefix(uid + "/");
         await _volumes.TearDownAsync(uid, ct);
         DeleteDirectory(_options.Paths.PodDir(uid));

@@ -60,6 +60,9 @@ internal sealed partial class CriPodRuntime : IPodRuntime
         // The one read of what the runtime holds for the pod; what this sync changes (kills, a new
         // sandbox, containers it creates) is folded into it from the calls that changed it.
         var state = await RuntimeStateReader.ReadAsync(_cri.Runtime, pod.Metadata.Uid, ct);
+
+        // Before anything reads them: the secrets and configMaps the pod references are watched by name from now on.
+        await _sources.RegisterPodAsync(pod, ct);
         PodVolumes volumes;
         try
         {
@@ -133,6 +136,9 @@ internal sealed partial class CriPodRuntime : IPodRuntime
         var state = await RuntimeStateReader.ReadAsync(_cri.Runtime, pod.Metadata.Uid, ct);
         _ = await KillPodAsync(pod, state, gracePeriod, ct);
         _probes.Remove(pod.Metadata.Uid);
+
+        // Killed for good (deleted or finished): it reads no secret or configMap again, so their watches may stop.
+        _sources.UnregisterPod(pod.Metadata.Uid);
     }
 
     private static TimeSpan GracePeriod(V1Pod pod) =>
