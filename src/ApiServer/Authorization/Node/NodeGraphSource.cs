@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Caching;
+using Orchestrator.ApiServer.Defaulting;
+using Orchestrator.ApiServer.Registry;
+
+namespace Orchestrator.ApiServer.Authorization.Node;
+
+/// <summary>
+/// Keeps the <see cref="NodeGraph"/> current from the watch caches of pods and PersistentVolumes
+/// (upstream's graph_populator.go on the API server's informers): a watch on each loads the cache's
+/// objects once, then applies each change as it comes: a pod added, bound or deleted, a volume
+/// added, changed or deleted. A pod change that keeps its node, uid and ephemeral containers changes
+/// nothing the graph holds and is skipped. A watch the cache drops is started again from a fresh snapshot.
+/// </summary>
+internal sealed class NodeGraphSource : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task[] _watches;
+    private readonly TaskCompletionSource _podsLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _volumesLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public NodeGraphSource(WatchCacheSet caches, ResourceRegistry registry)
+    {
+        var pods = caches.For(registry.Find("", "v1", "pods") ?? throw new InvalidOperationException("pods are not registered"));
+        var volumes = caches.For(registry.Find("", "v1", "persistentvolumes") ?? throw new InvalidOperationException("persistentvolumes are not registered"));
+        _watches =
+        [
+            Task.Run(() => WatchAsync(pods, Graph.ReplacePods, ApplyPod, _podsLoaded, _stop.Token)),
+            Task.Run(() => WatchAsync(volumes, Graph.ReplaceVolumes, ApplyVolume, _volumesLoaded, _stop.Token)),
+        ];
+    }
+
+    public NodeGraph Graph { get; } = new();
+
+    /// <summary>Completes once the graph holds every pod and volume the caches had when they loaded.</summary>
+    public Task WaitReadyAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_podsLoaded.Task, _volumesLoaded.Task).WaitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_watches).ContinueWith(_ => { }, TaskScheduler.Default);
+        _stop.Dispose();
+        Graph.Dispose();
+    }
+
+    /// <summary>A pod event: whether it changes what the graph relates (upstream's updatePod / deletePod).</summary>
+    internal static void ApplyPod(NodeGraph graph, CachedEvent change)
+    {
+        var pod = change.Object.Object;
+        if (change.Type == "DELETED")
+        {
+            graph.DeletePod(Text(pod, "metadata", "namespace"), Text(pod, "metadata", "name"));
+            return;
+        }
+
+        var nodeName = Text(pod, "spec", "nodeName");
+        if (nodeName.Length == 0)
+        {
+            return;
+        }
+
+        if (change.Previous?.Object is { } previous && Text(previous, "spec", "nodeName") == nodeName
+            && Text(previous, "metadata", "uid") == Text(pod, "metadata", "uid")
+            && JsonNode.DeepEquals(previous["spec"]?["ephemeralContainers"], pod["spec"]?["ephemeralContainers"]))
+        {
+            // Everything else a pod references is immutable once it is bound.
+            return;
+        }
+
+        graph.AddPod(pod);
+    }
+
+    internal static void ApplyVolume(NodeGraph graph, CachedEvent change)
+    {
+        if (change.Type == "DELETED")
+        {
+            graph.DeleteVolume(Text(change.Object.Object, "metadata", "name"));
+        }
+        else
+        {
+            graph.AddVolume(change.Object.Object);
+        }
+    }
+
+    private static string Text(JsonObject obj, string section, string field) => JsonFields.Text(obj[section]?[field]) ?? "";
+
+    private async Task WatchAsync(
+        ResourceWatchCache cache,
+        Action<IEnumerable<JsonObject>> replace,
+        Action<NodeGraph, CachedEvent> apply,
+        TaskCompletionSource loaded,
+        CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await cache.WaitReadyAsync(cancellationToken);
+                var subscription = cache.Subscribe("", null, out var snapshot, out _, out _);
+                try
+                {
+                    replace(snapshot.Select(o => o.Object));
+                    loaded.TrySetResult();
+                    await foreach (var change in subscription.Events.Reader.ReadAllAsync(cancellationToken))
+                    {
+                        apply(Graph, change);
+                    }
+
+                    // Completed without an error: the cache is stopping with the server.
+                    return;
+                }
+                finally
+                {
+                    cache.Unsubscribe(subscription);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is CacheExpiredException or CacheWatcherTooSlowException)
+            {
+                // The cache re-listed or dropped this watcher: subscribe again and reload from its snapshot.
+            }
+        }
+    }
+}
