@@ -25,10 +25,22 @@ internal sealed partial class NodeRestriction
         var after = Comparable(attributes.Object);
         if (!JsonNode.DeepEquals(before, after))
         {
-            var changed = before.Select(p => p.Key).Union(after.Select(p => p.Key))
-                .Where(key => !JsonNode.DeepEquals(before[key], after[key])).Order(StringComparer.Ordinal);
+            var changed = Differences(before, after, "").Order(StringComparer.Ordinal);
             throw Forbidden(attributes, $"node {Quote(nodeName)} is not allowed to update fields other than status.capacity and status.conditions: {string.Join(", ", changed)}");
         }
+    }
+
+    /// <summary>The paths of the fields that differ (upstream prints a diff of the two claims).</summary>
+    private static IEnumerable<string> Differences(JsonNode? before, JsonNode? after, string path)
+    {
+        if (before is not JsonObject old || after is not JsonObject updated)
+        {
+            return [path];
+        }
+
+        return old.Select(p => p.Key).Union(updated.Select(p => p.Key))
+            .Where(key => !JsonNode.DeepEquals(old[key], updated[key]))
+            .SelectMany(key => Differences(old[key], updated[key], path.Length == 0 ? key : $"{path}.{key}"));
     }
 
     /// <summary>The claim without what may change (and what every update changes: resourceVersion, managedFields).</summary>
