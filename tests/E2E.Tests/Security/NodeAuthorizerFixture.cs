@@ -96,8 +96,8 @@ public sealed class NodeAuthorizerFixture : IAsyncLifetime
                     return false;
                 }
 
-                using var certificate = X509CertificateLoader.LoadCertificate(served.GetRawCertData());
-                return CertificateChains.IssuedBy(certificate, authority, DateTimeOffset.UtcNow);
+                using var presented = X509CertificateLoader.LoadCertificate(served.GetRawCertData());
+                return CertificateChains.IssuedBy(presented, authority, DateTimeOffset.UtcNow);
             },
         };
         return new HttpClient(new SocketsHttpHandler { UseProxy = false, SslOptions = tls }) { BaseAddress = Server.Address };
