@@ -10,7 +10,7 @@ namespace Orchestrator.ApiServer.Authorization.Node;
 /// (upstream's graph_populator.go on the API server's informers): a watch on each loads the cache's
 /// objects once, then applies each change as it comes: a pod added, bound or deleted, a volume
 /// added, changed or deleted. A pod change that keeps its node, uid and ephemeral containers changes
-/// nothing the graph holds and is skipped. A watch the cache drops is started again from a fresh snapshot.
+/// nothing the graph holds and is skipped. A watch the cache drops starts again from a fresh snapshot (<see cref="CacheFollower"/>).
 /// </summary>
 internal sealed class NodeGraphSource : IAsyncDisposable
 {
@@ -25,8 +25,8 @@ internal sealed class NodeGraphSource : IAsyncDisposable
         var volumes = caches.For(registry.Find("", "v1", "persistentvolumes") ?? throw new InvalidOperationException("persistentvolumes are not registered"));
         _watches =
         [
-            Task.Run(() => WatchAsync(pods, Graph.ReplacePods, ApplyPod, _podsLoaded, _stop.Token)),
-            Task.Run(() => WatchAsync(volumes, Graph.ReplaceVolumes, ApplyVolume, _volumesLoaded, _stop.Token)),
+            Task.Run(() => CacheFollower.FollowAsync(pods, Loaded(Graph.ReplacePods, _podsLoaded), change => ApplyPod(Graph, change), _stop.Token)),
+            Task.Run(() => CacheFollower.FollowAsync(volumes, Loaded(Graph.ReplaceVolumes, _volumesLoaded), change => ApplyVolume(Graph, change), _stop.Token)),
         ];
     }
 
@@ -85,44 +85,10 @@ internal sealed class NodeGraphSource : IAsyncDisposable
 
     private static string Text(JsonObject obj, string section, string field) => JsonFields.Text(obj[section]?[field]) ?? "";
 
-    private async Task WatchAsync(
-        ResourceWatchCache cache,
-        Action<IEnumerable<JsonObject>> replace,
-        Action<NodeGraph, CachedEvent> apply,
-        TaskCompletionSource loaded,
-        CancellationToken cancellationToken)
+    /// <summary>Replaces the graph's view of a resource with a snapshot, then reports the first load.</summary>
+    private static Action<List<CachedObject>> Loaded(Action<IEnumerable<JsonObject>> replace, TaskCompletionSource loaded) => snapshot =>
     {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await cache.WaitReadyAsync(cancellationToken);
-                var subscription = cache.Subscribe("", null, out var snapshot, out _, out _);
-                try
-                {
-                    replace(snapshot.Select(o => o.Object));
-                    loaded.TrySetResult();
-                    await foreach (var change in subscription.Events.Reader.ReadAllAsync(cancellationToken))
-                    {
-                        apply(Graph, change);
-                    }
-
-                    // Completed without an error: the cache is stopping with the server.
-                    return;
-                }
-                finally
-                {
-                    cache.Unsubscribe(subscription);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is CacheExpiredException or CacheWatcherTooSlowException)
-            {
-                // The cache re-listed or dropped this watcher: subscribe again and reload from its snapshot.
-            }
-        }
-    }
+        replace(snapshot.Select(o => o.Object));
+        loaded.TrySetResult();
+    };
 }
