@@ -16,8 +16,6 @@ internal sealed class NodeGraphSource : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _watches;
-    private readonly TaskCompletionSource _podsLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _volumesLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public NodeGraphSource(WatchCacheSet caches, ResourceRegistry registry)
     {
@@ -25,16 +23,12 @@ internal sealed class NodeGraphSource : IAsyncDisposable
         var volumes = caches.For(registry.Find("", "v1", "persistentvolumes") ?? throw new InvalidOperationException("persistentvolumes are not registered"));
         _watches =
         [
-            Task.Run(() => CacheFollower.FollowAsync(pods, Loaded(Graph.ReplacePods, _podsLoaded), change => ApplyPod(Graph, change), _stop.Token)),
-            Task.Run(() => CacheFollower.FollowAsync(volumes, Loaded(Graph.ReplaceVolumes, _volumesLoaded), change => ApplyVolume(Graph, change), _stop.Token)),
+            Task.Run(() => CacheFollower.FollowAsync(pods, snapshot => Graph.ReplacePods(snapshot.Select(o => o.Object)), change => ApplyPod(Graph, change), _stop.Token)),
+            Task.Run(() => CacheFollower.FollowAsync(volumes, snapshot => Graph.ReplaceVolumes(snapshot.Select(o => o.Object)), change => ApplyVolume(Graph, change), _stop.Token)),
         ];
     }
 
     public NodeGraph Graph { get; } = new();
-
-    /// <summary>Completes once the graph holds every pod and volume the caches had when they loaded.</summary>
-    public Task WaitReadyAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(_podsLoaded.Task, _volumesLoaded.Task).WaitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -84,11 +78,4 @@ internal sealed class NodeGraphSource : IAsyncDisposable
     }
 
     private static string Text(JsonObject obj, string section, string field) => JsonFields.Text(obj[section]?[field]) ?? "";
-
-    /// <summary>Replaces the graph's view of a resource with a snapshot, then reports the first load.</summary>
-    private static Action<List<CachedObject>> Loaded(Action<IEnumerable<JsonObject>> replace, TaskCompletionSource loaded) => snapshot =>
-    {
-        replace(snapshot.Select(o => o.Object));
-        loaded.TrySetResult();
-    };
 }
