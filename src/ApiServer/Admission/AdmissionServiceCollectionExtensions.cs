@@ -8,7 +8,7 @@ namespace Orchestrator.ApiServer.Admission;
 internal static class AdmissionServiceCollectionExtensions
 {
     /// <param name="serviceAccounts">
-    /// Whether the ServiceAccount plugin runs: on a secured server (a real cluster, whose controller manager
+    /// Whether the ServiceAccount and NodeRestriction plugins run: on a secured server (a real cluster, whose controller manager
     /// creates the accounts and whose API server issues their tokens), not on the in-process test servers.
     /// </param>
     public static IServiceCollection AddAdmission(this IServiceCollection services, bool serviceAccounts = false)
@@ -19,6 +19,8 @@ internal static class AdmissionServiceCollectionExtensions
         if (serviceAccounts)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, ServiceAccount.ServiceAccountAdmission>());
+            services.AddHttpContextAccessor();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, NodeRestriction.NodeRestriction>());
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, NamespaceLifecycle.NamespaceLifecycle>());

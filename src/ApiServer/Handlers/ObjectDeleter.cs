@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Admission;
 using Orchestrator.ApiServer.Allocation;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
@@ -13,8 +14,9 @@ namespace Orchestrator.ApiServer.Handlers;
 /// recorded as finalizers for the garbage collector, graceful deletion, and finalizers that keep
 /// an object (marked for deletion) until they are cleared; the kind's strategy says how long a graceful
 /// delete waits, which finalizers of its own keep the object and what it gives back once deleted. Used by DELETE, deletecollection and pods/eviction.
+/// The admission plugins that take part in deletes see the object as stored before anything is written.
 /// </summary>
-internal sealed class ObjectDeleter(IStore store, ServiceAllocator allocator, TimeProvider time)
+internal sealed class ObjectDeleter(IStore store, ServiceAllocator allocator, TimeProvider time, AdmissionChain admission)
 {
     /// <summary>The deleted object, or the object marked for deletion when something keeps it for now.</summary>
     public async Task<JsonObject> DeleteAsync(ResourceRequest request, DeleteOptions options, CancellationToken cancellationToken)
@@ -24,6 +26,9 @@ internal sealed class ObjectDeleter(IStore store, ServiceAllocator allocator, Ti
         var result = await GuaranteedUpdate.RunAsync(store, resource, request.Namespace, request.Name!, preconditions, options.DryRun, current =>
         {
             Responses.WithTypeMeta(resource, current);
+            var attributes = new AdmissionAttributes(AdmissionOperation.Delete, resource, null, request.Namespace, request.Name!, current, current, options.DryRun);
+            admission.Admit(attributes);
+            admission.Validate(attributes);
 
             // Finalizers or a grace period keep the object: record the deletion and let its owners finish.
             return MarkForDeletion(resource, options, current) is { } marked ? UpdateDecision.Write(marked) : UpdateDecision.DeleteAnswering(current);

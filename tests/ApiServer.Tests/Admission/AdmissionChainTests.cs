@@ -21,11 +21,11 @@ public sealed class AdmissionChainTests
     }
 
     [Fact]
-    public void A_secured_server_adds_the_ServiceAccount_plugin_in_its_place()
+    public void A_secured_server_adds_the_ServiceAccount_and_NodeRestriction_plugins_in_their_place()
     {
         using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IObjectLookup>(new NoObjects()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses())
             .AddSingleton(ResourceRegistry.BuiltIn).AddAdmission(serviceAccounts: true).BuildServiceProvider();
-        Assert.Equal(["NamespaceLifecycle", "ServiceAccount", "DefaultTolerationSeconds", "DefaultStorageClass", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass"], services.GetRequiredService<AdmissionChain>().Names);
+        Assert.Equal(["NamespaceLifecycle", "ServiceAccount", "NodeRestriction", "DefaultTolerationSeconds", "DefaultStorageClass", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass"], services.GetRequiredService<AdmissionChain>().Names);
     }
 
     private sealed class NoObjects : IObjectLookup

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Authorization;
-using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Authentication.Impersonation;
 
 /// <summary>
 /// Upstream's impersonation filter, right after authentication: each <c>Impersonate-*</c> header is
 /// authorized for the authenticated user as verb <c>impersonate</c> (<see cref="ImpersonationHeaders"/>);
-/// the first one not allowed is 403 with upstream's message; when all are, the request acts as the
+/// the first one not allowed is 403 with upstream's message (<see cref="ForbiddenError"/>, as authorization words it); when all are, the request acts as the
 /// impersonated user and the headers are removed.
 /// </summary>
 internal sealed partial class ImpersonationMiddleware(RequestDelegate next, AuthorizerChain authorizer, ILogger<ImpersonationMiddleware> logger)
@@ -45,7 +44,7 @@ internal sealed partial class ImpersonationMiddleware(RequestDelegate next, Auth
             var (decision, reason) = authorizer.Authorize(attributes);
             if (decision != AuthorizationDecision.Allow)
             {
-                throw Forbidden(attributes, reason);
+                throw ForbiddenError.For(attributes, reason);
             }
         }
 
@@ -55,27 +54,6 @@ internal sealed partial class ImpersonationMiddleware(RequestDelegate next, Auth
         {
             headers.Remove(header);
         }
-    }
-
-    /// <summary>Upstream's responsewriters.Forbidden for a resource request.</summary>
-    public static ApiException Forbidden(AuthorizationAttributes attributes, string reason)
-    {
-        var resource = attributes.Subresource.Length > 0 ? $"{attributes.Resource}/{attributes.Subresource}" : attributes.Resource;
-        var scope = attributes.Namespace.Length > 0 ? $"in the namespace \"{attributes.Namespace}\"" : "at the cluster scope";
-        var why = $"User \"{attributes.User.Name}\" cannot {attributes.Verb} resource \"{resource}\" in API group \"{attributes.ApiGroup}\" {scope}";
-        if (reason.Length > 0)
-        {
-            why += ": " + reason;
-        }
-
-        var qualified = attributes.ApiGroup.Length > 0 ? $"{attributes.Resource}.{attributes.ApiGroup}" : attributes.Resource;
-        var message = attributes.Name.Length > 0 ? $"{qualified} \"{attributes.Name}\" is forbidden: {why}" : $"{qualified} is forbidden: {why}";
-        return new ApiException(403, "Forbidden", message)
-        {
-            DetailsName = attributes.Name.Length > 0 ? attributes.Name : null,
-            DetailsGroup = attributes.ApiGroup,
-            DetailsKind = attributes.Resource,
-        };
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Acting as {User} for {Method} {Path}")]

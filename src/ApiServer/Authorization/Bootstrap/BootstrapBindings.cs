@@ -11,7 +11,8 @@ namespace Orchestrator.ApiServer.Authorization.Bootstrap;
 /// </summary>
 internal static class BootstrapBindings
 {
-    public static IEnumerable<JsonObject> ClusterRoleBindings()
+    /// <param name="nodeAuthorizer">Whether the Node authorizer runs: it gives kubelets their rights, so system:node is bound to no subject (upstream).</param>
+    public static IEnumerable<JsonObject> ClusterRoleBindings(bool nodeAuthorizer = false)
     {
         yield return Binding(null, "ClusterRole", "cluster-admin", Group(UserInfo.SystemPrivilegedGroup));
         yield return Binding(null, "ClusterRole", "system:monitoring", Group("system:monitoring"));
@@ -20,8 +21,8 @@ internal static class BootstrapBindings
         yield return Binding(null, "ClusterRole", "system:public-info-viewer", Group(UserInfo.AllAuthenticated), Group(UserInfo.AllUnauthenticated));
         yield return Binding(null, "ClusterRole", "system:service-account-issuer-discovery", Group(UserInfo.ServiceAccountsGroup));
 
-        // Until a Node authorizer exists, every kubelet holds system:node through its group (upstream binds no subject here).
-        yield return Binding(null, "ClusterRole", "system:node", Group(UserInfo.NodesGroup));
+        // Without the Node authorizer every kubelet holds system:node through its group.
+        yield return nodeAuthorizer ? Binding(null, "ClusterRole", "system:node") : Binding(null, "ClusterRole", "system:node", Group(UserInfo.NodesGroup));
         yield return Binding(null, "ClusterRole", "system:node-proxier", User("system:kube-proxy"));
         yield return Binding(null, "ClusterRole", "system:kube-controller-manager", User("system:kube-controller-manager"));
         yield return Binding(null, "ClusterRole", "system:kube-dns", User("system:kube-dns"), ServiceAccount("kube-system", "kube-dns"));

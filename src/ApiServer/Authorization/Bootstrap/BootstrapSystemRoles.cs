@@ -69,7 +69,8 @@ internal static class BootstrapSystemRoles
             [Rule(["get", "create", "update", "patch", "delete"], "discovery.k8s.io", "endpointslices")]);
     }
 
-    private static IEnumerable<PolicyRule> NodeRules() =>
+    /// <summary>What every kubelet may do (upstream's NodeRules): the role system:node, and the Node authorizer's static rules.</summary>
+    internal static IEnumerable<PolicyRule> NodeRules() =>
     [
         Rule("create", "authentication.k8s.io", "tokenreviews"),
         Rule("create", "authorization.k8s.io", "subjectaccessreviews", "localsubjectaccessreviews"),

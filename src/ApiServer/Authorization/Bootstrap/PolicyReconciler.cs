@@ -12,14 +12,20 @@ namespace Orchestrator.ApiServer.Authorization.Bootstrap;
 /// <c>rbac.authorization.kubernetes.io/autoupdate</c> annotation is not "false" gets what is missing
 /// added (<see cref="PolicyReconciliation"/>) and keeps everything a user added. Writes only what changed.
 /// </summary>
-internal sealed class PolicyReconciler(IStore store, ResourceRegistry registry, RegistryRules rules)
+/// <param name="nodeAuthorizer">Whether the Node authorizer runs (<see cref="BootstrapBindings.ClusterRoleBindings"/>).</param>
+internal sealed class PolicyReconciler(IStore store, ResourceRegistry registry, RegistryRules rules, bool nodeAuthorizer = false)
 {
     public async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         await ReconcileAllAsync("clusterroles", BootstrapClusterRoles.All().Concat(BootstrapSystemRoles.All()), PolicyReconciliation.Role, cancellationToken);
         await ReconcileAllAsync("roles", BootstrapSystemRoles.NamespacedRoles(), PolicyReconciliation.Role, cancellationToken);
+<<<<<<< HEAD
         await ReconcileAllAsync("clusterrolebindings", BootstrapBindings.ClusterRoleBindings().Concat(NodeCompanionPolicy.ClusterRoleBindings()), PolicyReconciliation.Binding, cancellationToken);
         await ReconcileAllAsync("rolebindings", BootstrapBindings.RoleBindings().Concat(NodeCompanionPolicy.RoleBindings()), PolicyReconciliation.Binding, cancellationToken);
+=======
+        await ReconcileAllAsync("clusterrolebindings", BootstrapBindings.ClusterRoleBindings(nodeAuthorizer), PolicyReconciliation.Binding, cancellationToken);
+        await ReconcileAllAsync("rolebindings", BootstrapBindings.RoleBindings(), PolicyReconciliation.Binding, cancellationToken);
+>>>>>>> nodeauth
     }
 
     private async Task ReconcileAllAsync(string plural, IEnumerable<JsonObject> expected, Func<JsonObject, JsonObject, JsonObject?> reconcile, CancellationToken cancellationToken)

@@ -23,7 +23,8 @@ internal sealed class RbacPolicySource : IAsyncDisposable
     {
         _caches = [.. new[] { "roles", "clusterroles", "rolebindings", "clusterrolebindings" }
             .Select(plural => caches.For(registry.Find(Group, "v1", plural) ?? throw new InvalidOperationException($"{plural}.{Group} is not registered")))];
-        _watches = [.. _caches.Select(cache => Task.Run(() => WatchAsync(cache, _stop.Token)))];
+        // Any snapshot or change of any of the four kinds marks the policy stale.
+        _watches = [.. _caches.Select(cache => Task.Run(() => CacheFollower.FollowAsync(cache, _ => MarkStale(), _ => MarkStale(), _stop.Token)))];
     }
 
     /// <summary>The policy as of the caches' latest state (rebuilt here when they changed since the last call).</summary>
@@ -61,39 +62,5 @@ internal sealed class RbacPolicySource : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task WatchAsync(ResourceWatchCache cache, CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await cache.WaitReadyAsync(cancellationToken);
-                var subscription = cache.Subscribe("", null, out _, out _, out _);
-                try
-                {
-                    Volatile.Write(ref _stale, 1);
-                    await foreach (var change in subscription.Events.Reader.ReadAllAsync(cancellationToken))
-                    {
-                        Volatile.Write(ref _stale, 1);
-                    }
-
-                    // Completed without an error: the cache is stopping with the server.
-                    return;
-                }
-                finally
-                {
-                    cache.Unsubscribe(subscription);
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is CacheExpiredException or CacheWatcherTooSlowException)
-            {
-                // The cache re-listed or dropped this watcher: re-subscribe; the policy is rebuilt from the new state.
-                Volatile.Write(ref _stale, 1);
-            }
-        }
-    }
+    private void MarkStale() => Volatile.Write(ref _stale, 1);
 }

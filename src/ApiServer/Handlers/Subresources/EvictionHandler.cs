@@ -1,11 +1,15 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Admission;
 using Orchestrator.ApiServer.Objects;
 
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 
-/// <summary><c>pods/eviction</c>: deletes the pod with the Eviction's delete options (disruption budgets arrive with the controllers).</summary>
-internal sealed class EvictionHandler(ObjectDeleter deleter) : ISubresourceHandler
+/// <summary>
+/// <c>pods/eviction</c>: the Eviction is admitted as a create of the subresource (NodeRestriction lets a node
+/// evict only its own pods), then the pod is deleted with its delete options (disruption budgets arrive with the controllers).
+/// </summary>
+internal sealed class EvictionHandler(ObjectDeleter deleter, AdmissionChain admission) : ISubresourceHandler
 {
     public string Name => "eviction";
 
@@ -13,6 +17,9 @@ internal sealed class EvictionHandler(ObjectDeleter deleter) : ISubresourceHandl
     {
         var body = await SubresourceBody.ReadAsync(context, "POST");
         BodyChecks.CheckSchema(request.Resource with { Group = "policy", Kind = "Eviction" }, typeof(k8s.Models.V1Eviction), "Eviction", body, RequestOptions.FieldValidationOf(context));
+        var admitted = new AdmissionAttributes(AdmissionOperation.Create, request.Resource, Name, request.Namespace, request.Name!, body, null, RequestOptions.IsDryRun(context));
+        admission.Admit(admitted);
+        admission.Validate(admitted);
         var options = body["deleteOptions"] as JsonObject ?? [];
         var deleteOptions = new DeleteOptions(
             options["gracePeriodSeconds"]?.GetValue<long>(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Admission;
 using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Authentication.ServiceAccounts;
 using Orchestrator.ApiServer.Errors;
@@ -13,9 +14,10 @@ namespace Orchestrator.ApiServer.Handlers.Subresources;
 /// <c>serviceaccounts/token</c> (upstream's TokenREST): issues a service-account token for an
 /// authentication.k8s.io/v1 TokenRequest, optionally bound to a Pod, Secret or Node that must exist
 /// (with the uid given); audiences default to the API audiences, the lifetime to 3600 s (at least
-/// 600). A server without a signing key does not serve it (404, as upstream without an issuer).
+/// 600). A server without a signing key does not serve it (404, as upstream without an issuer). The
+/// TokenRequest is admitted as a create of the subresource first (NodeRestriction: a node's token must be bound to its own pod).
 /// </summary>
-internal sealed class TokenRequestHandler(ResourceRegistry registry, CredentialObjects objects, ServiceAccountTokenIssuer? issuer = null, ServiceAccountTokenKeys? keys = null) : ISubresourceHandler
+internal sealed class TokenRequestHandler(ResourceRegistry registry, CredentialObjects objects, AdmissionChain admission, ServiceAccountTokenIssuer? issuer = null, ServiceAccountTokenKeys? keys = null) : ISubresourceHandler
 {
     private const string Group = "authentication.k8s.io";
     private const string Kind = "TokenRequest";
@@ -39,6 +41,9 @@ internal sealed class TokenRequestHandler(ResourceRegistry registry, CredentialO
         var metadata = body["metadata"] as JsonObject ?? [];
         CheckMatches(metadata, "name", name, "must match the service account name if specified", name);
         CheckMatches(metadata, "namespace", ns, "must match the service account namespace if specified", name);
+        var admitted = new AdmissionAttributes(AdmissionOperation.Create, request.Resource, Name, ns, name, body, null, RequestOptions.IsDryRun(context));
+        admission.Admit(admitted);
+        admission.Validate(admitted);
 
         var serviceAccount = await objects.ServiceAccountAsync(ns, name, context.RequestAborted, fromStore: true)
             ?? throw ApiErrors.NotFound(request.Resource, name);
