@@ -19,7 +19,6 @@ internal static class AdmissionServiceCollectionExtensions
         if (serviceAccounts)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, ServiceAccount.ServiceAccountAdmission>());
-            services.AddHttpContextAccessor();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, NodeRestriction.NodeRestriction>());
         }
 

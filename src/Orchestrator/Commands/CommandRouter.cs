@@ -8,7 +8,7 @@ internal static class CommandRouter
 
         commands:
           up [--data-dir DIR] [--store URL] [--port PORT] [--bind-address IP] [--advertise-address IP] [--hollow-nodes N]
-             [--authorization-mode AlwaysAllow|RBAC|Node,...] [--anonymous-auth true|false] [--insecure-port N]
+             [--authorization-mode Node,RBAC (default)|RBAC|AlwaysAllow] [--anonymous-auth true|false] [--insecure-port N]
              [--scheduler true|false] [--controller-manager true|false] [controller-manager options] [node options]
               All-in-one host: the API server (HTTPS on IP:PORT, default 0.0.0.0:6443) on the store
               (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator), the scheduler, the

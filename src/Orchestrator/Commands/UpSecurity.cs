@@ -10,7 +10,7 @@ namespace Orchestrator.Host.Commands;
 internal sealed record UpSecurity(int? InsecurePort, IReadOnlyList<string> AuthorizationModes, bool AnonymousAuth)
 {
     /// <summary>The authorizers when <c>--authorization-mode</c> is not given.</summary>
-    public const string DefaultAuthorizationMode = "RBAC";
+    public const string DefaultAuthorizationMode = "Node,RBAC";
 
     public static UpSecurity Parse(Arguments arguments)
     {

@@ -19,13 +19,8 @@ internal sealed class PolicyReconciler(IStore store, ResourceRegistry registry, 
     {
         await ReconcileAllAsync("clusterroles", BootstrapClusterRoles.All().Concat(BootstrapSystemRoles.All()), PolicyReconciliation.Role, cancellationToken);
         await ReconcileAllAsync("roles", BootstrapSystemRoles.NamespacedRoles(), PolicyReconciliation.Role, cancellationToken);
-<<<<<<< HEAD
-        await ReconcileAllAsync("clusterrolebindings", BootstrapBindings.ClusterRoleBindings().Concat(NodeCompanionPolicy.ClusterRoleBindings()), PolicyReconciliation.Binding, cancellationToken);
+        await ReconcileAllAsync("clusterrolebindings", BootstrapBindings.ClusterRoleBindings(nodeAuthorizer).Concat(NodeCompanionPolicy.ClusterRoleBindings()), PolicyReconciliation.Binding, cancellationToken);
         await ReconcileAllAsync("rolebindings", BootstrapBindings.RoleBindings().Concat(NodeCompanionPolicy.RoleBindings()), PolicyReconciliation.Binding, cancellationToken);
-=======
-        await ReconcileAllAsync("clusterrolebindings", BootstrapBindings.ClusterRoleBindings(nodeAuthorizer), PolicyReconciliation.Binding, cancellationToken);
-        await ReconcileAllAsync("rolebindings", BootstrapBindings.RoleBindings(), PolicyReconciliation.Binding, cancellationToken);
->>>>>>> nodeauth
     }
 
     private async Task ReconcileAllAsync(string plural, IEnumerable<JsonObject> expected, Func<JsonObject, JsonObject, JsonObject?> reconcile, CancellationToken cancellationToken)
