@@ -14,13 +14,13 @@ public sealed class UpSecurityTests
     }
 
     [Fact]
-    public void By_default_there_is_no_insecure_port_anonymous_is_allowed_and_the_default_authorizer_runs()
+    public void By_default_there_is_no_insecure_port_anonymous_is_allowed_and_node_then_rbac_authorize()
     {
         var security = Parse();
 
         Assert.Null(security.InsecurePort);
         Assert.True(security.AnonymousAuth);
-        Assert.Equal([UpSecurity.DefaultAuthorizationMode], security.AuthorizationModes);
+        Assert.Equal(["Node", "RBAC"], security.AuthorizationModes);
     }
 
     [Fact]
