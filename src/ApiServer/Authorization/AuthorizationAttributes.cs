@@ -32,4 +32,10 @@ public sealed record AuthorizationAttributes
     public string Subresource { get; init; } = "";
 
     public string Name { get; init; } = "";
+
+    /// <summary>A list's or watch's <c>fieldSelector</c> as sent (empty when none): upstream's GetFieldSelector.</summary>
+    public string FieldSelector { get; init; } = "";
+
+    /// <summary>The value <see cref="FieldSelector"/> requires <paramref name="field"/> to equal (<c>field=v</c> or <c>field==v</c>), or null.</summary>
+    public string? FieldEquals(string field) => FieldSelectorTerms.Equal(FieldSelector, field);
 }

@@ -109,26 +109,13 @@ internal static class RequestAttributes
             Resource = resource,
             Subresource = subresource,
             Name = name,
+            FieldSelector = verb is "list" or "watch" ? fieldSelector : "",
         };
     }
 
     private static bool IsTrue(string watch) => watch.Length > 0 && QueryValues.Bool(new Microsoft.Extensions.Primitives.StringValues(watch)) == true;
 
     /// <summary>The name a field selector pins with metadata.name=x (or ==), if it is a valid path segment name.</summary>
-    private static string? ExactName(string fieldSelector)
-    {
-        foreach (var term in fieldSelector.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = term.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || term[..eq].Trim() != "metadata.name")
-            {
-                continue;
-            }
-
-            var value = term[(eq + 1)..].TrimStart('=').Trim();
-            return value.Length > 0 && Objects.NameValidation.PathSegment(value, prefix: false).Count == 0 ? value : null;
-        }
-
-        return null;
-    }
+    private static string? ExactName(string fieldSelector) =>
+        FieldSelectorTerms.Equal(fieldSelector, "metadata.name") is { Length: > 0 } value && Objects.NameValidation.PathSegment(value, prefix: false).Count == 0 ? value : null;
 }

@@ -30,7 +30,11 @@ internal sealed class PodWorker : IReconciler
         _context = context;
         _runtime = runtime;
         _agents = agents;
-        _pods = context.Informers.Pods();
+        // A kubelet of one node lists and watches only the pods bound to it (the Node authorizer refuses anything
+        // wider, as upstream's does); a host of several hollow nodes runs as an administrator and watches them all.
+        _pods = agents.Count == 1
+            ? context.Informers.For(ListWatches.Pods, new InformerOptions { FieldSelector = "spec.nodeName=" + agents.Keys.Single() })
+            : context.Informers.Pods();
         _nodes = context.Informers.Nodes();
     }
 

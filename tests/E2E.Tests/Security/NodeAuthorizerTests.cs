@@ -35,6 +35,21 @@ public sealed class NodeAuthorizerTests(NodeAuthorizerFixture cluster) : IClassF
     }
 
     [Fact]
+    public async Task A_node_lists_only_the_pods_bound_to_it()
+    {
+        var all = await cluster.NodeA.RunAsync("get", "pods", "-A");
+        AssertForbidden(all, $"Error from server (Forbidden): pods is forbidden: {User} cannot list resource \"pods\" in API group \"\" at the cluster scope: can only list/watch pods with spec.nodeName field selector");
+
+        KubectlResult? own = null;
+        await Eventually.TrueAsync(async () => (own = await cluster.NodeA.RunAsync("get", "pods", "-A", "--field-selector", "spec.nodeName=node-a", "-o", "name")).ExitCode == 0 && own.Stdout.Contains("pod-a", StringComparison.Ordinal),
+            "node-a lists its pods", TimeSpan.FromSeconds(20), () => Task.FromResult(own?.ToString() ?? ""));
+        Assert.DoesNotContain("pod-b", own!.Stdout, StringComparison.Ordinal);
+        var other = await cluster.NodeA.RunAsync("get", "pod", "pod-b");
+        Assert.NotEqual(0, other.ExitCode);
+        Assert.Contains("no relationship found between node 'node-a' and this object", other.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_node_cannot_patch_another_nodes_status_nor_give_itself_a_restricted_label()
     {
         // A kubelet patches its status without reading it first (kubectl would GET nodes/status, which nodes may not).

@@ -39,7 +39,7 @@ internal static class BootstrapSystemRoles
         // Our node DNS (src/Dns) also publishes its node's kube-dns EndpointSlice in kube-system (KubeDnsPublisher).
         yield return ClusterRole("system:kube-dns",
         [
-            Rule(["list", "watch"], "", "endpoints", "services", "namespaces", "pods"),
+            Rule(["list", "watch"], "", "endpoints", "services", "namespaces"),
             Rule(["list", "watch"], "discovery.k8s.io", "endpointslices"),
         ]);
         yield return ClusterRole("system:kube-controller-manager", ControllerManagerRules());

@@ -9,7 +9,8 @@ namespace Orchestrator.ApiServer.Authorization.Node;
 /// claims and volumes got, and tokens created for service accounts, only when the <see cref="NodeGraph"/>
 /// relates the object to the node; a node reads only its own Node, and its own Lease in kube-node-lease.
 /// Creates and updates of nodes, leases and csinodes are allowed here and narrowed to the node's own
-/// objects by the NodeRestriction admission plugin. Everything else is decided by the static node
+/// objects by the NodeRestriction admission plugin; pods are read only when bound to the node (lists and watches
+/// with a spec.nodeName field selector). Everything else is decided by the static node
 /// rules (upstream's NodeRules, our bootstrap <c>system:node</c> role). Thread-safe.
 /// </summary>
 internal sealed class NodeAuthorizer(NodeGraph graph, IReadOnlyList<PolicyRule> nodeRules) : IAuthorizer
@@ -53,6 +54,8 @@ internal sealed class NodeAuthorizer(NodeGraph graph, IReadOnlyList<PolicyRule> 
                     return CsiNode(nodeName, attributes);
                 case ("", "nodes"):
                     return Node(nodeName, attributes);
+                case ("", "pods"):
+                    return Pod(nodeName, attributes);
             }
         }
 
@@ -68,6 +71,33 @@ internal sealed class NodeAuthorizer(NodeGraph graph, IReadOnlyList<PolicyRule> 
     }
 
     private static (AuthorizationDecision, string) Deny(string reason) => (AuthorizationDecision.NoOpinion, reason);
+
+    /// <summary>
+    /// Upstream's authorizePod (AuthorizeNodeWithSelectors, on by default since 1.32): a pod bound to the node by
+    /// name; lists and watches only with <c>spec.nodeName=&lt;node&gt;</c>; creates and deletes (mirror pods),
+    /// status writes and evictions are narrowed by NodeRestriction; nothing else.
+    /// </summary>
+    private (AuthorizationDecision, string) Pod(string nodeName, AuthorizationAttributes attributes)
+    {
+        switch (attributes.Subresource, attributes.Verb)
+        {
+            case ("", "get"):
+                return Related(nodeName, VertexKind.Pod, attributes);
+            case ("", "list" or "watch"):
+                if (attributes.FieldEquals("spec.nodeName") == nodeName)
+                {
+                    return Allowed;
+                }
+
+                return attributes.Name.Length > 0 ? Related(nodeName, VertexKind.Pod, attributes) : Deny("can only list/watch pods with spec.nodeName field selector");
+            case ("", "create" or "delete"):
+            case ("status", "update" or "patch"):
+            case ("eviction", "create"):
+                return Allowed;
+            default:
+                return (AuthorizationDecision.NoOpinion, "");
+        }
+    }
 
     private (AuthorizationDecision, string) ReadNamespacedObject(string nodeName, VertexKind kind, AuthorizationAttributes attributes)
     {

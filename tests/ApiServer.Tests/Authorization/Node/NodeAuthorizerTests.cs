@@ -57,9 +57,16 @@ public sealed class NodeAuthorizerTests : IDisposable
         { "list", "coordination.k8s.io", "leases", "", "kube-node-lease", "", AuthorizationDecision.NoOpinion, "can only get, create, update, patch, or delete a node lease" },
         { "update", "storage.k8s.io", "csinodes", "", "", "b", AuthorizationDecision.NoOpinion, "can only access CSINode with the same name as the requesting node" },
         { "get", "storage.k8s.io", "csinodes", "", "", "a", AuthorizationDecision.Allow, "" },
-        // The static node rules decide the rest.
-        { "list", "", "pods", "", "", "", AuthorizationDecision.Allow, "" },
+        { "list", "", "pods", "", "", "", AuthorizationDecision.NoOpinion, "can only list/watch pods with spec.nodeName field selector" },
+        { "get", "", "pods", "", "team", "p1", AuthorizationDecision.Allow, "" },
+        { "get", "", "pods", "", "team", "p2", AuthorizationDecision.NoOpinion, Unrelated },
+        { "watch", "", "pods", "", "team", "p1", AuthorizationDecision.Allow, "" },
         { "patch", "", "pods", "status", "team", "p2", AuthorizationDecision.Allow, "" },
+        { "create", "", "pods", "eviction", "team", "p1", AuthorizationDecision.Allow, "" },
+        { "delete", "", "pods", "", "team", "p1", AuthorizationDecision.Allow, "" },
+        { "update", "", "pods", "", "team", "p1", AuthorizationDecision.NoOpinion, "" },
+        { "get", "", "pods", "log", "team", "p1", AuthorizationDecision.NoOpinion, "" },
+        // The static node rules decide the rest.
         { "create", "", "events", "", "team", "", AuthorizationDecision.Allow, "" },
         { "list", "", "services", "", "", "", AuthorizationDecision.Allow, "" },
         { "delete", "", "namespaces", "", "", "team", AuthorizationDecision.NoOpinion, "" },
@@ -85,6 +92,30 @@ public sealed class NodeAuthorizerTests : IDisposable
         };
 
         Assert.Equal((decision, reason), _authorizer.Authorize(attributes));
+    }
+
+    [Theory]
+    [InlineData("spec.nodeName=a", AuthorizationDecision.Allow, "")]
+    [InlineData("spec.nodeName==a,status.phase=Running", AuthorizationDecision.Allow, "")]
+    [InlineData("spec.nodeName=b", AuthorizationDecision.NoOpinion, "can only list/watch pods with spec.nodeName field selector")]
+    [InlineData("spec.nodeName!=a", AuthorizationDecision.NoOpinion, "can only list/watch pods with spec.nodeName field selector")]
+    [InlineData("", AuthorizationDecision.NoOpinion, "can only list/watch pods with spec.nodeName field selector")]
+    public void A_node_lists_and_watches_only_the_pods_bound_to_it(string fieldSelector, AuthorizationDecision decision, string reason)
+    {
+        foreach (var verb in new[] { "list", "watch" })
+        {
+            var attributes = new AuthorizationAttributes
+            {
+                User = UserInfo.Of("system:node:a", UserInfo.NodesGroup, UserInfo.AllAuthenticated),
+                Verb = verb,
+                IsResourceRequest = true,
+                ApiVersion = "v1",
+                Resource = "pods",
+                FieldSelector = fieldSelector,
+            };
+
+            Assert.Equal((decision, reason), _authorizer.Authorize(attributes));
+        }
     }
 
     [Theory]
