@@ -23,7 +23,11 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
     /// Prepares and stores <paramref name="body"/> (changed in place); returns it with its resourceVersion,
     /// or on a dry run as it would be stored, without storing or reserving anything.
     /// </summary>
-    /// <param name="request">Where the object goes; a request that names the object (apply, PUT) gives it that name.</param>
+    /// <param name="request">
+    /// Where the object goes; a request that names the object (apply, PUT) gives it that name. <paramref name="body"/> is in
+    /// the storage version of <c>request.Resource</c> (<see cref="ResourceDefinition.Storage"/>), and so is the answer;
+    /// an apply configuration is in the request's version, which its managed fields are recorded in.
+    /// </param>
     /// <param name="owner">The field manager the new fields are recorded for.</param>
     /// <param name="applyConfiguration">The configuration of a server-side apply, recorded as the owner's Apply entry; null records an Update entry.</param>
     /// <exception cref="ApiException">
@@ -32,7 +36,7 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
     /// </exception>
     public async Task<JsonObject> CreateAsync(ResourceRequest request, JsonObject body, FieldOwner owner, JsonObject? applyConfiguration, bool dryRun, CancellationToken cancellationToken)
     {
-        var resource = request.Resource;
+        var resource = request.Resource.Storage;
         if (request.Name is { } urlName)
         {
             if (ObjectMeta.Name(body) is { } bodyName && bodyName != urlName)
@@ -51,7 +55,7 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
         }
         else
         {
-            FieldManager.RecordApplyCreate(resource, body, applyConfiguration, owner, ObjectMeta.Now(time));
+            FieldManager.RecordApplyCreate(request.Resource, body, applyConfiguration, owner, ObjectMeta.Now(time));
         }
 
         var key = ObjectKeys.Item(resource, ObjectMeta.Namespace(body), name);

@@ -67,7 +67,7 @@ public sealed class HorizontalPodAutoscalerConversionTests
     [Theory]
     [InlineData("""{"spec":{"maxReplicas":3,"targetCPUUtilizationPercentage":50}}""", """{"maxReplicas":3,"metrics":[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":50}}}]}""")]
     [InlineData("""{"spec":{"maxReplicas":3}}""", """{"maxReplicas":3,"metrics":[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":80}}}]}""")]
-    [InlineData("""{"metadata":{"annotations":{"autoscaling.alpha.kubernetes.io/metrics":"[{\"type\":\"Resource\",\"resource\":{\"name\":\"memory\",\"targetAverageValue\":\"1Gi\"}}]"}},"spec":{"maxReplicas":3}}""", """{"maxReplicas":3,"metrics":[{"type":"Resource","resource":{"name":"memory","target":{"averageValue":"1Gi","type":"AverageValue"}}}]}""")]
+    [InlineData("""{"metadata":{"annotations":{"autoscaling.alpha.kubernetes.io/metrics":"[{\"type\":\"Resource\",\"resource\":{\"name\":\"memory\",\"targetAverageValue\":\"1Gi\"}}]"}},"spec":{"maxReplicas":3}}""", """{"maxReplicas":3,"metrics":[{"type":"Resource","resource":{"name":"memory","target":{"type":"AverageValue","averageValue":"1Gi"}}}]}""")]
     public void A_v1_body_becomes_upstreams_v2_spec(string v1, string expectedSpec)
     {
         var v2 = HorizontalPodAutoscalerConversion.FromV1(JsonNode.Parse(v1)!.AsObject());
