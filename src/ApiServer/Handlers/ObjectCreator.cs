@@ -5,6 +5,7 @@ using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.FieldManagement;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 using Orchestrator.ApiServer.Storage;
 using Orchestrator.Store;
 
@@ -26,7 +27,7 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
     /// <param name="request">
     /// Where the object goes; a request that names the object (apply, PUT) gives it that name. <paramref name="body"/> is in
     /// the storage version of <c>request.Resource</c> (<see cref="ResourceDefinition.Storage"/>), and so is the answer;
-    /// an apply configuration is in the request's version, which its managed fields are recorded in.
+    /// managed fields are recorded in the request's version, as is an apply configuration.
     /// </param>
     /// <param name="owner">The field manager the new fields are recorded for.</param>
     /// <param name="applyConfiguration">The configuration of a server-side apply, recorded as the owner's Apply entry; null records an Update entry.</param>
@@ -49,13 +50,14 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
 
         rules.PrepareCreate(resource, body, request.Namespace, dryRun, request.User);
         var name = ObjectMeta.Name(body)!;
+        var served = request.Resource;
         if (applyConfiguration is null)
         {
-            FieldManager.RecordCreate(resource, body, owner, ObjectMeta.Now(time));
+            ObjectVersions.RecordFields(served, body, view => FieldManager.RecordCreate(served, view, owner, ObjectMeta.Now(time)));
         }
         else
         {
-            FieldManager.RecordApplyCreate(request.Resource, body, applyConfiguration, owner, ObjectMeta.Now(time));
+            ObjectVersions.RecordFields(served, body, view => FieldManager.RecordApplyCreate(served, view, applyConfiguration, owner, ObjectMeta.Now(time)));
         }
 
         var key = ObjectKeys.Item(resource, ObjectMeta.Namespace(body), name);

@@ -3,6 +3,7 @@ using Orchestrator.ApiServer.Allocation;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.FieldManagement;
 using Orchestrator.ApiServer.Objects;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 using Orchestrator.ApiServer.Storage;
 using Orchestrator.Store;
 
@@ -58,7 +59,8 @@ internal sealed class ObjectUpdater(IStore store, ServiceAllocator allocator, Re
         rules.PrepareUpdate(resource, current, updated, request.Subresource, dryRun);
         if (owner.Operation == ManagedFieldsEntry.Update)
         {
-            FieldManager.RecordUpdate(resource, current, updated, owner, ObjectMeta.Now(time));
+            var served = request.Resource;
+            ObjectVersions.RecordFields(served, updated, view => FieldManager.RecordUpdate(served, ObjectVersions.ToServed(served, current), view, owner, ObjectMeta.Now(time)));
         }
         else if (applied is null)
         {

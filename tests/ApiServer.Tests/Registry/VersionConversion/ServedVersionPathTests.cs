@@ -98,6 +98,41 @@ public sealed class ServedVersionPathTests(ApiServerFixture api) : IClassFixture
     }
 
     [Fact]
+    public async Task Create_and_update_record_managed_fields_in_the_version_each_manager_wrote()
+    {
+        var ns = await api.NewNamespaceAsync("conv-fields");
+        await api.SendAsync(HttpMethod.Post, V1(ns) + "?fieldManager=v1-writer", V1Body("web", 50));
+        var (_, v2, _) = await api.SendAsync(HttpMethod.Get, V2(ns, "web"));
+        v2!["spec"]!["maxReplicas"] = 8;
+
+        await api.SendAsync(HttpMethod.Put, V2(ns, "web") + "?fieldManager=v2-writer", v2.ToJsonString());
+        var (_, after, _) = await api.SendAsync(HttpMethod.Get, V2(ns, "web"));
+
+        var entries = after!["metadata"]!["managedFields"]!.AsArray();
+        var v1Entry = Assert.Single(entries, e => Text(e, "manager") == "v1-writer");
+        var v2Entry = Assert.Single(entries, e => Text(e, "manager") == "v2-writer");
+        Assert.Equal("autoscaling/v1", Text(v1Entry, "apiVersion"));
+        Assert.NotNull(v1Entry!["fieldsV1"]!["f:spec"]!["f:targetCPUUtilizationPercentage"]);
+        Assert.Null(v1Entry["fieldsV1"]!["f:spec"]!["f:metrics"]);
+        Assert.Equal("autoscaling/v2", Text(v2Entry, "apiVersion"));
+        Assert.NotNull(v2Entry!["fieldsV1"]!["f:spec"]!["f:maxReplicas"]);
+    }
+
+    [Fact]
+    public async Task Discovery_lists_v2_as_preferred_then_v1_and_openapi_v3_serves_the_v1_schema()
+    {
+        var (_, group, _) = await api.SendAsync(HttpMethod.Get, "/apis/autoscaling");
+        var (_, v1Resources, _) = await api.SendAsync(HttpMethod.Get, "/apis/autoscaling/v1");
+        var (status, openapi, _) = await api.SendAsync(HttpMethod.Get, "/openapi/v3/apis/autoscaling/v1");
+
+        Assert.Equal(["autoscaling/v2", "autoscaling/v1"], group!["versions"]!.AsArray().Select(v => Text(v, "groupVersion")));
+        Assert.Equal("autoscaling/v2", Text(group["preferredVersion"], "groupVersion"));
+        Assert.Contains(v1Resources!["resources"]!.AsArray(), r => Text(r, "name") == "horizontalpodautoscalers/status");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotNull(openapi!["components"]!["schemas"]!["io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerSpec"]!["properties"]!["targetCPUUtilizationPercentage"]);
+    }
+
+    [Fact]
     public async Task Lists_from_the_cache_and_from_the_store_answer_v1_lists_with_v1_items()
     {
         var ns = await api.NewNamespaceAsync("conv-list");
