@@ -216,6 +216,21 @@ public sealed class ServedVersionPathTests(ApiServerFixture api) : IClassFixture
         Assert.Equal("autoscaling/v1", Text(deleted, "apiVersion"));
     }
 
+    [Fact]
+    public async Task Deletecollection_through_v1_answers_a_v1_list_of_what_it_deleted()
+    {
+        var ns = await api.NewNamespaceAsync("conv-deletecollection");
+        await api.SendAsync(HttpMethod.Post, V2(ns), V2Body("a"));
+
+        var (status, list, _) = await api.SendAsync(HttpMethod.Delete, V1(ns));
+        var (_, left, _) = await api.SendAsync(HttpMethod.Get, V2(ns));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(("HorizontalPodAutoscalerList", "autoscaling/v1"), (Text(list, "kind"), Text(list, "apiVersion")));
+        Assert.Equal(50, Assert.Single(list!["items"]!.AsArray())!["spec"]!["targetCPUUtilizationPercentage"]!.GetValue<int>());
+        Assert.Empty(left!["items"]!.AsArray());
+    }
+
     /// <summary>The metrics of <see cref="V2Body"/> after a trip through v1: the other metrics first, then the CPU target, as upstream's conversion orders them.</summary>
     private const string MetricsThroughV1 =
         """[{"type":"Resource","resource":{"name":"memory","target":{"type":"AverageValue","averageValue":"500Mi"}}},{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":50}}}]""";
