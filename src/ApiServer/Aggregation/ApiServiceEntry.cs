@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.ServiceRouting;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Aggregation;

@@ -38,10 +38,11 @@ internal static class AvailabilityPlanner
             return null;
         }
 
-        var port = service.Objects("spec", "ports").FirstOrDefault(p => p.Long("port") == reference.Port);
+        var number = reference.Port ?? 443;
+        var port = service.Objects("spec", "ports").FirstOrDefault(p => p.Long("port") == number);
         if (port is null)
         {
-            return new AvailabilityCondition("False", "ServicePortError", $"{subject} is not listening on port {reference.Port.ToString(CultureInfo.InvariantCulture)}");
+            return new AvailabilityCondition("False", "ServicePortError", $"{subject} is not listening on port {number.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (slices.Count == 0)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Aggregation;
 using Orchestrator.ApiServer.Aggregation.Availability;
+using Orchestrator.ApiServer.ServiceRouting;
 
 namespace Orchestrator.ApiServer.Tests.Aggregation.Availability;
 
