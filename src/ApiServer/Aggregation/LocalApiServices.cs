@@ -9,9 +9,10 @@ namespace Orchestrator.ApiServer.Aggregation;
 /// Upstream's autoregister controller for the group/versions this server serves itself: one local APIService
 /// (no <c>spec.service</c>) each, named <c>version.group</c> (<c>v1.</c> for the core group), with the priorities of
 /// <see cref="LocalApiServicePriorities"/> and label <c>kube-aggregator.kubernetes.io/automanaged: onstart</c>. Created
-/// when missing at start; the availability controller marks them Available (reason Local).
+/// when missing at start, already Available (reason Local) so that starting costs no status writes; the availability
+/// controller keeps the condition from then on.
 /// </summary>
-internal sealed class LocalApiServices(IStore store, ResourceRegistry registry, RegistryRules rules)
+internal sealed class LocalApiServices(IStore store, ResourceRegistry registry, RegistryRules rules, TimeProvider time)
 {
     public const string AutomanagedLabel = "kube-aggregator.kubernetes.io/automanaged";
 
@@ -52,6 +53,7 @@ internal sealed class LocalApiServices(IStore store, ResourceRegistry registry, 
             apiService["kind"] = resource.Kind;
             apiService["apiVersion"] = resource.ApiVersion;
             rules.PrepareCreate(resource, apiService, null);
+            apiService["status"] = Availability.ApiServiceConditions.WithAvailable(null, Availability.AvailabilityCondition.Local, time.GetUtcNow());
             try
             {
                 await store.CreateAsync(ObjectKeys.Item(resource, null, apiService["metadata"]!["name"]!.GetValue<string>()), StoredObject.Encode(apiService), null, cancellationToken);

@@ -83,6 +83,20 @@ public sealed class AggregatedApiTests(SqliteServerFixture fixture) : IClassFixt
                 Assert.Matches(@"(?m)^two\s", listed.Stdout);
             }
 
+            // A watch streams through: the first event arrives while the backend still holds the second.
+            using (var http = Server.CreateHttpClient())
+            {
+                using var watch = await http.GetAsync($"/apis/{SampleAggregatedServer.Group}/{SampleAggregatedServer.Version}/namespaces/{Namespace}/flunders?watch=true", HttpCompletionOption.ResponseHeadersRead);
+                Assert.Equal(HttpStatusCode.OK, watch.StatusCode);
+                using var events = new StreamReader(await watch.Content.ReadAsStreamAsync());
+                var first = JsonNode.Parse((await events.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)))!)!;
+                Assert.Equal("one", first["object"]!["metadata"]!["name"]!.GetValue<string>());
+                backend.ReleaseWatch();
+                var second = JsonNode.Parse((await events.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)))!)!;
+                Assert.Equal("two", second["object"]!["metadata"]!["name"]!.GetValue<string>());
+                Assert.Null(await events.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+            }
+
             Assert.Equal(0, backend.RejectedClients);
         }
 

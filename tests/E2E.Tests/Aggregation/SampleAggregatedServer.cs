@@ -19,7 +19,8 @@ namespace Orchestrator.E2E.Tests.Aggregation;
 /// for <c>&lt;service&gt;.&lt;namespace&gt;.svc</c>; every connection must present a client certificate of the front-proxy CA
 /// named in <c>requestheader-allowed-names</c> (what extension-apiserver-authentication publishes), so only the API server
 /// gets in. It serves group wardle.example.com/v1alpha1 with one namespaced kind, Flunder (get and list), and every
-/// Flunder it answers echoes the request's front-proxy and credential headers in its spec.
+/// Flunder it answers echoes the request's front-proxy and credential headers in its spec. A watch of flunders sends one
+/// ADDED event at once and a second only after <see cref="ReleaseWatch"/>, so a test sees whether events stream through.
 /// </summary>
 internal sealed class SampleAggregatedServer : IAsyncDisposable
 {
@@ -29,11 +30,12 @@ internal sealed class SampleAggregatedServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CertificateAuthority _ca;
 
-    private SampleAggregatedServer(WebApplication app, CertificateAuthority ca, int port)
+    private SampleAggregatedServer(WebApplication app, CertificateAuthority ca, int port, TaskCompletionSource release)
     {
         _app = app;
         _ca = ca;
         Port = port;
+        _release = release;
     }
 
     public int Port { get; }
@@ -45,6 +47,11 @@ internal sealed class SampleAggregatedServer : IAsyncDisposable
     public int RejectedClients => Volatile.Read(ref _rejected);
 
     private int _rejected;
+
+    private readonly TaskCompletionSource _release;
+
+    /// <summary>Lets open watches send their second event and end.</summary>
+    public void ReleaseWatch() => _release.TrySetResult();
 
     /// <param name="address">A host address the API server can reach (EndpointSlice validation refuses loopback).</param>
     /// <param name="frontProxyCa">The PEM of requestheader-client-ca-file.</param>
@@ -73,10 +80,11 @@ internal sealed class SampleAggregatedServer : IAsyncDisposable
             },
         })));
         var app = builder.Build();
-        Map(app);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Map(app, release.Task);
         await app.StartAsync();
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server = new SampleAggregatedServer(app, ca, new Uri(bound).Port);
+        server = new SampleAggregatedServer(app, ca, new Uri(bound).Port, release);
         return server;
     }
 
@@ -96,7 +104,7 @@ internal sealed class SampleAggregatedServer : IAsyncDisposable
         return chain.Build(certificate) && allowedNames.Contains(certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false));
     }
 
-    private static void Map(WebApplication app)
+    private static void Map(WebApplication app, Task released)
     {
         var prefix = $"/apis/{Group}/{Version}";
         app.MapGet(prefix, () => Json(new JsonObject
@@ -114,13 +122,28 @@ internal sealed class SampleAggregatedServer : IAsyncDisposable
                 ["shortNames"] = new JsonArray("fl"),
             }),
         }));
-        app.MapGet(prefix + "/namespaces/{ns}/flunders", (HttpContext c, string ns) => Json(new JsonObject
+        app.MapGet(prefix + "/namespaces/{ns}/flunders", async (HttpContext c, string ns) =>
         {
-            ["kind"] = "FlunderList",
-            ["apiVersion"] = $"{Group}/{Version}",
-            ["metadata"] = new JsonObject { ["resourceVersion"] = "1" },
-            ["items"] = new JsonArray(Flunder(c, ns, "one"), Flunder(c, ns, "two")),
-        }));
+            if (c.Request.Query["watch"] != "true")
+            {
+                await Json(new JsonObject
+                {
+                    ["kind"] = "FlunderList",
+                    ["apiVersion"] = $"{Group}/{Version}",
+                    ["metadata"] = new JsonObject { ["resourceVersion"] = "1" },
+                    ["items"] = new JsonArray(Flunder(c, ns, "one"), Flunder(c, ns, "two")),
+                }).ExecuteAsync(c);
+                return;
+            }
+
+            c.Response.ContentType = "application/json";
+            foreach (var name in new[] { "one", "two" })
+            {
+                await c.Response.WriteAsync(new JsonObject { ["type"] = "ADDED", ["object"] = Flunder(c, ns, name) }.ToJsonString() + "\n", c.RequestAborted);
+                await c.Response.Body.FlushAsync(c.RequestAborted);
+                await released.WaitAsync(TimeSpan.FromSeconds(20), c.RequestAborted);
+            }
+        });
         app.MapGet(prefix + "/namespaces/{ns}/flunders/{name}", (HttpContext c, string ns, string name) => Json(Flunder(c, ns, name)));
     }
 

@@ -69,9 +69,16 @@ internal sealed partial class AggregatedProxy(ServiceResolver resolver, FrontPro
                 await ExchangeAsync(context, backend, tls);
             }
         }
-        catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException && !context.RequestAborted.IsCancellationRequested)
         {
             Log.Unreachable(logger, apiService.Name, backend.Authority, e);
+            if (context.Response.HasStarted)
+            {
+                // The answer is under way (a watch whose backend went away): end it the way upstream's proxy does, by closing.
+                context.Abort();
+                return;
+            }
+
             await WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, ErrorText.Of(e));
         }
     }
