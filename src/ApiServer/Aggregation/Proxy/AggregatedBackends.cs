@@ -4,10 +4,11 @@ using Orchestrator.ApiServer.ServiceRouting;
 namespace Orchestrator.ApiServer.Aggregation.Proxy;
 
 /// <summary>
-/// How the aggregator reaches an APIService's backend (upstream's proxy transport per APIService): the shared
-/// <see cref="BackendClients"/> client for its <c>caBundle</c> (or <c>insecureSkipTLSVerify</c>) presenting our
-/// front-proxy certificate, dialling <c>https://&lt;svc&gt;.&lt;ns&gt;.svc:&lt;port&gt;</c> through the Service's endpoints,
-/// the serving certificate verified for that name. Thread-safe.
+/// The HTTPS client the aggregator reads a backend's discovery with: the shared <see cref="BackendClients"/> client for
+/// the APIService's <c>caBundle</c> (or <c>insecureSkipTLSVerify</c>) presenting our front-proxy certificate, dialling
+/// <c>https://&lt;svc&gt;.&lt;ns&gt;.svc:&lt;port&gt;</c> through the Service's endpoints, the serving certificate verified for that
+/// name. (Proxied requests go on connections of their own, <see cref="AggregatedProxy"/>: they carry repeated headers.)
+/// Thread-safe.
 /// </summary>
 internal sealed class AggregatedBackends(BackendClients clients, FrontProxyIdentity identity)
 {
