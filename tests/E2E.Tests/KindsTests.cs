@@ -37,7 +37,9 @@ public sealed class KindsTests(SqliteServerFixture fixture) : IClassFixture<Sqli
         await AssertTableAsync(kubectl, ["get", "volumeattachment", "va-" + s], "NAME ATTACHER PV NODE ATTACHED AGE", $"va-{s} d{s}.csi.example.com pv-1 node-{s} false");
         await AssertTableAsync(kubectl, ["get", "validatingwebhookconfiguration", "vw-" + s], "NAME WEBHOOKS AGE", $"vw-{s} 1");
         await AssertTableAsync(kubectl, ["get", "mutatingwebhookconfiguration", "mw-" + s], "NAME WEBHOOKS AGE", $"mw-{s} 1");
-        await AssertTableAsync(kubectl, ["get", "apiservice", $"v1beta1.m{s}.example.com"], "NAME SERVICE AVAILABLE AGE", $"v1beta1.m{s}.example.com kube-system/metrics-server Unknown");
+        // The availability controller finds no Service behind the APIService (upstream's reason), a moment after the create.
+        await Eventually.TrueAsync(async () => (await kubectl.RunAsync("get", "apiservice", $"v1beta1.m{s}.example.com", "-o", "jsonpath={.status.conditions[0].reason}")).Stdout == "ServiceNotFound", "the APIService is checked");
+        await AssertTableAsync(kubectl, ["get", "apiservice", $"v1beta1.m{s}.example.com"], "NAME SERVICE AVAILABLE AGE", $"v1beta1.m{s}.example.com kube-system/metrics-server False (ServiceNotFound)");
 
         var claimClass = await kubectl.RunAsync("get", "pvc", "data", "-n", ns, "-o", "jsonpath={.spec.storageClassName}");
         Assert.Equal("sc-" + s, claimClass.Stdout);

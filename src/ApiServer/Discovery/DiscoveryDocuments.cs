@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Discovery;
 
-/// <summary>The discovery documents, built from the registry: aggregated (v2, v2beta1) and legacy.</summary>
-internal sealed class DiscoveryDocuments(ResourceRegistry registry)
+/// <summary>
+/// The discovery documents, built from the registry: aggregated (v2, v2beta1) and legacy; the groups of
+/// <paramref name="extra"/> (aggregated API servers) follow the registry's own.
+/// </summary>
+internal sealed class DiscoveryDocuments(ResourceRegistry registry, IDiscoveryGroupSource? extra = null)
 {
     /// <summary>Aggregated discovery of the core group (<paramref name="core"/>) or of every other group.</summary>
     public JsonObject Aggregated(bool core, DiscoveryFormat format)
@@ -15,7 +19,7 @@ internal sealed class DiscoveryDocuments(ResourceRegistry registry)
             ["kind"] = "APIGroupDiscoveryList",
             ["apiVersion"] = format == DiscoveryFormat.AggregatedV2 ? "apidiscovery.k8s.io/v2" : "apidiscovery.k8s.io/v2beta1",
             ["metadata"] = new JsonObject(),
-            ["items"] = new JsonArray([.. groups.Select(g => (JsonNode)AggregatedGroup(g))]),
+            ["items"] = new JsonArray([.. groups.Select(g => (JsonNode)AggregatedGroup(g)), .. core ? [] : Extra(e => e.AggregatedGroups())]),
         };
     }
 
@@ -30,7 +34,7 @@ internal sealed class DiscoveryDocuments(ResourceRegistry registry)
     {
         ["kind"] = "APIGroupList",
         ["apiVersion"] = "v1",
-        ["groups"] = new JsonArray([.. registry.Groups.Where(g => g.Length > 0).Select(g => (JsonNode)ApiGroup(g))]),
+        ["groups"] = new JsonArray([.. registry.Groups.Where(g => g.Length > 0).Select(g => (JsonNode)ApiGroup(g)), .. Extra(e => e.ApiGroups())]),
     };
 
     public JsonObject ApiGroup(string group)
@@ -148,6 +152,10 @@ internal sealed class DiscoveryDocuments(ResourceRegistry registry)
 
         return entry;
     }
+
+    /// <summary>The extra groups (legacy or aggregated items), without any group the registry serves itself.</summary>
+    private IEnumerable<JsonNode> Extra(Func<IDiscoveryGroupSource, IReadOnlyList<JsonObject>> groups) =>
+        extra is null ? [] : groups(extra).Where(g => !registry.Groups.Contains(g.StringOrNull("name") ?? g.String("metadata", "name")));
 
     private IEnumerable<string> Versions(string group) => registry.All.Where(r => r.Group == group).Select(r => r.Version).Distinct();
 

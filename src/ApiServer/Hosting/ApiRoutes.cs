@@ -21,7 +21,7 @@ internal static class ApiRoutes
     public static void MapApiRoutes(this WebApplication app)
     {
         var registry = app.Services.GetRequiredService<ResourceRegistry>();
-        var discovery = new DiscoveryDocuments(registry);
+        var discovery = new DiscoveryDocuments(registry, app.Services.GetService<IDiscoveryGroupSource>());
 
         app.MapGet("/version", (HttpContext c) => Responses.WriteJsonAsync(c, 200, VersionInfo.Document()));
         foreach (var health in new[] { "/healthz", "/livez", "/readyz" })

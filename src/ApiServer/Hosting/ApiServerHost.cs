@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Admission;
+using Orchestrator.ApiServer.Aggregation;
 using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Authorization;
 using Orchestrator.ApiServer.ControlPlane;
@@ -105,6 +106,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Streaming.RemoteCommandTranslator>();
         builder.Services.AddSingleton<Streaming.PortForwardTunnel>();
         builder.Services.AddSingleton<Streaming.PodStreamingHandler>();
+        builder.Services.AddAggregation(options);
 
         var app = builder.Build();
         app.UseMiddleware<Connections.ResponseOwnershipMiddleware>();
@@ -122,6 +124,7 @@ public sealed class ApiServerHost : IAsyncDisposable
             app.UseMiddleware<AuthorizationMiddleware>();
         }
 
+        app.UseMiddleware<Aggregation.AggregationMiddleware>(); // after authorization: aggregated group/versions are forwarded
         app.UseRouting(); // after RawPathMiddleware: routes match the path as sent, not Kestrel's dot-resolved one
         app.UseWebSockets(); // exec/attach over v5.channel.k8s.io and port-forward's SPDY tunnel are accepted here
         app.MapApiRoutes();
@@ -136,6 +139,7 @@ public sealed class ApiServerHost : IAsyncDisposable
             bound = new UriBuilder(bound) { Host = "127.0.0.1" }.Uri;
         }
         await app.Services.GetRequiredService<Bootstrap>().EnsureAsync(bound.Port, cancellationToken);
+        await app.Services.StartAggregationAsync(options.Security, cancellationToken);
         if (Authorization.AuthorizationServiceCollectionExtensions.UsesRbac(options.Security))
         {
             await app.Services.GetRequiredService<Authorization.Bootstrap.PolicyReconciler>().ReconcileAsync(cancellationToken);

@@ -24,6 +24,18 @@ public sealed record ApiServerSecurity
     /// <summary>The client certificate (with key) the API server presents to kubelets when it proxies logs, exec, attach and port-forward.</summary>
     public X509Certificate2? KubeletClientCertificate { get; init; }
 
+    /// <summary>
+    /// The client certificate (with key) the API server presents to aggregated API servers (upstream --proxy-client-cert-file,
+    /// kubeadm's front-proxy-client). Null: none is presented.
+    /// </summary>
+    public X509Certificate2? FrontProxyClientCertificate { get; init; }
+
+    /// <summary>
+    /// The CA that issued <see cref="FrontProxyClientCertificate"/> (upstream --requestheader-client-ca-file), published with the
+    /// header names in ConfigMap kube-system/extension-apiserver-authentication for aggregated API servers. Null: not published.
+    /// </summary>
+    public X509Certificate2? FrontProxyCertificateAuthority { get; init; }
+
     /// <summary>The CA kubelets' serving certificates must chain to (upstream --kubelet-certificate-authority). Null: not verified, upstream's default.</summary>
     public X509Certificate2? KubeletCertificateAuthority { get; init; }
 

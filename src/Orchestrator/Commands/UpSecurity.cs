@@ -40,6 +40,8 @@ internal sealed record UpSecurity(int? InsecurePort, IReadOnlyList<string> Autho
             ClientCertificateAuthority = pki.CaCertificate,
             ServiceAccountSigningKey = pki.ServiceAccountKey,
             KubeletClientCertificate = pki.KubeletClientCertificate,
+            FrontProxyClientCertificate = pki.FrontProxyClientCertificate,
+            FrontProxyCertificateAuthority = pki.FrontProxyCaCertificate,
             AllowAnonymous = AnonymousAuth,
             AuthorizationModes = AuthorizationModes,
             InsecurePort = InsecurePort,

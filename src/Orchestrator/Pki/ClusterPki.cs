@@ -10,7 +10,10 @@ namespace Orchestrator.Host.Pki;
 /// The cluster's certificates and keys under <c>DATA/pki</c>, as kubeadm lays them out: the CA (<c>ca.crt</c>,
 /// <c>ca.key</c>), the API server's serving certificate (<c>apiserver.crt/.key</c>), the service-account signing
 /// key (<c>sa.key</c>, ECDSA P-256 PKCS#8, and <c>sa.pub</c>) and the API server's client certificate towards
-/// kubelets (<c>apiserver-kubelet-client.crt/.key</c>); and the components' kubeconfigs. Everything that exists
+/// kubelets (<c>apiserver-kubelet-client.crt/.key</c>); the front proxy's own CA (<c>front-proxy-ca.crt/.key</c>) and the
+/// client certificate the API server presents to aggregated API servers (<c>front-proxy-client.crt/.key</c>, CN
+/// front-proxy-client), kept apart from the cluster CA as kubeadm does so a certificate of the cluster CA can never
+/// pass for the front proxy; and the components' kubeconfigs. Everything that exists
 /// is reused: a certificate is issued again only when it is missing, not from this CA, expires within
 /// <see cref="RenewBefore"/>, or (serving certificates) lacks a name it must carry. Keys are mode 0600.
 /// </summary>
@@ -21,7 +24,7 @@ internal sealed class ClusterPki : IDisposable
 
     private readonly TimeProvider _time;
 
-    private ClusterPki(string dataDirectory, CertificateAuthority authority, X509Certificate2 serving, ECDsa serviceAccountKey, X509Certificate2 kubeletClient, TimeProvider time)
+    private ClusterPki(string dataDirectory, CertificateAuthority authority, X509Certificate2 serving, ECDsa serviceAccountKey, X509Certificate2 kubeletClient, CertificateAuthority frontProxyAuthority, X509Certificate2 frontProxyClient, TimeProvider time)
     {
         DataDirectory = dataDirectory;
         Authority = authority;
@@ -29,6 +32,9 @@ internal sealed class ClusterPki : IDisposable
         ServingCertificate = serving;
         ServiceAccountKey = serviceAccountKey;
         KubeletClientCertificate = kubeletClient;
+        FrontProxyAuthority = frontProxyAuthority;
+        FrontProxyCaCertificate = X509CertificateLoader.LoadCertificate(frontProxyAuthority.Certificate.RawData);
+        FrontProxyClientCertificate = frontProxyClient;
         _time = time;
     }
 
@@ -47,6 +53,14 @@ internal sealed class ClusterPki : IDisposable
 
     public X509Certificate2 KubeletClientCertificate { get; }
 
+    public CertificateAuthority FrontProxyAuthority { get; }
+
+    /// <summary>The front-proxy CA without its key: what aggregated API servers trust for the request headers (requestheader-client-ca-file).</summary>
+    public X509Certificate2 FrontProxyCaCertificate { get; }
+
+    /// <summary>The API server's client certificate towards aggregated API servers (kubeadm's front-proxy-client), with its key.</summary>
+    public X509Certificate2 FrontProxyClientCertificate { get; }
+
     public static string PkiDirectory(string dataDirectory) => Path.Combine(dataDirectory, "pki");
 
     /// <summary>Loads what exists under <paramref name="dataDirectory"/>/pki and creates the rest; <paramref name="servingNames"/> are the API server's.</summary>
@@ -56,18 +70,22 @@ internal sealed class ClusterPki : IDisposable
         ArgumentNullException.ThrowIfNull(servingNames);
         time ??= TimeProvider.System;
         var directory = PkiDirectory(dataDirectory);
-        var authority = LoadOrCreateAuthority(directory, time);
+        var authority = LoadOrCreateAuthority(directory, "ca", "kubernetes", time);
+        CertificateAuthority? frontProxyAuthority = null;
         try
         {
             var serving = LoadOrIssue(authority, time, Path.Combine(directory, "apiserver"), c => servingNames.MissingFrom(c).Count == 0,
                 () => authority.IssueServing("kube-apiserver", servingNames.DnsNames, servingNames.Addresses, time));
             var kubeletClient = LoadOrIssueClient(authority, time, Path.Combine(directory, "apiserver-kubelet-client"), ComponentIdentity.ApiServerKubeletClient);
             var serviceAccountKey = LoadOrCreateServiceAccountKey(directory);
-            return new ClusterPki(dataDirectory, authority, serving, serviceAccountKey, kubeletClient, time);
+            frontProxyAuthority = LoadOrCreateAuthority(directory, "front-proxy-ca", "front-proxy-ca", time);
+            var frontProxyClient = LoadOrIssueClient(frontProxyAuthority, time, Path.Combine(directory, "front-proxy-client"), ComponentIdentity.FrontProxyClient);
+            return new ClusterPki(dataDirectory, authority, serving, serviceAccountKey, kubeletClient, frontProxyAuthority, frontProxyClient, time);
         }
         catch
         {
             authority.Dispose();
+            frontProxyAuthority?.Dispose();
             throw;
         }
     }
@@ -119,15 +137,18 @@ internal sealed class ClusterPki : IDisposable
         ServingCertificate.Dispose();
         ServiceAccountKey.Dispose();
         KubeletClientCertificate.Dispose();
+        FrontProxyAuthority.Dispose();
+        FrontProxyCaCertificate.Dispose();
+        FrontProxyClientCertificate.Dispose();
     }
 
-    private static CertificateAuthority LoadOrCreateAuthority(string directory, TimeProvider time)
+    private static CertificateAuthority LoadOrCreateAuthority(string directory, string stem, string commonName, TimeProvider time)
     {
-        var certificatePath = Path.Combine(directory, "ca.crt");
-        var keyPath = Path.Combine(directory, "ca.key");
+        var certificatePath = Path.Combine(directory, stem + ".crt");
+        var keyPath = Path.Combine(directory, stem + ".key");
         if (File.Exists(certificatePath) != File.Exists(keyPath))
         {
-            throw new PkiException($"{(File.Exists(certificatePath) ? certificatePath : keyPath)} exists without its pair ({(File.Exists(certificatePath) ? keyPath : certificatePath)}): restore it, or remove both to create a new cluster CA (every issued certificate then stops working)");
+            throw new PkiException($"{(File.Exists(certificatePath) ? certificatePath : keyPath)} exists without its pair ({(File.Exists(certificatePath) ? keyPath : certificatePath)}): restore it, or remove both to create a new CA (every certificate it issued then stops working)");
         }
 
         if (Read(certificatePath, keyPath) is { } existing)
@@ -135,7 +156,7 @@ internal sealed class ClusterPki : IDisposable
             return CertificateAuthority.FromCertificate(existing);
         }
 
-        var authority = CertificateAuthority.Create("kubernetes", time);
+        var authority = CertificateAuthority.Create(commonName, time);
         PemFiles.WriteCertificateAndKey(authority.Certificate, certificatePath, keyPath);
         return authority;
     }

@@ -20,6 +20,9 @@ internal sealed record ComponentIdentity(string Name, string User, IReadOnlyList
     /// <summary>The API server's identity towards kubelets (logs, exec, attach, port-forward), as kubeadm's apiserver-kubelet-client.</summary>
     public static readonly ComponentIdentity ApiServerKubeletClient = new("apiserver-kubelet-client", "kube-apiserver-kubelet-client", ["kubeadm:cluster-admins"]);
 
+    /// <summary>The API server's identity towards aggregated API servers, issued by the front-proxy CA (kubeadm's front-proxy-client).</summary>
+    public static readonly ComponentIdentity FrontProxyClient = new("front-proxy-client", "front-proxy-client", []);
+
     /// <summary>
     /// Several hollow (simulated) nodes served by one kubelet host through one client: no single node's
     /// identity can act for all of them, so they run as an administrator. One hollow node is <see cref="Kubelet"/>.

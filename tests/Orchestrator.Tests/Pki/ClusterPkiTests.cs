@@ -44,6 +44,31 @@ public sealed class ClusterPkiTests : IDisposable
     }
 
     [Fact]
+    public void The_front_proxy_has_its_own_ca_and_a_client_certificate_from_it_as_kubeadm_lays_them_out()
+    {
+        string thumbprints;
+        using (var pki = ClusterPki.LoadOrCreate(_data, Names))
+        {
+            foreach (var file in new[] { "front-proxy-ca.crt", "front-proxy-ca.key", "front-proxy-client.crt", "front-proxy-client.key" })
+            {
+                Assert.True(File.Exists(Path.Combine(_data, "pki", file)), file);
+            }
+
+            Assert.Equal("CN=front-proxy-ca", pki.FrontProxyCaCertificate.Subject);
+            Assert.False(pki.FrontProxyCaCertificate.HasPrivateKey);
+            Assert.Equal("CN=front-proxy-client", pki.FrontProxyClientCertificate.Subject);
+            Assert.True(pki.FrontProxyClientCertificate.HasPrivateKey);
+            Assert.True(CertificateChains.IssuedBy(pki.FrontProxyClientCertificate, pki.FrontProxyCaCertificate, DateTimeOffset.UtcNow));
+            // Apart from the cluster CA: a client certificate of the cluster CA can never pass for the front proxy.
+            Assert.False(CertificateChains.IssuedBy(pki.FrontProxyClientCertificate, pki.CaCertificate, DateTimeOffset.UtcNow));
+            thumbprints = pki.FrontProxyCaCertificate.Thumbprint + pki.FrontProxyClientCertificate.Thumbprint;
+        }
+
+        using var again = ClusterPki.LoadOrCreate(_data, Names);
+        Assert.Equal(thumbprints, again.FrontProxyCaCertificate.Thumbprint + again.FrontProxyClientCertificate.Thumbprint);
+    }
+
+    [Fact]
     public void A_restart_reuses_every_certificate_and_key()
     {
         string[] before;

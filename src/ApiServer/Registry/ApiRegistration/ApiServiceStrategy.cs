@@ -5,8 +5,8 @@ namespace Orchestrator.ApiServer.Registry.ApiRegistration;
 
 /// <summary>
 /// apiregistration.k8s.io/v1 APIServices (kube-aggregator's pkg/registry/apiservice/strategy.go): cluster
-/// scoped, stored and validated; status through /status. This server proxies to none of them and its
-/// discovery lists only the groups it serves itself, whatever APIServices exist.
+/// scoped, stored and validated; status through /status. What an APIService makes the server do (proxy,
+/// availability, discovery) is the aggregator's, in <c>Aggregation/</c>.
 /// </summary>
 internal sealed class ApiServiceStrategy() : ResourceStrategy(new ApiServicePrinter())
 {
