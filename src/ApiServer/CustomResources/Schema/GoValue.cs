@@ -74,7 +74,7 @@ internal static class GoValue
     {
         JsonKinds.Null => "interface {}(nil)",
         JsonKinds.String => GoText.Quote(value!.GetValue<string>()),
-        JsonKinds.Integer => "int64(" + value!.ToJsonString() + ")",
+        JsonKinds.Integer => value!.ToJsonString(),
         JsonKinds.Number => Float(JsonKinds.AsDouble(value!)),
         JsonKinds.Boolean => value!.GetValue<bool>() ? "true" : "false",
         _ => Format(value, depth),

@@ -65,13 +65,17 @@ internal static partial class SchemaPatterns
         {
             compiled = (new Regex(Translate(pattern), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, SchemaLimits.RegexTimeout), null);
         }
+        catch (RegexParseException e)
+        {
+            compiled = (null, "error parsing regexp: " + GoError(e, pattern));
+        }
         catch (ArgumentException e)
         {
             compiled = (null, "error parsing regexp: " + e.Message);
         }
-        catch (NotSupportedException e)
+        catch (NotSupportedException)
         {
-            compiled = (null, "error parsing regexp: invalid or unsupported Perl syntax: " + e.Message);
+            compiled = (null, "error parsing regexp: " + Unsupported(pattern));
         }
 
         if (Cache.Count >= CacheLimit)
@@ -82,6 +86,41 @@ internal static partial class SchemaPatterns
         Cache[pattern] = compiled;
         return compiled;
     }
+
+    /// <summary>Go's regexp/syntax wording for the parse errors both dialects share.</summary>
+    private static string GoError(RegexParseException e, string pattern) => e.Error switch
+    {
+        RegexParseError.InsufficientClosingParentheses => $"missing closing ): `{pattern}`",
+        RegexParseError.InsufficientOpeningParentheses => $"unexpected ): `{pattern}`",
+        RegexParseError.UnterminatedBracket => $"missing closing ]: `{pattern[Math.Max(0, pattern.LastIndexOf('[', Math.Min(pattern.Length - 1, Math.Max(0, e.Offset - 1))))..]}`",
+        RegexParseError.QuantifierAfterNothing => $"missing argument to repetition operator: `{Near(pattern, e.Offset)}`",
+        RegexParseError.NestedQuantifiersNotParenthesized => $"invalid nested repetition operator: `{Near(pattern, e.Offset)}`",
+        RegexParseError.ReversedCharacterRange => "invalid character class range",
+        RegexParseError.ReversedQuantifierRange => "invalid repeat count",
+        _ => e.Message,
+    };
+
+    /// <summary>The operator at a parse error's offset (the character before it, as .NET points past it).</summary>
+    private static string Near(string pattern, int offset) =>
+        offset > 1 && offset <= pattern.Length && pattern[offset - 2] is '*' or '+' or '?' ? pattern[(offset - 2)..offset] : pattern[Math.Clamp(offset - 1, 0, Math.Max(0, pattern.Length - 1))..Math.Clamp(offset, 0, pattern.Length)];
+
+    /// <summary>RE2 refuses lookarounds, atomic groups and backreferences, which NonBacktracking refuses too.</summary>
+    private static string Unsupported(string pattern)
+    {
+        foreach (var construct in new[] { "(?<=", "(?<!", "(?=", "(?!", "(?>" })
+        {
+            if (pattern.Contains(construct, StringComparison.Ordinal))
+            {
+                return $"invalid or unsupported Perl syntax: `{construct}`";
+            }
+        }
+
+        var backreference = Backreference().Match(pattern);
+        return backreference.Success ? $"invalid escape sequence: `{backreference.Value}`" : "invalid or unsupported Perl syntax";
+    }
+
+    [GeneratedRegex(@"\\[1-9]")]
+    private static partial Regex Backreference();
 
     /// <summary>Rewrites the RE2 constructs .NET spells differently; everything else is passed through.</summary>
     private static string Translate(string pattern)
