@@ -33,7 +33,7 @@ internal static class GoValue
             return double.IsNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
         }
 
-        var shortest = value.ToString("R", CultureInfo.InvariantCulture);
+        var shortest = value.ToString(CultureInfo.InvariantCulture);
         var e = shortest.IndexOf('E', StringComparison.Ordinal);
         var abs = Math.Abs(value);
         var scientific = abs != 0 && (abs < 1e-4 || abs >= 1e21);

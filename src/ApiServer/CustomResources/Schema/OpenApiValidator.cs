@@ -8,11 +8,36 @@ namespace Orchestrator.ApiServer.CustomResources.Schema;
 /// <summary>
 /// kube-openapi's SchemaValidator over one value, in its order (type, anyOf/oneOf/allOf/not, string,
 /// format, number, array, enum, object), with its paths ("spec.items[0].name") and texts. Recurses once per
-/// schema level, so never deeper than <see cref="SchemaLimits.MaxDepth"/>.
+/// schema level, so never deeper than <see cref="SchemaLimits.MaxDepth"/>. On update, upstream's
+/// ratcheting (CRDValidationRatcheting): the errors of a node whose value equals its correlated old value
+/// (same property or map key, same key in a list-type map, same index in a list without list type) are
+/// dropped, so objects stored before a schema got stricter can still be updated elsewhere.
 /// </summary>
 internal static class OpenApiValidator
 {
-    public static void Validate(JsonNode? data, StructuralSchema schema, string path, List<StatusCause> causes)
+    public static void Validate(JsonNode? data, StructuralSchema schema, string path, List<StatusCause> causes) =>
+        Validate(data, schema, path, causes, hasOld: false, old: null);
+
+    public static void ValidateUpdate(JsonNode? data, JsonNode? old, StructuralSchema schema, string path, List<StatusCause> causes) =>
+        Validate(data, schema, path, causes, hasOld: true, old);
+
+    private static void Validate(JsonNode? data, StructuralSchema schema, string path, List<StatusCause> causes, bool hasOld, JsonNode? old)
+    {
+        if (!hasOld)
+        {
+            Check(data, schema, path, causes, hasOld, old);
+            return;
+        }
+
+        var found = new List<StatusCause>();
+        Check(data, schema, path, found, hasOld, old);
+        if (found.Count > 0 && !JsonKinds.DeepEquals(data, old))
+        {
+            causes.AddRange(found);
+        }
+    }
+
+    private static void Check(JsonNode? data, StructuralSchema schema, string path, List<StatusCause> causes, bool hasOld, JsonNode? old)
     {
         var kind = JsonKinds.Of(data);
         CheckType(data, kind, schema, path, causes);
@@ -32,7 +57,7 @@ internal static class OpenApiValidator
                 CheckNumber(data!, kind, schema, path, causes);
                 break;
             case JsonKinds.Array:
-                CheckArray(data!.AsArray(), schema, path, causes);
+                CheckArray(data!.AsArray(), schema, path, causes, hasOld ? old as JsonArray : null);
                 break;
             default:
                 break;
@@ -41,7 +66,7 @@ internal static class OpenApiValidator
         CheckEnum(data, schema, path, causes);
         if (data is JsonObject map)
         {
-            CheckObject(map, schema, path, causes);
+            CheckObject(map, schema, path, causes, hasOld ? old as JsonObject : null);
         }
     }
 
@@ -252,13 +277,14 @@ internal static class OpenApiValidator
 
     private static bool IsWhole(double value) => double.IsFinite(value) && Math.Abs(value - Math.Round(value)) < 1e-9;
 
-    private static void CheckArray(JsonArray list, StructuralSchema schema, string path, List<StatusCause> causes)
+    private static void CheckArray(JsonArray list, StructuralSchema schema, string path, List<StatusCause> causes, JsonArray? old)
     {
         if (schema.Items is { } items)
         {
             for (var i = 0; i < list.Count; i++)
             {
-                Validate(list[i], items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", causes);
+                var (hasOld, oldItem) = CorrelateItem(list[i], i, schema, old);
+                Validate(list[i], items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", causes, hasOld, oldItem);
             }
         }
 
@@ -275,6 +301,28 @@ internal static class OpenApiValidator
         if (schema.UniqueItems && HasDuplicates(list))
         {
             causes.Add(SchemaErrors.Invalid(path, null, "shouldn't contain duplicates"));
+        }
+    }
+
+    /// <summary>ratcheting's correlateOldValueForChildAtNewIndex: by key in a map list, never in sets and atomic lists, else by index.</summary>
+    private static (bool HasOld, JsonNode? Old) CorrelateItem(JsonNode? item, int index, StructuralSchema schema, JsonArray? old)
+    {
+        if (old is null)
+        {
+            return (false, null);
+        }
+
+        switch (schema.XListType)
+        {
+            case "map":
+                var match = item is JsonObject current
+                    ? old.FirstOrDefault(o => o is JsonObject candidate && schema.XListMapKeys.All(k => candidate.ContainsKey(k) == current.ContainsKey(k) && JsonKinds.DeepEquals(candidate[k], current[k])))
+                    : null;
+                return (match is not null, match);
+            case "set" or "atomic":
+                return (false, null);
+            default:
+                return index < old.Count ? (true, old[index]) : (false, null);
         }
     }
 
@@ -310,7 +358,7 @@ internal static class OpenApiValidator
         causes.Add(SchemaErrors.NotSupported(path, data, allowed));
     }
 
-    private static void CheckObject(JsonObject map, StructuralSchema schema, string path, List<StatusCause> causes)
+    private static void CheckObject(JsonObject map, StructuralSchema schema, string path, List<StatusCause> causes, JsonObject? old)
     {
         if (schema.MinProperties is { } min && map.Count < min)
         {
@@ -335,7 +383,7 @@ internal static class OpenApiValidator
             {
                 if (!schema.Properties.ContainsKey(key))
                 {
-                    Validate(value, additional, Join(path, key), causes);
+                    Validate(value, additional, Join(path, key), causes, old?.ContainsKey(key) == true, old?[key]);
                 }
             }
         }
@@ -344,7 +392,7 @@ internal static class OpenApiValidator
         {
             if (map.TryGetPropertyValue(name, out var value))
             {
-                Validate(value, property, Join(path, name), causes);
+                Validate(value, property, Join(path, name), causes, old?.ContainsKey(name) == true, old?[name]);
             }
         }
 

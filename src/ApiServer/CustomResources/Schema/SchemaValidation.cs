@@ -21,16 +21,29 @@ internal static class SchemaValidation
 
     /// <summary>Create: every check, rules without <c>oldSelf</c>.</summary>
     public static void Validate(JsonObject obj, StructuralSchema schema, List<StatusCause> causes) =>
-        Run(obj, null, schema, causes);
+        Run(obj, null, schema, causes, null);
 
-    /// <summary>Update: as <see cref="Validate"/>, and transition rules see the correlated old values as <c>oldSelf</c>.</summary>
-    public static void ValidateUpdate(JsonObject old, JsonObject updated, StructuralSchema schema, List<StatusCause> causes) =>
-        Run(updated, old, schema, causes);
+    /// <summary>
+    /// Update: as <see cref="Validate"/>, transition rules see the correlated old values as <c>oldSelf</c>,
+    /// and upstream's ratcheting applies: schema errors of values unchanged from <paramref name="old"/> are
+    /// dropped, and failing rules (other than transition rules) over unchanged values become
+    /// <paramref name="warnings"/> ("field: message", for the response's Warning headers).
+    /// </summary>
+    public static void ValidateUpdate(JsonObject old, JsonObject updated, StructuralSchema schema, List<StatusCause> causes, List<string>? warnings = null) =>
+        Run(updated, old, schema, causes, warnings);
 
-    private static void Run(JsonObject obj, JsonObject? old, StructuralSchema schema, List<StatusCause> causes)
+    private static void Run(JsonObject obj, JsonObject? old, StructuralSchema schema, List<StatusCause> causes, List<string>? warnings)
     {
         var found = new List<StatusCause>();
-        OpenApiValidator.Validate(obj, schema, "", found);
+        if (old is null)
+        {
+            OpenApiValidator.Validate(obj, schema, "", found);
+        }
+        else
+        {
+            OpenApiValidator.ValidateUpdate(obj, old, schema, "", found);
+        }
+
         EmbeddedResourceValidation.Validate(obj, schema, found);
         ListTypeValidation.Validate(obj, schema, found);
         // Upstream builds no rule validator for a schema without rules, so such a schema gets no notice either.
@@ -45,7 +58,7 @@ internal static class SchemaValidation
             }
             else
             {
-                CelValidation.Validate(obj, old, schema, found);
+                CelValidation.Validate(obj, old, schema, found, warnings);
             }
         }
 

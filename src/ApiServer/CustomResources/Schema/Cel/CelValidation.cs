@@ -18,18 +18,22 @@ internal static class CelValidation
     /// <summary>Upstream's celconfig.MaxEvaluatedMessageExpressionSizeBytes.</summary>
     private const int MaxMessageExpressionBytes = 5 * 1024;
 
-    public static void Validate(JsonNode? obj, JsonNode? old, StructuralSchema schema, List<StatusCause> causes) =>
-        Walk(obj, old, schema, "", new CelCost(), causes);
+    /// <param name="warnings">Where failures of non-transition rules over values equal to their correlated old value go (upstream's ratcheting); dropped when null.</param>
+    public static void Validate(JsonNode? obj, JsonNode? old, StructuralSchema schema, List<StatusCause> causes, List<string>? warnings = null) =>
+        Walk(obj, old, schema, "", new Run(new CelCost(), causes, warnings));
+
+    /// <summary>The state of one validation: the budget and where causes and warnings go.</summary>
+    private sealed record Run(CelCost Cost, List<StatusCause> Causes, List<string>? Warnings);
 
     /// <returns>False once the budget is spent: no further rule runs.</returns>
-    private static bool Walk(JsonNode? node, JsonNode? old, StructuralSchema schema, string path, CelCost cost, List<StatusCause> causes)
+    private static bool Walk(JsonNode? node, JsonNode? old, StructuralSchema schema, string path, Run run)
     {
         if (node is null)
         {
             return true;
         }
 
-        if (schema.XValidations.Count > 0 && !Rules(node, old, schema, path, cost, causes))
+        if (schema.XValidations.Count > 0 && !Rules(node, old, schema, path, run))
         {
             return false;
         }
@@ -41,12 +45,12 @@ internal static class CelValidation
                 {
                     if (schema.Properties.TryGetValue(key, out var property))
                     {
-                        if (!Walk(value, (old as JsonObject)?[key], property, path.Length == 0 ? key : path + "." + key, cost, causes))
+                        if (!Walk(value, (old as JsonObject)?[key], property, path.Length == 0 ? key : path + "." + key, run))
                         {
                             return false;
                         }
                     }
-                    else if (schema.AdditionalProperties is { } additional && !Walk(value, (old as JsonObject)?[key], additional, path + "[" + key + "]", cost, causes))
+                    else if (schema.AdditionalProperties is { } additional && !Walk(value, (old as JsonObject)?[key], additional, path + "[" + key + "]", run))
                     {
                         return false;
                     }
@@ -57,7 +61,7 @@ internal static class CelValidation
                 for (var i = 0; i < list.Count; i++)
                 {
                     var oldItem = schema.XListType == "map" && old is JsonArray oldList ? Correlate(list[i], oldList, schema.XListMapKeys) : null;
-                    if (!Walk(list[i], oldItem, items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", cost, causes))
+                    if (!Walk(list[i], oldItem, items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", run))
                     {
                         return false;
                     }
@@ -77,8 +81,9 @@ internal static class CelValidation
             ? old.FirstOrDefault(o => o is JsonObject candidate && keys.All(k => JsonKinds.DeepEquals(candidate[k], current[k]) && candidate.ContainsKey(k) == current.ContainsKey(k)))
             : null;
 
-    private static bool Rules(JsonNode node, JsonNode? old, StructuralSchema schema, string path, CelCost cost, List<StatusCause> causes)
+    private static bool Rules(JsonNode node, JsonNode? old, StructuralSchema schema, string path, Run run)
     {
+        var (cost, causes) = (run.Cost, run.Causes);
         var field = path.Length == 0 ? SchemaErrors.NilPath : path;
         if (cost.Exhausted)
         {
@@ -130,7 +135,15 @@ internal static class CelValidation
 
             var at = rule.FieldPath is { Length: > 0 } fieldPath ? Child(path, fieldPath) : field;
             var detail = compiled.MessageExpression is { } messageExpression ? Message(messageExpression, activation, cost) : null;
-            causes.Add(ForReason(at, schema.Type, detail ?? MessageOrDefault(rule), rule.Reason));
+            var error = ForReason(at, schema.Type, detail ?? MessageOrDefault(rule), rule.Reason);
+            if (!compiled.UsesOldSelf && old is not null && JsonKinds.DeepEquals(node, old))
+            {
+                run.Warnings?.Add($"{error.Field}: {error.Message}");
+            }
+            else
+            {
+                causes.Add(error);
+            }
         }
 
         return true;
