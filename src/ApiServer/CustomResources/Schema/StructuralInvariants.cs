@@ -22,6 +22,7 @@ internal static class StructuralInvariants
     {
         var causes = new List<StatusCause>();
         Invariants(schema, Level.Root, path, causes);
+        Completeness(schema, schema, path, path, causes);
         causes.Sort((a, b) => string.CompareOrdinal($"{a.Field}: {a.Message}", $"{b.Field}: {b.Message}"));
         return causes;
     }
@@ -206,6 +207,53 @@ internal static class StructuralInvariants
         Forbid(v.XMapType is not null, path + ".x-kubernetes-map-type", "must be undefined to be structural", causes);
         Forbid(v.XValidations.Count > 0, path + ".x-kubernetes-validations", "must be empty to be structural", causes);
         Forbid(v.Properties.ContainsKey("metadata"), $"{path}.properties[metadata]", "must not be specified in a nested context", causes);
+    }
+
+    /// <summary>
+    /// validateStructuralCompleteness: what the root's junctors specify (properties, items) must be specified
+    /// outside them too, at the same place.
+    /// </summary>
+    private static void Completeness(StructuralSchema v, StructuralSchema? s, string sPath, string vPath, List<StatusCause> causes)
+    {
+        if (v.Not is { } not)
+        {
+            NestedCompleteness(not, s, sPath, vPath + ".not", causes);
+        }
+
+        foreach (var (name, list) in new[] { ("allOf", v.AllOf), ("anyOf", v.AnyOf), ("oneOf", v.OneOf) })
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                NestedCompleteness(list[i], s, sPath, $"{vPath}.{name}[{i}]", causes);
+            }
+        }
+    }
+
+    private static void NestedCompleteness(StructuralSchema v, StructuralSchema? s, string sPath, string vPath, List<StatusCause> causes)
+    {
+        if (s is null)
+        {
+            causes.Add(FieldErrors.Required(sPath, "because it is defined in " + vPath));
+            return;
+        }
+
+        Completeness(v, s, sPath, vPath, causes);
+        if (v.Items is { } items)
+        {
+            NestedCompleteness(items, s.Items, sPath + ".items", vPath + ".items", causes);
+        }
+
+        foreach (var (name, property) in v.Properties)
+        {
+            if (s.Properties.TryGetValue(name, out var structural))
+            {
+                NestedCompleteness(property, structural, $"{sPath}.properties[{name}]", $"{vPath}.properties[{name}]", causes);
+            }
+            else
+            {
+                causes.Add(FieldErrors.Required($"{sPath}.properties[{name}]", $"because it is defined in {vPath}.properties[{name}]"));
+            }
+        }
     }
 
     private static void Forbid(bool condition, string field, string detail, List<StatusCause> causes)

@@ -79,6 +79,21 @@ public sealed class SchemaValidationTests
     }
 
     [Fact]
+    public void A_pattern_that_backtracks_exponentially_elsewhere_runs_in_linear_time()
+    {
+        var causes = new List<StatusCause>();
+        var schema = Spec(""" "name":{"type":"string","pattern":"^(a+)+$"} """);
+        var value = new string('a', 50_000) + "b";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        SchemaValidation.Validate(Json("{\"spec\":{\"name\":\"" + value + "\"}}"), schema, causes);
+
+        Assert.Single(causes);
+        Assert.EndsWith("in body should match '^(a+)+$'", causes[0].Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void Required_fields_at_the_root_have_no_leading_dot()
     {
         var causes = new List<StatusCause>();
