@@ -47,7 +47,7 @@ internal static class OpenApiValidator
             return;
         }
 
-        CheckJunctors(data, schema, path, causes);
+        JunctorValidation.Check(data, schema, path, causes);
         switch (kind)
         {
             case JsonKinds.String:
@@ -118,92 +118,6 @@ internal static class OpenApiValidator
         if (!(types.Contains(kind) || floatInt || intFloat))
         {
             causes.Add(SchemaErrors.TypeInvalid(path, kind, string.Join(",", types)));
-        }
-    }
-
-    private static void CheckJunctors(JsonNode? data, StructuralSchema schema, string path, List<StatusCause> causes)
-    {
-        var quoted = ApiMachinery.Text.GoText.Quote(path);
-        if (schema.AnyOf.Count > 0)
-        {
-            List<StatusCause>? best = null;
-            var succeeded = false;
-            foreach (var alternative in schema.AnyOf)
-            {
-                var result = new List<StatusCause>();
-                Validate(data, alternative, path, result);
-                if (result.Count == 0)
-                {
-                    succeeded = true;
-                    break;
-                }
-
-                // kube-openapi keeps the failures of the alternative that matched best; fewest errors stands in for its match count.
-                if (best is null || result.Count < best.Count)
-                {
-                    best = result;
-                }
-            }
-
-            if (!succeeded)
-            {
-                causes.Add(SchemaErrors.Composite($"{quoted} must validate at least one schema (anyOf)"));
-                causes.AddRange(best!);
-            }
-        }
-
-        if (schema.OneOf.Count > 0)
-        {
-            List<StatusCause>? best = null;
-            var validated = 0;
-            foreach (var alternative in schema.OneOf)
-            {
-                var result = new List<StatusCause>();
-                Validate(data, alternative, path, result);
-                if (result.Count == 0)
-                {
-                    validated++;
-                    best = null;
-                }
-                else if (validated == 0 && (best is null || result.Count < best.Count))
-                {
-                    best = result;
-                }
-            }
-
-            if (validated != 1)
-            {
-                var detail = validated == 0 ? "Found none valid" : $"Found {validated.ToString(CultureInfo.InvariantCulture)} valid alternatives";
-                causes.Add(SchemaErrors.Composite($"{quoted} must validate one and only one schema (oneOf). {detail}"));
-                causes.AddRange(best ?? []);
-            }
-        }
-
-        if (schema.AllOf.Count > 0)
-        {
-            var validated = 0;
-            foreach (var part in schema.AllOf)
-            {
-                var result = new List<StatusCause>();
-                Validate(data, part, path, result);
-                validated += result.Count == 0 ? 1 : 0;
-                causes.AddRange(result);
-            }
-
-            if (validated != schema.AllOf.Count)
-            {
-                causes.Add(SchemaErrors.Composite($"{quoted} must validate all the schemas (allOf){(validated == 0 ? ". None validated" : "")}"));
-            }
-        }
-
-        if (schema.Not is { } not)
-        {
-            var result = new List<StatusCause>();
-            Validate(data, not, path, result);
-            if (result.Count == 0)
-            {
-                causes.Add(SchemaErrors.Composite($"{quoted} must not validate the schema (not)"));
-            }
         }
     }
 
