@@ -20,7 +20,7 @@ namespace Orchestrator.E2E.Tests.Admission;
 /// <list type="bullet">
 /// <item><c>/validate</c> denies an object labelled <c>deny=true</c> and warns about one labelled <c>warn=true</c>;</item>
 /// <item><c>/mutate</c> adds the label <c>mutated=yes</c> with a JSONPatch;</item>
-/// <item><c>/slow</c> answers after 5 seconds (longer than the webhooks' 1 second timeout).</item>
+/// <item><c>/slow</c> answers after 20 seconds (far longer than the webhooks' 1 second timeout).</item>
 /// </list>
 /// Every review is kept by object name, for the tests to see what the API server sent.
 /// </summary>
@@ -60,7 +60,7 @@ internal sealed class WebhookServer : IAsyncDisposable
         app.MapPost("/mutate", context => server!.AnswerAsync(context, Mutate));
         app.MapPost("/slow", async context =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+            await Task.Delay(TimeSpan.FromSeconds(20), context.RequestAborted);
             await server!.AnswerAsync(context, _ => new JsonObject { ["allowed"] = true });
         });
         await app.StartAsync();

@@ -64,7 +64,8 @@ public sealed class WebhookTests(WebhookFixture fixture) : IClassFixture<Webhook
         var clock = Stopwatch.StartNew();
         var applied = await kubectl.RunWithInputAsync(ConfigMap("slow-ignored", "wh-off", "slow: ignore"), "apply", "-f", "-");
         Assert.True(applied.ExitCode == 0, applied.ToString());
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4.5));
+        // Past the 1 second timeout, far from the 20 seconds the webhook would take (kubectl itself is slow on a busy machine).
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
