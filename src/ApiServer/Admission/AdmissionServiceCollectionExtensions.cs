@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.ApiServer.Admission.NamespaceLifecycle;
+using Orchestrator.ApiServer.Admission.Webhooks;
 
 namespace Orchestrator.ApiServer.Admission;
 
@@ -31,6 +32,7 @@ internal static class AdmissionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, Certificates.CertificateSubjectRestriction>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultStorageClass.DefaultStorageClass>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultIngressClass.DefaultIngressClass>());
+        services.AddAdmissionWebhooks();
         services.TryAddSingleton(provider => AdmissionPlugins.Chain(provider.GetServices<IAdmissionPlugin>()));
         return services;
     }

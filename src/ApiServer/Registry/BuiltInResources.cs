@@ -178,7 +178,7 @@ internal static class BuiltInResources
             Subresources = [Status("storage.k8s.io", "v1", "VolumeAttachment")],
         },
 
-        // admissionregistration.k8s.io/v1: stored and validated, never called
+        // admissionregistration.k8s.io/v1: stored and validated; called by Admission/Webhooks
         Of<V1ValidatingWebhookConfiguration, V1ValidatingWebhookConfigurationList>("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", "validatingwebhookconfiguration", namespaced: false) with
         {
             Strategy = new WebhookConfigurationStrategy(mutating: false),

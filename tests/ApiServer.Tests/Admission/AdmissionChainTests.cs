@@ -2,9 +2,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.ApiServer.Admission;
 using Orchestrator.ApiServer.Admission.NamespaceLifecycle;
+using Orchestrator.ApiServer.Caching;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Tests.Defaulting;
+using NSubstitute;
+using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Tests.Admission;
 
@@ -14,18 +17,30 @@ public sealed class AdmissionChainTests
     private static readonly ResourceDefinition ConfigMaps = Served.Resource("", "configmaps");
 
     [Fact]
-    public void The_server_runs_upstreams_plugins_in_upstreams_order()
+    public async Task The_server_runs_upstreams_plugins_in_upstreams_order()
     {
-        using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses()).AddAdmission().BuildServiceProvider();
-        Assert.Equal(["NamespaceLifecycle", "DefaultTolerationSeconds", "DefaultStorageClass", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass"], services.GetRequiredService<AdmissionChain>().Names);
+        await using var services = Unstarted().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses()).AddAdmission().BuildServiceProvider();
+        Assert.Equal(
+            ["NamespaceLifecycle", "DefaultTolerationSeconds", "DefaultStorageClass", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass", "MutatingAdmissionWebhook", "ValidatingAdmissionWebhook"],
+            services.GetRequiredService<AdmissionChain>().Names);
     }
 
     [Fact]
-    public void A_secured_server_adds_the_ServiceAccount_and_NodeRestriction_plugins_in_their_place()
+    public async Task A_secured_server_adds_the_ServiceAccount_and_NodeRestriction_plugins_in_their_place()
     {
-        using var services = new ServiceCollection().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IObjectLookup>(new NoObjects()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses())
-            .AddSingleton(ResourceRegistry.BuiltIn).AddAdmission(serviceAccounts: true).BuildServiceProvider();
-        Assert.Equal(["NamespaceLifecycle", "ServiceAccount", "NodeRestriction", "DefaultTolerationSeconds", "DefaultStorageClass", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass"], services.GetRequiredService<AdmissionChain>().Names);
+        await using var services = Unstarted().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IObjectLookup>(new NoObjects()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses())
+            .AddAdmission(serviceAccounts: true).BuildServiceProvider();
+        Assert.Equal(
+            ["NamespaceLifecycle", "ServiceAccount", "NodeRestriction", "DefaultTolerationSeconds", "DefaultStorageClass", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass",
+             "MutatingAdmissionWebhook", "ValidatingAdmissionWebhook"],
+            services.GetRequiredService<AdmissionChain>().Names);
+    }
+
+    /// <summary>What the webhook plugins are built from, never started here (no write asks them): the registry, watch caches over a store nobody reads, logging.</summary>
+    private static IServiceCollection Unstarted()
+    {
+        var services = new ServiceCollection().AddLogging().AddSingleton(ResourceRegistry.BuiltIn).AddSingleton(Substitute.For<IStore>());
+        return services.AddSingleton<WatchCacheSet>();
     }
 
     private sealed class NoObjects : IObjectLookup

@@ -86,6 +86,29 @@ public sealed class ServiceRoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_synchronous_send_through_a_service_reads_the_whole_answer()
+    {
+        await PublishServiceAsync("hook", 443, "127.0.0.1", _backend.Port);
+        var client = _clients.For(new BackendTls(_backend.CaBundle), routeServices: true);
+        var url = new Uri(new ServiceReference("webhooks", "hook", 443).Url, "/who");
+        var answer = await Eventually.NotNullAsync<string>(() =>
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                using var response = client.Send(request, HttpCompletionOption.ResponseHeadersRead);
+                using var reader = new StreamReader(response.Content.ReadAsStream());
+                return Task.FromResult<string?>(reader.ReadToEnd());
+            }
+            catch (HttpRequestException)
+            {
+                return Task.FromResult<string?>(null);
+            }
+        }, "the service's backend answers");
+        Assert.Equal("anonymous", answer);
+    }
+
+    [Fact]
     public async Task A_service_without_endpoints_fails_the_call_with_upstreams_text()
     {
         await PublishServiceAsync("empty", 443, address: null, port: 0);

@@ -7,7 +7,7 @@ namespace Orchestrator.ApiServer.Registry.AdmissionRegistration;
 /// <summary>
 /// admissionregistration.k8s.io/v1 ValidatingWebhookConfigurations and MutatingWebhookConfigurations
 /// (upstream pkg/registry/admissionregistration/*webhookconfiguration/strategy.go and v1 defaults): stored and
-/// validated only, never called by this server. Each webhook defaults to failurePolicy Fail, matchPolicy
+/// validated here; the webhooks are called by Admission/Webhooks. Each webhook defaults to failurePolicy Fail, matchPolicy
 /// Equivalent, empty (match-all) namespace and object selectors, a 10 second timeout, rules of any scope, a
 /// service on port 443 and, when mutating, reinvocationPolicy Never; sideEffects and admissionReviewVersions
 /// have no default in v1 and are required.

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.ApiServer.Admission.Webhooks;
+
+/// <summary>
+/// Upstream's MutatingAdmissionWebhook plugin, the last mutating step of the chain: every matching mutating
+/// webhook in order (configurations by name, then position). A denial ends the write with the webhook's
+/// status; a failed call ends it with 500 under failurePolicy Fail and is skipped under Ignore; a JSONPatch
+/// answer is applied (<see cref="WebhookPatcher"/>) before the next webhook is called. When a webhook changed
+/// the object after a <c>reinvocationPolicy: IfNeeded</c> webhook saw it, those webhooks are called once more,
+/// in order (upstream's reinvocation; the built-in plugins, which ran before, are not re-run).
+/// </summary>
+internal sealed class MutatingAdmissionWebhook(WebhookSelection selection, WebhookInvoker invoker, ILogger<MutatingAdmissionWebhook> logger) : IAdmissionPlugin
+{
+    public string Name => "MutatingAdmissionWebhook";
+
+    public bool Handles(AdmissionOperation operation) => true;
+
+    public void Admit(AdmissionAttributes attributes)
+    {
+        var hooks = selection.Candidates(mutating: true, attributes);
+        if (hooks.Count == 0)
+        {
+            return;
+        }
+
+        var request = WebhookRequest.From(attributes);
+        var context = invoker.Context(request);
+        var reinvocable = new HashSet<WebhookDefinition>(ReferenceEqualityComparer.Instance);
+        var reinvoke = new HashSet<WebhookDefinition>(ReferenceEqualityComparer.Instance);
+        foreach (var hook in hooks)
+        {
+            if (Call(hook, attributes, request, context))
+            {
+                // Every IfNeeded webhook that saw the object before this change must see it again.
+                reinvoke.UnionWith(reinvocable);
+                reinvocable.Clear();
+            }
+
+            if (hook.ReinvokeIfNeeded)
+            {
+                reinvocable.Add(hook);
+            }
+        }
+
+        if (reinvoke.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var hook in hooks.Where(reinvoke.Contains))
+        {
+            Call(hook, attributes, WebhookRequest.From(attributes), context);
+        }
+    }
+
+    /// <summary>Calls <paramref name="hook"/> if it matches; whether its patch changed the object.</summary>
+    private bool Call(WebhookDefinition hook, AdmissionAttributes attributes, WebhookRequest request, WebhookCallContext context)
+    {
+        if (selection.Match(hook, request) is not { } invocation)
+        {
+            return false;
+        }
+
+        try
+        {
+            var response = invoker.Invoke(invocation, request, context);
+            invoker.Record(response);
+            if (!response.Allowed)
+            {
+                var denied = WebhookErrors.Denied(hook.Name, response.Status);
+                WebhookLog.Rejected(logger, hook.Name, denied.Message);
+                throw denied;
+            }
+
+            return WebhookPatcher.Apply(hook, response, attributes);
+        }
+        catch (WebhookCallException e) when (hook.FailOpen)
+        {
+            WebhookLog.FailingOpen(logger, hook.Name, e.Reason);
+            return false;
+        }
+        catch (WebhookCallException e)
+        {
+            WebhookLog.FailingClosed(logger, hook.Name, e.Reason);
+            throw WebhookErrors.FailedClosed(e);
+        }
+    }
+}
