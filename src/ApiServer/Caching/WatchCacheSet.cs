@@ -1,17 +1,32 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Storage;
 using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Caching;
 
-/// <summary>One watch cache per resource, started on first use and stopped with the server.</summary>
+/// <summary>
+/// One watch cache per served resource version, started on first use and stopped with the server; the
+/// caches of a custom resource are stopped when its CRD goes (<see cref="RemoveAsync"/>). A cache is keyed by
+/// where its objects live and the version they are served in, so a CRD update that replaces the resource's
+/// definition keeps its cache.
+/// </summary>
 internal sealed class WatchCacheSet(IStore store, ILoggerFactory loggers) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<ResourceDefinition, Lazy<ResourceWatchCache>> _caches = new();
+    private readonly ConcurrentDictionary<(string Prefix, string ApiVersion), Lazy<ResourceWatchCache>> _caches = new();
 
     public ResourceWatchCache For(ResourceDefinition resource) =>
-        _caches.GetOrAdd(resource, r => new Lazy<ResourceWatchCache>(() => new ResourceWatchCache(store, r, loggers.CreateLogger<ResourceWatchCache>()))).Value;
+        _caches.GetOrAdd(KeyOf(resource), _ => new Lazy<ResourceWatchCache>(() => new ResourceWatchCache(store, resource, loggers.CreateLogger<ResourceWatchCache>()))).Value;
+
+    /// <summary>Stops and forgets the cache of <paramref name="resource"/> (its watchers see their watch end); a later <see cref="For"/> starts a new one.</summary>
+    public async Task RemoveAsync(ResourceDefinition resource)
+    {
+        if (_caches.TryRemove(KeyOf(resource), out var cache) && cache.IsValueCreated)
+        {
+            await cache.Value.DisposeAsync();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -20,4 +35,6 @@ internal sealed class WatchCacheSet(IStore store, ILoggerFactory loggers) : IAsy
             await cache.Value.DisposeAsync();
         }
     }
+
+    private static (string, string) KeyOf(ResourceDefinition resource) => (ObjectKeys.Collection(resource), resource.ApiVersion);
 }

@@ -45,6 +45,12 @@ internal sealed record ResourceDefinition
     /// <summary>Whether <c>metadata.generation</c> is bumped on spec changes.</summary>
     public bool HasGeneration { get; init; }
 
+    /// <summary>
+    /// Set on a custom resource served for a CustomResourceDefinition (its <see cref="ModelType"/> is then
+    /// <see cref="CustomResources.CustomResourceObject"/>): the schema and subresource paths; null for built-in kinds.
+    /// </summary>
+    public CustomResources.CustomResourceInfo? Custom { get; init; }
+
     /// <summary><c>apiVersion</c> as written in objects: "v1" for core, "group/version" otherwise.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
