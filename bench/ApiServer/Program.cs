@@ -9,10 +9,16 @@ using Orchestrator.Store;
 
 // API server benchmark (issue 3): 64 concurrent clients creating pods over HTTP vs raw SqliteStore
 // creates of the same bytes; LIST of 10,000 pods; one event fanned out to 1,000 watchers.
-// Usage: bench/apiserver.sh [--quick]; bench/apiserver.sh --tls [--quick] for HTTPS + client certificates + RBAC vs plain HTTP (SecureCreates); bench/apiserver.sh --profile [creates] for allocations and CPU per create (CreateProfile), --stages [creates] per stage of the server (CreateStages); bench/hostile.sh for hostile bodies against benign twins (HostileBench)
+// Usage: bench/apiserver.sh [--quick]; bench/apiserver.sh --tls [--quick] for HTTPS + client certificates + RBAC vs plain HTTP (SecureCreates); bench/apiserver.sh --profile [creates] for allocations and CPU per create (CreateProfile), --stages [creates] per stage of the server (CreateStages); bench/hostile.sh for hostile bodies against benign twins (HostileBench); bench/crd.sh for custom resources (CustomResourceCreates)
 if (args.Contains("--hostile"))
 {
     await HostileBench.RunAsync();
+    return 0;
+}
+
+if (args.Contains("--crd"))
+{
+    await CustomResourceCreates.RunAsync(args.Contains("--quick"));
     return 0;
 }
 

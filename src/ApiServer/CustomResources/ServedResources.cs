@@ -60,7 +60,7 @@ internal static class ServedResources
             Subresources = subresources,
             HasGeneration = true,
             Strategy = new CustomResourceStrategy(schema, hasStatus, Columns(version)),
-            Custom = new CustomResourceInfo(CrdReader.Name(crd), schema, scale, preserveUnknown),
+            Custom = new CustomResourceInfo(CrdReader.Name(crd), schema, scale, preserveUnknown, CrdReader.IsDeleting(crd)),
         };
     }
 

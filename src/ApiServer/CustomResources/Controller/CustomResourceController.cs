@@ -146,7 +146,7 @@ internal sealed partial class CustomResourceController(
 
     private async Task ServeAsync(string name, JsonObject crd, CancellationToken cancellationToken)
     {
-        var fingerprint = (crd["spec"]?.ToJsonString() ?? "") + (crd["status"]?["acceptedNames"]?.ToJsonString() ?? "");
+        var fingerprint = (crd["spec"]?.ToJsonString() ?? "") + (crd["status"]?["acceptedNames"]?.ToJsonString() ?? "") + CrdReader.IsDeleting(crd);
         if (_servedFingerprints.GetValueOrDefault(name) == fingerprint)
         {
             return;

@@ -27,17 +27,22 @@ internal static class CustomResourceSchemas
 
     public static string ListName(ResourceDefinition resource) => KindName(resource) + "List";
 
-    /// <summary>The kind's and the list's schemas; both reference ObjectMeta or ListMeta, which the document must carry.</summary>
-    public static IReadOnlyList<NamedSchema> Of(ResourceDefinition resource)
+    /// <summary>
+    /// The kind's and the list's schemas; both reference ObjectMeta or ListMeta, which the document must carry.
+    /// <paramref name="v2"/>: Swagger 2.0 definitions (<see cref="OpenApiConversion.ToV2"/>, bare <c>#/definitions/</c> references).
+    /// </summary>
+    public static IReadOnlyList<NamedSchema> Of(ResourceDefinition resource, bool v2 = false)
     {
-        var schema = resource.Custom?.Schema is { } structural ? OpenApiConversion.ToV3(structural) : new JsonObject { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true };
+        var schema = resource.Custom?.Schema is { } structural
+            ? v2 ? OpenApiConversion.ToV2(structural) : OpenApiConversion.ToV3(structural)
+            : new JsonObject { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true };
         var properties = schema["properties"] as JsonObject ?? [];
         schema.Remove("properties");
         var merged = new JsonObject
         {
             ["apiVersion"] = new JsonObject { ["description"] = ApiVersionDescription, ["type"] = "string" },
             ["kind"] = new JsonObject { ["description"] = KindDescription, ["type"] = "string" },
-            ["metadata"] = Reference(ObjectMeta, MetadataDescription),
+            ["metadata"] = Reference(ObjectMeta, MetadataDescription, v2),
         };
         foreach (var (name, value) in properties.ToList())
         {
@@ -61,11 +66,11 @@ internal static class CustomResourceSchemas
                 ["items"] = new JsonObject
                 {
                     ["description"] = $"List of {resource.Plural}. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md",
-                    ["items"] = new JsonObject { ["$ref"] = SchemaGenerator.RefPrefix + KindName(resource) },
+                    ["items"] = new JsonObject { ["$ref"] = (v2 ? V2.SchemaV2Converter.RefPrefix : SchemaGenerator.RefPrefix) + KindName(resource) },
                     ["type"] = "array",
                 },
                 ["kind"] = new JsonObject { ["description"] = KindDescription, ["type"] = "string" },
-                ["metadata"] = Reference(ListMeta, MetadataDescription),
+                ["metadata"] = Reference(ListMeta, MetadataDescription, v2),
             },
             ["required"] = new JsonArray("items"),
             ["type"] = "object",
@@ -74,12 +79,15 @@ internal static class CustomResourceSchemas
         return [new NamedSchema(KindName(resource), schema, [ObjectMeta]), new NamedSchema(ListName(resource), list, [ListMeta, KindName(resource)])];
     }
 
-    private static JsonObject Reference(string schema, string description) => new()
-    {
-        ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = SchemaGenerator.RefPrefix + schema }),
-        ["default"] = new JsonObject(),
-        ["description"] = description,
-    };
+    /// <summary>A described reference: v3 wraps it in allOf (no siblings beside $ref), v2 puts the description beside it.</summary>
+    private static JsonObject Reference(string schema, string description, bool v2) => v2
+        ? new JsonObject { ["$ref"] = V2.SchemaV2Converter.RefPrefix + schema, ["description"] = description }
+        : new JsonObject
+        {
+            ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = SchemaGenerator.RefPrefix + schema }),
+            ["default"] = new JsonObject(),
+            ["description"] = description,
+        };
 
     private static string ReversedGroup(string group) => string.Join('.', group.Split('.').Reverse());
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.OpenApi.Schemas;
 using Orchestrator.ApiServer.OpenApi.V3;
 using Orchestrator.ApiServer.Registry;
 
@@ -14,7 +15,6 @@ namespace Orchestrator.ApiServer.OpenApi.V2;
 internal sealed class OpenApiV2Documents
 {
     private readonly ResourceRegistry _registry;
-    private readonly OpenApiV3Documents _v3;
     private readonly Lazy<IReadOnlyList<(string Name, JsonObject Schema)>> _builtInDefinitions;
     private readonly Lock _gate = new();
     private volatile Encodings? _current;
@@ -22,7 +22,6 @@ internal sealed class OpenApiV2Documents
     public OpenApiV2Documents(ResourceRegistry registry, OpenApiV3Documents v3)
     {
         _registry = registry;
-        _v3 = v3;
         _builtInDefinitions = new(
             () => [.. v3.AllSchemas.Select(s => (s.Name, SchemaV2Converter.Convert(s.Schema)))],
             LazyThreadSafetyMode.ExecutionAndPublication);
@@ -49,7 +48,7 @@ internal sealed class OpenApiV2Documents
             {
                 if (_current is null || _current.Generation != generation)
                 {
-                    var custom = _v3.CustomSchemas.Select(s => (s.Name, SchemaV2Converter.Convert(s.Schema)));
+                    var custom = _registry.All.Where(r => r.Custom is not null).SelectMany(r => CustomResourceSchemas.Of(r, v2: true)).Select(s => (s.Name, s.Schema));
                     var definitions = new Lazy<IReadOnlyList<(string Name, JsonObject Schema)>>(
                         () => [.. _builtInDefinitions.Value.Concat(custom).OrderBy(d => d.Name, StringComparer.Ordinal)],
                         LazyThreadSafetyMode.ExecutionAndPublication);

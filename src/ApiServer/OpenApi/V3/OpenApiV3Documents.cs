@@ -37,9 +37,6 @@ internal sealed class OpenApiV3Documents
     /// <summary>Every schema of every built-in document, sorted by name (what OpenAPI v2's single document defines).</summary>
     public IReadOnlyList<NamedSchema> AllSchemas => _built.Value.Schemas;
 
-    /// <summary>The schemas of the custom resources served now (their kinds and lists, and what they reference).</summary>
-    public IReadOnlyList<NamedSchema> CustomSchemas => Custom.Schemas;
-
     /// <summary>The document for "api/v1" or "apis/{group}/{version}", or null when that group-version is not served.</summary>
     public GroupVersionDocument? Find(string key) => Custom.ByKey.GetValueOrDefault(key) ?? _built.Value.ByKey.GetValueOrDefault(key);
 
@@ -85,13 +82,7 @@ internal sealed class OpenApiV3Documents
             .Distinct()
             .Select(gv => BuildDocument(gv, _registry.InGroupVersion(gv.Group, gv.Version), built.Naming, built.Catalog, everySchema))
             .ToList();
-        var schemas = new List<NamedSchema>();
-        foreach (var resource in _registry.All.Where(r => r.Custom is not null))
-        {
-            schemas.AddRange(CustomResourceSchemas.Of(resource));
-        }
-
-        return new CustomDocuments(generation, RootOf([.. built.ByKey.Values, .. documents]), documents.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal), schemas);
+        return new CustomDocuments(generation, RootOf([.. built.ByKey.Values, .. documents]), documents.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal));
     }
 
     private static BuiltInDocuments Build(ResourceRegistry registry, ModelDocumentation documentation)
