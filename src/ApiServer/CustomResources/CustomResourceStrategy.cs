@@ -57,11 +57,7 @@ internal sealed class CustomResourceStrategy(StructuralSchema? schema, bool hasS
     {
         if (schema is not null)
         {
-            SchemaValidation.Validate(updated, schema, causes);
-            if (causes.Count == 0)
-            {
-                SchemaValidation.ValidateUpdate(current, updated, schema, causes);
-            }
+            SchemaValidation.ValidateUpdate(current, updated, schema, causes);
         }
     }
 
