@@ -37,14 +37,22 @@ internal static class CustomResourceCreates
 
             await WarmUp.RunAsync("ConfigMap", Concurrency, 500, maxRounds: quick ? 10 : 30, i => PostAsync(http, "/api/v1/namespaces/bench/configmaps", ConfigMap($"w{i:D6}")));
             await WarmUp.RunAsync("CronTab", Concurrency, 500, maxRounds: quick ? 10 : 30, i => PostAsync(http, "/apis/g0.bench.example.com/v1/namespaces/bench/crontabs", CronTab("g0.bench.example.com", $"w{i:D6}")));
-            var configMaps = await Measurement.RunAsync("POST ConfigMap over HTTP", Concurrency, creates, i => PostAsync(http, "/api/v1/namespaces/bench/configmaps", ConfigMap($"c{i:D6}")));
-            var custom = await Measurement.RunAsync("POST custom resource over HTTP", Concurrency, creates, i => PostAsync(http, "/apis/g0.bench.example.com/v1/namespaces/bench/crontabs", CronTab("g0.bench.example.com", $"c{i:D6}")));
+            // Two alternating rounds, the better of each kept: the machine is shared, and whichever runs first pays for the noise.
+            Measurement? configMaps = null, custom = null;
+            for (var round = 0; round < 2; round++)
+            {
+                var c = await Measurement.RunAsync("POST ConfigMap over HTTP", Concurrency, creates, i => PostAsync(http, "/api/v1/namespaces/bench/configmaps", ConfigMap($"c{round}-{i:D6}")));
+                var r = await Measurement.RunAsync("POST custom resource over HTTP", Concurrency, creates, i => PostAsync(http, "/apis/g0.bench.example.com/v1/namespaces/bench/crontabs", CronTab("g0.bench.example.com", $"c{round}-{i:D6}")));
+                configMaps = configMaps is null || c.PerSecond > configMaps.PerSecond ? c : configMaps;
+                custom = custom is null || r.PerSecond > custom.PerSecond ? r : custom;
+            }
+
 
             Console.WriteLine();
             Console.WriteLine("| subject | concurrency | operations | ops/s | p50 ms | p99 ms |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-            Console.WriteLine(configMaps.Row());
-            Console.WriteLine(custom.Row());
+            Console.WriteLine(configMaps!.Row());
+            Console.WriteLine(custom!.Row());
             Console.WriteLine();
             usable.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -139,15 +147,17 @@ internal static class CustomResourceCreates
     }
 
     private static string ConfigMap(string name) =>
-        $$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"{{name}}","labels":{"app":"bench"}},"data":{"schedule":"*/5 * * * *","image":"registry.example.com/team/app:1.2.3","replicas":"3"}}""";
+        """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"NAME","labels":{"app":"bench"}},"data":{"schedule":"*/5 * * * *","image":"registry.example.com/team/app:1.2.3","replicas":"3"}}"""
+            .Replace("NAME", name, StringComparison.Ordinal);
 
     private static string CronTab(string group, string name) =>
-        $$"""{"apiVersion":"{{group}}/v1","kind":"CronTab","metadata":{"name":"{{name}}","labels":{"app":"bench"}},"spec":{"cronSpec":"*/5 * * * *","image":"registry.example.com/team/app:1.2.3","replicas":3}}""";
+        """{"apiVersion":"GROUP/v1","kind":"CronTab","metadata":{"name":"NAME","labels":{"app":"bench"}},"spec":{"cronSpec":"*/5 * * * *","image":"registry.example.com/team/app:1.2.3","replicas":3}}"""
+            .Replace("GROUP", group, StringComparison.Ordinal).Replace("NAME", name, StringComparison.Ordinal);
 
-    private static string Crd(string group) => $$"""
-        {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"crontabs.{{group}}"},
-         "spec":{"group":"{{group}}","scope":"Namespaced","names":{"plural":"crontabs","singular":"crontab","kind":"CronTab"},
+    private static string Crd(string group) => """
+        {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"crontabs.GROUP"},
+         "spec":{"group":"GROUP","scope":"Namespaced","names":{"plural":"crontabs","singular":"crontab","kind":"CronTab"},
           "versions":[{"name":"v1","served":true,"storage":true,"schema":{"openAPIV3Schema":{"type":"object","properties":{
             "spec":{"type":"object","properties":{"cronSpec":{"type":"string"},"image":{"type":"string"},"replicas":{"type":"integer","minimum":0,"default":1}}}}}}}]}}
-        """;
+        """.Replace("GROUP", group, StringComparison.Ordinal);
 }
