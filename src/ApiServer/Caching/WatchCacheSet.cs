@@ -7,22 +7,26 @@ using Orchestrator.Store;
 namespace Orchestrator.ApiServer.Caching;
 
 /// <summary>
-/// One watch cache per served resource version, started on first use and stopped with the server; the
-/// caches of a custom resource are stopped when its CRD goes (<see cref="RemoveAsync"/>). A cache is keyed by
-/// where its objects live and the version they are served in, so a CRD update that replaces the resource's
+/// One watch cache per stored resource, started on first use and stopped with the server; the versions a
+/// resource is also served in share its storage version's cache (<see cref="ResourceDefinition.Storage"/>), and
+/// the caches of a custom resource are stopped when its CRD goes (<see cref="RemoveAsync"/>). A cache is keyed by
+/// where its objects live and the version they are stored in, so a CRD update that replaces the resource's
 /// definition keeps its cache.
 /// </summary>
 internal sealed class WatchCacheSet(IStore store, ILoggerFactory loggers) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string Prefix, string ApiVersion), Lazy<ResourceWatchCache>> _caches = new();
 
-    public ResourceWatchCache For(ResourceDefinition resource) =>
-        _caches.GetOrAdd(KeyOf(resource), _ => new Lazy<ResourceWatchCache>(() => new ResourceWatchCache(store, resource, loggers.CreateLogger<ResourceWatchCache>()))).Value;
+    public ResourceWatchCache For(ResourceDefinition resource)
+    {
+        var storage = resource.Storage;
+        return _caches.GetOrAdd(KeyOf(storage), _ => new Lazy<ResourceWatchCache>(() => new ResourceWatchCache(store, storage, loggers.CreateLogger<ResourceWatchCache>()))).Value;
+    }
 
-    /// <summary>Stops and forgets the cache of <paramref name="resource"/> (its watchers see their watch end); a later <see cref="For"/> starts a new one.</summary>
+    /// <summary>Stops and forgets the cache of <paramref name="resource"/>'s storage (its watchers see their watch end); a later <see cref="For"/> starts a new one.</summary>
     public async Task RemoveAsync(ResourceDefinition resource)
     {
-        if (_caches.TryRemove(KeyOf(resource), out var cache) && cache.IsValueCreated)
+        if (_caches.TryRemove(KeyOf(resource.Storage), out var cache) && cache.IsValueCreated)
         {
             await cache.Value.DisposeAsync();
         }
@@ -36,5 +40,5 @@ internal sealed class WatchCacheSet(IStore store, ILoggerFactory loggers) : IAsy
         }
     }
 
-    private static (string, string) KeyOf(ResourceDefinition resource) => (ObjectKeys.Collection(resource), resource.ApiVersion);
+    private static (string, string) KeyOf(ResourceDefinition storage) => (ObjectKeys.Collection(storage), storage.ApiVersion);
 }

@@ -2,14 +2,16 @@ using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.CustomResources.Printing;
 using Orchestrator.ApiServer.CustomResources.Schema;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 
 namespace Orchestrator.ApiServer.CustomResources;
 
 /// <summary>
 /// The resources an established CRD serves (upstream's crdHandler serving info): one definition per served
 /// version, under the accepted names, in Kubernetes version order (the first is discovery's preferred one).
-/// All versions share the store keys <c>/registry/&lt;group&gt;/&lt;plural&gt;/</c>; objects are served with the
-/// version of the URL (conversion strategy None: only apiVersion differs).
+/// Objects are stored in the storage version under <c>/registry/&lt;group&gt;/&lt;plural&gt;/</c>; every other version
+/// is served from them through the version-conversion hook (<see cref="StoredAs"/>) with conversion strategy None:
+/// only apiVersion differs (<see cref="ApiVersionConverter"/>).
 /// </summary>
 internal static class ServedResources
 {
@@ -20,10 +22,20 @@ internal static class ServedResources
         var names = CrdReader.AcceptedNames(crd);
         var group = CrdReader.Group(crd);
         var preserveUnknown = CrdReader.Bool(crd["spec"]?["preserveUnknownFields"]);
-        return [.. CrdReader.Versions(crd)
+        var versions = CrdReader.Versions(crd).ToList();
+        var storageVersion = versions.FirstOrDefault(v => CrdReader.Bool(v["storage"])) ?? versions.FirstOrDefault();
+        if (storageVersion is null)
+        {
+            return [];
+        }
+
+        var storage = Version(crd, group, names, storageVersion, preserveUnknown);
+        return [.. versions
             .Where(v => CrdReader.Bool(v["served"]))
             .OrderBy(v => CrdReader.Text(v["name"]) ?? "", KubeVersionOrder.Instance)
-            .Select(v => Version(crd, group, names, v, preserveUnknown))];
+            .Select(v => ReferenceEquals(v, storageVersion)
+                ? storage
+                : Version(crd, group, names, v, preserveUnknown) with { StoredAs = new StoredAs(storage, ApiVersionConverter.Instance) })];
     }
 
     private static ResourceDefinition Version(JsonObject crd, string group, CrdNames names, JsonObject version, bool preserveUnknown)

@@ -4,10 +4,14 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Caching;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 
 namespace Orchestrator.ApiServer.Handlers;
 
-/// <summary>List bodies: <c>{kind: XList, apiVersion, metadata: {resourceVersion, continue}, items}</c>, items without type meta.</summary>
+/// <summary>
+/// List bodies: <c>{kind: XList, apiVersion, metadata: {resourceVersion, continue}, items}</c>, items without type meta,
+/// from storage-version objects, each converted to the version of <c>resource</c> (<see cref="ObjectVersions"/>).
+/// </summary>
 internal static class ListWriter
 {
     public static JsonObject Body(ResourceDefinition resource, List<JsonObject> items, long revision, string? next)
@@ -18,7 +22,8 @@ internal static class ListWriter
             metadata["continue"] = next;
         }
 
-        foreach (var item in items)
+        var served = items.ConvertAll(item => ObjectVersions.ToServed(resource, item));
+        foreach (var item in served)
         {
             // Items of a list carry no type meta, as kube-apiserver's lists.
             item.Remove("kind");
@@ -30,7 +35,7 @@ internal static class ListWriter
             ["kind"] = resource.ListKind,
             ["apiVersion"] = resource.ApiVersion,
             ["metadata"] = metadata,
-            ["items"] = new JsonArray([.. items]),
+            ["items"] = new JsonArray([.. served]),
         };
     }
 
@@ -57,7 +62,7 @@ internal static class ListWriter
             }
 
             first = false;
-            await output.WriteAsync(item.Json, cancellationToken);
+            await output.WriteAsync(ObjectVersions.ServedJson(resource, item), cancellationToken);
         }
 
         await output.WriteAsync("]}"u8.ToArray(), cancellationToken);

@@ -5,6 +5,7 @@ using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.FieldManagement;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 using Orchestrator.ApiServer.Storage;
 using Orchestrator.Store;
 
@@ -23,7 +24,11 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
     /// Prepares and stores <paramref name="body"/> (changed in place); returns it with its resourceVersion,
     /// or on a dry run as it would be stored, without storing or reserving anything.
     /// </summary>
-    /// <param name="request">Where the object goes; a request that names the object (apply, PUT) gives it that name.</param>
+    /// <param name="request">
+    /// Where the object goes; a request that names the object (apply, PUT) gives it that name. <paramref name="body"/> is in
+    /// the storage version of <c>request.Resource</c> (<see cref="ResourceDefinition.Storage"/>), and so is the answer;
+    /// managed fields are recorded in the request's version, as is an apply configuration.
+    /// </param>
     /// <param name="owner">The field manager the new fields are recorded for.</param>
     /// <param name="applyConfiguration">The configuration of a server-side apply, recorded as the owner's Apply entry; null records an Update entry.</param>
     /// <exception cref="ApiException">
@@ -32,7 +37,7 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
     /// </exception>
     public async Task<JsonObject> CreateAsync(ResourceRequest request, JsonObject body, FieldOwner owner, JsonObject? applyConfiguration, bool dryRun, CancellationToken cancellationToken)
     {
-        var resource = request.Resource;
+        var resource = request.Resource.Storage;
         if (resource.Custom is { Terminating: true })
         {
             // Upstream's crdHandler: the CRD's objects are being deleted, so no new one may appear.
@@ -51,13 +56,14 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
 
         rules.PrepareCreate(resource, body, request.Namespace, dryRun, request.User);
         var name = ObjectMeta.Name(body)!;
+        var served = request.Resource;
         if (applyConfiguration is null)
         {
-            FieldManager.RecordCreate(resource, body, owner, ObjectMeta.Now(time));
+            ObjectVersions.RecordFields(served, body, view => FieldManager.RecordCreate(served, view, owner, ObjectMeta.Now(time)));
         }
         else
         {
-            FieldManager.RecordApplyCreate(resource, body, applyConfiguration, owner, ObjectMeta.Now(time));
+            ObjectVersions.RecordFields(served, body, view => FieldManager.RecordApplyCreate(served, view, applyConfiguration, owner, ObjectMeta.Now(time)));
         }
 
         var key = ObjectKeys.Item(resource, ObjectMeta.Namespace(body), name);

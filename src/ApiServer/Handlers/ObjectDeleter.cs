@@ -21,7 +21,7 @@ internal sealed class ObjectDeleter(IStore store, ServiceAllocator allocator, Ti
     /// <summary>The deleted object, or the object marked for deletion when something keeps it for now.</summary>
     public async Task<JsonObject> DeleteAsync(ResourceRequest request, DeleteOptions options, CancellationToken cancellationToken)
     {
-        var resource = request.Resource;
+        var resource = request.Resource.Storage;
         var preconditions = new Preconditions(options.PreconditionUid, options.PreconditionResourceVersion);
         var result = await GuaranteedUpdate.RunAsync(store, resource, request.Namespace, request.Name!, preconditions, options.DryRun, current =>
         {

@@ -3,6 +3,7 @@ using Orchestrator.ApiServer.Allocation;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.FieldManagement;
 using Orchestrator.ApiServer.Objects;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 using Orchestrator.ApiServer.Storage;
 using Orchestrator.Store;
 
@@ -18,11 +19,12 @@ internal sealed class ObjectUpdater(IStore store, ServiceAllocator allocator, Re
     /// <summary>
     /// Updates the object <paramref name="request"/> names to what <paramref name="change"/> makes
     /// of the current one (it gets its own copy and may run again on a newer object after a conflict).
-    /// A status request (<c>request.Subresource</c> "status") changes status only.
+    /// A status request (<c>request.Subresource</c> "status") changes status only. <paramref name="change"/> gets and
+    /// returns the storage version of <c>request.Resource</c> (<see cref="Registry.ResourceDefinition.Storage"/>), as the answer is.
     /// </summary>
     public async Task<JsonObject> UpdateAsync(ResourceRequest request, FieldOwner owner, bool dryRun, Func<JsonObject, JsonObject> change, CancellationToken cancellationToken)
     {
-        var resource = request.Resource;
+        var resource = request.Resource.Storage;
         var result = await GuaranteedUpdate.RunAsync(store, resource, request.Namespace, request.Name!, null, dryRun, current =>
         {
             var updated = change(current.DeepClone().AsObject());
@@ -52,12 +54,13 @@ internal sealed class ObjectUpdater(IStore store, ServiceAllocator allocator, Re
     /// <summary>Records managed fields for <paramref name="owner"/> (apply has recorded them already) and decides between writing and deleting.</summary>
     private UpdateDecision Prepare(ResourceRequest request, JsonObject current, JsonObject updated, FieldOwner owner, bool dryRun)
     {
-        var resource = request.Resource;
+        var resource = request.Resource.Storage;
         var applied = owner.Operation == ManagedFieldsEntry.Apply ? updated["metadata"]?["managedFields"]?.DeepClone() : null;
         rules.PrepareUpdate(resource, current, updated, request.Subresource, dryRun);
         if (owner.Operation == ManagedFieldsEntry.Update)
         {
-            FieldManager.RecordUpdate(resource, current, updated, owner, ObjectMeta.Now(time));
+            var served = request.Resource;
+            ObjectVersions.RecordFields(served, updated, view => FieldManager.RecordUpdate(served, ObjectVersions.ToServed(served, current), view, owner, ObjectMeta.Now(time)));
         }
         else if (applied is null)
         {

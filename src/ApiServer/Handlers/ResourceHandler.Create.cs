@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 
 namespace Orchestrator.ApiServer.Handlers;
 
@@ -16,6 +17,6 @@ internal sealed partial class ResourceHandler
         }
 
         var created = await creator.CreateAsync(request, body, RequestOptions.FieldOwnerOf(context, null), null, RequestOptions.IsDryRun(context), context.RequestAborted);
-        await Responses.WriteJsonAsync(context, 201, created);
+        await Responses.WriteJsonAsync(context, 201, ObjectVersions.ToServed(resource, created));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 
 namespace Orchestrator.ApiServer.Handlers;
 
@@ -9,6 +10,6 @@ internal sealed partial class ResourceHandler
     {
         var options = await DeleteOptions.ReadAsync(context.Request, context.RequestAborted);
         var result = await deleter.DeleteAsync(request, options, context.RequestAborted);
-        await Responses.WriteJsonAsync(context, 200, result);
+        await Responses.WriteJsonAsync(context, 200, ObjectVersions.ToServed(request.Resource, result));
     }
 }

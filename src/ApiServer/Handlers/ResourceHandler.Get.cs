@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 using Orchestrator.ApiServer.Storage;
 
 namespace Orchestrator.ApiServer.Handlers;
@@ -10,13 +11,13 @@ internal sealed partial class ResourceHandler
     {
         var stored = await store.GetAsync(ObjectKeys.Item(request.Resource, request.Namespace, request.Name!), context.RequestAborted)
             ?? throw ApiErrors.NotFound(request.Resource, request.Name!);
-        var obj = Responses.WithTypeMeta(request.Resource, StoredObject.Decode(stored));
+        var obj = Responses.WithTypeMeta(request.Resource.Storage, StoredObject.Decode(stored));
         if (TableRequest.From(context, time) is { } table)
         {
             await Responses.WriteJsonAsync(context, 200, table.Build(request.Resource, [obj], Objects.ObjectMeta.ResourceVersion(obj), null));
             return;
         }
 
-        await Responses.WriteJsonAsync(context, 200, obj);
+        await Responses.WriteJsonAsync(context, 200, ObjectVersions.ToServed(request.Resource, obj));
     }
 }

@@ -30,7 +30,7 @@ internal sealed partial class ResourceHandler
         {
             foreach (var item in items)
             {
-                Responses.WithTypeMeta(request.Resource, item);
+                Responses.WithTypeMeta(request.Resource.Storage, item);
             }
 
             await Responses.WriteJsonAsync(context, 200, table.Build(request.Resource, items, revision.ToString(CultureInfo.InvariantCulture), next));

@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.FieldManagement;
 using Orchestrator.ApiServer.Objects;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>
 /// PATCH (<see cref="PatchRequest"/>): the patch is applied to the stored object and written
 /// conditioned on the revision it was applied to; a concurrent write makes it re-apply to the newer
-/// object, as upstream does. An apply patch of an object that does not exist creates it.
+/// object, as upstream does. An apply patch of an object that does not exist creates it. The patch
+/// applies to the object in the request's version (<see cref="ObjectVersions"/>): the stored object is
+/// converted to it, patched, checked and (apply) given its managed fields there, then converted back.
 /// </summary>
 internal sealed partial class ResourceHandler
 {
@@ -20,9 +23,9 @@ internal sealed partial class ResourceHandler
         JsonObject written;
         try
         {
-            written = await updater.UpdateAsync(request, patch.Owner, patch.DryRun, current =>
+            written = await updater.UpdateAsync(request, patch.Owner, patch.DryRun, stored =>
             {
-                Responses.WithTypeMeta(resource, current);
+                var current = ObjectVersions.ToServed(resource, Responses.WithTypeMeta(resource.Storage, stored));
                 var patched = patch.ApplyTo(current, resource.ModelType);
                 if (patch.Configuration is { } config)
                 {
@@ -36,7 +39,7 @@ internal sealed partial class ResourceHandler
                 }
 
                 ObjectUpdater.RequireResourceVersion(request, patch.SetsResourceVersion ? ObjectMeta.ResourceVersion(patched) : null, current);
-                return patched;
+                return ObjectVersions.ToStorage(resource, patched);
             }, context.RequestAborted);
         }
         catch (ApiException e) when (e.Code == 404 && patch.IsApply && request.Subresource is null && patch.Patch is JsonObject applied)
@@ -46,7 +49,7 @@ internal sealed partial class ResourceHandler
             return;
         }
 
-        await Responses.WriteJsonAsync(context, 200, written);
+        await Responses.WriteJsonAsync(context, 200, ObjectVersions.ToServed(resource, written));
     }
 
     /// <summary>Creates the applied object through the same path as POST, with the owner's Apply entry.</summary>
@@ -60,7 +63,7 @@ internal sealed partial class ResourceHandler
         JsonObject created;
         try
         {
-            created = await creator.CreateAsync(request, applied, patch.Owner, patch.Configuration!, patch.DryRun, context.RequestAborted);
+            created = await creator.CreateAsync(request, ObjectVersions.ToStorage(resource, applied), patch.Owner, patch.Configuration!, patch.DryRun, context.RequestAborted);
         }
         catch (ApiException e) when (e.Reason == "AlreadyExists")
         {
@@ -68,6 +71,6 @@ internal sealed partial class ResourceHandler
             throw ApiErrors.Conflict(resource, request.Name!);
         }
 
-        await Responses.WriteJsonAsync(context, 201, created);
+        await Responses.WriteJsonAsync(context, 201, ObjectVersions.ToServed(resource, created));
     }
 }

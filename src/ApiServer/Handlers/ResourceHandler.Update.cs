@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Objects;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 
 namespace Orchestrator.ApiServer.Handlers;
 
@@ -42,10 +43,10 @@ internal sealed partial class ResourceHandler
         {
             // The kind creates on update (upstream's AllowCreateOnUpdate): the PUT creates as a POST would.
             var created = await creator.CreateAsync(request, body, RequestOptions.FieldOwnerOf(context, null), null, dryRun, context.RequestAborted);
-            await Responses.WriteJsonAsync(context, 201, created);
+            await Responses.WriteJsonAsync(context, 201, ObjectVersions.ToServed(resource, created));
             return;
         }
 
-        await Responses.WriteJsonAsync(context, 200, updated);
+        await Responses.WriteJsonAsync(context, 200, ObjectVersions.ToServed(resource, updated));
     }
 }

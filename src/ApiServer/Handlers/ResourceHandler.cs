@@ -4,6 +4,7 @@ using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Handlers.Subresources;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Handlers;
@@ -92,12 +93,15 @@ internal sealed partial class ResourceHandler(
         await Responses.WriteJsonAsync(context, 201, answer);
     }
 
-    /// <summary>Reads a create or update body: media type, size and syntax, kind, then schema (unknown fields per fieldValidation).</summary>
+    /// <summary>
+    /// Reads a create or update body: media type, size and syntax, kind, then schema (unknown fields per fieldValidation),
+    /// in the version of the request; the body returned is in the storage version (<see cref="ObjectVersions"/>).
+    /// </summary>
     private static async Task<(JsonObject Body, IReadOnlyList<string> Warnings)> ReadObjectBodyAsync(HttpContext context, ResourceDefinition resource)
     {
         var body = await Serialization.RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         BodyChecks.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
         var warnings = BodyChecks.CheckSchema(resource, resource.ModelType, resource.Kind, body, RequestOptions.FieldValidationOf(context), context.RequestAborted);
-        return (body, warnings);
+        return (ObjectVersions.ToStorage(resource, body), warnings);
     }
 }

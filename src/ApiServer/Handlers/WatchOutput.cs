@@ -4,12 +4,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Caching;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Registry.VersionConversion;
 
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>
 /// Writes one watch stream's events: <c>{"type":T,"object":O}\n</c>, one chunk each. Objects go
-/// out as the cache serialized them, or as one-row Tables for table watches (column definitions
+/// out as the cache serialized them (converted when <c>resource</c> is served from another version's storage), or as one-row Tables for table watches (column definitions
 /// only in the first, as kube-apiserver does).
 /// </summary>
 internal sealed class WatchOutput(Stream output, ResourceDefinition resource, TableRequest? table)
@@ -21,7 +22,7 @@ internal sealed class WatchOutput(Stream output, ResourceDefinition resource, Ta
     {
         if (table is null)
         {
-            return WriteRawAsync(type, obj.Json, cancellationToken);
+            return WriteRawAsync(type, ObjectVersions.ServedJson(resource, obj), cancellationToken);
         }
 
         var rows = table.Build(resource, [obj.Object], Objects.ObjectMeta.ResourceVersion(obj.Object), null, columnDefinitions: !_sentColumns);

@@ -3,6 +3,7 @@ using Google.Protobuf.Reflection;
 using Orchestrator.ApiServer.Protobuf.Messages.Apps;
 using Orchestrator.ApiServer.Protobuf.Messages.Authentication;
 using Orchestrator.ApiServer.Protobuf.Messages.Authorization;
+using Orchestrator.ApiServer.Protobuf.Messages.Autoscaling;
 using Orchestrator.ApiServer.Protobuf.Messages.Batch;
 using Orchestrator.ApiServer.Protobuf.Messages.Core;
 using Orchestrator.ApiServer.Protobuf.Messages.Meta;
@@ -31,6 +32,7 @@ internal static class ProtobufKinds
             [("apps/v1", "Deployment")] = Deployment.Descriptor,
             [("batch/v1", "Job")] = Job.Descriptor,
             [("batch/v1", "CronJob")] = CronJob.Descriptor,
+            [("autoscaling/v1", "HorizontalPodAutoscaler")] = HorizontalPodAutoscaler.Descriptor,
             [("policy/v1", "PodDisruptionBudget")] = PodDisruptionBudget.Descriptor,
             [("networking.k8s.io/v1", "Ingress")] = Ingress.Descriptor,
             [("scheduling.k8s.io/v1", "PriorityClass")] = PriorityClass.Descriptor,

@@ -48,6 +48,14 @@ internal static class BuiltInResources
     private static readonly string[] Get = ["get"];
     private static readonly string[] NoDeleteCollection = ["create", "delete", "get", "list", "patch", "update", "watch"];
 
+    /// <summary>The storage version of HorizontalPodAutoscalers, also served as autoscaling/v1 (declared before <see cref="All"/>, which uses it).</summary>
+    private static readonly ResourceDefinition HorizontalPodAutoscalersV2 =
+        Of<V2HorizontalPodAutoscaler, V2HorizontalPodAutoscalerList>("autoscaling", "v2", "horizontalpodautoscalers", "horizontalpodautoscaler", namespaced: true, ["hpa"], ["all"]) with
+        {
+            Strategy = new HorizontalPodAutoscalerStrategy(),
+            Subresources = [Status("autoscaling", "v2", "HorizontalPodAutoscaler")],
+        };
+
     public static IReadOnlyList<ResourceDefinition> All { get; } =
     [
         // core/v1
@@ -131,11 +139,13 @@ internal static class BuiltInResources
             Subresources = [Status("batch", "v1", "CronJob")],
         },
 
-        // autoscaling/v2, the preferred version
-        Of<V2HorizontalPodAutoscaler, V2HorizontalPodAutoscalerList>("autoscaling", "v2", "horizontalpodautoscalers", "horizontalpodautoscaler", namespaced: true, ["hpa"], ["all"]) with
+        // autoscaling/v2, the preferred version, and autoscaling/v1 served from its objects
+        HorizontalPodAutoscalersV2,
+        Of<V1HorizontalPodAutoscaler, V1HorizontalPodAutoscalerList>("autoscaling", "v1", "horizontalpodautoscalers", "horizontalpodautoscaler", namespaced: true, ["hpa"], ["all"]) with
         {
-            Strategy = new HorizontalPodAutoscalerStrategy(),
-            Subresources = [Status("autoscaling", "v2", "HorizontalPodAutoscaler")],
+            Strategy = HorizontalPodAutoscalersV2.Strategy,
+            Subresources = [Status("autoscaling", "v1", "HorizontalPodAutoscaler")],
+            StoredAs = new(HorizontalPodAutoscalersV2, HorizontalPodAutoscalerV1Converter.Instance),
         },
 
         // networking.k8s.io/v1

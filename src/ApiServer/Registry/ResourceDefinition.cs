@@ -51,6 +51,15 @@ internal sealed record ResourceDefinition
     /// </summary>
     public CustomResources.CustomResourceInfo? Custom { get; init; }
 
+    /// <summary>
+    /// Set when this version is served from another version's storage (<see cref="VersionConversion.ObjectVersions"/>):
+    /// writes run that version's strategy on its objects, answers are converted back. Null: stored as served.
+    /// </summary>
+    public VersionConversion.StoredAs? StoredAs { get; init; }
+
+    /// <summary>The version whose objects are stored: this one unless <see cref="StoredAs"/> names another.</summary>
+    public ResourceDefinition Storage => StoredAs?.Storage ?? this;
+
     /// <summary><c>apiVersion</c> as written in objects: "v1" for core, "group/version" otherwise.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

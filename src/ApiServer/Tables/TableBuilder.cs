@@ -7,7 +7,8 @@ namespace Orchestrator.ApiServer.Tables;
 /// Builds the meta.k8s.io Table kube-apiserver answers a Table Accept with: the kind's columns
 /// (all of them, wide ones included, unless a later watch event), one row per object, and in
 /// each row the object as <see cref="TableOptions.IncludeObject"/> asks. The input objects are
-/// never modified: everything placed in the Table is a copy.
+/// never modified: everything placed in the Table is a copy. The objects are in the storage version
+/// (the cells are read from them); the objects embedded in rows are in <c>resource</c>'s version.
 /// </summary>
 internal static class TableBuilder
 {
@@ -57,11 +58,11 @@ internal static class TableBuilder
         ["metadata"] = obj["metadata"]?.DeepClone() ?? new JsonObject(),
     };
 
-    /// <summary>The object with kind and apiVersion first, which kubectl's decoder needs.</summary>
+    /// <summary>The object in the table's resource version, with kind and apiVersion first, which kubectl's decoder needs.</summary>
     private static JsonObject FullObject(ResourceDefinition resource, JsonObject obj)
     {
         var full = new JsonObject { ["kind"] = resource.Kind, ["apiVersion"] = resource.ApiVersion };
-        foreach (var (name, value) in obj)
+        foreach (var (name, value) in Registry.VersionConversion.ObjectVersions.ToServed(resource, obj))
         {
             if (name is not ("kind" or "apiVersion"))
             {

@@ -49,6 +49,30 @@ public sealed class CustomResourceServingTests(ApiServerFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Several_versions_serve_the_same_objects_with_only_apiVersion_changed()
+    {
+        const string Group = "versions.example.com";
+        var crd = Crd(Group, "gizmos", "Gizmo", "Namespaced", []).Replace(
+            "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true,",
+            "\"versions\":[{\"name\":\"v1beta1\",\"served\":true,\"storage\":false,\"schema\":{\"openAPIV3Schema\":{\"type\":\"object\",\"x-kubernetes-preserve-unknown-fields\":true}}},{\"name\":\"v1\",\"served\":true,\"storage\":true,",
+            StringComparison.Ordinal);
+        var (created, body, _) = await fixture.SendAsync(HttpMethod.Post, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd);
+        Assert.True(created == HttpStatusCode.Created, body?.ToJsonString());
+        await Eventually.TrueAsync(async () => (await fixture.SendAsync(HttpMethod.Get, $"/apis/{Group}/v1beta1")).Status == HttpStatusCode.OK, "v1beta1 is served");
+
+        var (made, _, _) = await fixture.SendAsync(HttpMethod.Post, $"/apis/{Group}/v1beta1/namespaces/default/gizmos", $$$"""{"apiVersion":"{{{Group}}}/v1beta1","kind":"Gizmo","metadata":{"name":"g"},"spec":{"size":2}}""");
+        Assert.Equal(HttpStatusCode.Created, made);
+
+        var (_, v1, _) = await fixture.SendAsync(HttpMethod.Get, $"/apis/{Group}/v1/namespaces/default/gizmos/g");
+        Assert.Equal(($"{Group}/v1", 2), ((string?)v1!["apiVersion"], (int?)v1["spec"]!["size"]));
+        var (_, list, _) = await fixture.SendAsync(HttpMethod.Get, $"/apis/{Group}/v1beta1/namespaces/default/gizmos");
+        Assert.Equal($"{Group}/v1beta1", (string?)list!["items"]![0]!["apiVersion"]);
+        var (_, apiGroup, _) = await fixture.SendAsync(HttpMethod.Get, $"/apis/{Group}");
+        Assert.Equal("v1", (string?)apiGroup!["preferredVersion"]!["version"]);
+        Assert.Equal(["v1", "v1beta1"], apiGroup["versions"]!.AsArray().Select(v => (string?)v!["version"]));
+    }
+
+    [Fact]
     public async Task A_cluster_scoped_custom_resource_lives_outside_namespaces()
     {
         const string Group = "cluster.example.com";

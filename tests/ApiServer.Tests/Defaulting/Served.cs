@@ -7,7 +7,7 @@ namespace Orchestrator.ApiServer.Tests.Defaulting;
 internal static class Served
 {
     public static ResourceDefinition Resource(string group, string plural) =>
-        BuiltInResources.All.Single(r => r.Group == group && r.Plural == plural);
+        BuiltInResources.All.Single(r => r.Group == group && r.Plural == plural && r.StoredAs is null);
 
     /// <summary>The fields of <paramref name="expected"/> that differ in <paramref name="actual"/>, as paths (empty: all present and equal).</summary>
     public static List<string> Differences(JsonNode? expected, JsonNode? actual, string path = "")

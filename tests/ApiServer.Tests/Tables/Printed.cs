@@ -15,7 +15,7 @@ internal static class Printed
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static ResourceDefinition Resource(string group, string plural) =>
-        ResourceRegistry.BuiltIn.All.Single(r => r.Group == group && r.Plural == plural);
+        ResourceRegistry.BuiltIn.All.Single(r => r.Group == group && r.Plural == plural && r.StoredAs is null);
 
     public static string Cells(string group, string plural, string objectJson) =>
         Resource(group, plural).Strategy.Printer.Cells(Parse(objectJson), Now).Json();

@@ -156,7 +156,8 @@ internal sealed partial class CustomResourceController(
         await Task.WhenAll(resources.Select(r => caches.For(r).WaitReadyAsync(cancellationToken)));
         if (_served.TryGetValue(name, out var before))
         {
-            foreach (var dropped in before.Where(b => resources.All(r => r.Version != b.Version || r.Plural != b.Plural)))
+            // A cache belongs to the storage version: it goes only when no version served now is stored there.
+            foreach (var dropped in before.Where(b => resources.All(r => r.Storage.ApiVersion != b.Storage.ApiVersion || r.Plural != b.Plural)))
             {
                 await caches.RemoveAsync(dropped);
             }

@@ -67,7 +67,7 @@ public sealed class HorizontalPodAutoscalerConversionTests
     [Theory]
     [InlineData("""{"spec":{"maxReplicas":3,"targetCPUUtilizationPercentage":50}}""", """{"maxReplicas":3,"metrics":[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":50}}}]}""")]
     [InlineData("""{"spec":{"maxReplicas":3}}""", """{"maxReplicas":3,"metrics":[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":80}}}]}""")]
-    [InlineData("""{"metadata":{"annotations":{"autoscaling.alpha.kubernetes.io/metrics":"[{\"type\":\"Resource\",\"resource\":{\"name\":\"memory\",\"targetAverageValue\":\"1Gi\"}}]"}},"spec":{"maxReplicas":3}}""", """{"maxReplicas":3,"metrics":[{"type":"Resource","resource":{"name":"memory","target":{"averageValue":"1Gi","type":"AverageValue"}}}]}""")]
+    [InlineData("""{"metadata":{"annotations":{"autoscaling.alpha.kubernetes.io/metrics":"[{\"type\":\"Resource\",\"resource\":{\"name\":\"memory\",\"targetAverageValue\":\"1Gi\"}}]"}},"spec":{"maxReplicas":3}}""", """{"maxReplicas":3,"metrics":[{"type":"Resource","resource":{"name":"memory","target":{"type":"AverageValue","averageValue":"1Gi"}}}]}""")]
     public void A_v1_body_becomes_upstreams_v2_spec(string v1, string expectedSpec)
     {
         var v2 = HorizontalPodAutoscalerConversion.FromV1(JsonNode.Parse(v1)!.AsObject());
@@ -84,11 +84,56 @@ public sealed class HorizontalPodAutoscalerConversionTests
         Assert.Equal("""{"currentReplicas":2,"desiredReplicas":2,"currentMetrics":[{"type":"Resource","resource":{"name":"cpu","current":{"averageUtilization":35}}}]}""", v2["status"].Json());
     }
 
-    [Fact]
-    public void An_annotation_that_is_not_json_is_refused()
+    [Theory]
+    [InlineData(HorizontalPodAutoscalerConversion.BehaviorAnnotation, "{")]
+    [InlineData(HorizontalPodAutoscalerConversion.BehaviorAnnotation, "{}")]
+    [InlineData(HorizontalPodAutoscalerConversion.MetricsAnnotation, "{}")]
+    [InlineData(HorizontalPodAutoscalerConversion.MetricsAnnotation, "[1]")]
+    [InlineData(HorizontalPodAutoscalerConversion.CurrentMetricsAnnotation, "not json")]
+    [InlineData(HorizontalPodAutoscalerConversion.ConditionsAnnotation, "{}")]
+    public void A_malformed_or_empty_annotation_is_dropped_and_moves_nothing_into_fields(string annotation, string value)
     {
-        var error = Assert.Throws<Orchestrator.ApiServer.Errors.ApiException>(() => HorizontalPodAutoscalerConversion.FromV1(
-            JsonNode.Parse("""{"metadata":{"annotations":{"autoscaling.alpha.kubernetes.io/behavior":"{"}},"spec":{"maxReplicas":1}}""")!.AsObject()));
-        Assert.Equal(400, error.Code);
+        var v2 = HorizontalPodAutoscalerConversion.FromV1(JsonNode.Parse(
+            $$$"""{"metadata":{"annotations":{"{{{annotation}}}":"{{{value}}}","team":"web"}},"spec":{"maxReplicas":1,"targetCPUUtilizationPercentage":60}}""")!.AsObject());
+
+        Assert.Equal("""{"team":"web"}""", v2["metadata"]!["annotations"].Json());
+        Assert.Equal("""{"maxReplicas":1,"metrics":[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":60}}}]}""", v2["spec"].Json());
+        Assert.Null(v2["status"]);
+    }
+
+    [Fact]
+    public void Other_metrics_come_back_before_the_cpu_target_and_current_metrics_win_over_the_cpu_percentage()
+    {
+        const string V1 = """
+            {"metadata":{"annotations":{
+              "autoscaling.alpha.kubernetes.io/metrics":"[{\"type\":\"Pods\",\"pods\":{\"metricName\":\"qps\",\"targetAverageValue\":\"1k\"}}]",
+              "autoscaling.alpha.kubernetes.io/current-metrics":"[{\"type\":\"Pods\",\"pods\":{\"metricName\":\"qps\",\"currentAverageValue\":\"900\"}}]"}},
+             "spec":{"maxReplicas":3,"targetCPUUtilizationPercentage":50},
+             "status":{"currentReplicas":1,"desiredReplicas":1,"currentCPUUtilizationPercentage":35}}
+            """;
+
+        var v2 = HorizontalPodAutoscalerConversion.FromV1(JsonNode.Parse(V1)!.AsObject());
+
+        Assert.Equal(
+            """[{"type":"Pods","pods":{"metric":{"name":"qps"},"target":{"type":"AverageValue","averageValue":"1k"}}},{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":50}}}]""",
+            v2["spec"]!["metrics"].Json());
+        Assert.Equal("""[{"type":"Pods","pods":{"metric":{"name":"qps"},"current":{"averageValue":"900"}}}]""", v2["status"]!["currentMetrics"].Json());
+        Assert.Null(v2["metadata"]!["annotations"]);
+    }
+
+    [Fact]
+    public void Round_trip_annotations_a_stored_object_carries_are_not_shown_in_v1_and_never_stored()
+    {
+        var stale = JsonNode.Parse("""
+            {"metadata":{"name":"a","annotations":{"autoscaling.alpha.kubernetes.io/metrics":"[]","autoscaling.alpha.kubernetes.io/conditions":"[]"}},
+             "spec":{TARGET,"maxReplicas":2,"metrics":[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":70}}}]}}
+            """.Replace("TARGET", Target, StringComparison.Ordinal))!.AsObject();
+
+        var v1 = HorizontalPodAutoscalerConversion.ToV1(stale);
+        HorizontalPodAutoscalerConversion.DropRoundTripAnnotations(stale);
+
+        Assert.Null(v1["metadata"]!["annotations"]);
+        Assert.Equal(70, v1["spec"]!["targetCPUUtilizationPercentage"]!.GetValue<int>());
+        Assert.Null(stale["metadata"]!["annotations"]);
     }
 }

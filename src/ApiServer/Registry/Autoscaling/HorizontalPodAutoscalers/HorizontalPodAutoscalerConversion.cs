@@ -5,11 +5,14 @@ namespace Orchestrator.ApiServer.Registry.Autoscaling.HorizontalPodAutoscalers;
 
 /// <summary>
 /// autoscaling/v1 ⇄ autoscaling/v2 HorizontalPodAutoscalers, as upstream's pkg/apis/autoscaling/v1/conversion.go:
-/// v1 has only <c>targetCPUUtilizationPercentage</c> (the v2 Resource metric on cpu with an average
-/// utilization) and <c>currentCPUUtilizationPercentage</c>; everything else v2 holds (other metrics, current
-/// metrics, behavior, conditions) travels in v1 in the <c>autoscaling.alpha.kubernetes.io/*</c> annotations,
-/// JSON-encoded, and comes back from them. A v1 autoscaler naming no metric targets 80 % CPU. Pure functions
-/// over copies: the input is never changed.
+/// v1 has only <c>targetCPUUtilizationPercentage</c> (the first v2 Resource metric on cpu, when it targets an
+/// average utilization) and <c>currentCPUUtilizationPercentage</c>; everything else v2 holds (other metrics,
+/// current metrics, behavior, conditions) travels in v1 in the <c>autoscaling.alpha.kubernetes.io/*</c>
+/// annotations, JSON-encoded, and comes back from them: the other metrics first, then the CPU target. A v1
+/// autoscaler naming no metric targets 80 % CPU. Annotations that do not hold well-formed JSON of their shape
+/// are dropped, as upstream's conversion drops them ("only move well-formed data from annotations to fields"),
+/// and the four annotations never reach the stored object (upstream's DropRoundTripHorizontalPodAutoscalerAnnotations).
+/// Pure functions over copies: the input is never changed.
 /// </summary>
 internal static class HorizontalPodAutoscalerConversion
 {
@@ -18,6 +21,7 @@ internal static class HorizontalPodAutoscalerConversion
     public const string BehaviorAnnotation = "autoscaling.alpha.kubernetes.io/behavior";
     public const string ConditionsAnnotation = "autoscaling.alpha.kubernetes.io/conditions";
 
+    private static readonly string[] RoundTripAnnotations = [MetricsAnnotation, CurrentMetricsAnnotation, BehaviorAnnotation, ConditionsAnnotation];
     private static readonly string[] CopiedSpec = ["scaleTargetRef", "minReplicas", "maxReplicas"];
     private static readonly string[] CopiedStatus = ["observedGeneration", "lastScaleTime", "currentReplicas", "desiredReplicas"];
 
@@ -25,48 +29,53 @@ internal static class HorizontalPodAutoscalerConversion
     public static JsonObject ToV1(JsonObject v2)
     {
         var v1 = Envelope(v2, "autoscaling/v1");
-        var spec = Copy(v2["spec"] as JsonObject, CopiedSpec);
-        var metrics = JsonFields.Items(v2["spec"] as JsonObject, "metrics").Select(m => m.Item).ToList();
-        if (metrics.FirstOrDefault(IsCpu) is { } cpu && cpu["resource"]?["target"]?["averageUtilization"] is { } utilization)
+        var annotations = v1["metadata"]?["annotations"] as JsonObject;
+        var specV2 = v2["spec"] as JsonObject;
+        var spec = Copy(specV2, CopiedSpec);
+        var metrics = JsonFields.Items(specV2, "metrics").Select(m => m.Item).ToList();
+        if (metrics.FirstOrDefault(IsCpu)?["resource"]?["target"]?["averageUtilization"] is { } utilization)
         {
             spec["targetCPUUtilizationPercentage"] = utilization.DeepClone();
         }
 
         v1["spec"] = spec;
-        var annotations = new List<(string, JsonNode)>();
+        var added = new List<(string, JsonNode)>();
         if (metrics.Where(m => !IsCpuUtilization(m)).Select(MetricConversion.SpecToV1).ToList() is { Count: > 0 } others)
         {
-            annotations.Add((MetricsAnnotation, new JsonArray([.. others])));
+            added.Add((MetricsAnnotation, new JsonArray([.. others])));
         }
 
         var statusV2 = v2["status"] as JsonObject;
         var current = JsonFields.Items(statusV2, "currentMetrics").Select(m => m.Item).ToList();
         if (current.Count > 0)
         {
-            annotations.Add((CurrentMetricsAnnotation, new JsonArray([.. current.Select(MetricConversion.StatusToV1)])));
+            added.Add((CurrentMetricsAnnotation, new JsonArray([.. current.Select(MetricConversion.StatusToV1)])));
         }
 
-        if (v2["spec"]?["behavior"] is JsonObject behavior)
+        if (specV2?["behavior"] is JsonObject behavior)
         {
-            annotations.Add((BehaviorAnnotation, behavior.DeepClone()));
+            added.Add((BehaviorAnnotation, behavior.DeepClone()));
         }
 
         if (statusV2?["conditions"] is JsonArray { Count: > 0 } conditions)
         {
-            annotations.Add((ConditionsAnnotation, conditions.DeepClone()));
+            added.Add((ConditionsAnnotation, conditions.DeepClone()));
         }
 
-        foreach (var (name, value) in annotations)
+        foreach (var (name, value) in added)
         {
-            JsonFields.Child(JsonFields.Child(v1, "metadata"), "annotations")[name] = value.ToJsonString();
+            annotations ??= JsonFields.Child(JsonFields.Child(v1, "metadata"), "annotations");
+            annotations[name] = value.ToJsonString();
         }
 
         if (statusV2 is not null)
         {
             var status = Copy(statusV2, CopiedStatus);
-            if (current.FirstOrDefault(IsCpu)?["resource"]?["current"]?["averageUtilization"] is { } used)
+
+            // Upstream walks every current metric: the last CPU utilization wins.
+            if (current.LastOrDefault(m => IsCpu(m) && m["resource"]?["current"]?["averageUtilization"] is not null) is { } cpu)
             {
-                status["currentCPUUtilizationPercentage"] = used.DeepClone();
+                status["currentCPUUtilizationPercentage"] = cpu["resource"]!["current"]!["averageUtilization"]!.DeepClone();
             }
 
             v1["status"] = status;
@@ -79,53 +88,95 @@ internal static class HorizontalPodAutoscalerConversion
     public static JsonObject FromV1(JsonObject v1)
     {
         var v2 = Envelope(v1, "autoscaling/v2");
-        var annotations = v2["metadata"]?["annotations"] as JsonObject;
+        var annotations = v1["metadata"]?["annotations"] as JsonObject;
         var specV1 = v1["spec"] as JsonObject;
         var spec = Copy(specV1, CopiedSpec);
-        var metrics = new JsonArray([.. Annotation(annotations, MetricsAnnotation).OfType<JsonObject>().Select(MetricConversion.SpecToV2)]);
-        var percent = JsonFields.Integer(specV1?["targetCPUUtilizationPercentage"]);
-        if (percent is not null || metrics.Count == 0)
+        var metrics = new JsonArray();
+        if (Parse<JsonArray>(annotations, MetricsAnnotation) is { } others && others.All(m => m is JsonObject))
         {
-            metrics.Add(HorizontalPodAutoscalerDefaults.CpuUtilization(percent ?? HorizontalPodAutoscalerDefaults.DefaultCpuUtilization));
+            foreach (var metric in others)
+            {
+                metrics.Add(MetricConversion.SpecToV2((JsonObject)metric!));
+            }
+        }
+
+        if (JsonFields.Integer(specV1?["targetCPUUtilizationPercentage"]) is { } percent)
+        {
+            metrics.Add(HorizontalPodAutoscalerDefaults.CpuUtilization(percent));
+        }
+
+        if (metrics.Count == 0)
+        {
+            metrics.Add(HorizontalPodAutoscalerDefaults.CpuUtilization(HorizontalPodAutoscalerDefaults.DefaultCpuUtilization));
         }
 
         spec["metrics"] = metrics;
-        if (Take(annotations, BehaviorAnnotation) is JsonObject behavior)
+        if (Parse<JsonObject>(annotations, BehaviorAnnotation) is { } behavior && (behavior["scaleUp"] is not null || behavior["scaleDown"] is not null))
         {
             spec["behavior"] = behavior;
         }
 
         v2["spec"] = spec;
-        var statusV1 = v1["status"] as JsonObject;
-        var current = Annotation(annotations, CurrentMetricsAnnotation).OfType<JsonObject>().Select(MetricConversion.StatusToV2).ToList();
-        var conditions = Take(annotations, ConditionsAnnotation);
-        if (statusV1 is not null || current.Count > 0 || conditions is not null)
+        if (Status(v1["status"] as JsonObject, annotations) is { } status)
         {
-            var status = Copy(statusV1, CopiedStatus);
-            if (current.Count == 0 && JsonFields.Integer(statusV1?["currentCPUUtilizationPercentage"]) is { } used)
-            {
-                current.Add(new JsonObject { ["type"] = "Resource", ["resource"] = new JsonObject { ["name"] = "cpu", ["current"] = new JsonObject { ["averageUtilization"] = used } } });
-            }
-
-            if (current.Count > 0)
-            {
-                status["currentMetrics"] = new JsonArray([.. current]);
-            }
-
-            if (conditions is not null)
-            {
-                status["conditions"] = conditions;
-            }
-
             v2["status"] = status;
         }
 
-        if (annotations is { Count: 0 })
+        DropRoundTripAnnotations(v2);
+        return v2;
+    }
+
+    /// <summary>
+    /// Removes the four round-trip annotations from <paramref name="obj"/> (and its annotations when none is left):
+    /// upstream drops them from every autoscaling/v2 object it converts, so a v2 client cannot store them.
+    /// </summary>
+    public static void DropRoundTripAnnotations(JsonObject obj)
+    {
+        if (obj["metadata"]?["annotations"] is not JsonObject annotations)
         {
-            ((JsonObject)v2["metadata"]!).Remove("annotations");
+            return;
         }
 
-        return v2;
+        foreach (var name in RoundTripAnnotations)
+        {
+            annotations.Remove(name);
+        }
+
+        if (annotations.Count == 0)
+        {
+            ((JsonObject)obj["metadata"]!).Remove("annotations");
+        }
+    }
+
+    /// <summary>The v2 status: v1's fields, the current metrics from their annotation (over the CPU percentage) and the conditions from theirs.</summary>
+    private static JsonObject? Status(JsonObject? statusV1, JsonObject? annotations)
+    {
+        var current = Parse<JsonArray>(annotations, CurrentMetricsAnnotation) is { } annotated && annotated.All(m => m is JsonObject)
+            ? annotated.Select(m => (JsonNode?)MetricConversion.StatusToV2((JsonObject)m!)).ToList()
+            : null;
+        var conditions = Parse<JsonArray>(annotations, ConditionsAnnotation);
+        if (statusV1 is null && current is null && conditions is null)
+        {
+            return null;
+        }
+
+        var status = Copy(statusV1, CopiedStatus);
+        if (current is null && JsonFields.Integer(statusV1?["currentCPUUtilizationPercentage"]) is { } used)
+        {
+            current = [new JsonObject { ["type"] = "Resource", ["resource"] = new JsonObject { ["name"] = "cpu", ["current"] = new JsonObject { ["averageUtilization"] = used } } }];
+        }
+
+        if (current is { Count: > 0 })
+        {
+            status["currentMetrics"] = new JsonArray([.. current]);
+        }
+
+        if (conditions is { Count: > 0 })
+        {
+            status["conditions"] = conditions;
+        }
+
+        return status;
     }
 
     private static bool IsCpu(JsonObject metric) =>
@@ -133,13 +184,14 @@ internal static class HorizontalPodAutoscalerConversion
 
     private static bool IsCpuUtilization(JsonObject metric) => IsCpu(metric) && metric["resource"]?["target"]?["averageUtilization"] is not null;
 
-    /// <summary>A copy of <paramref name="obj"/> with only its type meta and metadata, under <paramref name="apiVersion"/>.</summary>
+    /// <summary>A copy of <paramref name="obj"/> with only its type meta and metadata (round-trip annotations left out), under <paramref name="apiVersion"/>.</summary>
     private static JsonObject Envelope(JsonObject obj, string apiVersion)
     {
         var result = new JsonObject { ["kind"] = "HorizontalPodAutoscaler", ["apiVersion"] = apiVersion };
         if (obj["metadata"]?.DeepClone() is { } metadata)
         {
             result["metadata"] = metadata;
+            DropRoundTripAnnotations(result);
         }
 
         return result;
@@ -159,26 +211,22 @@ internal static class HorizontalPodAutoscalerConversion
         return to;
     }
 
-    /// <summary>The JSON array an annotation holds, removed from the annotations; empty when absent or not an array.</summary>
-    private static JsonArray Annotation(JsonObject? annotations, string name) => Take(annotations, name) as JsonArray ?? [];
-
-    /// <summary>The JSON an annotation holds, removed from the annotations; null when absent.</summary>
-    /// <exception cref="Errors.ApiException">400 when the annotation is not JSON, as upstream's conversion fails.</exception>
-    private static JsonNode? Take(JsonObject? annotations, string name)
+    /// <summary>The JSON an annotation holds when it is well-formed and of shape <typeparamref name="T"/>; null otherwise.</summary>
+    private static T? Parse<T>(JsonObject? annotations, string name)
+        where T : JsonNode
     {
         if (annotations?[name] is not JsonValue value || !value.TryGetValue<string>(out var text))
         {
             return null;
         }
 
-        annotations.Remove(name);
         try
         {
-            return JsonNode.Parse(text, documentOptions: Serialization.JsonLimits.Document);
+            return JsonNode.Parse(text, documentOptions: Serialization.JsonLimits.Document) as T;
         }
-        catch (System.Text.Json.JsonException e)
+        catch (System.Text.Json.JsonException)
         {
-            throw Errors.ApiErrors.BadRequest($"annotation {name} is not valid JSON: {e.Message}");
+            return null;
         }
     }
 }

@@ -67,7 +67,14 @@ internal static class MetricConversion
 
             if (v2Target?.Invoke(source, from) is { } targetType)
             {
-                Set(to, ["target", "type"], targetType);
+                // The type first, where upstream's MetricTarget has it.
+                var target = new JsonObject { ["type"] = targetType };
+                foreach (var (name, value) in to["target"] as JsonObject ?? new JsonObject())
+                {
+                    target[name] = value?.DeepClone();
+                }
+
+                to["target"] = target;
             }
 
             result[source] = to;

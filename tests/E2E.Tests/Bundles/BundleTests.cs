@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Orchestrator.Testing;
+
+namespace Orchestrator.E2E.Tests.Bundles;
+
+/// <summary>
+/// The bundle corpus (Bundles/&lt;name&gt;/N-*.yaml, shaped like popular installs) applied as their users apply
+/// them, with real kubectl 1.33 and 1.27: each file in order (CustomResourceDefinitions first, waited for
+/// Established), every object created; a second apply all unchanged; <c>kubectl diff</c> clean;
+/// <c>kubectl get all -A</c> lists the bundle's workloads and Services; delete in reverse order removes all.
+/// </summary>
+public sealed partial class BundleTests(BundleFixture fixture) : IClassFixture<BundleFixture>
+{
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Bundles");
+
+    public static TheoryData<string, string> Cases
+    {
+        get
+        {
+            var cases = new TheoryData<string, string>();
+            foreach (var bundle in new[] { "ingress-controller", "metrics-addon" })
+            {
+                foreach (var version in new[] { "1.33", "1.27" })
+                {
+                    cases.Add(bundle, version);
+                }
+            }
+
+            return cases;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_bundle_applies_reapplies_unchanged_diffs_clean_lists_and_deletes(string bundle, string version)
+    {
+        using var kubectl = new Kubectl(version, fixture.Server.Kubeconfig);
+        var files = Directory.GetFiles(Path.Combine(Root, bundle), "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(files);
+
+        try
+        {
+            foreach (var file in files)
+            {
+                var applied = await kubectl.RunAsync("apply", "-f", file);
+                Assert.True(applied.ExitCode == 0, $"{Path.GetFileName(file)}: {applied}");
+                var created = Lines(applied.Stdout);
+                Assert.Equal(ObjectCount(file), created.Count(l => l.EndsWith(" created", StringComparison.Ordinal)));
+                var definitions = Objects(file).Where(o => o.Kind == "CustomResourceDefinition").Select(o => "crd/" + o.Name).ToArray();
+                if (definitions.Length > 0)
+                {
+                    var established = await kubectl.RunAsync(["wait", "--for", "condition=Established", "--timeout", "30s", .. definitions]);
+                    Assert.True(established.ExitCode == 0, established.ToString());
+                }
+            }
+
+            foreach (var file in files)
+            {
+                var reapplied = await kubectl.RunAsync("apply", "-f", file);
+                Assert.True(reapplied.ExitCode == 0, $"{Path.GetFileName(file)}: {reapplied}");
+                Assert.All(Lines(reapplied.Stdout), l => Assert.EndsWith(" unchanged", l, StringComparison.Ordinal));
+
+                var diff = await kubectl.RunAsync("diff", "-f", file);
+                Assert.True(diff.ExitCode == 0, $"{Path.GetFileName(file)}: kubectl diff is not clean: {diff}");
+                Assert.Equal("", diff.Stdout);
+            }
+
+            var all = await kubectl.RunAsync("get", "all", "-A", "-o", "name");
+            Assert.True(all.ExitCode == 0, all.ToString());
+            var listed = Lines(all.Stdout).ToHashSet(StringComparer.Ordinal);
+            var listedAs = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["Deployment"] = "deployment.apps",
+                ["DaemonSet"] = "daemonset.apps",
+                ["StatefulSet"] = "statefulset.apps",
+                ["Job"] = "job.batch",
+                ["Service"] = "service",
+            };
+            foreach (var (kind, name) in files.SelectMany(Objects))
+            {
+                if (listedAs.TryGetValue(kind, out var resource))
+                {
+                    Assert.Contains($"{resource}/{name}", listed);
+                }
+            }
+
+            foreach (var file in files.Reverse())
+            {
+                // The namespace goes first and its controller may remove what follows before kubectl gets to it.
+                var deleted = await kubectl.RunAsync("delete", "-f", file, "--ignore-not-found", "--wait", "--timeout", "120s");
+                Assert.True(deleted.ExitCode == 0, $"{Path.GetFileName(file)}: {deleted}");
+            }
+
+            foreach (var file in files)
+            {
+                var left = await kubectl.RunAsync("get", "-f", file, "-o", "name", "--ignore-not-found");
+                if (left.ExitCode == 0)
+                {
+                    Assert.Equal("", left.Stdout.Trim());
+                }
+                else
+                {
+                    // Custom resources whose CustomResourceDefinition is gone no longer map to a resource.
+                    Assert.Contains("ensure CRDs are installed first", left.Stderr, StringComparison.Ordinal);
+                }
+            }
+        }
+        finally
+        {
+            // A failed case must not leave its cluster-scoped objects to the next kubectl version's case.
+            foreach (var file in files.Reverse())
+            {
+                await kubectl.RunAsync("delete", "-f", file, "--ignore-not-found", "--wait", "--timeout", "120s");
+            }
+        }
+    }
+
+    private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    private static int ObjectCount(string file) => TopLevelKind().Matches(File.ReadAllText(file)).Count;
+
+    /// <summary>The kind and name of each object of a manifest file.</summary>
+    private static IEnumerable<(string Kind, string Name)> Objects(string file)
+    {
+        foreach (var document in File.ReadAllText(file).Split("\n---\n"))
+        {
+            var kind = TopLevelKind().Match(document);
+            var name = MetadataName().Match(document);
+            if (kind.Success && name.Success)
+            {
+                yield return (kind.Groups[1].Value, name.Groups[1].Value);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^kind: (\w+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex TopLevelKind();
+
+    [GeneratedRegex(@"^metadata:\s*\n(?:  .*\n)*?  name: ([\w.:-]+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex MetadataName();
+}
