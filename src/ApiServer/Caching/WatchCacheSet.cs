@@ -17,10 +17,21 @@ internal sealed class WatchCacheSet(IStore store, ILoggerFactory loggers) : IAsy
 {
     private readonly ConcurrentDictionary<(string Prefix, string ApiVersion), Lazy<ResourceWatchCache>> _caches = new();
 
+    // The hot path (every list, watch and admission lookup) finds the cache by the definition's identity,
+    // without building the key's strings; filled on first use, cleared when a cache is removed.
+    private readonly ConcurrentDictionary<ResourceDefinition, ResourceWatchCache> _byDefinition = new(ReferenceEqualityComparer.Instance);
+
     public ResourceWatchCache For(ResourceDefinition resource)
     {
+        if (_byDefinition.TryGetValue(resource, out var known))
+        {
+            return known;
+        }
+
         var storage = resource.Storage;
-        return _caches.GetOrAdd(KeyOf(storage), _ => new Lazy<ResourceWatchCache>(() => new ResourceWatchCache(store, storage, loggers.CreateLogger<ResourceWatchCache>()))).Value;
+        var cache = _caches.GetOrAdd(KeyOf(storage), _ => new Lazy<ResourceWatchCache>(() => new ResourceWatchCache(store, storage, loggers.CreateLogger<ResourceWatchCache>()))).Value;
+        _byDefinition.TryAdd(resource, cache);
+        return cache;
     }
 
     /// <summary>Stops and forgets the cache of <paramref name="resource"/>'s storage (its watchers see their watch end); a later <see cref="For"/> starts a new one.</summary>
@@ -28,6 +39,11 @@ internal sealed class WatchCacheSet(IStore store, ILoggerFactory loggers) : IAsy
     {
         if (_caches.TryRemove(KeyOf(resource.Storage), out var cache) && cache.IsValueCreated)
         {
+            foreach (var (definition, _) in _byDefinition.Where(p => ReferenceEquals(p.Value, cache.Value)).ToList())
+            {
+                _byDefinition.TryRemove(definition, out _);
+            }
+
             await cache.Value.DisposeAsync();
         }
     }

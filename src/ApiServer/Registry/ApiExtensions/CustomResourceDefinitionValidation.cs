@@ -43,6 +43,12 @@ internal static class CustomResourceDefinitionValidation
         }
 
         Versions(spec, causes);
+        if (CrdReader.Text(spec["conversion"]?["strategy"]) is { } conversion && conversion != "None")
+        {
+            // Fail loudly: this server converts by apiVersion only and calls no conversion webhook.
+            causes.Add(FieldErrors.NotSupported("spec.conversion.strategy", conversion, "None"));
+        }
+
         foreach (var (field, value) in new[] { ("plural", names.Plural), ("singular", names.Singular), ("kind", names.Kind), ("listKind", names.ListKind) })
         {
             if (value.Length == 0)
