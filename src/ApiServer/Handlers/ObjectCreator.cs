@@ -38,6 +38,12 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
     public async Task<JsonObject> CreateAsync(ResourceRequest request, JsonObject body, FieldOwner owner, JsonObject? applyConfiguration, bool dryRun, CancellationToken cancellationToken)
     {
         var resource = request.Resource.Storage;
+        if (resource.Custom is { Terminating: true })
+        {
+            // Upstream's crdHandler: the CRD's objects are being deleted, so no new one may appear.
+            throw new ApiException(405, "MethodNotAllowed", "create not allowed while custom resource definition is terminating");
+        }
+
         if (request.Name is { } urlName)
         {
             if (ObjectMeta.Name(body) is { } bodyName && bodyName != urlName)

@@ -28,6 +28,9 @@ internal sealed record PatchRequest(string MediaType, JsonNode? Patch, FieldOwne
         "application/apply-patch+yaml",
     ];
 
+    /// <summary>Custom resources have no strategic merge patch (no patch strategies in a schema), as upstream.</summary>
+    public static readonly string[] CustomResourceMediaTypes = [.. MediaTypes.Where(m => m != "application/strategic-merge-patch+json")];
+
     public bool IsApply => MediaType == "application/apply-patch+yaml";
 
     /// <summary>
@@ -45,9 +48,10 @@ internal sealed record PatchRequest(string MediaType, JsonNode? Patch, FieldOwne
     public static async Task<PatchRequest> ReadAsync(HttpContext context, ResourceRequest request)
     {
         var mediaType = RequestBody.MediaType(context.Request);
-        if (!MediaTypes.Contains(mediaType))
+        var accepted = request.Resource.Custom is null ? MediaTypes : CustomResourceMediaTypes;
+        if (!accepted.Contains(mediaType))
         {
-            throw ApiErrors.UnsupportedMediaType(mediaType, MediaTypes);
+            throw ApiErrors.UnsupportedMediaType(mediaType, accepted);
         }
 
         var isApply = mediaType == "application/apply-patch+yaml";

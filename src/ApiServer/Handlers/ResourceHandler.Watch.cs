@@ -37,6 +37,10 @@ internal sealed partial class ResourceHandler
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(cancellationToken);
+
+        // The headers go out now, as upstream flushes them when a watch starts: a client waiting for the
+        // response (client-go's reflector in kubectl wait) must not block until the first event.
+        await context.Response.BodyWriter.FlushAsync(cancellationToken);
         var output = new WatchOutput(context.Response.BodyWriter.AsStream(), resource, TableRequest.From(context, time));
 
         CacheSubscription subscription;

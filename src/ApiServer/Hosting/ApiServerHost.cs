@@ -84,7 +84,7 @@ public sealed class ApiServerHost : IAsyncDisposable
             kestrel.Limits.MaxRequestHeadersTotalSize = GoMaxHeaderBytes;
         });
         builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(ResourceRegistry.BuiltIn);
+        builder.Services.AddSingleton(_ => ResourceRegistry.CreateServed());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAdmission(serviceAccounts: options.Security is not null);
         builder.Services.AddAuthorizers(options.Security);
@@ -94,6 +94,8 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Caching.WatchCacheSet>();
         builder.Services.AddResourceHandlers();
         builder.Services.AddSingleton<Bootstrap>();
+        builder.Services.AddSingleton<CustomResources.Controller.CustomResourceController>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<CustomResources.Controller.CustomResourceController>());
         if (options.AuditLogPath is { } auditLogPath)
         {
             builder.Services.AddSingleton(provider => new Audit.AuditLog(auditLogPath, provider.GetRequiredService<ILogger<Audit.AuditLog>>()));
@@ -151,6 +153,9 @@ public sealed class ApiServerHost : IAsyncDisposable
         // handed out after start-up is inside some cache's window.
         var caches = app.Services.GetRequiredService<Caching.WatchCacheSet>();
         await Task.WhenAll(ResourceRegistry.BuiltIn.All.Where(r => r.Stored).Select(r => caches.For(r).WaitReadyAsync(cancellationToken)));
+
+        // The custom resources of the CRDs stored before this start are served before the server reports ready.
+        await app.Services.GetRequiredService<CustomResources.Controller.CustomResourceController>().WaitSyncedAsync(cancellationToken);
         return new ApiServerHost(app, bound);
     }
 

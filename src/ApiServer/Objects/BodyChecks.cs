@@ -36,8 +36,13 @@ internal static class BodyChecks
     /// <summary>Prunes unknown fields and rejects wrong types; returns the warnings to send.</summary>
     public static IReadOnlyList<string> CheckSchema(ResourceDefinition resource, Type modelType, string kind, JsonObject body, FieldValidation validation, CancellationToken cancellationToken = default)
     {
-        var check = SchemaCheck.Run(body, modelType, cancellationToken);
         var prefix = $"{kind} in version \"{resource.Version}\" cannot be handled as a {kind}";
+        if (resource.Custom is { } custom && modelType == resource.ModelType)
+        {
+            return Unknown(prefix, CustomResources.CustomResourceBodyCheck.Run(custom, body, prefix, cancellationToken), validation);
+        }
+
+        var check = SchemaCheck.Run(body, modelType, cancellationToken);
         if (check.WrongTypes.Count > 0)
         {
             throw ApiErrors.BadRequest($"{prefix}: json: {check.WrongTypes[0]}");
@@ -48,7 +53,13 @@ internal static class BodyChecks
             throw ApiErrors.BadRequest($"{prefix}: {check.Malformed[0]}");
         }
 
-        var unknown = check.UnknownFields.Select(f => $"unknown field \"{f}\"").ToList();
+        return Unknown(prefix, check.UnknownFields, validation);
+    }
+
+    /// <summary>Unknown (pruned) fields as <c>fieldValidation</c> wants them: a 400 (Strict), warnings (Warn) or nothing.</summary>
+    private static IReadOnlyList<string> Unknown(string prefix, IReadOnlyList<string> fields, FieldValidation validation)
+    {
+        var unknown = fields.Select(f => $"unknown field \"{f}\"").ToList();
         return validation switch
         {
             FieldValidation.Strict when unknown.Count > 0 => throw ApiErrors.BadRequest($"{prefix}: strict decoding error: {string.Join(", ", unknown)}"),

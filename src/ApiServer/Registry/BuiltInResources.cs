@@ -190,6 +190,13 @@ internal static class BuiltInResources
             HasGeneration = true,
         },
 
+        // apiextensions.k8s.io/v1: served by CustomResources/ once established
+        Of<V1CustomResourceDefinition, V1CustomResourceDefinitionList>("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", namespaced: false, ["crd", "crds"], ["api-extensions"]) with
+        {
+            Strategy = new ApiExtensions.CustomResourceDefinitionStrategy(),
+            HasGeneration = true,
+            Subresources = [Status("apiextensions.k8s.io", "v1", "CustomResourceDefinition")],
+        },
         // apiregistration.k8s.io/v1: stored and validated, never proxied
         Of<V1APIService, V1APIServiceList>("apiregistration.k8s.io", "v1", "apiservices", "apiservice", namespaced: false) with
         {

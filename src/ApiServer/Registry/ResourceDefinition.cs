@@ -46,6 +46,12 @@ internal sealed record ResourceDefinition
     public bool HasGeneration { get; init; }
 
     /// <summary>
+    /// Set on a custom resource served for a CustomResourceDefinition (its <see cref="ModelType"/> is then
+    /// <see cref="CustomResources.CustomResourceObject"/>): the schema and subresource paths; null for built-in kinds.
+    /// </summary>
+    public CustomResources.CustomResourceInfo? Custom { get; init; }
+
+    /// <summary>
     /// Set when this version is served from another version's storage (<see cref="VersionConversion.ObjectVersions"/>):
     /// writes run that version's strategy on its objects, answers are converted back. Null: stored as served.
     /// </summary>

@@ -1,34 +1,85 @@
-using System.Collections.Frozen;
-
 namespace Orchestrator.ApiServer.Registry;
 
-/// <summary>Looks up served resources by URL coordinates or by kind; built once at start-up.</summary>
+/// <summary>
+/// Looks up served resources by URL coordinates or by kind: the built-in kinds plus the custom resources
+/// of established CustomResourceDefinitions, which come and go at run time (<see cref="SetCustom"/>).
+/// Readers take one immutable snapshot (a volatile read, then frozen dictionaries: as fast as a frozen
+/// registry); writers build the next snapshot under a lock and swap it in, then raise <see cref="Changed"/>.
+/// Thread-safe.
+/// </summary>
 internal sealed class ResourceRegistry
 {
-    private readonly FrozenDictionary<(string Group, string Version, string Plural), ResourceDefinition> _byResource;
-    private readonly FrozenDictionary<(string Group, string Version, string Kind), ResourceDefinition> _byKind;
+    private readonly Lock _gate = new();
+    private readonly IReadOnlyList<ResourceDefinition> _builtIn;
+    private readonly Dictionary<string, IReadOnlyList<ResourceDefinition>> _custom = new(StringComparer.Ordinal);
+    private volatile RegistrySnapshot _snapshot;
 
     public ResourceRegistry(IEnumerable<ResourceDefinition> resources)
     {
-        All = [.. resources];
-        _byResource = All.ToFrozenDictionary(r => (r.Group, r.Version, r.Plural));
-        _byKind = All.ToFrozenDictionary(r => (r.Group, r.Version, r.Kind));
-        Groups = [.. All.GroupBy(r => r.Group).Select(g => g.Key)];
+        _builtIn = [.. resources];
+        _snapshot = RegistrySnapshot.Build(_builtIn, [], 0);
     }
 
+    private ResourceRegistry(ResourceRegistry builtIn)
+    {
+        _builtIn = builtIn._builtIn;
+        _snapshot = builtIn._snapshot;
+    }
+
+    /// <summary>The built-in kinds alone; never changed (a server serves its own <see cref="CreateServed"/> copy).</summary>
     public static ResourceRegistry BuiltIn { get; } = new(BuiltInResources.All);
 
-    public IReadOnlyList<ResourceDefinition> All { get; }
+    /// <summary>Raised after every change of the served set, on the writer's thread (handlers must be quick and must not throw).</summary>
+    public event Action? Changed;
 
-    /// <summary>Group names in registration order; "" is the core group.</summary>
-    public IReadOnlyList<string> Groups { get; }
+    /// <summary>Counts changes of the served set: discovery and OpenAPI documents key their caches and ETags on it.</summary>
+    public long Generation => _snapshot.Generation;
+
+    public IReadOnlyList<ResourceDefinition> All => _snapshot.All;
+
+    /// <summary>Group names: built-in ones in registration order ("" is the core group), then custom groups in name order.</summary>
+    public IReadOnlyList<string> Groups => _snapshot.Groups;
+
+    /// <summary>A registry serving the built-in kinds, to which one server adds its custom resources.</summary>
+    public static ResourceRegistry CreateServed() => new(BuiltIn);
 
     public ResourceDefinition? Find(string group, string version, string plural) =>
-        _byResource.GetValueOrDefault((group, version, plural));
+        _snapshot.ByResource.GetValueOrDefault((group, version, plural));
 
     public ResourceDefinition? FindKind(string group, string version, string kind) =>
-        _byKind.GetValueOrDefault((group, version, kind));
+        _snapshot.ByKind.GetValueOrDefault((group, version, kind));
 
     public IEnumerable<ResourceDefinition> InGroupVersion(string group, string version) =>
-        All.Where(r => r.Group == group && r.Version == version);
+        _snapshot.All.Where(r => r.Group == group && r.Version == version);
+
+    /// <summary>
+    /// Replaces the resources one CustomResourceDefinition (<paramref name="owner"/>, its name) serves: one
+    /// definition per served version; an empty list stops serving them. The caller guarantees that the
+    /// resources collide with no other (the CRD controller accepts names first). No-op when nothing changes.
+    /// </summary>
+    public void SetCustom(string owner, IReadOnlyList<ResourceDefinition> resources)
+    {
+        lock (_gate)
+        {
+            var current = _custom.GetValueOrDefault(owner) ?? [];
+            if (current.SequenceEqual(resources))
+            {
+                return;
+            }
+
+            if (resources.Count == 0)
+            {
+                _custom.Remove(owner);
+            }
+            else
+            {
+                _custom[owner] = resources;
+            }
+
+            var custom = _custom.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value).ToList();
+            _snapshot = RegistrySnapshot.Build(_builtIn, custom, _snapshot.Generation + 1);
+        }
+
+        Changed?.Invoke();
+    }
 }

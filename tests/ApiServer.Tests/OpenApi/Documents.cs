@@ -11,6 +11,9 @@ internal static class Documents
 {
     private static readonly Lazy<ModelDocumentation> Docs = new(ModelDocumentation.Load);
 
+    /// <summary>The model documentation, loaded once for every test that builds documents.</summary>
+    public static ModelDocumentation Documentation => Docs.Value;
+
     public static OpenApiV3Documents V3 { get; } = new(ResourceRegistry.BuiltIn, () => Docs.Value);
 
     public static OpenApiV2Documents V2 { get; } = new(ResourceRegistry.BuiltIn, V3);

@@ -175,7 +175,8 @@ public sealed class OpenApiV3DocumentTests
             case JsonObject obj:
                 foreach (var (key, value) in obj)
                 {
-                    if (key == "$ref")
+                    // A "$ref" whose value is a schema is JSONSchemaProps' property of that name, not a reference.
+                    if (key == "$ref" && value is JsonValue)
                     {
                         references.Add((string)value!);
                     }

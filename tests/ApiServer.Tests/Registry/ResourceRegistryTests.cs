@@ -56,4 +56,53 @@ public sealed class ResourceRegistryTests
         Assert.Equal("apps/v1", deployments.ApiVersion);
         Assert.Equal("v1", pods.ApiVersion);
     }
+
+    [Fact]
+    public void Custom_resources_come_and_go_without_touching_the_built_in_registry()
+    {
+        var served = ResourceRegistry.CreateServed();
+        var changes = 0;
+        served.Changed += () => changes++;
+        var crontabs = Custom("stable.example.com", "v1", "crontabs", "CronTab");
+
+        served.SetCustom("crontabs.stable.example.com", [crontabs, crontabs with { Version = "v1beta1" }]);
+
+        Assert.Same(crontabs, served.Find("stable.example.com", "v1", "crontabs"));
+        Assert.NotNull(served.FindKind("stable.example.com", "v1beta1", "CronTab"));
+        Assert.Equal("stable.example.com", served.Groups[^1]);
+        Assert.Null(ResourceRegistry.BuiltIn.Find("stable.example.com", "v1", "crontabs"));
+        Assert.Same(ResourceRegistry.BuiltIn.Find("", "v1", "pods"), served.Find("", "v1", "pods"));
+
+        served.SetCustom("crontabs.stable.example.com", []);
+
+        Assert.Null(served.Find("stable.example.com", "v1", "crontabs"));
+        Assert.DoesNotContain("stable.example.com", served.Groups);
+        Assert.Equal(2, changes);
+        Assert.Equal(2, served.Generation);
+    }
+
+    [Fact]
+    public void Setting_the_same_resources_again_changes_nothing()
+    {
+        var served = ResourceRegistry.CreateServed();
+        IReadOnlyList<ResourceDefinition> resources = [Custom("a.example.com", "v1", "things", "Thing")];
+        served.SetCustom("things.a.example.com", resources);
+        var generation = served.Generation;
+
+        served.SetCustom("things.a.example.com", resources);
+
+        Assert.Equal(generation, served.Generation);
+    }
+
+    private static ResourceDefinition Custom(string group, string version, string plural, string kind) => new()
+    {
+        Group = group,
+        Version = version,
+        Kind = kind,
+        Plural = plural,
+        Singular = kind.ToLowerInvariant(),
+        Namespaced = true,
+        ModelType = typeof(ApiServer.CustomResources.CustomResourceObject),
+        ListType = typeof(ApiServer.CustomResources.CustomResourceObject),
+    };
 }

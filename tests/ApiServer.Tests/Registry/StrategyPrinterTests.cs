@@ -58,12 +58,12 @@ public sealed class StrategyPrinterTests
     [Fact]
     public void Only_limitranges_fall_back_to_the_default_table()
     {
-        // Roles and ClusterRoles print upstream's NAME, CREATED AT: the default table's very columns.
+        // Roles, ClusterRoles and CustomResourceDefinitions print upstream's NAME, CREATED AT: the default table's very columns.
         // Kinds that are not stored (the reviews) have no table.
         var defaulted = ResourceRegistry.BuiltIn.All
             .Where(r => r.Stored && r.Strategy.Printer.Columns.Any(c => c.Name == "Created At"))
             .Select(r => r.QualifiedResource);
 
-        Assert.Equal(["limitranges", "roles.rbac.authorization.k8s.io", "clusterroles.rbac.authorization.k8s.io"], defaulted);
+        Assert.Equal(["limitranges", "customresourcedefinitions.apiextensions.k8s.io", "roles.rbac.authorization.k8s.io", "clusterroles.rbac.authorization.k8s.io"], defaulted);
     }
 }

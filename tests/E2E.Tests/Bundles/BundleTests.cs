@@ -18,7 +18,7 @@ public sealed partial class BundleTests(BundleFixture fixture) : IClassFixture<B
         get
         {
             var cases = new TheoryData<string, string>();
-            foreach (var bundle in new[] { "ingress-controller", "metrics-addon" })
+            foreach (var bundle in new[] { "ingress-controller", "metrics-addon", "certificate-manager" })
             {
                 foreach (var version in new[] { "1.33", "1.27" })
                 {

@@ -28,7 +28,7 @@ internal sealed class ScaleHandler(IStore store, ObjectUpdater updater) : ISubre
     {
         var stored = await store.GetAsync(ObjectKeys.Item(request.Resource, request.Namespace, request.Name!), context.RequestAborted)
             ?? throw ApiErrors.NotFound(request.Resource, request.Name!);
-        await Responses.WriteJsonAsync(context, 200, ScaleConversion.ToScale(StoredObject.Decode(stored)));
+        await Responses.WriteJsonAsync(context, 200, ToScale(request, StoredObject.Decode(stored)));
     }
 
     private async Task PutAsync(HttpContext context, ResourceRequest request)
@@ -44,7 +44,7 @@ internal sealed class ScaleHandler(IStore store, ObjectUpdater updater) : ISubre
     private async Task PatchAsync(HttpContext context, ResourceRequest request)
     {
         var patch = await PatchRequest.ReadAsync(context, request);
-        await ScaleAsync(context, request, workload => patch.ApplyTo(ScaleConversion.ToScale(workload), typeof(k8s.Models.V1Scale)));
+        await ScaleAsync(context, request, workload => patch.ApplyTo(ToScale(request, workload), typeof(k8s.Models.V1Scale)));
     }
 
     /// <summary>Sets the replicas of the Scale that <paramref name="scaleOf"/> makes of the current workload.</summary>
@@ -55,13 +55,23 @@ internal sealed class ScaleHandler(IStore store, ObjectUpdater updater) : ISubre
             var scale = scaleOf(workload);
             var replicas = Replicas(request, scale);
             ObjectUpdater.RequireResourceVersion(request, ObjectMeta.ResourceVersion(scale), workload);
+            if (request.Resource.Custom?.Scale is { } paths)
+            {
+                CustomResources.CustomResourceScale.SetReplicas(workload, paths, replicas);
+                return workload;
+            }
+
             var spec = workload["spec"] as JsonObject ?? [];
             spec["replicas"] = replicas;
             workload["spec"] = spec;
             return workload;
         }, context.RequestAborted);
-        await Responses.WriteJsonAsync(context, 200, ScaleConversion.ToScale(written));
+        await Responses.WriteJsonAsync(context, 200, ToScale(request, written));
     }
+
+    /// <summary>A workload's Scale, or a custom resource's from its CRD's scale paths.</summary>
+    private static JsonObject ToScale(ResourceRequest request, JsonObject obj) =>
+        request.Resource.Custom?.Scale is { } paths ? CustomResources.CustomResourceScale.ToScale(obj, paths) : ScaleConversion.ToScale(obj);
 
     /// <summary>The Scale's spec.replicas; 422 unless it is a number ≥ 0.</summary>
     private static int Replicas(ResourceRequest request, JsonObject scale)

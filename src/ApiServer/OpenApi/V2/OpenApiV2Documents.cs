@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.OpenApi.Schemas;
 using Orchestrator.ApiServer.OpenApi.V3;
 using Orchestrator.ApiServer.Registry;
 
@@ -13,26 +14,54 @@ namespace Orchestrator.ApiServer.OpenApi.V2;
 /// </summary>
 internal sealed class OpenApiV2Documents
 {
-    private readonly Lazy<IReadOnlyList<(string Name, JsonObject Schema)>> _definitions;
-    private readonly Lazy<byte[]> _protobuf;
-    private readonly Lazy<byte[]> _json;
+    private readonly ResourceRegistry _registry;
+    private readonly Lazy<IReadOnlyList<(string Name, JsonObject Schema)>> _builtInDefinitions;
+    private readonly Lock _gate = new();
+    private volatile Encodings? _current;
 
     public OpenApiV2Documents(ResourceRegistry registry, OpenApiV3Documents v3)
     {
-        _definitions = new(
+        _registry = registry;
+        _builtInDefinitions = new(
             () => [.. v3.AllSchemas.Select(s => (s.Name, SchemaV2Converter.Convert(s.Schema)))],
             LazyThreadSafetyMode.ExecutionAndPublication);
-        _protobuf = new(
-            () => OpenApiV2Protobuf.Encode(registry, SchemaProtobuf.Definitions(_definitions.Value)),
-            LazyThreadSafetyMode.ExecutionAndPublication);
-        _json = new(() => EncodeJson(registry, _definitions.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The gnostic protobuf encoding, served as <see cref="OpenApiV2Protobuf.ContentType"/>.</summary>
-    public byte[] Protobuf => _protobuf.Value;
+    public byte[] Protobuf => Current.Protobuf.Value;
 
     /// <summary>The Swagger 2.0 JSON encoding.</summary>
-    public byte[] Json => _json.Value;
+    public byte[] Json => Current.Json.Value;
+
+    /// <summary>The encodings for the served set as it is now: rebuilt (lazily) when custom resources come or go.</summary>
+    private Encodings Current
+    {
+        get
+        {
+            var generation = _registry.Generation;
+            if (_current is { } current && current.Generation == generation)
+            {
+                return current;
+            }
+
+            lock (_gate)
+            {
+                if (_current is null || _current.Generation != generation)
+                {
+                    var custom = _registry.All.Where(r => r.Custom is not null).SelectMany(r => CustomResourceSchemas.Of(r, v2: true)).Select(s => (s.Name, s.Schema));
+                    var definitions = new Lazy<IReadOnlyList<(string Name, JsonObject Schema)>>(
+                        () => [.. _builtInDefinitions.Value.Concat(custom).OrderBy(d => d.Name, StringComparer.Ordinal)],
+                        LazyThreadSafetyMode.ExecutionAndPublication);
+                    _current = new Encodings(
+                        generation,
+                        new(() => OpenApiV2Protobuf.Encode(_registry, SchemaProtobuf.Definitions(definitions.Value)), LazyThreadSafetyMode.ExecutionAndPublication),
+                        new(() => EncodeJson(_registry, definitions.Value), LazyThreadSafetyMode.ExecutionAndPublication));
+                }
+
+                return _current;
+            }
+        }
+    }
 
     private static byte[] EncodeJson(ResourceRegistry registry, IReadOnlyList<(string Name, JsonObject Schema)> definitions)
     {
@@ -73,7 +102,7 @@ internal sealed class OpenApiV2Documents
         var groupVersion = new GroupVersion(resource.Group, resource.Version);
         var patch = new JsonObject
         {
-            ["consumes"] = new JsonArray([.. V3.OperationBuilder.PatchContentTypes.Select(t => JsonValue.Create(t))]),
+            ["consumes"] = new JsonArray([.. V3.OperationBuilder.PatchContentTypes.Where(t => resource.Custom is null || t != "application/strategic-merge-patch+json").Select(t => JsonValue.Create(t))]),
             ["description"] = $"partially update the specified {resource.Kind}",
             ["operationId"] = OpenApiV2Protobuf.PatchOperationId(resource),
             ["parameters"] = parameters,

@@ -43,6 +43,18 @@ internal static class Proto
         output.WriteBool(true);
     }
 
+    public static void Double(this CodedOutputStream output, int field, double value)
+    {
+        output.WriteTag(field, WireFormat.WireType.Fixed64);
+        output.WriteDouble(value);
+    }
+
+    public static void Int64(this CodedOutputStream output, int field, long value)
+    {
+        output.WriteTag(field, WireFormat.WireType.Varint);
+        output.WriteInt64(value);
+    }
+
     /// <summary>Writes an already encoded message (empty ones included: a set-but-empty message still marks a oneof).</summary>
     public static void Embedded(this CodedOutputStream output, int field, byte[] message)
     {

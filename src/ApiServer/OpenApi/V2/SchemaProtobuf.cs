@@ -7,7 +7,8 @@ namespace Orchestrator.ApiServer.OpenApi.V2;
 /// <summary>
 /// Encodes a Swagger 2.0 schema (as <see cref="SchemaV2Converter"/> produces it) as gnostic's
 /// <c>openapi_v2.Schema</c>. Vendor extension values travel as YAML text; JSON is valid YAML, so
-/// each value is written as its JSON. Keywords the generator never emits are refused loudly.
+/// each value is written as its JSON (so are defaults, enums and examples). Keywords with no v2
+/// encoding are refused loudly.
 /// </summary>
 internal static class SchemaProtobuf
 {
@@ -51,8 +52,16 @@ internal static class SchemaProtobuf
                 }
 
                 break;
+            case "additionalProperties" when value is JsonObject nested:
+                output.Embedded(21, item => item.Embedded(1, Schema(nested)));
+                break;
             case "additionalProperties":
-                output.Embedded(21, item => item.Embedded(1, Schema(value!.AsObject())));
+                // AdditionalPropertiesItem's boolean (field 2) is a oneof member: false is written too.
+                output.Embedded(21, item =>
+                {
+                    item.WriteTag(2, WireFormat.WireType.Varint);
+                    item.WriteBool(value!.GetValue<bool>());
+                });
                 break;
             case "type":
                 output.Embedded(22, type => type.String(1, value!.GetValue<string>()));
@@ -69,8 +78,52 @@ internal static class SchemaProtobuf
                     }
                 });
                 break;
+            case "title":
+                output.String(3, value!.GetValue<string>());
+                break;
             case "default":
-                // Not emitted by the generator; a default has no bearing on what kubectl does with v2.
+                output.Embedded(5, Any(value));
+                break;
+            case "multipleOf":
+                output.Double(6, Real(value));
+                break;
+            case "maximum":
+                output.Double(7, Real(value));
+                break;
+            case "exclusiveMaximum":
+                output.Bool(8, value!.GetValue<bool>());
+                break;
+            case "minimum":
+                output.Double(9, Real(value));
+                break;
+            case "exclusiveMinimum":
+                output.Bool(10, value!.GetValue<bool>());
+                break;
+            case "maxLength" or "minLength" or "maxItems" or "minItems" or "maxProperties" or "minProperties":
+                output.Int64(CountFields[key], (long)Real(value));
+                break;
+            case "pattern":
+                output.String(13, value!.GetValue<string>());
+                break;
+            case "enum":
+                foreach (var item in value!.AsArray())
+                {
+                    output.Embedded(20, Any(item));
+                }
+
+                break;
+            case "allOf":
+                foreach (var item in value!.AsArray())
+                {
+                    output.Embedded(24, Schema(item!.AsObject()));
+                }
+
+                break;
+            case "readOnly":
+                output.Bool(27, value!.GetValue<bool>());
+                break;
+            case "example":
+                output.Embedded(30, Any(value));
                 break;
             case not null when key.StartsWith("x-", StringComparison.Ordinal):
                 output.VendorExtension(31, key, value!.ToJsonString(JsonOptions) + "\n");
@@ -79,6 +132,20 @@ internal static class SchemaProtobuf
                 throw new NotSupportedException($"Schema keyword {key} has no OpenAPI v2 protobuf encoding here");
         }
     }
+
+    /// <summary>The gnostic Schema field of each count keyword.</summary>
+    private static readonly Dictionary<string, int> CountFields = new(StringComparer.Ordinal)
+    {
+        ["maxLength"] = 11, ["minLength"] = 12, ["maxItems"] = 14, ["minItems"] = 15, ["maxProperties"] = 17, ["minProperties"] = 18,
+    };
+
+    /// <summary>A JSON number, whatever CLR type the node holds (parsed text, long or double).</summary>
+    private static double Real(JsonNode? value) => value is JsonValue number && number.TryGetValue<double>(out var real)
+        ? real
+        : value is JsonValue whole && whole.TryGetValue<long>(out var integer) ? integer : throw new NotSupportedException($"{value?.ToJsonString()} is not a number");
+
+    /// <summary>gnostic's Any: the value as YAML text (field 2); JSON is valid YAML.</summary>
+    private static byte[] Any(JsonNode? value) => Proto.Message(any => any.String(2, (value?.ToJsonString(JsonOptions) ?? "null") + "\n"));
 
     private static byte[] NamedSchema(string name, JsonObject schema) => Proto.Message(named =>
     {

@@ -10,51 +10,93 @@ namespace Orchestrator.ApiServer.OpenApi.V3;
 
 /// <summary>
 /// The <c>/openapi/v3</c> root and its per-group-version documents for a registry. Documents are
-/// large (core/v1 is megabytes), so they are built once, on first use, and kept as bytes; the root
-/// needs every document's hash, so all are built together. Thread-safe.
+/// large (core/v1 is megabytes), so the built-in ones are built once, on first use, and kept as bytes;
+/// the documents of custom resources (and the root listing them) are rebuilt when the registry's served
+/// set changes (<see cref="ResourceRegistry.Generation"/>). Thread-safe.
 /// </summary>
 internal sealed class OpenApiV3Documents
 {
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly Lazy<(byte[] Root, FrozenDictionary<string, GroupVersionDocument> ByKey, IReadOnlyList<NamedSchema> Schemas)> _built;
+    private readonly ResourceRegistry _registry;
+    private readonly Lazy<BuiltInDocuments> _built;
+    private readonly Lock _gate = new();
+    private volatile CustomDocuments? _custom;
 
     public OpenApiV3Documents(ResourceRegistry registry, Func<ModelDocumentation> documentation)
     {
+        _registry = registry;
         _built = new(() => Build(registry, documentation()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The root document: one <c>serverRelativeURL</c> per served group-version.</summary>
-    public byte[] Root => _built.Value.Root;
+    public byte[] Root => Custom.Root;
 
-    public IReadOnlyCollection<GroupVersionDocument> All => _built.Value.ByKey.Values;
+    public IReadOnlyCollection<GroupVersionDocument> All => [.. _built.Value.ByKey.Values, .. Custom.ByKey.Values];
 
-    /// <summary>Every schema of every document, sorted by name (what OpenAPI v2's single document defines).</summary>
+    /// <summary>Every schema of every built-in document, sorted by name (what OpenAPI v2's single document defines).</summary>
     public IReadOnlyList<NamedSchema> AllSchemas => _built.Value.Schemas;
 
     /// <summary>The document for "api/v1" or "apis/{group}/{version}", or null when that group-version is not served.</summary>
-    public GroupVersionDocument? Find(string key) => _built.Value.ByKey.GetValueOrDefault(key);
+    public GroupVersionDocument? Find(string key) => Custom.ByKey.GetValueOrDefault(key) ?? _built.Value.ByKey.GetValueOrDefault(key);
 
-    /// <summary>The model types a registry's documents name: its kinds, lists, subresource kinds, and the meta kinds operations use.</summary>
+    /// <summary>The model types a registry's documents name: its built-in kinds, lists, subresource kinds, and the meta kinds operations use.</summary>
     public static IEnumerable<Type> SchemaRoots(ResourceRegistry registry) =>
         registry.All
+            .Where(r => r.Custom is null)
             .SelectMany(r => new[] { r.ModelType, r.ListType }.Concat(r.Subresources.Where(s => s.Kind != r.Kind && !s.Connect).Select(PathsBuilder.ModelOf)))
             .Append(typeof(V1Status))
             .Append(typeof(V1DeleteOptions))
             .Distinct();
 
-    private static (byte[], FrozenDictionary<string, GroupVersionDocument>, IReadOnlyList<NamedSchema>) Build(
-        ResourceRegistry registry, ModelDocumentation documentation)
+    private CustomDocuments Custom
+    {
+        get
+        {
+            var generation = _registry.Generation;
+            var current = _custom;
+            if (current is not null && current.Generation == generation)
+            {
+                return current;
+            }
+
+            lock (_gate)
+            {
+                if (_custom is null || _custom.Generation != generation)
+                {
+                    _custom = BuildCustom(generation);
+                }
+
+                return _custom;
+            }
+        }
+    }
+
+    private CustomDocuments BuildCustom(long generation)
+    {
+        var built = _built.Value;
+        var everySchema = new HashSet<string>(StringComparer.Ordinal);
+        var documents = _registry.All
+            .Where(r => r.Custom is not null)
+            .Select(r => new GroupVersion(r.Group, r.Version))
+            .Distinct()
+            .Select(gv => BuildDocument(gv, _registry.InGroupVersion(gv.Group, gv.Version), built.Naming, built.Catalog, everySchema))
+            .ToList();
+        return new CustomDocuments(generation, RootOf([.. built.ByKey.Values, .. documents]), documents.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal));
+    }
+
+    private static BuiltInDocuments Build(ResourceRegistry registry, ModelDocumentation documentation)
     {
         var naming = SchemaNaming.Build(SchemaRoots(registry));
         var catalog = new SchemaCatalog(naming, documentation);
         var everySchema = new HashSet<string>(StringComparer.Ordinal);
-        var documents = registry.All
+        var builtIn = registry.All.Where(r => r.Custom is null).ToList();
+        var documents = builtIn
             .Select(r => new GroupVersion(r.Group, r.Version))
             .Distinct()
-            .Select(gv => BuildDocument(gv, registry.InGroupVersion(gv.Group, gv.Version), naming, catalog, everySchema))
+            .Select(gv => BuildDocument(gv, builtIn.Where(r => r.Group == gv.Group && r.Version == gv.Version), naming, catalog, everySchema))
             .ToList();
-        return (RootOf(documents), documents.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal), catalog.Closure(everySchema));
+        return new BuiltInDocuments(naming, catalog, documents.ToFrozenDictionary(d => d.Key, StringComparer.Ordinal), catalog.Closure(everySchema));
     }
 
     private static GroupVersionDocument BuildDocument(
@@ -62,15 +104,24 @@ internal sealed class OpenApiV3Documents
     {
         var paths = new PathsBuilder(groupVersion, naming);
         var roots = new List<string>();
+        var custom = new List<NamedSchema>();
         foreach (var resource in resources)
         {
             paths.Add(resource);
+            if (resource.Custom is not null)
+            {
+                custom.AddRange(CustomResourceSchemas.Of(resource));
+                continue;
+            }
+
             roots.Add(naming.NameOf(resource.ModelType));
             roots.Add(naming.NameOf(resource.ListType));
         }
 
-        var schemas = catalog.Closure(roots.Concat(paths.ReferencedSchemas));
-        everySchema.UnionWith(schemas.Select(s => s.Name));
+        var customNames = custom.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var referenced = roots.Concat(paths.ReferencedSchemas).Concat(custom.SelectMany(c => c.References)).Where(n => !customNames.Contains(n));
+        var schemas = catalog.Closure(referenced).Concat(custom).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        everySchema.UnionWith(schemas.Where(s => !customNames.Contains(s.Name)).Select(s => s.Name));
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {

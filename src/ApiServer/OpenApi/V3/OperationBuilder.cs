@@ -38,7 +38,7 @@ internal sealed class OperationBuilder(GroupVersion groupVersion)
     {
         _referenced.Add(KnownSchemas.Patch);
         var content = new JsonObject();
-        foreach (var type in PatchContentTypes)
+        foreach (var type in PatchContentTypes.Where(t => !target.CustomResource || t != "application/strategic-merge-patch+json"))
         {
             content[type] = new JsonObject { ["schema"] = Ref(KnownSchemas.Patch) };
         }

@@ -9,8 +9,10 @@ namespace Orchestrator.ApiServer.OpenApi.V3;
 /// <param name="Namespaced">Whether the path has a namespace segment.</param>
 /// <param name="Subresource">Subresource name (status, scale …), or null for the resource itself.</param>
 /// <param name="AllNamespaces">The cluster-wide list of a namespaced resource.</param>
+/// <param name="CustomResource">A custom resource's operation: its PATCH accepts no strategic merge patch.</param>
 internal sealed record OperationTarget(
-    string Group, string Version, string Kind, string Schema, string ParentKind, bool Namespaced, string? Subresource = null, bool AllNamespaces = false)
+    string Group, string Version, string Kind, string Schema, string ParentKind, bool Namespaced, string? Subresource = null, bool AllNamespaces = false,
+    bool CustomResource = false)
 {
     /// <summary>operationId after verb and group-version: NamespacedDeployment, NamespacedDeploymentScale, PodForAllNamespaces.</summary>
     public string OperationSuffix =>

@@ -31,8 +31,10 @@ internal sealed class PathsBuilder
     public PathsBuilder Add(ResourceDefinition resource)
     {
         var verbs = resource.Verbs.ToHashSet(StringComparer.Ordinal);
-        var kind = _naming.NameOf(resource.ModelType);
-        var self = new OperationTarget(resource.Group, resource.Version, resource.Kind, kind, resource.Kind, resource.Namespaced);
+        var custom = resource.Custom is not null;
+        var kind = custom ? CustomResourceSchemas.KindName(resource) : _naming.NameOf(resource.ModelType);
+        var list = custom ? CustomResourceSchemas.ListName(resource) : _naming.NameOf(resource.ListType);
+        var self = new OperationTarget(resource.Group, resource.Version, resource.Kind, kind, resource.Kind, resource.Namespaced, CustomResource: custom);
         var collection = resource.Namespaced
             ? $"{_groupVersion.PathPrefix}/namespaces/{{namespace}}/{resource.Plural}"
             : $"{_groupVersion.PathPrefix}/{resource.Plural}";
@@ -41,7 +43,7 @@ internal sealed class PathsBuilder
         var collectionItem = PathItem(ScopeParameters(resource, named: null));
         if (verbs.Contains("list"))
         {
-            collectionItem["get"] = _operations.List(self, _naming.NameOf(resource.ListType));
+            collectionItem["get"] = _operations.List(self, list);
         }
 
         if (verbs.Contains("create"))
@@ -63,7 +65,7 @@ internal sealed class PathsBuilder
         if (resource.Namespaced && verbs.Contains("list"))
         {
             var all = PathItem([]);
-            all["get"] = _operations.List(self with { AllNamespaces = true }, _naming.NameOf(resource.ListType));
+            all["get"] = _operations.List(self with { AllNamespaces = true }, list);
             _paths[$"{_groupVersion.PathPrefix}/{resource.Plural}"] = all;
         }
 
@@ -112,7 +114,8 @@ internal sealed class PathsBuilder
     {
         var sameKind = subresource.Group == resource.Group && subresource.Version == resource.Version && subresource.Kind == resource.Kind;
         var schema = sameKind ? parentSchema : _naming.NameOf(ModelOf(subresource));
-        return new OperationTarget(subresource.Group, subresource.Version, subresource.Kind, schema, resource.Kind, resource.Namespaced, subresource.Name);
+        return new OperationTarget(subresource.Group, subresource.Version, subresource.Kind, schema, resource.Kind, resource.Namespaced, subresource.Name,
+            CustomResource: resource.Custom is not null);
     }
 
     /// <summary>The model type of a subresource's kind; a kind without one is a registry mistake.</summary>
