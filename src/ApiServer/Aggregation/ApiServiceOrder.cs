@@ -1,3 +1,5 @@
+using Orchestrator.ApiMachinery.Versions;
+
 namespace Orchestrator.ApiServer.Aggregation;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Versions;
 using Orchestrator.ApiServer.CustomResources.Printing;
 using Orchestrator.ApiServer.CustomResources.Schema;
 using Orchestrator.ApiServer.Registry;
@@ -32,7 +33,7 @@ internal static class ServedResources
         var storage = Version(crd, group, names, storageVersion, preserveUnknown);
         return [.. versions
             .Where(v => CrdReader.Bool(v["served"]))
-            .OrderBy(v => CrdReader.Text(v["name"]) ?? "", KubeVersionOrder.Instance)
+            .OrderBy(v => CrdReader.Text(v["name"]) ?? "", KubeAwareVersion.HighestFirst)
             .Select(v => ReferenceEquals(v, storageVersion)
                 ? storage
                 : Version(crd, group, names, v, preserveUnknown) with { StoredAs = new StoredAs(storage, ApiVersionConverter.Instance) })];

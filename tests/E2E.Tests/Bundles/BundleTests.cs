@@ -18,7 +18,7 @@ public sealed partial class BundleTests(BundleFixture fixture) : IClassFixture<B
         get
         {
             var cases = new TheoryData<string, string>();
-            foreach (var bundle in new[] { "ingress-controller", "metrics-addon", "certificate-manager" })
+            foreach (var bundle in new[] { "ingress-controller", "metrics-addon", "certificate-manager", "database-operator", "monitoring-stack" })
             {
                 foreach (var version in new[] { "1.33", "1.27" })
                 {
@@ -58,7 +58,7 @@ public sealed partial class BundleTests(BundleFixture fixture) : IClassFixture<B
             {
                 var reapplied = await kubectl.RunAsync("apply", "-f", file);
                 Assert.True(reapplied.ExitCode == 0, $"{Path.GetFileName(file)}: {reapplied}");
-                Assert.All(Lines(reapplied.Stdout), l => Assert.EndsWith(" unchanged", l, StringComparison.Ordinal));
+                Assert.All(Lines(reapplied.Stdout), l => Assert.True(l.EndsWith(" unchanged", StringComparison.Ordinal) || ConfiguredOnEveryApply.Contains((version, l)) || ConfiguredOnEveryApply.Contains(("*", l)), l));
 
                 var diff = await kubectl.RunAsync("diff", "-f", file);
                 Assert.True(diff.ExitCode == 0, $"{Path.GetFileName(file)}: kubectl diff is not clean: {diff}");
@@ -114,6 +114,23 @@ public sealed partial class BundleTests(BundleFixture fixture) : IClassFixture<B
             }
         }
     }
+
+    /// <summary>
+    /// Objects kubectl itself re-sends on every client-side apply, against upstream's API server too, so a second
+    /// apply says "configured" although nothing changes; <c>kubectl diff</c> stays clean for them, which the test checks.
+    /// </summary>
+    private static readonly HashSet<(string Version, string Line)> ConfiguredOnEveryApply =
+    [
+        // stringData is write-only (merged into data on write): the live object never has it, so the three-way patch always carries it.
+        ("*", "secret/grafana-datasources configured"),
+
+        // kubectl 1.27's compiled-in patch strategy for a PodDisruptionBudget's spec.selector is "replace": the selector is always sent.
+        ("1.27", "poddisruptionbudget.policy/prometheus-k8s configured"),
+
+        // Custom resources get a three-way JSON merge patch, which replaces a list whole: the schema's default
+        // (superuser: false) in the live items makes the users list differ from the manifest's.
+        ("*", "database.db.example.dev/orders configured"),
+    ];
 
     private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 

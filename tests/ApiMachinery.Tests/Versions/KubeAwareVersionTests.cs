@@ -1,6 +1,6 @@
-using Orchestrator.ApiServer.Aggregation;
+using Orchestrator.ApiMachinery.Versions;
 
-namespace Orchestrator.ApiServer.Tests.Aggregation;
+namespace Orchestrator.ApiMachinery.Tests.Versions;
 
 /// <summary>apimachinery's CompareKubeAwareVersionStrings, on the order its documentation gives.</summary>
 public sealed class KubeAwareVersionTests
@@ -10,7 +10,7 @@ public sealed class KubeAwareVersionTests
     {
         string[] expected = ["v10", "v2", "v1", "v11beta2", "v10beta3", "v3beta1", "v12alpha1", "v11alpha2", "foo1", "foo10"];
         var shuffled = expected.Reverse().ToList();
-        shuffled.Sort((a, b) => KubeAwareVersion.Compare(b, a));
+        shuffled.Sort(KubeAwareVersion.HighestFirst);
         Assert.Equal(expected, shuffled);
     }
 

@@ -1,15 +1,19 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Orchestrator.ApiServer.Aggregation;
+namespace Orchestrator.ApiMachinery.Versions;
 
 /// <summary>
 /// apimachinery's CompareKubeAwareVersionStrings: "kube-like" versions (v1, v2beta3, v1alpha1) rank above any other
 /// string; among them GA above beta above alpha, then the higher major, then the higher minor; other strings rank in
-/// reverse lexical order (foo1 before foo10). Positive: <c>a</c> has the higher priority.
+/// reverse lexical order (foo1 before foo10). Positive: <c>a</c> has the higher priority. Used for the preferred
+/// version of an aggregated group and of a CustomResourceDefinition's group.
 /// </summary>
-internal static partial class KubeAwareVersion
+public static partial class KubeAwareVersion
 {
+    /// <summary>Sorts versions highest priority first (v2, v1, v1beta1, v1alpha1, then other names in order).</summary>
+    public static IComparer<string> HighestFirst { get; } = Comparer<string>.Create((a, b) => Compare(b, a));
+
     public static int Compare(string a, string b)
     {
         if (a == b)
