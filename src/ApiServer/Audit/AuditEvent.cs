@@ -36,11 +36,11 @@ internal static class AuditEvent
             ["stage"] = "ResponseComplete",
             ["requestURI"] = requestUri,
             ["verb"] = attributes.Verb,
-            ["user"] = User(authenticatedUser),
+            ["user"] = UserInfoJson.Write(authenticatedUser),
         };
         if (!ReferenceEquals(attributes.User, authenticatedUser) && attributes.User != authenticatedUser)
         {
-            audit["impersonatedUser"] = User(attributes.User);
+            audit["impersonatedUser"] = UserInfoJson.Write(attributes.User);
         }
 
         audit["sourceIPs"] = new JsonArray([.. sourceIps.Select(ip => (JsonNode)ip)]);
@@ -68,25 +68,6 @@ internal static class AuditEvent
             [LatencyAnnotation] = ((completed - received).TotalMilliseconds).ToString("0.###", CultureInfo.InvariantCulture) + "ms",
         };
         return audit;
-    }
-
-    private static JsonObject User(UserInfo user)
-    {
-        var node = new JsonObject { ["username"] = user.Name };
-        Add(node, "uid", user.Uid);
-        node["groups"] = new JsonArray([.. user.Groups.Select(g => (JsonNode)g)]);
-        if (user.Extra.Count > 0)
-        {
-            var extra = new JsonObject();
-            foreach (var (key, values) in user.Extra)
-            {
-                extra[key] = new JsonArray([.. values.Select(v => (JsonNode)v)]);
-            }
-
-            node["extra"] = extra;
-        }
-
-        return node;
     }
 
     private static void Add(JsonObject target, string key, string value)

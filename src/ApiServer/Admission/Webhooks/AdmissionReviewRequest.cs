@@ -36,7 +36,7 @@ internal static class AdmissionReviewRequest
         Optional(body, "name", request.Name);
         Optional(body, "namespace", request.Namespace);
         body["operation"] = request.Operation;
-        body["userInfo"] = User(user);
+        body["userInfo"] = UserInfoJson.Write(user);
         body["object"] = request.Object?.DeepClone();
         body["oldObject"] = request.OldObject?.DeepClone();
         body["dryRun"] = request.DryRun;
@@ -54,29 +54,6 @@ internal static class AdmissionReviewRequest
 
     private static JsonObject Resource(ResourceDefinition resource) =>
         new() { ["group"] = resource.Group, ["version"] = resource.Version, ["resource"] = resource.Plural };
-
-    private static JsonObject User(UserInfo user)
-    {
-        var node = new JsonObject { ["username"] = user.Name };
-        Optional(node, "uid", user.Uid);
-        if (user.Groups.Count > 0)
-        {
-            node["groups"] = new JsonArray([.. user.Groups.Select(g => (JsonNode)g)]);
-        }
-
-        if (user.Extra.Count > 0)
-        {
-            var extra = new JsonObject();
-            foreach (var (key, values) in user.Extra)
-            {
-                extra[key] = new JsonArray([.. values.Select(v => (JsonNode)v)]);
-            }
-
-            node["extra"] = extra;
-        }
-
-        return node;
-    }
 
     private static void Optional(JsonObject node, string field, string value)
     {

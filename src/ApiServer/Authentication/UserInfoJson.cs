@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Authentication;
+namespace Orchestrator.ApiServer.Authentication;
 
-namespace Orchestrator.ApiServer.Registry.Authentication;
-
-/// <summary>A user as authentication.k8s.io's UserInfo writes it (username, uid, groups, extra; empty fields omitted).</summary>
+/// <summary>
+/// A user as authentication.k8s.io's UserInfo writes it (username, uid, groups, extra; empty fields omitted): in
+/// TokenReview and SelfSubjectReview answers, audit events and AdmissionReview requests.
+/// </summary>
 internal static class UserInfoJson
 {
     public static JsonObject Write(UserInfo user)
