@@ -95,6 +95,33 @@ public sealed class Kubectl(string version, string kubeconfig) : IDisposable
     }
 
     /// <summary>Starts a long-running kubectl (e.g. <c>get -w</c>) whose output is read line by line as it comes.</summary>
+    /// <summary>
+    /// Polls <c>kubectl get</c> until each object's condition <paramref name="type"/> is True (what <c>kubectl wait
+    /// --for condition=TYPE</c> does; see docs/compatibility.md "Known gaps" for why the tests poll).
+    /// </summary>
+    public async Task WaitForConditionAsync(string type, TimeSpan timeout, params string[] objects)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        foreach (var target in objects)
+        {
+            while (true)
+            {
+                var status = await RunAsync("get", target, "-o", $"jsonpath={{.status.conditions[?(@.type==\"{type}\")].status}}");
+                if (status.ExitCode == 0 && status.Stdout.Trim() == "True")
+                {
+                    break;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"{target}: condition {type} not True within {timeout.TotalSeconds:0} s: {status}");
+                }
+
+                await Task.Delay(100);
+            }
+        }
+    }
+
     public StreamingKubectl Start(params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(BinaryDirectory, $"kubectl.{Version}"))

@@ -38,9 +38,10 @@ internal sealed partial class ResourceHandler
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(cancellationToken);
 
-        // The headers go out now, as upstream flushes them when a watch starts: a client waiting for the
-        // response (client-go's reflector in kubectl wait) must not block until the first event.
-        await context.Response.BodyWriter.FlushAsync(cancellationToken);
+        // Upstream flushes the head here, when a watch starts; we send it with the first event (see
+        // docs/compatibility.md "Known gaps": kubectl wait on a condition already met waits for an event). Flushing it
+        // now left the kubelet's stopped by-name watches open (the official client does not end a watch's exchange
+        // when cancelled mid-body), which tests/E2E.Tests/Containers/KubeletSourceWatchTests catches.
         var output = new WatchOutput(context.Response.BodyWriter.AsStream(), resource, TableRequest.From(context, time));
 
         CacheSubscription subscription;

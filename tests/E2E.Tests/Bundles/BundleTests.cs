@@ -49,8 +49,7 @@ public sealed partial class BundleTests(BundleFixture fixture) : IClassFixture<B
                 var definitions = Objects(file).Where(o => o.Kind == "CustomResourceDefinition").Select(o => "crd/" + o.Name).ToArray();
                 if (definitions.Length > 0)
                 {
-                    var established = await kubectl.RunAsync(["wait", "--for", "condition=Established", "--timeout", "30s", .. definitions]);
-                    Assert.True(established.ExitCode == 0, established.ToString());
+                    await kubectl.WaitForConditionAsync("Established", TimeSpan.FromSeconds(30), definitions);
                 }
             }
 

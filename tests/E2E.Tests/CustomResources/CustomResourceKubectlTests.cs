@@ -27,7 +27,7 @@ public sealed class CustomResourceKubectlTests(SqliteServerFixture fixture) : IC
         var clock = Stopwatch.StartNew();
         Ok(await kubectl.RunAsync("get", resource));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"kubectl could list the kind only {clock.Elapsed} after the CRD was created");
-        Ok(await kubectl.RunAsync("wait", "--for=condition=Established", "crd/" + resource, "--timeout=10s"));
+        await kubectl.WaitForConditionAsync("Established", TimeSpan.FromSeconds(10), "crd/" + resource);
 
         Ok(await kubectl.RunWithInputAsync(CustomResourceManifests.CronTab(s, "a", "  cronSpec: '* * * * */5'\n  image: nginx\n  replicas: 2"), "apply", "-f", "-"));
         Ok(await kubectl.RunWithInputAsync(CustomResourceManifests.CronTab(s, "b", "  cronSpec: '0 * * * *'"), "apply", "-f", "-"));

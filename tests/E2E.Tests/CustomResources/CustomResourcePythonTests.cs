@@ -15,8 +15,7 @@ public sealed class CustomResourcePythonTests(SqliteServerFixture fixture) : ICl
         using var kubectl = new Kubectl("1.33", fixture.Server.Kubeconfig);
         var applied = await kubectl.RunWithInputAsync(CustomResourceManifests.Crd("py"), "apply", "-f", "-");
         Assert.True(applied.ExitCode == 0, applied.ToString());
-        var established = await kubectl.RunAsync("wait", "--for=condition=Established", "crd/crontabs." + CustomResourceManifests.Group("py"), "--timeout=10s");
-        Assert.True(established.ExitCode == 0, established.ToString());
+        await kubectl.WaitForConditionAsync("Established", TimeSpan.FromSeconds(10), "crd/crontabs." + CustomResourceManifests.Group("py"));
 
         var script = """
             import sys

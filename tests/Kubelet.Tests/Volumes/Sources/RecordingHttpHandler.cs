@@ -100,39 +100,14 @@ internal sealed class RecordingHttpHandler : DelegatingHandler
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => Ended(inner.Read(buffer, offset, count));
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
-        // A watch also ends when its reader stops: a read that is cancelled or fails (the client then drops the
-        // connection, which the server sees) or the end of the body. The server sends the head at once, so a
-        // client stopping a quiet watch cancels a body read rather than the request.
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                return Ended(await inner.ReadAsync(buffer, cancellationToken));
-            }
-            catch
-            {
-                closed();
-                throw;
-            }
-        }
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
 
         public override void Flush()
         {
-        }
-
-        private int Ended(int read)
-        {
-            if (read == 0)
-            {
-                closed();
-            }
-
-            return read;
         }
 
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
