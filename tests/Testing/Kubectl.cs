@@ -61,19 +61,22 @@ public sealed class Kubectl(string version, string kubeconfig) : IDisposable
     /// How long one kubectl may run: 60 s, or its own <c>--timeout</c> plus 30 s when it names a longer one
     /// (<c>rollout status --timeout=90s</c> must fail by itself, not be killed by the harness first).
     /// </summary>
-    internal static TimeSpan ProcessLimit(IEnumerable<string> args)
+    public static TimeSpan ProcessLimit(IEnumerable<string> args)
     {
         var limit = TimeSpan.FromSeconds(60);
+        string? previous = null;
         foreach (var arg in args)
         {
-            if (arg.StartsWith("--timeout=", StringComparison.Ordinal) || arg.StartsWith("--request-timeout=", StringComparison.Ordinal))
+            // Both spellings kubectl accepts: --timeout=120s and --timeout 120s.
+            var value = arg.StartsWith("--timeout=", StringComparison.Ordinal) || arg.StartsWith("--request-timeout=", StringComparison.Ordinal)
+                ? arg[(arg.IndexOf('=') + 1)..]
+                : previous is "--timeout" or "--request-timeout" ? arg : null;
+            if (value is not null && TryParseSeconds(value, out var seconds) && seconds + 30 > limit.TotalSeconds)
             {
-                var value = arg[(arg.IndexOf('=') + 1)..];
-                if (TryParseSeconds(value, out var seconds) && seconds + 30 > limit.TotalSeconds)
-                {
-                    limit = TimeSpan.FromSeconds(seconds + 30);
-                }
+                limit = TimeSpan.FromSeconds(seconds + 30);
             }
+
+            previous = arg;
         }
 
         return limit;

@@ -87,7 +87,7 @@ public sealed partial class BundleTests(BundleFixture fixture) : IClassFixture<B
             {
                 // The namespace goes first and its controller may remove what follows before kubectl gets to it.
                 var deleted = await kubectl.RunAsync("delete", "-f", file, "--ignore-not-found", "--wait", "--timeout", "120s");
-                Assert.True(deleted.ExitCode == 0, $"{Path.GetFileName(file)}: {deleted}");
+                Assert.True(deleted.ExitCode == 0, $"{Path.GetFileName(file)}: {deleted}\n{await LeftOverAsync(kubectl, file)}");
             }
 
             foreach (var file in files)
@@ -107,9 +107,16 @@ public sealed partial class BundleTests(BundleFixture fixture) : IClassFixture<B
         finally
         {
             // A failed case must not leave its cluster-scoped objects to the next kubectl version's case.
+            // Best effort: a cleanup that fails must not hide the failure that brought us here.
             foreach (var file in files.Reverse())
             {
-                await kubectl.RunAsync("delete", "-f", file, "--ignore-not-found", "--wait", "--timeout", "120s");
+                try
+                {
+                    await kubectl.RunAsync("delete", "-f", file, "--ignore-not-found", "--wait", "--timeout", "120s");
+                }
+                catch (TimeoutException)
+                {
+                }
             }
         }
     }
@@ -130,6 +137,15 @@ public sealed partial class BundleTests(BundleFixture fixture) : IClassFixture<B
         // (superuser: false) in the live items makes the users list differ from the manifest's.
         ("*", "database.db.example.dev/orders configured"),
     ];
+
+    /// <summary>What a delete that failed left behind, and the server's last words, for the failure message.</summary>
+    private async Task<string> LeftOverAsync(Kubectl kubectl, string file)
+    {
+        var left = await kubectl.RunAsync("get", "-f", file, "-o", "yaml", "--ignore-not-found");
+        var pods = await kubectl.RunAsync("get", "pods", "-A", "-o", "wide");
+        var output = fixture.Server.Output;
+        return $"left: {left}\npods: {pods}\nserver (tail): {output[Math.Max(0, output.Length - 6000)..]}";
+    }
 
     private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
