@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using k8s;
 using k8s.Models;
-using Microsoft.Extensions.Logging.Abstractions;
-using Orchestrator.ControllerManager;
-using Orchestrator.Scheduler;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Bench.Pods;
@@ -20,121 +16,53 @@ internal static class PodStartup
 {
     public static async Task RunAsync(ContainerdFixture containerd, int pods, Percentiles raw, TextWriter output)
     {
-        await using var api = await InProcessApiServer.StartAsync();
-        var kubeconfig = Path.Combine(Path.GetTempPath(), $"bench-kubeconfig-{Guid.NewGuid():N}");
-        ApiServer.Hosting.Kubeconfig.Write(kubeconfig, api.Address);
-        using var stop = new CancellationTokenSource();
-        var scheduler = SchedulerHost.RunAsync(api.Client, NullLoggerFactory.Instance, new SchedulerOptions { Identity = "bench" }, stop.Token);
-        var controllers = ControllerManagerHost.RunAsync(api.Client, NullLoggerFactory.Instance, new ControllerManagerOptions { Identity = "bench", ClusterCidr = containerd.PodCidr }, stop.Token);
-        var root = Directory.CreateTempSubdirectory("bench-kubelet-").FullName;
-        using var kubelet = StartKubelet(kubeconfig, containerd, root);
-        try
-        {
-            await WaitAsync(async () => (await api.Client.CoreV1.ListNodeAsync()).Items.Any(n => n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true && !string.IsNullOrEmpty(n.Spec?.PodCIDR)), "the node to be Ready");
-            await Task.Delay(TimeSpan.FromSeconds(3)); // let start-up allocations settle before reading memory
-            var idle = Rss(kubelet.Id);
+        await using var cluster = await BenchCluster.StartAsync(containerd);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // let start-up allocations settle before reading memory
+        var idle = cluster.KubeletRss;
 
-            var times = await MeasureAsync(api.Client, containerd, pods);
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            var loaded = Rss(kubelet.Id);
+        var times = await MeasureAsync(cluster.Client, containerd, pods);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var loaded = cluster.KubeletRss;
 
-            var all = Percentiles.Of(times);
-            output.WriteLine($"raw CRI RunPodSandbox+CreateContainer+StartContainer, {pods} pods one at a time: {raw}");
-            output.WriteLine($"orchestrator create -> Running (watch), {pods} pods one at a time:       {all}");
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio to raw CRI: p50 {all.P50 / raw.P50:F2}x, p99 {all.P99 / raw.P99:F2}x"));
-            output.WriteLine($"kubelet process RSS: {idle / 1048576.0:F1} MiB with 0 pods, {loaded / 1048576.0:F1} MiB with {pods} pods");
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await Task.WhenAll(scheduler, controllers).ContinueWith(_ => { }, TaskScheduler.Default);
-            kubelet.Kill(entireProcessTree: true);
-            await kubelet.WaitForExitAsync();
-            File.Delete(kubeconfig);
-            Directory.Delete(root, recursive: true);
-        }
+        var all = Percentiles.Of(times);
+        output.WriteLine($"raw CRI RunPodSandbox+CreateContainer+StartContainer, {pods} pods one at a time: {raw}");
+        output.WriteLine($"orchestrator create -> Running (watch), {pods} pods one at a time:       {all}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio to raw CRI: p50 {all.P50 / raw.P50:F2}x, p99 {all.P99 / raw.P99:F2}x"));
+        output.WriteLine($"kubelet process RSS: {idle / 1048576.0:F1} MiB with 0 pods, {loaded / 1048576.0:F1} MiB with {pods} pods");
     }
 
     private static async Task<List<double>> MeasureAsync(IKubernetes client, ContainerdFixture containerd, int pods)
     {
-        var running = new ConcurrentDictionary<string, TaskCompletionSource>();
-        using var watching = new CancellationTokenSource();
-        var watch = Task.Run(async () =>
-        {
-            await foreach (var (_, pod) in client.CoreV1.WatchListNamespacedPodAsync("default", cancellationToken: watching.Token))
-            {
-                if (pod.Status?.Phase == "Running" && running.TryGetValue(pod.Metadata.Name, out var seen))
-                {
-                    seen.TrySetResult();
-                }
-            }
-        });
-        await Task.Delay(500); // the watch is open before the first create
-
+        await using var watch = await RunningWatch.StartAsync(client);
         var times = new List<double>();
         for (var i = 0; i < pods; i++)
         {
             var name = "bench-" + i.ToString(CultureInfo.InvariantCulture);
-            var seen = running[name] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var clock = Stopwatch.StartNew();
-            await client.CoreV1.CreateNamespacedPodAsync(Pod(name, containerd.BusyboxImage), "default");
-            await seen.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await client.CoreV1.CreateNamespacedPodAsync(Pod(name, containerd.BusyboxImage, null), "default");
+            await watch.RunningAsync(name);
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        await watching.CancelAsync();
-        await watch.ContinueWith(_ => { }, TaskScheduler.Default);
         return times;
     }
 
-    private static V1Pod Pod(string name, string image) => new()
+    /// <summary>A busybox sleeper; with <paramref name="claim"/>, mounting that claim at /data.</summary>
+    public static V1Pod Pod(string name, string image, string? claim) => new()
     {
         Metadata = new V1ObjectMeta { Name = name },
         Spec = new V1PodSpec
         {
             TerminationGracePeriodSeconds = 0,
-            Containers = [new V1Container { Name = "main", Image = image, ImagePullPolicy = "IfNotPresent", Command = ["sleep", "3600"] }],
+            Containers =
+            [
+                new V1Container
+                {
+                    Name = "main", Image = image, ImagePullPolicy = "IfNotPresent", Command = ["sleep", "3600"],
+                    VolumeMounts = claim is null ? null : [new V1VolumeMount { Name = "data", MountPath = "/data" }],
+                },
+            ],
+            Volumes = claim is null ? null : [new V1Volume { Name = "data", PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = claim } }],
         },
     };
-
-    private static Process StartKubelet(string kubeconfig, ContainerdFixture containerd, string root)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"), "kubelet", "--kubeconfig", kubeconfig, "--runtime", "containerd",
-            "--node-name", "bench-node", "--root-dir", root, "--containerd-state-dir", containerd.StateDir, "--node-ip", "127.0.0.1", "--port", "0",
-            "--pod-network", "none", "--proxy-mode", "none", "--node-dns", "false",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static long Rss(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"timed out waiting for {what}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }
