@@ -4,16 +4,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Store;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Bench;
 
@@ -32,11 +26,10 @@ internal static class WebhookCreates
         var creates = quick ? 2_000 : 10_000;
         Console.WriteLine($"# Admission webhook latency on ConfigMap creates — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-        using var ca = CertificateAuthority.Create("bench-webhook-ca");
         var calls = new int[2];
-        await using var webhook = await StartWebhookAsync(ca, calls);
-        var port = new Uri(webhook.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()).Port;
-        var bundle = Pem.Base64(Pem.Certificate(ca.Certificate));
+        await using var webhook = await HttpsTestServer.StartAsync("bench-webhook-ca", ["bench-webhook", "localhost"], [IPAddress.Loopback], app => MapWebhook(app, calls));
+        var port = webhook.Port;
+        var bundle = webhook.CaBundle;
 
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-webhook-").FullName;
         try
@@ -121,13 +114,8 @@ internal static class WebhookCreates
         }
     }
 
-    private static async Task<WebApplication> StartWebhookAsync(CertificateAuthority ca, int[] calls)
+    private static void MapWebhook(WebApplication app, int[] calls)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var serving = ca.IssueServing("bench-webhook", ["localhost"], [IPAddress.Loopback]);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(serving)));
-        var app = builder.Build();
         app.MapPost("/fail", async context =>
         {
             Interlocked.Increment(ref calls[0]);
@@ -147,8 +135,6 @@ internal static class WebhookCreates
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(answer.ToJsonString(), context.RequestAborted);
         });
-        await app.StartAsync();
-        return app;
     }
 
     private static async Task PostAsync(HttpClient http, string path, string json)

@@ -23,7 +23,7 @@ public sealed class ServiceRoutingTests : IAsyncLifetime
     private WatchCacheSet _caches = null!;
     private BackendClients _clients = null!;
     private ServiceResolver _resolver = null!;
-    private TlsBackend _backend = null!;
+    private HttpsTestServer _backend = null!;
 
     public async Task InitializeAsync()
     {
@@ -69,7 +69,7 @@ public sealed class ServiceRoutingTests : IAsyncLifetime
     public async Task A_service_url_is_dialled_through_the_endpoints_and_verified_as_the_service_name()
     {
         await PublishServiceAsync("hook", 443, "127.0.0.1", _backend.Port);
-        var client = _clients.For(new BackendTls(_backend.CaBundle), routeServices: true);
+        var client = _clients.For(new BackendTls(_backend.CaPem), routeServices: true);
         var url = new Uri(new ServiceReference("webhooks", "hook", 443).Url, "/who");
         var answer = await Eventually.NotNullAsync<string>(async () =>
         {
@@ -89,7 +89,7 @@ public sealed class ServiceRoutingTests : IAsyncLifetime
     public async Task A_synchronous_send_through_a_service_reads_the_whole_answer()
     {
         await PublishServiceAsync("hook", 443, "127.0.0.1", _backend.Port);
-        var client = _clients.For(new BackendTls(_backend.CaBundle), routeServices: true);
+        var client = _clients.For(new BackendTls(_backend.CaPem), routeServices: true);
         var url = new Uri(new ServiceReference("webhooks", "hook", 443).Url, "/who");
         var answer = await Eventually.NotNullAsync<string>(() =>
         {
@@ -112,7 +112,7 @@ public sealed class ServiceRoutingTests : IAsyncLifetime
     public async Task A_service_without_endpoints_fails_the_call_with_upstreams_text()
     {
         await PublishServiceAsync("empty", 443, address: null, port: 0);
-        var client = _clients.For(new BackendTls(_backend.CaBundle), routeServices: true);
+        var client = _clients.For(new BackendTls(_backend.CaPem), routeServices: true);
         await Eventually.TrueAsync(async () =>
         {
             var e = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetStringAsync(new ServiceReference("webhooks", "empty", 443).Url));
@@ -123,7 +123,7 @@ public sealed class ServiceRoutingTests : IAsyncLifetime
     [Fact]
     public async Task The_bundle_is_the_only_trust_and_the_url_host_must_be_in_the_certificate()
     {
-        var trusted = _clients.For(new BackendTls(_backend.CaBundle), routeServices: false);
+        var trusted = _clients.For(new BackendTls(_backend.CaPem), routeServices: false);
         Assert.Equal("anonymous", await trusted.GetStringAsync(new Uri($"https://localhost:{_backend.Port}/who")));
 
         using var other = CertificateAuthority.Create("another-ca");
@@ -141,7 +141,7 @@ public sealed class ServiceRoutingTests : IAsyncLifetime
     public async Task The_client_certificate_is_presented()
     {
         using var certificate = _backend.Ca.IssueClient("system:kube-apiserver", []);
-        var client = _clients.For(new BackendTls(_backend.CaBundle, certificate), routeServices: false);
+        var client = _clients.For(new BackendTls(_backend.CaPem, certificate), routeServices: false);
         Assert.Contains("CN=system:kube-apiserver", await client.GetStringAsync(new Uri($"https://localhost:{_backend.Port}/who")), StringComparison.Ordinal);
     }
 
@@ -150,11 +150,11 @@ public sealed class ServiceRoutingTests : IAsyncLifetime
     {
         using var one = _backend.Ca.IssueClient("a", []);
         using var two = _backend.Ca.IssueClient("a", []);
-        var first = _clients.For(new BackendTls(_backend.CaBundle, one), routeServices: false);
-        Assert.Same(first, _clients.For(new BackendTls(_backend.CaBundle, one), routeServices: false));
-        Assert.NotSame(first, _clients.For(new BackendTls(_backend.CaBundle, two), routeServices: false));
-        Assert.NotSame(first, _clients.For(new BackendTls(_backend.CaBundle + "\n", one), routeServices: false));
-        Assert.NotSame(first, _clients.For(new BackendTls(_backend.CaBundle, one), routeServices: true));
+        var first = _clients.For(new BackendTls(_backend.CaPem, one), routeServices: false);
+        Assert.Same(first, _clients.For(new BackendTls(_backend.CaPem, one), routeServices: false));
+        Assert.NotSame(first, _clients.For(new BackendTls(_backend.CaPem, two), routeServices: false));
+        Assert.NotSame(first, _clients.For(new BackendTls(_backend.CaPem + "\n", one), routeServices: false));
+        Assert.NotSame(first, _clients.For(new BackendTls(_backend.CaPem, one), routeServices: true));
     }
 
     [Fact]

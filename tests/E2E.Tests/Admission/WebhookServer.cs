@@ -3,14 +3,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiMachinery.Certificates;
+
+using Orchestrator.Testing;
 
 namespace Orchestrator.E2E.Tests.Admission;
 
@@ -29,52 +24,36 @@ internal sealed class WebhookServer : IAsyncDisposable
     public const string ServiceNamespace = "wh-svc";
     public const string ServiceName = "hooks." + ServiceNamespace + ".svc";
 
-    private readonly WebApplication _app;
-    private readonly CertificateAuthority _ca;
+    private readonly HttpsTestServer _https;
 
-    private WebhookServer(WebApplication app, CertificateAuthority ca, int port)
-    {
-        _app = app;
-        _ca = ca;
-        Port = port;
-    }
+    private WebhookServer(HttpsTestServer https) => _https = https;
 
-    public int Port { get; }
+    public int Port => _https.Port;
 
     /// <summary>The CA certificate, base64 PEM: a webhook configuration's caBundle.</summary>
-    public string CaBundle => Pem.Base64(Pem.Certificate(_ca.Certificate));
+    public string CaBundle => _https.CaBundle;
 
     /// <summary>The requests received, by object name (last one wins).</summary>
     public ConcurrentDictionary<string, JsonObject> Reviews { get; } = new(StringComparer.Ordinal);
 
     public static async Task<WebhookServer> StartAsync()
     {
-        var ca = CertificateAuthority.Create("e2e-webhook-ca");
-        var serving = ca.IssueServing("hooks", ["localhost", ServiceName], [IPAddress.Loopback]);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(serving)));
-        var app = builder.Build();
         WebhookServer? server = null;
-        app.MapPost("/validate", context => server!.AnswerAsync(context, Validate));
-        app.MapPost("/mutate", context => server!.AnswerAsync(context, Mutate));
-        app.MapPost("/slow", async context =>
+        var https = await HttpsTestServer.StartAsync("e2e-webhook-ca", ["hooks", "localhost", ServiceName], [IPAddress.Loopback], app =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(20), context.RequestAborted);
-            await server!.AnswerAsync(context, _ => new JsonObject { ["allowed"] = true });
+            app.MapPost("/validate", context => server!.AnswerAsync(context, Validate));
+            app.MapPost("/mutate", context => server!.AnswerAsync(context, Mutate));
+            app.MapPost("/slow", async context =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(20), context.RequestAborted);
+                await server!.AnswerAsync(context, _ => new JsonObject { ["allowed"] = true });
+            });
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server = new WebhookServer(app, ca, new Uri(address).Port);
+        server = new WebhookServer(https);
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _ca.Dispose();
-    }
+    public ValueTask DisposeAsync() => _https.DisposeAsync();
 
     /// <summary>Keeps the review, then writes the answer <paramref name="decide"/> gives to its request.</summary>
     private async Task AnswerAsync(HttpContext context, Func<JsonObject, JsonObject> decide)

@@ -2,15 +2,11 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Certificates;
+
+using Orchestrator.Testing;
 
 namespace Orchestrator.E2E.Tests.Aggregation;
 
@@ -27,28 +23,23 @@ internal sealed class SampleAggregatedServer : IAsyncDisposable
     public const string Group = "wardle.example.com";
     public const string Version = "v1alpha1";
 
-    private readonly WebApplication _app;
-    private readonly CertificateAuthority _ca;
+    private readonly HttpsTestServer _https;
+    private readonly TaskCompletionSource _release;
+    private int _rejected;
 
-    private SampleAggregatedServer(WebApplication app, CertificateAuthority ca, int port, TaskCompletionSource release)
+    private SampleAggregatedServer(HttpsTestServer https, TaskCompletionSource release)
     {
-        _app = app;
-        _ca = ca;
-        Port = port;
+        _https = https;
         _release = release;
     }
 
-    public int Port { get; }
+    public int Port => _https.Port;
 
     /// <summary>The CA of the serving certificate, as an APIService's base64 caBundle.</summary>
-    public string CaBundle => Pem.Base64(Pem.Certificate(_ca.Certificate));
+    public string CaBundle => _https.CaBundle;
 
     /// <summary>TLS handshakes refused for a missing or wrong client certificate.</summary>
     public int RejectedClients => Volatile.Read(ref _rejected);
-
-    private int _rejected;
-
-    private readonly TaskCompletionSource _release;
 
     /// <summary>Lets open watches send their second event and end.</summary>
     public void ReleaseWatch() => _release.TrySetResult();
@@ -58,42 +49,35 @@ internal sealed class SampleAggregatedServer : IAsyncDisposable
     /// <param name="allowedNames">The CNs of requestheader-allowed-names.</param>
     public static async Task<SampleAggregatedServer> StartAsync(IPAddress address, string serverName, string frontProxyCa, IReadOnlyList<string> allowedNames, int port = 0)
     {
-        var ca = CertificateAuthority.Create("sample-apiserver-ca");
-        var serving = ca.IssueServing(serverName, [serverName], []);
         var trusted = Pem.Certificates(frontProxyCa);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        SampleAggregatedServer? server = null;
-        builder.WebHost.ConfigureKestrel(k => k.Listen(address, port, l => l.UseHttps(new HttpsConnectionAdapterOptions
-        {
-            ServerCertificate = serving,
-            ClientCertificateMode = ClientCertificateMode.RequireCertificate,
-            ClientCertificateValidation = (certificate, _, _) =>
-            {
-                var ok = IsFrontProxy(certificate, trusted, allowedNames);
-                if (!ok && server is not null)
-                {
-                    Interlocked.Increment(ref server._rejected);
-                }
-
-                return ok;
-            },
-        })));
-        var app = builder.Build();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Map(app, release.Task);
-        await app.StartAsync();
-        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server = new SampleAggregatedServer(app, ca, new Uri(bound).Port, release);
+        SampleAggregatedServer? server = null;
+        var https = await HttpsTestServer.StartAsync(
+            "sample-apiserver-ca",
+            [serverName],
+            [],
+            app => Map(app, release.Task),
+            tls =>
+            {
+                tls.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                tls.ClientCertificateValidation = (certificate, _, _) =>
+                {
+                    var ok = IsFrontProxy(certificate, trusted, allowedNames);
+                    if (!ok && server is not null)
+                    {
+                        Interlocked.Increment(ref server._rejected);
+                    }
+
+                    return ok;
+                };
+            },
+            address,
+            port);
+        server = new SampleAggregatedServer(https, release);
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _ca.Dispose();
-    }
+    public ValueTask DisposeAsync() => _https.DisposeAsync();
 
     private static bool IsFrontProxy(X509Certificate2 certificate, X509Certificate2Collection trusted, IReadOnlyList<string> allowedNames)
     {

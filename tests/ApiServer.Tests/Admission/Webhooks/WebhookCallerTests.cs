@@ -18,7 +18,7 @@ public sealed class WebhookCallerTests : IAsyncLifetime
 {
     private readonly WatchCacheSet _caches = new(Substitute.For<IStore>(), NullLoggerFactory.Instance);
     private BackendClients _clients = null!;
-    private TlsBackend _backend = null!;
+    private HttpsTestServer _backend = null!;
     private string _seen = "";
 
     public async Task InitializeAsync()
@@ -105,7 +105,7 @@ public sealed class WebhookCallerTests : IAsyncLifetime
     private WebhookCaller Caller() => new(_clients);
 
     private WebhookDefinition Hook(string path, int timeout = 10) =>
-        Hooks.One($$"""{"timeoutSeconds":{{timeout}}}""") with { Target = new WebhookTarget(new Uri($"https://localhost:{_backend.Port}{path}"), null, _backend.CaBundle) };
+        Hooks.One($$"""{"timeoutSeconds":{{timeout}}}""") with { Target = new WebhookTarget(new Uri($"https://localhost:{_backend.Port}{path}"), null, _backend.CaPem) };
 
     private static JsonObject Review() => new()
     {
