@@ -42,6 +42,10 @@ public sealed class PersistentVolumeControllersTests
         var client = harness.Client;
         await client.CoreV1.CreatePersistentVolumeAsync(NewVolume(Volume("big", "10Gi")));
         await client.CoreV1.CreatePersistentVolumeAsync(NewVolume(Volume("small", "2Gi")));
+
+        // Only Available volumes are candidates (as upstream): both must have become so first.
+        await harness.EventuallyAsync(() => VolumeAsync(client, "small"), v => v.Status?.Phase == "Available", "the new volume to become Available");
+        await harness.EventuallyAsync(() => VolumeAsync(client, "big"), v => v.Status?.Phase == "Available", "the new volume to become Available");
         await client.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(NewClaim(Claim("data", "1Gi")), "default");
 
         var claim = await harness.EventuallyAsync(() => ClaimAsync(client, "data"), c => c.Status?.Phase == "Bound", "the claim to be Bound");
