@@ -16,28 +16,20 @@ public sealed class VolumeBindingTests(HollowCluster cluster) : IClassFixture<Ho
     public async Task A_pod_with_a_claim_on_a_static_local_volume_lands_on_the_volumes_node()
     {
         using var kubectl = cluster.Kubectl();
-        var ns = await cluster.NamespaceAsync("local-pv");
-        var suffix = ns[^6..];
+        var ns = await NamespaceWithClassAsync(kubectl, "local", "kubernetes.io/no-provisioner", "WaitForFirstConsumer");
         await cluster.Apply(kubectl, ns, $"""
-            apiVersion: storage.k8s.io/v1
-            kind: StorageClass
-            metadata:
-              name: local-{suffix}
-            provisioner: kubernetes.io/no-provisioner
-            volumeBindingMode: WaitForFirstConsumer
-            ---
             apiVersion: v1
             kind: PersistentVolume
             metadata:
-              name: local-{suffix}
+              name: {ns}
             spec:
               capacity:
                 storage: 1Gi
               accessModes: [ReadWriteOnce]
               persistentVolumeReclaimPolicy: Retain
-              storageClassName: local-{suffix}
+              storageClassName: {ns}
               local:
-                path: /mnt/disks/{suffix}
+                path: /mnt/disks/{ns}
               nodeAffinity:
                 required:
                   nodeSelectorTerms:
@@ -52,7 +44,7 @@ public sealed class VolumeBindingTests(HollowCluster cluster) : IClassFixture<Ho
               name: data
             spec:
               accessModes: [ReadWriteOnce]
-              storageClassName: local-{suffix}
+              storageClassName: {ns}
               resources:
                 requests:
                   storage: 512Mi
@@ -84,8 +76,8 @@ public sealed class VolumeBindingTests(HollowCluster cluster) : IClassFixture<Ho
         await cluster.Eventually(async () => !string.IsNullOrEmpty((await cluster.Client.CoreV1.ReadNamespacedPodAsync("app", ns)).Spec.NodeName), Converge, "the pod to be scheduled");
         Assert.Equal("hollow-node-1", (await cluster.Client.CoreV1.ReadNamespacedPodAsync("app", ns)).Spec.NodeName);
         var table = await cluster.Ok(kubectl, "get", "pvc", "data", "-n", ns);
-        Assert.Matches($@"data\s+Bound\s+local-{suffix}\s+1Gi\s+RWO\s+local-{suffix}", table.Stdout);
-        var volume = await cluster.Client.CoreV1.ReadPersistentVolumeAsync($"local-{suffix}");
+        Assert.Matches($@"data\s+Bound\s+{ns}\s+1Gi\s+RWO\s+{ns}", table.Stdout);
+        var volume = await cluster.Client.CoreV1.ReadPersistentVolumeAsync(ns);
         Assert.Equal("Bound", volume.Status.Phase);
         Assert.Contains("kubernetes.io/pv-protection", volume.Metadata.Finalizers);
 
@@ -97,7 +89,7 @@ public sealed class VolumeBindingTests(HollowCluster cluster) : IClassFixture<Ho
               name: more
             spec:
               accessModes: [ReadWriteOnce]
-              storageClassName: local-{suffix}
+              storageClassName: {ns}
               resources:
                 requests:
                   storage: 1Gi
@@ -120,29 +112,22 @@ public sealed class VolumeBindingTests(HollowCluster cluster) : IClassFixture<Ho
             Converge, "a FailedScheduling event naming the missing volumes");
 
         await cluster.Ok(kubectl, "delete", "namespace", ns, "--wait=false");
-        await cluster.Ok(kubectl, "delete", "pv", $"local-{suffix}", "--wait=false");
+        await cluster.Ok(kubectl, "delete", "pv", ns, "--wait=false");
     }
 
     [Fact]
     public async Task A_claim_of_a_class_nobody_provisions_stays_Pending_and_describe_shows_upstreams_event()
     {
         using var kubectl = cluster.Kubectl();
-        var ns = await cluster.NamespaceAsync("nobody");
-        var suffix = ns[^6..];
+        var ns = await NamespaceWithClassAsync(kubectl, "nobody", "example.com/nobody", "Immediate");
         await cluster.Apply(kubectl, ns, $"""
-            apiVersion: storage.k8s.io/v1
-            kind: StorageClass
-            metadata:
-              name: nobody-{suffix}
-            provisioner: example.com/nobody
-            ---
             apiVersion: v1
             kind: PersistentVolumeClaim
             metadata:
               name: data
             spec:
               accessModes: [ReadWriteOnce]
-              storageClassName: nobody-{suffix}
+              storageClassName: {ns}
               resources:
                 requests:
                   storage: 1Gi
@@ -158,6 +143,21 @@ public sealed class VolumeBindingTests(HollowCluster cluster) : IClassFixture<Ho
         Assert.Contains("kubernetes.io/pvc-protection", claim.Metadata.Finalizers);
 
         await cluster.Ok(kubectl, "delete", "namespace", ns, "--wait=false");
+    }
+
+    /// <summary>A namespace for one test, and a StorageClass of the same name (classes and volumes are cluster-wide).</summary>
+    private async Task<string> NamespaceWithClassAsync(Testing.Kubectl kubectl, string prefix, string provisioner, string bindingMode)
+    {
+        var ns = await cluster.NamespaceAsync(prefix);
+        await cluster.Apply(kubectl, ns, $"""
+            apiVersion: storage.k8s.io/v1
+            kind: StorageClass
+            metadata:
+              name: {ns}
+            provisioner: {provisioner}
+            volumeBindingMode: {bindingMode}
+            """);
+        return ns;
     }
 
     private async Task<IReadOnlyList<Corev1Event>> Events(string ns, string name) =>

@@ -10,42 +10,8 @@ namespace Orchestrator.ControllerManager.Controllers.PersistentVolume;
 internal static class BindingChanges
 {
     /// <summary>GetBindVolumeToClaim: the volume pointing at the claim, uid included.</summary>
-    public static V1PersistentVolume? VolumeToClaim(V1PersistentVolume volume, V1PersistentVolumeClaim claim)
-    {
-        var reference = volume.Spec?.ClaimRef;
-        var setByController = !VolumeMatching.IsVolumeBoundToClaim(volume, claim);
-        var pointsAtClaim = reference is not null
-            && reference.Name == claim.Metadata.Name
-            && reference.NamespaceProperty == claim.Metadata.NamespaceProperty
-            && reference.Uid == claim.Metadata.Uid;
-        var annotate = setByController && volume.Metadata.Annotations?.ContainsKey(StorageAnnotations.BoundByController) != true;
-        if (pointsAtClaim && !annotate)
-        {
-            return null;
-        }
-
-        var copy = ObjectCopy.Deep(volume);
-        if (!pointsAtClaim)
-        {
-            copy.Spec.ClaimRef = new V1ObjectReference
-            {
-                Kind = "PersistentVolumeClaim",
-                ApiVersion = "v1",
-                NamespaceProperty = claim.Metadata.NamespaceProperty,
-                Name = claim.Metadata.Name,
-                Uid = claim.Metadata.Uid,
-                ResourceVersion = claim.Metadata.ResourceVersion,
-            };
-        }
-
-        if (annotate)
-        {
-            copy.Metadata.Annotations ??= new Dictionary<string, string>();
-            copy.Metadata.Annotations[StorageAnnotations.BoundByController] = "yes";
-        }
-
-        return copy;
-    }
+    public static V1PersistentVolume? VolumeToClaim(V1PersistentVolume volume, V1PersistentVolumeClaim claim) =>
+        VolumeClaimBinding.BindVolumeToClaim(volume, claim);
 
     /// <summary>bindClaimToVolume: spec.volumeName, bound-by-controller when this controller chose it, bind-completed.</summary>
     public static V1PersistentVolumeClaim? ClaimToVolume(V1PersistentVolumeClaim claim, V1PersistentVolume volume)

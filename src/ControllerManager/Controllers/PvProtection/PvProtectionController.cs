@@ -28,9 +28,7 @@ internal sealed partial class PvProtectionController : ReconcilingController
         }
 
         var copy = ObjectCopy.Deep(volume);
-        copy.Metadata.Finalizers = change == FinalizerChange.Add
-            ? [.. copy.Metadata.Finalizers ?? [], StorageAnnotations.PvProtectionFinalizer]
-            : [.. copy.Metadata.Finalizers!.Where(f => f != StorageAnnotations.PvProtectionFinalizer)];
+        copy.Metadata.Finalizers = FinalizerLists.Apply(copy.Metadata.Finalizers, change, StorageAnnotations.PvProtectionFinalizer);
         await Context.Client.CoreV1.ReplacePersistentVolumeAsync(copy, key.Name, cancellationToken: ct);
         Log.Changed(_logger, change, key.Name);
         return ReconcileResult.Done;

@@ -43,15 +43,7 @@ internal sealed partial class PvcProtectionController : ReconcilingController
         }
 
         var copy = ObjectCopy.Deep(claim);
-        if (change == FinalizerChange.Add)
-        {
-            copy.Metadata.Finalizers = [.. copy.Metadata.Finalizers ?? [], StorageAnnotations.PvcProtectionFinalizer];
-        }
-        else
-        {
-            copy.Metadata.Finalizers = [.. copy.Metadata.Finalizers!.Where(f => f != StorageAnnotations.PvcProtectionFinalizer)];
-        }
-
+        copy.Metadata.Finalizers = FinalizerLists.Apply(copy.Metadata.Finalizers, change, StorageAnnotations.PvcProtectionFinalizer);
         await Context.Client.CoreV1.ReplaceNamespacedPersistentVolumeClaimAsync(copy, key.Name, key.Namespace, cancellationToken: ct);
         Log.Changed(_logger, change, key.Namespace, key.Name);
         return ReconcileResult.Done;

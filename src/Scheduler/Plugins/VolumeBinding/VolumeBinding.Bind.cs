@@ -66,7 +66,7 @@ internal sealed partial class VolumeBinding
         {
             foreach (var (claim, volume) in decision.StaticBindings)
             {
-                if (WithClaimRef(_source.GetVolume(volume.Metadata.Name) ?? volume, claim) is { } changed)
+                if (VolumeClaimBinding.BindVolumeToClaim(_source.GetVolume(volume.Metadata.Name) ?? volume, claim) is { } changed)
                 {
                     await _source.UpdateVolumeAsync(changed, both.Token);
                 }
@@ -132,35 +132,6 @@ internal sealed partial class VolumeBinding
         }
 
         return true;
-    }
-
-    /// <summary>The volume pointing at the claim (marked bound-by-controller unless the user pre-bound it), or null when it already does.</summary>
-    private static V1PersistentVolume? WithClaimRef(V1PersistentVolume volume, V1PersistentVolumeClaim claim)
-    {
-        var reference = volume.Spec?.ClaimRef;
-        if (reference is not null && reference.Name == claim.Metadata.Name && reference.NamespaceProperty == claim.Metadata.NamespaceProperty
-            && reference.Uid == claim.Metadata.Uid)
-        {
-            return null;
-        }
-
-        var copy = ObjectCopy.Deep(volume);
-        copy.Spec.ClaimRef = new V1ObjectReference
-        {
-            Kind = "PersistentVolumeClaim",
-            ApiVersion = "v1",
-            NamespaceProperty = claim.Metadata.NamespaceProperty,
-            Name = claim.Metadata.Name,
-            Uid = claim.Metadata.Uid,
-            ResourceVersion = claim.Metadata.ResourceVersion,
-        };
-        if (!VolumeMatching.IsVolumeBoundToClaim(volume, claim))
-        {
-            copy.Metadata.Annotations ??= new Dictionary<string, string>();
-            copy.Metadata.Annotations[StorageAnnotations.BoundByController] = "yes";
-        }
-
-        return copy;
     }
 
     private void Forget(PodVolumes decision)
