@@ -37,18 +37,7 @@ public sealed class VolumeBindingTests(HollowCluster cluster) : IClassFixture<Ho
                     - key: kubernetes.io/hostname
                       operator: In
                       values: [hollow-node-1]
-            ---
-            apiVersion: v1
-            kind: PersistentVolumeClaim
-            metadata:
-              name: data
-            spec:
-              accessModes: [ReadWriteOnce]
-              storageClassName: {ns}
-              resources:
-                requests:
-                  storage: 512Mi
-            """);
+            """ + "\n---\n" + ClaimManifest("data", ns, "512Mi"));
 
         // Nobody uses the claim yet: WaitForFirstConsumer keeps it Pending.
         await cluster.Eventually(async () => (await Events(ns, "data")).Any(e => e.Reason == "WaitForFirstConsumer"), Converge, "a WaitForFirstConsumer event on the claim");
@@ -82,17 +71,7 @@ public sealed class VolumeBindingTests(HollowCluster cluster) : IClassFixture<Ho
         Assert.Contains("kubernetes.io/pv-protection", volume.Metadata.Finalizers);
 
         // A second pod wanting another such volume finds none on any node.
-        await cluster.Apply(kubectl, ns, $"""
-            apiVersion: v1
-            kind: PersistentVolumeClaim
-            metadata:
-              name: more
-            spec:
-              accessModes: [ReadWriteOnce]
-              storageClassName: {ns}
-              resources:
-                requests:
-                  storage: 1Gi
+        await cluster.Apply(kubectl, ns, ClaimManifest("more", ns, "1Gi") + """
             ---
             apiVersion: v1
             kind: Pod
@@ -120,18 +99,7 @@ public sealed class VolumeBindingTests(HollowCluster cluster) : IClassFixture<Ho
     {
         using var kubectl = cluster.Kubectl();
         var ns = await NamespaceWithClassAsync(kubectl, "nobody", "example.com/nobody", "Immediate");
-        await cluster.Apply(kubectl, ns, $"""
-            apiVersion: v1
-            kind: PersistentVolumeClaim
-            metadata:
-              name: data
-            spec:
-              accessModes: [ReadWriteOnce]
-              storageClassName: {ns}
-              resources:
-                requests:
-                  storage: 1Gi
-            """);
+        await cluster.Apply(kubectl, ns, ClaimManifest("data", ns, "1Gi"));
 
         await cluster.Eventually(async () => (await Events(ns, "data")).Any(e => e.Reason == "ExternalProvisioning"), Converge, "an ExternalProvisioning event");
         var described = await cluster.Ok(kubectl, "describe", "pvc", "data", "-n", ns);
@@ -159,6 +127,20 @@ public sealed class VolumeBindingTests(HollowCluster cluster) : IClassFixture<Ho
             """);
         return ns;
     }
+
+    private static string ClaimManifest(string name, string storageClass, string size) => $"""
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata:
+          name: {name}
+        spec:
+          accessModes: [ReadWriteOnce]
+          storageClassName: {storageClass}
+          resources:
+            requests:
+              storage: {size}
+
+        """;
 
     private async Task<IReadOnlyList<Corev1Event>> Events(string ns, string name) =>
         [.. (await cluster.Client.CoreV1.ListNamespacedEventAsync(ns)).Items.Where(e => e.InvolvedObject.Name == name)];
