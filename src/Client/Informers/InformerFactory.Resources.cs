@@ -23,6 +23,10 @@ public sealed partial class InformerFactory
 
     public IInformer<V1PersistentVolumeClaim> PersistentVolumeClaims() => For(ListWatches.PersistentVolumeClaims);
 
+    public IInformer<V1PersistentVolume> PersistentVolumes() => For(ListWatches.PersistentVolumes);
+
+    public IInformer<V1StorageClass> StorageClasses() => For(ListWatches.StorageClasses);
+
     public IInformer<Corev1Event> Events() => For(ListWatches.Events);
 
     public IInformer<V1ReplicaSet> ReplicaSets() => For(ListWatches.ReplicaSets);

@@ -43,6 +43,14 @@ public static class ListWatches
         (c, r, ct) => c.CoreV1.ListPersistentVolumeClaimForAllNamespacesAsync(continueParameter: r.Continue, fieldSelector: r.FieldSelector, labelSelector: r.LabelSelector, limit: r.Limit, cancellationToken: ct),
         (c, r, onError, ct) => c.CoreV1.WatchListPersistentVolumeClaimForAllNamespacesAsync(allowWatchBookmarks: true, fieldSelector: r.FieldSelector, labelSelector: r.LabelSelector, resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds, onError: onError, cancellationToken: ct));
 
+    public static ListWatch<V1PersistentVolume> PersistentVolumes { get; } = ListWatch<V1PersistentVolume>.Create<V1PersistentVolumeList>(
+        (c, r, ct) => c.CoreV1.ListPersistentVolumeAsync(continueParameter: r.Continue, fieldSelector: r.FieldSelector, labelSelector: r.LabelSelector, limit: r.Limit, cancellationToken: ct),
+        (c, r, onError, ct) => c.CoreV1.WatchListPersistentVolumeAsync(allowWatchBookmarks: true, fieldSelector: r.FieldSelector, labelSelector: r.LabelSelector, resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds, onError: onError, cancellationToken: ct));
+
+    public static ListWatch<V1StorageClass> StorageClasses { get; } = ListWatch<V1StorageClass>.Create<V1StorageClassList>(
+        (c, r, ct) => c.StorageV1.ListStorageClassAsync(continueParameter: r.Continue, fieldSelector: r.FieldSelector, labelSelector: r.LabelSelector, limit: r.Limit, cancellationToken: ct),
+        (c, r, onError, ct) => c.StorageV1.WatchListStorageClassAsync(allowWatchBookmarks: true, fieldSelector: r.FieldSelector, labelSelector: r.LabelSelector, resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds, onError: onError, cancellationToken: ct));
+
     public static ListWatch<Corev1Event> Events { get; } = ListWatch<Corev1Event>.Create<Corev1EventList>(
         (c, r, ct) => c.CoreV1.ListEventForAllNamespacesAsync(continueParameter: r.Continue, fieldSelector: r.FieldSelector, labelSelector: r.LabelSelector, limit: r.Limit, cancellationToken: ct),
         (c, r, onError, ct) => c.CoreV1.WatchListEventForAllNamespacesAsync(allowWatchBookmarks: true, fieldSelector: r.FieldSelector, labelSelector: r.LabelSelector, resourceVersion: r.ResourceVersion, timeoutSeconds: r.TimeoutSeconds, onError: onError, cancellationToken: ct));

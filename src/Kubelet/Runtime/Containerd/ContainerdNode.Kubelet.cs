@@ -10,6 +10,7 @@ using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Kubelet.Network;
 using Orchestrator.Kubelet.Pods.Dns;
+using Orchestrator.Kubelet.Storage.LocalPath;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
@@ -64,6 +65,16 @@ public sealed partial class ContainerdNode
         };
         return new ContainerdKubelet(host, runtime, new PodLifecycleEventGenerator(Cri.Runtime, context.Time), context, [sources, .. PodNetworkControllers(context)]);
     }
+
+    /// <summary>
+    /// The node's local-path provisioner (volumes under <c>&lt;root&gt;/storage</c>), composed on its own context: it needs
+    /// an identity that may create PersistentVolumes, which no kubelet's may (ClusterRole system:orchestrator:local-path-provisioner).
+    /// </summary>
+    public LocalPathProvisioner CreateLocalPathProvisioner(ControllerContext context) =>
+        new(context, new LocalPathOptions(Options.NodeName, StorageRoot));
+
+    /// <summary>Where the node's local-path volumes live: <c>&lt;root&gt;/storage</c>.</summary>
+    public string StorageRoot => Path.Combine(Options.RootDir, "storage");
 
     /// <summary>The pod network's loops for <see cref="ContainerdNodeOptions.PodNetwork"/>: host-gw routes and masquerade, or none.</summary>
     private IReadOnlyList<IController> PodNetworkControllers(ControllerContext context)
