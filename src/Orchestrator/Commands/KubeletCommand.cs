@@ -71,7 +71,7 @@ internal static class KubeletCommand
     }
 
     public static KubeletHost Hollow(ControllerContext context, IReadOnlyList<NodeConfig> nodes, KubeletOptions options) =>
-        new(context, new HollowRuntime(new HollowRuntimeOptions(), context.Time), nodes, options);
+        new(context, new HollowRuntime(new HollowRuntimeOptions(), context.Time, context.Client), nodes, options);
 
     /// <summary>Capacity, OS, labels and taints shared by every node of the process.</summary>
     public static NodeConfig NodeTemplate(Arguments arguments)

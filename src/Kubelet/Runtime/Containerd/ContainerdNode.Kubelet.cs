@@ -30,7 +30,7 @@ public sealed partial class ContainerdNode
         var resyncs = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
         var sources = new WatchingVolumeSources(context.Client, uid => resyncs.Writer.TryWrite(uid), context.Loggers, context.Time);
         var volumes = new VolumeManager(paths.PodsRoot, sources, context.Events, context.Loggers.CreateLogger<VolumeManager>(), time: context.Time,
-            tokens: new Volumes.Tokens.ServiceAccountTokenManager(context.Client, context.Time));
+            tokens: new Volumes.Tokens.ServiceAccountTokenManager(context.Client, context.Time), claims: new ApiPersistentVolumes(context.Client));
         var probes = new ProbeManager(new CriProbeExec(Cri), context.Events, context.Time, uid => resyncs.Writer.TryWrite(uid), context.Loggers.CreateLogger<ProbeManager>());
         var runtimeOptions = new CriRuntimeOptions(paths, nodeIp)
         {
