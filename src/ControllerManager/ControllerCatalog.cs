@@ -29,6 +29,9 @@ internal static class ControllerCatalog
         (Controllers.RootCaPublisher.RootCaPublisherController.ControllerName, (c, o) => new Controllers.RootCaPublisher.RootCaPublisherController(c, o.RootCaBundle ?? "")),
         (Controllers.ClusterRoleAggregation.ClusterRoleAggregationController.ControllerName, (c, _) => new Controllers.ClusterRoleAggregation.ClusterRoleAggregationController(c)),
         (Controllers.ServiceLoadBalancer.ServiceLoadBalancerController.ControllerName, (c, o) => new Controllers.ServiceLoadBalancer.ServiceLoadBalancerController(c, o.LoadBalancerAddressPool())),
+        (Controllers.PersistentVolume.PersistentVolumeBinderController.ControllerName, (c, _) => new Controllers.PersistentVolume.PersistentVolumeBinderController(c)),
+        (Controllers.PvcProtection.PvcProtectionController.ControllerName, (c, _) => new Controllers.PvcProtection.PvcProtectionController(c)),
+        (Controllers.PvProtection.PvProtectionController.ControllerName, (c, _) => new Controllers.PvProtection.PvProtectionController(c)),
     ];
 
     /// <summary>Upstream's monitor period is 5 s; a shorter grace period (tests) is checked at least four times over.</summary>

@@ -31,6 +31,7 @@ internal static class AdmissionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, Certificates.CertificateSigning>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, Certificates.CertificateSubjectRestriction>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultStorageClass.DefaultStorageClass>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, StorageObjectInUseProtection.StorageObjectInUseProtection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultIngressClass.DefaultIngressClass>());
         services.AddAdmissionWebhooks();
         services.TryAddSingleton(provider => AdmissionPlugins.Chain(provider.GetServices<IAdmissionPlugin>()));

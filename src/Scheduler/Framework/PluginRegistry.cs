@@ -8,24 +8,26 @@ using Orchestrator.Scheduler.Plugins.NodeResourcesFit;
 using Orchestrator.Scheduler.Plugins.NodeUnschedulable;
 using Orchestrator.Scheduler.Plugins.PodTopologySpread;
 using Orchestrator.Scheduler.Plugins.TaintToleration;
+using Orchestrator.Scheduler.Plugins.VolumeBinding;
 
 namespace Orchestrator.Scheduler.Framework;
 
 /// <summary>The in-tree plugins by name, in upstream's default filter order, and upstream's default score weights.</summary>
 public static class PluginRegistry
 {
-    private static readonly (string Name, Func<IPlugin> Create)[] Factories =
+    private static readonly (string Name, Func<IVolumeBindingSource, IPlugin> Create)[] Factories =
     [
-        (NodeUnschedulable.PluginName, () => new NodeUnschedulable()),
-        (NodeName.PluginName, () => new NodeName()),
-        (TaintToleration.PluginName, () => new TaintToleration()),
-        (NodeAffinity.PluginName, () => new NodeAffinity()),
-        (NodeOperatingSystem.PluginName, () => new NodeOperatingSystem()),
-        (NodePorts.PluginName, () => new NodePorts()),
-        (NodeResourcesFit.PluginName, () => new NodeResourcesFit()),
-        (PodTopologySpread.PluginName, () => new PodTopologySpread()),
-        (InterPodAffinity.PluginName, () => new InterPodAffinity()),
-        (NodeResourcesBalancedAllocation.PluginName, () => new NodeResourcesBalancedAllocation()),
+        (NodeUnschedulable.PluginName, _ => new NodeUnschedulable()),
+        (NodeName.PluginName, _ => new NodeName()),
+        (TaintToleration.PluginName, _ => new TaintToleration()),
+        (NodeAffinity.PluginName, _ => new NodeAffinity()),
+        (NodeOperatingSystem.PluginName, _ => new NodeOperatingSystem()),
+        (NodePorts.PluginName, _ => new NodePorts()),
+        (NodeResourcesFit.PluginName, _ => new NodeResourcesFit()),
+        (VolumeBinding.PluginName, volumes => new VolumeBinding(volumes)),
+        (PodTopologySpread.PluginName, _ => new PodTopologySpread()),
+        (InterPodAffinity.PluginName, _ => new InterPodAffinity()),
+        (NodeResourcesBalancedAllocation.PluginName, _ => new NodeResourcesBalancedAllocation()),
     ];
 
     /// <summary>Upstream's default score weights (v1 KubeSchedulerConfiguration defaults).</summary>
@@ -42,7 +44,11 @@ public static class PluginRegistry
     public static IReadOnlyList<string> Names => [.. Factories.Select(f => f.Name)];
 
     /// <summary>Creates the named plugins (all when <paramref name="enabled"/> is null); unknown names fail loudly.</summary>
-    public static SchedulerFramework CreateFramework(IReadOnlyCollection<string>? enabled = null, IReadOnlyDictionary<string, int>? weights = null)
+    /// <param name="enabled">The plugins to run; null for all.</param>
+    /// <param name="weights">Score weights; null for upstream's.</param>
+    /// <param name="volumes">What VolumeBinding reads and writes; without it no claim exists, so pods with claims are unschedulable.</param>
+    public static SchedulerFramework CreateFramework(
+        IReadOnlyCollection<string>? enabled = null, IReadOnlyDictionary<string, int>? weights = null, IVolumeBindingSource? volumes = null)
     {
         if (enabled is not null)
         {
@@ -53,7 +59,7 @@ public static class PluginRegistry
             }
         }
 
-        var plugins = Factories.Where(f => enabled is null || enabled.Contains(f.Name)).Select(f => f.Create());
+        var plugins = Factories.Where(f => enabled is null || enabled.Contains(f.Name)).Select(f => f.Create(volumes ?? NoVolumes.Instance));
         return new SchedulerFramework(plugins, weights ?? DefaultWeights);
     }
 }

@@ -13,6 +13,9 @@ public sealed class ScheduleAlgorithm(SchedulerFramework framework, Random rando
 
     private int _nextStartNodeIndex;
 
+    /// <summary>The profile's plugins, for the Reserve and PreBind extension points the caller runs.</summary>
+    public SchedulerFramework Framework => framework;
+
     public static int NumFeasibleNodesToFind(int percentageOfNodesToScore, int numAllNodes)
     {
         if (numAllNodes < MinFeasibleNodesToFind)
@@ -56,7 +59,7 @@ public sealed class ScheduleAlgorithm(SchedulerFramework framework, Random rando
 
         if (feasible.Count == 1)
         {
-            return new ScheduleResult(feasible[0].Name, evaluated, 1, null, null);
+            return new ScheduleResult(feasible[0].Name, evaluated, 1, null, null) { State = state };
         }
 
         var preScore = framework.RunPreScore(state, pod, snapshot, feasible);
@@ -66,7 +69,7 @@ public sealed class ScheduleAlgorithm(SchedulerFramework framework, Random rando
         }
 
         var scores = framework.RunScore(state, pod.Pod, feasible);
-        return new ScheduleResult(SelectHost(feasible, scores), evaluated, feasible.Count, null, null);
+        return new ScheduleResult(SelectHost(feasible, scores), evaluated, feasible.Count, null, null) { State = state };
     }
 
     private List<NodeInfo> FindFeasible(CycleState state, PodInfo pod, IReadOnlyList<NodeInfo> nodes, Diagnosis diagnosis, out int evaluated)

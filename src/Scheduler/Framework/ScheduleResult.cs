@@ -4,4 +4,7 @@ namespace Orchestrator.Scheduler.Framework;
 public sealed record ScheduleResult(string? SuggestedHost, int EvaluatedNodes, int FeasibleNodes, string? FailureMessage, Diagnosis? Diagnosis)
 {
     public bool Succeeded => SuggestedHost is not null;
+
+    /// <summary>The cycle's state, for the Reserve and PreBind plugins of a successful cycle.</summary>
+    public CycleState? State { get; init; }
 }

@@ -10,6 +10,8 @@ public sealed class SchedulerFramework
     private readonly IFilterPlugin[] _filters;
     private readonly IPreScorePlugin[] _preScores;
     private readonly (IScorePlugin Plugin, int Weight)[] _scores;
+    private readonly IReservePlugin[] _reserves;
+    private readonly IPreBindPlugin[] _preBinds;
 
     public SchedulerFramework(IEnumerable<IPlugin> plugins, IReadOnlyDictionary<string, int> weights)
     {
@@ -18,6 +20,8 @@ public sealed class SchedulerFramework
         _filters = [.. list.OfType<IFilterPlugin>()];
         _preScores = [.. list.OfType<IPreScorePlugin>()];
         _scores = [.. list.OfType<IScorePlugin>().Select(p => (p, weights.TryGetValue(p.Name, out var w) ? w : 1))];
+        _reserves = [.. list.OfType<IReservePlugin>()];
+        _preBinds = [.. list.OfType<IPreBindPlugin>()];
     }
 
     public IReadOnlyList<IFilterPlugin> FilterPlugins => _filters;
@@ -111,5 +115,45 @@ public sealed class SchedulerFramework
         }
 
         return totals;
+    }
+
+    /// <summary>Reserve in order; on the first failure the plugins already run (and the failing one) are unreserved.</summary>
+    public Status RunReserve(CycleState state, V1Pod pod, string nodeName)
+    {
+        foreach (var p in _reserves)
+        {
+            var status = p.Reserve(state, pod, nodeName);
+            if (!status.IsSuccess)
+            {
+                RunUnreserve(state, pod, nodeName);
+                return status.WithPlugin(p.Name);
+            }
+        }
+
+        return Status.Success;
+    }
+
+    /// <summary>Unreserve in reverse order, as upstream.</summary>
+    public void RunUnreserve(CycleState state, V1Pod pod, string nodeName)
+    {
+        for (var i = _reserves.Length - 1; i >= 0; i--)
+        {
+            _reserves[i].Unreserve(state, pod, nodeName);
+        }
+    }
+
+    /// <summary>PreBind in order, stopping at the first plugin that does not succeed.</summary>
+    public async Task<Status> RunPreBindAsync(CycleState state, V1Pod pod, string nodeName, CancellationToken ct)
+    {
+        foreach (var p in _preBinds)
+        {
+            var status = await p.PreBindAsync(state, pod, nodeName, ct);
+            if (!status.IsSuccess)
+            {
+                return status.WithPlugin(p.Name);
+            }
+        }
+
+        return Status.Success;
     }
 }

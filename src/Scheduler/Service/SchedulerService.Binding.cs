@@ -8,13 +8,28 @@ namespace Orchestrator.Scheduler.Service;
 
 internal sealed partial class SchedulerService
 {
-    /// <summary>The binding cycle: POST pods/binding; success confirms the assumption, failure forgets it and retries.</summary>
-    private async Task BindAsync(QueuedPodInfo item, string node, CancellationToken ct)
+    /// <summary>
+    /// The binding cycle: PreBind plugins (volumes), then POST pods/binding; success confirms the assumption,
+    /// failure unreserves, forgets it and retries with backoff.
+    /// </summary>
+    private async Task BindAsync(QueuedPodInfo item, string node, CycleState state, CancellationToken ct)
     {
         var pod = item.Pod;
         var ns = pod.Metadata.NamespaceProperty ?? "default";
+        var bound = false;
         try
         {
+            var preBind = await _algorithm.Framework.RunPreBindAsync(state, pod, node, ct);
+            if (!preBind.IsSuccess)
+            {
+                _cache.ForgetPod(pod);
+                var message = $"running PreBind plugin \"{preBind.Plugin}\": {preBind.Message}";
+                LogPreBindFailed(item.Key, node, message);
+                _context.Events.Record(pod, "Warning", "FailedScheduling", message);
+                _queue.AddBackoff(item);
+                return;
+            }
+
             var binding = new V1Binding
             {
                 Metadata = new V1ObjectMeta { Name = pod.Metadata.Name, NamespaceProperty = ns, Uid = pod.Metadata.Uid },
@@ -22,6 +37,7 @@ internal sealed partial class SchedulerService
             };
             await _context.Client.CoreV1.CreateNamespacedPodBindingAsync(binding, name: pod.Metadata.Name, namespaceParameter: ns, cancellationToken: ct);
             _cache.FinishBinding(pod);
+            bound = true;
             _context.Events.Record(pod, "Normal", "Scheduled", $"Successfully assigned {ns}/{pod.Metadata.Name} to {node}");
             LogBound(item.Key, node, item.Attempts);
         }
@@ -43,6 +59,11 @@ internal sealed partial class SchedulerService
         }
         finally
         {
+            if (!bound)
+            {
+                _algorithm.Framework.RunUnreserve(state, pod, node);
+            }
+
             _bindings.Release();
         }
     }

@@ -24,4 +24,7 @@ internal sealed partial class SchedulerService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Assumed pod {Pod} expired before the informer confirmed its binding")]
     private partial void LogAssumedExpired(string pod);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PreBind of {Pod} on {Node} failed: {Message}")]
+    private partial void LogPreBindFailed(string pod, string node, string message);
 }

@@ -23,6 +23,9 @@ internal sealed partial class SchedulerService : IController
     private readonly IInformer<V1Pod> _pods;
     private readonly IInformer<V1Node> _nodes;
     private readonly IInformer<V1Namespace> _namespaces;
+    private readonly IInformer<V1PersistentVolumeClaim> _claims;
+    private readonly IInformer<V1PersistentVolume> _volumes;
+    private readonly IInformer<V1StorageClass> _classes;
 
     public SchedulerService(ControllerContext context, SchedulerOptions options)
     {
@@ -37,7 +40,11 @@ internal sealed partial class SchedulerService : IController
         });
         _cache = new SchedulerCache(context.Time, options.AssumedPodTtl);
         var random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
-        _algorithm = new ScheduleAlgorithm(PluginRegistry.CreateFramework(options.Plugins, options.ScoreWeights), random, options.PercentageOfNodesToScore);
+        _claims = context.Informers.PersistentVolumeClaims();
+        _volumes = context.Informers.PersistentVolumes();
+        _classes = context.Informers.StorageClasses();
+        var volumes = new InformerVolumeSource(context.Client, _claims, _volumes, _classes);
+        _algorithm = new ScheduleAlgorithm(PluginRegistry.CreateFramework(options.Plugins, options.ScoreWeights, volumes), random, options.PercentageOfNodesToScore);
         _bindings = new SemaphoreSlim(options.MaxConcurrentBindings);
         _namespaces = context.Informers.Namespaces();
         _snapshot.NamespaceLabels = ns => _namespaces.Cache.Get(new NamespacedName(string.Empty, ns))?.Metadata.Labels;
@@ -45,6 +52,11 @@ internal sealed partial class SchedulerService : IController
         _pods = context.Informers.Pods();
         _nodes.AddHandler(new ResourceEventHandler<V1Node>(OnNodeAdd, OnNodeUpdate, OnNodeDelete));
         _pods.AddHandler(new ResourceEventHandler<V1Pod>(OnPodAdd, OnPodUpdate, OnPodDelete));
+
+        // A claim, volume or class that appears or changes may make a pod waiting on its volumes schedulable.
+        _claims.AddHandler(new ResourceEventHandler<V1PersistentVolumeClaim>(_ => _queue.MoveAllToActiveOrBackoffQueue(), (_, _) => _queue.MoveAllToActiveOrBackoffQueue()));
+        _volumes.AddHandler(new ResourceEventHandler<V1PersistentVolume>(_ => _queue.MoveAllToActiveOrBackoffQueue(), (_, _) => _queue.MoveAllToActiveOrBackoffQueue()));
+        _classes.AddHandler(new ResourceEventHandler<V1StorageClass>(_ => _queue.MoveAllToActiveOrBackoffQueue(), (_, _) => _queue.MoveAllToActiveOrBackoffQueue()));
     }
 
     public string Name => "scheduler";
@@ -57,7 +69,9 @@ internal sealed partial class SchedulerService : IController
     {
         try
         {
-            await Task.WhenAll(_pods.WaitForSyncAsync(ct), _nodes.WaitForSyncAsync(ct), _namespaces.WaitForSyncAsync(ct));
+            await Task.WhenAll(
+                _pods.WaitForSyncAsync(ct), _nodes.WaitForSyncAsync(ct), _namespaces.WaitForSyncAsync(ct),
+                _claims.WaitForSyncAsync(ct), _volumes.WaitForSyncAsync(ct), _classes.WaitForSyncAsync(ct));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -117,8 +131,17 @@ internal sealed partial class SchedulerService : IController
             return;
         }
 
+        var state = result.State!;
+        var reserved = _algorithm.Framework.RunReserve(state, pod, host);
+        if (!reserved.IsSuccess)
+        {
+            _cache.ForgetPod(pod);
+            await HandleFailureAsync(item, new ScheduleResult(null, result.EvaluatedNodes, result.FeasibleNodes, $"running Reserve plugin \"{reserved.Plugin}\": {reserved.Message}", null), ct);
+            return;
+        }
+
         await _bindings.WaitAsync(ct);
-        _ = Task.Run(() => BindAsync(item, host, ct), CancellationToken.None);
+        _ = Task.Run(() => BindAsync(item, host, state, ct), CancellationToken.None);
     }
 
     private async Task HandleFailureAsync(QueuedPodInfo item, ScheduleResult result, CancellationToken ct)
