@@ -2,6 +2,7 @@ using k8s.Autorest;
 using k8s.Models;
 using Orchestrator.Client.Errors;
 using Orchestrator.Kubelet.Storage.LocalPath;
+using Orchestrator.ApiMachinery.Storage;
 
 namespace Orchestrator.Kubelet.Volumes;
 
@@ -85,7 +86,7 @@ internal static class PersistentVolumeClaimVolume
         {
             path = HostPathVolume.SetUp(hostPath);
             plugin = HostPathPlugin;
-            ownership = resolved.Volume.Metadata?.Annotations?.TryGetValue(LocalPathNames.ProvisionedByAnnotation, out var by) == true && by == LocalPathNames.Provisioner;
+            ownership = resolved.Volume.Metadata?.Annotations?.TryGetValue(StorageAnnotations.ProvisionedBy, out var by) == true && by == LocalPathNames.Provisioner;
         }
         else if (spec.Local is { } local)
         {

@@ -2,8 +2,8 @@ namespace Orchestrator.Kubelet.Storage.LocalPath;
 
 /// <summary>
 /// The names the local-path provisioner shares with the rest of the cluster: its provisioner name, the default
-/// StorageClass, the annotations the PV controller and the scheduler set on claims (upstream's
-/// pkg/controller/volume/persistentvolume/util and the external-provisioner's), and how volumes and their
+/// StorageClass, the node label its volumes' affinity uses (the claim and volume annotations are
+/// ApiMachinery's <c>StorageAnnotations</c>), and how volumes and their
 /// directories are named (external-provisioner's <c>pvc-&lt;claim uid&gt;</c>; rancher's <c>&lt;pv&gt;_&lt;namespace&gt;_&lt;claim&gt;</c>).
 /// </summary>
 public static class LocalPathNames
@@ -14,11 +14,6 @@ public static class LocalPathNames
     /// <summary>The default StorageClass <c>up</c> creates.</summary>
     public const string StorageClass = "local-path";
 
-    public const string StorageProvisionerAnnotation = "volume.kubernetes.io/storage-provisioner";
-    public const string BetaStorageProvisionerAnnotation = "volume.beta.kubernetes.io/storage-provisioner";
-    public const string SelectedNodeAnnotation = "volume.kubernetes.io/selected-node";
-    public const string ProvisionedByAnnotation = "pv.kubernetes.io/provisioned-by";
-    public const string DefaultClassAnnotation = "storageclass.kubernetes.io/is-default-class";
     public const string HostnameLabel = "kubernetes.io/hostname";
 
     /// <summary>The PersistentVolume provisioned for the claim with <paramref name="claimUid"/>.</summary>

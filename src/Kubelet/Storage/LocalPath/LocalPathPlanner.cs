@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.ApiMachinery.Storage;
 
 namespace Orchestrator.Kubelet.Storage.LocalPath;
 
@@ -75,11 +76,11 @@ internal static class LocalPathPlanner
             return false;
         }
 
-        var provisioner = annotations.TryGetValue(LocalPathNames.StorageProvisionerAnnotation, out var ga)
+        var provisioner = annotations.TryGetValue(StorageAnnotations.StorageProvisioner, out var ga)
             ? ga
-            : annotations.TryGetValue(LocalPathNames.BetaStorageProvisionerAnnotation, out var beta) ? beta : null;
+            : annotations.TryGetValue(StorageAnnotations.BetaStorageProvisioner, out var beta) ? beta : null;
         return provisioner == LocalPathNames.Provisioner
-            && annotations.TryGetValue(LocalPathNames.SelectedNodeAnnotation, out var node) && node == nodeName
+            && annotations.TryGetValue(StorageAnnotations.SelectedNode, out var node) && node == nodeName
             && string.IsNullOrEmpty(claim.Spec?.VolumeName)
             && claim.Status?.Phase is null or "Pending";
     }
@@ -124,7 +125,7 @@ internal static class LocalPathPlanner
     }
 
     private static bool IsReleasedForDeletion(V1PersistentVolume volume, string nodeName) =>
-        volume.Metadata?.Annotations?.TryGetValue(LocalPathNames.ProvisionedByAnnotation, out var by) == true && by == LocalPathNames.Provisioner
+        volume.Metadata?.Annotations?.TryGetValue(StorageAnnotations.ProvisionedBy, out var by) == true && by == LocalPathNames.Provisioner
         && volume.Metadata.DeletionTimestamp is null
         && volume.Status?.Phase == "Released"
         && (volume.Spec?.PersistentVolumeReclaimPolicy ?? "Delete") == "Delete"

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Orchestrator.Client.Errors;
+using Orchestrator.ApiMachinery.Storage;
 
 namespace Orchestrator.Kubelet.Storage.LocalPath;
 
@@ -19,7 +20,7 @@ public static class LocalPathStorageClass
         Metadata = new V1ObjectMeta
         {
             Name = LocalPathNames.StorageClass,
-            Annotations = new Dictionary<string, string> { [LocalPathNames.DefaultClassAnnotation] = "true" },
+            Annotations = new Dictionary<string, string> { [StorageClasses.IsDefaultAnnotation] = "true" },
         },
         Provisioner = LocalPathNames.Provisioner,
         VolumeBindingMode = "WaitForFirstConsumer",

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.ApiMachinery.Storage;
 
 namespace Orchestrator.Kubelet.Storage.LocalPath;
 
@@ -18,7 +19,7 @@ internal static class LocalPathVolumes
         Metadata = new V1ObjectMeta
         {
             Name = volumeName,
-            Annotations = new Dictionary<string, string> { [LocalPathNames.ProvisionedByAnnotation] = LocalPathNames.Provisioner },
+            Annotations = new Dictionary<string, string> { [StorageAnnotations.ProvisionedBy] = LocalPathNames.Provisioner },
         },
         Spec = new V1PersistentVolumeSpec
         {

@@ -1,5 +1,6 @@
 using k8s.Models;
 using Orchestrator.Kubelet.Storage.LocalPath;
+using Orchestrator.ApiMachinery.Storage;
 
 namespace Orchestrator.Kubelet.Tests.Storage.LocalPath;
 
@@ -12,12 +13,12 @@ internal static class LocalPathObjects
     public static LocalPathOptions Options => new(NodeName, Root);
 
     /// <summary>A claim of class local-path for 1Gi RWO, annotated for this provisioner and <paramref name="selectedNode"/>.</summary>
-    public static V1PersistentVolumeClaim Claim(string name, string uid, string? selectedNode = NodeName, string provisionerAnnotation = LocalPathNames.StorageProvisionerAnnotation, string className = LocalPathNames.StorageClass)
+    public static V1PersistentVolumeClaim Claim(string name, string uid, string? selectedNode = NodeName, string provisionerAnnotation = StorageAnnotations.StorageProvisioner, string className = LocalPathNames.StorageClass)
     {
         var annotations = new Dictionary<string, string> { [provisionerAnnotation] = LocalPathNames.Provisioner };
         if (selectedNode is not null)
         {
-            annotations[LocalPathNames.SelectedNodeAnnotation] = selectedNode;
+            annotations[StorageAnnotations.SelectedNode] = selectedNode;
         }
 
         return new V1PersistentVolumeClaim
@@ -47,7 +48,7 @@ internal static class LocalPathObjects
         var name = LocalPathNames.VolumeName(uid);
         return new V1PersistentVolume
         {
-            Metadata = new V1ObjectMeta { Name = name, Uid = "pv-" + uid, Annotations = new Dictionary<string, string> { [LocalPathNames.ProvisionedByAnnotation] = LocalPathNames.Provisioner } },
+            Metadata = new V1ObjectMeta { Name = name, Uid = "pv-" + uid, Annotations = new Dictionary<string, string> { [StorageAnnotations.ProvisionedBy] = LocalPathNames.Provisioner } },
             Spec = new V1PersistentVolumeSpec
             {
                 PersistentVolumeReclaimPolicy = reclaimPolicy,

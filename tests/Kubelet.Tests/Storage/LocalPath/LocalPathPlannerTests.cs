@@ -1,6 +1,7 @@
 using k8s.Models;
 using Orchestrator.Kubelet.Storage.LocalPath;
 using static Orchestrator.Kubelet.Tests.Storage.LocalPath.LocalPathObjects;
+using Orchestrator.ApiMachinery.Storage;
 
 namespace Orchestrator.Kubelet.Tests.Storage.LocalPath;
 
@@ -20,7 +21,7 @@ public sealed class LocalPathPlannerTests
         Assert.Equal($"{Root}/pvc-u1_db_data-web-0", provision.Directory);
         var pv = provision.Volume;
         Assert.Equal("pvc-u1", pv.Metadata.Name);
-        Assert.Equal(LocalPathNames.Provisioner, pv.Metadata.Annotations[LocalPathNames.ProvisionedByAnnotation]);
+        Assert.Equal(LocalPathNames.Provisioner, pv.Metadata.Annotations[StorageAnnotations.ProvisionedBy]);
         Assert.Equal(new ResourceQuantity("1Gi"), pv.Spec.Capacity["storage"]);
         Assert.Equal(["ReadWriteOnce"], pv.Spec.AccessModes);
         Assert.Equal("Retain", pv.Spec.PersistentVolumeReclaimPolicy);
@@ -35,11 +36,11 @@ public sealed class LocalPathPlannerTests
     }
 
     [Theory]
-    [InlineData("another node was selected", "node-b", LocalPathNames.StorageProvisionerAnnotation, null, null)]
-    [InlineData("no node selected yet (Immediate binding)", null, LocalPathNames.StorageProvisionerAnnotation, null, null)]
-    [InlineData("already bound to a volume", NodeName, LocalPathNames.StorageProvisionerAnnotation, "pv-x", null)]
-    [InlineData("phase Bound", NodeName, LocalPathNames.StorageProvisionerAnnotation, null, "Bound")]
-    [InlineData("phase Lost", NodeName, LocalPathNames.StorageProvisionerAnnotation, null, "Lost")]
+    [InlineData("another node was selected", "node-b", StorageAnnotations.StorageProvisioner, null, null)]
+    [InlineData("no node selected yet (Immediate binding)", null, StorageAnnotations.StorageProvisioner, null, null)]
+    [InlineData("already bound to a volume", NodeName, StorageAnnotations.StorageProvisioner, "pv-x", null)]
+    [InlineData("phase Bound", NodeName, StorageAnnotations.StorageProvisioner, null, "Bound")]
+    [InlineData("phase Lost", NodeName, StorageAnnotations.StorageProvisioner, null, "Lost")]
     public void Claims_not_this_nodes_to_provision_are_left_alone(string why, string? selectedNode, string annotation, string? volumeName, string? phase)
     {
         var claim = Claim("c", "u1", selectedNode, annotation);
@@ -54,7 +55,7 @@ public sealed class LocalPathPlannerTests
     [Fact]
     public void The_beta_provisioner_annotation_counts_as_the_GA_one()
     {
-        var plan = LocalPathPlanner.Plan([Claim("c", "u1", provisionerAnnotation: LocalPathNames.BetaStorageProvisionerAnnotation)], [], DefaultClass, Options);
+        var plan = LocalPathPlanner.Plan([Claim("c", "u1", provisionerAnnotation: StorageAnnotations.BetaStorageProvisioner)], [], DefaultClass, Options);
 
         Assert.Equal("pvc-u1", Assert.Single(plan.Provision).Volume.Metadata.Name);
     }
@@ -63,7 +64,7 @@ public sealed class LocalPathPlannerTests
     public void Claims_for_another_provisioner_a_deleted_claim_or_one_whose_volume_exists_are_not_provisioned()
     {
         var other = Claim("other", "u1");
-        other.Metadata.Annotations[LocalPathNames.StorageProvisionerAnnotation] = "ebs.csi.aws.com";
+        other.Metadata.Annotations[StorageAnnotations.StorageProvisioner] = "ebs.csi.aws.com";
         var deleted = Claim("deleted", "u2");
         deleted.Metadata.DeletionTimestamp = DateTime.UtcNow;
         var made = Claim("made", "u3");

@@ -6,6 +6,7 @@ using Orchestrator.Kubelet.Storage.LocalPath;
 using Orchestrator.Kubelet.Tests.Volumes;
 using Orchestrator.Kubelet.Volumes;
 using Orchestrator.Testing;
+using Orchestrator.ApiMachinery.Storage;
 
 namespace Orchestrator.Kubelet.Tests.Storage.LocalPath;
 
@@ -49,12 +50,12 @@ public sealed class LocalPathProvisionerTests : IAsyncLifetime
     public async Task The_default_class_is_created_once_and_an_administrators_edit_stands()
     {
         var created = await _api.Client.StorageV1.ReadStorageClassAsync(LocalPathNames.StorageClass);
-        Assert.Equal(("true", LocalPathNames.Provisioner, "WaitForFirstConsumer", "Delete"), (created.Metadata.Annotations[LocalPathNames.DefaultClassAnnotation], created.Provisioner, created.VolumeBindingMode, created.ReclaimPolicy));
+        Assert.Equal(("true", LocalPathNames.Provisioner, "WaitForFirstConsumer", "Delete"), (created.Metadata.Annotations[StorageClasses.IsDefaultAnnotation], created.Provisioner, created.VolumeBindingMode, created.ReclaimPolicy));
 
         await _api.Client.StorageV1.PatchStorageClassAsync(new V1Patch("""{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"false"}}}""", V1Patch.PatchType.MergePatch), LocalPathNames.StorageClass);
 
         Assert.False(await LocalPathStorageClass.EnsureAsync(_api.Client, CancellationToken.None));
-        Assert.Equal("false", (await _api.Client.StorageV1.ReadStorageClassAsync(LocalPathNames.StorageClass)).Metadata.Annotations[LocalPathNames.DefaultClassAnnotation]);
+        Assert.Equal("false", (await _api.Client.StorageV1.ReadStorageClassAsync(LocalPathNames.StorageClass)).Metadata.Annotations[StorageClasses.IsDefaultAnnotation]);
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public sealed class LocalPathProvisionerTests : IAsyncLifetime
         {
             Name = name,
             // What the PV controller (storage-provisioner) and the scheduler (selected-node) set on a WaitForFirstConsumer claim.
-            Annotations = new Dictionary<string, string> { [LocalPathNames.StorageProvisionerAnnotation] = LocalPathNames.Provisioner, [LocalPathNames.SelectedNodeAnnotation] = node },
+            Annotations = new Dictionary<string, string> { [StorageAnnotations.StorageProvisioner] = LocalPathNames.Provisioner, [StorageAnnotations.SelectedNode] = node },
         },
         Spec = new V1PersistentVolumeClaimSpec
         {
