@@ -43,8 +43,8 @@ public sealed class LocalPathTests(ContainerdCluster cluster)
                   resources: {requests: {storage: 16Mi}}
             """);
 
-        var first = await cluster.PodAsync(ns, "web-0", ContainerdCluster.IsRunning, "running with its claim");
-        await cluster.PodAsync(ns, "web-1", ContainerdCluster.IsRunning, "running with its claim");
+        var first = await PodAsync(ns, "web-0", ContainerdCluster.IsRunning, "running with its claim");
+        await PodAsync(ns, "web-1", ContainerdCluster.IsRunning, "running with its claim");
         var claim = await cluster.Client.CoreV1.ReadNamespacedPersistentVolumeClaimAsync("data-web-0", ns);
         Assert.Equal(("Bound", "local-path", "pvc-" + claim.Metadata.Uid), (claim.Status.Phase, claim.Spec.StorageClassName, claim.Spec.VolumeName));
         var volume = await cluster.Client.CoreV1.ReadPersistentVolumeAsync(claim.Spec.VolumeName);
@@ -54,7 +54,7 @@ public sealed class LocalPathTests(ContainerdCluster cluster)
         Assert.StartsWith("web-0 ", hello, StringComparison.Ordinal);
 
         await cluster.Client.CoreV1.DeleteNamespacedPodAsync("web-0", ns);
-        await cluster.PodAsync(ns, "web-0", p => p.Metadata.Uid != first.Metadata.Uid && ContainerdCluster.IsRunning(p), "re-created and running");
+        await PodAsync(ns, "web-0", p => p.Metadata.Uid != first.Metadata.Uid && ContainerdCluster.IsRunning(p), "re-created and running");
         await cluster.Eventually(async () => (await File.ReadAllLinesAsync(Path.Join(directory, "boots"))).Length == 2, Converge, "the second pod's boot line in the same volume");
         Assert.Equal(hello, await File.ReadAllTextAsync(Path.Join(directory, "hello")));
 
@@ -69,5 +69,17 @@ public sealed class LocalPathTests(ContainerdCluster cluster)
         await cluster.Eventually(async () => (await cluster.Client.CoreV1.ReadPersistentVolumeAsync(kept.Metadata.Name)).Status?.Phase == "Released", Converge, "the Retain volume to be Released");
         Assert.True(File.Exists(Path.Join(kept.Spec.HostPath.Path, "hello")));
         await cluster.Client.CoreV1.DeletePersistentVolumeAsync(kept.Metadata.Name);
+    }
+
+    /// <summary>Waits for the pod (which the StatefulSet controller makes, so it may not exist yet) to satisfy <paramref name="condition"/>.</summary>
+    private async Task<V1Pod> PodAsync(string ns, string name, Func<V1Pod, bool> condition, string what)
+    {
+        V1Pod? pod = null;
+        await cluster.Eventually(async () =>
+        {
+            pod = (await cluster.Client.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: "metadata.name=" + name)).Items.SingleOrDefault();
+            return pod is not null && condition(pod);
+        }, Converge, $"pod {ns}/{name}: {what}");
+        return pod!;
     }
 }
