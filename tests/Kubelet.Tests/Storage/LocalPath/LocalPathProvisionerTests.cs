@@ -75,7 +75,8 @@ public sealed class LocalPathProvisionerTests : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Join(directory, "data.txt"), "kept until released");
         await ReleaseAsync("data-web-0", volumeName);
 
-        await Eventually.TrueAsync(async () => await TryReadVolumeAsync(volumeName) is null, "the released volume to be deleted");
+        // Deleted: gone, or waiting only for the pv-protection controller (not running here) to drop its finalizer.
+        await Eventually.TrueAsync(async () => await TryReadVolumeAsync(volumeName) is not { } left || left.Metadata.DeletionTimestamp is not null, "the released volume to be deleted");
         Assert.False(Directory.Exists(directory));
     }
 
