@@ -14,10 +14,13 @@ internal static class PodSpecValidation
     /// <param name="spec">The pod spec (null when absent).</param>
     /// <param name="path">Its field path, e.g. <c>spec</c> or <c>spec.template.spec</c>.</param>
     /// <param name="restartPolicies">The restart policies the owner accepts.</param>
-    public static void Validate(JsonObject? spec, string path, IReadOnlyList<string> restartPolicies, List<StatusCause> causes)
+    /// <param name="causes">Where problems are added.</param>
+    /// <param name="mountableElsewhere">Names containers may mount besides the spec's volumes (a StatefulSet's claim templates).</param>
+    public static void Validate(JsonObject? spec, string path, IReadOnlyList<string> restartPolicies, List<StatusCause> causes, IEnumerable<string>? mountableElsewhere = null)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var volumes = VolumeValidation.Validate(spec, path, causes);
+        volumes.UnionWith(mountableElsewhere ?? []);
         if (spec?["containers"] is not JsonArray { Count: > 0 })
         {
             causes.Add(FieldErrors.Required($"{path}.containers"));

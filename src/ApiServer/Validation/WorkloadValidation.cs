@@ -36,7 +36,9 @@ internal static class WorkloadValidation
             causes.Add(FieldErrors.Invalid("spec.template.metadata.labels", FieldErrors.GoMap(templateLabels), "`selector` does not match template `labels`"));
         }
 
-        PodSpecValidation.Validate(spec?["template"]?["spec"] as JsonObject, "spec.template.spec", AlwaysOnly, causes);
+        // A StatefulSet's containers mount its volumeClaimTemplates by name (upstream leaves that union unchecked).
+        var claimTemplates = JsonFields.Items(spec, "volumeClaimTemplates").Select(t => JsonFields.Text(t.Item["metadata"]?["name"])).OfType<string>();
+        PodSpecValidation.Validate(spec?["template"]?["spec"] as JsonObject, "spec.template.spec", AlwaysOnly, causes, claimTemplates);
     }
 
     /// <summary>A field that, when set, must be zero or more.</summary>

@@ -19,6 +19,7 @@ internal sealed partial class VolumeManager
     private readonly TimeProvider _time;
     private readonly Func<IDictionary<string, ResourceQuantity>?> _nodeAllocatable;
     private readonly Tokens.IServiceAccountTokens? _tokens;
+    private readonly IPersistentVolumes? _claims;
 
     /// <param name="podsRoot">The kubelet's pods directory, <c>&lt;kubeletRoot&gt;/pods</c>.</param>
     /// <param name="sources">Where configMaps and secrets are read (the pod's caller registers it there first).</param>
@@ -28,6 +29,7 @@ internal sealed partial class VolumeManager
     /// <param name="time">Names the timestamped data directories; the system clock when null.</param>
     /// <param name="nodeAllocatable">The node's allocatable, which downward API resource values show for missing limits.</param>
     /// <param name="tokens">Service-account tokens for projected volumes (TokenRequest); null: serviceAccountToken sources fail.</param>
+    /// <param name="claims">Where persistentVolumeClaim volumes' claims and volumes are read; null: such volumes wait forever.</param>
     public VolumeManager(
         string podsRoot,
         IVolumeSources sources,
@@ -36,9 +38,11 @@ internal sealed partial class VolumeManager
         IMounter? mounter = null,
         TimeProvider? time = null,
         Func<IDictionary<string, ResourceQuantity>?>? nodeAllocatable = null,
-        Tokens.IServiceAccountTokens? tokens = null)
+        Tokens.IServiceAccountTokens? tokens = null,
+        IPersistentVolumes? claims = null)
     {
         _tokens = tokens;
+        _claims = claims;
         _podsRoot = podsRoot;
         _sources = sources;
         _events = events;
@@ -53,6 +57,8 @@ internal sealed partial class VolumeManager
     /// called on every pod sync. Every volume is attempted; each failure is recorded as a Warning
     /// FailedMount event on the pod, and the first is thrown (also on a later sync of a pod that was
     /// set up before: the caller decides whether running containers keep running, as upstream's do).
+    /// Volumes that cannot even be resolved (a claim not bound yet) are reported together as upstream's kubelet
+    /// does, in one "Unable to attach or mount volumes" FailedMount event, when a container mounts them.
     /// </summary>
     /// <exception cref="VolumeSetupException">A volume cannot be set up.</exception>
     public async Task<PodVolumes> SetUpAsync(V1Pod pod, CancellationToken ct)
@@ -63,11 +69,16 @@ internal sealed partial class VolumeManager
         Directory.CreateDirectory(volumesDir);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         VolumeSetupException? first = null;
+        var unprocessed = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var volume in pod.Spec?.Volumes ?? [])
         {
             try
             {
                 paths[volume.Name] = await SetUpVolumeAsync(pod, volume, volumesDir, ct);
+            }
+            catch (VolumeProcessingException e)
+            {
+                unprocessed[volume.Name] = e.Message;
             }
             catch (Exception e) when (e is VolumeSetupException or IOException or UnauthorizedAccessException)
             {
@@ -78,7 +89,33 @@ internal sealed partial class VolumeManager
             }
         }
 
+        if (unprocessed.Count > 0 && NotProcessed(pod, paths, unprocessed) is { } waiting)
+        {
+            LogNotProcessed(pod.Metadata!.NamespaceProperty, pod.Metadata.Name, waiting.Message);
+            _events.Record(pod, "Warning", "FailedMount", "Unable to attach or mount volumes: " + waiting.Message);
+            first ??= waiting;
+        }
+
         return first is null ? new PodVolumes(paths) : throw first;
+    }
+
+    /// <summary>
+    /// Upstream's WaitForAttachAndMount error: the volumes containers mount that are not set up, the unattached ones
+    /// (none: no volume kind here attaches), those that could not be processed and why. Null when no container
+    /// mounts an unprocessed volume (upstream does not wait for those).
+    /// </summary>
+    private static VolumeSetupException? NotProcessed(V1Pod pod, Dictionary<string, string> paths, SortedDictionary<string, string> unprocessed)
+    {
+        var mounted = (pod.Spec?.InitContainers ?? []).Concat(pod.Spec?.Containers ?? [])
+            .SelectMany(c => c.VolumeMounts ?? [])
+            .Select(m => m.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var unmounted = mounted.Where(n => !paths.ContainsKey(n)).Order(StringComparer.Ordinal).ToList();
+        var failed = unprocessed.Where(u => mounted.Contains(u.Key)).ToList();
+        return failed.Count == 0
+            ? null
+            : new VolumeSetupException(
+                $"unmounted volumes=[{string.Join(' ', unmounted)}], unattached volumes=[], failed to process volumes=[{string.Join(' ', failed.Select(f => f.Key))}]: {string.Join("; ", failed.Select(f => f.Value))}");
     }
 
     /// <summary>Unmounts the pod's tmpfs volumes and removes its directory. Idempotent.</summary>
@@ -159,6 +196,9 @@ internal sealed partial class VolumeManager
                 return emptyDir;
             case "hostPath":
                 return HostPathVolume.SetUp(volume.HostPath);
+            case "persistentVolumeClaim":
+                var claimed = await PersistentVolumeClaimVolume.ResolveAsync(pod, volume, _claims, ct);
+                return PersistentVolumeClaimVolume.SetUp(pod, volume.Name, claimed, volumesDir);
             case "configMap":
                 var cm = volume.ConfigMap;
                 var configMap = Payloads.Required(_sources.GetConfigMap(ns, cm.Name), cm.Optional, "configmap", cm.Name);
@@ -174,7 +214,7 @@ internal sealed partial class VolumeManager
                 var projected = ProjectedPayload.Make(volume.Projected, pod, _sources, _nodeAllocatable(), await FetchTokensAsync(pod, volume.Projected, ct));
                 return await WriteAsync(pod, volumesDir, VolumePlugins.Projected, volume.Name, EmptyDirVolume.MemoryMedium, projected, ct);
             case var kind:
-                throw new VolumeSetupException($"{kind} volumes are not supported by this kubelet (only emptyDir, hostPath, configMap, secret, downwardAPI and projected are)");
+                throw new VolumeSetupException($"{kind} volumes are not supported by this kubelet (only emptyDir, hostPath, configMap, secret, downwardAPI, projected and persistentVolumeClaim are)");
         }
     }
 
@@ -219,6 +259,9 @@ internal sealed partial class VolumeManager
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MountVolume.SetUp failed for volume {Volume} of pod {Namespace}/{Pod}: {Error}")]
     private partial void LogSetUpFailed(string @namespace, string pod, string volume, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unable to attach or mount volumes for pod {Namespace}/{Pod}: {Error}")]
+    private partial void LogNotProcessed(string @namespace, string pod, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Count} files into {Dir}")]
     private partial void LogWritten(string dir, int count);

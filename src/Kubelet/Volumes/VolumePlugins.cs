@@ -31,7 +31,11 @@ internal static class VolumePlugins
         return "emptyDir";
     }
 
-    /// <summary>Whether a container always gets the volume read-only, whatever its volumeMount says (upstream's plugins report ReadOnly).</summary>
+    /// <summary>
+    /// Whether a container always gets the volume read-only, whatever its volumeMount says (upstream's plugins report
+    /// ReadOnly): configMap, secret, downwardAPI and projected volumes, and a persistentVolumeClaim volume with readOnly.
+    /// </summary>
     public static bool IsAlwaysReadOnly(V1Volume volume) =>
-        volume.ConfigMap is not null || volume.Secret is not null || volume.DownwardAPI is not null || volume.Projected is not null;
+        volume.ConfigMap is not null || volume.Secret is not null || volume.DownwardAPI is not null || volume.Projected is not null
+        || volume.PersistentVolumeClaim?.ReadOnlyProperty == true;
 }

@@ -28,11 +28,12 @@ internal static class CommandRouter
               N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
           kubelet --kubeconfig F --runtime containerd [--node-name N] [--node-ip IP] [--root-dir DIR] [--port 10250]
                   [--containerd-state-dir DIR] [--tls-cert-file F --tls-private-key-file F] [--client-ca-file F]
-                  [--proxy-kubeconfig F] [--dns-kubeconfig F] [real node options]
+                  [--proxy-kubeconfig F] [--dns-kubeconfig F] [--local-path-kubeconfig F] [real node options]
               One real node on a private containerd (started in the kubelet's network namespace). Its
               server is HTTPS (a self-signed certificate in DIR/pki unless given) and serves only clients
               with a certificate from --client-ca-file (default: the kubeconfig's CA). The node's proxy
-              and DNS use their own kubeconfigs when given, else the kubelet's.
+              and DNS use their own kubeconfigs when given, else the kubelet's; its local-path volume
+              provisioner runs only with --local-path-kubeconfig (no node identity may create volumes).
           proxy --kubeconfig F --node-name N [--mode nftables|iptables] [--cluster-cidr 10.244.0.0/16] [--dry-run] [--cleanup]
               The node's service proxy (kube-proxy); --dry-run prints the ruleset it would apply, --cleanup removes it.
           node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110

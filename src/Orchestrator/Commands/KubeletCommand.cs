@@ -41,7 +41,9 @@ internal static class KubeletCommand
     /// <summary>
     /// `orchestrator kubelet --runtime containerd`: one real node on a private containerd, its server on TLS. The
     /// proxy and DNS use <c>--proxy-kubeconfig</c> and <c>--dns-kubeconfig</c> when given (their own identities), else
-    /// the kubelet's (group system:nodes holds what they need: ApiServer's NodeCompanionPolicy).
+    /// the kubelet's (group system:nodes holds what they need: ApiServer's NodeCompanionPolicy). The node's local-path
+    /// provisioner runs only with <c>--local-path-kubeconfig</c> (an identity bound to system:orchestrator:local-path-provisioner):
+    /// creating PersistentVolumes is nothing a node's own identity may do.
     /// </summary>
     private static async Task<int> RunContainerdAsync(k8s.IKubernetes client, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? authorities, Arguments arguments, TextWriter output)
     {
@@ -53,18 +55,23 @@ internal static class KubeletCommand
         options = RealNode.WithStandaloneTls(options, arguments, authorities);
         using var proxyClient = ClientArguments.OptionalClient(arguments, "proxy-kubeconfig");
         using var dnsClient = ClientArguments.OptionalClient(arguments, "dns-kubeconfig");
+        using var localPathClient = ClientArguments.OptionalClient(arguments, "local-path-kubeconfig");
         arguments.EnsureConsumed();
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         await using var node = await RealNode.StartAsync(options, loggers, output, shutdown.Token);
+        var localPath = localPathClient is null
+            ? Task.CompletedTask
+            : ComponentHost.RunAsync(UpCommand.LocalPathComponent(node), localPathClient, loggers, context => [node.CreateLocalPathProvisioner(context)], null, shutdown.Token);
         await Task.WhenAll(
             ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, shutdown.Token),
-            services.RunAsync(proxyClient ?? client, dnsClient ?? client, node, loggers, shutdown.Token));
+            services.RunAsync(proxyClient ?? client, dnsClient ?? client, node, loggers, shutdown.Token),
+            localPath);
         return 0;
     }
 
     public static KubeletHost Hollow(ControllerContext context, IReadOnlyList<NodeConfig> nodes, KubeletOptions options) =>
-        new(context, new HollowRuntime(new HollowRuntimeOptions(), context.Time), nodes, options);
+        new(context, new HollowRuntime(new HollowRuntimeOptions(), context.Time, context.Client), nodes, options);
 
     /// <summary>Capacity, OS, labels and taints shared by every node of the process.</summary>
     public static NodeConfig NodeTemplate(Arguments arguments)

@@ -9,6 +9,7 @@ using Orchestrator.Host.Pki;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Runtime.Containerd;
+using Orchestrator.Kubelet.Storage.LocalPath;
 using Orchestrator.Scheduler;
 using Orchestrator.Store;
 
@@ -101,6 +102,8 @@ internal static class UpCommand
             await KubeDnsService.EnsureAsync(clients.For(ComponentIdentity.Admin), nodeServices.ClusterDns[0], stop.Token);
         }
 
+        // The default StorageClass is the control plane's too (as k3s ships local-path); each real node provisions its volumes.
+        await LocalPathStorageClass.EnsureAsync(clients.For(ComponentIdentity.Admin), stop.Token);
         controllers = UpJoin.WithSigning(controllers, dataDirectory);
         if (runControllers)
         {
@@ -130,6 +133,7 @@ internal static class UpCommand
                 return [kubelet];
             }, null, stop.Token));
             components.Add(nodeServices.RunAsync(clients.For(ComponentIdentity.Proxy), clients.For(ComponentIdentity.Dns), node, loggers, stop.Token));
+            components.Add(ComponentHost.RunAsync(LocalPathComponent(node), clients.For(ComponentIdentity.LocalPathProvisioner), loggers, context => [node.CreateLocalPathProvisioner(context)], null, stop.Token));
             await Task.WhenAny(registered.Task, Task.WhenAll(components));
             await registered.Task;
             nodes = $"; node {realNodeOptions.NodeName} on {node.RuntimeVersion}"
@@ -178,6 +182,9 @@ internal static class UpCommand
 
         return 0;
     }
+
+    /// <summary>The provisioner's event source, as the external-provisioner's (provisioner name and host).</summary>
+    public static string LocalPathComponent(ContainerdNode node) => LocalPathNames.Provisioner + "_" + node.Options.NodeName;
 
     private static async Task WaitForDefaultServiceAccountAsync(IKubernetes client, CancellationToken ct)
     {

@@ -17,6 +17,9 @@ internal sealed record ComponentIdentity(string Name, string User, IReadOnlyList
 
     public static readonly ComponentIdentity Dns = new("dns", "system:kube-dns", []);
 
+    /// <summary>The nodes' local-path provisioners: they create and delete PersistentVolumes, which no kubelet identity may.</summary>
+    public static readonly ComponentIdentity LocalPathProvisioner = new("local-path-provisioner", "system:orchestrator:local-path-provisioner", []);
+
     /// <summary>The API server's identity towards kubelets (logs, exec, attach, port-forward), as kubeadm's apiserver-kubelet-client.</summary>
     public static readonly ComponentIdentity ApiServerKubeletClient = new("apiserver-kubelet-client", "kube-apiserver-kubelet-client", ["kubeadm:cluster-admins"]);
 

@@ -51,8 +51,10 @@ public sealed class ContainerdCluster : IAsyncLifetime
     {
         // The node's own identity, as `join` gives a real node: the kubelet's client certificate is system:node:NAME.
         var kubeconfig = Server.WriteKubeconfig(Path.Combine(_kubeletRoot, "kubelet.kubeconfig"), null, "system:node:" + NodeName, "system:nodes");
+        // The node's local-path provisioner has its own identity, as `up` gives it (no node may create PersistentVolumes).
+        var localPath = Server.WriteKubeconfig(Path.Combine(_kubeletRoot, "local-path.kubeconfig"), null, "system:orchestrator:local-path-provisioner");
         Kubelet = await ComponentProcess.StartAsync(
-            "kubelet", "--kubeconfig", kubeconfig, "--runtime", "containerd", "--node-name", NodeName,
+            "kubelet", "--kubeconfig", kubeconfig, "--local-path-kubeconfig", localPath, "--runtime", "containerd", "--node-name", NodeName,
             "--root-dir", _kubeletRoot, "--containerd-state-dir", Containerd.StateDir, "--node-ip", "127.0.0.1", "--port", "0",
             // This node lives in the host's root namespace: no host-gw routes, masquerade table or sysctls there (NetnsCluster tests those).
             "--pod-network", "none", "--proxy-mode", "none", "--node-dns", "false");

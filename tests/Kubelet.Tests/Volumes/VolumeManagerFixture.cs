@@ -12,12 +12,12 @@ internal sealed class VolumeManagerFixture : IAsyncDisposable
 {
     private readonly TempDir _dir = new();
 
-    public VolumeManagerFixture(IVolumeSources? sources = null, Orchestrator.Kubelet.Volumes.Tokens.IServiceAccountTokens? tokens = null)
+    public VolumeManagerFixture(IVolumeSources? sources = null, Orchestrator.Kubelet.Volumes.Tokens.IServiceAccountTokens? tokens = null, IPersistentVolumes? claims = null)
     {
         Sources = sources as FakeVolumeSources ?? new FakeVolumeSources();
         Manager = new VolumeManager(
             PodsRoot, sources ?? Sources, Events, NullLogger<VolumeManager>.Instance, new LinuxMounter(), Time,
-            () => new Dictionary<string, ResourceQuantity> { ["cpu"] = new("4"), ["memory"] = new("8Gi") }, tokens);
+            () => new Dictionary<string, ResourceQuantity> { ["cpu"] = new("4"), ["memory"] = new("8Gi") }, tokens, claims);
     }
 
     public FakeVolumeSources Sources { get; }
@@ -29,6 +29,9 @@ internal sealed class VolumeManagerFixture : IAsyncDisposable
     public VolumeManager Manager { get; }
 
     public string PodsRoot => _dir.Join("pods");
+
+    /// <summary>A directory beside the pods root (a node's storage), removed with the fixture.</summary>
+    public string HostDir(string name) => _dir.Join(name);
 
     public string VolumeDir(V1Pod pod, string plugin, string name) => Path.Join(PodsRoot, pod.Metadata.Uid, "volumes", plugin, name);
 

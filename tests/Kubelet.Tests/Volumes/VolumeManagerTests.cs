@@ -239,7 +239,6 @@ public sealed class VolumeManagerTests
     }
 
     [Theory]
-    [InlineData("persistentVolumeClaim")]
     [InlineData("nfs")]
     [InlineData("csi")]
     public async Task Unsupported_volume_kinds_fail_loudly(string kind)
@@ -247,12 +246,11 @@ public sealed class VolumeManagerTests
         await using var f = new VolumeManagerFixture();
         var volume = kind switch
         {
-            "persistentVolumeClaim" => new V1Volume { Name = "v", PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = "claim" } },
             "nfs" => new V1Volume { Name = "v", Nfs = new V1NFSVolumeSource { Path = "/export", Server = "server" } },
             _ => new V1Volume { Name = "v", Csi = new V1CSIVolumeSource { Driver = "driver" } },
         };
         var e = await Assert.ThrowsAsync<VolumeSetupException>(() => f.Manager.SetUpAsync(VolumeManagerFixture.Pod("u1", volume), CancellationToken.None));
-        Assert.Equal($"{kind} volumes are not supported by this kubelet (only emptyDir, hostPath, configMap, secret, downwardAPI and projected are)", e.Message);
+        Assert.Equal($"{kind} volumes are not supported by this kubelet (only emptyDir, hostPath, configMap, secret, downwardAPI, projected and persistentVolumeClaim are)", e.Message);
     }
 
     [Fact]

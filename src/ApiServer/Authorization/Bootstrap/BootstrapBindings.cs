@@ -29,6 +29,7 @@ internal static class BootstrapBindings
         yield return Binding(null, "ClusterRole", "system:kube-scheduler", User("system:kube-scheduler"));
         yield return Binding(null, "ClusterRole", "system:volume-scheduler", User("system:kube-scheduler"));
         yield return Binding(null, "ClusterRole", "system:kubelet-api-admin", User("kube-apiserver-kubelet-client"));
+        yield return Binding(null, "ClusterRole", BootstrapSystemRoles.LocalPathProvisioner, User(BootstrapSystemRoles.LocalPathProvisioner));
     }
 
     public static IEnumerable<JsonObject> RoleBindings()

@@ -15,6 +15,7 @@ internal static class BootstrapSystemRoles
     public const string NodeClient = "system:certificates.k8s.io:certificatesigningrequests:nodeclient";
     public const string SelfNodeClient = "system:certificates.k8s.io:certificatesigningrequests:selfnodeclient";
     public const string KubeDnsPublisher = "system:orchestrator:kube-dns-publisher";
+    public const string LocalPathProvisioner = "system:orchestrator:local-path-provisioner";
 
     private static readonly PolicyRule Events = PolicyRule.Resource(["create", "update", "patch"], ["", "events.k8s.io"], "events");
 
@@ -43,6 +44,15 @@ internal static class BootstrapSystemRoles
             Rule(["list", "watch"], "discovery.k8s.io", "endpointslices"),
         ]);
         yield return ClusterRole("system:kube-controller-manager", ControllerManagerRules());
+
+        // Not upstream's: each real node's local-path provisioner (src/Kubelet/Storage/LocalPath), rancher's rules trimmed to what it does.
+        yield return ClusterRole(LocalPathProvisioner,
+        [
+            Rule(["create", "delete", "get", "list", "watch"], "", "persistentvolumes"),
+            Rule(["get", "list", "watch", "update"], "", "persistentvolumeclaims"),
+            Rule(Read, "storage.k8s.io", "storageclasses"),
+            PolicyRule.Resource(["create", "patch"], ["", "events.k8s.io"], "events"),
+        ]);
         yield return ClusterRole("system:node-bootstrapper", [Rule(["create", "get", "list", "watch"], "certificates.k8s.io", "certificatesigningrequests")]);
         yield return ClusterRole("system:kubelet-api-admin",
         [

@@ -10,6 +10,7 @@ using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Kubelet.Network;
 using Orchestrator.Kubelet.Pods.Dns;
+using Orchestrator.Kubelet.Storage.LocalPath;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
@@ -29,7 +30,7 @@ public sealed partial class ContainerdNode
         var resyncs = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
         var sources = new WatchingVolumeSources(context.Client, uid => resyncs.Writer.TryWrite(uid), context.Loggers, context.Time);
         var volumes = new VolumeManager(paths.PodsRoot, sources, context.Events, context.Loggers.CreateLogger<VolumeManager>(), time: context.Time,
-            tokens: new Volumes.Tokens.ServiceAccountTokenManager(context.Client, context.Time));
+            tokens: new Volumes.Tokens.ServiceAccountTokenManager(context.Client, context.Time), claims: new ApiPersistentVolumes(context.Client));
         var probes = new ProbeManager(new CriProbeExec(Cri), context.Events, context.Time, uid => resyncs.Writer.TryWrite(uid), context.Loggers.CreateLogger<ProbeManager>());
         var runtimeOptions = new CriRuntimeOptions(paths, nodeIp)
         {
@@ -64,6 +65,16 @@ public sealed partial class ContainerdNode
         };
         return new ContainerdKubelet(host, runtime, new PodLifecycleEventGenerator(Cri.Runtime, context.Time), context, [sources, .. PodNetworkControllers(context)]);
     }
+
+    /// <summary>
+    /// The node's local-path provisioner (volumes under <c>&lt;root&gt;/storage</c>), composed on its own context: it needs
+    /// an identity that may create PersistentVolumes, which no kubelet's may (ClusterRole system:orchestrator:local-path-provisioner).
+    /// </summary>
+    public LocalPathProvisioner CreateLocalPathProvisioner(ControllerContext context) =>
+        new(context, new LocalPathOptions(Options.NodeName, StorageRoot));
+
+    /// <summary>Where the node's local-path volumes live: <c>&lt;root&gt;/storage</c>.</summary>
+    public string StorageRoot => Path.Combine(Options.RootDir, "storage");
 
     /// <summary>The pod network's loops for <see cref="ContainerdNodeOptions.PodNetwork"/>: host-gw routes and masquerade, or none.</summary>
     private IReadOnlyList<IController> PodNetworkControllers(ControllerContext context)

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using k8s.Models;
+using k8s;
 using Orchestrator.Kubelet.Backoff;
+using Orchestrator.Kubelet.Volumes;
 
 namespace Orchestrator.Kubelet.Runtime.Hollow;
 
@@ -13,29 +15,54 @@ namespace Orchestrator.Kubelet.Runtime.Hollow;
 /// <see cref="HollowAnnotations.ExitCode"/>); OnFailure containers that fail restart after
 /// CrashLoopBackOff delays (<see cref="BackoffPolicy.Kubelet"/>), as real ones would. Pod IPs come
 /// from the node's podCIDR, one <see cref="PodIpAllocator"/> per node, seeded with the IPs the API
-/// already records there (a restarted kubelet keeps them) and released when a pod is killed.
+/// already records there (a restarted kubelet keeps them) and released when a pod is killed. A pod with a
+/// persistentVolumeClaim volume waits, as on a real node, until its claim is Bound to a volume bound back to it
+/// (<see cref="PersistentVolumeClaimVolume.ResolveAsync"/>); no directory is made.
 /// </summary>
 public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider time) : IPodRuntime
 {
     private static readonly TimeSpan WaitForIp = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WaitForClaims = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, DateTime> _started = new();
     private readonly ConcurrentDictionary<string, PodIpAllocator> _allocators = new();
+
+    /// <summary>A hollow runtime whose pods' persistentVolumeClaim volumes are read through <paramref name="claimsClient"/>.</summary>
+    public HollowRuntime(HollowRuntimeOptions options, TimeProvider time, IKubernetes claimsClient)
+        : this(options, time)
+    {
+        Claims = new ApiPersistentVolumes(claimsClient);
+    }
+
+    /// <summary>Where claims are read; null: persistentVolumeClaim volumes are not checked (the pod starts at once).</summary>
+    internal IPersistentVolumes? Claims { get; init; }
 
     public string RuntimeVersion => "hollow://1.0.0";
 
     /// <summary>Pods the runtime currently runs (for tests and metrics).</summary>
     public int PodCount => _started.Count;
 
-    public Task<ObservedPod> SyncAsync(V1Pod pod, NodeNetwork node, CancellationToken ct)
+    public async Task<ObservedPod> SyncAsync(V1Pod pod, NodeNetwork node, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(node);
+        if (!_started.ContainsKey(pod.Metadata.Uid ?? pod.Metadata.Name) && !await ClaimsBoundAsync(pod, ct))
+        {
+            return new ObservedPod(Waiting(pod), WaitForClaims) { SandboxReady = false };
+        }
+
+        return Sync(pod, node);
+    }
+
+    /// <summary>A hollow pod leaves nothing behind once killed.</summary>
+    public Task RemoveAsync(V1Pod pod, CancellationToken ct) => Task.CompletedTask;
+
+    private ObservedPod Sync(V1Pod pod, NodeNetwork node)
+    {
         var podIp = pod.Spec.HostNetwork == true ? node.HostIp : AllocateIp(pod, node);
         if (podIp is null)
         {
             // the podCIDR is full: nothing starts until a pod of the node gives its IP up
-            var waiting = pod.Spec.Containers.Select(c => new ObservedContainer(c.Name, ContainerRunState.Waiting, 0)).ToList();
-            return Task.FromResult(new ObservedPod(waiting, WaitForIp) { SandboxReady = false });
+            return new ObservedPod(Waiting(pod), WaitForIp) { SandboxReady = false };
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -54,11 +81,38 @@ public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider tim
             }
         }
 
-        return Task.FromResult(new ObservedPod(containers, next) { PodIp = podIp });
+        return new ObservedPod(containers, next) { PodIp = podIp };
     }
 
-    /// <summary>A hollow pod leaves nothing behind once killed.</summary>
-    public Task RemoveAsync(V1Pod pod, CancellationToken ct) => Task.CompletedTask;
+    private static List<ObservedContainer> Waiting(V1Pod pod) => pod.Spec.Containers.Select(c => new ObservedContainer(c.Name, ContainerRunState.Waiting, 0)).ToList();
+
+    /// <summary>Whether every claim the pod's volumes name is bound (checked until the pod first starts; a running pod keeps running).</summary>
+    private async Task<bool> ClaimsBoundAsync(V1Pod pod, CancellationToken ct)
+    {
+        if (Claims is null)
+        {
+            return true;
+        }
+
+        foreach (var volume in pod.Spec.Volumes ?? [])
+        {
+            if (volume.PersistentVolumeClaim is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await PersistentVolumeClaimVolume.ResolveAsync(pod, volume, Claims, ct);
+            }
+            catch (VolumeProcessingException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public Task KillAsync(V1Pod pod, TimeSpan gracePeriod, CancellationToken ct)
     {
