@@ -73,7 +73,7 @@ internal sealed class SummaryBuilder(CpuRateTracker rates)
         CpuStats? cpu = null;
         if (stats?.Cpu is { } usage)
         {
-            var time = FromNanoseconds(usage.Timestamp);
+            var time = TimeOr(usage.Timestamp, input.Now);
             var total = usage.UsageCoreNanoSeconds?.Value;
             cpu = new CpuStats
             {
@@ -86,8 +86,9 @@ internal sealed class SummaryBuilder(CpuRateTracker rates)
         MemoryStats? memory = stats?.Memory is { } m
             ? new MemoryStats
             {
-                Time = FromNanoseconds(m.Timestamp),
-                AvailableBytes = m.AvailableBytes?.Value,
+                Time = TimeOr(m.Timestamp, input.Now),
+                // containerd reports 0 available for a container without a memory limit: nothing is known, not "none left".
+                AvailableBytes = m.AvailableBytes is { Value: > 0 } available ? available.Value : null,
                 UsageBytes = m.UsageBytes?.Value,
                 WorkingSetBytes = m.WorkingSetBytes?.Value,
                 RssBytes = m.RssBytes?.Value,
@@ -97,7 +98,7 @@ internal sealed class SummaryBuilder(CpuRateTracker rates)
             : null;
 
         // The writable layer lives on the image filesystem; the logs on the kubelet's root filesystem.
-        var rootfs = stats?.WritableLayer is { } layer ? Fs(input.ImageFs, layer.UsedBytes?.Value, layer.InodesUsed?.Value, FromNanoseconds(layer.Timestamp)) : null;
+        var rootfs = stats?.WritableLayer is { } layer ? Fs(input.ImageFs, layer.UsedBytes?.Value, layer.InodesUsed?.Value, TimeOr(layer.Timestamp, input.Now)) : null;
         var logs = input.LogBytes.TryGetValue(container.Id, out var logBytes) ? Fs(input.RootFs, logBytes, null, input.Now) : null;
         return new Summary.ContainerStats
         {
@@ -200,4 +201,7 @@ internal sealed class SummaryBuilder(CpuRateTracker rates)
     }
 
     private static DateTimeOffset FromNanoseconds(long nanoseconds) => DateTimeOffset.UnixEpoch.AddTicks(nanoseconds / 100);
+
+    /// <summary>A runtime timestamp, or the round's time when the runtime left it 0 (containerd does for writable layers).</summary>
+    private static DateTimeOffset TimeOr(long nanoseconds, DateTimeOffset now) => nanoseconds > 0 ? FromNanoseconds(nanoseconds) : now;
 }

@@ -39,13 +39,11 @@ public sealed class NodeStatsTests(ContainerdCluster cluster)
             Assert.True(summary["node"]!["memory"]!["workingSetBytes"]!.GetValue<ulong>() > 0);
             var pod = summary["pods"]!.AsArray().OfType<JsonObject>().FirstOrDefault(p => p["podRef"]!["namespace"]!.GetValue<string>() == ns);
             container = pod?["containers"]!.AsArray().OfType<JsonObject>().FirstOrDefault(c => c["name"]!.GetValue<string>() == "burn");
-            return container?["cpu"]?["usageNanoCores"] is not null;
-        }, TimeSpan.FromSeconds(30), "the burning container's usageNanoCores");
+            // A busy loop takes a good part of a core even on a shared machine: far above an idle container's near-zero.
+            return container?["cpu"]?["usageNanoCores"]?.GetValue<ulong>() > 100_000_000;
+        }, TimeSpan.FromSeconds(30), "the burning container's usageNanoCores above 100 millicores");
 
-        // A busy loop takes most of a core: far above the 50 millicores an idle container shows.
-        var nanoCores = container!["cpu"]!["usageNanoCores"]!.GetValue<ulong>();
-        Assert.True(nanoCores > 300_000_000, $"usageNanoCores {nanoCores} while burning: {container}");
-        Assert.True(container["memory"]!["workingSetBytes"]!.GetValue<ulong>() > 0, container.ToJsonString());
+        Assert.True(container!["memory"]!["workingSetBytes"]!.GetValue<ulong>() > 0, container.ToJsonString());
         Assert.True(container["cpu"]!["usageCoreNanoSeconds"]!.GetValue<ulong>() > 0, container.ToJsonString());
 
         var metrics = (await cluster.Ok(kubectl, "get", "--raw", $"/api/v1/nodes/{ContainerdCluster.NodeName}/proxy/metrics/resource")).Stdout;
