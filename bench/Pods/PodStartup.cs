@@ -97,7 +97,8 @@ internal static class PodStartup
         },
     };
 
-    private static Process StartKubelet(string kubeconfig, ContainerdFixture containerd, string root)
+    /// <summary>An `orchestrator kubelet --runtime containerd` process on the containerd, with <paramref name="extra"/> arguments.</summary>
+    internal static Process StartKubelet(string kubeconfig, ContainerdFixture containerd, string root, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[]
@@ -105,7 +106,7 @@ internal static class PodStartup
             Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"), "kubelet", "--kubeconfig", kubeconfig, "--runtime", "containerd",
             "--node-name", "bench-node", "--root-dir", root, "--containerd-state-dir", containerd.StateDir, "--node-ip", "127.0.0.1", "--port", "0",
             "--pod-network", "none", "--proxy-mode", "none", "--node-dns", "false",
-        })
+        }.Concat(extra))
         {
             start.ArgumentList.Add(arg);
         }
@@ -118,13 +119,13 @@ internal static class PodStartup
         return process;
     }
 
-    private static long Rss(int pid)
+    internal static long Rss(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    internal static async Task WaitAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await condition())
