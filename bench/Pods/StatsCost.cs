@@ -49,9 +49,14 @@ internal static class StatsCost
             var rssIdle = await SettledRssAsync(kubelet);
             var healthz = await TimeAsync(https, port, "/healthz");
             var summary = await TimeAsync(https, port, "/stats/summary");
+            var rssSummary = PodStartup.Rss(kubelet.Id);
             var resource = await TimeAsync(https, port, "/metrics/resource");
-            var cri = await TimeCriAsync(containerd);
             var rssOn = PodStartup.Rss(kubelet.Id);
+            // Whether memory keeps growing with scrapes or levels off: as many requests again.
+            await TimeAsync(https, port, "/stats/summary");
+            await TimeAsync(https, port, "/metrics/resource");
+            var rssAgain = PodStartup.Rss(kubelet.Id);
+            var cri = await TimeCriAsync(containerd);
 
             output.WriteLine($"{pods} pods, {Requests} sequential requests each, one keep-alive HTTPS connection:");
             output.WriteLine($"  /healthz (baseline):  {healthz}");
@@ -59,7 +64,7 @@ internal static class StatsCost
             output.WriteLine($"  /stats/summary:       {summary}");
             output.WriteLine($"  /metrics/resource:    {resource}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio to raw ListContainerStats p50: summary {summary.P50 / cri.P50:F2}x, resource {resource.P50 / cri.P50:F2}x"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kubelet RSS with {pods} pods: --stats false {rssOff / 1048576.0:F1} MiB; --stats true {rssIdle / 1048576.0:F1} MiB settled, {rssOn / 1048576.0:F1} MiB after {3 * Requests} requests ({(double)rssOn / rssOff:F2}x)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kubelet RSS with {pods} pods: --stats false {rssOff / 1048576.0:F1} MiB; --stats true {rssIdle / 1048576.0:F1} MiB settled, {rssSummary / 1048576.0:F1} MiB after {Requests} summaries, {rssOn / 1048576.0:F1} MiB after {Requests} resource scrapes ({(double)rssOn / rssOff:F2}x), {rssAgain / 1048576.0:F1} MiB after as many again"));
         }
         finally
         {
