@@ -34,13 +34,13 @@ internal sealed class BenchCluster : IAsyncDisposable
     public IKubernetes Client => _api.Client;
 
     /// <summary>The kubelet process's resident memory now, in bytes.</summary>
-    public long KubeletRss
+    public long KubeletRss => Rss(_kubelet.Id);
+
+    /// <summary>A process's resident memory now, in bytes.</summary>
+    public static long Rss(int pid)
     {
-        get
-        {
-            var line = File.ReadLines($"/proc/{_kubelet.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        }
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
     public static async Task<BenchCluster> StartAsync(ContainerdFixture containerd, params string[] kubeletArguments)
@@ -92,7 +92,8 @@ internal sealed class BenchCluster : IAsyncDisposable
         }
     }
 
-    private static Process StartKubelet(string kubeconfig, ContainerdFixture containerd, string root, string[] extra)
+    /// <summary>Starts `orchestrator kubelet --runtime containerd` as node bench-node on <paramref name="root"/>, with <paramref name="extra"/> arguments.</summary>
+    public static Process StartKubelet(string kubeconfig, ContainerdFixture containerd, string root, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[]

@@ -108,6 +108,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Streaming.RemoteCommandTranslator>();
         builder.Services.AddSingleton<Streaming.PortForwardTunnel>();
         builder.Services.AddSingleton<Streaming.PodStreamingHandler>();
+        builder.Services.AddSingleton<Streaming.NodeProxyHandler>();
         builder.Services.AddAggregation(options);
 
         var app = builder.Build();
