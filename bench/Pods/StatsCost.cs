@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.ControllerManager;
 using Orchestrator.Scheduler;
