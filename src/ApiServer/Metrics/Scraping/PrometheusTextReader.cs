@@ -45,14 +45,15 @@ internal static class PrometheusTextReader
         var position = 0;
         var name = ReadName(line, ref position, metric: true) ?? throw Malformed(lineNumber, "a metric name");
         var labels = new List<KeyValuePair<string, string>>();
-        SkipBlanks(line, ref position);
+        var blank = SkipBlanks(line, ref position);
         if (position < line.Length && line[position] == '{')
         {
             position++;
             ReadLabels(line, ref position, labels, lineNumber);
+            blank = SkipBlanks(line, ref position);
         }
 
-        if (!SkipBlanks(line, ref position))
+        if (!blank)
         {
             throw Malformed(lineNumber, "a space before the value");
         }
