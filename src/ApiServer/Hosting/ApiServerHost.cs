@@ -109,6 +109,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Streaming.RemoteCommandTranslator>();
         builder.Services.AddSingleton<Streaming.PortForwardTunnel>();
         builder.Services.AddSingleton<Streaming.PodStreamingHandler>();
+        builder.Services.AddSingleton<Streaming.NodeProxyHandler>();
         builder.Services.AddAggregation(options);
         builder.Services.AddResourceMetrics(options.MetricResolution);
 

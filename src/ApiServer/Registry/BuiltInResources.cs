@@ -82,7 +82,7 @@ internal static class BuiltInResources
         Core<V1Node, V1NodeList>("nodes", "node", namespaced: false, ["no"]) with
         {
             Strategy = new NodeStrategy(),
-            Subresources = [Status("", "v1", "Node")],
+            Subresources = [Status("", "v1", "Node"), new("proxy", "", "v1", "NodeProxyOptions", ["create", "delete", "get", "patch", "update"], Connect: true)],
         },
         Core<V1Service, V1ServiceList>("services", "service", namespaced: true, ["svc"], ["all"]) with
         {

@@ -46,6 +46,8 @@ internal static class CommandRouter
                         --node-dns true|false --dns-port 53    the node's cluster DNS on its node IP, the
                             local endpoint of kube-system/kube-dns (10.96.0.10)
                         --cluster-dns 10.96.0.10 --cluster-domain cluster.local   pods' resolv.conf
+                        --stats true|false   the kubelet's /stats/summary, /metrics/resource and
+                            /metrics/cadvisor (cpu and memory from CRI and cgroups); false: 404
           token create [--ttl 24h] [--description D] [--kubeconfig F] | list [--kubeconfig F] | delete ID|TOKEN [--kubeconfig F]
               kubeadm's bootstrap tokens (Secrets in kube-system) for `join`; --ttl 0 never expires.
           join --server https://HOST:6443 --token ID.SECRET --discovery-token-ca-cert-hash sha256:HEX
