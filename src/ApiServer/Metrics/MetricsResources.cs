@@ -37,5 +37,6 @@ internal static class MetricsResources
         ListType = typeof(TList),
         Verbs = GetList,
         Stored = false,
+        Strategy = new ResourceStrategy(new Serving.MetricsPrinter(pods: namespaced)),
     };
 }

@@ -153,7 +153,14 @@ public sealed class MetricsServingTests(MetricsServerFixture server) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Table", table!["kind"]!.GetValue<string>());
-        Assert.Equal("ready", table["rows"]!.AsArray().Single()!["cells"]![0]!.GetValue<string>());
+        Assert.Equal(["Name", "cpu", "memory", "Window"], table["columnDefinitions"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()));
+        var cells = table["rows"]!.AsArray().Single()!["cells"]!.AsArray();
+        Assert.Equal("ready", cells[0]!.GetValue<string>());
+        Assert.Equal("2Gi", cells[2]!.GetValue<string>());
+
+        var (_, pods) = await server.GetAsync(Pods, "application/json;as=Table;v=v1;g=meta.k8s.io");
+        var podCells = pods!["rows"]!.AsArray().Single()!["cells"]!.AsArray();
+        Assert.Equal(["web", "10Mi"], new[] { podCells[0]!.GetValue<string>(), podCells[2]!.GetValue<string>() });
     }
 
     private static List<string> Names(JsonObject list) =>
