@@ -13,7 +13,8 @@ namespace Orchestrator.ApiServer.Metrics.Scraping;
 /// metrics-server's scrape loop inside the API server: every <see cref="MetricsOptions.Resolution"/> (first at start)
 /// every Ready node's kubelet is asked for its resource metrics, all at once, each within
 /// <see cref="MetricsOptions.ScrapeTimeout"/>; the round's points go to <see cref="MetricsStorage"/> together. A node
-/// that fails is logged and missing from that round (its series start over when it answers again).
+/// that fails is logged and missing from that round (its series start over when it answers again); one that keeps
+/// failing is asked less often (<see cref="ScrapeBackoff"/>).
 /// </summary>
 internal sealed partial class MetricsScraper(
     WatchCacheSet caches,
@@ -25,6 +26,9 @@ internal sealed partial class MetricsScraper(
     TimeProvider time,
     ILogger<MetricsScraper> logger) : BackgroundService
 {
+    private readonly ScrapeBackoff _backoff = new();
+    private long _round;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var nodes = registry.Find("", "v1", "nodes") ?? throw new InvalidOperationException("nodes are not served");
@@ -50,7 +54,10 @@ internal sealed partial class MetricsScraper(
     public async Task<MetricsBatch> ScrapeAsync(IReadOnlyList<JsonObject> nodes, CancellationToken cancellationToken)
     {
         var start = time.GetUtcNow();
-        var scrapes = await Task.WhenAll(nodes.Select(node => ScrapeNodeAsync(node, start, cancellationToken)));
+        var round = _round++;
+        _backoff.Retain(nodes.Select(n => Objects.ObjectMeta.Name(n) ?? "").ToHashSet(StringComparer.Ordinal));
+        var asked = nodes.Where(n => _backoff.ShouldScrape(Objects.ObjectMeta.Name(n) ?? "", round)).ToList();
+        var scrapes = await Task.WhenAll(asked.Select(node => ScrapeNodeAsync(node, start, round, cancellationToken)));
         var nodePoints = new Dictionary<string, MetricsPoint>(StringComparer.Ordinal);
         var podPoints = new Dictionary<PodKey, IReadOnlyDictionary<string, MetricsPoint>>();
         foreach (var (name, scrape) in scrapes.OfType<(string, NodeScrape)>())
@@ -66,11 +73,11 @@ internal sealed partial class MetricsScraper(
             }
         }
 
-        LogRound(logger, nodes.Count, nodePoints.Count, podPoints.Count, time.GetUtcNow() - start);
+        LogRound(logger, asked.Count, nodes.Count, nodePoints.Count, podPoints.Count, time.GetUtcNow() - start);
         return new MetricsBatch(nodePoints, podPoints);
     }
 
-    private async Task<(string, NodeScrape)?> ScrapeNodeAsync(JsonObject node, DateTimeOffset start, CancellationToken cancellationToken)
+    private async Task<(string, NodeScrape)?> ScrapeNodeAsync(JsonObject node, DateTimeOffset start, long round, CancellationToken cancellationToken)
     {
         var name = Objects.ObjectMeta.Name(node) ?? "";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -79,13 +86,31 @@ internal sealed partial class MetricsScraper(
         {
             var kubelet = PodStreamTarget.Kubelet(node) with { Tls = tls.IfEnabled };
             var text = await client.GetAsync(kubelet, timeout.Token);
-            return (name, ResourceMetricsDecoder.Decode(text, start));
+            var scrape = ResourceMetricsDecoder.Decode(text, start);
+            Record(name, round, succeeded: true);
+            return (name, scrape);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
-            // One kubelet down, slow or talking nonsense must not stop the others' metrics.
-            LogScrapeFailed(logger, name, e);
+            // One kubelet down, slow or talking nonsense must not stop the others' metrics; said once, not every round.
+            if (Record(name, round, succeeded: false) == 1)
+            {
+                LogScrapeFailed(logger, name, e);
+            }
+            else
+            {
+                LogScrapeStillFailing(logger, name, e.Message);
+            }
+
             return null;
+        }
+    }
+
+    private int Record(string node, long round, bool succeeded)
+    {
+        lock (_backoff)
+        {
+            return _backoff.Record(node, round, succeeded);
         }
     }
 
