@@ -259,6 +259,9 @@ internal static class BuiltInResources
 
         // authentication.k8s.io: create-only reviews, never stored
         .. Authentication.AuthenticationResources.All,
+
+        // metrics.k8s.io: computed from the kubelets' resource metrics, never stored
+        .. Metrics.MetricsResources.All,
     ];
 
     private static ResourceDefinition Core<TModel, TList>(string plural, string singular, bool namespaced, string[]? shortNames = null, string[]? categories = null) =>

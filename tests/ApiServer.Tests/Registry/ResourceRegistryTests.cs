@@ -26,6 +26,14 @@ public sealed class ResourceRegistryTests
     {
         foreach (var resource in ResourceRegistry.BuiltIn.All)
         {
+            if (resource.Group == "metrics.k8s.io")
+            {
+                // The client's metrics models declare no kind constants: the kinds are metrics-server's names.
+                Assert.Null(resource.ModelType.GetField("KubeKind"));
+                Assert.Equal(resource.Kind + "List", resource.ListType.Name);
+                continue;
+            }
+
             Assert.Equal(resource.Kind, resource.ModelType.GetField("KubeKind")!.GetValue(null));
             Assert.Equal(resource.Group, resource.ModelType.GetField("KubeGroup")!.GetValue(null));
             if (!resource.Stored)
