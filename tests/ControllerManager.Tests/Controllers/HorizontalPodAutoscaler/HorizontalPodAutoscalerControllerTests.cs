@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Orchestrator.ControllerManager.Controllers.HorizontalPodAutoscaler;
@@ -42,6 +43,15 @@ public sealed class HorizontalPodAutoscalerControllerTests
         var rescaled = await harness.EventuallyAsync(() => harness.EventsAsync("SuccessfulRescale"), e => e.Count > 0, "a SuccessfulRescale event");
         Assert.Equal("New size: 4; reason: cpu resource utilization (percentage of request) above target", rescaled[0].Message);
         Assert.Equal("HorizontalPodAutoscaler", rescaled[0].InvolvedObject.Kind);
+
+        // kubectl get hpa: TARGETS from status.currentMetrics as upstream's printer shows it.
+        using var http = new HttpClient { BaseAddress = harness.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/web");
+        request.Headers.Accept.ParseAdd("application/json;as=Table;v=v1;g=meta.k8s.io");
+        using var response = await http.SendAsync(request);
+        var table = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var columns = table["columnDefinitions"]!.AsArray().Select(c => (string?)c!["name"]).ToList();
+        Assert.Equal("cpu: 200%/50%", (string?)table["rows"]![0]!["cells"]![columns.IndexOf("Targets")]);
     }
 
     [Fact]
