@@ -29,6 +29,9 @@ internal static class LocalApiServicePriorities
         [("node.k8s.io", "v1")] = (16300, 15),
         [("discovery.k8s.io", "v1")] = (16200, 15),
         [("flowcontrol.apiserver.k8s.io", "v1")] = (16100, 21),
+
+        // Served here instead of by a metrics-server behind an APIService: the priorities of metrics-server's APIService.
+        [("metrics.k8s.io", "v1beta1")] = (100, 100),
     };
 
     /// <summary>The (group, version) priorities of a built-in group/version, or null when it has no local APIService.</summary>

@@ -25,6 +25,7 @@ internal sealed partial class ResourceHandler(
     Caching.WatchCacheSet caches,
     IEnumerable<ISubresourceHandler> subresourceHandlers,
     IEnumerable<Reviews.IReviewHandler> reviewHandlers,
+    IEnumerable<ReadOnly.IReadOnlyResourceHandler> readOnlyHandlers,
     TimeProvider time)
 {
     /// <summary>The subresource that writes status only and reads like its parent (upstream's status strategy).</summary>
@@ -34,6 +35,8 @@ internal sealed partial class ResourceHandler(
 
     private readonly Dictionary<(string Group, string Plural), Reviews.IReviewHandler> _reviews = reviewHandlers.ToDictionary(h => (h.Group, h.Plural));
 
+    private readonly Dictionary<(string Group, string Plural), ReadOnly.IReadOnlyResourceHandler> _readOnly = readOnlyHandlers.ToDictionary(h => (h.Group, h.Plural));
+
     public ResourceRegistry Registry => registry;
 
     /// <summary>Dispatches by subresource, then by method and <c>watch</c>.</summary>
@@ -41,7 +44,9 @@ internal sealed partial class ResourceHandler(
     {
         if (!request.Resource.Stored)
         {
-            return ReviewAsync(context, request);
+            return _readOnly.TryGetValue((request.Resource.Group, request.Resource.Plural), out var computed)
+                ? ReadOnlyAsync(context, request, computed)
+                : ReviewAsync(context, request);
         }
 
         if (request.Subresource is { } name)

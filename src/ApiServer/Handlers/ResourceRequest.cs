@@ -9,6 +9,9 @@ internal sealed record ResourceRequest(ResourceDefinition Resource, string? Name
     /// <summary>Who asks (<see cref="RequestUser"/>): what a kind records of its creator (a CSR's spec.username) comes from here.</summary>
     public UserInfo User { get; init; } = UserInfo.Unsecured;
 
+    /// <summary>The segments after a connect subresource that takes a path (<c>nodes/{name}/proxy/{path}</c>); empty otherwise.</summary>
+    public IReadOnlyList<string> ConnectPath { get; init; } = [];
+
     /// <summary>
     /// Parses the path after <c>/api/v1/</c> or <c>/apis/{group}/{version}/</c>. Null when the path
     /// names nothing this server serves (the caller answers 404). A namespace or name segment that
@@ -29,6 +32,12 @@ internal sealed record ResourceRequest(ResourceDefinition Resource, string? Name
                 5 => new(namespaced, PathSegmentName.RequireNamespace(segments[1]), PathSegmentName.RequireName(segments[3]), segments[4]),
                 _ => null,
             };
+        }
+
+        // {plural}/{name}/{connect subresource}/{path...} of a cluster-scoped resource (nodes/{name}/proxy/stats/summary).
+        if (segments.Count > 3 && Find(segments[0]) is { Namespaced: false } connected && connected.Subresources.Any(s => s.Name == segments[2] && s.Connect))
+        {
+            return new(connected, null, PathSegmentName.RequireName(segments[1]), segments[2]) { ConnectPath = segments.Skip(3).ToList() };
         }
 
         if (segments.Count is < 1 or > 3 || Find(segments[0]) is not { } resource)

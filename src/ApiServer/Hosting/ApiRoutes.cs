@@ -67,6 +67,12 @@ internal static class ApiRoutes
         var segments = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Select(RawPath.Unescape).ToArray();
         var request = (ResourceRequest.Parse(handler.Registry, group, version, segments) ?? throw ApiErrors.ResourceNotFound()) with { User = RequestUser.Get(context) };
 
+        // nodes/{name}/proxy/{path}: the kubelet's answer whatever its media type (no Accept negotiation), as upstream's proxy.
+        if (request.Subresource == "proxy" && request.Resource.Kind == "Node")
+        {
+            return context.RequestServices.GetRequiredService<NodeProxyHandler>().HandleAsync(context, request);
+        }
+
         // Upgrades (exec, attach, port-forward) answer with a stream, not a serialized object.
         if (context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest != true && !context.WebSockets.IsWebSocketRequest)
         {

@@ -11,6 +11,7 @@ using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Authorization;
 using Orchestrator.ApiServer.ControlPlane;
 using Orchestrator.ApiServer.Handlers;
+using Orchestrator.ApiServer.Metrics;
 using Orchestrator.ApiServer.Hosting.Connections;
 using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry;
@@ -108,7 +109,9 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Streaming.RemoteCommandTranslator>();
         builder.Services.AddSingleton<Streaming.PortForwardTunnel>();
         builder.Services.AddSingleton<Streaming.PodStreamingHandler>();
+        builder.Services.AddSingleton<Streaming.NodeProxyHandler>();
         builder.Services.AddAggregation(options);
+        builder.Services.AddResourceMetrics(options.MetricResolution);
 
         var app = builder.Build();
         app.UseMiddleware<Connections.ResponseOwnershipMiddleware>();

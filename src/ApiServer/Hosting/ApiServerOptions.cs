@@ -29,4 +29,7 @@ public sealed record ApiServerOptions
 
     /// <summary>How often the kubernetes Service's Endpoints and EndpointSlice are checked and repaired (upstream: 10 s).</summary>
     public TimeSpan EndpointReconcileInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the kubelets' resource metrics are scraped for metrics.k8s.io (metrics-server --metric-resolution: 15 s).</summary>
+    public TimeSpan MetricResolution { get; init; } = TimeSpan.FromSeconds(15);
 }

@@ -82,7 +82,7 @@ internal static class BuiltInResources
         Core<V1Node, V1NodeList>("nodes", "node", namespaced: false, ["no"]) with
         {
             Strategy = new NodeStrategy(),
-            Subresources = [Status("", "v1", "Node")],
+            Subresources = [Status("", "v1", "Node"), new("proxy", "", "v1", "NodeProxyOptions", ["create", "delete", "get", "patch", "update"], Connect: true)],
         },
         Core<V1Service, V1ServiceList>("services", "service", namespaced: true, ["svc"], ["all"]) with
         {
@@ -259,6 +259,9 @@ internal static class BuiltInResources
 
         // authentication.k8s.io: create-only reviews, never stored
         .. Authentication.AuthenticationResources.All,
+
+        // metrics.k8s.io: computed from the kubelets' resource metrics, never stored
+        .. Metrics.MetricsResources.All,
     ];
 
     private static ResourceDefinition Core<TModel, TList>(string plural, string singular, bool namespaced, string[]? shortNames = null, string[]? categories = null) =>

@@ -10,12 +10,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Kubelet.Server.Logs;
 using Orchestrator.Kubelet.Server.Relay;
+using Orchestrator.Kubelet.Stats;
 
 namespace Orchestrator.Kubelet.Server;
 
 /// <summary>
 /// The kubelet's own HTTP server (upstream's port 10250): <c>/healthz</c>, <c>/containerLogs</c>,
-/// <c>/exec</c>, <c>/attach</c> and <c>/portForward</c>, backed by an <see cref="IStreamingRuntime"/>.
+/// <c>/exec</c>, <c>/attach</c> and <c>/portForward</c>, backed by an <see cref="IStreamingRuntime"/>, and with
+/// <see cref="KubeletServerOptions.Stats"/> <c>/stats/summary</c>, <c>/metrics/resource</c> and <c>/metrics/cadvisor</c>.
 /// The API server proxies pods/log, pods/exec, pods/attach and pods/portforward here.
 /// HTTPS with <see cref="KubeletServerOptions.ServingCertificate"/>, and with
 /// <see cref="KubeletServerOptions.ClientCertificateAuthority"/> every request must present a client
@@ -80,6 +82,10 @@ public sealed class KubeletServer : IAsyncDisposable
         builder.Services.AddSingleton(_ => new UpgradeRelay(_loggers.CreateLogger<UpgradeRelay>()));
         builder.Services.AddSingleton<ContainerLogsEndpoint>();
         builder.Services.AddSingleton<StreamingEndpoints>();
+        if (_options.Stats is { } stats)
+        {
+            builder.Services.AddStats(stats, _loggers);
+        }
 
         var app = builder.Build();
         if (_options.ClientCertificateAuthority is { } authority)
@@ -89,6 +95,10 @@ public sealed class KubeletServer : IAsyncDisposable
 
         app.UseMiddleware<StreamingErrorMiddleware>(_loggers.CreateLogger<StreamingErrorMiddleware>());
         MapRoutes(app);
+        if (_options.Stats is not null)
+        {
+            app.MapStats();
+        }
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _port = new Uri(address).Port;

@@ -30,6 +30,9 @@ public sealed record KubeletServerOptions
     /// <summary>How often, while a followed log is at its end, the runtime is asked whether the container still runs.</summary>
     public TimeSpan LogRunningCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The node's stats for <c>/stats/summary</c> and <c>/metrics/resource</c>; null: those paths are 404 (<c>--stats=false</c>, hollow nodes).</summary>
+    internal Stats.IStatsProvider? Stats { get; init; }
+
     /// <summary>Throws when a value cannot work.</summary>
     public void Validate()
     {

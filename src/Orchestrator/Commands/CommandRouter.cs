@@ -9,13 +9,15 @@ internal static class CommandRouter
         commands:
           up [--data-dir DIR] [--store URL] [--port PORT] [--bind-address IP] [--advertise-address IP] [--hollow-nodes N]
              [--authorization-mode Node,RBAC (default)|RBAC|AlwaysAllow] [--anonymous-auth true|false] [--insecure-port N]
-             [--scheduler true|false] [--controller-manager true|false] [controller-manager options] [node options]
+             [--scheduler true|false] [--controller-manager true|false] [--metric-resolution 15s]
+             [controller-manager options] [node options]
               All-in-one host: the API server (HTTPS on IP:PORT, default 0.0.0.0:6443) on the store
               (SQLite by default at DIR/state.db, DIR defaults to ./.orchestrator), the scheduler, the
               controller manager and the nodes, each with its own client certificate. The cluster CA and
               certificates are in DIR/pki (created once, reused), the admin kubeconfig is DIR/kubeconfig,
               the components' are DIR/kubeconfigs/. --insecure-port N adds plain HTTP on 127.0.0.1:N
-              with no authentication, for tests only (off by default).
+              with no authentication, for tests only (off by default). metrics.k8s.io (kubectl top) is
+              served from the Ready nodes' kubelets, scraped every --metric-resolution.
           controller-manager --kubeconfig F [--controllers a,b,-c] [--leader-elect true|false] [--identity ID]
                              [--node-monitor-grace-period 40s] [--cluster-cidr 10.244.0.0/16]
                              [--load-balancer-ip-pool nodes|CIDR,A.B.C.D-A.B.C.E,...]
@@ -50,6 +52,8 @@ internal static class CommandRouter
                         --node-dns true|false --dns-port 53    the node's cluster DNS on its node IP, the
                             local endpoint of kube-system/kube-dns (10.96.0.10)
                         --cluster-dns 10.96.0.10 --cluster-domain cluster.local   pods' resolv.conf
+                        --stats true|false   the kubelet's /stats/summary, /metrics/resource and
+                            /metrics/cadvisor (cpu and memory from CRI and cgroups); false: 404
           token create [--ttl 24h] [--description D] [--kubeconfig F] | list [--kubeconfig F] | delete ID|TOKEN [--kubeconfig F]
               kubeadm's bootstrap tokens (Secrets in kube-system) for `join`; --ttl 0 never expires.
           join --server https://HOST:6443 --token ID.SECRET --discovery-token-ca-cert-hash sha256:HEX

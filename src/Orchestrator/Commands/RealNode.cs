@@ -31,6 +31,7 @@ internal static class RealNode
             NodeIp = arguments.Option("node-ip"),
             Port = ClientArguments.Number(arguments, portOption, 10250),
             MaxPods = template.MaxPods,
+            Stats = ClientArguments.Flag(arguments, "stats", true),
             Labels = template.Labels,
             Taints = template.Taints,
             ClusterCidr = clusterCidr,

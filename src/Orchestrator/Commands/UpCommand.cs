@@ -33,6 +33,7 @@ internal static class UpCommand
         var advertiseText = arguments.Option("advertise-address");
         var auditLog = arguments.Option("audit-log");
         var encryptionKeyFile = arguments.Option("encryption-key-file");
+        var metricResolution = Durations.Option(arguments, "metric-resolution") ?? TimeSpan.FromSeconds(15);
         var hollowNodes = ClientArguments.Number(arguments, "hollow-nodes", 0);
         var template = KubeletCommand.NodeTemplate(arguments);
         var controllers = ControllerManagerCommand.Options(arguments) with { Identity = "orchestrator-up" };
@@ -46,6 +47,11 @@ internal static class UpCommand
         if (realNodeText is not ("auto" or "true" or "false"))
         {
             throw new UsageException($"--real-node must be auto, true or false, not \"{realNodeText}\"");
+        }
+
+        if (metricResolution <= TimeSpan.Zero)
+        {
+            throw new UsageException("--metric-resolution must be longer than 0s");
         }
 
         var realNode = realNodeText != "false";
@@ -86,6 +92,7 @@ internal static class UpCommand
             AdvertiseAddress = advertiseAddress,
             Security = security.For(pki),
             AuditLogPath = auditLog is null ? null : Path.GetFullPath(auditLog),
+            MetricResolution = metricResolution,
         };
         await using var server = await ApiServerHost.StartAsync(store, serverOptions, Logging);
         controllers = controllers with { RootCaBundle = ApiMachinery.Certificates.Pem.Certificate(pki.CaCertificate) };

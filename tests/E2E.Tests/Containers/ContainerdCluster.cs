@@ -30,7 +30,8 @@ public sealed class ContainerdCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Containerd = await ContainerdFixture.StartAsync();
-        Server = await OrchestratorProcess.StartAsync(null, null, "--cluster-cidr", Containerd.PodCidr, "--real-node", "false", "--audit-log", AuditLog);
+        // Metrics every 2 s, so kubectl top answers within seconds of a pod starting.
+        Server = await OrchestratorProcess.StartAsync(null, null, "--cluster-cidr", Containerd.PodCidr, "--real-node", "false", "--audit-log", AuditLog, "--metric-resolution", "2s");
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.Kubeconfig));
         _kubeletRoot = Directory.CreateTempSubdirectory("orchestrator-kubelet-").FullName;
         await StartKubeletAsync();

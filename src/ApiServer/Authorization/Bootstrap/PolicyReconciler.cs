@@ -17,7 +17,7 @@ internal sealed class PolicyReconciler(IStore store, ResourceRegistry registry, 
 {
     public async Task ReconcileAsync(CancellationToken cancellationToken)
     {
-        await ReconcileAllAsync("clusterroles", BootstrapClusterRoles.All().Concat(BootstrapSystemRoles.All()), PolicyReconciliation.Role, cancellationToken);
+        await ReconcileAllAsync("clusterroles", BootstrapClusterRoles.All().Concat(BootstrapSystemRoles.All()).Append(MetricsReaderPolicy.ClusterRole()), PolicyReconciliation.Role, cancellationToken);
         await ReconcileAllAsync("roles", BootstrapSystemRoles.NamespacedRoles(), PolicyReconciliation.Role, cancellationToken);
         await ReconcileAllAsync("clusterrolebindings", BootstrapBindings.ClusterRoleBindings(nodeAuthorizer).Concat(NodeCompanionPolicy.ClusterRoleBindings()), PolicyReconciliation.Binding, cancellationToken);
         await ReconcileAllAsync("rolebindings", BootstrapBindings.RoleBindings().Concat(NodeCompanionPolicy.RoleBindings()), PolicyReconciliation.Binding, cancellationToken);

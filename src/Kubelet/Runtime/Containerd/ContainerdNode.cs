@@ -4,6 +4,8 @@ using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Kubelet.Server;
 using Orchestrator.Kubelet.Images.Local;
+using Orchestrator.Kubelet.Stats;
+using Orchestrator.Kubelet.Stats.Cgroups;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
@@ -97,7 +99,10 @@ public sealed partial class ContainerdNode : IAsyncDisposable
             await EnsureLocalImagesAsync(containerd.Config, ct);
             var cri = CriClient.Connect(containerd.Endpoint);
             var version = await cri.Runtime.VersionAsync(new Cri.Api.VersionRequest { Version = "v1" }, cancellationToken: ct);
-            var server = new KubeletServer(new CriStreamingRuntime(cri.Runtime), new KubeletServerOptions { Port = options.Port, ServingCertificate = options.ServingCertificate, ClientCertificateAuthority = options.ClientCertificateAuthority }, loggers);
+            var stats = options.Stats
+                ? new CriStatsProvider(cri.Runtime, cri.Images, new CriStatsProviderOptions(options.NodeName, options.RootDir, ContainerdCleanup.CgroupParentFor(containerd.Config.StateDir)), new CgroupReader(), TimeProvider.System)
+                : null;
+            var server = new KubeletServer(new CriStreamingRuntime(cri.Runtime), new KubeletServerOptions { Port = options.Port, ServingCertificate = options.ServingCertificate, ClientCertificateAuthority = options.ClientCertificateAuthority, Stats = stats }, loggers);
             await server.StartAsync(ct);
             return new ContainerdNode(options, containerd, started, cri, $"{version.RuntimeName}://{version.RuntimeVersion}", server, logger);
         }

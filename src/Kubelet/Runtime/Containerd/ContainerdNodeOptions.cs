@@ -27,6 +27,9 @@ public sealed record ContainerdNodeOptions(string NodeName, string RootDir)
 
     public int MaxPods { get; init; } = 110;
 
+    /// <summary>Whether the kubelet server serves /stats/summary, /metrics/resource and /metrics/cadvisor (--stats, default on).</summary>
+    public bool Stats { get; init; } = true;
+
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyList<V1Taint> Taints { get; init; } = [];

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orchestrator.ApiServer.Handlers.ReadOnly;
+using Orchestrator.ApiServer.Metrics.Scraping;
+using Orchestrator.ApiServer.Metrics.Serving;
+using Orchestrator.ApiServer.Metrics.Storage;
+
+namespace Orchestrator.ApiServer.Metrics;
+
+/// <summary>The resource metrics pipeline (metrics-server inside the API server): the kubelet scraper, its storage and the metrics.k8s.io handlers.</summary>
+internal static class MetricsServiceCollectionExtensions
+{
+    public static IServiceCollection AddResourceMetrics(this IServiceCollection services, TimeSpan resolution)
+    {
+        if (resolution <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "the metric resolution must be positive");
+        }
+
+        services.AddSingleton(new MetricsOptions(resolution));
+        services.AddSingleton<MetricsStorage>();
+        services.AddSingleton<KubeletMetricsClient>();
+        services.AddHostedService<MetricsScraper>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadOnlyResourceHandler, NodeMetricsHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadOnlyResourceHandler, PodMetricsHandler>());
+        return services;
+    }
+}
