@@ -10,7 +10,9 @@ public sealed class OpenApiV3DocumentTests
     [Fact]
     public void Every_served_group_version_has_a_document()
     {
+        // metrics.k8s.io is computed, and documented upstream by metrics-server's own OpenAPI, not kube-apiserver's.
         var expected = ResourceRegistry.BuiltIn.All
+            .Where(r => r.Group != "metrics.k8s.io")
             .Select(r => r.Group.Length == 0 ? $"api/{r.Version}" : $"apis/{r.Group}/{r.Version}")
             .Distinct()
             .Order(StringComparer.Ordinal);

@@ -43,11 +43,19 @@ internal sealed class OpenApiV3Documents
     /// <summary>The model types a registry's documents name: its built-in kinds, lists, subresource kinds, and the meta kinds operations use.</summary>
     public static IEnumerable<Type> SchemaRoots(ResourceRegistry registry) =>
         registry.All
-            .Where(r => r.Custom is null)
+            .Where(IsDocumentedBuiltIn)
             .SelectMany(r => new[] { r.ModelType, r.ListType }.Concat(r.Subresources.Where(s => s.Kind != r.Kind && !s.Connect).Select(PathsBuilder.ModelOf)))
             .Append(typeof(V1Status))
             .Append(typeof(V1DeleteOptions))
             .Distinct();
+
+    /// <summary>
+    /// A built-in kind whose model declares its group, version and kind: the computed metrics.k8s.io kinds have client
+    /// models without them (upstream publishes them from metrics-server's own document, not kube-apiserver's), so they
+    /// have no schema name and stay out, as create-only and stored kinds never do.
+    /// </summary>
+    private static bool IsDocumentedBuiltIn(ResourceDefinition resource) =>
+        resource.Custom is null && Schemas.ModelTypes.KindOf(resource.ModelType) is not null;
 
     private CustomDocuments Custom
     {
@@ -90,7 +98,7 @@ internal sealed class OpenApiV3Documents
         var naming = SchemaNaming.Build(SchemaRoots(registry));
         var catalog = new SchemaCatalog(naming, documentation);
         var everySchema = new HashSet<string>(StringComparer.Ordinal);
-        var builtIn = registry.All.Where(r => r.Custom is null).ToList();
+        var builtIn = registry.All.Where(IsDocumentedBuiltIn).ToList();
         var documents = builtIn
             .Select(r => new GroupVersion(r.Group, r.Version))
             .Distinct()
