@@ -28,6 +28,7 @@ internal static class ControllerCatalog
         (Controllers.TokenCleaner.TokenCleanerController.ControllerName, (c, _) => new Controllers.TokenCleaner.TokenCleanerController(c)),
         (Controllers.RootCaPublisher.RootCaPublisherController.ControllerName, (c, o) => new Controllers.RootCaPublisher.RootCaPublisherController(c, o.RootCaBundle ?? "")),
         (Controllers.ClusterRoleAggregation.ClusterRoleAggregationController.ControllerName, (c, _) => new Controllers.ClusterRoleAggregation.ClusterRoleAggregationController(c)),
+        (Controllers.HorizontalPodAutoscaler.HorizontalPodAutoscalerController.ControllerName, (c, o) => new Controllers.HorizontalPodAutoscaler.HorizontalPodAutoscalerController(c, o.HorizontalPodAutoscaler)),
         (Controllers.ServiceLoadBalancer.ServiceLoadBalancerController.ControllerName, (c, o) => new Controllers.ServiceLoadBalancer.ServiceLoadBalancerController(c, o.LoadBalancerAddressPool())),
         (Controllers.PersistentVolume.PersistentVolumeBinderController.ControllerName, (c, _) => new Controllers.PersistentVolume.PersistentVolumeBinderController(c)),
         (Controllers.PvcProtection.PvcProtectionController.ControllerName, (c, _) => new Controllers.PvcProtection.PvcProtectionController(c)),

@@ -41,10 +41,14 @@ public sealed record ControllerManagerOptions
     /// </summary>
     public string? RootCaBundle { get; init; }
 
+    /// <summary>The HPA controller's sync period, tolerance and delays (--horizontal-pod-autoscaler-*).</summary>
+    public Controllers.HorizontalPodAutoscaler.HorizontalPodAutoscalerOptions HorizontalPodAutoscaler { get; init; } = new();
+
     /// <summary>Checks the options that can be wrong; call at start-up.</summary>
     /// <exception cref="ArgumentException">With a message naming the option and what is wrong.</exception>
     public void Validate()
     {
+        HorizontalPodAutoscaler.Validate();
         try
         {
             _ = LoadBalancerAddressPool();

@@ -22,6 +22,10 @@ internal static class CommandRouter
                              [--node-monitor-grace-period 40s] [--cluster-cidr 10.244.0.0/16]
                              [--load-balancer-ip-pool nodes|CIDR,A.B.C.D-A.B.C.E,...]
                              [--cluster-signing-cert-file F --cluster-signing-key-file F] [--cluster-signing-duration 8760h]
+                             [--horizontal-pod-autoscaler-sync-period 15s] [--horizontal-pod-autoscaler-tolerance 0.1]
+                             [--horizontal-pod-autoscaler-downscale-stabilization 5m0s]
+                             [--horizontal-pod-autoscaler-cpu-initialization-period 5m0s]
+                             [--horizontal-pod-autoscaler-initial-readiness-delay 30s]
               The controllers alone; several replicas elect a leader on a Lease in kube-system.
           scheduler --kubeconfig F [--leader-elect true|false] [--identity ID] [--scheduler-name NAME]
               The scheduler alone; several replicas elect a leader on kube-system/kube-scheduler.

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using System.Globalization;
 using Orchestrator.ControllerManager;
+using Orchestrator.ControllerManager.Controllers.HorizontalPodAutoscaler;
 
 namespace Orchestrator.Host.Commands;
 
@@ -75,6 +77,39 @@ internal static class ControllerManagerCommand
             };
         }
 
+        options = options with { HorizontalPodAutoscaler = HorizontalPodAutoscaler(arguments) };
         return arguments.Option("identity") is { } identity ? options with { Identity = identity } : options;
+    }
+
+    /// <summary>kube-controller-manager's --horizontal-pod-autoscaler-* flags.</summary>
+    private static HorizontalPodAutoscalerOptions HorizontalPodAutoscaler(Arguments arguments)
+    {
+        const string prefix = "horizontal-pod-autoscaler-";
+        var defaults = new HorizontalPodAutoscalerOptions();
+        var tolerance = defaults.Tolerance;
+        if (arguments.Option(prefix + "tolerance") is { } text
+            && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out tolerance))
+        {
+            throw new UsageException($"--{prefix}tolerance must be a number such as 0.1, not \"{text}\"");
+        }
+
+        var options = new HorizontalPodAutoscalerOptions
+        {
+            SyncPeriod = Durations.Option(arguments, prefix + "sync-period") ?? defaults.SyncPeriod,
+            Tolerance = tolerance,
+            CpuInitializationPeriod = Durations.Option(arguments, prefix + "cpu-initialization-period") ?? defaults.CpuInitializationPeriod,
+            InitialReadinessDelay = Durations.Option(arguments, prefix + "initial-readiness-delay") ?? defaults.InitialReadinessDelay,
+            DownscaleStabilization = Durations.Option(arguments, prefix + "downscale-stabilization") ?? defaults.DownscaleStabilization,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        return options;
     }
 }

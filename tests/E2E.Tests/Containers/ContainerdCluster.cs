@@ -30,8 +30,10 @@ public sealed class ContainerdCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Containerd = await ContainerdFixture.StartAsync();
-        // Metrics every 2 s, so kubectl top answers within seconds of a pod starting.
-        Server = await OrchestratorProcess.StartAsync(null, null, "--cluster-cidr", Containerd.PodCidr, "--real-node", "false", "--audit-log", AuditLog, "--metric-resolution", "2s");
+        // Metrics every 2 s, so kubectl top answers within seconds of a pod starting; autoscalers synced as often.
+        Server = await OrchestratorProcess.StartAsync(
+            null, null, "--cluster-cidr", Containerd.PodCidr, "--real-node", "false", "--audit-log", AuditLog, "--metric-resolution", "2s",
+            "--horizontal-pod-autoscaler-sync-period", "2s");
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.Kubeconfig));
         _kubeletRoot = Directory.CreateTempSubdirectory("orchestrator-kubelet-").FullName;
         await StartKubeletAsync();
