@@ -70,7 +70,9 @@ public sealed class NoServerErrorTests(ApiServerFixture api) : IClassFixture<Api
             await Send(HttpMethod.Delete, item + "-missing", junk);
         }
 
-        foreach (var sub in resource.Subresources)
+        // A proxy subresource (nodes/proxy) passes the body through unread: its answer is the backend's, and a node
+        // nobody serves is upstream's 500 "error trying to reach service" (NodeProxyTests checks that).
+        foreach (var sub in resource.Subresources.Where(s => s.Name != "proxy"))
         {
             foreach (var junk in Junk)
             {
