@@ -43,7 +43,8 @@ internal sealed class BenchCluster : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
-    public static async Task<BenchCluster> StartAsync(ContainerdFixture containerd, params string[] kubeletArguments)
+    /// <param name="localPath">Whether the kubelet runs its local-path provisioner (with the same, unauthenticated, kubeconfig).</param>
+    public static async Task<BenchCluster> StartAsync(ContainerdFixture containerd, bool localPath = false)
     {
         var api = await InProcessApiServer.StartAsync();
         var kubeconfig = Path.Combine(Path.GetTempPath(), $"bench-kubeconfig-{Guid.NewGuid():N}");
@@ -52,7 +53,7 @@ internal sealed class BenchCluster : IAsyncDisposable
         var scheduler = SchedulerHost.RunAsync(api.Client, NullLoggerFactory.Instance, new SchedulerOptions { Identity = "bench" }, stop.Token);
         var controllers = ControllerManagerHost.RunAsync(api.Client, NullLoggerFactory.Instance, new ControllerManagerOptions { Identity = "bench", ClusterCidr = containerd.PodCidr }, stop.Token);
         var root = Directory.CreateTempSubdirectory("bench-kubelet-").FullName;
-        var cluster = new BenchCluster(api, stop, Task.WhenAll(scheduler, controllers), StartKubelet(kubeconfig, containerd, root, kubeletArguments), kubeconfig, root);
+        var cluster = new BenchCluster(api, stop, Task.WhenAll(scheduler, controllers), StartKubelet(kubeconfig, containerd, root, localPath ? ["--local-path-kubeconfig", kubeconfig] : []), kubeconfig, root);
         try
         {
             await WaitAsync(async () => (await api.Client.CoreV1.ListNodeAsync()).Items.Any(n => n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true && !string.IsNullOrEmpty(n.Spec?.PodCIDR)), "the node to be Ready");

@@ -17,7 +17,7 @@ internal static class ClaimStartup
 
     public static async Task RunAsync(ContainerdFixture containerd, int pods, TextWriter output)
     {
-        await using var cluster = await BenchCluster.StartAsync(containerd);
+        await using var cluster = await BenchCluster.StartAsync(containerd, localPath: true);
         var client = cluster.Client;
         await client.StorageV1.CreateStorageClassAsync(new V1StorageClass
         {
