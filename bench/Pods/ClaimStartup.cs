@@ -15,7 +15,7 @@ internal static class ClaimStartup
 {
     private const string ClassName = "local-path";
 
-    public static async Task RunAsync(ContainerdFixture containerd, int pods, TextWriter output)
+    public static async Task RunAsync(ContainerdFixture containerd, int pods, bool trace, TextWriter output)
     {
         await using var cluster = await BenchCluster.StartAsync(containerd, localPath: true);
         var client = cluster.Client;
@@ -28,17 +28,25 @@ internal static class ClaimStartup
         });
 
         await using var watch = await RunningWatch.StartAsync(client);
+        await using var timeline = trace ? new ClaimTimeline(client) : null;
         var plain = new List<double>();
         var claimed = new List<double>();
         for (var i = 0; i < pods; i++)
         {
             var n = i.ToString(CultureInfo.InvariantCulture);
             plain.Add(await TimeAsync(watch, () => client.CoreV1.CreateNamespacedPodAsync(PodStartup.Pod("plain-" + n, containerd.BusyboxImage, null), "default"), "plain-" + n));
+            timeline?.Flush(TextWriter.Null);
             claimed.Add(await TimeAsync(watch, async () =>
             {
+                timeline?.Mark("create claim data-" + n);
                 await client.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(Claim("data-" + n), "default");
                 await client.CoreV1.CreateNamespacedPodAsync(PodStartup.Pod("claimed-" + n, containerd.BusyboxImage, "data-" + n), "default");
             }, "claimed-" + n));
+            if (timeline is not null)
+            {
+                output.WriteLine($"claim data-{n}: {claimed[^1]:F0} ms");
+                timeline.Flush(output);
+            }
         }
 
         var without = Percentiles.Of(plain);

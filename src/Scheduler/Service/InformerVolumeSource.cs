@@ -19,6 +19,6 @@ internal sealed class InformerVolumeSource(
     public Task UpdateVolumeAsync(V1PersistentVolume volume, CancellationToken ct) =>
         client.CoreV1.ReplacePersistentVolumeAsync(volume, volume.Metadata.Name, cancellationToken: ct);
 
-    public Task UpdateClaimAsync(V1PersistentVolumeClaim claim, CancellationToken ct) =>
+    public Task<V1PersistentVolumeClaim> UpdateClaimAsync(V1PersistentVolumeClaim claim, CancellationToken ct) =>
         client.CoreV1.ReplaceNamespacedPersistentVolumeClaimAsync(claim, claim.Metadata.Name, claim.Metadata.NamespaceProperty, cancellationToken: ct);
 }

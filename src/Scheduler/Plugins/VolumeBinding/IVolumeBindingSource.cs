@@ -17,6 +17,9 @@ public interface IVolumeBindingSource
     /// <summary>Writes the volume (a claimRef set by the scheduler); fails on a stale resourceVersion.</summary>
     Task UpdateVolumeAsync(V1PersistentVolume volume, CancellationToken ct);
 
-    /// <summary>Writes the claim (the selected-node annotation); fails on a stale resourceVersion.</summary>
-    Task UpdateClaimAsync(V1PersistentVolumeClaim claim, CancellationToken ct);
+    /// <summary>
+    /// Writes the claim (the selected-node annotation); fails on a stale resourceVersion. Returns the claim as
+    /// written, which the informers may not hold yet.
+    /// </summary>
+    Task<V1PersistentVolumeClaim> UpdateClaimAsync(V1PersistentVolumeClaim claim, CancellationToken ct);
 }

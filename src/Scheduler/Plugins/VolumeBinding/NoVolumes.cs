@@ -16,6 +16,6 @@ internal sealed class NoVolumes : IVolumeBindingSource
     public Task UpdateVolumeAsync(V1PersistentVolume volume, CancellationToken ct) =>
         throw new InvalidOperationException("this scheduler has no storage informers");
 
-    public Task UpdateClaimAsync(V1PersistentVolumeClaim claim, CancellationToken ct) =>
+    public Task<V1PersistentVolumeClaim> UpdateClaimAsync(V1PersistentVolumeClaim claim, CancellationToken ct) =>
         throw new InvalidOperationException("this scheduler has no storage informers");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orchestrator.ApiMachinery.Objects;
 using Orchestrator.ApiMachinery.Storage;
 
@@ -60,6 +61,10 @@ internal sealed partial class VolumeBinding
             return Status.Success;
         }
 
+        // The claims as this PreBind wrote them: the informer may still hold the versions before the writes, and
+        // read alone a claim without its new selected-node would look like failed provisioning (upstream reads
+        // its assume cache, which holds the written versions, for the same reason).
+        var written = new Dictionary<string, V1PersistentVolumeClaim>(StringComparer.Ordinal);
         using var timeout = new CancellationTokenSource(_bindTimeout, _time);
         using var both = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
@@ -80,11 +85,11 @@ internal sealed partial class VolumeBinding
                     var copy = ObjectCopy.Deep(current);
                     copy.Metadata.Annotations ??= new Dictionary<string, string>();
                     copy.Metadata.Annotations[StorageAnnotations.SelectedNode] = nodeName;
-                    await _source.UpdateClaimAsync(copy, both.Token);
+                    written[Key(claim)] = await _source.UpdateClaimAsync(copy, both.Token);
                 }
             }
 
-            while (!AllBound(decision))
+            while (!AllBound(decision, written))
             {
                 await Task.Delay(_pollInterval, _time, both.Token);
             }
@@ -107,12 +112,13 @@ internal sealed partial class VolumeBinding
     }
 
     /// <summary>Every claim of the decision is bound to a volume that points back at it.</summary>
-    private bool AllBound(PodVolumes decision)
+    private bool AllBound(PodVolumes decision, Dictionary<string, V1PersistentVolumeClaim> written)
     {
         foreach (var claim in decision.StaticBindings.Select(b => b.Claim).Concat(decision.Provisions))
         {
-            var current = _source.GetClaim(claim.Metadata.NamespaceProperty, claim.Metadata.Name)
+            var cached = _source.GetClaim(claim.Metadata.NamespaceProperty, claim.Metadata.Name)
                 ?? throw new InvalidOperationException($"failed to get PVC \"{Key(claim)}\": not found");
+            var current = written.TryGetValue(Key(claim), out var ours) && IsOlder(cached, ours) ? ours : cached;
             if (current.Metadata.Uid != claim.Metadata.Uid)
             {
                 throw new InvalidOperationException($"PVC \"{Key(claim)}\" was deleted and recreated");
@@ -133,6 +139,12 @@ internal sealed partial class VolumeBinding
 
         return true;
     }
+
+    /// <summary>The cache's copy predates the write (resourceVersions compared as numbers, as upstream's assume cache does).</summary>
+    private static bool IsOlder(V1PersistentVolumeClaim cached, V1PersistentVolumeClaim written) =>
+        long.TryParse(cached.Metadata.ResourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var have)
+        && long.TryParse(written.Metadata.ResourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var wrote)
+        && have < wrote;
 
     private void Forget(PodVolumes decision)
     {

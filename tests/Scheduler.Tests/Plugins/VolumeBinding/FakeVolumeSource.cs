@@ -10,6 +10,7 @@ internal sealed class FakeVolumeSource : IVolumeBindingSource
     private readonly ConcurrentDictionary<string, V1PersistentVolumeClaim> _claims = new();
     private readonly ConcurrentDictionary<string, V1PersistentVolume> _volumes = new();
     private readonly ConcurrentDictionary<string, V1StorageClass> _classes = new();
+    private readonly ConcurrentQueue<V1PersistentVolumeClaim> _lagging = new();
 
     public ConcurrentQueue<string> Writes { get; } = new();
 
@@ -46,11 +47,34 @@ internal sealed class FakeVolumeSource : IVolumeBindingSource
         return Task.CompletedTask;
     }
 
-    public Task UpdateClaimAsync(V1PersistentVolumeClaim claim, CancellationToken ct)
+    /// <summary>Claim writes reach the reads only at <see cref="CatchUp"/>, as an informer lags the API server's answer.</summary>
+    public bool LagClaimWrites { get; init; }
+
+    public Task<V1PersistentVolumeClaim> UpdateClaimAsync(V1PersistentVolumeClaim claim, CancellationToken ct)
     {
         Writes.Enqueue($"pvc/{claim.Metadata.Name} selected-node={(claim.Metadata.Annotations is { } a && a.TryGetValue("volume.kubernetes.io/selected-node", out var n) ? n : null)}");
-        Add(claim);
-        return Task.CompletedTask;
+        var written = k8s.KubernetesJson.Deserialize<V1PersistentVolumeClaim>(k8s.KubernetesJson.Serialize(claim));
+        var version = long.Parse(claim.Metadata.ResourceVersion ?? "0", System.Globalization.CultureInfo.InvariantCulture) + 1;
+        written.Metadata.ResourceVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (LagClaimWrites)
+        {
+            _lagging.Enqueue(written);
+        }
+        else
+        {
+            Add(written);
+        }
+
+        return Task.FromResult(written);
+    }
+
+    /// <summary>The informer catches up with the claim writes so far.</summary>
+    public void CatchUp()
+    {
+        while (_lagging.TryDequeue(out var claim))
+        {
+            Add(claim);
+        }
     }
 
     /// <summary>What the binder does once the claim is matched: both sides point at each other, the claim completed.</summary>

@@ -34,7 +34,7 @@ public sealed class VolumeBindingTests
 
         return new V1PersistentVolumeClaim
         {
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default", Uid = "uid-" + name, Annotations = annotations },
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default", Uid = "uid-" + name, ResourceVersion = "1", Annotations = annotations },
             Spec = new V1PersistentVolumeClaimSpec
             {
                 StorageClassName = storageClass,
@@ -219,6 +219,27 @@ public sealed class VolumeBindingTests
     }
 
     [Fact]
+    public async Task PreBind_waits_for_its_own_selected_node_write_to_reach_the_informer_instead_of_failing()
+    {
+        var source = new FakeVolumeSource { LagClaimWrites = true }.Add(Class("local", "example.com/local")).Add(Claim("data"));
+        var plugin = new Plugin(source, pollInterval: TimeSpan.FromMilliseconds(5));
+        var pod = PodWith("data");
+        var (state, _) = PreFilter(plugin, pod);
+        plugin.Filter(state, pod, Make.Info(N1));
+        plugin.Reserve(state, pod, "n1");
+
+        var preBind = plugin.PreBindAsync(state, pod, "n1", CancellationToken.None);
+        await Orchestrator.Testing.Eventually.TrueAsync(() => Task.FromResult(!source.Writes.IsEmpty), "the selected-node write");
+        await Task.Delay(50);
+        Assert.False(preBind.IsCompleted, "the informer's claim without selected-node is older than the write, not a provisioner giving the node back");
+
+        source.CatchUp();
+        source.Add(Volume("pvc-1", "n1", phase: "Bound"));
+        source.CompleteBinding("data", "pvc-1");
+        Assert.True((await preBind).IsSuccess);
+    }
+
+    [Fact]
     public async Task PreBind_fails_when_the_provisioner_gives_the_node_back()
     {
         var source = new FakeVolumeSource().Add(Class("local", "example.com/local")).Add(Claim("data"));
@@ -230,7 +251,9 @@ public sealed class VolumeBindingTests
         var preBind = plugin.PreBindAsync(state, pod, "n1", CancellationToken.None);
         await Orchestrator.Testing.Eventually.TrueAsync(() => Task.FromResult(!source.Writes.IsEmpty), "the selected-node write");
 
-        source.Add(Claim("data"));
+        var givenBack = Claim("data");
+        givenBack.Metadata.ResourceVersion = "3";
+        source.Add(givenBack);
 
         var status = await preBind;
         Assert.Equal("binding volumes: provisioning failed for PVC \"data\"", status.Message);
