@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Kubelet.Server.Authorization;
 using Orchestrator.Kubelet.Server.Logs;
 using Orchestrator.Kubelet.Server.Relay;
 using Orchestrator.Kubelet.Stats;
@@ -22,7 +23,8 @@ namespace Orchestrator.Kubelet.Server;
 /// HTTPS with <see cref="KubeletServerOptions.ServingCertificate"/>, and with
 /// <see cref="KubeletServerOptions.ClientCertificateAuthority"/> every request must present a client
 /// certificate from that CA (401 otherwise), as upstream's x509 authenticator with anonymous
-/// authentication off. HTTP/2 is off because SPDY and WebSocket upgrades need HTTP/1.1.
+/// authentication off, and with <see cref="KubeletServerOptions.Authorizer"/> authorized on <c>nodes/NODE/…</c> as
+/// upstream's webhook mode. HTTP/2 is off because SPDY and WebSocket upgrades need HTTP/1.1.
 /// </summary>
 public sealed class KubeletServer : IAsyncDisposable
 {
@@ -91,6 +93,11 @@ public sealed class KubeletServer : IAsyncDisposable
         if (_options.ClientCertificateAuthority is { } authority)
         {
             app.UseMiddleware<ClientCertificateCheck>(authority);
+        }
+
+        if (_options.Authorizer is { } authorizer)
+        {
+            app.UseMiddleware<KubeletAuthorization>(authorizer, _loggers.CreateLogger<KubeletAuthorization>());
         }
 
         app.UseMiddleware<StreamingErrorMiddleware>(_loggers.CreateLogger<StreamingErrorMiddleware>());

@@ -24,6 +24,13 @@ public sealed record KubeletServerOptions
     /// </summary>
     public X509Certificate2? ClientCertificateAuthority { get; init; }
 
+    /// <summary>
+    /// Upstream's <c>--authorization-mode=Webhook</c>: every request with a verified client certificate is
+    /// authorized on <c>nodes/NODE/SUBRESOURCE</c> (Authorization/). Null: AlwaysAllow. Needs
+    /// <see cref="ClientCertificateAuthority"/>.
+    /// </summary>
+    internal Authorization.IKubeletAuthorizer? Authorizer { get; init; }
+
     /// <summary>How often a followed log file is polled for new lines at its end.</summary>
     public TimeSpan LogPollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
@@ -44,6 +51,11 @@ public sealed record KubeletServerOptions
         if (ClientCertificateAuthority is not null && ServingCertificate is null)
         {
             throw new ArgumentException("a client CA needs TLS: set the serving certificate too", nameof(ClientCertificateAuthority));
+        }
+
+        if (Authorizer is not null && ClientCertificateAuthority is null)
+        {
+            throw new ArgumentException("authorization needs authenticated clients: set the client CA too", nameof(Authorizer));
         }
 
         if (ServingCertificate is { HasPrivateKey: false })

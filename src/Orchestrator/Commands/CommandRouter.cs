@@ -34,10 +34,12 @@ internal static class CommandRouter
               N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
           kubelet --kubeconfig F --runtime containerd [--node-name N] [--node-ip IP] [--root-dir DIR] [--port 10250]
                   [--containerd-state-dir DIR] [--tls-cert-file F --tls-private-key-file F] [--client-ca-file F]
+                  [--authorization-mode Webhook|AlwaysAllow]
                   [--proxy-kubeconfig F] [--dns-kubeconfig F] [--local-path-kubeconfig F] [real node options]
               One real node on a private containerd (started in the kubelet's network namespace). Its
               server is HTTPS (a self-signed certificate in DIR/pki unless given) and serves only clients
-              with a certificate from --client-ca-file (default: the kubeconfig's CA). The node's proxy
+              with a certificate from --client-ca-file (default: the kubeconfig's CA), each authorized with a
+              SubjectAccessReview on nodes/NODE/stats|metrics|log|proxy (Webhook, the default). The node's proxy
               and DNS use their own kubeconfigs when given, else the kubelet's; its local-path volume
               provisioner runs only with --local-path-kubeconfig (no node identity may create volumes).
           proxy --kubeconfig F --node-name N [--mode nftables|iptables] [--cluster-cidr 10.244.0.0/16] [--dry-run] [--cleanup]

@@ -53,6 +53,11 @@ internal static class KubeletCommand
             Kubelet = services.Apply(new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) }),
         };
         options = RealNode.WithStandaloneTls(options, arguments, authorities);
+        if (options is { WebhookAuthorization: true, ClientCertificateAuthority: null })
+        {
+            throw new UsageException("--authorization-mode Webhook needs client certificates: give --client-ca-file (the kubeconfig names no CA), or --authorization-mode AlwaysAllow");
+        }
+
         using var proxyClient = ClientArguments.OptionalClient(arguments, "proxy-kubeconfig");
         using var dnsClient = ClientArguments.OptionalClient(arguments, "dns-kubeconfig");
         using var localPathClient = ClientArguments.OptionalClient(arguments, "local-path-kubeconfig");

@@ -61,6 +61,9 @@ internal static class RealNode
             [.. new[] { IPAddress.Loopback, nodeIp }.OfType<IPAddress>().Concat(ApiServerNames.InterfaceAddresses()).Distinct()]);
     }
 
+    private const string WebhookMode = "Webhook";
+    private const string AlwaysAllowMode = "AlwaysAllow";
+
     /// <summary>The kubelet server's certificate directory (upstream --cert-dir, ROOT/pki).</summary>
     public static string CertificateDirectory(ContainerdNodeOptions options) => Path.Combine(options.RootDir, "pki");
 
@@ -68,6 +71,8 @@ internal static class RealNode
     /// A standalone kubelet's TLS: <c>--tls-cert-file</c>/<c>--tls-private-key-file</c> when given, else a self-signed
     /// certificate in ROOT/pki (upstream's behaviour); the API server's client certificate must chain to
     /// <c>--client-ca-file</c>, by default to the CA of the kubelet's kubeconfig (the cluster CA signs both).
+    /// <c>--authorization-mode Webhook</c> (the default here, as kubeadm configures it) authorizes each client with a
+    /// SubjectAccessReview on nodes/NODE/stats|metrics|log|proxy; <c>AlwaysAllow</c> serves every authenticated client.
     /// </summary>
     public static ContainerdNodeOptions WithStandaloneTls(ContainerdNodeOptions options, Arguments arguments, X509Certificate2Collection? kubeconfigAuthorities)
     {
@@ -75,6 +80,12 @@ internal static class RealNode
         var certificateFile = arguments.Option("tls-cert-file");
         var keyFile = arguments.Option("tls-private-key-file");
         var clientCaFile = arguments.Option("client-ca-file");
+        var authorizationMode = arguments.Option("authorization-mode");
+        if (authorizationMode is not (null or WebhookMode or AlwaysAllowMode))
+        {
+            throw new UsageException($"--authorization-mode {authorizationMode}: the kubelet knows {AlwaysAllowMode} and {WebhookMode}");
+        }
+
         if ((certificateFile is null) != (keyFile is null))
         {
             throw new UsageException("--tls-cert-file and --tls-private-key-file go together");
@@ -90,7 +101,8 @@ internal static class RealNode
                 : File.Exists(clientCaFile)
                     ? Pem.Certificates(File.ReadAllText(clientCaFile)).FirstOrDefault() ?? throw new UsageException($"--client-ca-file {clientCaFile} holds no certificate")
                     : throw new UsageException($"--client-ca-file {clientCaFile} does not exist");
-            return options with { ServingCertificate = serving, ClientCertificateAuthority = clientCa };
+            // Webhook unless told otherwise: kubeadm's configuration, and a kubelet API open to every cluster client otherwise.
+            return options with { ServingCertificate = serving, ClientCertificateAuthority = clientCa, WebhookAuthorization = authorizationMode != AlwaysAllowMode };
         }
         catch (CryptographicException e)
         {

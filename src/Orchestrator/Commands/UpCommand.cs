@@ -130,6 +130,7 @@ internal static class UpCommand
             {
                 ServingCertificate = pki.KubeletServingCertificate(RealNode.CertificateDirectory(realNodeOptions), realNodeOptions.NodeName, RealNode.KubeletNames(realNodeOptions)),
                 ClientCertificateAuthority = pki.CaCertificate,
+                WebhookAuthorization = true,
             };
             node = await ContainerdNode.StartAsync(realNodeOptions, loggers, stop.Token);
             var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -21,6 +21,8 @@ public sealed partial class ContainerdNode
     public ContainerdKubelet CreateKubelet(ControllerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // The server's webhook authorization reviews through this kubelet's client (a renewed certificate brings a new one).
+        _authorizer?.UseClient(context.Client);
         var paths = new KubeletPaths(Options.RootDir);
         var nodeIp = NodeIp;
         var machine = MachineInfoReader.Read(Options.RootDir);

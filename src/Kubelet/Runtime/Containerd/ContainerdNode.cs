@@ -3,6 +3,7 @@ using Orchestrator.Client;
 using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Kubelet.Server;
+using Orchestrator.Kubelet.Server.Authorization;
 using Orchestrator.Kubelet.Images.Local;
 using Orchestrator.Kubelet.Stats;
 using Orchestrator.Kubelet.Stats.Cgroups;
@@ -21,9 +22,11 @@ public sealed partial class ContainerdNode : IAsyncDisposable
     private readonly KubeletServer _server;
     private readonly bool _started;
     private readonly ILogger _logger;
+    private readonly SubjectAccessReviewAuthorizer? _authorizer;
 
-    private ContainerdNode(ContainerdNodeOptions options, ContainerdProcess containerd, bool started, CriClient cri, string runtimeVersion, KubeletServer server, ILogger logger)
+    private ContainerdNode(ContainerdNodeOptions options, ContainerdProcess containerd, bool started, CriClient cri, string runtimeVersion, KubeletServer server, SubjectAccessReviewAuthorizer? authorizer, ILogger logger)
     {
+        _authorizer = authorizer;
         Options = options;
         _server = server;
         _containerd = containerd;
@@ -102,9 +105,13 @@ public sealed partial class ContainerdNode : IAsyncDisposable
             var stats = options.Stats
                 ? new CriStatsProvider(cri.Runtime, cri.Images, new CriStatsProviderOptions(options.NodeName, options.RootDir, ContainerdCleanup.CgroupParentFor(containerd.Config.StateDir)), new CgroupReader(), TimeProvider.System)
                 : null;
-            var server = new KubeletServer(new CriStreamingRuntime(cri.Runtime), new KubeletServerOptions { Port = options.Port, ServingCertificate = options.ServingCertificate, ClientCertificateAuthority = options.ClientCertificateAuthority, Stats = stats }, loggers);
+            var authorizer = options.WebhookAuthorization ? new SubjectAccessReviewAuthorizer(options.NodeName, TimeProvider.System) : null;
+            var server = new KubeletServer(
+                new CriStreamingRuntime(cri.Runtime),
+                new KubeletServerOptions { Port = options.Port, ServingCertificate = options.ServingCertificate, ClientCertificateAuthority = options.ClientCertificateAuthority, Authorizer = authorizer, Stats = stats },
+                loggers);
             await server.StartAsync(ct);
-            return new ContainerdNode(options, containerd, started, cri, $"{version.RuntimeName}://{version.RuntimeVersion}", server, logger);
+            return new ContainerdNode(options, containerd, started, cri, $"{version.RuntimeName}://{version.RuntimeVersion}", server, authorizer, logger);
         }
         catch
         {

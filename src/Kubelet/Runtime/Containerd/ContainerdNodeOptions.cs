@@ -25,6 +25,13 @@ public sealed record ContainerdNodeOptions(string NodeName, string RootDir)
     /// <summary>The CA the API server's client certificate must chain to; null serves any client.</summary>
     public X509Certificate2? ClientCertificateAuthority { get; init; }
 
+    /// <summary>
+    /// Upstream's <c>--authorization-mode=Webhook</c> (what kubeadm configures): each client of the kubelet
+    /// server is authorized with a SubjectAccessReview on <c>nodes/NODE/stats|metrics|log|proxy…</c> through the
+    /// kubelet's API client. False: AlwaysAllow, the flag's default. Needs <see cref="ClientCertificateAuthority"/>.
+    /// </summary>
+    public bool WebhookAuthorization { get; init; }
+
     public int MaxPods { get; init; } = 110;
 
     /// <summary>Whether the kubelet server serves /stats/summary, /metrics/resource and /metrics/cadvisor (--stats, default on).</summary>
