@@ -16,7 +16,7 @@ public static class ControllerManagerHost
             "controller-manager",
             client,
             loggers,
-            context => ControllerCatalog.All.Where(c => options.Enabled(c.Name)).Select(c => c.Create(context, options)),
+            context => ControllerCatalog.All.Where(c => options.Enabled(c.Name)).Select(c => c.Create(context with { Events = context.Events.For(c.EventSource) }, options)),
             election,
             ct,
             time);

@@ -19,10 +19,10 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
     private readonly string? _host;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Channel<(V1ObjectReference Regarding, string Type, string Reason, string Message)> _pending =
-        Channel.CreateBounded<(V1ObjectReference, string, string, string)>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly Channel<(string Component, V1ObjectReference Regarding, string Type, string Reason, string Message)> _pending =
+        Channel.CreateBounded<(string, V1ObjectReference, string, string, string)>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
-    private readonly ConcurrentDictionary<(string? Uid, string? Name, string Type, string Reason, string Message), (string Namespace, string Name, int Count)> _recent = new();
+    private readonly ConcurrentDictionary<(string Component, string? Uid, string? Name, string Type, string Reason, string Message), (string Namespace, string Name, int Count)> _recent = new();
     private readonly Task _writer;
 
     public EventRecorder(IKubernetes client, string component, ILogger logger, TimeProvider? time = null, string? host = null)
@@ -35,9 +35,18 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
         _writer = Task.Run(WriteAllAsync);
     }
 
-    public void Record(IKubernetesObject<V1ObjectMeta> regarding, string type, string reason, string message)
+    public void Record(IKubernetesObject<V1ObjectMeta> regarding, string type, string reason, string message) =>
+        Record(_component, regarding, type, reason, message);
+
+    /// <summary>
+    /// The events of one part of this component under its own source (upstream's controllers each have a recorder:
+    /// "deployment-controller", "horizontal-pod-autoscaler"), written by this recorder's one writer.
+    /// </summary>
+    public IEventRecorder For(string component) => component == _component ? this : new Source(this, component);
+
+    private void Record(string component, IKubernetesObject<V1ObjectMeta> regarding, string type, string reason, string message)
     {
-        if (!_pending.Writer.TryWrite((ObjectReferences.For(regarding), type, reason, message)))
+        if (!_pending.Writer.TryWrite((component, ObjectReferences.For(regarding), type, reason, message)))
         {
             LogDropped(reason);
         }
@@ -52,11 +61,11 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
 
     private async Task WriteAllAsync()
     {
-        await foreach (var (regarding, type, reason, message) in _pending.Reader.ReadAllAsync())
+        await foreach (var (component, regarding, type, reason, message) in _pending.Reader.ReadAllAsync())
         {
             try
             {
-                await WriteAsync(regarding, type, reason, message);
+                await WriteAsync(component, regarding, type, reason, message);
             }
             catch (Exception e)
             {
@@ -65,12 +74,12 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
         }
     }
 
-    private async Task WriteAsync(V1ObjectReference regarding, string type, string reason, string message)
+    private async Task WriteAsync(string component, V1ObjectReference regarding, string type, string reason, string message)
     {
         // Whole seconds, the precision of metav1.Time: firstTimestamp and the patched lastTimestamp must compare sanely.
         var utc = _time.GetUtcNow().UtcDateTime;
         var now = new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
-        var key = (regarding.Uid, regarding.Name, type, reason, message);
+        var key = (component, regarding.Uid, regarding.Name, type, reason, message);
         if (_recent.TryGetValue(key, out var seen))
         {
             var count = seen.Count + 1;
@@ -98,9 +107,9 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
             Type = type,
             Reason = reason,
             Message = message,
-            Source = new V1EventSource { Component = _component, Host = _host },
-            ReportingComponent = _component,
-            ReportingInstance = _host ?? _component,
+            Source = new V1EventSource { Component = component, Host = _host },
+            ReportingComponent = component,
+            ReportingInstance = _host ?? component,
             FirstTimestamp = now,
             LastTimestamp = now,
             Count = 1,
@@ -112,6 +121,14 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
         }
 
         _recent[key] = (ns, name, 1);
+    }
+
+    private sealed class Source(EventRecorder recorder, string component) : IEventRecorder
+    {
+        public void Record(IKubernetesObject<V1ObjectMeta> regarding, string type, string reason, string message) =>
+            recorder.Record(component, regarding, type, reason, message);
+
+        public IEventRecorder For(string other) => recorder.For(other);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {Reason} dropped: too many events queued")]

@@ -12,4 +12,7 @@ public interface IEventRecorder
     /// <param name="reason">A short UpperCamelCase reason, e.g. "Scheduled".</param>
     /// <param name="message">A human-readable sentence.</param>
     void Record(IKubernetesObject<V1ObjectMeta> regarding, string type, string reason, string message);
+
+    /// <summary>The same recorder with another source component (one per controller, as upstream's); a recorder without sources answers itself.</summary>
+    IEventRecorder For(string component) => this;
 }

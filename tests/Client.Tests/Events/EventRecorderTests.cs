@@ -40,6 +40,24 @@ public sealed class EventRecorderTests(ApiServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task For_WritesUnderAnotherSourceComponent_AndDoesNotFoldItsEventsIntoTheComponentsOwn()
+    {
+        var ns = await server.NewNamespaceAsync("sources");
+        var pod = await CreatePodAsync(ns, "web-0");
+        var recorder = new EventRecorder(server.Api.CreateClient(), "controller-manager", NullLogger.Instance);
+
+        recorder.For("deployment-controller").Record(pod, EventTypes.Normal, "ScalingReplicaSet", "Scaled up replica set web-1 to 1");
+        recorder.For("horizontal-pod-autoscaler").Record(pod, EventTypes.Normal, "ScalingReplicaSet", "Scaled up replica set web-1 to 1");
+        recorder.Record(pod, EventTypes.Normal, "ScalingReplicaSet", "Scaled up replica set web-1 to 1");
+        await recorder.DisposeAsync();
+
+        var events = (await _client.CoreV1.ListNamespacedEventAsync(ns)).Items;
+        Assert.Equal(["controller-manager", "deployment-controller", "horizontal-pod-autoscaler"], events.Select(e => e.Source.Component).Order(StringComparer.Ordinal));
+        Assert.All(events, e => Assert.Equal((1, e.Source.Component), (e.Count ?? 0, e.ReportingComponent)));
+        Assert.Same(recorder, recorder.For("controller-manager"));
+    }
+
+    [Fact]
     public async Task Repeats_AreAggregatedOntoOneEvent_ByCount_AndMoveLastTimestamp()
     {
         var ns = await server.NewNamespaceAsync("repeats");
