@@ -24,6 +24,7 @@ internal sealed partial class HorizontalPodAutoscalerController : ReconcilingCon
     private readonly ScaleClient _scales;
     private readonly MetricsEvaluator _evaluator;
     private readonly ConcurrentDictionary<NamespacedName, ScalingHistory> _histories = new();
+    private readonly ConcurrentDictionary<NamespacedName, LabelRequirements> _selectors = new();
     private readonly ILogger _logger;
 
     /// <param name="context">The controller manager's shared context.</param>
@@ -49,6 +50,7 @@ internal sealed partial class HorizontalPodAutoscalerController : ReconcilingCon
         if (cached is null)
         {
             _histories.TryRemove(key, out _);
+            _selectors.TryRemove(key, out _);
             return ReconcileResult.Done;
         }
 
@@ -83,7 +85,11 @@ internal sealed partial class HorizontalPodAutoscalerController : ReconcilingCon
         var snapshot = new ScaleSnapshot(current, scale.Status?.Replicas ?? 0, scale.Status?.Selector);
         var fetched = await FetchMetricsAsync(hpa, snapshot, ct);
         var plan = AutoscalerPlanner.Plan(
-            hpa.Spec, snapshot, () => _evaluator.Evaluate(hpa.Spec.Metrics, snapshot, SelectedPods(hpa.Metadata.NamespaceProperty, snapshot.Selector), fetched, now),
+            hpa.Spec, snapshot, () =>
+            {
+                var pods = SelectedPods(key, snapshot.Selector);
+                return _evaluator.Evaluate(hpa.Spec.Metrics, snapshot, pods, fetched, now, ControllingAutoscalers(pods));
+            },
             history, _options.DownscaleStabilization, now);
 
         foreach (var change in plan.Conditions)
@@ -179,7 +185,8 @@ internal sealed partial class HorizontalPodAutoscalerController : ReconcilingCon
         return fetched;
     }
 
-    private List<V1Pod> SelectedPods(string ns, string? selector)
+    /// <summary>The pods the target's selector selects; the selector is remembered as this autoscaler's (upstream's hpaSelectors).</summary>
+    private List<V1Pod> SelectedPods(NamespacedName key, string? selector)
     {
         LabelRequirements requirements;
         try
@@ -191,7 +198,23 @@ internal sealed partial class HorizontalPodAutoscalerController : ReconcilingCon
             return [];
         }
 
-        return [.. _pods.Cache.ListNamespace(ns).Where(p => requirements.Matches(p.Metadata.Labels as IReadOnlyDictionary<string, string>))];
+        _selectors[key] = requirements;
+        return [.. _pods.Cache.ListNamespace(key.Namespace).Where(p => requirements.Matches(p.Metadata.Labels as IReadOnlyDictionary<string, string>))];
+    }
+
+    /// <summary>Upstream's hpasControllingPodsUnderSelector: every autoscaler of the namespace whose last selector selects one of the pods.</summary>
+    private HashSet<string> ControllingAutoscalers(List<V1Pod> pods)
+    {
+        var controlling = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (other, requirements) in _selectors)
+        {
+            if (pods.Any(p => p.Metadata.NamespaceProperty == other.Namespace && requirements.Matches(p.Metadata.Labels as IReadOnlyDictionary<string, string>)))
+            {
+                controlling.Add(other.Namespace + "/" + other.Name);
+            }
+        }
+
+        return controlling;
     }
 
     private async Task WriteStatusIfChangedAsync(V2HorizontalPodAutoscaler hpa, string original, CancellationToken ct)

@@ -20,9 +20,15 @@ internal sealed class MetricsEvaluator(ReplicaCalculator calculator)
             _ => (MetricQuery?)null,
         }).OfType<MetricQuery>().Distinct();
 
+    /// <param name="specs">The autoscaler's metrics.</param>
+    /// <param name="scale">The target's scale.</param>
+    /// <param name="pods">The pods the scale's selector selects.</param>
+    /// <param name="fetched">The samples of each query.</param>
+    /// <param name="now">The clock.</param>
+    /// <param name="controllers">The autoscalers ("namespace/name") whose selectors select any of <paramref name="pods"/>: more than one is ambiguous.</param>
     public MetricsEvaluation Evaluate(
         IList<V2MetricSpec>? specs, ScaleSnapshot scale, IReadOnlyList<V1Pod> pods,
-        IReadOnlyDictionary<MetricQuery, MetricsFetch> fetched, DateTimeOffset now)
+        IReadOnlyDictionary<MetricQuery, MetricsFetch> fetched, DateTimeOffset now, IReadOnlyCollection<string>? controllers = null)
     {
         specs ??= [];
         var events = new List<HpaEvent>();
@@ -41,6 +47,14 @@ internal sealed class MetricsEvaluator(ReplicaCalculator calculator)
             var message = "couldn't convert selector into a corresponding internal selector object: " + e.Message;
             events.Add(HpaEvent.Warning("InvalidSelector", message));
             return Fail(events, "InvalidSelector", message, message);
+        }
+
+        if (controllers is { Count: > 1 })
+        {
+            // Upstream prints its []selectors.Key with %v: "[ns/a ns/b]".
+            var message = $"pods by selector {scale.Selector} are controlled by multiple HPAs: [{string.Join(' ', controllers.Order(StringComparer.Ordinal))}]";
+            events.Add(HpaEvent.Warning("AmbiguousSelector", message));
+            return Fail(events, "AmbiguousSelector", message, message);
         }
 
         var statuses = specs.Select(_ => new V2MetricStatus { Type = "" }).ToList();

@@ -113,6 +113,38 @@ public sealed class HorizontalPodAutoscalerControllerTests
     }
 
     [Fact]
+    public async Task Two_autoscalers_of_the_same_pods_both_stop_with_upstreams_AmbiguousSelector()
+    {
+        var metrics = new FakeMetricsClient();
+        await using var harness = await ControllerHarness.StartAsync(c => new HorizontalPodAutoscalerController(c, Fast, metrics));
+        var client = harness.Client;
+        await client.AppsV1.CreateNamespacedDeploymentAsync(HpaObjects.Deployment("twin", 1, "twin"), "default");
+        await HpaObjects.RunningPodAsync(client, "twin-0", "twin");
+        metrics.Set("twin-0", 400);
+
+        await client.AutoscalingV2.CreateNamespacedHorizontalPodAutoscalerAsync(HpaObjects.Autoscaler("twin-b", "apps/v1", "Deployment", "twin", 1, 10, 50), "default");
+        await client.AutoscalingV2.CreateNamespacedHorizontalPodAutoscalerAsync(HpaObjects.Autoscaler("twin-a", "apps/v1", "Deployment", "twin", 1, 10, 50), "default");
+
+        const string Message = "pods by selector app=twin are controlled by multiple HPAs: [default/twin-a default/twin-b]";
+        foreach (var name in new[] { "twin-a", "twin-b" })
+        {
+            var hpa = await harness.EventuallyAsync(
+                () => client.AutoscalingV2.ReadNamespacedHorizontalPodAutoscalerAsync(name, "default"),
+                h => HpaObjects.Condition(h, "ScalingActive")?.Reason == "AmbiguousSelector", $"{name} ScalingActive AmbiguousSelector");
+            Assert.Equal(("False", Message), (HpaObjects.Condition(hpa, "ScalingActive")!.Status, HpaObjects.Condition(hpa, "ScalingActive")!.Message));
+        }
+
+        var ambiguous = await harness.EventuallyAsync(() => harness.EventsAsync("AmbiguousSelector"), e => e.Count > 0, "an AmbiguousSelector event");
+        Assert.Equal(Message, ambiguous[0].Message);
+        Assert.Contains(await harness.EventsAsync("FailedComputeMetricsReplicas"), e => e.Message == Message);
+
+        // Once one goes, the other scales again (the deleted autoscaler's selector is forgotten).
+        await client.AutoscalingV2.DeleteNamespacedHorizontalPodAutoscalerAsync("twin-b", "default");
+        await harness.EventuallyAsync(
+            async () => (await client.AppsV1.ReadNamespacedDeploymentAsync("twin", "default")).Spec.Replicas == 8, "twin-a scales the deployment to 8");
+    }
+
+    [Fact]
     public async Task A_missing_target_is_reported_as_FailedGetScale()
     {
         await using var harness = await ControllerHarness.StartAsync(c => new HorizontalPodAutoscalerController(c, Fast, new FakeMetricsClient()));
