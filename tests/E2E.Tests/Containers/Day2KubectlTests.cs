@@ -22,7 +22,7 @@ public sealed class Day2KubectlTests(ContainerdCluster cluster)
     public async Task Kubectl_cp_copies_bytes_into_and_out_of_each_container_of_a_pod(string version)
     {
         var ns = await cluster.NamespaceAsync("cp" + Short(version));
-        await cluster.Apply(ns, TwoContainerPod("box"));
+        await cluster.Apply(ns, Day2Manifests.TwoContainerPod("box"));
         await cluster.PodAsync(ns, "box", ContainerdCluster.IsRunning, "both containers running");
         using var kubectl = cluster.Kubectl(version);
         var local = Directory.CreateTempSubdirectory("kubectl-cp-");
@@ -135,7 +135,7 @@ public sealed class Day2KubectlTests(ContainerdCluster cluster)
     public async Task Kubectl_exec_it_gives_a_terminal_whose_size_follows_the_user_s_window(string version)
     {
         var ns = await cluster.NamespaceAsync("tty" + Short(version));
-        await cluster.Apply(ns, Sleeper("shell"));
+        await cluster.Apply(ns, Day2Manifests.Sleeper("shell"));
         await cluster.PodAsync(ns, "shell", ContainerdCluster.IsRunning, "running");
         using var kubectl = TerminalKubectl.Start(version, cluster.Server.Kubeconfig, 30, 100, "exec", "-it", "shell", "-n", ns, "--", "sh");
         var terminal = kubectl.Terminal;
@@ -164,7 +164,7 @@ public sealed class Day2KubectlTests(ContainerdCluster cluster)
     public async Task Kubectl_logs_with_a_selector_prefixes_every_line_with_its_pod_and_container(string version)
     {
         var ns = await cluster.NamespaceAsync("prefix" + Short(version));
-        await cluster.Apply(ns, TwoContainerDeployment("duo"));
+        await cluster.Apply(ns, Day2Manifests.TwoContainerDeployment("duo"));
         var pods = await RunningPodsAsync(ns, "app=duo", 2);
         using var kubectl = cluster.Kubectl(version);
 
@@ -274,44 +274,4 @@ public sealed class Day2KubectlTests(ContainerdCluster cluster)
         }, TimeSpan.FromSeconds(60), $"{count} running pods {selector}");
         return names;
     }
-
-    private static string Sleeper(string name) => $$"""
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: {{name}}}
-        spec:
-          terminationGracePeriodSeconds: 1
-          containers:
-          - name: main
-            image: {{Manifests.Image}}
-            imagePullPolicy: IfNotPresent
-            command: ["sleep", "3600"]
-        """;
-
-    private static string TwoContainerPod(string name) => $$"""
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: {{name}}}
-        spec:
-          terminationGracePeriodSeconds: 1
-          containers:
-          - {name: main, image: {{Manifests.Image}}, imagePullPolicy: IfNotPresent, command: ["sleep", "3600"]}
-          - {name: side, image: {{Manifests.Image}}, imagePullPolicy: IfNotPresent, command: ["sleep", "3600"]}
-        """;
-
-    private static string TwoContainerDeployment(string name) => $$$"""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: {{{name}}}}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: {{{name}}}}}
-          template:
-            metadata: {labels: {app: {{{name}}}}}
-            spec:
-              terminationGracePeriodSeconds: 1
-              containers:
-              - {name: main, image: {{{Manifests.Image}}}, imagePullPolicy: IfNotPresent, command: ["sh", "-c", "echo from main; exec sleep 3600"]}
-              - {name: side, image: {{{Manifests.Image}}}, imagePullPolicy: IfNotPresent, command: ["sh", "-c", "echo from side; exec sleep 3600"]}
-        """;
 }
