@@ -64,6 +64,11 @@ internal static class KubeletCommand
         arguments.EnsureConsumed();
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
+        if (localPathClient is not null)
+        {
+            options = options with { Labels = Kubelet.Storage.LocalPath.LocalPathNames.WithNodeLabel(options.Labels) };
+        }
+
         await using var node = await RealNode.StartAsync(options, loggers, output, shutdown.Token);
         var localPath = localPathClient is null
             ? Task.CompletedTask

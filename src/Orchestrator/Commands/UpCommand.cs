@@ -131,6 +131,7 @@ internal static class UpCommand
                 ServingCertificate = pki.KubeletServingCertificate(RealNode.CertificateDirectory(realNodeOptions), realNodeOptions.NodeName, RealNode.KubeletNames(realNodeOptions)),
                 ClientCertificateAuthority = pki.CaCertificate,
                 WebhookAuthorization = true,
+                Labels = Kubelet.Storage.LocalPath.LocalPathNames.WithNodeLabel(realNodeOptions.Labels),
             };
             node = await ContainerdNode.StartAsync(realNodeOptions, loggers, stop.Token);
             var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -16,6 +16,17 @@ public static class LocalPathNames
 
     public const string HostnameLabel = "kubernetes.io/hostname";
 
+    /// <summary>
+    /// The label (value "true") of a node whose kubelet runs the provisioner: the default class's allowedTopologies
+    /// name it, so the scheduler puts a pod with a claim of the class only where its volume can be made (a joined
+    /// node has no identity that may create PersistentVolumes).
+    /// </summary>
+    public const string NodeLabel = "orchestrator.dev/local-path";
+
+    /// <summary>The node's labels with <see cref="NodeLabel"/> added.</summary>
+    public static IReadOnlyDictionary<string, string> WithNodeLabel(IReadOnlyDictionary<string, string> labels) =>
+        new Dictionary<string, string>(labels) { [NodeLabel] = "true" };
+
     /// <summary>The PersistentVolume provisioned for the claim with <paramref name="claimUid"/>.</summary>
     public static string VolumeName(string claimUid) => "pvc-" + claimUid;
 

@@ -8,7 +8,8 @@ namespace Orchestrator.Kubelet.Storage.LocalPath;
 /// <summary>
 /// The cluster's default StorageClass <c>local-path</c> (as k3s ships it): served by each node's
 /// <see cref="LocalPathProvisioner"/>, WaitForFirstConsumer (the scheduler picks the node first, so the volume
-/// is made where the pod runs), reclaim policy Delete, marked default. <c>up</c> creates it when missing and never
+/// is made where the pod runs), reclaim policy Delete, marked default, allowed only on nodes labelled
+/// <see cref="LocalPathNames.NodeLabel"/> (those whose kubelet runs the provisioner). <c>up</c> creates it when missing and never
 /// changes an existing one: an administrator's edits (another default, Retain) win.
 /// </summary>
 public static class LocalPathStorageClass
@@ -25,6 +26,13 @@ public static class LocalPathStorageClass
         Provisioner = LocalPathNames.Provisioner,
         VolumeBindingMode = "WaitForFirstConsumer",
         ReclaimPolicy = "Delete",
+        AllowedTopologies =
+        [
+            new V1TopologySelectorTerm
+            {
+                MatchLabelExpressions = [new V1TopologySelectorLabelRequirement { Key = LocalPathNames.NodeLabel, Values = ["true"] }],
+            },
+        ],
     };
 
     /// <summary>Creates the class when missing; true when this call created it.</summary>
