@@ -77,6 +77,7 @@ internal static class BuiltInResources
                 new("exec", "", "v1", "PodExecOptions", CreateGet, Connect: true),
                 new("log", "", "v1", "Pod", Get, Connect: true),
                 new("portforward", "", "v1", "PodPortForwardOptions", CreateGet, Connect: true),
+                new("proxy", "", "v1", "PodProxyOptions", ["create", "delete", "get", "patch", "update"], Connect: true),
             ],
         },
         Core<V1Node, V1NodeList>("nodes", "node", namespaced: false, ["no"]) with
@@ -87,7 +88,7 @@ internal static class BuiltInResources
         Core<V1Service, V1ServiceList>("services", "service", namespaced: true, ["svc"], ["all"]) with
         {
             Strategy = new ServiceStrategy(),
-            Subresources = [Status("", "v1", "Service")],
+            Subresources = [Status("", "v1", "Service"), new("proxy", "", "v1", "ServiceProxyOptions", ["create", "delete", "get", "patch", "update"], Connect: true)],
         },
         Core<V1Endpoints, V1EndpointsList>("endpoints", "endpoints", namespaced: true, ["ep"]) with { Strategy = new EndpointsStrategy() },
         Core<V1ConfigMap, V1ConfigMapList>("configmaps", "configmap", namespaced: true, ["cm"]) with { Strategy = new ConfigMapStrategy() },
