@@ -11,6 +11,7 @@ using Orchestrator.ApiServer.Registry.Batch.CronJobs;
 using Orchestrator.ApiServer.Registry.Batch.Jobs;
 using Orchestrator.ApiServer.Registry.Certificates;
 using Orchestrator.ApiServer.Registry.Coordination.Leases;
+using Orchestrator.ApiServer.Registry.Core.ComponentStatuses;
 using Orchestrator.ApiServer.Registry.Core.ConfigMaps;
 using Orchestrator.ApiServer.Registry.Core.Endpoints;
 using Orchestrator.ApiServer.Registry.Core.Events;
@@ -99,6 +100,7 @@ internal static class BuiltInResources
             Subresources = [new("token", "authentication.k8s.io", "v1", "TokenRequest", Create)],
         },
         Core<Corev1Event, Corev1EventList>("events", "event", namespaced: true, ["ev"]) with { Strategy = new EventStrategy(EventFields.Core) },
+        Core<V1ComponentStatus, V1ComponentStatusList>("componentstatuses", "componentstatus", namespaced: false, ["cs"]) with { Stored = false, Verbs = ["get", "list"], Strategy = new ResourceStrategy(new ComponentStatusPrinter()), DeprecationWarning = "v1 ComponentStatus is deprecated in v1.19+" },
         Core<V1PersistentVolume, V1PersistentVolumeList>("persistentvolumes", "persistentvolume", namespaced: false, ["pv"]) with
         {
             Strategy = new PersistentVolumeStrategy(),
