@@ -42,6 +42,11 @@ internal sealed partial class ResourceHandler(
     /// <summary>Dispatches by subresource, then by method and <c>watch</c>.</summary>
     public Task HandleAsync(HttpContext context, ResourceRequest request)
     {
+        if (request.Resource.DeprecationWarning is { } deprecated)
+        {
+            Responses.AddWarning(context, deprecated);
+        }
+
         if (!request.Resource.Stored)
         {
             return _readOnly.TryGetValue((request.Resource.Group, request.Resource.Plural), out var computed)

@@ -30,6 +30,9 @@ internal sealed record ResourceRequest(ResourceDefinition Resource, string? Name
                 3 => new(namespaced, PathSegmentName.RequireNamespace(segments[1]), null, null),
                 4 => new(namespaced, PathSegmentName.RequireNamespace(segments[1]), PathSegmentName.RequireName(segments[3]), null),
                 5 => new(namespaced, PathSegmentName.RequireNamespace(segments[1]), PathSegmentName.RequireName(segments[3]), segments[4]),
+                // namespaces/{ns}/{plural}/{name}/{connect subresource}/{path...} (pods/{name}/proxy/index.html).
+                _ when namespaced.Subresources.Any(s => s.Name == segments[4] && s.Connect) =>
+                    new(namespaced, PathSegmentName.RequireNamespace(segments[1]), PathSegmentName.RequireName(segments[3]), segments[4]) { ConnectPath = segments.Skip(5).ToList() },
                 _ => null,
             };
         }

@@ -8,6 +8,7 @@ using Orchestrator.ApiServer.Discovery;
 using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.OpenApi;
+using Orchestrator.ApiServer.Proxy;
 using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Streaming;
 
@@ -16,7 +17,7 @@ namespace Orchestrator.ApiServer.Hosting;
 /// <summary>The URL space: version and health, discovery, and every resource path.</summary>
 internal static class ApiRoutes
 {
-    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
     public static void MapApiRoutes(this WebApplication app)
     {
@@ -67,10 +68,16 @@ internal static class ApiRoutes
         var segments = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Select(RawPath.Unescape).ToArray();
         var request = (ResourceRequest.Parse(handler.Registry, group, version, segments) ?? throw ApiErrors.ResourceNotFound()) with { User = RequestUser.Get(context) };
 
-        // nodes/{name}/proxy/{path}: the kubelet's answer whatever its media type (no Accept negotiation), as upstream's proxy.
-        if (request.Subresource == "proxy" && request.Resource.Kind == "Node")
+        // {nodes,pods,services}/{id}/proxy/{path}: the backend's answer whatever its media type (no Accept negotiation), as upstream's proxy.
+        if (request.Subresource == "proxy" && request.Resource.Kind is "Node" or "Pod" or "Service")
         {
-            return context.RequestServices.GetRequiredService<NodeProxyHandler>().HandleAsync(context, request);
+            return context.RequestServices.GetRequiredService<ProxyHandler>().HandleAsync(context, request);
+        }
+
+        if (HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        {
+            // Only the proxy subresources accept HEAD and OPTIONS; elsewhere they stay unrouted.
+            throw ApiErrors.ResourceNotFound();
         }
 
         // Upgrades (exec, attach, port-forward) answer with a stream, not a serialized object.

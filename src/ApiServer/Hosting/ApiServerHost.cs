@@ -110,6 +110,11 @@ public sealed class ApiServerHost : IAsyncDisposable
         builder.Services.AddSingleton<Streaming.PortForwardTunnel>();
         builder.Services.AddSingleton<Streaming.PodStreamingHandler>();
         builder.Services.AddSingleton<Streaming.NodeProxyHandler>();
+        builder.Services.AddHttpForwarder();
+        builder.Services.AddSingleton<Proxy.ProxyClients>();
+        builder.Services.AddSingleton<Proxy.ProxyForwarder>();
+        builder.Services.AddSingleton<Proxy.ProxyHandler>();
+        builder.Services.AddSingleton<Handlers.ReadOnly.IReadOnlyResourceHandler, Registry.Core.ComponentStatuses.ComponentStatusHandler>();
         builder.Services.AddAggregation(options);
         builder.Services.AddResourceMetrics(options.MetricResolution);
 

@@ -11,6 +11,7 @@ using Orchestrator.ApiServer.Registry.Batch.CronJobs;
 using Orchestrator.ApiServer.Registry.Batch.Jobs;
 using Orchestrator.ApiServer.Registry.Certificates;
 using Orchestrator.ApiServer.Registry.Coordination.Leases;
+using Orchestrator.ApiServer.Registry.Core.ComponentStatuses;
 using Orchestrator.ApiServer.Registry.Core.ConfigMaps;
 using Orchestrator.ApiServer.Registry.Core.Endpoints;
 using Orchestrator.ApiServer.Registry.Core.Events;
@@ -77,6 +78,7 @@ internal static class BuiltInResources
                 new("exec", "", "v1", "PodExecOptions", CreateGet, Connect: true),
                 new("log", "", "v1", "Pod", Get, Connect: true),
                 new("portforward", "", "v1", "PodPortForwardOptions", CreateGet, Connect: true),
+                new("proxy", "", "v1", "PodProxyOptions", ["create", "delete", "get", "patch", "update"], Connect: true),
             ],
         },
         Core<V1Node, V1NodeList>("nodes", "node", namespaced: false, ["no"]) with
@@ -87,7 +89,7 @@ internal static class BuiltInResources
         Core<V1Service, V1ServiceList>("services", "service", namespaced: true, ["svc"], ["all"]) with
         {
             Strategy = new ServiceStrategy(),
-            Subresources = [Status("", "v1", "Service")],
+            Subresources = [Status("", "v1", "Service"), new("proxy", "", "v1", "ServiceProxyOptions", ["create", "delete", "get", "patch", "update"], Connect: true)],
         },
         Core<V1Endpoints, V1EndpointsList>("endpoints", "endpoints", namespaced: true, ["ep"]) with { Strategy = new EndpointsStrategy() },
         Core<V1ConfigMap, V1ConfigMapList>("configmaps", "configmap", namespaced: true, ["cm"]) with { Strategy = new ConfigMapStrategy() },
@@ -98,6 +100,7 @@ internal static class BuiltInResources
             Subresources = [new("token", "authentication.k8s.io", "v1", "TokenRequest", Create)],
         },
         Core<Corev1Event, Corev1EventList>("events", "event", namespaced: true, ["ev"]) with { Strategy = new EventStrategy(EventFields.Core) },
+        Core<V1ComponentStatus, V1ComponentStatusList>("componentstatuses", "componentstatus", namespaced: false, ["cs"]) with { Stored = false, Verbs = ["get", "list"], Strategy = new ResourceStrategy(new ComponentStatusPrinter()), DeprecationWarning = "v1 ComponentStatus is deprecated in v1.19+" },
         Core<V1PersistentVolume, V1PersistentVolumeList>("persistentvolumes", "persistentvolume", namespaced: false, ["pv"]) with
         {
             Strategy = new PersistentVolumeStrategy(),

@@ -42,6 +42,9 @@ internal sealed record ResourceDefinition
     /// </summary>
     public bool Stored { get; init; } = true;
 
+    /// <summary>The Warning every request on a deprecated kind is answered with (upstream's "v1 ComponentStatus is deprecated in v1.19+"); null when it is not deprecated.</summary>
+    public string? DeprecationWarning { get; init; }
+
     /// <summary>Whether <c>metadata.generation</c> is bumped on spec changes.</summary>
     public bool HasGeneration { get; init; }
 
