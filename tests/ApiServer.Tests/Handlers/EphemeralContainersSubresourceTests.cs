@@ -47,6 +47,11 @@ public sealed class EphemeralContainersSubresourceTests(ApiServerFixture api) : 
         Assert.Equal("IfNotPresent", added["imagePullPolicy"]!.GetValue<string>());
         Assert.Equal("nginx", stored["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
         Assert.Null(stored["metadata"]!["labels"]);
+
+        // The writer owns the new container, recorded against the subresource as upstream's field manager records it.
+        var entry = stored["metadata"]!["managedFields"]!.AsArray().Single(e => e!["subresource"]?.GetValue<string>() == "ephemeralcontainers")!;
+        Assert.Equal("Update", entry["operation"]!.GetValue<string>());
+        Assert.NotNull(entry["fieldsV1"]!["f:spec"]!["f:ephemeralContainers"]!["k:{\"name\":\"debugger\"}"]);
     }
 
     [Theory]
