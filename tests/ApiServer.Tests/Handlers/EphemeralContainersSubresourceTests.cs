@@ -68,6 +68,22 @@ public sealed class EphemeralContainersSubresourceTests(ApiServerFixture api) : 
     }
 
     [Fact]
+    public async Task Server_side_apply_adds_an_ephemeral_container_owned_by_the_applier()
+    {
+        var path = await CreatePodWithDebuggerAsync("apply");
+
+        var (status, applied, _) = await api.SendAsync(
+            HttpMethod.Patch,
+            $"{path}/ephemeralcontainers?fieldManager=debugger-tool",
+            """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"apply"},"spec":{"ephemeralContainers":[{"name":"applied","image":"busybox"}]}}""",
+            "application/apply-patch+yaml");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["applied", "debugger"], applied!["spec"]!["ephemeralContainers"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Contains(applied["metadata"]!["managedFields"]!.AsArray(), e => e!["manager"]!.GetValue<string>() == "debugger-tool" && e["operation"]!.GetValue<string>() == "Apply");
+    }
+
+    [Fact]
     public async Task A_merge_patch_replaces_the_list_so_it_must_carry_the_existing_containers()
     {
         var path = await CreatePodWithDebuggerAsync("merge");
