@@ -38,6 +38,12 @@ internal static class PodSpecDefaults
             }
         }
 
+        // SetDefaults_EphemeralContainer: the container defaults, without the host network's ports (they may have none).
+        foreach (var (_, container) in JsonFields.Items(spec, "ephemeralContainers"))
+        {
+            ContainerDefaults.Apply(container);
+        }
+
         foreach (var (_, volume) in JsonFields.Items(spec, "volumes"))
         {
             VolumeDefaults.Apply(volume);

@@ -14,7 +14,7 @@ namespace Orchestrator.ApiServer.Handlers;
 /// says where objects live and what schema they follow. One partial file per verb; subresources
 /// with their own handler (<see cref="ISubresourceHandler"/>) are dispatched by their registered
 /// name (connect subresources never get here: Hosting/ApiRoutes sends them to the streaming
-/// proxy), and status is a mode of get, update and patch.
+/// proxy), and status, like any subresource with its own update strategy, is a mode of get, update and patch.
 /// </summary>
 internal sealed partial class ResourceHandler(
     IStore store,
@@ -67,15 +67,23 @@ internal sealed partial class ResourceHandler(
         {
             ("GET", null, _) when watch => WatchAsync(context, request),
             ("GET", null, _) => ListAsync(context, request),
-            ("GET", _, null or Status) => GetAsync(context, request),
+            ("GET", _, _) when SpeaksParent(request) => GetAsync(context, request),
             ("POST", null, _) => CreateAsync(context, request),
-            ("PATCH", not null, null or Status) => PatchAsync(context, request),
-            ("PUT", _, null or Status) => UpdateAsync(context, request),
+            ("PATCH", not null, _) when SpeaksParent(request) => PatchAsync(context, request),
+            ("PUT", _, _) when SpeaksParent(request) => UpdateAsync(context, request),
             ("DELETE", null, _) => DeleteCollectionAsync(context, request),
             ("DELETE", _, null) => DeleteAsync(context, request),
             _ => throw ApiErrors.MethodNotAllowed(),
         };
     }
+
+    /// <summary>
+    /// The object itself, its status, or a subresource with its own update strategy (pods/ephemeralcontainers):
+    /// read, replaced and patched as the parent object is.
+    /// </summary>
+    private static bool SpeaksParent(ResourceRequest request) =>
+        request.Subresource is null or Status
+        || request.Resource.Subresources.Any(s => s.Name == request.Subresource && s.Strategy is not null);
 
     /// <summary>A create-only kind: POST on the collection, answered 201 by its review handler and never stored.</summary>
     private async Task ReviewAsync(HttpContext context, ResourceRequest request)

@@ -73,6 +73,7 @@ internal static class BuiltInResources
                 Status("", "v1", "Pod"),
                 new("binding", "", "v1", "Binding", Create),
                 new("eviction", "policy", "v1", "Eviction", Create),
+                new("ephemeralcontainers", "", "v1", "Pod", GetPatchUpdate, Strategy: new PodEphemeralContainersStrategy()),
                 new("attach", "", "v1", "PodAttachOptions", CreateGet, Connect: true),
                 new("exec", "", "v1", "PodExecOptions", CreateGet, Connect: true),
                 new("log", "", "v1", "Pod", Get, Connect: true),

@@ -54,6 +54,12 @@ internal interface IResourceStrategy
     void Validate(JsonObject obj, List<StatusCause> causes);
 
     /// <summary>
+    /// Adds one cause per problem only a new object has (upstream's Validate of a create, ValidatePodCreate: a pod's
+    /// ephemeral containers cannot be set on create), to the same 422 as <see cref="Validate"/>.
+    /// </summary>
+    void ValidateCreate(JsonObject obj, List<StatusCause> causes);
+
+    /// <summary>
     /// Adds one cause per change that an update may not make (immutable fields) to <paramref name="causes"/>;
     /// run after <see cref="Validate"/> passed, and reported as its own 422.
     /// </summary>

@@ -15,7 +15,7 @@ namespace Orchestrator.ApiServer.Registry;
 /// <item>the kind's <see cref="IResourceStrategy.PrepareForCreate"/> / <see cref="IResourceStrategy.PrepareForUpdate"/>, then its <see cref="IResourceStrategy.Default"/>;</item>
 /// <item>the mutating admission plugins (<see cref="AdmissionChain.Admit"/>);</item>
 /// <item>on create, the status the kind starts with (<see cref="IResourceStrategy.ResetStatusOnCreate"/>);</item>
-/// <item>metadata and the kind's <see cref="IResourceStrategy.Validate"/>: one 422 with every cause; on update then <see cref="IResourceStrategy.ValidateUpdate"/>, its own 422;</item>
+/// <item>metadata and the kind's <see cref="IResourceStrategy.Validate"/> (on create with <see cref="IResourceStrategy.ValidateCreate"/>): one 422 with every cause; on update then <see cref="IResourceStrategy.ValidateUpdate"/>, its own 422;</item>
 /// <item>the validating admission plugins (<see cref="AdmissionChain.Validate"/>).</item>
 /// </list>
 /// Pure apart from the clock and randomness it is given; thread-safe.
@@ -39,6 +39,7 @@ internal sealed class RegistryRules(TimeProvider time, Random random, AdmissionC
         strategy.ResetStatusOnCreate(body, HasStatus(resource));
         var causes = ObjectMetaValidation.Check(resource, body);
         strategy.Validate(body, causes);
+        strategy.ValidateCreate(body, causes);
         ThrowIfAny(resource, body, causes);
         admission.Validate(attributes);
     }
@@ -46,13 +47,20 @@ internal sealed class RegistryRules(TimeProvider time, Random random, AdmissionC
     /// <summary>
     /// Carries the server-owned fields over from <paramref name="current"/>, then prepares, defaults,
     /// admits and validates <paramref name="updated"/> in place and bumps generation on spec changes.
-    /// A <c>status</c> update keeps everything of <paramref name="current"/> but the status, unvalidated.
+    /// A <c>status</c> update keeps everything of <paramref name="current"/> but the status, unvalidated; a subresource
+    /// with its own <see cref="ISubresourceStrategy"/> keeps everything but its part.
     /// </summary>
     /// <exception cref="ApiException">400 for a name that does not match, 422 for an invalid object or a forbidden change, or a plugin's rejection.</exception>
     public void PrepareUpdate(ResourceDefinition resource, JsonObject current, JsonObject updated, string? subresource, bool dryRun = false)
     {
         ServerOwnedMetadata.OnUpdate(current, updated);
         var attributes = new AdmissionAttributes(AdmissionOperation.Update, resource, subresource, ObjectMeta.Namespace(current), ObjectMeta.Name(current) ?? "", updated, current, dryRun);
+        if (resource.Subresources.FirstOrDefault(s => s.Name == subresource)?.Strategy is { } part)
+        {
+            PreparePartUpdate(resource, part, current, updated, attributes);
+            return;
+        }
+
         if (subresource is "status" or "approval")
         {
             KeepAllButStatus(current, updated);
@@ -83,6 +91,25 @@ internal sealed class RegistryRules(TimeProvider time, Random random, AdmissionC
         var forbidden = new List<StatusCause>();
         strategy.ValidateUpdate(current, updated, forbidden);
         ThrowIfAny(resource, current, forbidden);
+        admission.Validate(attributes);
+        ServerOwnedMetadata.BumpGeneration(resource, current, updated);
+    }
+
+    /// <summary>
+    /// A write through a subresource with its own strategy (pods/ephemeralcontainers): everything but its part stays
+    /// as stored; the kind's defaults and validation then apply to the whole object, with the subresource's update
+    /// rules in the same 422, as upstream's ValidatePodEphemeralContainersUpdate reports them.
+    /// </summary>
+    private void PreparePartUpdate(ResourceDefinition resource, ISubresourceStrategy part, JsonObject current, JsonObject updated, AdmissionAttributes attributes)
+    {
+        part.PrepareForUpdate(current, updated);
+        ObjectMeta.OmitEmpty(updated);
+        resource.Strategy.Default(updated, create: false);
+        admission.Admit(attributes);
+        var causes = ObjectMetaValidation.CheckUpdate(resource, current, updated);
+        resource.Strategy.Validate(updated, causes);
+        part.ValidateUpdate(current, updated, causes);
+        ThrowIfAny(resource, updated, causes);
         admission.Validate(attributes);
         ServerOwnedMetadata.BumpGeneration(resource, current, updated);
     }

@@ -55,6 +55,10 @@ internal class ResourceStrategy(ITablePrinter? printer = null, SelectableFields?
     {
     }
 
+    public virtual void ValidateCreate(JsonObject obj, List<StatusCause> causes)
+    {
+    }
+
     public virtual void ValidateUpdate(JsonObject current, JsonObject updated, List<StatusCause> causes)
     {
     }

@@ -10,4 +10,8 @@ namespace Orchestrator.ApiServer.Registry;
 /// A connect subresource (pods/log, exec, attach, portforward): its kind names query options, not a
 /// body, and the request is streamed to the node rather than stored; OpenAPI lists no schema for it.
 /// </param>
-internal sealed record SubresourceDefinition(string Name, string Group, string Version, string Kind, IReadOnlyList<string> Verbs, bool Connect = false);
+/// <param name="Strategy">
+/// For a subresource of the parent's kind that writes one part of it (pods/ephemeralcontainers): its update
+/// rules; the generic get, update and patch handlers then serve it as they serve the parent.
+/// </param>
+internal sealed record SubresourceDefinition(string Name, string Group, string Version, string Kind, IReadOnlyList<string> Verbs, bool Connect = false, ISubresourceStrategy? Strategy = null);

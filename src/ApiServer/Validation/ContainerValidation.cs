@@ -22,12 +22,7 @@ internal static class ContainerValidation
     /// <param name="causes">Where problems are added.</param>
     public static void Validate(JsonObject container, string at, HashSet<string> volumes, bool isInit, long? gracePeriod, List<StatusCause> causes)
     {
-        Enumerated(container, "terminationMessagePolicy", MessagePolicies, at, causes);
-        PortValidation.ContainerPorts(container, at, causes);
-        EnvValidation.Validate(container, at, causes);
-        VolumeMounts(container, at, volumes, causes);
-        Enumerated(container, "imagePullPolicy", PullPolicies, at, causes);
-        ResourceValidation.Validate(container["resources"] as JsonObject, $"{at}.resources", causes);
+        Common(container, at, volumes, causes);
         var restartPolicy = JsonFields.Text(container["restartPolicy"]);
         if (!isInit)
         {
@@ -53,6 +48,20 @@ internal static class ContainerValidation
         {
             ProbeValidation.ForbidOnInitContainer(container, at, causes);
         }
+    }
+
+    /// <summary>
+    /// What every kind of container (regular, init, ephemeral) is checked for beyond name and image: termination
+    /// message policy, ports, env, volume mounts, pull policy and resources (upstream's validateContainerCommon).
+    /// </summary>
+    public static void Common(JsonObject container, string at, HashSet<string> volumes, List<StatusCause> causes)
+    {
+        Enumerated(container, "terminationMessagePolicy", MessagePolicies, at, causes);
+        PortValidation.ContainerPorts(container, at, causes);
+        EnvValidation.Validate(container, at, causes);
+        VolumeMounts(container, at, volumes, causes);
+        Enumerated(container, "imagePullPolicy", PullPolicies, at, causes);
+        ResourceValidation.Validate(container["resources"] as JsonObject, $"{at}.resources", causes);
     }
 
     /// <summary>A field with a fixed set of values that defaulting always fills (so empty means explicitly cleared).</summary>

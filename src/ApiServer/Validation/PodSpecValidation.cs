@@ -6,7 +6,10 @@ using Orchestrator.ApiServer.Objects;
 
 namespace Orchestrator.ApiServer.Validation;
 
-/// <summary>Upstream's ValidatePodSpec checks for volumes, containers (see <see cref="ContainerValidation"/>) and the restart policy.</summary>
+/// <summary>
+/// Upstream's ValidatePodSpec checks for volumes, containers (see <see cref="ContainerValidation"/>), ephemeral
+/// containers (<see cref="EphemeralContainerValidation"/>) and the restart policy.
+/// </summary>
 internal static class PodSpecValidation
 {
     private static readonly string[] RestartPolicies = ["Always", "OnFailure", "Never"];
@@ -28,6 +31,9 @@ internal static class PodSpecValidation
 
         Containers(spec, "containers", path, names, volumes, causes);
         Containers(spec, "initContainers", path, names, volumes, causes);
+
+        // Ephemeral containers' names are unique across all three lists; their targets are the other two.
+        Containers(spec, "ephemeralContainers", path, names, volumes, causes, targets: names.ToHashSet(StringComparer.Ordinal));
         RestartPolicy(JsonFields.Text(spec?["restartPolicy"]), $"{path}.restartPolicy", restartPolicies, causes);
     }
 
@@ -46,7 +52,7 @@ internal static class PodSpecValidation
         }
     }
 
-    private static void Containers(JsonObject? spec, string list, string path, HashSet<string> names, HashSet<string> volumes, List<StatusCause> causes)
+    private static void Containers(JsonObject? spec, string list, string path, HashSet<string> names, HashSet<string> volumes, List<StatusCause> causes, IReadOnlySet<string>? targets = null)
     {
         foreach (var (i, container) in JsonFields.Items(spec, list))
         {
@@ -68,6 +74,12 @@ internal static class PodSpecValidation
             if (JsonFields.Text(container["image"]) is null or "")
             {
                 causes.Add(FieldErrors.Required($"{at}.image"));
+            }
+
+            if (targets is not null)
+            {
+                EphemeralContainerValidation.Validate(container, at, volumes, targets, causes);
+                continue;
             }
 
             ContainerValidation.Validate(container, at, volumes, list == "initContainers", JsonFields.Integer(spec?["terminationGracePeriodSeconds"]), causes);

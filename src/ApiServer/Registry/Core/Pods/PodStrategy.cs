@@ -11,7 +11,8 @@ namespace Orchestrator.ApiServer.Registry.Core.Pods;
 /// <summary>
 /// Pods (upstream pkg/registry/core/pod/strategy.go): SetDefaults_Pod, a new pod starts Pending, the
 /// spec is validated on every write and fixed once created apart from images, deadline, added
-/// tolerations and the grace period. A pod bound to a node deletes gracefully: the kubelet stops it
+/// tolerations and the grace period; ephemeral containers come only through pods/ephemeralcontainers
+/// (<see cref="PodEphemeralContainersStrategy"/>), never on create or a plain update. A pod bound to a node deletes gracefully: the kubelet stops it
 /// and makes the final delete.
 /// </summary>
 internal sealed class PodStrategy() : ResourceStrategy(new PodPrinter(), Selectable)
@@ -37,6 +38,15 @@ internal sealed class PodStrategy() : ResourceStrategy(new PodPrinter(), Selecta
 
     public override void Validate(JsonObject obj, List<StatusCause> causes) =>
         PodSpecValidation.Validate(obj["spec"] as JsonObject, "spec", PodSpecValidation.AnyRestartPolicy, causes);
+
+    /// <summary>Upstream's ValidatePodCreate: ephemeral containers are added through pods/ephemeralcontainers only.</summary>
+    public override void ValidateCreate(JsonObject obj, List<StatusCause> causes)
+    {
+        if (obj["spec"]?["ephemeralContainers"] is JsonArray { Count: > 0 })
+        {
+            causes.Add(FieldErrors.Forbidden("spec.ephemeralContainers", "cannot be set on create"));
+        }
+    }
 
     public override void ValidateUpdate(JsonObject current, JsonObject updated, List<StatusCause> causes) =>
         PodUpdateValidation.Check(current, updated, causes);
