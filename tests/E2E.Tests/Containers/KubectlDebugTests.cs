@@ -26,8 +26,8 @@ public sealed partial class KubectlDebugTests(ContainerdCluster cluster)
             "go\n", "debug", pod, "-n", ns, "-it", "--image=" + Manifests.Image, "--target=httpd", "--", "sh", "-c", "read line; echo got-$line; ps");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("got-go", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("httpd -f -v -p 8080", result.Stdout, StringComparison.Ordinal); // the target's process, through its pid namespace
+        Assert.True(result.Stdout.Contains("got-go", StringComparison.Ordinal), result.ToString());
+        Assert.True(result.Stdout.Contains("httpd -f -v -p 8080", StringComparison.Ordinal), result.ToString()); // the target's process, through its pid namespace
         var name = DebuggerName(result);
         var done = await cluster.PodAsync(ns, pod, p => Status(p, name)?.State?.Terminated is not null, "the attached debugger to exit");
         var status = Status(done, name)!;
