@@ -13,23 +13,31 @@ namespace Orchestrator.E2E.Tests.Containers;
 [Collection(ContainerdCollection.Name)]
 public sealed partial class KubectlDebugTests(ContainerdCluster cluster)
 {
+    private static readonly TimeSpan TerminalTimeout = TimeSpan.FromSeconds(20);
+
     [Theory]
     [InlineData("1.33")] // attach over WebSocket v5
     [InlineData("1.27")] // attach over SPDY/3.1
-    public async Task Kubectl_debug_it_attaches_to_an_ephemeral_container_that_sees_the_targets_processes(string version)
+    public async Task Kubectl_debug_it_gives_a_shell_in_an_ephemeral_container_that_sees_the_targets_processes(string version)
     {
         var (ns, pod) = await HttpdAsync("dbgit" + Short(version));
-        using var kubectl = cluster.Kubectl(version);
+        using var kubectl = TerminalKubectl.Start(version, cluster.Server.Kubeconfig, 24, 120, "debug", pod, "-n", ns, "-it", "--image=" + Manifests.Image, "--target=httpd", "--", "sh");
+        var terminal = kubectl.Terminal;
 
-        // The debugger reads a line first, so nothing it prints can go out before kubectl has attached.
-        var result = await kubectl.RunWithInputAsync(
-            "go\n", "debug", pod, "-n", ns, "-it", "--image=" + Manifests.Image, "--target=httpd", "--", "sh", "-c", "read line; echo got-$line; ps");
+        await terminal.WaitForAsync("If you don't see a command prompt", TerminalTimeout);
+        // Typed lines reach the shell once the attach stands: ask until its answer shows.
+        var deadline = DateTime.UtcNow + TerminalTimeout;
+        do
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no process list from the debugger:\n" + terminal.Output);
+            await terminal.TypeAsync("ps -o pid,args\n");
+        }
+        while (!await terminal.TryWaitForAsync("httpd -f -v -p 8080", TimeSpan.FromMilliseconds(500))); // the target's process, through its pid namespace
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.True(result.Stdout.Contains("got-go", StringComparison.Ordinal), result.ToString());
-        Assert.True(result.Stdout.Contains("httpd -f -v -p 8080", StringComparison.Ordinal), result.ToString()); // the target's process, through its pid namespace
-        var name = DebuggerName(result);
-        var done = await cluster.PodAsync(ns, pod, p => Status(p, name)?.State?.Terminated is not null, "the attached debugger to exit");
+        await terminal.TypeAsync("exit\n");
+        Assert.Equal(0, await terminal.WaitForExitAsync(TerminalTimeout));
+        var name = DebuggerName(terminal.Output);
+        var done = await cluster.PodAsync(ns, pod, p => Status(p, name)?.State?.Terminated is not null, "the debugger's shell to exit");
         var status = Status(done, name)!;
         Assert.Equal((0, "Completed", false, 0), (status.State.Terminated.ExitCode, status.State.Terminated.Reason, status.Ready, status.RestartCount));
         Assert.True(ContainerdCluster.IsRunning(done), "the pod's own container keeps running");
@@ -43,7 +51,7 @@ public sealed partial class KubectlDebugTests(ContainerdCluster cluster)
 
         var result = await cluster.Ok(kubectl, "debug", pod, "-n", ns, "--image=" + Manifests.Image, "--target=httpd", "--", "sh", "-c", "echo hello-from-debugger; tr '\\0' ' ' < /proc/1/cmdline; echo; sleep 60");
 
-        var name = DebuggerName(result);
+        var name = DebuggerName(result.Stdout + result.Stderr);
         var running = await cluster.PodAsync(ns, pod, p => Status(p, name)?.State?.Running is not null, "the debugger to run");
         var status = Status(running, name)!;
         Assert.Equal(Manifests.Image, status.Image);
@@ -97,8 +105,8 @@ public sealed partial class KubectlDebugTests(ContainerdCluster cluster)
     private static V1ContainerStatus? Status(V1Pod pod, string name) => pod.Status?.EphemeralContainerStatuses?.FirstOrDefault(s => s.Name == name);
 
     /// <summary>The name kubectl chose: "Defaulting debug container name to debugger-xxxxx."</summary>
-    private static string DebuggerName(KubectlResult result) =>
-        DefaultedName().Match(result.Stdout + result.Stderr) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("no debug container name in: " + result);
+    private static string DebuggerName(string output) =>
+        DefaultedName().Match(output) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("no debug container name in: " + output);
 
     private static string Short(string version) => version.Replace(".", string.Empty, StringComparison.Ordinal);
 
