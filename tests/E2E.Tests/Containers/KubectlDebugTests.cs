@@ -102,6 +102,23 @@ public sealed partial class KubectlDebugTests(ContainerdCluster cluster)
         await cluster.Client.CoreV1.DeleteNamespacedPodAsync("web-copy", ns, new V1DeleteOptions { GracePeriodSeconds = 0 });
     }
 
+    [Fact]
+    public async Task Kubectl_debug_profiles_sysadmin_is_privileged_and_restricted_refuses_a_root_image()
+    {
+        var (ns, pod) = await HttpdAsync("dbgprof");
+        using var kubectl = cluster.Kubectl();
+
+        var admin = DebuggerName((await cluster.Ok(kubectl, "debug", pod, "-n", ns, "--profile=sysadmin", "--image=" + Manifests.Image, "--", "sh", "-c", "grep CapEff /proc/self/status; sleep 60")).Stdout);
+        var restricted = DebuggerName((await cluster.Ok(kubectl, "debug", pod, "-n", ns, "--profile=restricted", "--image=" + Manifests.Image, "--", "sleep", "60")).Stdout);
+
+        string? capabilities = null;
+        await cluster.Eventually(async () => (capabilities = (await kubectl.RunAsync("logs", pod, "-n", ns, "-c", admin)).Stdout).StartsWith("CapEff:", StringComparison.Ordinal), TimeSpan.FromSeconds(20), "the sysadmin debugger's capabilities");
+        var effective = Convert.ToUInt64(capabilities![7..].Trim(), 16);
+        Assert.True((effective & (1UL << 21)) != 0, "a privileged debugger has CAP_SYS_ADMIN: " + capabilities);
+        var refused = await cluster.PodAsync(ns, pod, p => Status(p, restricted)?.State?.Waiting?.Reason == "CreateContainerConfigError", "the restricted debugger to be refused");
+        Assert.StartsWith("container has runAsNonRoot and image will run as root", Status(refused, restricted)!.State.Waiting.Message, StringComparison.Ordinal);
+    }
+
     private static V1ContainerStatus? Status(V1Pod pod, string name) => pod.Status?.EphemeralContainerStatuses?.FirstOrDefault(s => s.Name == name);
 
     /// <summary>The name kubectl chose: "Defaulting debug container name to debugger-xxxxx."</summary>

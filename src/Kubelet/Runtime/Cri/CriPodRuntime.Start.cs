@@ -35,9 +35,15 @@ internal sealed partial class CriPodRuntime
         }
 
         var restartCount = latest is null ? 0 : latest.RestartCount + 1;
+        var (imageUid, imageUser) = NonRootPolicy.NeedsImageUser(pod.Spec, container) ? await ImageUserAsync(image.ImageRef, ct) : (null, null);
         ContainerConfig config;
         try
         {
+            if (NonRootPolicy.Violation(pod, container, imageUid, imageUser) is { } violation)
+            {
+                throw new ContainerConfigException(violation);
+            }
+
             config = BuildConfig(context, container, restartCount, image.ImageRef, PidTarget(state, targetContainerName));
         }
         catch (Exception e) when (e is ContainerConfigException or VolumeSetupException)
@@ -108,6 +114,18 @@ internal sealed partial class CriPodRuntime
     }
 
     private static string RestartKey(string podUid, string container) => podUid + "/" + container;
+
+    /// <summary>upstream's getImageUser: the image's uid, else its user name; an image naming neither runs as root.</summary>
+    private async Task<(long? Uid, string? User)> ImageUserAsync(string imageRef, CancellationToken ct)
+    {
+        var image = (await _cri.Images.ImageStatusAsync(new ImageStatusRequest { Image = new ImageSpec { Image = imageRef } }, cancellationToken: ct)).Image;
+        return image switch
+        {
+            { Uid: { } uid } => (uid.Value, null),
+            { Username: { Length: > 0 } user } => (null, user),
+            _ => (0, null),
+        };
+    }
 
     /// <summary>upstream's getTargetID: the runtime id of the newest instance of the target container.</summary>
     private static string? PidTarget(PodRuntimeState state, string? targetContainerName) => targetContainerName is not { Length: > 0 } target

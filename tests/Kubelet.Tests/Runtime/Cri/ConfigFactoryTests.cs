@@ -128,6 +128,17 @@ public sealed class ConfigFactoryTests
     }
 
     [Fact]
+    public void A_privileged_ephemeral_container_makes_the_sandbox_config_privileged()
+    {
+        var pod = Pod();
+        Assert.False(SandboxConfigFactory.Build(pod, 0, Paths, "/orc1").Linux.SecurityContext.Privileged);
+
+        pod.Spec.EphemeralContainers = [new V1EphemeralContainer { Name = "dbg", Image = "busybox", SecurityContext = new V1SecurityContext { Privileged = true } }];
+
+        Assert.True(SandboxConfigFactory.Build(pod, 0, Paths, "/orc1").Linux.SecurityContext.Privileged);
+    }
+
+    [Fact]
     public void Host_namespaces_of_a_node_debugging_pod_are_the_nodes()
     {
         var pod = Pod();
