@@ -47,6 +47,11 @@ public sealed class EphemeralContainersSubresourceTests(ApiServerFixture api) : 
         Assert.Equal("IfNotPresent", added["imagePullPolicy"]!.GetValue<string>());
         Assert.Equal("nginx", stored["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
         Assert.Null(stored["metadata"]!["labels"]);
+
+        // The writer owns the new container, recorded against the subresource as upstream's field manager records it.
+        var entry = stored["metadata"]!["managedFields"]!.AsArray().Single(e => e!["subresource"]?.GetValue<string>() == "ephemeralcontainers")!;
+        Assert.Equal("Update", entry["operation"]!.GetValue<string>());
+        Assert.NotNull(entry["fieldsV1"]!["f:spec"]!["f:ephemeralContainers"]!["k:{\"name\":\"debugger\"}"]);
     }
 
     [Theory]
@@ -60,6 +65,22 @@ public sealed class EphemeralContainersSubresourceTests(ApiServerFixture api) : 
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["debugger", "second"], patched!["spec"]!["ephemeralContainers"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Server_side_apply_adds_an_ephemeral_container_owned_by_the_applier()
+    {
+        var path = await CreatePodWithDebuggerAsync("apply");
+
+        var (status, applied, _) = await api.SendAsync(
+            HttpMethod.Patch,
+            $"{path}/ephemeralcontainers?fieldManager=debugger-tool",
+            """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"apply"},"spec":{"ephemeralContainers":[{"name":"applied","image":"busybox"}]}}""",
+            "application/apply-patch+yaml");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["applied", "debugger"], applied!["spec"]!["ephemeralContainers"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Contains(applied["metadata"]!["managedFields"]!.AsArray(), e => e!["manager"]!.GetValue<string>() == "debugger-tool" && e["operation"]!.GetValue<string>() == "Apply");
     }
 
     [Fact]
