@@ -8,6 +8,9 @@ public sealed record ObservedPod(IReadOnlyList<ObservedContainer> Containers, Ti
 {
     public IReadOnlyList<ObservedContainer> InitContainers { get; init; } = [];
 
+    /// <summary>The pod's ephemeral containers (never probed, never restarted), by name.</summary>
+    public IReadOnlyList<ObservedContainer> EphemeralContainers { get; init; } = [];
+
     /// <summary>The IP the runtime gave the pod, or null while it has none (the status then keeps the one it has).</summary>
     public string? PodIp { get; init; }
 

@@ -22,6 +22,7 @@ internal static class PodStatusBuilder
         var byName = observed.Containers.ToDictionary(c => c.Name);
         var waitingReason = initialized ? "ContainerCreating" : "PodInitializing";
         var statuses = pod.Spec.Containers.Select(c => ContainerStatus(c, byName.GetValueOrDefault(c.Name), waitingReason)).ToList();
+        var ephemeral = EphemeralStatuses(pod.Spec, observed, (pod.Spec.InitContainers?.Count ?? 0) > 0 ? "PodInitializing" : "ContainerCreating");
         var restartPolicy = pod.Spec.RestartPolicy ?? "Always";
         var phase = InitFailed(initStatuses) && restartPolicy == "Never" ? "Failed"
             : !initialized ? "Pending"
@@ -53,6 +54,7 @@ internal static class PodStatusBuilder
             Conditions = conditions,
             ContainerStatuses = statuses,
             InitContainerStatuses = initStatuses.Count > 0 ? initStatuses : previous.InitContainerStatuses,
+            EphemeralContainerStatuses = ephemeral,
             HostIP = hostIp,
             HostIPs = hostIp is null ? null : [new V1HostIP { Ip = hostIp }],
             PodIP = podIp,
@@ -137,6 +139,32 @@ internal static class PodStatusBuilder
 
     private static bool InitFailed(IReadOnlyList<V1ContainerStatus> init) => init.Any(s =>
         s.State?.Terminated is { ExitCode: not 0 } || (s.State?.Waiting is not null && s.LastState?.Terminated is { ExitCode: not 0 }));
+
+    /// <summary>
+    /// upstream's ephemeralContainerStatuses: one per ephemeral container, sorted by name, never
+    /// ready and without <c>started</c> (no probe touches them); null when the pod has none.
+    /// </summary>
+    private static List<V1ContainerStatus>? EphemeralStatuses(V1PodSpec spec, ObservedPod observed, string waitingReason)
+    {
+        if (spec.EphemeralContainers is not { Count: > 0 } ephemeral)
+        {
+            return null;
+        }
+
+        var byName = observed.EphemeralContainers.ToDictionary(c => c.Name);
+        return ephemeral
+            .Select(c => ContainerStatus(new V1Container { Name = c.Name, Image = c.Image }, byName.GetValueOrDefault(c.Name), waitingReason))
+            .Select(NeverProbed)
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static V1ContainerStatus NeverProbed(V1ContainerStatus status)
+    {
+        status.Ready = false;
+        status.Started = null;
+        return status;
+    }
 
     private static V1ContainerStatus ContainerStatus(V1Container container, ObservedContainer? observed, string waitingReason)
     {

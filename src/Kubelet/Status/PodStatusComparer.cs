@@ -23,7 +23,8 @@ internal static class PodStatusComparer
             && current.QosClass == desired.QosClass
             && Conditions(current) == Conditions(desired)
             && Containers(current.ContainerStatuses) == Containers(desired.ContainerStatuses)
-            && Containers(current.InitContainerStatuses) == Containers(desired.InitContainerStatuses);
+            && Containers(current.InitContainerStatuses) == Containers(desired.InitContainerStatuses)
+            && Containers(current.EphemeralContainerStatuses) == Containers(desired.EphemeralContainerStatuses);
     }
 
     private static string Conditions(V1PodStatus status) =>

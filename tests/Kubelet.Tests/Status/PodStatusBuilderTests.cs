@@ -70,6 +70,59 @@ public sealed class PodStatusBuilderTests
         Assert.Equal(("False", "ContainersNotReady", "containers with unready status: [c1]"), (ready.Status, ready.Reason, ready.Message));
     }
 
+    [Fact]
+    public void Ephemeral_containers_are_reported_by_name_never_ready_and_do_not_change_the_phase()
+    {
+        var (pod, observed) = Scenario("Always", ["running"]);
+        pod.Spec.EphemeralContainers =
+        [
+            new V1EphemeralContainer { Name = "debugger-b", Image = "busybox" },
+            new V1EphemeralContainer { Name = "debugger-a", Image = "busybox:1" },
+        ];
+        observed = observed with
+        {
+            EphemeralContainers =
+            [
+                new ObservedContainer("debugger-b", ContainerRunState.Exited, 0, Now, Now, 1, ContainerId: "containerd://b", ImageId: "sha256:b"),
+                new ObservedContainer("debugger-a", ContainerRunState.Running, 0, Now, ContainerId: "containerd://a", ImageId: "sha256:a"),
+            ],
+        };
+
+        var status = PodStatusBuilder.Build(pod, observed, "ip", "host", Now);
+
+        Assert.Equal("Running", status.Phase);
+        Assert.Equal("True", status.Conditions.Single(c => c.Type == "Ready").Status);
+        Assert.Equal(["debugger-a", "debugger-b"], status.EphemeralContainerStatuses.Select(s => s.Name));
+        var (a, b) = (status.EphemeralContainerStatuses[0], status.EphemeralContainerStatuses[1]);
+        Assert.Equal(("busybox:1", "sha256:a", "containerd://a", false, (bool?)null), (a.Image, a.ImageID, a.ContainerID, a.Ready, a.Started));
+        Assert.Equal(Now, a.State.Running.StartedAt);
+        Assert.Equal((1, "Error"), (b.State.Terminated.ExitCode, b.State.Terminated.Reason));
+        Assert.False(b.Ready);
+    }
+
+    [Fact]
+    public void An_ephemeral_container_not_yet_started_is_waiting_and_a_pod_without_any_reports_none()
+    {
+        var (pod, observed) = Scenario("Always", ["running"]);
+        Assert.Null(PodStatusBuilder.Build(pod, observed, "ip", "host", Now).EphemeralContainerStatuses);
+
+        pod.Spec.EphemeralContainers = [new V1EphemeralContainer { Name = "dbg", Image = "busybox" }];
+        var waiting = Assert.Single(PodStatusBuilder.Build(pod, observed, "ip", "host", Now).EphemeralContainerStatuses);
+
+        Assert.Equal("ContainerCreating", waiting.State.Waiting.Reason);
+    }
+
+    [Fact]
+    public void A_change_of_an_ephemeral_containers_state_is_a_status_change()
+    {
+        var (pod, observed) = Scenario("Always", ["running"]);
+        pod.Spec.EphemeralContainers = [new V1EphemeralContainer { Name = "dbg", Image = "busybox" }];
+        var waiting = PodStatusBuilder.Build(pod, observed, "ip", "host", Now);
+        var running = PodStatusBuilder.Build(pod, observed with { EphemeralContainers = [new ObservedContainer("dbg", ContainerRunState.Running, 0, Now)] }, "ip", "host", Now);
+
+        Assert.False(PodStatusComparer.Equivalent(waiting, running));
+    }
+
     [Theory]
     [InlineData(null, null, "BestEffort")]
     [InlineData("100m", null, "Burstable")]

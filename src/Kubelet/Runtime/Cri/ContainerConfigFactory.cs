@@ -30,7 +30,7 @@ internal static class ContainerConfigFactory
             Linux = new LinuxContainerConfig
             {
                 Resources = Resources(pod, container, input.NodeMemoryBytes),
-                SecurityContext = Security(pod.Spec, container),
+                SecurityContext = Security(pod.Spec, container, input.PidTargetId),
             },
         };
         config.Command.AddRange((container.Command ?? []).Select(expand));
@@ -84,7 +84,7 @@ internal static class ContainerConfigFactory
         return Math.Clamp(adj, 3, 999);
     }
 
-    private static LinuxContainerSecurityContext Security(V1PodSpec spec, V1Container container)
+    private static LinuxContainerSecurityContext Security(V1PodSpec spec, V1Container container, string? pidTargetId)
     {
         var pod = spec.SecurityContext;
         var own = container.SecurityContext;
@@ -96,6 +96,14 @@ internal static class ContainerConfigFactory
             NoNewPrivs = own?.AllowPrivilegeEscalation == false,
             Seccomp = SandboxConfigFactory.Seccomp(own?.SeccompProfile ?? pod?.SeccompProfile),
         };
+
+        // upstream's generateLinuxContainerConfig: a target only matters when the container would
+        // otherwise get a process namespace of its own (not with hostPID or shareProcessNamespace).
+        if (pidTargetId is not null && security.NamespaceOptions.Pid == NamespaceMode.Container)
+        {
+            security.NamespaceOptions.Pid = NamespaceMode.Target;
+            security.NamespaceOptions.TargetId = pidTargetId;
+        }
         if ((own?.RunAsUser ?? pod?.RunAsUser) is { } user)
         {
             security.RunAsUser = new Int64Value { Value = user };

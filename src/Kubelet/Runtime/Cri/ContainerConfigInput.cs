@@ -13,4 +13,10 @@ internal sealed record ContainerConfigInput(
 {
     /// <summary>The node's memory, for the out-of-memory score of burstable pods.</summary>
     public long NodeMemoryBytes { get; init; } = 16L << 30;
+
+    /// <summary>
+    /// For an ephemeral container with a targetContainerName: the runtime id of that container, whose
+    /// process namespace it joins (CRI NamespaceMode TARGET) when the pod does not already share one.
+    /// </summary>
+    public string? PidTargetId { get; init; }
 }

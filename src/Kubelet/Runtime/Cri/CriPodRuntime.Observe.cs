@@ -11,9 +11,11 @@ internal sealed partial class CriPodRuntime
         var sandbox = state.Sandboxes.FirstOrDefault();
         var containers = pod.Spec.Containers.Select(c => ObserveContainer(pod, state, sync, c.Name)).ToList();
         var init = (pod.Spec.InitContainers ?? []).Select(c => ObserveContainer(pod, state, sync, c.Name)).ToList();
+        var ephemeral = (pod.Spec.EphemeralContainers ?? []).Select(c => ObserveContainer(pod, state, sync, c.Name)).ToList();
         return new ObservedPod(containers, sync.RetryIn)
         {
             InitContainers = init,
+            EphemeralContainers = ephemeral,
             PodIp = pod.Spec.HostNetwork == true ? _options.HostIp : sandbox?.Ip ?? (sandbox is null ? null : pod.Status?.PodIP),
             SandboxReady = sandbox?.Ready == true,
         };
@@ -71,7 +73,7 @@ internal sealed partial class CriPodRuntime
             return text;
         }
 
-        var spec = pod.Spec.Containers.Concat(pod.Spec.InitContainers ?? []).FirstOrDefault(c => c.Name == record.Name);
+        var spec = pod.Spec.Containers.Concat(pod.Spec.InitContainers ?? []).Concat(EphemeralContainerSpec.Of(pod)).FirstOrDefault(c => c.Name == record.Name);
         if (spec?.TerminationMessagePolicy == "FallbackToLogsOnError" && record.ExitCode != 0 && record.LogPath is { } log && File.Exists(log))
         {
             var lines = File.ReadLines(log).TakeLast(80).Select(l => l.Split(' ', 4) is { Length: 4 } parts ? parts[3] : l);

@@ -9,10 +9,11 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// <summary>
 /// Starting one container (upstream's startContainer): back-off, image, config, create, start,
 /// postStart; returns the record of the container it created (null when it created none).
+/// An ephemeral container naming a target joins that container's process namespace.
 /// </summary>
 internal sealed partial class CriPodRuntime
 {
-    private async Task<ContainerRecord?> StartContainerAsync(StartContext context, V1Container container, CancellationToken ct)
+    private async Task<ContainerRecord?> StartContainerAsync(StartContext context, V1Container container, string? targetContainerName, CancellationToken ct)
     {
         var (pod, state, sync) = (context.Pod, context.State, context.Sync);
         var latest = state.Latest(container.Name);
@@ -34,10 +35,16 @@ internal sealed partial class CriPodRuntime
         }
 
         var restartCount = latest is null ? 0 : latest.RestartCount + 1;
+        var (imageUid, imageUser) = NonRootPolicy.NeedsImageUser(pod.Spec, container) ? await ImageUserAsync(image.ImageRef, ct) : (null, null);
         ContainerConfig config;
         try
         {
-            config = BuildConfig(context, container, restartCount, image.ImageRef);
+            if (NonRootPolicy.Violation(pod, container, imageUid, imageUser) is { } violation)
+            {
+                throw new ContainerConfigException(violation);
+            }
+
+            config = BuildConfig(context, container, restartCount, image.ImageRef, PidTarget(state, targetContainerName));
         }
         catch (Exception e) when (e is ContainerConfigException or VolumeSetupException)
         {
@@ -108,7 +115,24 @@ internal sealed partial class CriPodRuntime
 
     private static string RestartKey(string podUid, string container) => podUid + "/" + container;
 
-    private ContainerConfig BuildConfig(StartContext context, V1Container container, int restartCount, string imageRef)
+    /// <summary>upstream's getImageUser: the image's uid, else its user name; an image naming neither runs as root.</summary>
+    private async Task<(long? Uid, string? User)> ImageUserAsync(string imageRef, CancellationToken ct)
+    {
+        var image = (await _cri.Images.ImageStatusAsync(new ImageStatusRequest { Image = new ImageSpec { Image = imageRef } }, cancellationToken: ct)).Image;
+        return image switch
+        {
+            { Uid: { } uid } => (uid.Value, null),
+            { Username: { Length: > 0 } user } => (null, user),
+            _ => (0, null),
+        };
+    }
+
+    /// <summary>upstream's getTargetID: the runtime id of the newest instance of the target container.</summary>
+    private static string? PidTarget(PodRuntimeState state, string? targetContainerName) => targetContainerName is not { Length: > 0 } target
+        ? null
+        : state.Latest(target)?.Id ?? throw new ContainerConfigException($"unable to find target container {target}");
+
+    private ContainerConfig BuildConfig(StartContext context, V1Container container, int restartCount, string imageRef, string? pidTargetId)
     {
         var pod = context.Pod;
         var env = ContainerEnvironment.Build(pod, container, context.PodIp, _options.HostIp, _sources, events: _events);
@@ -121,7 +145,7 @@ internal sealed partial class CriPodRuntime
 
         var vars = env.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         var mapping = VarExpansion.MappingFor(vars);
-        var input = new ContainerConfigInput(pod, container, restartCount, imageRef, env, mounts) { NodeMemoryBytes = _options.NodeMemoryBytes };
+        var input = new ContainerConfigInput(pod, container, restartCount, imageRef, env, mounts) { NodeMemoryBytes = _options.NodeMemoryBytes, PidTargetId = pidTargetId };
         return ContainerConfigFactory.Build(input, text => VarExpansion.Expand(text, mapping));
     }
 

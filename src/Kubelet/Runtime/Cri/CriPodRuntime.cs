@@ -110,12 +110,17 @@ internal sealed partial class CriPodRuntime : IPodRuntime
 
         var sandbox = state.Sandboxes.FirstOrDefault(s => s.Id == sandboxId);
         var ip = pod.Spec.HostNetwork == true ? node.HostIp : sandbox?.Ip ?? pod.Status?.PodIP ?? string.Empty;
-        var context = new StartContext(pod, sandboxId!, ip, volumes, state, sync);
+        // Ephemeral containers first (upstream's order): a debugger starts even while an init container fails.
+        var ephemeral = actions.EphemeralContainersToStart
+            .Select(name => pod.Spec.EphemeralContainers.First(c => c.Name == name))
+            .Select(c => (Container: EphemeralContainerSpec.ToContainer(c), Target: (string?)c.TargetContainerName));
         var toStart = (actions.NextInitContainer is { } init ? pod.Spec.InitContainers.Where(c => c.Name == init).Take(1) : [])
-            .Concat(actions.ContainersToStart.Select(name => pod.Spec.Containers.First(c => c.Name == name)));
-        foreach (var container in toStart)
+            .Concat(actions.ContainersToStart.Select(name => pod.Spec.Containers.First(c => c.Name == name)))
+            .Select(c => (Container: c, Target: (string?)null));
+        foreach (var (container, target) in ephemeral.Concat(toStart))
         {
-            if (await StartContainerAsync(context, container, ct) is { } started)
+            var context = new StartContext(pod, sandboxId!, ip, volumes, state, sync);
+            if (await StartContainerAsync(context, container, target, ct) is { } started)
             {
                 state = state.With(started);
             }

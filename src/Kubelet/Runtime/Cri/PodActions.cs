@@ -25,6 +25,12 @@ internal sealed record PodActions
 
     public IReadOnlyList<ContainerToKill> ContainersToKill { get; init; } = [];
 
+    /// <summary>
+    /// Ephemeral containers to start, in spec order: those the runtime has never held (they run once and
+    /// are never restarted). Started before any init or regular container, into <see cref="SandboxId"/>.
+    /// </summary>
+    public IReadOnlyList<string> EphemeralContainersToStart { get; init; } = [];
+
     /// <summary>Init containers that have exited and are no longer needed once initialisation is done.</summary>
     public bool PodInitialized { get; init; }
 }

@@ -8,7 +8,9 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// a whole; init containers run one at a time, in order, before any regular container; a regular
 /// container that is not running is started again when its restartPolicy says so; a running one
 /// whose spec changed or that failed its liveness or startup probe is stopped (and restarted per
-/// restartPolicy); a pod with nothing left to run has its sandbox stopped.
+/// restartPolicy); a pod with nothing left to run has its sandbox stopped. Ephemeral containers
+/// the runtime has never held are started once in the running sandbox, even while initialisation
+/// is under way, and never restarted.
 /// </summary>
 internal static class PodActionsPlanner
 {
@@ -30,7 +32,7 @@ internal static class PodActionsPlanner
             return NewSandbox(pod, state, restartPolicy, attempt, sandboxId);
         }
 
-        var actions = new PodActions { SandboxId = sandboxId, Attempt = attempt };
+        var actions = new PodActions { SandboxId = sandboxId, Attempt = attempt, EphemeralContainersToStart = EphemeralToStart(pod, state) };
         var (lastInit, nextInit, initDone) = NextInitContainer(pod, state);
         if (!initDone)
         {
@@ -95,6 +97,14 @@ internal static class PodActionsPlanner
             PodInitialized = true,
         };
     }
+
+    /// <summary>
+    /// upstream's EphemeralContainersToStart: each ephemeral container of which the runtime holds no
+    /// instance. An exited one is not started again because its record stays (pruning keeps the
+    /// newest instance of every name).
+    /// </summary>
+    private static IReadOnlyList<string> EphemeralToStart(V1Pod pod, PodRuntimeState state) =>
+        (pod.Spec.EphemeralContainers ?? []).Where(c => state.Latest(c.Name) is null).Select(c => c.Name).ToList();
 
     /// <summary>upstream ShouldContainerBeRestarted for a regular container that is not running.</summary>
     internal static bool ShouldRestart(V1Pod pod, string restartPolicy, ContainerRecord? latest)

@@ -30,7 +30,10 @@ internal static class SandboxConfigFactory
                 SecurityContext = new LinuxSandboxSecurityContext
                 {
                     NamespaceOptions = Namespaces(spec),
-                    Privileged = spec.Containers.Concat(spec.InitContainers ?? []).Any(c => c.SecurityContext?.Privileged == true),
+                    // upstream's HasPrivilegedContainer visits ephemeral containers too: the sandbox config sent
+                    // with a privileged debugger's CreateContainer must allow it (containerd checks the two agree).
+                    Privileged = spec.Containers.Concat(spec.InitContainers ?? []).Any(c => c.SecurityContext?.Privileged == true)
+                        || (spec.EphemeralContainers ?? []).Any(c => c.SecurityContext?.Privileged == true),
                     Seccomp = Seccomp(spec.SecurityContext?.SeccompProfile),
                 },
             },

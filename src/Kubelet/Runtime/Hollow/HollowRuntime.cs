@@ -17,13 +17,15 @@ namespace Orchestrator.Kubelet.Runtime.Hollow;
 /// from the node's podCIDR, one <see cref="PodIpAllocator"/> per node, seeded with the IPs the API
 /// already records there (a restarted kubelet keeps them) and released when a pod is killed. A pod with a
 /// persistentVolumeClaim volume waits, as on a real node, until its claim is Bound to a volume bound back to it
-/// (<see cref="PersistentVolumeClaimVolume.ResolveAsync"/>); no directory is made.
+/// (<see cref="PersistentVolumeClaimVolume.ResolveAsync"/>); no directory is made. An ephemeral
+/// container runs from the sync that first sees it until the pod is killed (it has no process to end).
 /// </summary>
 public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider time) : IPodRuntime
 {
     private static readonly TimeSpan WaitForIp = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan WaitForClaims = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, DateTime> _started = new();
+    private readonly ConcurrentDictionary<(string Pod, string Container), DateTime> _ephemeralStarted = new();
     private readonly ConcurrentDictionary<string, PodIpAllocator> _allocators = new();
 
     /// <summary>A hollow runtime whose pods' persistentVolumeClaim volumes are read through <paramref name="claimsClient"/>.</summary>
@@ -81,7 +83,16 @@ public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider tim
             }
         }
 
-        return new ObservedPod(containers, next) { PodIp = podIp };
+        return new ObservedPod(containers, next) { PodIp = podIp, EphemeralContainers = Ephemeral(pod, now) };
+    }
+
+    private List<ObservedContainer> Ephemeral(V1Pod pod, DateTime now)
+    {
+        var uid = pod.Metadata.Uid ?? pod.Metadata.Name;
+        return (pod.Spec.EphemeralContainers ?? [])
+            .Select(c => new ObservedContainer(
+                c.Name, ContainerRunState.Running, 0, _ephemeralStarted.GetOrAdd((uid, c.Name), now), ContainerId: $"hollow://{uid}/{c.Name}", ImageId: "hollow://" + c.Image))
+            .ToList();
     }
 
     private static List<ObservedContainer> Waiting(V1Pod pod) => pod.Spec.Containers.Select(c => new ObservedContainer(c.Name, ContainerRunState.Waiting, 0)).ToList();
@@ -117,7 +128,12 @@ public sealed class HollowRuntime(HollowRuntimeOptions options, TimeProvider tim
     public Task KillAsync(V1Pod pod, TimeSpan gracePeriod, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        _started.TryRemove(pod.Metadata.Uid ?? pod.Metadata.Name, out _);
+        var uid = pod.Metadata.Uid ?? pod.Metadata.Name;
+        _started.TryRemove(uid, out _);
+        foreach (var key in _ephemeralStarted.Keys.Where(k => k.Pod == uid))
+        {
+            _ephemeralStarted.TryRemove(key, out _);
+        }
         if (pod.Spec?.NodeName is { } node && _allocators.TryGetValue(node, out var allocator))
         {
             allocator.Release(pod.Metadata.Uid ?? pod.Metadata.Name);

@@ -107,6 +107,49 @@ public sealed class ConfigFactoryTests
         Assert.Equal(["ALL"], security.Capabilities.DropCapabilities);
     }
 
+    [Theory]
+    [InlineData(false, false, "target-id", nameof(NamespaceMode.Target), "target-id")]
+    [InlineData(false, false, null, nameof(NamespaceMode.Container), "")]
+    [InlineData(true, false, "target-id", nameof(NamespaceMode.Node), "")]
+    [InlineData(false, true, "target-id", nameof(NamespaceMode.Pod), "")]
+    public void An_ephemeral_container_joins_its_targets_process_namespace_unless_the_pod_shares_one(bool hostPid, bool shareProcessNamespace, string? targetId, string mode, string expectedTarget)
+    {
+        var pod = Pod();
+        pod.Spec.HostPID = hostPid;
+        pod.Spec.ShareProcessNamespace = shareProcessNamespace;
+        var debugger = EphemeralContainerSpec.ToContainer(new V1EphemeralContainer { Name = "dbg", Image = "busybox", TargetContainerName = "main", Stdin = true, Tty = true });
+
+        var config = ContainerConfigFactory.Build(new ContainerConfigInput(pod, debugger, 0, "sha256:abc", [], []) { PidTargetId = targetId }, text => text);
+
+        var namespaces = config.Linux.SecurityContext.NamespaceOptions;
+        Assert.Equal((Enum.Parse<NamespaceMode>(mode), expectedTarget), (namespaces.Pid, namespaces.TargetId));
+        Assert.Equal(NamespaceMode.Pod, namespaces.Network);
+        Assert.Equal(("dbg", true, true), (config.Labels[CriLabels.ContainerName], config.Stdin, config.Tty));
+    }
+
+    [Fact]
+    public void A_privileged_ephemeral_container_makes_the_sandbox_config_privileged()
+    {
+        var pod = Pod();
+        Assert.False(SandboxConfigFactory.Build(pod, 0, Paths, "/orc1").Linux.SecurityContext.Privileged);
+
+        pod.Spec.EphemeralContainers = [new V1EphemeralContainer { Name = "dbg", Image = "busybox", SecurityContext = new V1SecurityContext { Privileged = true } }];
+
+        Assert.True(SandboxConfigFactory.Build(pod, 0, Paths, "/orc1").Linux.SecurityContext.Privileged);
+    }
+
+    [Fact]
+    public void Host_namespaces_of_a_node_debugging_pod_are_the_nodes()
+    {
+        var pod = Pod();
+        (pod.Spec.HostPID, pod.Spec.HostIPC, pod.Spec.HostNetwork) = (true, true, true);
+
+        var sandbox = SandboxConfigFactory.Build(pod, 0, Paths, "/orc1").Linux.SecurityContext.NamespaceOptions;
+        var container = ContainerConfigFactory.Build(new ContainerConfigInput(pod, pod.Spec.Containers[0], 0, "sha256:abc", [], []), text => text).Linux.SecurityContext.NamespaceOptions;
+
+        Assert.All([sandbox, container], n => Assert.Equal((NamespaceMode.Node, NamespaceMode.Node, NamespaceMode.Node), (n.Network, n.Pid, n.Ipc)));
+    }
+
     [Fact]
     public void The_container_hash_changes_with_the_image_but_not_with_resources()
     {

@@ -163,8 +163,72 @@ public sealed class PodActionsPlannerTests
         Assert.Equal("s1", actions.SandboxId);
     }
 
+    [Theory]
+    [InlineData("Always", null, new[] { "dbg" })]
+    [InlineData("Always", nameof(CriContainerState.Running), new string[0])]
+    [InlineData("Always", nameof(CriContainerState.Exited), new string[0])]
+    [InlineData("Never", nameof(CriContainerState.Exited), new string[0])]
+    [InlineData("OnFailure", nameof(CriContainerState.Created), new string[0])]
+    public void An_ephemeral_container_starts_once_and_is_never_restarted(string restartPolicy, string? existing, string[] expected)
+    {
+        var pod = WithEphemeral(Pod(restartPolicy, ["a"]), "dbg");
+        var containers = new List<ContainerRecord> { Container("a", CriContainerState.Running) };
+        if (existing is not null)
+        {
+            containers.Add(Container("dbg", Enum.Parse<CriContainerState>(existing), 1));
+        }
+
+        var actions = Plan(pod, State([Sandbox()], [.. containers]));
+
+        Assert.Equal(expected, actions.EphemeralContainersToStart);
+        Assert.Empty(actions.ContainersToStart);
+        Assert.Empty(actions.ContainersToKill);
+        Assert.False(actions.KillPod);
+        Assert.Equal("s1", actions.SandboxId);
+    }
+
+    [Fact]
+    public void Ephemeral_containers_start_in_spec_order_while_an_init_container_runs()
+    {
+        var pod = WithEphemeral(Pod("Always", ["a"], init: ["i1"]), "dbg1", "dbg2");
+
+        var actions = Plan(pod, State([Sandbox()], [Container("i1", CriContainerState.Running)]));
+
+        Assert.Equal(["dbg1", "dbg2"], actions.EphemeralContainersToStart);
+        Assert.Null(actions.NextInitContainer);
+    }
+
+    [Fact]
+    public void A_new_sandbox_does_not_restart_ephemeral_containers()
+    {
+        var pod = WithEphemeral(Pod("Always", ["a"]), "dbg");
+
+        var actions = Plan(pod, State([Sandbox(ready: false)], [Container("dbg", CriContainerState.Exited, 0)]));
+
+        Assert.True(actions.CreateSandbox);
+        Assert.Equal(["a"], actions.ContainersToStart);
+        Assert.Empty(actions.EphemeralContainersToStart);
+    }
+
+    [Fact]
+    public void A_running_ephemeral_container_does_not_keep_a_finished_pod_alive()
+    {
+        var pod = WithEphemeral(Pod("Never", ["a"]), "dbg");
+
+        var actions = Plan(pod, State([Sandbox()], [Container("a", CriContainerState.Exited, 0), Container("dbg", CriContainerState.Running)]));
+
+        Assert.True(actions.KillPod);
+        Assert.Empty(actions.EphemeralContainersToStart);
+    }
+
     private static PodActions Plan(V1Pod pod, PodRuntimeState state) =>
         PodActionsPlanner.Compute(pod, state, c => "h-" + c.Name, _ => null);
+
+    private static V1Pod WithEphemeral(V1Pod pod, params string[] names)
+    {
+        pod.Spec.EphemeralContainers = names.Select(n => new V1EphemeralContainer { Name = n, Image = "busybox", TargetContainerName = "a" }).ToList();
+        return pod;
+    }
 
     private static PodRuntimeState State(SandboxRecord[] sandboxes, ContainerRecord[] containers) => new(sandboxes, containers);
 

@@ -62,6 +62,25 @@ public sealed class HollowRuntimeTests
     }
 
     [Fact]
+    public async Task An_ephemeral_container_runs_from_the_sync_that_first_sees_it_until_the_pod_is_killed()
+    {
+        var runtime = new HollowRuntime(new HollowRuntimeOptions(), _time);
+        var pod = Pod("Always");
+        Assert.Empty((await runtime.SyncAsync(pod, Node, default)).EphemeralContainers);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        pod.Spec.EphemeralContainers = [new V1EphemeralContainer { Name = "dbg", Image = "busybox" }];
+        var added = Assert.Single((await runtime.SyncAsync(pod, Node, default)).EphemeralContainers);
+        _time.Advance(TimeSpan.FromHours(1));
+        var later = Assert.Single((await runtime.SyncAsync(pod, Node, default)).EphemeralContainers);
+
+        Assert.Equal(("dbg", ContainerRunState.Running, "hollow://uid-1/dbg"), (added.Name, added.State, added.ContainerId));
+        Assert.Equal(added.StartedAt, later.StartedAt);
+        await runtime.KillAsync(pod, TimeSpan.Zero, default);
+        Assert.NotEqual(added.StartedAt, Assert.Single((await runtime.SyncAsync(pod, Node, default)).EphemeralContainers).StartedAt);
+    }
+
+    [Fact]
     public async Task Kill_forgets_the_pod_so_a_new_pod_with_the_same_uid_starts_over()
     {
         var runtime = new HollowRuntime(new HollowRuntimeOptions(), _time);
