@@ -108,7 +108,11 @@ internal static class JoinCommand
         return async (rotation, ca, loggers, output, ct) =>
         {
             // containerd runs on across certificate renewals; the kubelet, proxy and DNS restart with the new client.
-            await using var node = await RealNode.StartAsync(options with { ClientCertificateAuthority = options.ClientCertificateAuthority ?? ca }, loggers, output, ct);
+            await using var node = await RealNode.StartAsync(
+                options with { ClientCertificateAuthority = options.ClientCertificateAuthority ?? ca, WebhookAuthorization = options.WebhookAuthorization ?? true },
+                loggers,
+                output,
+                ct);
             await rotation.RunAsync((client, c) => Task.WhenAll(
                 ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, c),
                 services.RunAsync(client, client, node, loggers, c)), ct);

@@ -71,8 +71,8 @@ internal static class RealNode
     /// A standalone kubelet's TLS: <c>--tls-cert-file</c>/<c>--tls-private-key-file</c> when given, else a self-signed
     /// certificate in ROOT/pki (upstream's behaviour); the API server's client certificate must chain to
     /// <c>--client-ca-file</c>, by default to the CA of the kubelet's kubeconfig (the cluster CA signs both).
-    /// <c>--authorization-mode Webhook</c> (the default here, as kubeadm configures it) authorizes each client with a
-    /// SubjectAccessReview on nodes/NODE/stats|metrics|log|proxy; <c>AlwaysAllow</c> serves every authenticated client.
+    /// <c>--authorization-mode Webhook</c> (the default with a client CA, as kubeadm configures it) authorizes each client
+    /// with a SubjectAccessReview on nodes/NODE/stats|metrics|log|proxy; <c>AlwaysAllow</c> serves every authenticated client.
     /// </summary>
     public static ContainerdNodeOptions WithStandaloneTls(ContainerdNodeOptions options, Arguments arguments, X509Certificate2Collection? kubeconfigAuthorities)
     {
@@ -101,8 +101,11 @@ internal static class RealNode
                 : File.Exists(clientCaFile)
                     ? Pem.Certificates(File.ReadAllText(clientCaFile)).FirstOrDefault() ?? throw new UsageException($"--client-ca-file {clientCaFile} holds no certificate")
                     : throw new UsageException($"--client-ca-file {clientCaFile} does not exist");
-            // Webhook unless told otherwise: kubeadm's configuration, and a kubelet API open to every cluster client otherwise.
-            return options with { ServingCertificate = serving, ClientCertificateAuthority = clientCa, WebhookAuthorization = authorizationMode != AlwaysAllowMode };
+            // Webhook unless told otherwise whenever clients have certificates: kubeadm's configuration; a kubelet API
+            // open to every cluster client otherwise.
+            // Null: no client CA known yet (join adds the cluster's).
+            bool? webhook = authorizationMode switch { null => clientCa is null ? null : true, WebhookMode => true, _ => false };
+            return options with { ServingCertificate = serving, ClientCertificateAuthority = clientCa, WebhookAuthorization = webhook };
         }
         catch (CryptographicException e)
         {

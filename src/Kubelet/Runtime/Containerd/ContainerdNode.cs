@@ -105,7 +105,7 @@ public sealed partial class ContainerdNode : IAsyncDisposable
             var stats = options.Stats
                 ? new CriStatsProvider(cri.Runtime, cri.Images, new CriStatsProviderOptions(options.NodeName, options.RootDir, ContainerdCleanup.CgroupParentFor(containerd.Config.StateDir)), new CgroupReader(), TimeProvider.System)
                 : null;
-            var authorizer = options.WebhookAuthorization ? new SubjectAccessReviewAuthorizer(options.NodeName, TimeProvider.System) : null;
+            var authorizer = options.WebhookAuthorization == true ? new SubjectAccessReviewAuthorizer(options.NodeName, TimeProvider.System) : null;
             var server = new KubeletServer(
                 new CriStreamingRuntime(cri.Runtime),
                 new KubeletServerOptions { Port = options.Port, ServingCertificate = options.ServingCertificate, ClientCertificateAuthority = options.ClientCertificateAuthority, Authorizer = authorizer, Stats = stats },

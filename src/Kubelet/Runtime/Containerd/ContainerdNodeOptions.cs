@@ -28,9 +28,10 @@ public sealed record ContainerdNodeOptions(string NodeName, string RootDir)
     /// <summary>
     /// Upstream's <c>--authorization-mode=Webhook</c> (what kubeadm configures): each client of the kubelet
     /// server is authorized with a SubjectAccessReview on <c>nodes/NODE/stats|metrics|log|proxy…</c> through the
-    /// kubelet's API client. False: AlwaysAllow, the flag's default. Needs <see cref="ClientCertificateAuthority"/>.
+    /// kubelet's API client. False or null (the default, as upstream's flag): AlwaysAllow; the commands choose
+    /// (webhook whenever clients have certificates, <c>--authorization-mode</c>). True needs <see cref="ClientCertificateAuthority"/>.
     /// </summary>
-    public bool WebhookAuthorization { get; init; }
+    public bool? WebhookAuthorization { get; init; }
 
     public int MaxPods { get; init; } = 110;
 

@@ -14,6 +14,9 @@ public interface IVolumeBindingSource
 
     V1StorageClass? GetClass(string name);
 
+    /// <summary>Completes at the next change of a claim or volume the reads see (PreBind looks again then, not at its next poll).</summary>
+    Task NextChange { get; }
+
     /// <summary>Writes the volume (a claimRef set by the scheduler); fails on a stale resourceVersion.</summary>
     Task UpdateVolumeAsync(V1PersistentVolume volume, CancellationToken ct);
 

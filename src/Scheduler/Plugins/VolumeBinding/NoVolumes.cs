@@ -13,6 +13,8 @@ internal sealed class NoVolumes : IVolumeBindingSource
 
     public V1StorageClass? GetClass(string name) => null;
 
+    public Task NextChange { get; } = new TaskCompletionSource().Task;
+
     public Task UpdateVolumeAsync(V1PersistentVolume volume, CancellationToken ct) =>
         throw new InvalidOperationException("this scheduler has no storage informers");
 

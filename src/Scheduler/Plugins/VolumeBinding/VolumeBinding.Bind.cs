@@ -89,9 +89,17 @@ internal sealed partial class VolumeBinding
                 }
             }
 
-            while (!AllBound(decision, written))
+            while (true)
             {
-                await Task.Delay(_pollInterval, _time, both.Token);
+                // Taken before the look, so a change between the look and the wait is not missed.
+                var change = _source.NextChange;
+                if (AllBound(decision, written))
+                {
+                    break;
+                }
+
+                await Task.WhenAny(change, Task.Delay(_pollInterval, _time, both.Token));
+                both.Token.ThrowIfCancellationRequested();
             }
 
             return Status.Success;

@@ -28,13 +28,13 @@ internal sealed partial class VolumeBinding : IPreFilterPlugin, IFilterPlugin, I
     /// <param name="source">Claims, volumes and classes, and the writes of PreBind.</param>
     /// <param name="time">The clock of PreBind's wait.</param>
     /// <param name="bindTimeout">How long PreBind waits for the claims to be bound (upstream's bindTimeoutSeconds, 600 s).</param>
-    /// <param name="pollInterval">How often PreBind looks again.</param>
+    /// <param name="pollInterval">How often PreBind looks again without a change of a claim or volume (upstream polls every second; a change wakes it at once).</param>
     public VolumeBinding(IVolumeBindingSource source, TimeProvider? time = null, TimeSpan? bindTimeout = null, TimeSpan? pollInterval = null)
     {
         _source = source;
         _time = time ?? TimeProvider.System;
         _bindTimeout = bindTimeout ?? TimeSpan.FromSeconds(600);
-        _pollInterval = pollInterval ?? TimeSpan.FromMilliseconds(100);
+        _pollInterval = pollInterval ?? TimeSpan.FromSeconds(1);
     }
 
     public string Name => PluginName;

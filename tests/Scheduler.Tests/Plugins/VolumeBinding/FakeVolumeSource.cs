@@ -11,18 +11,23 @@ internal sealed class FakeVolumeSource : IVolumeBindingSource
     private readonly ConcurrentDictionary<string, V1PersistentVolume> _volumes = new();
     private readonly ConcurrentDictionary<string, V1StorageClass> _classes = new();
     private readonly ConcurrentQueue<V1PersistentVolumeClaim> _lagging = new();
+    private TaskCompletionSource _change = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<string> Writes { get; } = new();
+
+    public Task NextChange => Volatile.Read(ref _change).Task;
 
     public FakeVolumeSource Add(V1PersistentVolumeClaim claim)
     {
         _claims[claim.Metadata.NamespaceProperty + "/" + claim.Metadata.Name] = claim;
+        Changed();
         return this;
     }
 
     public FakeVolumeSource Add(V1PersistentVolume volume)
     {
         _volumes[volume.Metadata.Name] = volume;
+        Changed();
         return this;
     }
 
@@ -90,4 +95,7 @@ internal sealed class FakeVolumeSource : IVolumeBindingSource
         Add(volume);
         Add(claim);
     }
+
+    private void Changed() =>
+        Interlocked.Exchange(ref _change, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }

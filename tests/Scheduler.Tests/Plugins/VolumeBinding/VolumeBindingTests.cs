@@ -202,6 +202,23 @@ public sealed class VolumeBindingTests
     }
 
     [Fact]
+    public async Task PreBind_looks_again_when_a_claim_changes_not_at_its_next_poll()
+    {
+        var source = new FakeVolumeSource().Add(Class("local", "kubernetes.io/no-provisioner")).Add(Claim("data")).Add(Volume("pv-1", "n1"));
+        var plugin = new Plugin(source, pollInterval: TimeSpan.FromMinutes(10));
+        var pod = PodWith("data");
+        var (state, _) = PreFilter(plugin, pod);
+        plugin.Filter(state, pod, Make.Info(N1));
+        plugin.Reserve(state, pod, "n1");
+        var preBind = plugin.PreBindAsync(state, pod, "n1", CancellationToken.None);
+        await Orchestrator.Testing.Eventually.TrueAsync(() => Task.FromResult(!source.Writes.IsEmpty), "the claimRef write");
+
+        source.CompleteBinding("data", "pv-1");
+
+        Assert.True((await preBind.WaitAsync(TimeSpan.FromSeconds(10))).IsSuccess);
+    }
+
+    [Fact]
     public async Task PreBind_selects_the_node_for_provisioning_and_times_out_when_nothing_binds()
     {
         var source = new FakeVolumeSource().Add(Class("local", "example.com/local")).Add(Claim("data"));
