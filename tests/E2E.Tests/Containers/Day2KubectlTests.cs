@@ -69,7 +69,9 @@ public sealed class Day2KubectlTests(ContainerdCluster cluster)
         var result = await kubectl.RunWithInputAsync(
             string.Empty,
             "run", "hello", "-n", ns, "-i", "--rm", "--restart=Never", "--image=" + Manifests.Image, "--image-pull-policy=IfNotPresent",
-            "--", "sh", "-c", "echo hello");
+            // Output written before kubectl's attach lands is not replayed (as with upstream's runtimes): the command
+            // waits a moment so the test sees the attach relay, not the race between a first line and the attach.
+            "--", "sh", "-c", "sleep 2; echo hello");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("hello\n", result.Stdout, StringComparison.Ordinal);

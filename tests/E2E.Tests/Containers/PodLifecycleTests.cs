@@ -21,7 +21,23 @@ public sealed class PodLifecycleTests(ContainerdCluster cluster)
         Assert.False(string.IsNullOrEmpty(pod.Status.ContainerStatuses[0].ImageID));
         Assert.Equal("127.0.0.1", pod.Status.HostIP);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var body = await http.GetStringAsync(new Uri($"http://{pod.Status.PodIP}:8080/"));
+        // Running is the container started, not httpd listening yet: ask until it answers.
+        var body = "";
+        await cluster.Eventually(
+            async () =>
+            {
+                try
+                {
+                    body = await http.GetStringAsync(new Uri($"http://{pod.Status.PodIP}:8080/"));
+                    return true;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(30),
+            "busybox httpd to answer on the pod IP");
         Assert.Equal("hello from busybox httpd\n", body);
         Assert.Contains(pod.Status.Conditions, c => c.Type == "Ready" && c.Status == "True");
         Assert.Contains(pod.Status.Conditions, c => c.Type == "PodReadyToStartContainers" && c.Status == "True");
