@@ -16,7 +16,11 @@ public sealed partial class ControllerRunner
     private readonly ILogger _logger;
     private readonly int _workers;
 
-    public ControllerRunner(IReconciler reconciler, ControllerContext context, int workers = 2)
+    /// <param name="reconciler">What reconciles a key.</param>
+    /// <param name="context">The component's shared context.</param>
+    /// <param name="workers">How many keys are reconciled at once.</param>
+    /// <param name="maxRetryDelay">The longest backoff of a failing key (client-go's default 1000 s when null).</param>
+    public ControllerRunner(IReconciler reconciler, ControllerContext context, int workers = 2, TimeSpan? maxRetryDelay = null)
     {
         ArgumentNullException.ThrowIfNull(reconciler);
         ArgumentNullException.ThrowIfNull(context);
@@ -24,7 +28,7 @@ public sealed partial class ControllerRunner
         _reconciler = reconciler;
         _workers = workers;
         _logger = context.Loggers.CreateLogger("Orchestrator.Controller." + reconciler.Name);
-        Queue = new WorkQueue<NamespacedName>(context.Time);
+        Queue = new WorkQueue<NamespacedName>(context.Time, maxDelay: maxRetryDelay);
     }
 
     public WorkQueue<NamespacedName> Queue { get; }

@@ -11,13 +11,14 @@ public abstract class ReconcilingController : IController, IReconciler
     /// <param name="context">What the controller shares with the rest of its component.</param>
     /// <param name="name">The controller's name, used in logs and metrics.</param>
     /// <param name="workers">How many keys are reconciled at once (never the same key twice).</param>
-    protected ReconcilingController(ControllerContext context, string name, int workers = 2)
+    /// <param name="maxRetryDelay">The longest backoff of a failing key (client-go's default 1000 s when null).</param>
+    protected ReconcilingController(ControllerContext context, string name, int workers = 2, TimeSpan? maxRetryDelay = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrEmpty(name);
         Context = context;
         Name = name;
-        Runner = new ControllerRunner(this, context, workers);
+        Runner = new ControllerRunner(this, context, workers, maxRetryDelay);
     }
 
     public string Name { get; }

@@ -116,6 +116,28 @@ public sealed class ControllerRunnerTests
     }
 
     [Fact]
+    public async Task A_MaxRetryDelay_CapsTheBackoffOfAKeyThatKeepsFailing()
+    {
+        var time = new FakeTimeProvider();
+        var reconciler = new ScriptedReconciler((_, _) => throw new InvalidOperationException("still failing"));
+        var runner = new ControllerRunner(reconciler, Context(time), workers: 1, maxRetryDelay: TimeSpan.FromMilliseconds(40));
+        using var cts = new CancellationTokenSource();
+        var run = runner.RunAsync([], cts.Token);
+
+        runner.Enqueue(Key);
+        // 5, 10, 20, 40, then 40 again (not 80): every failure after the fourth waits the cap.
+        foreach (var (failed, backoffMs) in new[] { (1, 5), (2, 10), (3, 20), (4, 40), (5, 40), (6, 40) })
+        {
+            await Eventually.TrueAsync(() => runner.Queue.NumRequeues(Key) == failed, $"failure {failed} is counted");
+            time.Advance(TimeSpan.FromMilliseconds(backoffMs));
+            await Eventually.TrueAsync(() => reconciler.CallsOf(Key) == failed + 1, $"reconcile {failed + 1} after {backoffMs} ms");
+        }
+
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task Conflicts_AreRequeuedWithBackoff()
     {
         var reconciler = new ScriptedReconciler(n => n == 1

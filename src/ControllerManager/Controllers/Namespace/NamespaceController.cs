@@ -13,8 +13,11 @@ internal sealed partial class NamespaceController : ReconcilingController
     private readonly NamespaceContentDeleter _deleter;
     private readonly ILogger _logger;
 
+    /// <summary>Upstream's nsControllerRateLimiter: a failing namespace is retried at least every minute, never longer.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
+
     public NamespaceController(ControllerContext context)
-        : base(context, "namespace")
+        : base(context, "namespace", maxRetryDelay: MaxRetryDelay)
     {
         _logger = context.Loggers.CreateLogger<NamespaceController>();
         _deleter = new NamespaceContentDeleter(context.Client, KindCatalog.Namespaced);
