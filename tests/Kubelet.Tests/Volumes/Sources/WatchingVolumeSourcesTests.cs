@@ -89,15 +89,15 @@ public sealed class WatchingVolumeSourcesTests
             Assert.Equal("v1", await File.ReadAllTextAsync(Path.Join(s, "k")));
 
             await h.UpdateSecretAsync("s1", "v2");
-            await Eventually.TrueAsync(() => File.ReadAllText(Path.Join(s, "k")) == "v2", "the secret's new value in the volume");
+            await Eventually.TrueAsync(() => ReadOrNull(Path.Join(s, "k")) == "v2", "the secret's new value in the volume");
 
             await h.CreateConfigMapAsync("later", "here");
             var c = Path.Join(dir.Join("pods"), "u2", "volumes", "kubernetes.io~configmap", "c", "k");
-            await Eventually.TrueAsync(() => File.Exists(c) && File.ReadAllText(c) == "here", "the created configMap in the volume");
+            await Eventually.TrueAsync(() => ReadOrNull(c) == "here", "the created configMap in the volume");
 
             await h.UpdateSecretAsync("unrelated", "y");
             await h.UpdateSecretAsync("s1", "v3");
-            await Eventually.TrueAsync(() => File.ReadAllText(Path.Join(s, "k")) == "v3", "the secret's third value in the volume");
+            await Eventually.TrueAsync(() => ReadOrNull(Path.Join(s, "k")) == "v3", "the secret's third value in the volume");
             Assert.Equal(["u1", "u2", "u1"], h.Changed);
         }
         finally
@@ -199,5 +199,18 @@ public sealed class WatchingVolumeSourcesTests
             Assert.Contains(mine, r => r.EndsWith("watch=true", StringComparison.Ordinal));
         });
         Assert.Equal(objects.Length * 2, requests.Count);
+    }
+
+    /// <summary>The file's text, or null while it is missing: an atomic writer swaps the volume's files under the reader.</summary>
+    private static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 }
