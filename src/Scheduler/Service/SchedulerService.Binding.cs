@@ -49,9 +49,9 @@ internal sealed partial class SchedulerService
         {
             _cache.ForgetPod(pod);
             LogBindFailed(e, item.Key, node);
-            if (e is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound })
+            if (e is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound } && !StillPending(pod))
             {
-                return; // the pod is gone
+                return; // the pod is gone (a 404 for a pod the informer still holds pending is retried, as upstream's handleSchedulingFailure does)
             }
 
             _context.Events.Record(pod, "Warning", "FailedScheduling", $"Binding rejected: {e.Message}");
