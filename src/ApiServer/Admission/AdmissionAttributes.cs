@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Admission;
@@ -19,4 +20,8 @@ internal sealed record AdmissionAttributes(
     string Name,
     JsonObject Object,
     JsonObject? OldObject,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>Upstream's admission.NewForbidden: 403 naming the object, or "Unknown" before it has a name.</summary>
+    public ApiException Forbidden(string why) => ApiErrors.Forbidden(Resource, Name.Length > 0 ? Name : "Unknown", why);
+}

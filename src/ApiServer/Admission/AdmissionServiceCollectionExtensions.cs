@@ -33,6 +33,7 @@ internal static class AdmissionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultStorageClass.DefaultStorageClass>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, StorageObjectInUseProtection.StorageObjectInUseProtection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, DefaultIngressClass.DefaultIngressClass>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionPlugin, RuntimeClass.RuntimeClassAdmission>());
         services.AddAdmissionWebhooks();
         services.TryAddSingleton(provider => AdmissionPlugins.Chain(provider.GetServices<IAdmissionPlugin>()));
         return services;

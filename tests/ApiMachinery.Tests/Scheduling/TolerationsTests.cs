@@ -34,4 +34,37 @@ public sealed class TolerationsTests
         Assert.Null(Tolerations.FindUntolerated(null, tolerations, _ => true));
         Assert.False(Tolerations.Tolerated(taints[0], null));
     }
+
+    public static TheoryData<string, string, string> Merges => new()
+    {
+        // first, second, merged — upstream's tolerations_test.go shapes, restated.
+        { "a=1:NoSchedule", "b=2:NoSchedule", "a=1:NoSchedule,b=2:NoSchedule" },
+        { "a=1:NoSchedule", "a=1:NoSchedule", "a=1:NoSchedule" },
+        { "a=1:NoSchedule", "a:Exists:NoSchedule", "a:Exists:NoSchedule" },
+        { "a:Exists:", "a=1:NoSchedule,a=2:NoExecute", "a:Exists:" },
+        { ":Exists:", "a=1:NoSchedule,b:Exists:NoExecute", ":Exists:" },
+        { "a=1:NoExecute@10", "a=1:NoExecute@20", "a=1:NoExecute@20" },
+        { "a=1:NoExecute@20", "a=1:NoExecute", "a=1:NoExecute" },
+        { "a=1:NoSchedule", "a=2:NoSchedule", "a=1:NoSchedule,a=2:NoSchedule" },
+        { "", "os=windows:NoSchedule", "os=windows:NoSchedule" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Merges))]
+    public void Merge_keeps_one_toleration_of_each_superset_in_order(string first, string second, string expected) =>
+        Assert.Equal(expected, string.Join(",", Tolerations.Merge(Parse(first), Parse(second)).Select(Format)));
+
+    /// <summary><c>key=value:effect[@seconds]</c> for Equal, <c>key:Exists:effect</c> for Exists.</summary>
+    private static List<V1Toleration> Parse(string text) =>
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(item =>
+        {
+            var (body, seconds) = item.Split('@') is [var b, var s] ? (b, (long?)long.Parse(s, System.Globalization.CultureInfo.InvariantCulture)) : (item, null);
+            var parts = body.Split(':');
+            return parts.Length == 3
+                ? new V1Toleration { Key = parts[0], OperatorProperty = "Exists", Effect = parts[2], TolerationSeconds = seconds }
+                : new V1Toleration { Key = parts[0].Split('=')[0], OperatorProperty = "Equal", Value = parts[0].Split('=')[1], Effect = parts[1], TolerationSeconds = seconds };
+        })];
+
+    private static string Format(V1Toleration t) =>
+        (t.OperatorProperty == "Exists" ? $"{t.Key}:Exists:{t.Effect}" : $"{t.Key}={t.Value}:{t.Effect}") + (t.TolerationSeconds is { } s ? $"@{s}" : "");
 }

@@ -21,7 +21,7 @@ public sealed class AdmissionChainTests
     {
         await using var services = Unstarted().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses()).AddAdmission().BuildServiceProvider();
         Assert.Equal(
-            ["NamespaceLifecycle", "DefaultTolerationSeconds", "DefaultStorageClass", "StorageObjectInUseProtection", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass", "MutatingAdmissionWebhook", "ValidatingAdmissionWebhook"],
+            ["NamespaceLifecycle", "DefaultTolerationSeconds", "DefaultStorageClass", "StorageObjectInUseProtection", "RuntimeClass", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass", "MutatingAdmissionWebhook", "ValidatingAdmissionWebhook"],
             services.GetRequiredService<AdmissionChain>().Names);
     }
 
@@ -31,7 +31,7 @@ public sealed class AdmissionChainTests
         await using var services = Unstarted().AddSingleton<INamespaceLookup>(new NoNamespaces()).AddSingleton<IObjectLookup>(new NoObjects()).AddSingleton<IDefaultClassLookup>(new NoDefaultClasses())
             .AddAdmission(serviceAccounts: true).BuildServiceProvider();
         Assert.Equal(
-            ["NamespaceLifecycle", "ServiceAccount", "NodeRestriction", "DefaultTolerationSeconds", "DefaultStorageClass", "StorageObjectInUseProtection", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass",
+            ["NamespaceLifecycle", "ServiceAccount", "NodeRestriction", "DefaultTolerationSeconds", "DefaultStorageClass", "StorageObjectInUseProtection", "RuntimeClass", "CertificateApproval", "CertificateSigning", "CertificateSubjectRestriction", "DefaultIngressClass",
              "MutatingAdmissionWebhook", "ValidatingAdmissionWebhook"],
             services.GetRequiredService<AdmissionChain>().Names);
     }

@@ -67,9 +67,7 @@ internal sealed partial class NodeRestriction(IObjectLookup objects, ResourceReg
         }
     }
 
-    /// <summary>Upstream's admission.NewForbidden: the object's name, or "Unknown" before it has one.</summary>
-    private static ApiException Forbidden(AdmissionAttributes attributes, string why) =>
-        ApiErrors.Forbidden(attributes.Resource, attributes.Name.Length > 0 ? attributes.Name : "Unknown", why);
+    private static ApiException Forbidden(AdmissionAttributes attributes, string why) => attributes.Forbidden(why);
 
     /// <summary>Upstream's names of operations in its messages (admission.Operation).</summary>
     private static string OperationName(AdmissionOperation operation) => operation switch
