@@ -17,6 +17,9 @@ public sealed record HnsDesiredState(IReadOnlyList<HnsEndpointSpec> Endpoints, I
 /// <param name="ProviderAddress">On Overlay: the host the pod lives behind (PA policy); null on L2Bridge and for local pods.</param>
 public sealed record HnsEndpointSpec(string Ip, bool IsLocal, string? ProviderAddress)
 {
+    /// <summary>One settings element per provider address (one per node), shared by the endpoints behind it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Text.Json.JsonElement> ProviderAddressSettings = new(StringComparer.Ordinal);
+
     /// <summary>kube-proxy's conjureMac("02-11", ip): 02-11 then the four IPv4 octets in lower-case hex.</summary>
     public string MacAddress => "02-11-" + string.Join('-', System.Net.IPAddress.Parse(Ip).GetAddressBytes().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -27,7 +30,7 @@ public sealed record HnsEndpointSpec(string Ip, bool IsLocal, string? ProviderAd
         HostComputeNetwork = networkId,
         Policies = ProviderAddress is null
             ? null
-            : [new HcnPolicy("ProviderAddress", System.Text.Json.JsonSerializer.SerializeToElement(new { ProviderAddress }))],
+            : [new HcnPolicy("ProviderAddress", ProviderAddressSettings.GetOrAdd(ProviderAddress, pa => System.Text.Json.JsonSerializer.SerializeToElement(new { ProviderAddress = pa })))],
         IpConfigurations = [new HcnIpConfig(Ip)],
         MacAddress = MacAddress,
         Flags = HcnFlags.EndpointRemote,

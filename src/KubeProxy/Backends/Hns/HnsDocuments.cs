@@ -19,6 +19,10 @@ public sealed record HnsDocuments(
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(endpointId);
+        // Every backend IP is looked up once, however many load balancers use it.
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var cached = endpointId;
+        endpointId = ip => ids.TryGetValue(ip, out var id) ? id : ids[ip] = cached(ip);
         var endpoints = state.Endpoints
             .Select(e => e.IsLocal ? e.ToLocalReference(network.Id, endpointId(e.Ip)) : e.ToRemoteDocument(network.Id, endpointId(e.Ip)))
             .ToList();

@@ -43,5 +43,7 @@ public sealed record HnsNetworkInfo(string Id, string Name, string Type, IReadOn
 /// <summary>One RemoteSubnetRoute: pods in <paramref name="DestinationPrefix"/> live behind <paramref name="ProviderAddress"/>.</summary>
 public sealed record HnsRemoteSubnet(string DestinationPrefix, string ProviderAddress)
 {
-    public bool Contains(IPAddress address) => IPNetwork.TryParse(DestinationPrefix, out var network) && network.Contains(address);
+    private readonly IPNetwork? prefix = IPNetwork.TryParse(DestinationPrefix, out var parsed) ? parsed : null;
+
+    public bool Contains(IPAddress address) => prefix?.Contains(address) == true;
 }
