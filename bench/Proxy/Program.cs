@@ -17,6 +17,15 @@ if (args.Length > 0 && args[0] == "--service-overhead")
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
 }
 
+if (args.Length > 0 && args[0] == "hns")
+{
+    // bench/proxy.sh hns [services] [rounds]: HNS plan computation vs the nftables renderer (pure CPU, no root).
+    return Orchestrator.Bench.Proxy.Hns.HnsPlanBench.Run(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5,
+        Console.Out);
+}
+
 var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 if (!Environment.IsPrivilegedProcess)

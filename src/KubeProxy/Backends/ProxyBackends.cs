@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.KubeProxy.Backends.Hns;
 using Orchestrator.KubeProxy.Backends.Iptables;
 using Orchestrator.KubeProxy.Backends.Nftables;
 
@@ -11,6 +12,7 @@ public static class ProxyBackends
     {
         ["nftables"] = _ => new NftablesBackend(),
         ["iptables"] = loggers => new IptablesBackend(new IptablesBackendOptions(), IptablesHost.Local, TimeProvider.System, loggers.CreateLogger<IptablesBackend>()),
+        ["hns"] = loggers => CreateHns(HnsOptions.FromEnvironment(), loggers),
     };
 
     public static IReadOnlyCollection<string> Modes => Factories.Keys;
@@ -20,4 +22,13 @@ public static class ProxyBackends
         Factories.TryGetValue(mode, out var create)
             ? create(loggers ?? NullLoggerFactory.Instance)
             : throw new ArgumentException($"unknown proxy mode '{mode}' (supported: {string.Join(", ", Factories.Keys)})");
+
+    /// <summary>
+    /// The HNS mode with explicit settings. It programs Windows' HNS through computenetwork.dll, so anywhere else it
+    /// is an error (its <c>--dry-run</c> needs no backend: <see cref="HnsDryRun"/>).
+    /// </summary>
+    public static IProxyBackend CreateHns(HnsOptions options, ILoggerFactory? loggers = null) =>
+        OperatingSystem.IsWindows()
+            ? new HnsBackend(new HcnNative(), options, (loggers ?? NullLoggerFactory.Instance).CreateLogger<HnsBackend>())
+            : throw new ArgumentException("the hns proxy mode programs Windows HNS (computenetwork.dll) and runs only on Windows; --dry-run works on any OS");
 }
