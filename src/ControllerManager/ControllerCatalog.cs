@@ -34,6 +34,7 @@ internal static class ControllerCatalog
         (Controllers.PersistentVolume.PersistentVolumeBinderController.ControllerName, "persistentvolume-controller", (c, _) => new Controllers.PersistentVolume.PersistentVolumeBinderController(c)),
         (Controllers.PvcProtection.PvcProtectionController.ControllerName, "pvc-protection-controller", (c, _) => new Controllers.PvcProtection.PvcProtectionController(c)),
         (Controllers.PvProtection.PvProtectionController.ControllerName, "pv-protection-controller", (c, _) => new Controllers.PvProtection.PvProtectionController(c)),
+        (Controllers.ImageUpdate.ImageUpdateController.ControllerName, "image-update-controller", (c, o) => new Controllers.ImageUpdate.ImageUpdateController(c, o.ImageUpdate)),
     ];
 
     /// <summary>Upstream's monitor period is 5 s; a shorter grace period (tests) is checked at least four times over.</summary>

@@ -44,11 +44,15 @@ public sealed record ControllerManagerOptions
     /// <summary>The HPA controller's sync period, tolerance and delays (--horizontal-pod-autoscaler-*).</summary>
     public Controllers.HorizontalPodAutoscaler.HorizontalPodAutoscalerOptions HorizontalPodAutoscaler { get; init; } = new();
 
+    /// <summary>The image-update controller's poll interval, back-off cap and request timeout (--image-update-*; not upstream's).</summary>
+    public Controllers.ImageUpdate.ImageUpdateOptions ImageUpdate { get; init; } = new();
+
     /// <summary>Checks the options that can be wrong; call at start-up.</summary>
     /// <exception cref="ArgumentException">With a message naming the option and what is wrong.</exception>
     public void Validate()
     {
         HorizontalPodAutoscaler.Validate();
+        ImageUpdate.Validate();
         try
         {
             _ = LoadBalancerAddressPool();

@@ -26,6 +26,7 @@ internal static class CommandRouter
                              [--horizontal-pod-autoscaler-downscale-stabilization 5m0s]
                              [--horizontal-pod-autoscaler-cpu-initialization-period 5m0s]
                              [--horizontal-pod-autoscaler-initial-readiness-delay 30s]
+                             [--image-update-interval 5m0s] [--image-update-request-timeout 3s]
               The controllers alone; several replicas elect a leader on a Lease in kube-system.
           scheduler --kubeconfig F [--leader-elect true|false] [--identity ID] [--scheduler-name NAME]
               The scheduler alone; several replicas elect a leader on kube-system/kube-scheduler.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using System.Globalization;
 using Orchestrator.ControllerManager;
 using Orchestrator.ControllerManager.Controllers.HorizontalPodAutoscaler;
+using Orchestrator.ControllerManager.Controllers.ImageUpdate;
 
 namespace Orchestrator.Host.Commands;
 
@@ -77,8 +78,31 @@ internal static class ControllerManagerCommand
             };
         }
 
-        options = options with { HorizontalPodAutoscaler = HorizontalPodAutoscaler(arguments) };
+        options = options with { HorizontalPodAutoscaler = HorizontalPodAutoscaler(arguments), ImageUpdate = ImageUpdate(arguments) };
         return arguments.Option("identity") is { } identity ? options with { Identity = identity } : options;
+    }
+
+    /// <summary>The image-update controller's --image-update-interval and --image-update-request-timeout (not upstream's).</summary>
+    private static ImageUpdateOptions ImageUpdate(Arguments arguments)
+    {
+        var defaults = new ImageUpdateOptions();
+        var interval = Durations.Option(arguments, "image-update-interval") ?? defaults.Interval;
+        var options = new ImageUpdateOptions
+        {
+            Interval = interval,
+            MaxBackoff = interval > defaults.MaxBackoff ? interval : defaults.MaxBackoff,
+            RequestTimeout = Durations.Option(arguments, "image-update-request-timeout") ?? defaults.RequestTimeout,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        return options;
     }
 
     /// <summary>kube-controller-manager's --horizontal-pod-autoscaler-* flags.</summary>
