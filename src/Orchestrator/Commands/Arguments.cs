@@ -7,7 +7,7 @@ namespace Orchestrator.Host.Commands;
 internal sealed class Arguments
 {
     /// <summary>Options that never take a separate value: <c>--dry-run</c> alone means <c>--dry-run=true</c>.</summary>
-    private static readonly HashSet<string> BareFlags = new(StringComparer.Ordinal) { "dry-run", "cleanup" };
+    private static readonly HashSet<string> BareFlags = new(StringComparer.Ordinal) { "dry-run", "cleanup", "enable-dsr" };
 
     private readonly List<string> _positionals = [];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);

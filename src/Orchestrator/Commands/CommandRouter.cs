@@ -43,8 +43,10 @@ internal static class CommandRouter
               SubjectAccessReview on nodes/NODE/stats|metrics|log|proxy (Webhook, the default). The node's proxy
               and DNS use their own kubeconfigs when given, else the kubelet's; its local-path volume
               provisioner runs only with --local-path-kubeconfig (no node identity may create volumes).
-          proxy --kubeconfig F --node-name N [--mode nftables|iptables] [--cluster-cidr 10.244.0.0/16] [--dry-run] [--cleanup]
-              The node's service proxy (kube-proxy); --dry-run prints the ruleset it would apply, --cleanup removes it.
+          proxy --kubeconfig F --node-name N [--mode nftables|iptables|hns] [--cluster-cidr 10.244.0.0/16] [--dry-run] [--cleanup]
+                [hns: --network-name N (else $KUBE_NETWORK)] [--network-type L2Bridge|Overlay] [--source-vip IP] [--enable-dsr]
+              The node's service proxy (kube-proxy); --dry-run prints the ruleset it would apply (hns: the HCN v2 endpoints and
+              load balancers as one JSON document, on any OS), --cleanup removes it. hns runs on Windows only.
           node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110
                         --labels k=v,... --taints k=v:NoSchedule,...
           real node options (kubelet --runtime containerd, and up's own node):
