@@ -17,29 +17,21 @@ public sealed class RuntimeClassTests(ContainerdCluster cluster)
     public async Task A_pod_of_a_runtime_class_with_handler_runc_runs()
     {
         var ns = await cluster.NamespaceAsync("rc-runc");
-        var name = "runc-" + ns;
-        await cluster.Client.NodeV1.CreateRuntimeClassAsync(new V1RuntimeClass { Metadata = new V1ObjectMeta { Name = name }, Handler = "runc" });
-        try
+        await WithRuntimeClassAsync("runc-" + ns, "runc", async name =>
         {
             await cluster.Apply(ns, Pod("sleeper", name));
 
             var pod = await cluster.PodAsync(ns, "sleeper", ContainerdCluster.IsRunning, "the runc pod running");
 
             Assert.Equal(name, pod.Spec.RuntimeClassName);
-        }
-        finally
-        {
-            await cluster.Client.NodeV1.DeleteRuntimeClassAsync(name);
-        }
+        });
     }
 
     [Fact]
     public async Task A_handler_containerd_does_not_know_fails_the_sandbox_with_an_event()
     {
         var ns = await cluster.NamespaceAsync("rc-unknown");
-        var name = "unknown-" + ns;
-        await cluster.Client.NodeV1.CreateRuntimeClassAsync(new V1RuntimeClass { Metadata = new V1ObjectMeta { Name = name }, Handler = "no-such-handler" });
-        try
+        await WithRuntimeClassAsync("unknown-" + ns, "no-such-handler", async name =>
         {
             await cluster.Apply(ns, Pod("stuck", name));
 
@@ -52,6 +44,16 @@ public sealed class RuntimeClassTests(ContainerdCluster cluster)
             Assert.Contains("no-such-handler", failed.Message, StringComparison.Ordinal);
             var pod = await cluster.Client.CoreV1.ReadNamespacedPodAsync("stuck", ns);
             Assert.Equal("Pending", pod.Status.Phase);
+        });
+    }
+
+    /// <summary>Runs <paramref name="body"/> with a RuntimeClass of that handler, deleted afterwards (also when the body fails).</summary>
+    private async Task WithRuntimeClassAsync(string name, string handler, Func<string, Task> body)
+    {
+        await cluster.Client.NodeV1.CreateRuntimeClassAsync(new V1RuntimeClass { Metadata = new V1ObjectMeta { Name = name }, Handler = handler });
+        try
+        {
+            await body(name);
         }
         finally
         {
