@@ -7,6 +7,8 @@ cd "$root"
 
 ./scripts/setup.sh || exit 1
 dotnet build Orchestrator.sln -c Release --nologo -v quiet || exit 1
+# The host for Windows nodes: the Windows code paths compile for win-x64 (issue 16; they cannot run here).
+dotnet publish src/Orchestrator/Orchestrator.csproj -c Release -r win-x64 --self-contained false -o artifacts/win-x64 --nologo -v quiet || exit 1
 
 log="$(mktemp)"
 # One test assembly at a time (-m:1): side by side on 2 cores, real containers, kubectl and timing-bound

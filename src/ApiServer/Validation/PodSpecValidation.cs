@@ -8,7 +8,7 @@ namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>
 /// Upstream's ValidatePodSpec checks for volumes, containers (see <see cref="ContainerValidation"/>), ephemeral
-/// containers (<see cref="EphemeralContainerValidation"/>) and the restart policy.
+/// containers (<see cref="EphemeralContainerValidation"/>), the restart policy and the OS rules (<see cref="PodOsValidation"/>).
 /// </summary>
 internal static class PodSpecValidation
 {
@@ -35,6 +35,7 @@ internal static class PodSpecValidation
         // Ephemeral containers' names are unique across all three lists; their targets are the other two.
         Containers(spec, "ephemeralContainers", path, names, volumes, causes, targets: names.ToHashSet(StringComparer.Ordinal));
         RestartPolicy(JsonFields.Text(spec?["restartPolicy"]), $"{path}.restartPolicy", restartPolicies, causes);
+        PodOsValidation.Validate(spec, path, causes);
     }
 
     /// <summary>The restart policies a bare pod accepts.</summary>

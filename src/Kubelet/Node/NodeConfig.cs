@@ -35,6 +35,19 @@ public sealed record NodeConfig(string Name, string InternalIp)
 
     public string? BootId { get; init; }
 
+    /// <summary>A Windows node's build (the node.kubernetes.io/windows-build label); null on Linux nodes.</summary>
+    public Windows.WindowsBuild? WindowsBuild { get; init; }
+
+    /// <summary>
+    /// This configuration as a Windows node of that version: OS windows, the windows-build label, nodeInfo's
+    /// kernelVersion Major.Minor.Build.UBR and osImage the product name, as upstream's Windows kubelet reports them.
+    /// </summary>
+    public NodeConfig AsWindows(Windows.WindowsVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return this with { OperatingSystem = "windows", WindowsBuild = version.Build, KernelVersion = version.KernelVersion, OsImage = version.ProductName };
+    }
+
     /// <summary>The port of the node's kubelet server (status.daemonEndpoints; the API server dials it for logs and exec).</summary>
     public int KubeletPort { get; init; } = 10250;
 }

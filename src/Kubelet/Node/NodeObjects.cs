@@ -19,6 +19,12 @@ internal static class NodeObjects
             ["beta.kubernetes.io/os"] = config.OperatingSystem,
             ["beta.kubernetes.io/arch"] = config.Architecture,
         };
+        // upstream's Windows getOSSpecificLabels (pkg/kubelet/kubelet_node_status_windows.go)
+        if (config is { OperatingSystem: "windows", WindowsBuild: { } build })
+        {
+            labels[Windows.WindowsBuild.Label] = build.ToString();
+        }
+
         return new V1Node
         {
             ApiVersion = "v1",

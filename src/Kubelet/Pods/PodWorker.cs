@@ -83,6 +83,12 @@ internal sealed class PodWorker : IReconciler
         }
 
         var nodeName = pod.Spec.NodeName;
+        if (Admission.PodAdmission.Check(pod, _agents[nodeName].Config) is { } rejection)
+        {
+            await RejectAsync(pod, rejection, ct);
+            return ReconcileResult.Done;
+        }
+
         var hostIp = _agents[nodeName].Config.InternalIp;
         var podCidr = _nodes.Cache.Get(new NamespacedName(string.Empty, nodeName))?.Spec?.PodCIDR is { Length: > 0 } cidr ? cidr : null;
         if (podCidr is null && pod.Spec.HostNetwork != true)
@@ -105,6 +111,16 @@ internal sealed class PodWorker : IReconciler
         }
 
         return observed.NextChangeIn is { } next ? ReconcileResult.After(next) : ReconcileResult.Done;
+    }
+
+    /// <summary>upstream's rejectPod: a Warning Event with the reason, the pod Failed; nothing of it ever runs.</summary>
+    private async Task RejectAsync(V1Pod pod, Admission.PodRejection rejection, CancellationToken ct)
+    {
+        _context.Events.Record(pod, "Warning", rejection.Reason, rejection.Message);
+        var status = Admission.PodAdmission.RejectedStatus(pod, rejection);
+        var patch = new V1Patch(KubernetesJson.Serialize(new V1Pod { Status = status }), V1Patch.PatchType.MergePatch);
+        await _context.Client.CoreV1.PatchNamespacedPodStatusAsync(patch, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+        await ForgetAsync(pod, ct);
     }
 
     private async Task TerminateAsync(V1Pod pod, CancellationToken ct)

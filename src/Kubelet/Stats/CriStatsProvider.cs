@@ -1,27 +1,29 @@
 using Orchestrator.Kubelet.Runtime.Cri;
 using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Stats.Cgroups;
+using Orchestrator.Kubelet.Stats.Host;
 using Orchestrator.Kubelet.Stats.Summary;
 
 namespace Orchestrator.Kubelet.Stats;
 
 /// <summary>
 /// Stats of a real node on a CRI runtime: one round lists the ready sandboxes, running containers,
-/// container stats and image filesystem from the runtime, reads the root and pod cgroups and the
-/// filesystems' sizes, and hands it all to <see cref="SummaryBuilder"/>. Rounds are serialized.
+/// container stats and image filesystem from the runtime, reads the host's own figures (<see cref="IHostStats"/>:
+/// the root and pod cgroups on Linux, nothing more on Windows) and the filesystems' sizes, and hands it all to
+/// <see cref="SummaryBuilder"/>. Rounds are serialized.
 /// </summary>
 internal sealed class CriStatsProvider(
     RuntimeService.RuntimeServiceClient runtime,
     ImageService.ImageServiceClient images,
     CriStatsProviderOptions options,
-    CgroupReader cgroups,
+    IHostStats host,
     TimeProvider time) : IStatsProvider, IDisposable
 {
     private readonly SummaryBuilder _builder = new(new CpuRateTracker());
     private readonly SemaphoreSlim _round = new(1, 1);
     private readonly KubeletPaths _paths = new(options.RootDir);
 
-    public ulong? MachineMemoryBytes { get; } = cgroups.MachineMemoryBytes();
+    public ulong? MachineMemoryBytes => host.MachineMemoryBytes;
 
     public async Task<StatsSummary> GetSummaryAsync(CancellationToken ct)
     {
@@ -54,7 +56,7 @@ internal sealed class CriStatsProvider(
         var podCgroups = new Dictionary<string, CgroupSample>(StringComparer.Ordinal);
         foreach (var sandbox in sandboxes.Where(s => s.Metadata is not null))
         {
-            if (cgroups.Read(SandboxConfigFactory.CgroupParent(options.CgroupRoot, sandbox.Metadata.Uid), now) is { } sample)
+            if (host.Pod(sandbox.Metadata.Uid, now) is { } sample)
             {
                 podCgroups[sandbox.Metadata.Uid] = sample;
             }
@@ -74,8 +76,8 @@ internal sealed class CriStatsProvider(
         {
             NodeName = options.NodeName,
             Now = now,
-            BootTime = cgroups.BootTime() ?? DateTimeOffset.UnixEpoch,
-            Node = cgroups.Read("/", now),
+            BootTime = host.BootTime() ?? DateTimeOffset.UnixEpoch,
+            Node = host.Node(now),
             MachineMemoryBytes = MachineMemoryBytes,
             RootFs = FileSystems.Of(options.RootDir, now),
             ImageFs = ImageFs((await imageFsCall).ImageFilesystems.FirstOrDefault(), now),

@@ -3,6 +3,7 @@ using Orchestrator.Client;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Node;
+using Orchestrator.Kubelet.Node.Windows;
 
 namespace Orchestrator.Host.Commands;
 
@@ -90,6 +91,18 @@ internal static class KubeletCommand
         if (arguments.Option("os") is { } os)
         {
             template = os is "linux" or "windows" ? template with { OperatingSystem = os } : throw new UsageException("--os must be linux or windows");
+        }
+
+        if (arguments.Option("windows-build") is { } buildText)
+        {
+            if (template.OperatingSystem != "windows")
+            {
+                throw new UsageException("--windows-build needs --os windows");
+            }
+
+            template = WindowsBuild.TryParse(buildText, out var build)
+                ? template.AsWindows(new WindowsVersion(build, 0, "Windows (Orchestrator hollow node)"))
+                : throw new UsageException($"--windows-build must be Major.Minor.Build (e.g. 10.0.20348), not \"{buildText}\"");
         }
 
         template = template with

@@ -16,6 +16,14 @@ internal static class RealNode
     public static ContainerdNodeOptions Options(Arguments arguments, string defaultName, string defaultRoot, string portOption)
     {
         var template = KubeletCommand.NodeTemplate(arguments);
+        if (template.OperatingSystem == "windows")
+        {
+            // The OS of a real node is the host's: a Linux host cannot join as a Windows node (docs/windows-nodes.md).
+            throw new UsageException(OperatingSystem.IsWindows()
+                ? "--os windows: a real Windows node is not composed yet (Windows CRI configs, labels and stats are built and contract-tested; the node host is not); a hollow one: --runtime hollow --os windows"
+                : $"--os windows joins a Windows host, and this host runs {(OperatingSystem.IsLinux() ? "linux" : "another OS")}; a hollow Windows node: --runtime hollow --os windows --windows-build 10.0.20348");
+        }
+
         var clusterCidr = arguments.Option("cluster-cidr") ?? "10.244.0.0/16";
         if (!Ipv4Cidr.TryParse(clusterCidr, out _))
         {

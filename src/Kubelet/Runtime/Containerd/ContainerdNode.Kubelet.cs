@@ -41,7 +41,10 @@ public sealed partial class ContainerdNode
             Dns = PodDnsConfigurer.FromOptions(Options.Kubelet),
         };
         var images = new ImageManager(Cri.Images, context.Events, KeyedBackoff.Kubelet(context.Time), context.Loggers.CreateLogger<ImageManager>());
-        var parts = new CriRuntimeParts(Cri, runtimeOptions, images, KeyedBackoff.Kubelet(context.Time), volumes, sources, probes, context.Events, context.Time, context.Loggers.CreateLogger<CriPodRuntime>());
+        var parts = new CriRuntimeParts(Cri, runtimeOptions, images, KeyedBackoff.Kubelet(context.Time), volumes, sources, probes, context.Events, context.Time, context.Loggers.CreateLogger<CriPodRuntime>())
+        {
+            RuntimeClasses = new RuntimeClasses.ApiRuntimeClasses(context.Client),
+        };
         var runtime = new CriPodRuntime(parts, RuntimeVersion);
         var config = new NodeConfig(Options.NodeName, nodeIp)
         {

@@ -6,7 +6,7 @@ using Orchestrator.Kubelet.Server;
 using Orchestrator.Kubelet.Server.Authorization;
 using Orchestrator.Kubelet.Images.Local;
 using Orchestrator.Kubelet.Stats;
-using Orchestrator.Kubelet.Stats.Cgroups;
+using Orchestrator.Kubelet.Stats.Host;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
@@ -103,7 +103,7 @@ public sealed partial class ContainerdNode : IAsyncDisposable
             var cri = CriClient.Connect(containerd.Endpoint);
             var version = await cri.Runtime.VersionAsync(new Cri.Api.VersionRequest { Version = "v1" }, cancellationToken: ct);
             var stats = options.Stats
-                ? new CriStatsProvider(cri.Runtime, cri.Images, new CriStatsProviderOptions(options.NodeName, options.RootDir, ContainerdCleanup.CgroupParentFor(containerd.Config.StateDir)), new CgroupReader(), TimeProvider.System)
+                ? new CriStatsProvider(cri.Runtime, cri.Images, new CriStatsProviderOptions(options.NodeName, options.RootDir), HostStats.ForThisHost(ContainerdCleanup.CgroupParentFor(containerd.Config.StateDir), TimeProvider.System), TimeProvider.System)
                 : null;
             var authorizer = options.WebhookAuthorization == true ? new SubjectAccessReviewAuthorizer(options.NodeName, TimeProvider.System) : null;
             var server = new KubeletServer(

@@ -27,12 +27,21 @@ internal static class ContainerConfigFactory
             Stdin = container.Stdin == true,
             StdinOnce = container.StdinOnce == true,
             Tty = container.Tty == true,
-            Linux = new LinuxContainerConfig
+        };
+        if (input.OperatingSystem == NodeOs.Windows)
+        {
+            // No cgroups, OOM score or Linux security on Windows: no LinuxContainerConfig at all.
+            config.Windows = Windows.WindowsContainerConfigFactory.Build(pod.Spec, container, input.NodeCpuCount);
+        }
+        else
+        {
+            config.Linux = new LinuxContainerConfig
             {
                 Resources = Resources(pod, container, input.NodeMemoryBytes),
                 SecurityContext = Security(pod.Spec, container, input.PidTargetId),
-            },
-        };
+            };
+        }
+
         config.Command.AddRange((container.Command ?? []).Select(expand));
         config.Args.AddRange((container.Args ?? []).Select(expand));
         config.Envs.AddRange(ContainerEnvironment.ToCri(input.Env));

@@ -14,6 +14,12 @@ internal sealed record ContainerConfigInput(
     /// <summary>The node's memory, for the out-of-memory score of burstable pods.</summary>
     public long NodeMemoryBytes { get; init; } = 16L << 30;
 
+    /// <summary>The node's OS (<see cref="NodeOs"/>): a Windows node's containers get a WindowsContainerConfig.</summary>
+    public string OperatingSystem { get; init; } = NodeOs.Linux;
+
+    /// <summary>The node's processors, which a Windows CPU limit is a share of (upstream's winstats.ProcessorCount).</summary>
+    public int NodeCpuCount { get; init; } = 1;
+
     /// <summary>
     /// For an ephemeral container with a targetContainerName: the runtime id of that container, whose
     /// process namespace it joins (CRI NamespaceMode TARGET) when the pod does not already share one.

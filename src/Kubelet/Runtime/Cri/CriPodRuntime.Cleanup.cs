@@ -67,7 +67,10 @@ internal sealed partial class CriPodRuntime
         _backoff.ResetPrefix(uid + "/");
         await _volumes.TearDownAsync(uid, ct);
         DeleteDirectory(_options.Paths.PodDir(uid));
-        PodCgroups.Remove(SandboxConfigFactory.CgroupParent(_options.CgroupRoot, uid));
+        if (OperatingSystem.IsLinux())
+        {
+            PodCgroups.Remove(SandboxConfigFactory.CgroupParent(_options.CgroupRoot, uid));
+        }
     }
 
     /// <summary>Keeps a live pod tidy: sandboxes that died and were replaced, exited containers beyond the kept ones.</summary>

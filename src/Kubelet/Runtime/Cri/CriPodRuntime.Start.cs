@@ -57,7 +57,7 @@ internal sealed partial class CriPodRuntime
         string id;
         try
         {
-            var sandboxConfig = SandboxConfigFactory.Build(pod, state.Sandboxes.FirstOrDefault(s => s.Id == context.SandboxId)?.Attempt ?? 0, _options.Paths, _options.CgroupRoot, _options.Dns);
+            var sandboxConfig = SandboxConfigFactory.Build(pod, state.Sandboxes.FirstOrDefault(s => s.Id == context.SandboxId)?.Attempt ?? 0, _options.Paths, _options.CgroupRoot, _options.Dns, _options.OperatingSystem);
             id = (await _cri.Runtime.CreateContainerAsync(new CreateContainerRequest { PodSandboxId = context.SandboxId, Config = config, SandboxConfig = sandboxConfig }, cancellationToken: ct)).ContainerId;
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
@@ -145,7 +145,7 @@ internal sealed partial class CriPodRuntime
 
         var vars = env.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         var mapping = VarExpansion.MappingFor(vars);
-        var input = new ContainerConfigInput(pod, container, restartCount, imageRef, env, mounts) { NodeMemoryBytes = _options.NodeMemoryBytes, PidTargetId = pidTargetId };
+        var input = new ContainerConfigInput(pod, container, restartCount, imageRef, env, mounts) { NodeMemoryBytes = _options.NodeMemoryBytes, PidTargetId = pidTargetId, OperatingSystem = _options.OperatingSystem, NodeCpuCount = _options.NodeCpuCount };
         return ContainerConfigFactory.Build(input, text => VarExpansion.Expand(text, mapping));
     }
 

@@ -31,6 +31,7 @@ internal sealed partial class CriPodRuntime : IPodRuntime
     private readonly ILogger _logger;
     private readonly KeyedBackoff _backoff;
     private readonly LifecycleHooks _hooks;
+    private readonly RuntimeClasses.IRuntimeClasses? _runtimeClasses;
 
     public CriPodRuntime(CriRuntimeParts parts, string runtimeVersion)
     {
@@ -38,6 +39,7 @@ internal sealed partial class CriPodRuntime : IPodRuntime
         (_cri, _options, _images, _backoff, _volumes, _sources, _probes, _events, _time, _logger) =
             (parts.Cri, parts.Options, parts.Images, parts.RestartBackoff, parts.Volumes, parts.Sources, parts.Probes, parts.Events, parts.Time, parts.Logger);
         _hooks = new LifecycleHooks(_cri.Runtime, _probes.Network, _time);
+        _runtimeClasses = parts.RuntimeClasses;
         RuntimeVersion = runtimeVersion;
     }
 
@@ -157,22 +159,45 @@ internal sealed partial class CriPodRuntime : IPodRuntime
 
     private async Task<string?> RunSandboxAsync(V1Pod pod, uint attempt, SyncResult sync, CancellationToken ct)
     {
-        var config = SandboxConfigFactory.Build(pod, attempt, _options.Paths, _options.CgroupRoot, _options.Dns);
+        PodSandboxConfig config;
+        string handler;
+        try
+        {
+            // upstream's createPodSandbox: the RuntimeClass's handler first, then the config; either failing is
+            // FailedCreatePodSandBox with the error, retried on a later sync.
+            handler = await RuntimeHandlerAsync(pod, ct);
+            config = SandboxConfigFactory.Build(pod, attempt, _options.Paths, _options.CgroupRoot, _options.Dns, _options.OperatingSystem);
+        }
+        catch (Exception e) when (e is RuntimeClasses.RuntimeClassLookupException or SandboxConfigException)
+        {
+            return FailSandbox(pod, sync, e.Message);
+        }
+
         Directory.CreateDirectory(config.LogDirectory);
         try
         {
-            var response = await _cri.Runtime.RunPodSandboxAsync(new RunPodSandboxRequest { Config = config }, cancellationToken: ct);
+            var response = await _cri.Runtime.RunPodSandboxAsync(new RunPodSandboxRequest { Config = config, RuntimeHandler = handler }, cancellationToken: ct);
             return response.PodSandboxId;
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
         {
-            var message = $"Failed to create pod sandbox: {e.Status.Detail}";
-            _events.Record(pod, "Warning", "FailedCreatePodSandBox", message);
-            sync.FailAll(pod, "ContainerCreating", message);
-            sync.Retry(TimeSpan.FromSeconds(5));
-            return null;
+            return FailSandbox(pod, sync, e.Status.Detail);
         }
     }
+
+    private string? FailSandbox(V1Pod pod, SyncResult sync, string error)
+    {
+        var message = $"Failed to create pod sandbox: {error}";
+        _events.Record(pod, "Warning", "FailedCreatePodSandBox", message);
+        sync.FailAll(pod, "ContainerCreating", message);
+        sync.Retry(TimeSpan.FromSeconds(5));
+        return null;
+    }
+
+    private Task<string> RuntimeHandlerAsync(V1Pod pod, CancellationToken ct) => pod.Spec.RuntimeClassName is not { Length: > 0 } name
+        ? Task.FromResult(string.Empty)
+        : _runtimeClasses?.HandlerAsync(name, ct)
+            ?? throw new RuntimeClasses.RuntimeClassLookupException($"RuntimeClass \"{name}\": this kubelet resolves no RuntimeClasses");
 
     /// <summary>
     /// Stops the pod's running containers (preStop hooks first, within the grace period) and its

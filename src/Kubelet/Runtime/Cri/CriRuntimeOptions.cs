@@ -9,6 +9,12 @@ internal sealed record CriRuntimeOptions(KubeletPaths Paths, string HostIp)
     /// <summary>The node's memory, for the out-of-memory score of burstable containers.</summary>
     public long NodeMemoryBytes { get; init; } = 16L << 30;
 
+    /// <summary>The node's OS (<see cref="NodeOs"/>): Windows pods get Windows sandbox and container configs, no cgroups.</summary>
+    public string OperatingSystem { get; init; } = NodeOs.Linux;
+
+    /// <summary>The node's processors (a Windows container's CPU limit is a share of all of them).</summary>
+    public int NodeCpuCount { get; init; } = Environment.ProcessorCount;
+
     /// <summary>The shortest stop timeout a container gets (upstream's minimumGracePeriodInSeconds).</summary>
     public TimeSpan MinimumGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
 

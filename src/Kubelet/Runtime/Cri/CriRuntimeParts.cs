@@ -18,4 +18,8 @@ internal sealed record CriRuntimeParts(
     ProbeManager Probes,
     IEventRecorder Events,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>Resolves runtimeClassName to the CRI runtime handler; null: a pod naming a RuntimeClass cannot start.</summary>
+    public RuntimeClasses.IRuntimeClasses? RuntimeClasses { get; init; }
+}

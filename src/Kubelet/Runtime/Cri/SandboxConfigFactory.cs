@@ -11,7 +11,8 @@ internal static class SandboxConfigFactory
     /// <summary>The DNS rules of a kubelet with default options, for callers that pass none.</summary>
     private static readonly Lazy<PodDnsConfigurer> DefaultDns = new(() => PodDnsConfigurer.FromOptions(new KubeletOptions()));
 
-    public static PodSandboxConfig Build(V1Pod pod, uint attempt, KubeletPaths paths, string cgroupRoot, PodDnsConfigurer? dns = null)
+    /// <param name="operatingSystem">The node's OS (<see cref="NodeOs"/>): a Windows node's sandbox gets a WindowsPodSandboxConfig.</param>
+    public static PodSandboxConfig Build(V1Pod pod, uint attempt, KubeletPaths paths, string cgroupRoot, PodDnsConfigurer? dns = null, string operatingSystem = NodeOs.Linux)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(paths);
@@ -24,34 +25,15 @@ internal static class SandboxConfigFactory
             // A pod on the node's network has the node's UTS namespace: runc cannot set a hostname there.
             Hostname = hostNetwork ? string.Empty : Hostname(pod),
             LogDirectory = paths.PodLogDir(meta.NamespaceProperty, meta.Name, meta.Uid),
-            Linux = new LinuxPodSandboxConfig
-            {
-                CgroupParent = CgroupParent(cgroupRoot, meta.Uid),
-                SecurityContext = new LinuxSandboxSecurityContext
-                {
-                    NamespaceOptions = Namespaces(spec),
-                    // upstream's HasPrivilegedContainer visits ephemeral containers too: the sandbox config sent
-                    // with a privileged debugger's CreateContainer must allow it (containerd checks the two agree).
-                    Privileged = spec.Containers.Concat(spec.InitContainers ?? []).Any(c => c.SecurityContext?.Privileged == true)
-                        || (spec.EphemeralContainers ?? []).Any(c => c.SecurityContext?.Privileged == true),
-                    Seccomp = Seccomp(spec.SecurityContext?.SeccompProfile),
-                },
-            },
         };
-        var security = config.Linux.SecurityContext;
-        if (spec.SecurityContext?.RunAsUser is { } user)
+        if (operatingSystem == NodeOs.Windows)
         {
-            security.RunAsUser = new Int64Value { Value = user };
+            // A Windows sandbox has no cgroups, namespaces, seccomp or sysctls: no LinuxPodSandboxConfig at all.
+            config.Windows = Windows.WindowsSandboxConfigFactory.Build(spec);
         }
-
-        if (spec.SecurityContext?.RunAsGroup is { } group)
+        else
         {
-            security.RunAsGroup = new Int64Value { Value = group };
-        }
-
-        foreach (var sysctl in spec.SecurityContext?.Sysctls ?? [])
-        {
-            config.Linux.Sysctls[sysctl.Name] = sysctl.Value;
+            config.Linux = LinuxConfig(spec, meta.Uid, cgroupRoot);
         }
 
         config.DnsConfig = DnsConfig((dns ?? DefaultDns.Value).Configure(spec, meta.NamespaceProperty));
@@ -81,6 +63,41 @@ internal static class SandboxConfigFactory
         }
 
         return config;
+    }
+
+    /// <summary>The Linux part: cgroup parent, namespaces, privilege, seccomp, user, sysctls (upstream's generatePodSandboxLinuxConfig).</summary>
+    private static LinuxPodSandboxConfig LinuxConfig(V1PodSpec spec, string podUid, string cgroupRoot)
+    {
+        var linux = new LinuxPodSandboxConfig
+        {
+            CgroupParent = CgroupParent(cgroupRoot, podUid),
+            SecurityContext = new LinuxSandboxSecurityContext
+            {
+                NamespaceOptions = Namespaces(spec),
+                // upstream's HasPrivilegedContainer visits ephemeral containers too: the sandbox config sent
+                // with a privileged debugger's CreateContainer must allow it (containerd checks the two agree).
+                Privileged = spec.Containers.Concat(spec.InitContainers ?? []).Any(c => c.SecurityContext?.Privileged == true)
+                    || (spec.EphemeralContainers ?? []).Any(c => c.SecurityContext?.Privileged == true),
+                Seccomp = Seccomp(spec.SecurityContext?.SeccompProfile),
+            },
+        };
+        var security = linux.SecurityContext;
+        if (spec.SecurityContext?.RunAsUser is { } user)
+        {
+            security.RunAsUser = new Int64Value { Value = user };
+        }
+
+        if (spec.SecurityContext?.RunAsGroup is { } group)
+        {
+            security.RunAsGroup = new Int64Value { Value = group };
+        }
+
+        foreach (var sysctl in spec.SecurityContext?.Sysctls ?? [])
+        {
+            linux.Sysctls[sysctl.Name] = sysctl.Value;
+        }
+
+        return linux;
     }
 
     /// <summary>The pod's cgroup under the kubelet's cgroup root (cgroupfs driver).</summary>
