@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Scheduler.Cache;
+using Orchestrator.Scheduler.Plugins.ImagePlatform;
 using Orchestrator.Scheduler.Queue;
 
 namespace Orchestrator.Scheduler.Service;
@@ -44,7 +45,8 @@ internal sealed partial class SchedulerService : IController
         _volumes = context.Informers.PersistentVolumes();
         _classes = context.Informers.StorageClasses();
         var volumes = new InformerVolumeSource(context.Client, _claims, _volumes, _classes);
-        _algorithm = new ScheduleAlgorithm(PluginRegistry.CreateFramework(options.Plugins, options.ScoreWeights, volumes), random, options.PercentageOfNodesToScore);
+        var images = options.ImageRegistry is { } registry ? new ImagePlatformCache(registry, null, options.ImagePlatform, context.Time) : null;
+        _algorithm = new ScheduleAlgorithm(PluginRegistry.CreateFramework(options.Plugins, options.ScoreWeights, volumes, images), random, options.PercentageOfNodesToScore);
         _bindings = new SemaphoreSlim(options.MaxConcurrentBindings);
         _namespaces = context.Informers.Namespaces();
         _snapshot.NamespaceLabels = ns => _namespaces.Cache.Get(new NamespacedName(string.Empty, ns))?.Metadata.Labels;
@@ -57,6 +59,12 @@ internal sealed partial class SchedulerService : IController
         _claims.AddHandler(new ResourceEventHandler<V1PersistentVolumeClaim>(_ => _queue.MoveAllToActiveOrBackoffQueue(), (_, _) => _queue.MoveAllToActiveOrBackoffQueue()));
         _volumes.AddHandler(new ResourceEventHandler<V1PersistentVolume>(_ => _queue.MoveAllToActiveOrBackoffQueue(), (_, _) => _queue.MoveAllToActiveOrBackoffQueue()));
         _classes.AddHandler(new ResourceEventHandler<V1StorageClass>(_ => _queue.MoveAllToActiveOrBackoffQueue(), (_, _) => _queue.MoveAllToActiveOrBackoffQueue()));
+
+        // An image's platforms read from its registry may make a pod that waited for them schedulable.
+        if (images is not null)
+        {
+            images.Resolved += _queue.MoveAllToActiveOrBackoffQueue;
+        }
     }
 
     public string Name => "scheduler";
