@@ -162,6 +162,11 @@ internal sealed partial class SchedulerService : IController
         }
 
         _queue.AddUnschedulableIfNotPresent(item);
+        if (result.Diagnosis?.PreFilterStatus?.Code == StatusCode.Pending)
+        {
+            return; // waiting for something outside the scheduler, which moves the pod back when it is there: not a failure to report
+        }
+
         _context.Events.Record(item.Pod, "Warning", "FailedScheduling", message);
         await SetUnschedulableConditionAsync(item.Pod, message, ct);
     }

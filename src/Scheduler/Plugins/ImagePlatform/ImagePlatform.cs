@@ -11,8 +11,9 @@ namespace Orchestrator.Scheduler.Plugins.ImagePlatform;
 /// Not an upstream plugin; its reason string is ours. When every image's platforms are known and the pod states no
 /// OS (spec.os, nodeSelector kubernetes.io/os), the images decide the OS, so NodeOperatingSystem's "linux unless
 /// stated" default is skipped for the pod. A first read still in flight after
-/// <see cref="ImagePlatformOptions.MissWait"/> makes the pod Unschedulable ("waiting for …"); the cache's
-/// <see cref="ImagePlatformCache.Resolved"/> event moves it back to the queue when the answer is in.
+/// <see cref="ImagePlatformOptions.MissWait"/> makes the pod Pending ("waiting for …": requeued with no
+/// FailedScheduling event) so the scheduling loop goes on; the cache's <see cref="ImagePlatformCache.Resolved"/>
+/// event moves it back to the queue when the answer is in.
 /// </summary>
 internal sealed class ImagePlatform : IPreFilterPlugin, IFilterPlugin
 {
@@ -46,7 +47,7 @@ internal sealed class ImagePlatform : IPreFilterPlugin, IFilterPlugin
             lookups = images.Select(i => _cache.Lookup(i, ns, secrets)).ToList();
             if (lookups.FindIndex(l => l.Pending is not null) is var waiting and >= 0)
             {
-                return Status.Unschedulable($"waiting for the platforms of image {images[waiting]} from its registry");
+                return Status.Pending($"waiting for the platforms of image {images[waiting]} from its registry");
             }
         }
 

@@ -85,9 +85,10 @@ public sealed class ImagePlatformCache
             using var timeout = new CancellationTokenSource(_options.Timeout, _time);
             answer = await ReadFromRegistryAsync(image, @namespace, secretNames, previousDigest, timeout.Token);
         }
-        catch (Exception e) when (e is RegistryException or OperationCanceledException or HttpRequestException or IOException)
+        catch (Exception)
         {
-            // "No opinion" for a while: the scheduling cycle must not wait on this registry again soon.
+            // Any failure (registry, network, timeout, reading the pull secrets) is "no opinion" for a while: the
+            // scheduling cycle must not wait on this registry again soon, and the read must end or pods wait for good.
             answer = new CachedImage(null, null, _time.GetUtcNow() + _options.NegativeTtl);
         }
 
