@@ -40,7 +40,7 @@ public sealed record SchedulerOptions
     /// <summary>How the ImagePlatform plugin caches what registries answer.</summary>
     public ImagePlatformOptions ImagePlatform { get; init; } = new();
 
-    /// <summary>Where the ImagePlatform plugin reads image indexes; null: none, so the plugin has no opinion.</summary>
+    /// <summary>Where the ImagePlatform plugin reads image indexes; null: a <see cref="RegistryClient"/> with its defaults.</summary>
     public IRegistryClient? ImageRegistry { get; init; }
 
     /// <summary>Seed for tie-breaking between equally scored nodes; null picks one at random.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Scheduler.Cache;
+using Orchestrator.Client.Registry;
 using Orchestrator.Scheduler.Plugins.ImagePlatform;
 using Orchestrator.Scheduler.Queue;
 
@@ -27,6 +28,7 @@ internal sealed partial class SchedulerService : IController
     private readonly IInformer<V1PersistentVolumeClaim> _claims;
     private readonly IInformer<V1PersistentVolume> _volumes;
     private readonly IInformer<V1StorageClass> _classes;
+    private readonly RegistryClient? _ownRegistry;
 
     public SchedulerService(ControllerContext context, SchedulerOptions options)
     {
@@ -45,7 +47,8 @@ internal sealed partial class SchedulerService : IController
         _volumes = context.Informers.PersistentVolumes();
         _classes = context.Informers.StorageClasses();
         var volumes = new InformerVolumeSource(context.Client, _claims, _volumes, _classes);
-        var images = options.ImageRegistry is { } registry ? new ImagePlatformCache(registry, null, options.ImagePlatform, context.Time) : null;
+        var images = options.Plugins?.Contains(ImagePlatform.PluginName) == false ? null
+            : new ImagePlatformCache(options.ImageRegistry ?? (_ownRegistry = new RegistryClient(time: context.Time)), new SecretPullCredentials(context.Client), options.ImagePlatform, context.Time);
         _algorithm = new ScheduleAlgorithm(PluginRegistry.CreateFramework(options.Plugins, options.ScoreWeights, volumes, images), random, options.PercentageOfNodesToScore);
         _bindings = new SemaphoreSlim(options.MaxConcurrentBindings);
         _namespaces = context.Informers.Namespaces();
@@ -83,6 +86,7 @@ internal sealed partial class SchedulerService : IController
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            _ownRegistry?.Dispose();
             return;
         }
 
@@ -114,6 +118,7 @@ internal sealed partial class SchedulerService : IController
         }
 
         await flush;
+        _ownRegistry?.Dispose();
     }
 
     /// <summary>One scheduling cycle for one pod.</summary>
