@@ -82,7 +82,7 @@ internal sealed class ImagePlatform : IPreFilterPlugin, IFilterPlugin
             return Status.Success;
         }
 
-        var node = NodePlatform.FromLabels(nodeInfo.Node?.Metadata.Labels);
+        var node = nodeInfo.Platform;
         List<string>? reasons = null;
         foreach (var (image, platforms) in images.Images)
         {
