@@ -1,3 +1,6 @@
+using Orchestrator.Client.Registry;
+using Orchestrator.Scheduler.Plugins.ImagePlatform;
+
 namespace Orchestrator.Scheduler;
 
 /// <summary>Scheduler settings, with upstream defaults unless noted. Validated by <see cref="Validate"/> at start-up.</summary>
@@ -34,6 +37,12 @@ public sealed record SchedulerOptions
     /// <summary>Score weights by plugin name; null uses upstream's defaults.</summary>
     public IReadOnlyDictionary<string, int>? ScoreWeights { get; init; }
 
+    /// <summary>How the ImagePlatform plugin caches what registries answer.</summary>
+    public ImagePlatformOptions ImagePlatform { get; init; } = new();
+
+    /// <summary>Where the ImagePlatform plugin reads image indexes; null: a <see cref="RegistryClient"/> with its defaults.</summary>
+    public IRegistryClient? ImageRegistry { get; init; }
+
     /// <summary>Seed for tie-breaking between equally scored nodes; null picks one at random.</summary>
     public int? RandomSeed { get; init; }
 
@@ -54,6 +63,7 @@ public sealed record SchedulerOptions
             throw new ArgumentException("backoffs must satisfy 0 < PodInitialBackoff <= PodMaxBackoff");
         }
 
+        ImagePlatform.Validate();
         if (MaxConcurrentBindings < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxConcurrentBindings), MaxConcurrentBindings, "must be at least 1");

@@ -28,7 +28,7 @@ internal static class CommandRouter
                              [--horizontal-pod-autoscaler-initial-readiness-delay 30s]
                              [--image-update-interval 5m0s] [--image-update-request-timeout 3s]
               The controllers alone; several replicas elect a leader on a Lease in kube-system.
-          scheduler --kubeconfig F [--leader-elect true|false] [--identity ID] [--scheduler-name NAME]
+          scheduler --kubeconfig F [--leader-elect true|false] [--identity ID] [--scheduler-name NAME] [--disable-plugins a,b]
               The scheduler alone; several replicas elect a leader on kube-system/kube-scheduler.
           kubelet --kubeconfig F [--runtime hollow] [--nodes N] [--name-prefix P] [--first-index I]
                   [--node-lease-duration-seconds 40] [node options]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Scheduler;
+using Orchestrator.Scheduler.Framework;
 
 namespace Orchestrator.Host.Commands;
 
@@ -26,6 +27,16 @@ internal static class SchedulerCommand
     public static SchedulerOptions Options(Arguments arguments)
     {
         var options = new SchedulerOptions { LeaderElect = ClientArguments.Flag(arguments, "leader-elect", true) };
+        if (arguments.Option("disable-plugins") is { } disabled)
+        {
+            // e.g. --disable-plugins=ImagePlatform: every in-tree plugin but these (unknown names fail at start-up).
+            var names = disabled.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = names.Except(PluginRegistry.Names).ToList();
+            options = unknown.Count == 0
+                ? options with { Plugins = [.. PluginRegistry.Names.Except(names)] }
+                : throw new UsageException($"--disable-plugins: unknown scheduler plugin(s): {string.Join(", ", unknown)}");
+        }
+
         return arguments.Option("scheduler-name") is { } name ? options with { SchedulerName = name } : options;
     }
 }

@@ -1,3 +1,5 @@
+using Orchestrator.ApiMachinery.Images;
+
 namespace Orchestrator.Scheduler.Framework;
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed class NodeInfo
         Name = other.Name;
         Allocatable = other.Allocatable;
         OperatingSystem = other.OperatingSystem;
+        Platform = other.Platform;
         NoScheduleTaints = other.NoScheduleTaints;
         Requested = other.Requested.Clone();
         NonZeroMilliCpu = other.NonZeroMilliCpu;
@@ -69,6 +72,9 @@ public sealed class NodeInfo
     /// <summary>The node's kubernetes.io/os label, "linux" when absent.</summary>
     public string OperatingSystem { get; private set; } = "linux";
 
+    /// <summary>The node's os, arch and Windows build labels (what ImagePlatform matches images against).</summary>
+    public NodePlatform Platform { get; private set; } = new("linux");
+
     /// <summary>The node's NoSchedule and NoExecute taints, in node order (what the filters check).</summary>
     public IReadOnlyList<V1Taint> NoScheduleTaints { get; private set; } = [];
 
@@ -82,7 +88,8 @@ public sealed class NodeInfo
         {
             Name = node.Metadata.Name;
             Allocatable = Resource.FromList(node.Status?.Allocatable ?? node.Status?.Capacity);
-            OperatingSystem = node.Metadata.Labels is { } labels && labels.TryGetValue("kubernetes.io/os", out var os) && !string.IsNullOrEmpty(os) ? os : "linux";
+            Platform = NodePlatform.FromLabels(node.Metadata.Labels);
+            OperatingSystem = Platform.Os;
             NoScheduleTaints = node.Spec?.Taints is { Count: > 0 } taints ? [.. taints.Where(t => t.Effect is "NoSchedule" or "NoExecute")] : [];
         }
     }

@@ -1,3 +1,4 @@
+using Orchestrator.Scheduler.Plugins.ImagePlatform;
 using Orchestrator.Scheduler.Plugins.InterPodAffinity;
 using Orchestrator.Scheduler.Plugins.NodeAffinity;
 using Orchestrator.Scheduler.Plugins.NodeName;
@@ -15,16 +16,17 @@ namespace Orchestrator.Scheduler.Framework;
 /// <summary>The in-tree plugins by name, in upstream's default filter order, and upstream's default score weights.</summary>
 public static class PluginRegistry
 {
-    private static readonly (string Name, Func<IVolumeBindingSource, IPlugin> Create)[] Factories =
+    private static readonly (string Name, Func<PluginDependencies, IPlugin> Create)[] Factories =
     [
         (NodeUnschedulable.PluginName, _ => new NodeUnschedulable()),
         (NodeName.PluginName, _ => new NodeName()),
         (TaintToleration.PluginName, _ => new TaintToleration()),
         (NodeAffinity.PluginName, _ => new NodeAffinity()),
         (NodeOperatingSystem.PluginName, _ => new NodeOperatingSystem()),
+        (ImagePlatform.PluginName, d => new ImagePlatform(d.Images)),
         (NodePorts.PluginName, _ => new NodePorts()),
         (NodeResourcesFit.PluginName, _ => new NodeResourcesFit()),
-        (VolumeBinding.PluginName, volumes => new VolumeBinding(volumes)),
+        (VolumeBinding.PluginName, d => new VolumeBinding(d.Volumes)),
         (PodTopologySpread.PluginName, _ => new PodTopologySpread()),
         (InterPodAffinity.PluginName, _ => new InterPodAffinity()),
         (NodeResourcesBalancedAllocation.PluginName, _ => new NodeResourcesBalancedAllocation()),
@@ -47,8 +49,10 @@ public static class PluginRegistry
     /// <param name="enabled">The plugins to run; null for all.</param>
     /// <param name="weights">Score weights; null for upstream's.</param>
     /// <param name="volumes">What VolumeBinding reads and writes; without it no claim exists, so pods with claims are unschedulable.</param>
+    /// <param name="images">Where ImagePlatform reads image platforms; without it the plugin has no opinion on any pod.</param>
     public static SchedulerFramework CreateFramework(
-        IReadOnlyCollection<string>? enabled = null, IReadOnlyDictionary<string, int>? weights = null, IVolumeBindingSource? volumes = null)
+        IReadOnlyCollection<string>? enabled = null, IReadOnlyDictionary<string, int>? weights = null, IVolumeBindingSource? volumes = null,
+        ImagePlatformCache? images = null)
     {
         if (enabled is not null)
         {
@@ -59,7 +63,8 @@ public static class PluginRegistry
             }
         }
 
-        var plugins = Factories.Where(f => enabled is null || enabled.Contains(f.Name)).Select(f => f.Create(volumes ?? NoVolumes.Instance));
+        var dependencies = new PluginDependencies(volumes ?? NoVolumes.Instance, images);
+        var plugins = Factories.Where(f => enabled is null || enabled.Contains(f.Name)).Select(f => f.Create(dependencies));
         return new SchedulerFramework(plugins, weights ?? DefaultWeights);
     }
 }

@@ -31,6 +31,8 @@ public sealed class Status
 
     public static Status Unresolvable(params string[] reasons) => new(StatusCode.UnschedulableAndUnresolvable, reasons, string.Empty);
 
+    public static Status Pending(string reason) => new(StatusCode.Pending, [reason], string.Empty);
+
     public static Status Error(string reason) => new(StatusCode.Error, [reason], string.Empty);
 
     /// <summary>A copy of this status attributed to <paramref name="plugin"/>.</summary>

@@ -14,4 +14,11 @@ public enum StatusCode
 
     /// <summary>An internal failure, not a property of the node.</summary>
     Error,
+
+    /// <summary>
+    /// The pod waits for something outside the scheduler (upstream's Pending; ImagePlatform: an image's platforms
+    /// still being read). It goes back to the unschedulable set without a FailedScheduling event or condition; the
+    /// plugin's own signal moves it back to the queue.
+    /// </summary>
+    Pending,
 }

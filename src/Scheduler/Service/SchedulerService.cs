@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Scheduler.Cache;
+using Orchestrator.Client.Registry;
+using Orchestrator.Scheduler.Plugins.ImagePlatform;
 using Orchestrator.Scheduler.Queue;
 
 namespace Orchestrator.Scheduler.Service;
@@ -26,6 +28,7 @@ internal sealed partial class SchedulerService : IController
     private readonly IInformer<V1PersistentVolumeClaim> _claims;
     private readonly IInformer<V1PersistentVolume> _volumes;
     private readonly IInformer<V1StorageClass> _classes;
+    private readonly RegistryClient? _ownRegistry;
 
     public SchedulerService(ControllerContext context, SchedulerOptions options)
     {
@@ -44,7 +47,9 @@ internal sealed partial class SchedulerService : IController
         _volumes = context.Informers.PersistentVolumes();
         _classes = context.Informers.StorageClasses();
         var volumes = new InformerVolumeSource(context.Client, _claims, _volumes, _classes);
-        _algorithm = new ScheduleAlgorithm(PluginRegistry.CreateFramework(options.Plugins, options.ScoreWeights, volumes), random, options.PercentageOfNodesToScore);
+        var images = options.Plugins?.Contains(ImagePlatform.PluginName) == false ? null
+            : new ImagePlatformCache(options.ImageRegistry ?? (_ownRegistry = new RegistryClient(time: context.Time)), new SecretPullCredentials(context.Client), options.ImagePlatform, context.Time);
+        _algorithm = new ScheduleAlgorithm(PluginRegistry.CreateFramework(options.Plugins, options.ScoreWeights, volumes, images), random, options.PercentageOfNodesToScore);
         _bindings = new SemaphoreSlim(options.MaxConcurrentBindings);
         _namespaces = context.Informers.Namespaces();
         _snapshot.NamespaceLabels = ns => _namespaces.Cache.Get(new NamespacedName(string.Empty, ns))?.Metadata.Labels;
@@ -57,6 +62,12 @@ internal sealed partial class SchedulerService : IController
         _claims.AddHandler(new ResourceEventHandler<V1PersistentVolumeClaim>(_ => _queue.MoveAllToActiveOrBackoffQueue(), (_, _) => _queue.MoveAllToActiveOrBackoffQueue()));
         _volumes.AddHandler(new ResourceEventHandler<V1PersistentVolume>(_ => _queue.MoveAllToActiveOrBackoffQueue(), (_, _) => _queue.MoveAllToActiveOrBackoffQueue()));
         _classes.AddHandler(new ResourceEventHandler<V1StorageClass>(_ => _queue.MoveAllToActiveOrBackoffQueue(), (_, _) => _queue.MoveAllToActiveOrBackoffQueue()));
+
+        // An image's platforms read from its registry may make a pod that waited for them schedulable.
+        if (images is not null)
+        {
+            images.Resolved += _queue.MoveAllToActiveOrBackoffQueue;
+        }
     }
 
     public string Name => "scheduler";
@@ -75,6 +86,7 @@ internal sealed partial class SchedulerService : IController
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            _ownRegistry?.Dispose();
             return;
         }
 
@@ -106,6 +118,7 @@ internal sealed partial class SchedulerService : IController
         }
 
         await flush;
+        _ownRegistry?.Dispose();
     }
 
     /// <summary>One scheduling cycle for one pod.</summary>
@@ -154,6 +167,11 @@ internal sealed partial class SchedulerService : IController
         }
 
         _queue.AddUnschedulableIfNotPresent(item);
+        if (result.Diagnosis?.PreFilterStatus?.Code == StatusCode.Pending)
+        {
+            return; // waiting for something outside the scheduler, which moves the pod back when it is there: not a failure to report
+        }
+
         _context.Events.Record(item.Pod, "Warning", "FailedScheduling", message);
         await SetUnschedulableConditionAsync(item.Pod, message, ct);
     }

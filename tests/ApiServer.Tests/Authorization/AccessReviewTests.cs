@@ -57,7 +57,9 @@ public sealed class AccessReviewTests(RbacServerFixture fixture) : IClassFixture
         Assert.True(await AllowedAsync("system:kube-controller-manager", ["system:authenticated"], "deletecollection", "events", "ns1"));
         Assert.False(await AllowedAsync("system:kube-controller-manager", ["system:authenticated"], "impersonate", "users", ""));
         Assert.True(await AllowedAsync("kube-apiserver-kubelet-client", ["kubeadm:cluster-admins", "system:authenticated"], "get", "nodes", "", subresource: "proxy"));
-        Assert.False(await AllowedAsync("system:kube-scheduler", ["system:authenticated"], "get", "secrets", "default"));
+        // The scheduler's ImagePlatform plugin reads a pod's imagePullSecrets one by one: get, never list.
+        Assert.True(await AllowedAsync("system:kube-scheduler", ["system:authenticated"], "get", "secrets", "default"));
+        Assert.False(await AllowedAsync("system:kube-scheduler", ["system:authenticated"], "list", "secrets", "default"));
     }
 
     [Fact]

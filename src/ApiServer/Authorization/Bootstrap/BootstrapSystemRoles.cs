@@ -123,6 +123,9 @@ internal static class BootstrapSystemRoles
         Rule(Read, "storage.k8s.io", "csinodes", "csidrivers", "csistoragecapacities", "storageclasses"),
         Rule(Read, "node.k8s.io", "runtimeclasses"),
         Rule(Read, "scheduling.k8s.io", "priorityclasses"),
+
+        // Not upstream's: the ImagePlatform plugin reads a pod's imagePullSecrets to ask a private registry for the image index.
+        Rule("get", "", "secrets"),
     ];
 
     /// <summary>
