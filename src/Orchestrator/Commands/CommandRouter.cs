@@ -44,6 +44,9 @@ internal static class CommandRouter
               provisioner runs only with --local-path-kubeconfig (no node identity may create volumes).
           proxy --kubeconfig F --node-name N [--mode nftables|iptables] [--cluster-cidr 10.244.0.0/16] [--dry-run] [--cleanup]
               The node's service proxy (kube-proxy); --dry-run prints the ruleset it would apply, --cleanup removes it.
+          component options (controller-manager, scheduler, kubelet, proxy):
+                        --metrics-bind-address HOST:PORT   Prometheus /metrics on plain HTTP (off by default; 0: off);
+                            in `up` every component's metrics are on the API server's authorized /metrics
           node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110
                         --labels k=v,... --taints k=v:NoSchedule,...
           real node options (kubelet --runtime containerd, and up's own node):
