@@ -9,6 +9,9 @@ public sealed record PrometheusSample(string Name, IReadOnlyDictionary<string, s
 {
     public bool Has(params (string Label, string Value)[] labels) =>
         labels.All(l => Labels.TryGetValue(l.Label, out var v) && v == l.Value);
+
+    public override string ToString() =>
+        $"{Name}{{{string.Join(",", Labels.Select(l => $"{l.Key}=\"{l.Value}\""))}}} {Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }
 
 /// <summary>
