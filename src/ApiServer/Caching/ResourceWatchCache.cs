@@ -52,6 +52,21 @@ internal sealed partial class ResourceWatchCache : IAsyncDisposable
         }
     }
 
+    /// <summary>The resource as storage metrics name it ("pods", "deployments.apps").</summary>
+    public string QualifiedResource => _resource.QualifiedResource;
+
+    /// <summary>How many objects the cache holds now (upstream's apiserver_storage_objects counts these).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _objects.Count;
+            }
+        }
+    }
+
     public Task WaitReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
     /// <summary>True once the cache reached <paramref name="revision"/>, false if <paramref name="timeout"/> passed first.</summary>

@@ -48,6 +48,9 @@ internal sealed class WatchCacheSet(IStore store, ILoggerFactory loggers) : IAsy
         }
     }
 
+    /// <summary>The caches started so far (for metrics: how many objects each resource has).</summary>
+    public IEnumerable<ResourceWatchCache> Started => _caches.Values.Where(c => c.IsValueCreated).Select(c => c.Value);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var cache in _caches.Values.Where(c => c.IsValueCreated))

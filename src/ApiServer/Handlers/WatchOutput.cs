@@ -18,6 +18,9 @@ internal sealed class WatchOutput(Stream output, ResourceDefinition resource, Ta
     private static readonly byte[] EventEnd = "}\n"u8.ToArray();
     private bool _sentColumns;
 
+    // One child per stream, found once: counting an event is then one interlocked add.
+    private readonly Prometheus.Counter.Child _events = Metrics.Prometheus.ApiServerMetrics.WatchEvents.WithLabels(resource.Group, resource.Version, resource.Kind);
+
     public Task WriteAsync(string type, CachedObject obj, CancellationToken cancellationToken)
     {
         if (table is null)
@@ -85,5 +88,6 @@ internal sealed class WatchOutput(Stream output, ResourceDefinition resource, Ta
         await output.WriteAsync(objectJson, cancellationToken);
         await output.WriteAsync(EventEnd, cancellationToken);
         await output.FlushAsync(cancellationToken);
+        _events.Inc();
     }
 }

@@ -84,7 +84,7 @@ public sealed class ApiServerHost : IAsyncDisposable
             kestrel.Limits.MaxRequestLineSize = GoMaxHeaderBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = GoMaxHeaderBytes;
         });
-        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IStore>(options.EnableMetrics ? new Metrics.Prometheus.InstrumentedStore(store) : store);
         builder.Services.AddSingleton(_ => ResourceRegistry.CreateServed());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAdmission(serviceAccounts: options.Security is not null);
@@ -120,6 +120,11 @@ public sealed class ApiServerHost : IAsyncDisposable
 
         var app = builder.Build();
         app.UseMiddleware<Connections.ResponseOwnershipMiddleware>();
+        if (options.EnableMetrics)
+        {
+            app.UseMiddleware<Metrics.Prometheus.RequestMetricsMiddleware>(); // outside ErrorMiddleware: counts the code the client got
+        }
+
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<RawPathMiddleware>();
         if (options.AuditLogPath is not null)
@@ -137,6 +142,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         app.UseMiddleware<Aggregation.AggregationMiddleware>(); // after authorization: aggregated group/versions are forwarded
         app.UseRouting(); // after RawPathMiddleware: routes match the path as sent, not Kestrel's dot-resolved one
         app.UseWebSockets(); // exec/attach over v5.channel.k8s.io and port-forward's SPDY tunnel are accepted here
+        Metrics.Prometheus.MetricsEndpoint.MapPrometheusMetrics(app);
         app.MapApiRoutes();
         await app.StartAsync(cancellationToken);
 
@@ -160,6 +166,7 @@ public sealed class ApiServerHost : IAsyncDisposable
         // Every resource's watch cache starts now, as upstream's do, so a watch from any revision
         // handed out after start-up is inside some cache's window.
         var caches = app.Services.GetRequiredService<Caching.WatchCacheSet>();
+        Metrics.Prometheus.StorageObjectsGauge.Track(caches);
         await Task.WhenAll(ResourceRegistry.BuiltIn.All.Where(r => r.Stored).Select(r => caches.For(r).WaitReadyAsync(cancellationToken)));
 
         // The custom resources of the CRDs stored before this start are served before the server reports ready.
@@ -175,6 +182,7 @@ public sealed class ApiServerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Metrics.Prometheus.StorageObjectsGauge.Untrack(_app.Services.GetRequiredService<Caching.WatchCacheSet>());
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -30,6 +30,12 @@ public sealed record ApiServerOptions
     /// <summary>How often the kubernetes Service's Endpoints and EndpointSlice are checked and repaired (upstream: 10 s).</summary>
     public TimeSpan EndpointReconcileInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Request and storage metrics (apiserver_request_*, etcd_request_duration_seconds); off only to measure
+    /// their cost (bench/apiserver.sh). /metrics is served either way.
+    /// </summary>
+    public bool EnableMetrics { get; init; } = true;
+
     /// <summary>How often the kubelets' resource metrics are scraped for metrics.k8s.io (metrics-server --metric-resolution: 15 s).</summary>
     public TimeSpan MetricResolution { get; init; } = TimeSpan.FromSeconds(15);
 }

@@ -2,7 +2,7 @@ using Prometheus;
 
 namespace Orchestrator.Client;
 
-/// <summary>Per-controller counters and timings, exported through prometheus-net's default registry.</summary>
+/// <summary>Per-controller reconcile outcomes and timings (the queue itself reports client-go's workqueue_* metrics: <see cref="WorkQueueMetrics"/>), exported through prometheus-net's default registry.</summary>
 internal static class ControllerMetrics
 {
     public static readonly Counter Reconciles = Metrics.CreateCounter(
@@ -14,7 +14,4 @@ internal static class ControllerMetrics
             LabelNames = ["controller"],
             Buckets = Histogram.ExponentialBuckets(0.0005, 2, 16),
         });
-
-    public static readonly Gauge QueueDepth = Metrics.CreateGauge(
-        "orchestrator_controller_queue_depth", "Keys waiting in a controller's work queue.", "controller");
 }

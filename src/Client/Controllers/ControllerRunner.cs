@@ -28,7 +28,7 @@ public sealed partial class ControllerRunner
         _reconciler = reconciler;
         _workers = workers;
         _logger = context.Loggers.CreateLogger("Orchestrator.Controller." + reconciler.Name);
-        Queue = new WorkQueue<NamespacedName>(context.Time, maxDelay: maxRetryDelay);
+        Queue = new WorkQueue<NamespacedName>(context.Time, maxDelay: maxRetryDelay, name: reconciler.Name);
     }
 
     public WorkQueue<NamespacedName> Queue { get; }
@@ -81,7 +81,6 @@ public sealed partial class ControllerRunner
             finally
             {
                 Queue.Done(key);
-                ControllerMetrics.QueueDepth.WithLabels(_reconciler.Name).Set(Queue.Count);
             }
         }
     }

@@ -20,13 +20,18 @@ public sealed class WorkQueue<TKey> : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _baseDelay;
     private readonly TimeSpan _maxDelay;
+    private readonly WorkQueueMetrics? _metrics;
+    private readonly Dictionary<TKey, long> _addedAt = [];
+    private readonly Dictionary<TKey, long> _startedAt = [];
     private bool _shutDown;
 
-    public WorkQueue(TimeProvider? time = null, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null)
+    /// <param name="name">With a name, the queue reports client-go's <c>workqueue_*</c> metrics under it (<see cref="WorkQueueMetrics"/>).</param>
+    public WorkQueue(TimeProvider? time = null, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, string? name = null)
     {
         _time = time ?? TimeProvider.System;
         _baseDelay = baseDelay ?? TimeSpan.FromMilliseconds(5);
         _maxDelay = maxDelay ?? TimeSpan.FromSeconds(1000);
+        _metrics = name is null ? null : new WorkQueueMetrics(name, InProgress);
     }
 
     /// <summary>Keys waiting to be handed out (not those being processed or delayed).</summary>
@@ -116,8 +121,7 @@ public sealed class WorkQueue<TKey> : IDisposable
 
             if (_queue.TryDequeue(out var key))
             {
-                _dirty.Remove(key);
-                _processing.Add(key);
+                StartLocked(key);
                 return ValueTask.FromResult((true, key));
             }
 
@@ -134,10 +138,16 @@ public sealed class WorkQueue<TKey> : IDisposable
         lock (_lock)
         {
             _processing.Remove(key);
+            if (_metrics is not null && _startedAt.Remove(key, out var started))
+            {
+                _metrics.Done(_time.GetElapsedTime(started));
+            }
+
             if (_dirty.Remove(key))
             {
-                // Re-added while processing: one more pass. Done atomically so no other Add slips in between.
-                AddLocked(key);
+                // Re-added while processing: one more pass (already counted as an add when it came).
+                // Done atomically so no other Add slips in between.
+                AddLocked(key, counted: true);
             }
         }
     }
@@ -163,7 +173,11 @@ public sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
-    public void Dispose() => ShutDown();
+    public void Dispose()
+    {
+        ShutDown();
+        _metrics?.Dispose();
+    }
 
     private void Fire(TKey key, DateTimeOffset readyAt)
     {
@@ -193,6 +207,8 @@ public sealed class WorkQueue<TKey> : IDisposable
             return;
         }
 
+        _metrics?.Retry();
+
         var readyAt = _time.GetUtcNow() + delay;
         if (_waiting.TryGetValue(key, out var pending))
         {
@@ -209,9 +225,20 @@ public sealed class WorkQueue<TKey> : IDisposable
         _waiting[key] = (readyAt, timer);
     }
 
-    private void AddLocked(TKey key)
+    private void AddLocked(TKey key, bool counted = false)
     {
-        if (_shutDown || !_dirty.Add(key) || _processing.Contains(key))
+        if (_shutDown || !_dirty.Add(key))
+        {
+            return;
+        }
+
+        if (_metrics is not null && !counted)
+        {
+            _metrics.Added();
+            _addedAt.TryAdd(key, _time.GetTimestamp());
+        }
+
+        if (_processing.Contains(key))
         {
             return;
         }
@@ -223,13 +250,42 @@ public sealed class WorkQueue<TKey> : IDisposable
         {
             if (getter.TrySetResult((true, key)))
             {
-                _dirty.Remove(key);
-                _processing.Add(key);
+                StartLocked(key);
                 return;
             }
         }
 
         _queue.Enqueue(key);
+    }
+
+    private void StartLocked(TKey key)
+    {
+        _dirty.Remove(key);
+        _processing.Add(key);
+        if (_metrics is not null)
+        {
+            var now = _time.GetTimestamp();
+            _metrics.Got(_addedAt.Remove(key, out var added) ? _time.GetElapsedTime(added, now) : TimeSpan.Zero);
+            _startedAt[key] = now;
+        }
+    }
+
+    /// <summary>Seconds of work in progress now: summed over the keys being processed, and the longest.</summary>
+    private (double Total, double Longest) InProgress()
+    {
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            double total = 0, longest = 0;
+            foreach (var (_, started) in _startedAt)
+            {
+                var seconds = _time.GetElapsedTime(started, now).TotalSeconds;
+                total += seconds;
+                longest = Math.Max(longest, seconds);
+            }
+
+            return (total, longest);
+        }
     }
 
     private async Task<(bool, TKey)> WaitAsync(TaskCompletionSource<(bool, TKey)> getter, CancellationToken ct)
@@ -257,6 +313,7 @@ public sealed class WorkQueue<TKey> : IDisposable
                     // A key was handed over at the same moment: give it back, folding in any re-add
                     // that came meanwhile (it is dirty) so the key is queued, not stranded.
                     _processing.Remove(key);
+                    _startedAt.Remove(key);
                     _dirty.Remove(key);
                     AddLocked(key);
                 }

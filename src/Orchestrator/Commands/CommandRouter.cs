@@ -47,7 +47,10 @@ internal static class CommandRouter
                 [hns: --network-name N (else $KUBE_NETWORK)] [--network-type L2Bridge|Overlay] [--source-vip IP] [--enable-dsr]
               The node's service proxy (kube-proxy); --dry-run prints the ruleset it would apply (hns: the HCN v2 endpoints and
               load balancers as one JSON document, on any OS), --cleanup removes it. hns runs on Windows only.
-          node options: --os linux|windows --cpu 4 --memory 16Gi --max-pods 110
+          component options (controller-manager, scheduler, kubelet, proxy):
+                        --metrics-bind-address HOST:PORT   Prometheus /metrics on plain HTTP (off by default; 0: off);
+                            in `up` every component's metrics are on the API server's authorized /metrics
+          node options: --os linux|windows [--windows-build 10.0.20348 (hollow)] --cpu 4 --memory 16Gi --max-pods 110
                         --labels k=v,... --taints k=v:NoSchedule,...
           real node options (kubelet --runtime containerd, and up's own node):
                         --cluster-cidr 10.244.0.0/16 (up: the controller manager's value)

@@ -13,7 +13,9 @@ internal static class ControllerManagerCommand
     {
         using var client = ClientArguments.Client(arguments);
         var options = Options(arguments);
+        var metricsAddress = MetricsListener.Address(arguments);
         arguments.EnsureConsumed();
+        using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         await output.WriteLineAsync($"orchestrator controller-manager: {string.Join(',', options.Controllers)} as {options.Identity}");

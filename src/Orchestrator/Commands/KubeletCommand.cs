@@ -30,7 +30,9 @@ internal static class KubeletCommand
         var prefix = arguments.Option("name-prefix") ?? "hollow-node-";
         var template = NodeTemplate(arguments);
         var options = new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) };
+        var metricsAddress = MetricsListener.Address(arguments);
         arguments.EnsureConsumed();
+        using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         var nodes = HollowNodes.Create(count, prefix, template, first);
@@ -62,7 +64,9 @@ internal static class KubeletCommand
         using var proxyClient = ClientArguments.OptionalClient(arguments, "proxy-kubeconfig");
         using var dnsClient = ClientArguments.OptionalClient(arguments, "dns-kubeconfig");
         using var localPathClient = ClientArguments.OptionalClient(arguments, "local-path-kubeconfig");
+        var metricsAddress = MetricsListener.Address(arguments);
         arguments.EnsureConsumed();
+        using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         if (localPathClient is not null)

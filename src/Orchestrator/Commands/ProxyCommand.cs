@@ -45,6 +45,7 @@ internal static class ProxyCommand
         }
 
         using var client = ClientArguments.Client(arguments);
+        var metricsAddress = dryRun ? null : MetricsListener.Address(arguments);
         arguments.EnsureConsumed();
         if (dryRun)
         {
@@ -52,6 +53,7 @@ internal static class ProxyCommand
             return 0;
         }
 
+        using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         await output.WriteLineAsync($"orchestrator proxy: node {options.NodeName}, {backend.Mode} mode");

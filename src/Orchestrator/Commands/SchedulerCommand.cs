@@ -16,7 +16,9 @@ internal static class SchedulerCommand
             options = options with { Identity = identity };
         }
 
+        var metricsAddress = MetricsListener.Address(arguments);
         arguments.EnsureConsumed();
+        using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         await output.WriteLineAsync($"orchestrator scheduler: {options.SchedulerName} as {options.Identity}");

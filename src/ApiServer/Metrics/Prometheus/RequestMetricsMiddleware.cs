@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.ApiServer.Authentication;
+using Orchestrator.ApiServer.Authorization;
+using Prometheus;
+
+namespace Orchestrator.ApiServer.Metrics.Prometheus;
+
+/// <summary>
+/// Counts and times every request once it is answered (<c>apiserver_request_total</c>,
+/// <c>apiserver_request_duration_seconds</c>) and keeps <c>apiserver_current_inflight_requests</c>.
+/// Runs outside the error middleware so the code counted is the one the client got, 401 and 403 included.
+/// </summary>
+internal sealed class RequestMetricsMiddleware(RequestDelegate next)
+{
+    private static readonly Gauge.Child ReadOnly = ApiServerMetrics.InflightRequests.WithLabels("readOnly");
+    private static readonly Gauge.Child Mutating = ApiServerMetrics.InflightRequests.WithLabels("mutating");
+
+    // The code label of every status code, made once: a request should not allocate a string for it.
+    private static readonly string[] Codes = Enumerable.Range(0, 600).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var request = context.Request;
+        var labels = RequestLabels.From(
+            RequestAttributes.From(context, UserInfo.AnonymousUser), request.Method, request.ContentType, request.Query["dryRun"].ToString());
+        var inflight = labels.LongRunning ? null : labels.ReadOnly ? ReadOnly : Mutating;
+        inflight?.Inc();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            inflight?.Dec();
+            ApiServerMetrics.Requests.WithLabels(
+                labels.Verb, labels.DryRun, labels.Group, labels.Version, labels.Resource, labels.Subresource, labels.Scope, RequestLabels.Component, CodeText(context.Response.StatusCode)).Inc();
+            ApiServerMetrics.RequestDuration.WithLabels(
+                labels.Verb, labels.DryRun, labels.Group, labels.Version, labels.Resource, labels.Subresource, labels.Scope, RequestLabels.Component)
+                .Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    private static string CodeText(int code) => (uint)code < Codes.Length ? Codes[code] : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
