@@ -34,10 +34,15 @@ internal static class CommandRouter
                   [--node-lease-duration-seconds 40] [node options]
               N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
           kubelet --kubeconfig F --runtime containerd [--node-name N] [--node-ip IP] [--root-dir DIR] [--port 10250]
-                  [--containerd-state-dir DIR] [--tls-cert-file F --tls-private-key-file F] [--client-ca-file F]
+                  [--containerd-state-dir DIR | --container-runtime-endpoint unix:///S.sock|npipe://./pipe/P]
+                  [--cgroup-root /kubepods] [--tls-cert-file F --tls-private-key-file F] [--client-ca-file F]
                   [--authorization-mode Webhook|AlwaysAllow]
                   [--proxy-kubeconfig F] [--dns-kubeconfig F] [--local-path-kubeconfig F] [real node options]
-              One real node on a private containerd (started in the kubelet's network namespace). Its
+              One real node on a private containerd (started in the kubelet's network namespace), or on
+              the existing CRI runtime at --container-runtime-endpoint (no containerd started, no images
+              imported, no pod network set up: the runtime's CNI config connects the pods). --os windows
+              (Windows hosts only): npipe://./pipe/containerd-containerd by default, the build from the
+              registry, proxy mode hns, no node DNS. Its
               server is HTTPS (a self-signed certificate in DIR/pki unless given) and serves only clients
               with a certificate from --client-ca-file (default: the kubeconfig's CA), each authorized with a
               SubjectAccessReview on nodes/NODE/stats|metrics|log|proxy (Webhook, the default). The node's proxy
@@ -58,6 +63,8 @@ internal static class CommandRouter
                             their InternalIP (ip route proto 149) and masquerade for pod traffic leaving
                             the cluster CIDR (an nftables table per node); none: the CNI bridge only
                         --proxy-mode nftables|iptables|none   the node's service proxy (default nftables)
+                            a Windows node: hns|none (default hns) with --network-name N (else $KUBE_NETWORK)
+                            [--source-vip IP] [--enable-dsr]
                         --node-dns true|false --dns-port 53    the node's cluster DNS on its node IP, the
                             local endpoint of kube-system/kube-dns (10.96.0.10)
                         --cluster-dns 10.96.0.10 --cluster-domain cluster.local   pods' resolv.conf

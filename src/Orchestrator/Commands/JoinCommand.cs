@@ -91,7 +91,8 @@ internal static class JoinCommand
     }
 
     /// <summary>
-    /// A real node: containerd, the kubelet serving TLS (a self-signed certificate in ROOT/pki unless
+    /// A real node: containerd (private, or the existing runtime at --container-runtime-endpoint; on a Windows host with
+    /// --os windows containerd's named pipe, the HNS proxy and no node DNS), the kubelet serving TLS (a self-signed certificate in ROOT/pki unless
     /// --tls-cert-file/--tls-private-key-file, as upstream's kubelet without serverTLSBootstrap) and accepting only
     /// clients whose certificate chains to the cluster CA (the API server's kubelet client; upstream's
     /// --client-ca-file), and its proxy and DNS as the node's own identity (NodeCompanionPolicy grants system:nodes
@@ -99,8 +100,9 @@ internal static class JoinCommand
     /// </summary>
     private static Func<ClientCertificateRotation, X509Certificate2, ILoggerFactory, TextWriter, CancellationToken, Task> Real(Arguments arguments, string nodeName, string dataDirectory)
     {
-        var services = NodeServices.Parse(arguments);
-        var options = RealNode.Options(arguments, nodeName, Path.Combine(dataDirectory, "kubelet"), "port") with
+        var node = RealNode.Options(arguments, nodeName, Path.Combine(dataDirectory, "kubelet"), "port");
+        var services = NodeServices.Parse(arguments, windowsNode: node.Windows is not null);
+        var options = node with
         {
             Kubelet = services.Apply(new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) }),
         };
@@ -108,14 +110,14 @@ internal static class JoinCommand
         return async (rotation, ca, loggers, output, ct) =>
         {
             // containerd runs on across certificate renewals; the kubelet, proxy and DNS restart with the new client.
-            await using var node = await RealNode.StartAsync(
+            await using var running = await RealNode.StartAsync(
                 options with { ClientCertificateAuthority = options.ClientCertificateAuthority ?? ca, WebhookAuthorization = options.WebhookAuthorization ?? true },
                 loggers,
                 output,
                 ct);
             await rotation.RunAsync((client, c) => Task.WhenAll(
-                ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, c),
-                services.RunAsync(client, client, node, loggers, c)), ct);
+                ComponentHost.RunAsync("kubelet", client, loggers, context => [running.CreateKubelet(context)], null, c),
+                services.RunAsync(client, client, running, loggers, c)), ct);
         };
     }
 }

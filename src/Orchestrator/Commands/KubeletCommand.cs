@@ -42,7 +42,8 @@ internal static class KubeletCommand
     }
 
     /// <summary>
-    /// `orchestrator kubelet --runtime containerd`: one real node on a private containerd, its server on TLS. The
+    /// `orchestrator kubelet --runtime containerd`: one real node on a private containerd, or on an existing CRI runtime
+    /// with <c>--container-runtime-endpoint</c> (a Windows node's default, <c>--os windows</c>), its server on TLS. The
     /// proxy and DNS use <c>--proxy-kubeconfig</c> and <c>--dns-kubeconfig</c> when given (their own identities), else
     /// the kubelet's (group system:nodes holds what they need: ApiServer's NodeCompanionPolicy). The node's local-path
     /// provisioner runs only with <c>--local-path-kubeconfig</c> (an identity bound to system:orchestrator:local-path-provisioner):
@@ -50,8 +51,9 @@ internal static class KubeletCommand
     /// </summary>
     private static async Task<int> RunContainerdAsync(k8s.IKubernetes client, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? authorities, Arguments arguments, TextWriter output)
     {
-        var services = NodeServices.Parse(arguments);
-        var options = RealNode.Options(arguments, RealNode.HostName(), "kubelet", "port") with
+        var node = RealNode.Options(arguments, RealNode.HostName(), "kubelet", "port");
+        var services = NodeServices.Parse(arguments, windowsNode: node.Windows is not null);
+        var options = node with
         {
             Kubelet = services.Apply(new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) }),
         };
@@ -74,13 +76,13 @@ internal static class KubeletCommand
             options = options with { Labels = Kubelet.Storage.LocalPath.LocalPathNames.WithNodeLabel(options.Labels) };
         }
 
-        await using var node = await RealNode.StartAsync(options, loggers, output, shutdown.Token);
+        await using var running = await RealNode.StartAsync(options, loggers, output, shutdown.Token);
         var localPath = localPathClient is null
             ? Task.CompletedTask
-            : ComponentHost.RunAsync(UpCommand.LocalPathComponent(node), localPathClient, loggers, context => [node.CreateLocalPathProvisioner(context)], null, shutdown.Token);
+            : ComponentHost.RunAsync(UpCommand.LocalPathComponent(running), localPathClient, loggers, context => [running.CreateLocalPathProvisioner(context)], null, shutdown.Token);
         await Task.WhenAll(
-            ComponentHost.RunAsync("kubelet", client, loggers, context => [node.CreateKubelet(context)], null, shutdown.Token),
-            services.RunAsync(proxyClient ?? client, dnsClient ?? client, node, loggers, shutdown.Token),
+            ComponentHost.RunAsync("kubelet", client, loggers, context => [running.CreateKubelet(context)], null, shutdown.Token),
+            services.RunAsync(proxyClient ?? client, dnsClient ?? client, running, loggers, shutdown.Token),
             localPath);
         return 0;
     }

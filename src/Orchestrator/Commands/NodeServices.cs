@@ -4,25 +4,48 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Dns;
 using Orchestrator.KubeProxy;
 using Orchestrator.KubeProxy.Backends;
+using Orchestrator.KubeProxy.Backends.Hns;
 using Orchestrator.Kubelet.Runtime.Containerd;
 
 namespace Orchestrator.Host.Commands;
 
 /// <summary>
-/// What a real node runs beside its kubelet: the service proxy (<c>--proxy-mode nftables|iptables|none</c>) and
-/// the node's cluster DNS (<c>--node-dns true|false</c> on <c>--dns-port</c>, published as the local endpoint of
-/// kube-system/kube-dns). Shared by <c>kubelet --runtime containerd</c> and <c>up</c>.
+/// What a real node runs beside its kubelet: the service proxy (<c>--proxy-mode nftables|iptables|none</c>, on a Windows
+/// node <c>hns|none</c> with <c>--network-name</c>, <c>--source-vip</c>, <c>--enable-dsr</c>) and the node's cluster DNS
+/// (<c>--node-dns true|false</c> on <c>--dns-port</c>, published as the local endpoint of kube-system/kube-dns; never on a
+/// Windows node, whose pods reach the cluster DNS service on the Linux nodes). Shared by <c>kubelet --runtime containerd</c>,
+/// <c>join</c> and <c>up</c>.
 /// </summary>
 internal sealed record NodeServices(string ProxyMode, bool Dns, int DnsPort, string ClusterDomain, IReadOnlyList<string> ClusterDns)
 {
     public const string NoProxy = "none";
 
-    public static NodeServices Parse(Arguments arguments)
+    private const string HnsMode = "hns";
+
+    /// <summary>The HNS proxy's settings when <see cref="ProxyMode"/> is hns.</summary>
+    public HnsOptions? Hns { get; init; }
+
+    /// <param name="windowsNode">The node is a Windows node (<c>--os windows</c> on a Windows host): HNS proxy, no node DNS.</param>
+    public static NodeServices Parse(Arguments arguments, bool windowsNode = false)
     {
-        var proxyMode = arguments.Option("proxy-mode") ?? "nftables";
+        var proxyMode = arguments.Option("proxy-mode") ?? (windowsNode ? HnsMode : "nftables");
         if (proxyMode != NoProxy && !ProxyBackends.Modes.Contains(proxyMode))
         {
             throw new UsageException($"--proxy-mode must be {string.Join(", ", ProxyBackends.Modes)} or {NoProxy}, not \"{proxyMode}\"");
+        }
+
+        if (windowsNode != (proxyMode is HnsMode) && proxyMode != NoProxy)
+        {
+            throw new UsageException(windowsNode
+                ? $"--proxy-mode {proxyMode}: a Windows node's proxy mode is {HnsMode} or {NoProxy}"
+                : $"--proxy-mode {HnsMode} programs Windows HNS: it needs a Windows node (--os windows on a Windows host)");
+        }
+
+        var hns = proxyMode == HnsMode ? ProxyCommand.HnsArguments(arguments, dryRun: false) : null;
+        var dns = ClientArguments.Flag(arguments, "node-dns", !windowsNode);
+        if (dns && windowsNode)
+        {
+            throw new UsageException("--node-dns true: a Windows node runs no cluster DNS server (its pods use the kube-dns service on the Linux nodes)");
         }
 
         var clusterDns = (arguments.Option("cluster-dns") ?? "10.96.0.10").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -39,10 +62,13 @@ internal sealed record NodeServices(string ProxyMode, bool Dns, int DnsPort, str
 
         return new NodeServices(
             proxyMode,
-            ClientArguments.Flag(arguments, "node-dns", true),
+            dns,
             ClientArguments.Number(arguments, "dns-port", 53, min: 1),
             domain,
-            clusterDns);
+            clusterDns)
+        {
+            Hns = hns,
+        };
     }
 
     /// <summary>The kubelet's view of these settings: pods' resolv.conf points at <see cref="ClusterDns"/>.</summary>
@@ -60,7 +86,7 @@ internal sealed record NodeServices(string ProxyMode, bool Dns, int DnsPort, str
         if (ProxyMode != NoProxy)
         {
             var proxy = new ProxyOptions(node.Options.NodeName, ProxyMode, node.Options.ClusterCidr);
-            running.Add(Guard("service proxy", () => ProxyHost.RunAsync(proxyClient, loggers, proxy, ct), logger, ct));
+            running.Add(Guard("service proxy", () => new ProxyHost(proxyClient, loggers, proxy, Hns is null ? ProxyBackends.Create(ProxyMode, loggers) : ProxyBackends.CreateHns(Hns, loggers)).RunAsync(ct), logger, ct));
         }
 
         if (Dns)

@@ -69,7 +69,8 @@ internal static class ProxyCommand
         return 0;
     }
 
-    private static HnsOptions HnsArguments(Arguments arguments, bool dryRun)
+    /// <summary>The hns mode's flags (also a Windows node's: `kubelet`/`join --os windows`).</summary>
+    internal static HnsOptions HnsArguments(Arguments arguments, bool dryRun)
     {
         var type = arguments.Option("network-type") ?? HnsNetworkInfo.L2Bridge;
         if (type != HnsNetworkInfo.L2Bridge && type != HnsNetworkInfo.Overlay)

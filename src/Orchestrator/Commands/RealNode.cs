@@ -5,23 +5,59 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.Host.Pki;
 using Orchestrator.Kubelet.Network;
+using Orchestrator.Kubelet.Node.Windows;
 using Orchestrator.Kubelet.Runtime.Containerd;
 using Orchestrator.Kubelet.Server;
 
 namespace Orchestrator.Host.Commands;
 
-/// <summary>The options of a real (containerd) node, shared by `kubelet --runtime containerd` and `up`.</summary>
+/// <summary>
+/// The options of a real (containerd) node, shared by `kubelet --runtime containerd`, `join` and `up`: a private
+/// containerd, or an existing CRI runtime (<c>--container-runtime-endpoint</c>); <c>--os windows</c> on a Windows host
+/// is the latter on containerd's named pipe, with the host's Windows version.
+/// </summary>
 internal static class RealNode
 {
+    /// <summary>The default CRI endpoint of a Windows node: containerd's named pipe (upstream's Windows default).</summary>
+    public const string WindowsRuntimeEndpoint = "npipe://./pipe/containerd-containerd";
+
     public static ContainerdNodeOptions Options(Arguments arguments, string defaultName, string defaultRoot, string portOption)
     {
+        IWindowsVersionSource? windowsHost = null;
+        if (OperatingSystem.IsWindows())
+        {
+            windowsHost = new RegistryWindowsVersion();
+        }
+
+        return Options(arguments, defaultName, defaultRoot, portOption, windowsHost);
+    }
+
+    /// <param name="windowsHost">The host's version when it is a Windows host; null on any other.</param>
+    internal static ContainerdNodeOptions Options(Arguments arguments, string defaultName, string defaultRoot, string portOption, IWindowsVersionSource? windowsHost)
+    {
         var template = KubeletCommand.NodeTemplate(arguments);
-        if (template.OperatingSystem == "windows")
+        var windows = template.OperatingSystem == "windows";
+        if (windows && windowsHost is null)
         {
             // The OS of a real node is the host's: a Linux host cannot join as a Windows node (docs/windows-nodes.md).
-            throw new UsageException(OperatingSystem.IsWindows()
-                ? "--os windows: a real Windows node is not composed yet (Windows CRI configs, labels and stats are built and contract-tested; the node host is not); a hollow one: --runtime hollow --os windows"
-                : $"--os windows joins a Windows host, and this host runs {(OperatingSystem.IsLinux() ? "linux" : "another OS")}; a hollow Windows node: --runtime hollow --os windows --windows-build 10.0.20348");
+            throw new UsageException($"--os windows joins a Windows host, and this host runs {(OperatingSystem.IsLinux() ? "linux" : "another OS")}; a hollow Windows node: --runtime hollow --os windows --windows-build 10.0.20348");
+        }
+
+        if (windows && template.WindowsBuild is not null)
+        {
+            throw new UsageException("--windows-build is for hollow nodes: a real Windows node reads its build from the registry");
+        }
+
+        var endpoint = arguments.Option("container-runtime-endpoint") ?? (windows ? WindowsRuntimeEndpoint : null);
+        if (endpoint is not null && ContainerdNodeOptions.EndpointError(endpoint) is { } endpointError)
+        {
+            throw new UsageException($"--container-runtime-endpoint: {endpointError}");
+        }
+
+        var stateDir = arguments.Option("containerd-state-dir");
+        if (endpoint is not null && stateDir is not null)
+        {
+            throw new UsageException("--containerd-state-dir is the private containerd's; with --container-runtime-endpoint the node uses that runtime as it is");
         }
 
         var clusterCidr = arguments.Option("cluster-cidr") ?? "10.244.0.0/16";
@@ -35,7 +71,10 @@ internal static class RealNode
             ?? throw new UsageException($"--pod-network must be {PodNetworkModes.HostGwName} or {PodNetworkModes.NoneName}, not \"{podNetworkText}\"");
         return new ContainerdNodeOptions(arguments.Option("node-name") ?? defaultName, Path.GetFullPath(arguments.Option("root-dir") ?? defaultRoot))
         {
-            ContainerdStateDir = arguments.Option("containerd-state-dir") is { } state ? Path.GetFullPath(state) : null,
+            ContainerdStateDir = stateDir is null ? null : Path.GetFullPath(stateDir),
+            RuntimeEndpoint = endpoint,
+            CgroupRoot = arguments.Option("cgroup-root"),
+            Windows = windows ? windowsHost!.Read() : null,
             NodeIp = arguments.Option("node-ip"),
             Port = ClientArguments.Number(arguments, portOption, 10250),
             MaxPods = template.MaxPods,
@@ -126,13 +165,14 @@ internal static class RealNode
 
     public static async Task<ContainerdNode> StartAsync(ContainerdNodeOptions options, ILoggerFactory loggers, TextWriter output, CancellationToken ct)
     {
-        if (ContainerdNode.Unavailable() is { } reason)
+        // An existing runtime brings its own binaries, images and privileges.
+        if (!options.ExternalRuntime && ContainerdNode.Unavailable() is { } reason)
         {
             throw new UsageException($"a real node cannot run here: {reason}");
         }
 
         var node = await ContainerdNode.StartAsync(options, loggers, ct);
-        await output.WriteLineAsync($"orchestrator kubelet: node {options.NodeName} on {node.RuntimeVersion} ({node.Containerd.Endpoint}), kubelet port {node.ServerPort}");
+        await output.WriteLineAsync($"orchestrator kubelet: node {options.NodeName} on {node.RuntimeVersion} ({node.Endpoint}), kubelet port {node.ServerPort}");
         return node;
     }
 }

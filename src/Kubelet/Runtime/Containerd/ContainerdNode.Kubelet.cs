@@ -36,7 +36,8 @@ public sealed partial class ContainerdNode
         var probes = new ProbeManager(new CriProbeExec(Cri), context.Events, context.Time, uid => resyncs.Writer.TryWrite(uid), context.Loggers.CreateLogger<ProbeManager>());
         var runtimeOptions = new CriRuntimeOptions(paths, nodeIp)
         {
-            CgroupRoot = ContainerdCleanup.CgroupParentFor(Containerd.StateDir),
+            CgroupRoot = CgroupRoot,
+            OperatingSystem = Options.Windows is null ? NodeOs.Linux : NodeOs.Windows,
             NodeMemoryBytes = machine.MemoryBytes,
             Dns = PodDnsConfigurer.FromOptions(Options.Kubelet),
         };
@@ -63,9 +64,15 @@ public sealed partial class ContainerdNode
             Taints = Options.Taints,
             KubeletPort = ServerPort,
         };
+        if (Options.Windows is { } windows)
+        {
+            config = config.AsWindows(windows);
+        }
+
         var host = new KubeletHost(context, runtime, [config], Options.Kubelet, new CriNodeConditions(Cri, Options.RootDir, NodeReservations.Default))
         {
-            PodCidrAssigned = (_, cidr) => WriteCniConfig(cidr),
+            // An existing runtime's CNI config is its own: the podCIDR is only recorded.
+            PodCidrAssigned = Options.ExternalRuntime ? null : (_, cidr) => WriteCniConfig(cidr),
             ResyncRequests = resyncs.Reader,
         };
         return new ContainerdKubelet(host, runtime, new PodLifecycleEventGenerator(Cri.Runtime, context.Time), context, [sources, .. PodNetworkControllers(context)]);
@@ -81,10 +88,13 @@ public sealed partial class ContainerdNode
     /// <summary>Where the node's local-path volumes live: <c>&lt;root&gt;/storage</c>.</summary>
     public string StorageRoot => Path.Combine(Options.RootDir, "storage");
 
-    /// <summary>The pod network's loops for <see cref="ContainerdNodeOptions.PodNetwork"/>: host-gw routes and masquerade, or none.</summary>
+    /// <summary>
+    /// The pod network's loops for <see cref="ContainerdNodeOptions.PodNetwork"/>: host-gw routes and masquerade, or none
+    /// (also on an existing runtime, whose CNI owns the pod network).
+    /// </summary>
     private IReadOnlyList<IController> PodNetworkControllers(ControllerContext context)
     {
-        if (Options.PodNetwork == PodNetworkMode.None)
+        if (Options.PodNetwork == PodNetworkMode.None || Options.ExternalRuntime)
         {
             return [];
         }

@@ -12,19 +12,19 @@ namespace Orchestrator.Kubelet.Runtime.Containerd;
 
 /// <summary>
 /// One real node on containerd: its private containerd (adopted if running, else started, with the
-/// local busybox and pause images imported), the CRI connection, and — per controller context —
-/// the kubelet that runs the node's pods (<see cref="CreateKubelet"/>). Disposing stops what this
-/// instance started.
+/// local busybox and pause images imported) or an existing CRI runtime (<see cref="ContainerdNodeOptions.RuntimeEndpoint"/>,
+/// used as it is), the CRI connection, and — per controller context — the kubelet that runs the node's pods
+/// (<see cref="CreateKubelet"/>). Disposing stops what this instance started.
 /// </summary>
 public sealed partial class ContainerdNode : IAsyncDisposable
 {
-    private readonly ContainerdProcess _containerd;
+    private readonly ContainerdProcess? _containerd;
     private readonly KubeletServer _server;
     private readonly bool _started;
     private readonly ILogger _logger;
     private readonly SubjectAccessReviewAuthorizer? _authorizer;
 
-    private ContainerdNode(ContainerdNodeOptions options, ContainerdProcess containerd, bool started, CriClient cri, string runtimeVersion, KubeletServer server, SubjectAccessReviewAuthorizer? authorizer, ILogger logger)
+    private ContainerdNode(ContainerdNodeOptions options, ContainerdProcess? containerd, bool started, CriClient cri, string runtimeVersion, KubeletServer server, SubjectAccessReviewAuthorizer? authorizer, ILogger logger)
     {
         _authorizer = authorizer;
         Options = options;
@@ -40,7 +40,18 @@ public sealed partial class ContainerdNode : IAsyncDisposable
 
     public CriClient Cri { get; }
 
-    public ContainerdConfig Containerd => _containerd.Config;
+    /// <summary>The private containerd's configuration; on an existing runtime there is none.</summary>
+    public ContainerdConfig Containerd => _containerd?.Config
+        ?? throw new InvalidOperationException($"node {Options.NodeName} uses the existing CRI runtime at {Options.RuntimeEndpoint}, not a private containerd");
+
+    /// <summary>The CRI endpoint the node talks to: the private containerd's socket or <see cref="ContainerdNodeOptions.RuntimeEndpoint"/>.</summary>
+    public string Endpoint => Options.RuntimeEndpoint ?? Containerd.Endpoint;
+
+    /// <summary>
+    /// The cgroup pod cgroups go under (Linux): <see cref="ContainerdNodeOptions.CgroupRoot"/>, else the private
+    /// containerd's own parent (removed with it), else upstream's <c>/kubepods</c>.
+    /// </summary>
+    public string CgroupRoot => CgroupRootFor(Options, _containerd);
 
     public string RuntimeVersion { get; }
 
@@ -82,7 +93,10 @@ public sealed partial class ContainerdNode : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Adopts or starts the node's containerd, makes the local images present and connects CRI.</summary>
+    /// <summary>
+    /// Adopts or starts the node's containerd, makes the local images present and connects CRI; on an existing
+    /// runtime (<see cref="ContainerdNodeOptions.RuntimeEndpoint"/>) only connects.
+    /// </summary>
     public static async Task<ContainerdNode> StartAsync(ContainerdNodeOptions options, ILoggerFactory loggers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -94,16 +108,24 @@ public sealed partial class ContainerdNode : IAsyncDisposable
 
         var logger = loggers.CreateLogger<ContainerdNode>();
         Directory.CreateDirectory(options.RootDir);
-        var containerd = await ContainerdProcess.AdoptAsync(options.StateDir, logger, ct);
-        var started = containerd is null;
-        containerd ??= await ContainerdProcess.StartAsync(ContainerdConfig.ForStateDir(options.StateDir), logger, ct);
+        var containerd = options.ExternalRuntime ? null : await ContainerdProcess.AdoptAsync(options.StateDir, logger, ct);
+        var started = containerd is null && !options.ExternalRuntime;
+        if (started)
+        {
+            containerd = await ContainerdProcess.StartAsync(ContainerdConfig.ForStateDir(options.StateDir), logger, ct);
+        }
+
         try
         {
-            await EnsureLocalImagesAsync(containerd.Config, ct);
-            var cri = CriClient.Connect(containerd.Endpoint);
+            if (containerd is not null)
+            {
+                await EnsureLocalImagesAsync(containerd.Config, ct);
+            }
+
+            var cri = CriClient.Connect(options.RuntimeEndpoint ?? containerd!.Endpoint);
             var version = await cri.Runtime.VersionAsync(new Cri.Api.VersionRequest { Version = "v1" }, cancellationToken: ct);
             var stats = options.Stats
-                ? new CriStatsProvider(cri.Runtime, cri.Images, new CriStatsProviderOptions(options.NodeName, options.RootDir), HostStats.ForThisHost(ContainerdCleanup.CgroupParentFor(containerd.Config.StateDir), TimeProvider.System), TimeProvider.System)
+                ? new CriStatsProvider(cri.Runtime, cri.Images, new CriStatsProviderOptions(options.NodeName, options.RootDir), HostStats.ForThisHost(CgroupRootFor(options, containerd), TimeProvider.System), TimeProvider.System)
                 : null;
             var authorizer = options.WebhookAuthorization == true ? new SubjectAccessReviewAuthorizer(options.NodeName, TimeProvider.System) : null;
             var server = new KubeletServer(
@@ -117,7 +139,7 @@ public sealed partial class ContainerdNode : IAsyncDisposable
         {
             if (started)
             {
-                await containerd.StopAsync(cleanup: true, CancellationToken.None);
+                await containerd!.StopAsync(cleanup: true, CancellationToken.None);
             }
 
             throw;
@@ -130,7 +152,7 @@ public sealed partial class ContainerdNode : IAsyncDisposable
         Cri.Dispose();
         if (_started)
         {
-            LogStopping(_containerd.Pid);
+            LogStopping(_containerd!.Pid);
             await _containerd.StopAsync(cleanup: true, CancellationToken.None);
         }
     }
@@ -155,6 +177,9 @@ public sealed partial class ContainerdNode : IAsyncDisposable
             await ImageImporter.ImportAsync(config.SocketPath, missing, ct);
         }
     }
+
+    private static string CgroupRootFor(ContainerdNodeOptions options, ContainerdProcess? containerd) =>
+        options.CgroupRoot ?? (containerd is null ? "/kubepods" : ContainerdCleanup.CgroupParentFor(containerd.Config.StateDir));
 
     private static bool OnPath(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':').Any(dir => File.Exists(Path.Combine(dir, tool)));

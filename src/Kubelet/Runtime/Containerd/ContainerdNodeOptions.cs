@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using k8s.Models;
 using Orchestrator.Kubelet.Network;
+using Orchestrator.Kubelet.Node.Windows;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
@@ -49,6 +50,40 @@ public sealed record ContainerdNodeOptions(string NodeName, string RootDir)
 
     /// <summary>How pods reach the other nodes' pods: host-gw routes and masquerade (default), or nothing.</summary>
     public PodNetworkMode PodNetwork { get; init; } = PodNetworkMode.HostGw;
+
+    /// <summary>
+    /// Upstream's <c>--container-runtime-endpoint</c>: an existing CRI runtime (<c>unix:///run/containerd/containerd.sock</c>,
+    /// <c>npipe://./pipe/containerd-containerd</c>) the node uses as it is. Null (the default): the node's private containerd
+    /// in <see cref="StateDir"/>. With an existing runtime the node starts no containerd, imports no images and sets up no
+    /// pod network (no CNI config, host-gw routes or masquerade): the runtime's own CNI config connects the pods.
+    /// </summary>
+    public string? RuntimeEndpoint { get; init; }
+
+    /// <summary>
+    /// Upstream's <c>--cgroup-root</c>: the cgroup (cgroupfs driver) pod cgroups go under on Linux. Null: the private
+    /// containerd's own parent, or <c>/kubepods</c> on an existing runtime. Windows has no pod cgroups.
+    /// </summary>
+    public string? CgroupRoot { get; init; }
+
+    /// <summary>The host's Windows version when the node is a Windows node (labels, nodeInfo, Windows CRI configs); null: a Linux node.</summary>
+    public WindowsVersion? Windows { get; init; }
+
+    /// <summary>Whether the node uses an existing CRI runtime (<see cref="RuntimeEndpoint"/>) rather than its private containerd.</summary>
+    public bool ExternalRuntime => RuntimeEndpoint is not null;
+
+    /// <summary>Why <paramref name="endpoint"/> is no CRI endpoint this node can dial, or null when it is one.</summary>
+    public static string? EndpointError(string endpoint)
+    {
+        try
+        {
+            Cri.Client.Connect.CriEndpoint.Parse(endpoint);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
 
     public string StateDir => ContainerdStateDir ?? Path.Combine(RootDir, "containerd");
 }
