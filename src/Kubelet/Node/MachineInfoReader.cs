@@ -1,14 +1,30 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Orchestrator.Kubelet.Node.Windows;
 
 namespace Orchestrator.Kubelet.Node;
 
-/// <summary>Reads <see cref="MachineInfo"/> and the live <see cref="NodeUsage"/> of this host.</summary>
+/// <summary>Reads <see cref="MachineInfo"/> and the live <see cref="NodeUsage"/> of this host: /proc on Linux, <see cref="WindowsMachineFacts"/> on Windows.</summary>
 internal static class MachineInfoReader
 {
     /// <summary>The machine's facts; ephemeral storage is the size of the filesystem holding <paramref name="kubeletRoot"/>.</summary>
     public static MachineInfo Read(string kubeletRoot)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            var machineGuid = WindowsMachineFacts.MachineId();
+            return new MachineInfo(
+                Environment.ProcessorCount,
+                WindowsMachineFacts.Memory().TotalBytes,
+                Filesystem(kubeletRoot).TotalSize,
+                Environment.OSVersion.Version.ToString(),
+                "Windows",
+                MachineInfoParser.ArchitectureName(RuntimeInformation.OSArchitecture),
+                machineGuid,
+                machineGuid,
+                "");
+        }
+
         var meminfo = File.ReadAllText("/proc/meminfo");
         var machineId = ReadTrimmed("/etc/machine-id") ?? ReadTrimmed("/var/lib/dbus/machine-id") ?? "";
         return new MachineInfo(
@@ -26,6 +42,12 @@ internal static class MachineInfoReader
     /// <summary>What the pressure conditions are computed from, sampled now.</summary>
     public static NodeUsage ReadUsage(string kubeletRoot)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            var windowsDisk = Filesystem(kubeletRoot);
+            return new NodeUsage(WindowsMachineFacts.Memory().AvailableBytes, windowsDisk.AvailableFreeSpace, windowsDisk.TotalSize, WindowsMachineFacts.RunningProcesses(), long.MaxValue);
+        }
+
         var meminfo = File.ReadAllText("/proc/meminfo");
         var disk = Filesystem(kubeletRoot);
         var pidMax = long.Parse(ReadTrimmed("/proc/sys/kernel/pid_max") ?? "32768", CultureInfo.InvariantCulture);
