@@ -29,7 +29,7 @@ internal sealed class EtcdWatch(Watch.WatchClient client, EtcdKeySpace keys, Tim
         Task<bool>? next = null;
         try
         {
-            await SendAsync(call, new WatchRequest { CreateRequest = create });
+            await SendAsync(call, new WatchRequest { CreateRequest = create }, cancellationToken);
             var delivered = fromRevision;
             while (true)
             {
@@ -44,13 +44,13 @@ internal sealed class EtcdWatch(Watch.WatchClient client, EtcdKeySpace keys, Tim
 
                     if (progress.TakeRequestDue())
                     {
-                        await SendAsync(call, ProgressRequest);
+                        await SendAsync(call, ProgressRequest, cancellationToken);
                     }
 
                     continue;
                 }
 
-                var received = await ReceiveAsync(next);
+                var received = await ReceiveAsync(next, cancellationToken);
                 next = null;
                 if (!received)
                 {
@@ -143,29 +143,41 @@ internal sealed class EtcdWatch(Watch.WatchClient client, EtcdKeySpace keys, Tim
         return false;
     }
 
-    private async Task<bool> ReceiveAsync(Task<bool> next)
+    private async Task<bool> ReceiveAsync(Task<bool> next, CancellationToken cancellationToken)
     {
         try
         {
             return await next;
         }
-        catch (OperationCanceledException) when (storeDisposing.IsCancellationRequested)
+        catch (Exception e) when (Stopped(e, cancellationToken))
         {
-            throw new ObjectDisposedException(nameof(EtcdStore));
+            ThrowIfStopped(cancellationToken);
+            throw;
         }
     }
 
-    private async Task SendAsync(AsyncDuplexStreamingCall<WatchRequest, WatchResponse> call, WatchRequest request)
+    private async Task SendAsync(AsyncDuplexStreamingCall<WatchRequest, WatchResponse> call, WatchRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            await call.RequestStream.WriteAsync(request);
+            await call.RequestStream.WriteAsync(request, CancellationToken.None);
         }
-        catch (OperationCanceledException) when (storeDisposing.IsCancellationRequested)
+        catch (Exception e) when (Stopped(e, cancellationToken))
         {
-            throw new ObjectDisposedException(nameof(EtcdStore));
+            ThrowIfStopped(cancellationToken);
+            throw;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="error"/> is the call ending because the consumer or the store stopped it: gRPC reports a
+    /// cancelled call as <c>RpcException(Cancelled)</c> or as <see cref="OperationCanceledException"/>, depending on where
+    /// the stream was; both become the consumer's <see cref="OperationCanceledException"/> or the store's
+    /// <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    private bool Stopped(Exception error, CancellationToken cancellationToken) =>
+        error is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled }
+        && (storeDisposing.IsCancellationRequested || cancellationToken.IsCancellationRequested);
 
     private void ThrowIfStopped(CancellationToken cancellationToken)
     {
