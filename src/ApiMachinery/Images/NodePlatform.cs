@@ -13,10 +13,24 @@ public sealed record NodePlatform(string Os, string? Architecture = null, string
     public const string ArchLabel = "kubernetes.io/arch";
     public const string WindowsBuildLabel = "node.kubernetes.io/windows-build";
 
-    /// <summary>The platform the labels describe (os defaults to linux; missing arch or build mean "unknown").</summary>
+    private const int MaxShared = 1024;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?, string?), NodePlatform> Shared = new();
+
+    /// <summary>
+    /// The platform the labels describe (os defaults to linux; missing arch or build mean "unknown"). Nodes with the
+    /// same labels get the same instance (up to 1,024 distinct platforms), so a caller may remember a per-platform
+    /// answer by reference: thousands of nodes usually share a handful of platforms.
+    /// </summary>
     public static NodePlatform FromLabels(IDictionary<string, string>? labels)
     {
         string? Label(string key) => labels is not null && labels.TryGetValue(key, out var value) && !string.IsNullOrEmpty(value) ? value : null;
-        return new NodePlatform(Label(OsLabel) ?? "linux", Label(ArchLabel), Label(WindowsBuildLabel));
+        var key = (Label(OsLabel) ?? "linux", Label(ArchLabel), Label(WindowsBuildLabel));
+        if (Shared.TryGetValue(key, out var shared))
+        {
+            return shared;
+        }
+
+        var platform = new NodePlatform(key.Item1, key.Item2, key.Item3);
+        return Shared.Count < MaxShared ? Shared.GetOrAdd(key, platform) : platform;
     }
 }

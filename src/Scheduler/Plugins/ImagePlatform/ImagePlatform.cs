@@ -83,16 +83,37 @@ internal sealed class ImagePlatform : IPreFilterPlugin, IFilterPlugin
         }
 
         var node = nodeInfo.Platform;
+        if (ReferenceEquals(node, images.LastNode) && images.LastStatus is { } remembered)
+        {
+            return remembered;
+        }
+
         List<string>? reasons = null;
         foreach (var (image, platforms) in images.Images)
         {
-            if (!platforms.Any(p => PlatformCompatibility.CanRun(node, p)))
+            if (!CanRunAny(node, platforms))
             {
                 (reasons ??= []).Add(Reason(image, platforms, node));
             }
         }
 
-        return reasons is null ? Status.Success : Status.Unresolvable([.. reasons]);
+        var status = reasons is null ? Status.Success : Status.Unresolvable([.. reasons]);
+        images.LastNode = node;
+        images.LastStatus = status;
+        return status;
+    }
+
+    private static bool CanRunAny(NodePlatform node, IReadOnlyList<Platform> platforms)
+    {
+        foreach (var platform in platforms)
+        {
+            if (PlatformCompatibility.CanRun(node, platform))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
