@@ -20,6 +20,13 @@ internal readonly record struct RequestLabels(
 
     private static readonly HashSet<string> ConnectSubresources = ["exec", "attach", "portforward", "proxy"];
 
+    /// <summary>A request whose attributes could not be read (malformed): its method, path <c>other</c>.</summary>
+    public static RequestLabels Unparsed(string method)
+    {
+        var upper = ValidMethod(method);
+        return new RequestLabels(upper, "", "", "", "", "other", "", false, upper is "GET" or "HEAD");
+    }
+
     public static RequestLabels From(AuthorizationAttributes attributes, string method, string? contentType, string? dryRun)
     {
         var dry = string.Equals(dryRun, "All", StringComparison.Ordinal) ? "All" : "";

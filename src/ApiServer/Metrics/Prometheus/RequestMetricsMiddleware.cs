@@ -22,9 +22,7 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        var request = context.Request;
-        var labels = RequestLabels.From(
-            RequestAttributes.From(context, UserInfo.AnonymousUser), request.Method, request.ContentType, request.Query["dryRun"].ToString());
+        var labels = Labels(context);
         var inflight = labels.LongRunning ? null : labels.ReadOnly ? ReadOnly : Mutating;
         inflight?.Inc();
         try
@@ -39,6 +37,24 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next)
             ApiServerMetrics.RequestDuration.WithLabels(
                 labels.Verb, labels.DryRun, labels.Group, labels.Version, labels.Resource, labels.Subresource, labels.Scope, RequestLabels.Component)
                 .Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    /// <summary>
+    /// The request's labels; a request the API will refuse as malformed (a query parameter such as <c>watch=maybe</c>
+    /// fails to parse here first) is counted by its method under the path <c>other</c>, and the pipeline inside answers
+    /// it with its 400 as without metrics.
+    /// </summary>
+    private static RequestLabels Labels(HttpContext context)
+    {
+        var request = context.Request;
+        try
+        {
+            return RequestLabels.From(RequestAttributes.From(context, UserInfo.AnonymousUser), request.Method, request.ContentType, request.Query["dryRun"].ToString());
+        }
+        catch (Exception e) when (e is Errors.ApiException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return RequestLabels.Unparsed(request.Method);
         }
     }
 
