@@ -69,8 +69,7 @@ public sealed class PodLifecycleTests(ContainerdCluster cluster)
         // sleep as PID 1 ignores SIGTERM: the kubelet kills it when the 3 s grace period ends.
         Assert.InRange(took.TotalSeconds, 0, 15);
         await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => cluster.Client.CoreV1.ReadNamespacedPodAsync("sleeper", ns));
-        // Removal of a deleted pod's containers is the kubelet's cleanup pass, not the grace period: allow a loaded machine time.
-        await cluster.Eventually(async () => !(await cluster.ContainersAsync()).Any(c => c.StartsWith("sleeper/", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the pod's containers to be removed");
+        await cluster.Eventually(async () => !(await cluster.ContainersAsync()).Any(c => c.StartsWith("sleeper/", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the pod's containers to be removed");
     }
 
     [Fact]

@@ -19,9 +19,10 @@ public sealed class RuntimeClassTests(ContainerdCluster cluster)
         var ns = await cluster.NamespaceAsync("rc-runc");
         await WithRuntimeClassAsync("runc-" + ns, "runc", async name =>
         {
-            await cluster.Apply(ns, Pod("sleeper", name));
+            // Not "sleeper": PodLifecycleTests waits for every container of pods so named to go (the runtime's list spans namespaces).
+            await cluster.Apply(ns, Pod("runc-pod", name));
 
-            var pod = await cluster.PodAsync(ns, "sleeper", ContainerdCluster.IsRunning, "the runc pod running");
+            var pod = await cluster.PodAsync(ns, "runc-pod", ContainerdCluster.IsRunning, "the runc pod running");
 
             Assert.Equal(name, pod.Spec.RuntimeClassName);
         });
