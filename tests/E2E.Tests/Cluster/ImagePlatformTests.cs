@@ -61,6 +61,8 @@ public sealed class ImagePlatformTests : IAsyncLifetime
         await Eventually(async () => (await _client.CoreV1.ListNodeAsync()).Items.Count(Ready) == 3, "3 ready nodes");
         var ns = "images";
         await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
+        // The ServiceAccount admission refuses pods until the controller made the namespace's default account.
+        await Eventually(async () => (await _client.CoreV1.ListNamespacedServiceAccountAsync(ns)).Items.Any(a => a.Metadata.Name == "default"), "the default service account");
         var expected = new Dictionary<string, string>
         {
             ["ltsc2019-a"] = "win17763-0", ["ltsc2019-b"] = "win17763-0",
