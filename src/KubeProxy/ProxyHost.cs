@@ -118,8 +118,8 @@ public sealed partial class ProxyHost
             return null;
         }
 
-        ProxyMetrics.SyncProxyRulesDuration.Observe(clock.Elapsed.TotalSeconds);
         var now = time.GetUtcNow();
+        ProxyMetrics.Synced(clock.Elapsed, now);
         foreach (var changed in covered)
         {
             ProxyMetrics.NetworkProgrammingDuration.Observe(Math.Max(0, (now - changed).TotalSeconds));

@@ -110,6 +110,7 @@ public sealed class KubeletHost : IController
         }
 
         _registered.TrySetResult();
+        using var metrics = _worker.Metrics;
         var heartbeats = _agents.Values.Select(agent => agent.HeartbeatAsync(ct)).ToList();
         var resyncs = DrainResyncRequestsAsync(ct);
         await _runner.RunAsync([_worker.Pods.WaitForSyncAsync, _worker.Nodes.WaitForSyncAsync, .. WaitForSync], ct);

@@ -21,6 +21,8 @@ public sealed class ProxyHostTests
         var backend = new RecordingBackend();
         var options = new ProxyOptions("node-a") { MinSyncPeriod = TimeSpan.FromMilliseconds(50), SyncPeriod = TimeSpan.FromMilliseconds(500) };
         var programmed = ProxyMetrics.NetworkProgrammingDuration.Count;
+        var synced = ProxyMetrics.SyncProxyRulesDuration.Count;
+        var startedAt = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         using var stop = new CancellationTokenSource();
         var host = new ProxyHost(server.CreateClient(), NullLoggerFactory.Instance, options, backend);
         var running = Task.Run(() => host.RunAsync(stop.Token));
@@ -37,6 +39,12 @@ public sealed class ProxyHostTests
             // The first sync (done before the second began) observed the slice's programming latency.
             Assert.True(ProxyMetrics.NetworkProgrammingDuration.Count > programmed);
 
+            // Every sync is timed and stamped, under upstream's names, in the text a scrape reads.
+            var samples = await ScrapeAsync();
+            Assert.Contains(samples, s => s.Name == "kubeproxy_sync_proxy_rules_duration_seconds_count" && s.Value >= synced + 2);
+            Assert.Contains(samples, s => s.Name == "kubeproxy_sync_proxy_rules_last_timestamp_seconds" && s.Value >= startedAt);
+            Assert.Contains(samples, s => s.Name == "kubeproxy_network_programming_duration_seconds_bucket" && s.Has(("le", "59")));
+
             // With no change for a sync period the host asks the backend for a full resync.
             await backend.NextAsync(_ => backend.FullSyncRequests > 0);
         }
@@ -47,6 +55,13 @@ public sealed class ProxyHostTests
         }
 
         Assert.True(running.IsCompletedSuccessfully || running.IsCanceled || running.Exception?.InnerException is OperationCanceledException, running.Exception?.ToString());
+    }
+
+    private static async Task<IReadOnlyList<PrometheusSample>> ScrapeAsync()
+    {
+        using var text = new MemoryStream();
+        await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(text);
+        return PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(text.ToArray()));
     }
 
     private static ServicePortPlan? Web(ProxyPlan plan) => plan.Services.FirstOrDefault(s => s.Name.Name == "web");

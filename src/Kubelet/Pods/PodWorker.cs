@@ -4,6 +4,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Orchestrator.Client;
+using Orchestrator.Kubelet.Metrics;
 using Orchestrator.Kubelet.Runtime;
 using Orchestrator.Kubelet.Status;
 
@@ -36,6 +37,7 @@ internal sealed class PodWorker : IReconciler
             ? context.Informers.For(ListWatches.Pods, new InformerOptions { FieldSelector = "spec.nodeName=" + agents.Keys.Single() })
             : context.Informers.Pods();
         _nodes = context.Informers.Nodes();
+        Metrics = new KubeletPodMetrics(context.Time);
     }
 
     public string Name => "kubelet";
@@ -43,6 +45,9 @@ internal sealed class PodWorker : IReconciler
     public IInformer<V1Pod> Pods => _pods;
 
     public IInformer<V1Node> Nodes => _nodes;
+
+    /// <summary>The running pod and container gauges and pod start durations of this worker's pods.</summary>
+    public KubeletPodMetrics Metrics { get; }
 
     /// <summary>The key of a pod this worker runs, by uid (probe results and volume sources name pods by uid).</summary>
     public NamespacedName? KeyOf(string podUid) => _uids.TryGetValue(podUid, out var key) ? key : null;
@@ -82,6 +87,7 @@ internal sealed class PodWorker : IReconciler
             return ReconcileResult.Done;
         }
 
+        Metrics.Seen(pod.Metadata.Uid ?? string.Empty);
         var nodeName = pod.Spec.NodeName;
         if (Admission.PodAdmission.Check(pod, _agents[nodeName].Config) is { } rejection)
         {
@@ -99,6 +105,7 @@ internal sealed class PodWorker : IReconciler
         var observed = await _runtime.SyncAsync(pod, new NodeNetwork(nodeName, hostIp, podCidr, () => AssignedPodIps(nodeName)), ct);
         var known = pod.Spec.HostNetwork == true ? hostIp : pod.Status?.PodIP is { Length: > 0 } ip ? ip : null;
         var status = PodStatusBuilder.Build(pod, observed, known, hostIp, Now());
+        Metrics.Synced(pod.Metadata.Uid ?? string.Empty, observed, pod.Status?.Phase, status.Phase);
         if (!PodStatusComparer.Equivalent(pod.Status, status))
         {
             var patch = new V1Patch(KubernetesJson.Serialize(new V1Pod { Status = status }), V1Patch.PatchType.MergePatch);
@@ -138,7 +145,11 @@ internal sealed class PodWorker : IReconciler
         }
     }
 
-    private Task ForgetAsync(V1Pod pod, CancellationToken ct, TimeSpan? grace = null) => _runtime.KillAsync(pod, grace ?? TimeSpan.Zero, ct);
+    private Task ForgetAsync(V1Pod pod, CancellationToken ct, TimeSpan? grace = null)
+    {
+        Metrics.Forgotten(pod.Metadata.Uid ?? string.Empty);
+        return _runtime.KillAsync(pod, grace ?? TimeSpan.Zero, ct);
+    }
 
     /// <summary>The IPs the API records for the live pods of a node (pod uid → IP), hostNetwork pods aside.</summary>
     private IEnumerable<KeyValuePair<string, string>> AssignedPodIps(string nodeName) =>

@@ -12,11 +12,13 @@ using Orchestrator.Kubelet.Server.Authorization;
 using Orchestrator.Kubelet.Server.Logs;
 using Orchestrator.Kubelet.Server.Relay;
 using Orchestrator.Kubelet.Stats;
+using Prometheus;
 
 namespace Orchestrator.Kubelet.Server;
 
 /// <summary>
-/// The kubelet's own HTTP server (upstream's port 10250): <c>/healthz</c>, <c>/containerLogs</c>,
+/// The kubelet's own HTTP server (upstream's port 10250): <c>/healthz</c>, <c>/metrics</c> (the process's
+/// Prometheus registry, authorized as <c>nodes/metrics</c>), <c>/containerLogs</c>,
 /// <c>/exec</c>, <c>/attach</c> and <c>/portForward</c>, backed by an <see cref="IStreamingRuntime"/>, and with
 /// <see cref="KubeletServerOptions.Stats"/> <c>/stats/summary</c>, <c>/metrics/resource</c> and <c>/metrics/cadvisor</c>.
 /// The API server proxies pods/log, pods/exec, pods/attach and pods/portforward here.
@@ -135,6 +137,11 @@ public sealed class KubeletServer : IAsyncDisposable
     {
         string[] getOrPost = [HttpMethods.Get, HttpMethods.Post];
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/metrics", async (HttpContext context) =>
+        {
+            context.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
+            await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
+        });
         app.MapGet(
             "/containerLogs/{namespace}/{pod}/{container}",
             (HttpContext context, string @namespace, string pod, string container, ContainerLogsEndpoint logs) => logs.HandleAsync(context, @namespace, pod, container));

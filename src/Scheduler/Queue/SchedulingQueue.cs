@@ -16,6 +16,7 @@ public sealed partial class SchedulingQueue
     private readonly Dictionary<string, QueuedPodInfo> _activeByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, QueuedPodInfo> _backoffByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, QueuedPodInfo> _unschedulable = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _gated = new(StringComparer.Ordinal);
     private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sequence;
     private long _schedulingCycle;
@@ -37,12 +38,29 @@ public sealed partial class SchedulingQueue
 
     public long SchedulingCycle { get { lock (_lock) { return _schedulingCycle; } } }
 
+    /// <summary>The pods waiting in each part of the queue, read at one instant (upstream's scheduler_pending_pods).</summary>
+    public PendingPods Pending { get { lock (_lock) { return new PendingPods(_active.Count, _backoff.Count, _unschedulable.Count, _gated.Count); } } }
+
+    /// <summary>
+    /// A pending pod with spec.schedulingGates: out of the active, backoff and unschedulable parts, and counted as gated
+    /// (upstream keeps it in unschedulablePods, flagged gated) until <see cref="Add"/>, <see cref="Update"/> or <see cref="Delete"/>.
+    /// </summary>
+    public void Gate(V1Pod pod)
+    {
+        lock (_lock)
+        {
+            RemoveLocked(QueuedPodInfo.QueueKey(pod));
+            _gated.Add(QueuedPodInfo.QueueKey(pod));
+        }
+    }
+
     /// <summary>A new pending pod: into activeQ unless already queued (then its object is updated).</summary>
     public void Add(V1Pod pod)
     {
         lock (_lock)
         {
             var key = QueuedPodInfo.QueueKey(pod);
+            _gated.Remove(key);
             if (_activeByKey.ContainsKey(key) || _backoffByKey.ContainsKey(key) || _unschedulable.ContainsKey(key))
             {
                 UpdateLocked(pod);
@@ -61,6 +79,7 @@ public sealed partial class SchedulingQueue
     {
         lock (_lock)
         {
+            _gated.Remove(QueuedPodInfo.QueueKey(pod));
             if (!UpdateLocked(pod))
             {
                 AddActiveLocked(new QueuedPodInfo(new PodInfo(pod), _time.GetUtcNow(), _sequence++));
@@ -73,17 +92,8 @@ public sealed partial class SchedulingQueue
         lock (_lock)
         {
             var key = QueuedPodInfo.QueueKey(pod);
-            if (_activeByKey.Remove(key, out var a))
-            {
-                _active.Remove(a);
-            }
-
-            if (_backoffByKey.Remove(key, out var b))
-            {
-                _backoff.Remove(b);
-            }
-
-            _unschedulable.Remove(key);
+            RemoveLocked(key);
+            _gated.Remove(key);
         }
     }
 
@@ -134,6 +144,21 @@ public sealed partial class SchedulingQueue
             _closed = true;
             SignalLocked();
         }
+    }
+
+    private void RemoveLocked(string key)
+    {
+        if (_activeByKey.Remove(key, out var a))
+        {
+            _active.Remove(a);
+        }
+
+        if (_backoffByKey.Remove(key, out var b))
+        {
+            _backoff.Remove(b);
+        }
+
+        _unschedulable.Remove(key);
     }
 
     private bool UpdateLocked(V1Pod pod)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using k8s;
 using k8s.Autorest;
+using Orchestrator.Scheduler.Metrics;
 using Orchestrator.Scheduler.Queue;
 
 namespace Orchestrator.Scheduler.Service;
@@ -10,9 +11,9 @@ internal sealed partial class SchedulerService
 {
     /// <summary>
     /// The binding cycle: PreBind plugins (volumes), then POST pods/binding; success confirms the assumption,
-    /// failure unreserves, forgets it and retries with backoff.
+    /// failure unreserves, forgets it and retries with backoff. The attempt that began at <paramref name="started"/> is counted once it ends.
     /// </summary>
-    private async Task BindAsync(QueuedPodInfo item, string node, CycleState state, CancellationToken ct)
+    private async Task BindAsync(QueuedPodInfo item, string node, CycleState state, long started, CancellationToken ct)
     {
         var pod = item.Pod;
         var ns = pod.Metadata.NamespaceProperty ?? "default";
@@ -25,6 +26,7 @@ internal sealed partial class SchedulerService
                 _cache.ForgetPod(pod);
                 var message = $"running PreBind plugin \"{preBind.Plugin}\": {preBind.Message}";
                 LogPreBindFailed(item.Key, node, message);
+                _metrics.Attempted(SchedulingResult.Of(preBind), _context.Time.GetElapsedTime(started));
                 _context.Events.Record(pod, "Warning", "FailedScheduling", message);
                 _queue.AddBackoff(item);
                 return;
@@ -38,6 +40,7 @@ internal sealed partial class SchedulerService
             await _context.Client.CoreV1.CreateNamespacedPodBindingAsync(binding, name: pod.Metadata.Name, namespaceParameter: ns, cancellationToken: ct);
             _cache.FinishBinding(pod);
             bound = true;
+            _metrics.Scheduled(_context.Time.GetElapsedTime(started), item.Attempts);
             _context.Events.Record(pod, "Normal", "Scheduled", $"Successfully assigned {ns}/{pod.Metadata.Name} to {node}");
             LogBound(item.Key, node, item.Attempts);
         }
@@ -49,6 +52,7 @@ internal sealed partial class SchedulerService
         {
             _cache.ForgetPod(pod);
             LogBindFailed(e, item.Key, node);
+            _metrics.Attempted(SchedulingResult.Error, _context.Time.GetElapsedTime(started));
             if (e is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound } && !StillPending(pod))
             {
                 return; // the pod is gone (a 404 for a pod the informer still holds pending is retried, as upstream's handleSchedulingFailure does)

@@ -28,9 +28,16 @@ internal sealed partial class SchedulerService
                 _cache.AddPod(pod);
             }
         }
-        else if (PodChanges.IsResponsible(pod, _options.SchedulerName) && pod.Metadata.DeletionTimestamp is null && !PodChanges.IsGated(pod))
+        else if (PodChanges.IsResponsible(pod, _options.SchedulerName) && pod.Metadata.DeletionTimestamp is null)
         {
-            _queue.Add(pod);
+            if (PodChanges.IsGated(pod))
+            {
+                _queue.Gate(pod);
+            }
+            else
+            {
+                _queue.Add(pod);
+            }
         }
     }
 
@@ -61,9 +68,13 @@ internal sealed partial class SchedulerService
         {
             _queue.Delete(newPod);
         }
-        else if (newPod.Metadata.DeletionTimestamp is not null || PodChanges.IsGated(newPod))
+        else if (newPod.Metadata.DeletionTimestamp is not null)
         {
             _queue.Delete(newPod);
+        }
+        else if (PodChanges.IsGated(newPod))
+        {
+            _queue.Gate(newPod);
         }
         else if (PodChanges.SpecOrLabelsChanged(oldPod, newPod))
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Scheduler.Cache;
+using Orchestrator.Scheduler.Metrics;
 using Orchestrator.Client.Registry;
 using Orchestrator.Scheduler.Plugins.ImagePlatform;
 using Orchestrator.Scheduler.Queue;
@@ -29,6 +30,7 @@ internal sealed partial class SchedulerService : IController
     private readonly IInformer<V1PersistentVolume> _volumes;
     private readonly IInformer<V1StorageClass> _classes;
     private readonly RegistryClient? _ownRegistry;
+    private readonly SchedulerMetrics _metrics;
 
     public SchedulerService(ControllerContext context, SchedulerOptions options)
     {
@@ -42,6 +44,7 @@ internal sealed partial class SchedulerService : IController
             PodMaxInUnschedulable = options.PodMaxInUnschedulable,
         });
         _cache = new SchedulerCache(context.Time, options.AssumedPodTtl);
+        _metrics = new SchedulerMetrics(options.SchedulerName, () => _queue.Pending);
         var random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
         _claims = context.Informers.PersistentVolumeClaims();
         _volumes = context.Informers.PersistentVolumes();
@@ -87,6 +90,7 @@ internal sealed partial class SchedulerService : IController
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             _ownRegistry?.Dispose();
+            _metrics.Dispose();
             return;
         }
 
@@ -97,6 +101,7 @@ internal sealed partial class SchedulerService : IController
         {
             while (await _queue.PopAsync(ct) is { } item)
             {
+                var started = _context.Time.GetTimestamp();
                 try
                 {
                     await ScheduleOneAsync(item, ct);
@@ -108,6 +113,7 @@ internal sealed partial class SchedulerService : IController
                 catch (Exception e)
                 {
                     LogCycleFailed(e, item.Key);
+                    _metrics.Attempted(SchedulingResult.Error, _context.Time.GetElapsedTime(started));
                     _queue.AddBackoff(item);
                 }
             }
@@ -119,6 +125,7 @@ internal sealed partial class SchedulerService : IController
 
         await flush;
         _ownRegistry?.Dispose();
+        _metrics.Dispose();
     }
 
     /// <summary>One scheduling cycle for one pod.</summary>
@@ -130,10 +137,13 @@ internal sealed partial class SchedulerService : IController
             return;
         }
 
+        var started = _context.Time.GetTimestamp();
+
         _cache.UpdateSnapshot(_snapshot);
         var result = _algorithm.Schedule(item.PodInfo, _snapshot);
         if (!result.Succeeded)
         {
+            _metrics.Attempted(SchedulingResult.Of(result), _context.Time.GetElapsedTime(started));
             await HandleFailureAsync(item, result, ct);
             return;
         }
@@ -141,6 +151,7 @@ internal sealed partial class SchedulerService : IController
         var host = result.SuggestedHost!;
         if (!_cache.AssumePod(item.PodInfo, host))
         {
+            _metrics.Attempted(SchedulingResult.Error, _context.Time.GetElapsedTime(started)); // upstream: an assume error
             return;
         }
 
@@ -149,12 +160,13 @@ internal sealed partial class SchedulerService : IController
         if (!reserved.IsSuccess)
         {
             _cache.ForgetPod(pod);
+            _metrics.Attempted(SchedulingResult.Of(reserved), _context.Time.GetElapsedTime(started));
             await HandleFailureAsync(item, new ScheduleResult(null, result.EvaluatedNodes, result.FeasibleNodes, $"running Reserve plugin \"{reserved.Plugin}\": {reserved.Message}", null), ct);
             return;
         }
 
         await _bindings.WaitAsync(ct);
-        _ = Task.Run(() => BindAsync(item, host, state, ct), CancellationToken.None);
+        _ = Task.Run(() => BindAsync(item, host, state, started, ct), CancellationToken.None);
     }
 
     private async Task HandleFailureAsync(QueuedPodInfo item, ScheduleResult result, CancellationToken ct)

@@ -5,7 +5,8 @@ namespace Orchestrator.E2E.Tests.Operations;
 
 /// <summary>
 /// `orchestrator up --hollow-nodes 1`: /metrics on the API server, authorized as a non-resource URL, with
-/// upstream's metric names and labels from every in-process component, in text Prometheus' parser accepts;
+/// upstream's metric names and labels from every in-process component (API server, controllers, scheduler, hollow
+/// kubelet), in text Prometheus' parser accepts;
 /// and a component run alone serving its own /metrics on --metrics-bind-address.
 /// </summary>
 public sealed class MetricsTests : IAsyncLifetime
@@ -32,7 +33,9 @@ public sealed class MetricsTests : IAsyncLifetime
         {
             var scrape = await Ok(kubectl, "get", "--raw", "/metrics");
             samples = PrometheusText.Parse(scrape.Stdout); // strict: the whole text, every scrape
-            if (samples.Any(s => s.Name == "apiserver_watch_events_total" && s.Has(("kind", "Pod")) && s.Value > 0) || DateTime.UtcNow > deadline)
+            if ((samples.Any(s => s.Name == "apiserver_watch_events_total" && s.Has(("kind", "Pod")) && s.Value > 0)
+                    && samples.Any(s => s.Name == "kubelet_pod_start_duration_seconds_count" && s.Value > 0))
+                || DateTime.UtcNow > deadline)
             {
                 break;
             }
@@ -52,6 +55,21 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Contains(samples, s => s.Name == "apiserver_watch_events_total" && s.Has(("group", ""), ("version", "v1"), ("kind", "Pod")) && s.Value > 0);
         Assert.Contains(samples, s => s.Name == "etcd_request_duration_seconds_count" && s.Has(("operation", "create"), ("type", "deployments.apps")) && s.Value > 0);
         Assert.Contains(samples, s => s.Name == "workqueue_adds_total" && s.Has(("name", "deployment")) && s.Value > 0);
+        // The scheduler bound the Deployment's pod and the hollow kubelet started it.
+        Assert.Contains(samples, s => s.Name == "scheduler_schedule_attempts_total" && s.Has(("result", "scheduled"), ("profile", "default-scheduler")) && s.Value > 0);
+        Assert.Contains(samples, s => s.Name == "scheduler_scheduling_attempt_duration_seconds_count" && s.Has(("result", "scheduled"), ("profile", "default-scheduler")) && s.Value > 0);
+        Assert.Contains(samples, s => s.Name == "scheduler_pod_scheduling_attempts_count" && s.Value > 0);
+        foreach (var queue in new[] { "active", "backoff", "unschedulable", "gated" })
+        {
+            Assert.Contains(samples, s => s.Name == "scheduler_pending_pods" && s.Has(("queue", queue)));
+        }
+
+        Assert.Contains(samples, s => s.Name == "kubelet_running_pods" && s.Value >= 1);
+        Assert.Contains(samples, s => s.Name == "kubelet_running_containers" && s.Has(("container_state", "running")) && s.Value >= 1);
+        Assert.Contains(samples, s => s.Name == "kubelet_pod_start_duration_seconds_count" && s.Value > 0);
+        Assert.Contains(samples, s => s.Name == "kubelet_runtime_operations_total" && s.Has(("operation_type", "run_podsandbox")) && s.Value > 0);
+        Assert.Contains(samples, s => s.Name == "kubelet_runtime_operations_duration_seconds_count" && s.Has(("operation_type", "start_container")) && s.Value > 0);
+
         foreach (var family in new[] { "workqueue_depth", "workqueue_queue_duration_seconds_count", "workqueue_work_duration_seconds_count", "workqueue_retries_total", "workqueue_unfinished_work_seconds", "workqueue_longest_running_processor_seconds" })
         {
             Assert.Contains(samples, s => s.Name == family && s.Has(("name", "deployment")));

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Kubelet.Metrics;
 using Orchestrator.Kubelet.Server;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Kubelet.Tests.Server;
 
@@ -38,6 +40,19 @@ public sealed class KubeletServerTests : IAsyncLifetime
     {
         Assert.NotEqual(0, _server.Port);
         Assert.Equal("ok", await _http.GetStringAsync($"{Base}/healthz"));
+    }
+
+    [Fact]
+    public async Task Metrics_serves_the_process_registry_in_the_prometheus_text_format()
+    {
+        RuntimeOperationMetrics.Record("version", TimeSpan.FromMilliseconds(2), failed: false);
+
+        using var response = await _http.GetAsync($"{Base}/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var samples = PrometheusText.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(samples, s => s.Name == "kubelet_runtime_operations_total" && s.Has(("operation_type", "version")) && s.Value >= 1);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.Kubelet.Metrics;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Runtime;
 
@@ -90,6 +91,28 @@ public sealed class HollowRuntimeTests
         await runtime.KillAsync(pod, TimeSpan.Zero, default);
         Assert.Equal(0, runtime.PodCount);
     }
+
+    [Fact]
+    public async Task Starting_and_killing_a_pod_count_the_cri_calls_it_stands_for()
+    {
+        var runtime = new HollowRuntime(new HollowRuntimeOptions(), _time);
+        var pod = Pod("Always");
+        pod.Spec.Containers.Add(new V1Container { Name = "second", Image = "busybox" });
+        var (sandboxes, creates, starts, stops) = (Ops("run_podsandbox"), Ops("create_container"), Ops("start_container"), Ops("stop_container"));
+
+        await runtime.SyncAsync(pod, Node, default);
+        await runtime.SyncAsync(pod, Node, default); // a running pod's sync calls nothing
+        await runtime.KillAsync(pod, TimeSpan.Zero, default);
+
+        // Other tests share the registry and run at the same time: at least this pod's calls.
+        Assert.True(Ops("run_podsandbox") >= sandboxes + 1);
+        Assert.True(Ops("create_container") >= creates + 2);
+        Assert.True(Ops("start_container") >= starts + 2);
+        Assert.True(Ops("stop_container") >= stops + 2);
+        Assert.True(RuntimeOperationMetrics.Duration.WithLabels("stop_podsandbox").Count > 0);
+    }
+
+    private static double Ops(string operation) => RuntimeOperationMetrics.Operations.WithLabels(operation).Value;
 
     [Fact]
     public async Task Pods_get_ips_from_the_node_cidr_around_those_the_api_records_and_give_them_up_when_killed()

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Kubelet.Metrics;
 
 namespace Orchestrator.Kubelet.Runtime.Cri.Client;
 
 /// <summary>
 /// Wraps every CRI call: applies the default deadline (<see cref="CriTimeouts"/>) when the caller gave
-/// none, records <see cref="CriMetrics"/> under the RPC's operation_type and logs one debug line.
+/// none, records <see cref="RuntimeOperationMetrics"/> under the RPC's operation_type and logs one debug line.
 /// All CRI RPCs are unary, so only unary calls are intercepted.
 /// </summary>
 internal sealed partial class CriCallInterceptor(CriClientOptions options, TimeProvider time, ILogger logger) : Interceptor
@@ -72,15 +73,13 @@ internal sealed partial class CriCallInterceptor(CriClientOptions options, TimeP
     private void Record(string operation, long started, Exception? error)
     {
         var elapsed = Stopwatch.GetElapsedTime(started);
-        CriMetrics.Operations.WithLabels(operation).Inc();
-        CriMetrics.Duration.WithLabels(operation).Observe(elapsed.TotalSeconds);
+        RuntimeOperationMetrics.Record(operation, elapsed, failed: error is not null);
         if (error is null)
         {
             LogCall(operation, elapsed.TotalMilliseconds);
             return;
         }
 
-        CriMetrics.Errors.WithLabels(operation).Inc();
         LogFailedCall(operation, elapsed.TotalMilliseconds, error is RpcException rpc ? rpc.StatusCode.ToString() : error.GetType().Name, error.Message);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Grpc.Core;
+using Orchestrator.Kubelet.Metrics;
 using Orchestrator.Kubelet.Runtime.Containerd;
 using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Runtime.Cri.Api;
@@ -44,10 +45,10 @@ public sealed class CriClientContainerdTests(ContainerdFixture fixture) : IDispo
     [Fact]
     public async Task PullImage_from_the_local_registry_counts_a_pull_image_operation()
     {
-        var pulls = CriMetrics.Operations.WithLabels("pull_image").Value;
+        var pulls = RuntimeOperationMetrics.Operations.WithLabels("pull_image").Value;
         var pulled = await _cri.Images.PullImageAsync(new PullImageRequest { Image = new ImageSpec { Image = fixture.RegistryBusyboxImage } });
         Assert.Equal(fixture.Busybox.Config.Digest, pulled.ImageRef);
-        Assert.True(CriMetrics.Operations.WithLabels("pull_image").Value >= pulls + 1);
+        Assert.True(RuntimeOperationMetrics.Operations.WithLabels("pull_image").Value >= pulls + 1);
 
         var missing = await Assert.ThrowsAsync<RpcException>(async () =>
             await _cri.Images.PullImageAsync(new PullImageRequest { Image = new ImageSpec { Image = $"{fixture.RegistryHost}/busybox:nope" } }));
@@ -57,7 +58,7 @@ public sealed class CriClientContainerdTests(ContainerdFixture fixture) : IDispo
     [Fact]
     public async Task A_pod_gets_an_ip_and_its_httpd_serves_the_host_and_answers_exec()
     {
-        var (created, errors) = (CriMetrics.Operations.WithLabels("create_container").Value, CriMetrics.Errors.WithLabels("create_container").Value);
+        var (created, errors) = (RuntimeOperationMetrics.Operations.WithLabels("create_container").Value, RuntimeOperationMetrics.Errors.WithLabels("create_container").Value);
         await using var pod = await CriTestPod.RunAsync(_cri.Runtime, fixture, fixture.StateDir, "default", "web");
         var cidr = Ipv4Cidr.Parse(fixture.PodCidr);
         Assert.True(Ipv4Cidr.TryParseAddress(pod.Ip, out var ip) && ip > cidr.Network + 1 && ip < cidr.LastAddress, $"{pod.Ip} not a pod address of {fixture.PodCidr}");
@@ -82,8 +83,8 @@ public sealed class CriClientContainerdTests(ContainerdFixture fixture) : IDispo
             Filter = new ContainerFilter { LabelSelector = { [CriLabels.PodUid] = pod.Config.Metadata.Uid } },
         });
         Assert.Equal(id, Assert.Single(listed.Containers).Id);
-        Assert.True(CriMetrics.Operations.WithLabels("create_container").Value >= created + 1);
-        Assert.Equal(errors, CriMetrics.Errors.WithLabels("create_container").Value);
+        Assert.True(RuntimeOperationMetrics.Operations.WithLabels("create_container").Value >= created + 1);
+        Assert.Equal(errors, RuntimeOperationMetrics.Errors.WithLabels("create_container").Value);
 
         await _cri.Runtime.StopContainerAsync(new StopContainerRequest { ContainerId = id, Timeout = 0 });
         var stopped = await pod.WaitAsync(id, s => s.State == ContainerState.ContainerExited);
@@ -108,10 +109,10 @@ public sealed class CriClientContainerdTests(ContainerdFixture fixture) : IDispo
     public async Task A_missing_image_fails_CreateContainer_and_counts_an_error()
     {
         await using var pod = await CriTestPod.RunAsync(_cri.Runtime, fixture, fixture.StateDir, "default", "noimg");
-        var errors = CriMetrics.Errors.WithLabels("create_container").Value;
+        var errors = RuntimeOperationMetrics.Errors.WithLabels("create_container").Value;
         var error = await Assert.ThrowsAsync<RpcException>(() => pod.StartContainerAsync("localhost/absent:1", "x", 0, "true"));
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
-        Assert.True(CriMetrics.Errors.WithLabels("create_container").Value >= errors + 1);
+        Assert.True(RuntimeOperationMetrics.Errors.WithLabels("create_container").Value >= errors + 1);
     }
 
     [Fact]

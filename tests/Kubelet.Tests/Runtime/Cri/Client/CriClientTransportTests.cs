@@ -1,6 +1,7 @@
 using System.IO.Pipes;
 using System.Net.Sockets;
 using Grpc.Core;
+using Orchestrator.Kubelet.Metrics;
 using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Runtime.Cri.Api;
 
@@ -62,13 +63,13 @@ public sealed class CriClientTransportTests : IAsyncLifetime
     {
         using var client = CriClient.Connect("unix://" + _server.SocketPath);
         var (ops, errors) = (Ops("exec_sync"), Errors("exec_sync"));
-        var durations = CriMetrics.Duration.WithLabels("exec_sync").Count;
+        var durations = RuntimeOperationMetrics.Duration.WithLabels("exec_sync").Count;
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await client.Runtime.ExecSyncAsync(new ExecSyncRequest { ContainerId = "x", Timeout = 1 }));
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.True(Ops("exec_sync") >= ops + 1);
         Assert.True(Errors("exec_sync") >= errors + 1);
-        Assert.True(CriMetrics.Duration.WithLabels("exec_sync").Count >= durations + 1);
+        Assert.True(RuntimeOperationMetrics.Duration.WithLabels("exec_sync").Count >= durations + 1);
 
         // ExecSync's deadline is its own timeout plus the request timeout (1 s + 2 min).
         Assert.InRange(ParseGrpcTimeout(_server.Timeouts["ExecSync"]), TimeSpan.FromSeconds(115), TimeSpan.FromSeconds(121));
@@ -118,9 +119,9 @@ public sealed class CriClientTransportTests : IAsyncLifetime
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }
 
-    private static double Ops(string operation) => CriMetrics.Operations.WithLabels(operation).Value;
+    private static double Ops(string operation) => RuntimeOperationMetrics.Operations.WithLabels(operation).Value;
 
-    private static double Errors(string operation) => CriMetrics.Errors.WithLabels(operation).Value;
+    private static double Errors(string operation) => RuntimeOperationMetrics.Errors.WithLabels(operation).Value;
 
     private static TimeSpan ParseGrpcTimeout(string header)
     {
