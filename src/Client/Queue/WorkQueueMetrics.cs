@@ -37,19 +37,13 @@ internal sealed class WorkQueueMetrics : IDisposable
         "How many seconds has the longest running processor for workqueue been running.",
         "name");
 
-    // Queues alive now; one callback updates them all before a scrape (a callback cannot be removed, a queue can go).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<WorkQueueMetrics, byte> Live = new(ReferenceEqualityComparer.Instance);
-
-    private static readonly Lazy<bool> Registered = new(() =>
+    // Queues alive now, updated before each scrape.
+    private static readonly ScrapedInstances<WorkQueueMetrics> Live = new(queues =>
     {
-        Metrics.DefaultRegistry.AddBeforeCollectCallback(() =>
+        foreach (var queue in queues)
         {
-            foreach (var (queue, _) in Live)
-            {
-                queue.Update();
-            }
-        });
-        return true;
+            queue.Update();
+        }
     });
 
     private readonly Gauge.Child _depth;
@@ -73,8 +67,7 @@ internal sealed class WorkQueueMetrics : IDisposable
         _unfinished = Unfinished.WithLabels(name);
         _longest = Longest.WithLabels(name);
         _inProgress = inProgress;
-        Live.TryAdd(this, 0);
-        _ = Registered.Value;
+        Live.Add(this);
     }
 
     /// <summary>A key entered the queue (not one already waiting).</summary>
@@ -100,7 +93,7 @@ internal sealed class WorkQueueMetrics : IDisposable
     /// <summary>Stops reporting in-progress work for this queue (it reads zero from now on).</summary>
     public void Dispose()
     {
-        Live.TryRemove(this, out _);
+        Live.Remove(this);
         _unfinished.Set(0);
         _longest.Set(0);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Orchestrator.Client;
 using Orchestrator.Kubelet.Runtime;
 using Prometheus;
 
@@ -27,13 +28,8 @@ internal sealed class KubeletPodMetrics : IDisposable
         "kubelet_pod_start_duration_seconds", "Duration in seconds from kubelet seeing a pod for the first time to the pod starting to run",
         new HistogramConfiguration { Buckets = StartBuckets });
 
-    private static readonly ConcurrentDictionary<KubeletPodMetrics, byte> Live = new(ReferenceEqualityComparer.Instance);
-
-    private static readonly Lazy<bool> Registered = new(() =>
-    {
-        Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(SetGauges);
-        return true;
-    });
+    // Kubelet hosts alive now; their pods are summed before each scrape.
+    private static readonly ScrapedInstances<KubeletPodMetrics> Live = new(SetGauges);
 
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Entry> _pods = new(StringComparer.Ordinal);
@@ -41,8 +37,7 @@ internal sealed class KubeletPodMetrics : IDisposable
     public KubeletPodMetrics(TimeProvider time)
     {
         _time = time;
-        Live.TryAdd(this, 0);
-        _ = Registered.Value;
+        Live.Add(this);
     }
 
     /// <summary>The kubelet is about to sync a live pod: the first call for a uid is when the kubelet first saw it.</summary>
@@ -72,11 +67,7 @@ internal sealed class KubeletPodMetrics : IDisposable
     public void Forgotten(string podUid) => _pods.TryRemove(podUid, out _);
 
     /// <summary>This kubelet stopped: its pods no longer count.</summary>
-    public void Dispose()
-    {
-        Live.TryRemove(this, out _);
-        SetGauges();
-    }
+    public void Dispose() => Live.Remove(this);
 
     /// <summary>The sums over this host's pods.</summary>
     internal (int Pods, int Running, int Exited, int Created) Totals()
@@ -94,10 +85,10 @@ internal sealed class KubeletPodMetrics : IDisposable
         return (pods, running, exited, created);
     }
 
-    private static void SetGauges()
+    private static void SetGauges(ICollection<KubeletPodMetrics> live)
     {
         var (pods, running, exited, created) = (0, 0, 0, 0);
-        foreach (var (metrics, _) in Live)
+        foreach (var metrics in live)
         {
             var totals = metrics.Totals();
             pods += totals.Pods;

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Orchestrator.Client;
 using Orchestrator.Scheduler.Queue;
 using Prometheus;
 
@@ -30,14 +30,8 @@ internal sealed class SchedulerMetrics : IDisposable
         "Number of pending pods, by the queue type. 'active' means number of pods in activeQ; 'backoff' means number of pods in backoffQ; 'unschedulable' means number of pods in unschedulablePods that the scheduler attempted to schedule and failed; 'gated' is the number of unschedulable pods that the scheduler never attempted to schedule because they are gated.",
         "queue");
 
-    // Schedulers alive now; one callback sums their queues before a scrape (a callback cannot be removed, a scheduler can go).
-    private static readonly ConcurrentDictionary<SchedulerMetrics, byte> Live = new(ReferenceEqualityComparer.Instance);
-
-    private static readonly Lazy<bool> Registered = new(() =>
-    {
-        Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(SetPending);
-        return true;
-    });
+    // Schedulers alive now; their queues are summed before each scrape.
+    private static readonly ScrapedInstances<SchedulerMetrics> Live = new(SetPending);
 
     private readonly string _profile;
     private readonly Func<PendingPods> _pending;
@@ -48,8 +42,7 @@ internal sealed class SchedulerMetrics : IDisposable
     {
         _profile = profile;
         _pending = pending;
-        Live.TryAdd(this, 0);
-        _ = Registered.Value;
+        Live.Add(this);
     }
 
     /// <summary>The pod was bound: an attempt that took <paramref name="attempt"/>, and the <paramref name="attempts"/> it needed.</summary>
@@ -67,17 +60,13 @@ internal sealed class SchedulerMetrics : IDisposable
     }
 
     /// <summary>Stops counting this scheduler's queue (its pods no longer show as pending).</summary>
-    public void Dispose()
-    {
-        Live.TryRemove(this, out _);
-        SetPending();
-    }
+    public void Dispose() => Live.Remove(this);
 
     /// <summary>Sets scheduler_pending_pods from the live schedulers' queues (summed).</summary>
-    internal static void SetPending()
+    private static void SetPending(ICollection<SchedulerMetrics> live)
     {
         var (active, backoff, unschedulable, gated) = (0, 0, 0, 0);
-        foreach (var (metrics, _) in Live)
+        foreach (var metrics in live)
         {
             var pending = metrics._pending();
             active += pending.Active;
