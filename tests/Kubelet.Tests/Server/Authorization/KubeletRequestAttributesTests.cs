@@ -8,6 +8,7 @@ public sealed class KubeletRequestAttributesTests
     [Theory]
     [InlineData("GET", "/stats/summary", "get", "stats")]
     [InlineData("GET", "/stats", "get", "stats")]
+    [InlineData("GET", "/metrics", "get", "metrics")]
     [InlineData("GET", "/metrics/resource", "get", "metrics")]
     [InlineData("GET", "/metrics/cadvisor", "get", "metrics")]
     [InlineData("GET", "/logs/", "get", "log")]
