@@ -130,8 +130,10 @@ internal sealed partial class SchedulerService : IController
             return;
         }
 
+        using var span = Tracing.SchedulerTracing.StartCycle(pod, item.Attempts);
         _cache.UpdateSnapshot(_snapshot);
         var result = _algorithm.Schedule(item.PodInfo, _snapshot);
+        Tracing.SchedulerTracing.Scheduled(span, result);
         if (!result.Succeeded)
         {
             await HandleFailureAsync(item, result, ct);
