@@ -84,7 +84,8 @@ public sealed class ApiServerHost : IAsyncDisposable
             kestrel.Limits.MaxRequestLineSize = GoMaxHeaderBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = GoMaxHeaderBytes;
         });
-        builder.Services.AddSingleton<IStore>(options.EnableMetrics ? new Metrics.Prometheus.InstrumentedStore(store) : store);
+        var traced = new Tracing.TracedStore(store); // store spans inside traced requests (docs/operations.md "Traces")
+        builder.Services.AddSingleton<IStore>(options.EnableMetrics ? new Metrics.Prometheus.InstrumentedStore(traced) : traced);
         builder.Services.AddSingleton(_ => ResourceRegistry.CreateServed());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAdmission(serviceAccounts: options.Security is not null);
@@ -120,6 +121,7 @@ public sealed class ApiServerHost : IAsyncDisposable
 
         var app = builder.Build();
         app.UseMiddleware<Connections.ResponseOwnershipMiddleware>();
+        app.UseMiddleware<Tracing.RequestTracingMiddleware>(); // names the request's server span, records the code the client got
         if (options.EnableMetrics)
         {
             app.UseMiddleware<Metrics.Prometheus.RequestMetricsMiddleware>(); // outside ErrorMiddleware: counts the code the client got

@@ -90,6 +90,7 @@ public sealed partial class ControllerRunner
         var name = _reconciler.Name;
         var started = Stopwatch.GetTimestamp();
         using var scope = _logger.BeginScope("{Controller} {Key}", name, key.ToString());
+        using var span = ControllerTracing.Start(name, key);
         try
         {
             var result = await _reconciler.ReconcileAsync(key, ct);
@@ -98,10 +99,12 @@ public sealed partial class ControllerRunner
             {
                 Queue.AddAfter(key, delay);
                 ControllerMetrics.Reconciles.WithLabels(name, "requeue").Inc();
+                ControllerTracing.Finish(span, "requeue");
             }
             else
             {
                 ControllerMetrics.Reconciles.WithLabels(name, "success").Inc();
+                ControllerTracing.Finish(span, "success");
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -113,6 +116,7 @@ public sealed partial class ControllerRunner
             Queue.Forget(key);
             LogTerminal(e, name, key.ToString());
             ControllerMetrics.Reconciles.WithLabels(name, "terminal").Inc();
+            ControllerTracing.Finish(span, "terminal", e);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
@@ -120,12 +124,14 @@ public sealed partial class ControllerRunner
             LogConflict(name, key.ToString());
             Queue.AddRateLimited(key);
             ControllerMetrics.Reconciles.WithLabels(name, "error").Inc();
+            ControllerTracing.Finish(span, "error", e);
         }
         catch (Exception e)
         {
             LogFailed(e, name, key.ToString(), Queue.NumRequeues(key) + 1);
             Queue.AddRateLimited(key);
             ControllerMetrics.Reconciles.WithLabels(name, "error").Inc();
+            ControllerTracing.Finish(span, "error", e);
         }
         finally
         {

@@ -75,6 +75,7 @@ internal sealed class PodWorker : IReconciler
 
         _known[key] = pod;
         _uids[pod.Metadata.Uid ?? string.Empty] = key;
+        using var span = PodWorkerTracing.StartSync(pod);
         if (pod.Metadata.DeletionTimestamp is not null)
         {
             await TerminateAsync(pod, ct);

@@ -55,6 +55,11 @@ internal static class CommandRouter
           component options (controller-manager, scheduler, kubelet, proxy):
                         --metrics-bind-address HOST:PORT   Prometheus /metrics on plain HTTP (off by default; 0: off);
                             in `up` every component's metrics are on the API server's authorized /metrics
+          tracing options (up, controller-manager, scheduler, kubelet, proxy, join):
+                        --otlp-endpoint URL   OpenTelemetry traces by OTLP to URL (off by default)
+                        --otlp-protocol http/protobuf|grpc   http/protobuf (default): POST URL/v1/traces
+                        --tracing-sampling-ratio R   0..1 of new traces kept (default 1 with an endpoint;
+                            0: only requests whose traceparent is sampled, upstream's default)
           node options: --os linux|windows [--windows-build 10.0.20348 (hollow)] --cpu 4 --memory 16Gi --max-pods 110
                         --labels k=v,... --taints k=v:NoSchedule,...
           real node options (kubelet --runtime containerd, and up's own node):

@@ -14,8 +14,10 @@ internal static class ControllerManagerCommand
         using var client = ClientArguments.Client(arguments);
         var options = Options(arguments);
         var metricsAddress = MetricsListener.Address(arguments);
+        var tracing = TracingArguments.From(arguments);
         arguments.EnsureConsumed();
         using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
+        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kube-controller-manager");
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         await output.WriteLineAsync($"orchestrator controller-manager: {string.Join(',', options.Controllers)} as {options.Identity}");

@@ -52,7 +52,9 @@ internal static class JoinCommand
 
         // The node's own options are parsed (and checked) before anything is sent to the cluster.
         var run = runtime == "hollow" ? Hollow(arguments, nodeName) : Real(arguments, nodeName, dataDirectory);
+        var tracing = TracingArguments.From(arguments);
         arguments.EnsureConsumed();
+        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kubelet");
         using var shutdown = stop.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(stop) : ClientArguments.ShutdownToken();
         try
         {

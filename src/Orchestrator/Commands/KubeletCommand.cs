@@ -31,8 +31,10 @@ internal static class KubeletCommand
         var template = NodeTemplate(arguments);
         var options = new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) };
         var metricsAddress = MetricsListener.Address(arguments);
+        var tracing = TracingArguments.From(arguments);
         arguments.EnsureConsumed();
         using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
+        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kubelet");
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         var nodes = HollowNodes.Create(count, prefix, template, first);
@@ -67,8 +69,10 @@ internal static class KubeletCommand
         using var dnsClient = ClientArguments.OptionalClient(arguments, "dns-kubeconfig");
         using var localPathClient = ClientArguments.OptionalClient(arguments, "local-path-kubeconfig");
         var metricsAddress = MetricsListener.Address(arguments);
+        var tracing = TracingArguments.From(arguments);
         arguments.EnsureConsumed();
         using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
+        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kubelet");
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         if (localPathClient is not null)

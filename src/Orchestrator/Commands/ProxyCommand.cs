@@ -46,6 +46,7 @@ internal static class ProxyCommand
 
         using var client = ClientArguments.Client(arguments);
         var metricsAddress = dryRun ? null : MetricsListener.Address(arguments);
+        var tracing = dryRun ? null : TracingArguments.From(arguments);
         arguments.EnsureConsumed();
         if (dryRun)
         {
@@ -54,6 +55,7 @@ internal static class ProxyCommand
         }
 
         using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
+        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kube-proxy");
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         await output.WriteLineAsync($"orchestrator proxy: node {options.NodeName}, {backend.Mode} mode");

@@ -17,8 +17,10 @@ internal static class SchedulerCommand
         }
 
         var metricsAddress = MetricsListener.Address(arguments);
+        var tracing = TracingArguments.From(arguments);
         arguments.EnsureConsumed();
         using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
+        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kube-scheduler");
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
         using var shutdown = ClientArguments.ShutdownToken();
         await output.WriteLineAsync($"orchestrator scheduler: {options.SchedulerName} as {options.Identity}");

@@ -44,7 +44,9 @@ internal static class UpCommand
         var nodeServices = NodeServices.Parse(arguments);
         var realNodeOptions = RealNode.WithClusterCidr(RealNode.Options(arguments, RealNode.HostName(), Path.Combine(dataDirectory, "kubelet"), "kubelet-port"), controllers.ClusterCidr);
         realNodeOptions = realNodeOptions with { Kubelet = nodeServices.Apply(realNodeOptions.Kubelet) };
+        var tracing = TracingArguments.From(arguments);
         arguments.EnsureConsumed();
+        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "orchestrator");
         if (realNodeText is not ("auto" or "true" or "false"))
         {
             throw new UsageException($"--real-node must be auto, true or false, not \"{realNodeText}\"");

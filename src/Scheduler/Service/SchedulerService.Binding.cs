@@ -18,6 +18,7 @@ internal sealed partial class SchedulerService
         var pod = item.Pod;
         var ns = pod.Metadata.NamespaceProperty ?? "default";
         var bound = false;
+        using var span = Tracing.SchedulerTracing.StartBinding(pod, node);
         try
         {
             var preBind = await _algorithm.Framework.RunPreBindAsync(state, pod, node, ct);
@@ -63,6 +64,7 @@ internal sealed partial class SchedulerService
         }
         finally
         {
+            Tracing.SchedulerTracing.Bound(span, bound);
             if (!bound)
             {
                 _algorithm.Framework.RunUnreserve(state, pod, node);

@@ -138,9 +138,10 @@ internal sealed partial class SchedulerService : IController
         }
 
         var started = _context.Time.GetTimestamp();
-
+        using var span = Tracing.SchedulerTracing.StartCycle(pod, item.Attempts);
         _cache.UpdateSnapshot(_snapshot);
         var result = _algorithm.Schedule(item.PodInfo, _snapshot);
+        Tracing.SchedulerTracing.Scheduled(span, result);
         if (!result.Succeeded)
         {
             _metrics.Attempted(SchedulingResult.Of(result), _context.Time.GetElapsedTime(started));

@@ -24,6 +24,21 @@ internal sealed class WebhookCaller(BackendClients clients) : IWebhookCaller
     public JsonNode? Call(WebhookDefinition hook, JsonObject review, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hook);
+        ArgumentNullException.ThrowIfNull(review);
+        using var span = Tracing.BackendCallTracing.StartWebhook(hook.Configuration, hook.Name, hook.Mutating, review);
+        try
+        {
+            return CallOnce(hook, review, cancellationToken);
+        }
+        catch (WebhookCallException e)
+        {
+            Tracing.BackendCallTracing.Failed(span, e);
+            throw;
+        }
+    }
+
+    private JsonNode? CallOnce(WebhookDefinition hook, JsonObject review, CancellationToken cancellationToken)
+    {
         var target = hook.Target;
         if (target.Problem is { } problem)
         {

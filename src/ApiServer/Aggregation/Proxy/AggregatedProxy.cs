@@ -58,6 +58,7 @@ internal sealed partial class AggregatedProxy(ServiceResolver resolver, FrontPro
             return;
         }
 
+        using var span = Tracing.BackendCallTracing.StartAggregatedProxy(apiService.Name, backend, context.Request.Method);
         try
         {
             if (context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true } upgrade)
@@ -71,6 +72,7 @@ internal sealed partial class AggregatedProxy(ServiceResolver resolver, FrontPro
         }
         catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException && !context.RequestAborted.IsCancellationRequested)
         {
+            Tracing.BackendCallTracing.Failed(span, e);
             Log.Unreachable(logger, apiService.Name, backend.Authority, e);
             if (context.Response.HasStarted)
             {
@@ -90,7 +92,7 @@ internal sealed partial class AggregatedProxy(ServiceResolver resolver, FrontPro
         var request = context.Request;
         var length = request.ContentLength;
         var chunked = length is null && request.Headers.TransferEncoding.Count > 0;
-        var headers = ForwardedRequest.Headers(request.Headers, RequestUser.Get(context), upgrade: false, length, chunked);
+        var headers = Tracing.BackendCallTracing.Propagate(ForwardedRequest.Headers(request.Headers, RequestUser.Get(context), upgrade: false, length, chunked), System.Diagnostics.Activity.Current);
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(backend.IdnHost, backend.Port, aborted);
         await using var connection = new SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: false);
@@ -124,7 +126,7 @@ internal sealed partial class AggregatedProxy(ServiceResolver resolver, FrontPro
     /// <summary>An upgrade: the backend's 101 and its headers go back to the client, then both directions are copied; any other answer is passed through.</summary>
     private async Task UpgradeAsync(HttpContext context, IHttpUpgradeFeature upgrade, Uri backend, SslClientAuthenticationOptions tls)
     {
-        var headers = ForwardedRequest.Headers(context.Request.Headers, RequestUser.Get(context), upgrade: true, contentLength: null, chunked: false);
+        var headers = Tracing.BackendCallTracing.Propagate(ForwardedRequest.Headers(context.Request.Headers, RequestUser.Get(context), upgrade: true, contentLength: null, chunked: false), System.Diagnostics.Activity.Current);
         await using var upstream = await UpgradeConnection.OpenAsync(backend.IdnHost, backend.Port, backend.Authority, context.Request.Method, Target(context), headers, tls, context.RequestAborted);
         if (!upstream.Upgraded)
         {
