@@ -40,15 +40,10 @@ internal sealed class DockerDaemon : IAsyncDisposable
     /// <summary>The tools the daemon and the compose test need on PATH, or null when they are all there.</summary>
     public static string? Unavailable()
     {
-        if (NetworkNamespace.Unavailable() is { } reason)
+        // Missing tools are named with their Debian packages (docker.io, docker-compose, debootstrap: scripts/setup.sh).
+        if (NetworkNamespace.Unavailable("dockerd", "docker", "docker-compose", "debootstrap", "kubectl") is { } reason)
         {
             return reason;
-        }
-
-        var missing = new[] { "dockerd", "docker", "docker-compose", "debootstrap", "kubectl" }.Where(t => !OnPath(t)).ToList();
-        if (missing.Count > 0)
-        {
-            return $"missing {string.Join(", ", missing)} (apt-get install docker.io docker-compose debootstrap; kubectl from scripts/setup.sh)";
         }
 
         return Directory.Exists("/sys/fs/cgroup/devices") || File.Exists("/sys/fs/cgroup/cgroup.controllers")
@@ -217,7 +212,4 @@ internal sealed class DockerDaemon : IAsyncDisposable
             _log.AppendLine(line);
         }
     }
-
-    private static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, tool)));
 }
