@@ -6,8 +6,9 @@
 #   orchestrator/sdk:bookworm   base + the host's .NET SDK + the NuGet packages the project restores, so that
 #                               `dotnet publish` inside `docker build` needs no network
 # Needs root (debootstrap), a reachable Debian mirror on a fresh machine and `docker` talking to the daemon to
-# load into (DOCKER_HOST is honoured). The debootstrap tree is cached as a tarball under $ORCHESTRATOR_IMAGE_CACHE
-# (default /var/cache/orchestrator), keyed by its package list; images already loaded with the same key are kept.
+# load into (DOCKER_HOST is honoured). Cached under $ORCHESTRATOR_IMAGE_CACHE (default /var/cache/orchestrator): the
+# debootstrap tree as a tarball keyed by its package list, the NuGet packages, and `docker save` of the images keyed
+# by the runtime, SDK and package versions (a fresh daemon loads it); images already loaded with the same key are kept.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${ORCHESTRATOR_IMAGE_CACHE:-/var/cache/orchestrator}"
