@@ -20,6 +20,9 @@ packages=(
   conntrack     # flushing stale UDP conntrack entries when an endpoint goes away
   dnsmasq-base  # the DNS benchmark's baseline (bench/dns.sh), never run as a service
   openssl       # the in-pod TLS client of the in-cluster-config test (s_client, copied into a hostPath)
+  docker.io     # dockerd 20.10 for the compose test (its own daemon in a network namespace, never the system one)
+  docker-compose  # docker-compose 1.29, which runs docker-compose.yml in that test
+  debootstrap   # scripts/base-image.sh: the local Debian base image (no image registry is reachable)
 )
 
 missing=()

@@ -20,6 +20,8 @@ public sealed class NetworkNamespace : IAsyncDisposable
         ["nsenter"] = "util-linux",
         ["iptables-legacy"] = "iptables",
         ["iptables-nft"] = "iptables",
+        ["dockerd"] = "docker.io",
+        ["docker"] = "docker.io",
     };
 
     private readonly List<Process> _processes = [];

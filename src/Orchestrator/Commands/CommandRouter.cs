@@ -18,6 +18,14 @@ internal static class CommandRouter
               the components' are DIR/kubeconfigs/. --insecure-port N adds plain HTTP on 127.0.0.1:N
               with no authentication, for tests only (off by default). metrics.k8s.io (kubectl top) is
               served from the Ready nodes' kubelets, scraped every --metric-resolution.
+          apiserver --store URL [--data-dir DIR] [--port 6443] [--bind-address IP] [--advertise-address IP]
+                    [--apiserver-cert-extra-sans NAME|IP,...] [--authorization-mode M] [--anonymous-auth true|false]
+              The API server alone (several share one etcd behind a load balancer) on the PKI in DIR/pki;
+              its certificate names localhost, the host name, 127.0.0.1 and the extra SANs (no interface scan).
+          apiserver init --control-plane-endpoint https://HOST:PORT [--data-dir DIR] [--apiserver-cert-extra-sans ...]
+                         [--admin-server https://HOST:PORT] [--admin-kubeconfig F]
+              Creates the shared PKI and the components' kubeconfigs (DIR/kubeconfigs/, for the endpoint) and the
+              admin's (for --admin-server, copied to F), then exits: kubeadm's init phases certs and kubeconfig.
           controller-manager --kubeconfig F [--controllers a,b,-c] [--leader-elect true|false] [--identity ID]
                              [--node-monitor-grace-period 40s] [--cluster-cidr 10.244.0.0/16]
                              [--load-balancer-ip-pool nodes|CIDR,A.B.C.D-A.B.C.E,...]
@@ -107,6 +115,7 @@ internal static class CommandRouter
             return command switch
             {
                 "up" => await UpCommand.RunAsync(arguments, output),
+                "apiserver" => await ApiServerCommand.RunAsync(arguments, output),
                 "store" => await StoreCommand.RunAsync(arguments, output),
                 "controller-manager" => await ControllerManagerCommand.RunAsync(arguments, output),
                 "kubelet" => await KubeletCommand.RunAsync(arguments, output),
