@@ -76,7 +76,8 @@ public sealed class StoreWriters : IAsyncDisposable
 
     /// <summary>
     /// The write gap after <paramref name="at"/> (a kill): the longest pause between consecutive
-    /// acknowledgements, counting from the last one before it; null when none came after it.
+    /// acknowledgements, counting from the last one before it and up to now (a stall still under way
+    /// counts); null when nothing was acknowledged after it.
     /// </summary>
     /// <remarks>
     /// Not simply the first acknowledgement after <paramref name="at"/>: writes already answered while
@@ -84,6 +85,7 @@ public sealed class StoreWriters : IAsyncDisposable
     /// </remarks>
     public TimeSpan? GapAfter(TimeSpan at)
     {
+        var now = Now;
         var times = Acks.Select(a => a.At).Order().ToList();
         var first = times.FindLastIndex(t => t <= at);
         if (first < 0 || first == times.Count - 1)
@@ -91,6 +93,7 @@ public sealed class StoreWriters : IAsyncDisposable
             return null;
         }
 
+        times.Add(now);
         return Enumerable.Range(first, times.Count - first - 1).Max(i => times[i + 1] - times[i]);
     }
 
