@@ -11,6 +11,12 @@ using Orchestrator.Testing;
 // Store benchmark: creates with 512-byte values, sequentially and from 64 concurrent loops, for
 // SqliteStore, EtcdStore and — as the baseline measured in the same run against the same etcd —
 // raw etcd puts through dotnet-etcd. Usage: bench/store.sh [--quick]
+// With --failover: the etcd fail-over benchmark instead (bench/etcd-failover.sh, see Failover.cs).
+if (args.Contains("--failover"))
+{
+    return await Failover.RunAsync(args);
+}
+
 var quick = args.Contains("--quick");
 var sequential = quick ? 300 : 2_000;
 var concurrent = quick ? 3_000 : 40_000;

@@ -6,7 +6,8 @@ internal sealed class EtcdLog(string path) : IAsyncDisposable
     private const int TailLines = 40;
 
     private readonly Lock _lock = new();
-    private readonly StreamWriter _writer = new(path) { AutoFlush = true };
+    // Appends, so a restarted process keeps what it said before.
+    private readonly StreamWriter _writer = new(path, append: true) { AutoFlush = true };
     private bool _closed;
 
     public string Path { get; } = path;

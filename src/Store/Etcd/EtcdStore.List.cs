@@ -36,7 +36,7 @@ internal sealed partial class EtcdStore
         RangeResponse response;
         try
         {
-            response = await _client.GetAsync(request, cancellationToken: cancellationToken);
+            response = await ReadAsync(ct => _client.GetAsync(request, cancellationToken: ct), cancellationToken);
         }
         catch (RpcException error) when (IsRevisionError(error))
         {

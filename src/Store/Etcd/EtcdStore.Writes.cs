@@ -7,7 +7,9 @@ namespace Orchestrator.Store.Etcd;
 /// <summary>
 /// Writes: one etcd transaction each, comparing the key's create or mod revision so the check and
 /// the write are atomic. The failure branch reads the key, so a conflict reports the current value
-/// without a second round trip. Failed comparisons write nothing and consume no revision.
+/// without a second round trip. Failed comparisons write nothing and consume no revision. Creates
+/// and updates are repeated after an unknown outcome (see <see cref="WriteAsync"/>): a repeat whose
+/// compare fails on a key holding exactly our bytes is our earlier attempt, and reports success.
 /// </summary>
 internal sealed partial class EtcdStore
 {
@@ -19,11 +21,12 @@ internal sealed partial class EtcdStore
         var txn = new TxnRequest();
         txn.Compare.Add(new Compare { Key = etcdKey, Target = CompareTarget.Create, Result = CompareResult.Equal, CreateRevision = 0 });
         txn.Success.Add(new RequestOp { RequestPut = await PutAsync(etcdKey, value, ttl, cancellationToken) });
+        txn.Failure.Add(new RequestOp { RequestRange = new RangeRequest { Key = etcdKey } });
 
-        var response = await _client.TransactionAsync(txn, cancellationToken: cancellationToken);
+        var (response, repeated) = await WriteAsync(txn, compareAndSwap: true, cancellationToken);
         if (!response.Succeeded)
         {
-            throw new StoreKeyExistsException(key);
+            return repeated && OurEarlierWrite(key, value, response) is { } ours ? ours : throw new StoreKeyExistsException(key);
         }
 
         var revision = response.Header.Revision;
@@ -44,10 +47,12 @@ internal sealed partial class EtcdStore
         txn.Success.Add(new RequestOp { RequestPut = put });
         txn.Failure.Add(new RequestOp { RequestRange = new RangeRequest { Key = etcdKey } });
 
-        var response = await _client.TransactionAsync(txn, cancellationToken: cancellationToken);
+        var (response, repeated) = await WriteAsync(txn, compareAndSwap: true, cancellationToken);
         if (!response.Succeeded)
         {
-            throw Rejected(key, expectedModRevision, response);
+            return repeated && OurEarlierWrite(key, value, response) is { ModRevision: var mod } ours && mod > expectedModRevision
+                ? ours
+                : throw Rejected(key, expectedModRevision, response);
         }
 
         var previous = response.Responses[0].ResponsePut.PrevKv
@@ -72,7 +77,8 @@ internal sealed partial class EtcdStore
         txn.Success.Add(new RequestOp { RequestDeleteRange = new DeleteRangeRequest { Key = etcdKey, PrevKv = true } });
         txn.Failure.Add(new RequestOp { RequestRange = new RangeRequest { Key = etcdKey } });
 
-        var response = await _client.TransactionAsync(txn, cancellationToken: cancellationToken);
+        // Not repeated after an unknown outcome: a repeat finding the key gone cannot tell our delete from another's.
+        var (response, _) = await WriteAsync(txn, compareAndSwap: false, cancellationToken);
         if (!response.Succeeded)
         {
             throw Rejected(key, expectedModRevision ?? 0, response);
@@ -94,6 +100,15 @@ internal sealed partial class EtcdStore
         Value = ByteString.CopyFrom(value.Span),
         Lease = ttl is { } span ? await _leases.GetAsync(span, cancellationToken) : 0,
     };
+
+    /// <summary>The key as the failure branch read it, if it holds exactly <paramref name="value"/>: then an earlier attempt of this write applied.</summary>
+    private KeyValue? OurEarlierWrite(string key, ReadOnlyMemory<byte> value, TxnResponse response)
+    {
+        var current = response.Responses[0].ResponseRange.Kvs;
+        return current.Count == 1 && current[0].Value.Span.SequenceEqual(value.Span)
+            ? new KeyValue(key, value.ToArray(), current[0].CreateRevision, current[0].ModRevision)
+            : null;
+    }
 
     /// <summary>Why a compare failed, from the failure branch's read of the key.</summary>
     private StoreException Rejected(string key, long expectedModRevision, TxnResponse response)

@@ -23,6 +23,8 @@ internal sealed partial class EtcdStore : IStore
     private readonly EtcdKeySpace _keys;
     private readonly EtcdLeaseCache _leases;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _writeAttemptTimeout;
+    private readonly TimeSpan _retryTimeout;
     private readonly CancellationTokenSource _disposing = new();
     private int _disposed;
 
@@ -34,6 +36,10 @@ internal sealed partial class EtcdStore : IStore
         // Validate the prefix before opening anything that would need closing.
         _keys = new EtcdKeySpace(options.KeyPrefix);
         _time = options.TimeProvider;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WriteAttemptTimeout, TimeSpan.Zero, nameof(options.WriteAttemptTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryTimeout, TimeSpan.Zero, nameof(options.RetryTimeout));
+        _writeAttemptTimeout = options.WriteAttemptTimeout;
+        _retryTimeout = options.RetryTimeout;
         _channel = EtcdChannel.Create(options.Endpoints);
         var invoker = _channel.CreateCallInvoker();
         _client = new EtcdClient(invoker);
@@ -46,7 +52,7 @@ internal sealed partial class EtcdStore : IStore
         ThrowIfDisposed();
         // A linearizable read of at most one key: the header carries the newest revision.
         var (start, _) = _keys.Range("");
-        var response = await _client.GetAsync(new RangeRequest { Key = start, KeysOnly = true }, cancellationToken: cancellationToken);
+        var response = await ReadAsync(ct => _client.GetAsync(new RangeRequest { Key = start, KeysOnly = true }, cancellationToken: ct), cancellationToken);
         return response.Header.Revision;
     }
 
@@ -54,7 +60,7 @@ internal sealed partial class EtcdStore : IStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ThrowIfDisposed();
-        var response = await _client.GetAsync(new RangeRequest { Key = _keys.Key(key) }, cancellationToken: cancellationToken);
+        var response = await ReadAsync(ct => _client.GetAsync(new RangeRequest { Key = _keys.Key(key) }, cancellationToken: ct), cancellationToken);
         return response.Kvs.Count == 0 ? null : _keys.ToKeyValue(response.Kvs[0]);
     }
 
@@ -74,7 +80,8 @@ internal sealed partial class EtcdStore : IStore
 
     private async Task<long> GrantLeaseAsync(long seconds, CancellationToken cancellationToken)
     {
-        var response = await _client.LeaseGrantAsync(new LeaseGrantRequest { TTL = seconds }, cancellationToken: cancellationToken);
+        // Repeating a grant whose answer was lost leaks at most an unused lease, which expires by itself.
+        var response = await ReadAsync(ct => _client.LeaseGrantAsync(new LeaseGrantRequest { TTL = seconds }, cancellationToken: ct), cancellationToken);
         if (!string.IsNullOrEmpty(response.Error))
         {
             throw new InvalidOperationException($"etcd refused a {seconds} s lease: {response.Error}");

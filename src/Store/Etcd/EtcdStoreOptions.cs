@@ -13,6 +13,16 @@ internal sealed record EtcdStoreOptions(IReadOnlyList<Uri> Endpoints)
     /// </summary>
     public string KeyPrefix { get; init; } = "";
 
+    /// <summary>
+    /// How long one write attempt may take before it is abandoned and (when safe) sent again; doubles
+    /// per attempt. A write forwarded to a leader that just died would otherwise wait for etcd's own
+    /// request timeout (5 s + 2 election timeouts).
+    /// </summary>
+    public TimeSpan WriteAttemptTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a call keeps being retried across elections and lost connections before its last error is thrown.</summary>
+    public TimeSpan RetryTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Clock for lease reuse and watch progress timers.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
