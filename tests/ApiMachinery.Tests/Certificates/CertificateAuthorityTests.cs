@@ -42,6 +42,7 @@ public sealed class CertificateAuthorityTests
         using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=fresh-ca", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
         using var fresh = request.CreateSelfSigned(now, now.AddDays(1));
         using var ca = CertificateAuthority.FromCertificate(fresh);
