@@ -1,4 +1,5 @@
 using System.Net;
+using k8s;
 using Orchestrator.E2E.Tests.Cluster;
 using Orchestrator.Testing;
 using Orchestrator.Testing.HelmTemplate;
@@ -81,6 +82,46 @@ public sealed class ChartApplyTests(HollowCluster cluster, Xunit.Abstractions.IT
         }
 
         Assert.Equal("", (await Ok(kubectl, "get", "deployments,secrets,services,roles", "-n", ns, "-l", "app.kubernetes.io/instance=demo", "-o", "name")).Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task ClientsReachTheApiServerByAnAddressItsCertificateLacksThroughTlsServerName()
+    {
+        // The chart's kubeconfigs name the Service (not in `up`'s certificate) with tls-server-name kubernetes.default.svc
+        // (in it). Here 127.0.0.2 stands for the Service's name. kubectl (Go's client) checks the name: it needs
+        // tls-server-name; the official C# client the components use must accept the same kubeconfig.
+        var admin = await File.ReadAllTextAsync(cluster.Server.Kubeconfig);
+        var port = cluster.Server.Address.Port;
+        var elsewhere = admin.Replace($"server: https://127.0.0.1:{port}", $"server: https://127.0.0.2:{port}", StringComparison.Ordinal);
+        Assert.NotEqual(admin, elsewhere);
+        var named = elsewhere.Replace($"server: https://127.0.0.2:{port}", $"server: https://127.0.0.2:{port}\n    tls-server-name: kubernetes.default.svc", StringComparison.Ordinal);
+        var directory = Directory.CreateTempSubdirectory("chart-tls-name-");
+        try
+        {
+            var namedPath = Path.Combine(directory.FullName, "named.kubeconfig");
+            var elsewherePath = Path.Combine(directory.FullName, "elsewhere.kubeconfig");
+            await File.WriteAllTextAsync(namedPath, named);
+            await File.WriteAllTextAsync(elsewherePath, elsewhere);
+
+            using (var kubectl = new Kubectl("1.33", namedPath))
+            {
+                await Ok(kubectl, "get", "namespace", "default", "-o", "name");
+            }
+
+            using (var kubectl = new Kubectl("1.33", elsewherePath))
+            {
+                var refused = await kubectl.RunAsync("get", "namespace", "default", "-o", "name");
+                Assert.NotEqual(0, refused.ExitCode);
+                Assert.Contains("127.0.0.2", refused.Stderr, StringComparison.Ordinal);
+            }
+
+            using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(namedPath));
+            Assert.NotNull(await client.CoreV1.ReadNamespaceAsync("default"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     private static string PreboundVolume(string ns, string claim) => $"""
