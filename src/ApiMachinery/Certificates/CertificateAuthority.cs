@@ -79,7 +79,7 @@ public sealed class CertificateAuthority : IDisposable
         var request = new CertificateRequest(subject, publicKey, HashAlgorithmName.SHA256);
         AddLeafExtensions(request, [], usages);
         var notAfter = Min(now.Add(validity), Certificate.NotAfter.ToUniversalTime());
-        return request.Create(Certificate, now.AddMinutes(-5), notAfter, SerialNumber());
+        return request.Create(Certificate, NotBefore(now), notAfter, SerialNumber());
     }
 
     public void Dispose() => Certificate.Dispose();
@@ -104,7 +104,7 @@ public sealed class CertificateAuthority : IDisposable
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         AddLeafExtensions(request, extra, usages);
         var notAfter = Min(now.Add(LeafValidity), Certificate.NotAfter.ToUniversalTime());
-        using var issued = request.Create(Certificate, now.AddMinutes(-5), notAfter, SerialNumber());
+        using var issued = request.Create(Certificate, NotBefore(now), notAfter, SerialNumber());
         return issued.CopyWithPrivateKey(key);
     }
 
@@ -118,6 +118,17 @@ public sealed class CertificateAuthority : IDisposable
         {
             request.CertificateExtensions.Add(extension);
         }
+    }
+
+    /// <summary>
+    /// Five minutes back for clock skew, but never before the CA itself: a CA made elsewhere moments ago (Helm's
+    /// genCA starts its validity at the instant it signs) cannot issue a certificate older than itself.
+    /// </summary>
+    private DateTimeOffset NotBefore(DateTimeOffset now)
+    {
+        var skewed = now.AddMinutes(-5);
+        var authority = new DateTimeOffset(Certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
+        return skewed < authority ? authority : skewed;
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTime b) => a <= b ? a : new DateTimeOffset(b, TimeSpan.Zero);

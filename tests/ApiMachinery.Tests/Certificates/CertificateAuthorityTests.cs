@@ -36,6 +36,23 @@ public sealed class CertificateAuthorityTests
     }
 
     [Fact]
+    public void A_CA_made_elsewhere_a_moment_ago_issues_certificates_that_start_with_it_not_before()
+    {
+        // Helm's genCA starts a CA's validity at the instant it signs; issuing must not reach back before it.
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=fresh-ca", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        var now = DateTimeOffset.UtcNow;
+        using var fresh = request.CreateSelfSigned(now, now.AddDays(1));
+        using var ca = CertificateAuthority.FromCertificate(fresh);
+        using var client = ca.IssueClient("system:kube-scheduler", []);
+
+        Assert.Equal(fresh.NotBefore, client.NotBefore);
+        Assert.True(Chains(client, ca.Certificate));
+    }
+
+    [Fact]
     public void A_certificate_of_another_CA_does_not_chain()
     {
         using var ca = CertificateAuthority.Create("test-ca");
