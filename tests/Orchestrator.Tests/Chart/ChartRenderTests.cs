@@ -44,7 +44,7 @@ public sealed class ChartRenderTests
         Assert.Equal(1, apiserver.Spec.Replicas);
         Assert.Equal("Recreate", apiserver.Spec.Strategy.Type);
         var container = Assert.Single(apiserver.Spec.Template.Spec.Containers);
-        Assert.Equal("orchestrator:dev", container.Image);
+        Assert.Equal("orchestrator:compose", container.Image);
         Assert.Equal(["orchestrator"], container.Command);
         Assert.Contains("--store=sqlite:///var/lib/orchestrator/state.db", container.Args);
         Assert.Contains("--scheduler=false", container.Args);
