@@ -2,6 +2,7 @@ using k8s.Models;
 using System.Globalization;
 using System.Text;
 using Orchestrator.ApiMachinery.Pods;
+using Orchestrator.Host.Commands;
 
 namespace Orchestrator.Host.Status;
 
@@ -76,7 +77,7 @@ internal static class StatusReport
                 ]);
             }
 
-            AppendTable(text, rows);
+            text.Append(TextTable.Format(rows, "  "));
         }
 
         text.AppendLine();
@@ -163,19 +164,4 @@ internal static class StatusReport
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     private static string Pad(string text, int width) => text.Length >= width ? text + " " : text.PadRight(width);
-
-    private static void AppendTable(StringBuilder text, List<string[]> rows)
-    {
-        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            text.Append("  ");
-            for (var i = 0; i < row.Length; i++)
-            {
-                text.Append(i == row.Length - 1 ? row[i] : row[i].PadRight(widths[i] + 3));
-            }
-
-            text.AppendLine();
-        }
-    }
 }
