@@ -65,6 +65,11 @@ internal static class SchedulingAnalysis
         }
 
         var reasons = new SortedDictionary<string, (int Count, List<string> Details)>(StringComparer.Ordinal);
+        if (infos.Count == 0)
+        {
+            return reasons;
+        }
+
         void Add(string reason, string? detail)
         {
             var entry = reasons.TryGetValue(reason, out var e) ? e : (0, new List<string>());

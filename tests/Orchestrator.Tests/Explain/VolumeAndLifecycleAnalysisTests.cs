@@ -46,7 +46,7 @@ public sealed class VolumeAndLifecycleAnalysisTests
         pod.Status.Conditions = [new V1PodCondition { Type = "Ready", Status = "True" }];
         var finding = Assert.Single(PodExplainer.Analyse(Facts(pod)));
         Assert.Equal("Terminating", finding.Summary);
-        Assert.Equal(["deletion requested 300s ago (grace period 30s)", "held by finalizers: example.com/cleanup (the controllers that own them remove them)"], finding.Details);
+        Assert.Equal(["deletion requested 5m ago (grace period 30s)", "held by finalizers: example.com/cleanup (the controllers that own them remove them)"], finding.Details);
         Assert.StartsWith("Pod default/web: Terminating, on node-a", PodExplainer.State(Facts(pod)), StringComparison.Ordinal);
     }
 
