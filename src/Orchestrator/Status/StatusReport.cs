@@ -2,6 +2,7 @@ using k8s.Models;
 using System.Globalization;
 using System.Text;
 using Orchestrator.ApiMachinery.Pods;
+using Orchestrator.ApiMachinery.Text;
 using Orchestrator.Host.Commands;
 
 namespace Orchestrator.Host.Status;
@@ -141,7 +142,7 @@ internal static class StatusReport
         _ => 5,
     };
 
-    /// <summary>A short age as kubectl prints one: 42s, 5m, 3h, 2d.</summary>
+    /// <summary>An age as kubectl prints one (upstream's HumanDuration: 42s, 5m30s, 3h, 2d4h); a clock ahead of ours reads as 0s.</summary>
     public static string Age(DateTime? time, DateTimeOffset now)
     {
         if (time is null)
@@ -150,15 +151,7 @@ internal static class StatusReport
         }
 
         var age = now - new DateTimeOffset(DateTime.SpecifyKind(time.Value, DateTimeKind.Utc));
-        if (age < TimeSpan.Zero)
-        {
-            age = TimeSpan.Zero;
-        }
-
-        return age.TotalSeconds < 120 ? $"{(int)age.TotalSeconds}s"
-            : age.TotalMinutes < 120 ? $"{(int)age.TotalMinutes}m"
-            : age.TotalHours < 48 ? $"{(int)age.TotalHours}h"
-            : $"{(int)age.TotalDays}d";
+        return HumanDuration.Format(age < TimeSpan.Zero ? TimeSpan.Zero : age);
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

@@ -57,6 +57,7 @@ public sealed class StatusReportTests
     [InlineData(600, "10m")]
     [InlineData(3 * 3600, "3h")]
     [InlineData(3 * 86400, "3d")]
+    [InlineData(330, "5m30s")]
     public void Ages_read_like_kubectls(int seconds, string expected)
     {
         Assert.Equal(expected, StatusReport.Age(Now.AddSeconds(-seconds).UtcDateTime, Now));
