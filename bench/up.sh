@@ -33,6 +33,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # up_once DIR ARGS... : starts up, prints "<ms to ready> <pid>", leaves it running; the log is DIR.log
 up_once() {
   local dir="$1"; shift
+  : >"$dir.log" # exists before the background process opens it: the wait loop greps it at once
   local start; start=$(now_ms)
   dotnet "$dll" up --data-dir "$dir" --port "$(free_port)" --bind-address 127.0.0.1 "$@" >"$dir.log" 2>&1 &
   local pid=$!
