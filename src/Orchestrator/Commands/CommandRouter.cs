@@ -100,6 +100,15 @@ internal static class CommandRouter
               The node's local images (localhost/busybox:1.35, localhost/pause:catatonit) built from the
               host's busybox-static and catatonit: an OCI archive, imported into containerd's k8s.io
               namespace, or pushed to a registry (as HOST:PORT/busybox:1.35, HOST:PORT/pause:catatonit).
+          status [--kubeconfig F]
+              The cluster at a glance: server and versions, API readiness, the scheduler's and controller
+              manager's leader Leases, nodes (Ready, roles, os/arch, version, pods, lease), pods by phase.
+              Exit 0 healthy, 1 API server unreachable, 3 something unhealthy (named on the last line).
+          explain pod NAME [-n|--namespace NS] [--kubeconfig F]
+              Why a pod is Pending or not Ready, in words: the nodes ruled out and why (with the amounts),
+              image pulls, crash loops (exit code, last log lines), failing probes, missing claims, ConfigMaps
+              and Secrets, init containers, finalizers. Exit 1 when the pod does not exist.
+              (status and explain: --kubeconfig, else ./.orchestrator/kubeconfig, else $KUBECONFIG)
           help
 
         store URLs: sqlite:///path/to/state.db (default: sqlite://.orchestrator/state.db)
@@ -124,6 +133,8 @@ internal static class CommandRouter
                 "images" => await ImagesCommand.RunAsync(arguments, output),
                 "token" => await TokenCommand.RunAsync(arguments, output),
                 "join" => await JoinCommand.RunAsync(arguments, output),
+                "status" => await StatusCommand.RunAsync(arguments, output, error),
+                "explain" => await ExplainCommand.RunAsync(arguments, output, error),
                 null or "help" or "--help" or "-h" => Help(output),
                 _ => throw new UsageException($"unknown command \"{command}\""),
             };

@@ -21,8 +21,7 @@ internal static class TokenTable
                 string.Join(",", t.ExtraGroups),
             }),
         ];
-        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        return string.Concat(rows.Select(r => string.Join("   ", r.Select((cell, i) => i == r.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd() + "\n"));
+        return TextTable.Format(rows);
     }
 
     /// <summary>kubeadm's TTL cell: the time left rounded down to a whole unit ("23h", "59m", "<forever>", "<invalid>" once past).</summary>

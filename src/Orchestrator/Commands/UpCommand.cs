@@ -6,6 +6,7 @@ using Orchestrator.Client;
 using Orchestrator.ControllerManager;
 using Orchestrator.Dns.Hosting;
 using Orchestrator.Host.Pki;
+using Orchestrator.Host.Up;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Runtime.Containerd;
@@ -86,8 +87,12 @@ internal static class UpCommand
         }
 
         Directory.CreateDirectory(dataDirectory);
+        var progress = UpProgress.SinceProcessStart(output);
+        var pkiExisted = File.Exists(UpJoin.CaCertFile(dataDirectory));
         using var pki = ClusterPki.LoadOrCreate(dataDirectory, ApiServerNames.Compute(RealNode.HostName(), bindAddress, advertiseAddress, ApiServerNames.InterfaceAddresses()));
+        await progress.StepAsync((pkiExisted ? "PKI loaded from " : "PKI created in ") + pki.Directory);
         await using var store = SecretEncryption.Wrap(StoreFactory.Open(storeUrl), encryptionKeyFile);
+        await progress.StepAsync("store opened: " + storeUrl + (encryptionKeyFile is null ? "" : " (Secrets encrypted)"));
         var serverOptions = new ApiServerOptions
         {
             Port = port,
@@ -98,6 +103,7 @@ internal static class UpCommand
             MetricResolution = metricResolution,
         };
         await using var server = await ApiServerHost.StartAsync(store, serverOptions, Logging);
+        await progress.StepAsync("API server serving at " + server.Address);
         controllers = controllers with { RootCaBundle = ApiMachinery.Certificates.Pem.Certificate(pki.CaCertificate) };
         var kubeconfig = pki.WriteKubeconfig(server.Address, ComponentIdentity.Admin);
         using var loggers = LoggerFactory.Create(Logging);
@@ -124,6 +130,11 @@ internal static class UpCommand
             components.Add(SchedulerHost.RunAsync(clients.For(ComponentIdentity.Scheduler), loggers, new SchedulerOptions { Identity = "orchestrator-up" }, stop.Token));
         }
 
+        if (runControllers || runScheduler)
+        {
+            await progress.StepAsync(string.Join(" and ", new[] { runControllers ? "controller manager" : null, runScheduler ? "scheduler" : null }.OfType<string>()) + " started");
+        }
+
         var nodes = string.Empty;
         ContainerdNode? node = null;
         if (realNode)
@@ -147,6 +158,12 @@ internal static class UpCommand
             components.Add(ComponentHost.RunAsync(LocalPathComponent(node), clients.For(ComponentIdentity.LocalPathProvisioner), loggers, context => [node.CreateLocalPathProvisioner(context)], null, stop.Token));
             await Task.WhenAny(registered.Task, Task.WhenAll(components));
             await registered.Task;
+            await progress.StepAsync($"node {realNodeOptions.NodeName} registered ({node.RuntimeVersion})");
+            if (nodeServices.ProxyMode != NodeServices.NoProxy || nodeServices.Dns)
+            {
+                await progress.StepAsync(string.Join(" and ", new[] { nodeServices.ProxyMode == NodeServices.NoProxy ? null : $"{nodeServices.ProxyMode} service proxy", nodeServices.Dns ? $"cluster DNS on {node.NodeIp}:{nodeServices.DnsPort}" : null }.OfType<string>()) + $" started on {realNodeOptions.NodeName}");
+            }
+
             nodes = $"; node {realNodeOptions.NodeName} on {node.RuntimeVersion}"
                 + (nodeServices.ProxyMode == NodeServices.NoProxy ? ", no service proxy" : $", {nodeServices.ProxyMode} service proxy")
                 + (nodeServices.Dns ? $", cluster DNS on {node.NodeIp}:{nodeServices.DnsPort}" : "");
@@ -168,6 +185,7 @@ internal static class UpCommand
             await Task.WhenAny(registered.Task, Task.WhenAll(components));
             await registered.Task;
             nodes += $"; {hollowNodes} hollow node(s)";
+            await progress.StepAsync($"hollow node(s) registered: {string.Join(", ", hollow.Take(5).Select(n => n.Name))}{(hollow.Count > 5 ? $" and {hollow.Count - 5} more" : "")}");
         }
 
         if (runControllers)
@@ -180,8 +198,9 @@ internal static class UpCommand
         // The join setup writes its objects before the ready line, so a client that starts on that line sees a settled server.
         using var joinLine = new StringWriter(CultureInfo.InvariantCulture);
         await UpJoin.RunAsync(clients.For(ComponentIdentity.Admin), dataDirectory, server.Address, advertiseAddress, bindAddress, joinLine, stop.Token);
+        await progress.StepAsync("cluster ready");
         await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}{nodes}{insecure}; pki {pki.Directory}; kubeconfig {kubeconfig}");
-        await output.WriteAsync(joinLine.ToString());
+        await output.WriteAsync(UpNextSteps.Format(kubeconfig, joinLine.ToString()));
         await output.FlushAsync();
         await server.WaitForShutdownAsync();
         await stop.CancelAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Registry.Certificates;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ApiServer.Tables.Printers;
 

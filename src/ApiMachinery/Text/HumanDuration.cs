@@ -1,10 +1,10 @@
-namespace Orchestrator.ApiServer.Tables;
+namespace Orchestrator.ApiMachinery.Text;
 
 /// <summary>
 /// Upstream's duration.HumanDuration (k8s.io/apimachinery/pkg/util/duration): about two
 /// significant units, e.g. 45s, 119s, 5m30s, 65m, 3h5m, 20h, 3d4h, 400d, 2y3d, 9y.
 /// </summary>
-internal static class HumanDuration
+public static class HumanDuration
 {
     public static string Format(TimeSpan duration)
     {

@@ -1,6 +1,6 @@
-using Orchestrator.ApiServer.Tables;
+using Orchestrator.ApiMachinery.Text;
 
-namespace Orchestrator.ApiServer.Tests.Tables;
+namespace Orchestrator.ApiMachinery.Tests.Text;
 
 public sealed class HumanDurationTests
 {
@@ -50,5 +50,5 @@ public sealed class HumanDurationTests
 
     [Fact]
     public void An_unset_timestamp_is_unknown() =>
-        Assert.Equal("<unknown>", HumanDuration.Since(null, Printed.Now));
+        Assert.Equal("<unknown>", HumanDuration.Since(null, DateTimeOffset.UnixEpoch));
 }

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# `orchestrator up` start → ready with a warm build, and its idle RSS (issue 17, item 5).
+#   bench/up.sh [--runs 5] [--idle 60] [--real-node]
+# Start → ready: from launching `dotnet orchestrator.dll up --hollow-nodes 1` to its "cluster ready" line, median of
+# --runs runs (a fresh data directory each: PKI created every time). The baseline, measured in the same run, is the
+# process start of `dotnet orchestrator.dll help` (runtime start-up, no cluster): the ratio says what the cluster adds.
+# Idle RSS: VmRSS of the up process --idle seconds after ready. --real-node adds the same with the default real
+# containerd node (needs root and scripts/setup.sh's packages). The per-step times of the last run are printed too.
+# Also checks the ./orchestrator launcher does not rebuild after a plain `dotnet build` (sources unchanged).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs=5 idle=60 real=false
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --idle) idle="$2"; shift 2 ;;
+    --real-node) real=true; shift ;;
+    *) echo "usage: bench/up.sh [--runs N] [--idle SECONDS] [--real-node]" >&2; exit 2 ;;
+  esac
+done
+
+"$root/orchestrator" help >/dev/null # builds once if needed
+dll="$root/artifacts/orchestrator/orchestrator.dll"
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do stop "$p"; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# up_once DIR ARGS... : starts up, prints "<ms to ready> <pid>", leaves it running; the log is DIR.log
+up_once() {
+  local dir="$1"; shift
+  : >"$dir.log" # exists before the background process opens it: the wait loop greps it at once
+  local start; start=$(now_ms)
+  dotnet "$dll" up --data-dir "$dir" --port "$(free_port)" --bind-address 127.0.0.1 "$@" >"$dir.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 1200); do
+    if grep -q "\] cluster ready" "$dir.log"; then echo "$(( $(now_ms) - start )) $pid"; return 0; fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.02
+  done
+  echo "up did not become ready:" >&2; cat "$dir.log" >&2; return 1
+}
+
+# stop PID: up runs in a subshell's background, so it is no child of this shell to wait for: poll until it is gone.
+stop() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 200); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.05; done; kill -9 "$1" 2>/dev/null || true; }
+
+echo "# up start → ready — $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+base=()
+for i in $(seq 1 "$runs"); do s=$(now_ms); dotnet "$dll" help >/dev/null; base+=($(( $(now_ms) - s ))); done
+base_ms=$(printf '%s\n' "${base[@]}" | median)
+echo "baseline: dotnet orchestrator.dll help, median of $runs: ${base_ms} ms"
+
+measure() {
+  local label="$1"; shift
+  local times=() pid=""
+  for i in $(seq 1 "$runs"); do
+    read -r ms pid < <(up_once "$work/$label-$i" "$@")
+    pids+=("$pid")
+    times+=("$ms")
+    [[ $i -lt $runs ]] && stop "$pid"
+  done
+  local med; med=$(printf '%s\n' "${times[@]}" | median)
+  echo "$label: start → ready median of $runs: ${med} ms (runs: ${times[*]}); ratio to baseline $(awk -v a="$med" -v b="$base_ms" 'BEGIN{printf "%.1f", a/b}')×"
+  echo "  steps of the last run:"; grep -E "^orchestrator up: \[" "$work/$label-$runs.log" | sed 's/^orchestrator up: /    /'
+  sleep "$idle"
+  echo "$label: idle RSS ${idle}s after ready: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")"
+  stop "$pid"
+}
+
+measure hollow --hollow-nodes 1 --real-node false
+if [[ $real == true ]]; then measure real-node --real-node true; fi
+
+# The launcher must not rebuild after a build that changed no source (obj/ and bin/ are rewritten, sources not).
+dotnet build "$root/src/Orchestrator/Orchestrator.csproj" -c Release --nologo -v quiet >/dev/null
+s=$(now_ms)
+if "$root/orchestrator" help 2>&1 >/dev/null | grep -q "building"; then echo "launcher: REBUILT after dotnet build with unchanged sources" >&2; exit 1; fi
+echo "launcher: no rebuild after dotnet build (./orchestrator help: $(( $(now_ms) - s )) ms)"
