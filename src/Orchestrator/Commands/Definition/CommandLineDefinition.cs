@@ -1,0 +1,207 @@
+using System.CommandLine;
+using static Orchestrator.Host.Commands.Definition.CommandSpec;
+using static Orchestrator.Host.Commands.Definition.OptionSets;
+using static Orchestrator.Host.Commands.Definition.OptionSpec;
+
+namespace Orchestrator.Host.Commands.Definition;
+
+/// <summary>
+/// The one definition of orchestrator's command line: every command, subcommand, option (with its placeholder,
+/// description and, where finite, its values) and argument. The parse, `help`/`--help`, usage errors and shell
+/// completion all come from it.
+/// </summary>
+internal static class CommandLineDefinition
+{
+    /// <summary>The root command; <paramref name="run"/> runs the root (help), `apiserver` and every leaf command.</summary>
+    public static RootCommand Create(Func<ParseResult, Task<int>> run)
+    {
+        var root = new RootCommand("Orchestrator: a Kubernetes control plane and node agent.")
+        {
+            Up(), ApiServer(), ControllerManager(), Scheduler(), Kubelet(), Proxy(), Token(), Join(), Store(), Images(), Status(), Explain(),
+            new Command("help", "Help for orchestrator or for one of its commands.")
+                .WithArguments(Words("command", "the command (and subcommand)")),
+            new Command("completion", "Prints a shell completion script: source <(orchestrator completion bash).")
+                .WithArguments(Required("shell", "the shell", BashCompletion.Shell)),
+        };
+        SetActions(root, run);
+        return root;
+    }
+
+    /// <summary>Groups (token, store, images) have no action of their own: naming one without a verb is a usage error.</summary>
+    private static void SetActions(Command command, Func<ParseResult, Task<int>> run)
+    {
+        if (command.Subcommands.Count == 0 || command is RootCommand || command.Name == "apiserver")
+        {
+            command.SetAction(result => run(result));
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            SetActions(subcommand, run);
+        }
+    }
+
+    private static Command Up() => new Command("up", """
+        All-in-one host: the API server (HTTPS on IP:PORT, default 0.0.0.0:6443) on the store (SQLite by default at
+        DIR/state.db, DIR defaults to ./.orchestrator), the scheduler, the controller manager and the nodes, each with its
+        own client certificate. The cluster CA and certificates are in DIR/pki, the admin kubeconfig is DIR/kubeconfig.
+        """).With(
+        [
+            Path("data-dir", "DIR", "state, PKI and kubeconfigs (default ./.orchestrator)"),
+            Value("store", "URL", "sqlite:///path/state.db (default DIR/state.db) or etcd://HOST:2379[,HOST:2379][/prefix]"),
+            Value("port", "PORT", "the API server's HTTPS port (default 6443)"),
+            Value("bind-address", "IP", "the API server's address (default 0.0.0.0)"),
+            Value("advertise-address", "IP", "the address the API server advertises"),
+            Path("audit-log", "FILE", "the API server's audit log"),
+            Path("encryption-key-file", "FILE", "the key that encrypts Secrets at rest"),
+            Value("metric-resolution", "DURATION", "how often metrics.k8s.io scrapes the kubelets (default 15s)"),
+            Value("hollow-nodes", "N", "hollow nodes to run (default 0)"),
+            Boolean("scheduler", "run the scheduler (default true)"),
+            Boolean("controller-manager", "run the controller manager (default true)"),
+            Value("real-node", "auto|true|false", "run this host as a real node (default auto; false with --hollow-nodes)", "auto", "true", "false"),
+        ],
+        ApiServerSecurity(), OptionSets.ControllerManager(), LeaderElection(), Node(), RealNode("kubelet-port"), NodeServices(), Tracing());
+
+    private static Command ApiServer()
+    {
+        Option[] dataDir = [Path("data-dir", "DIR", "the PKI's directory (default ./.orchestrator)")];
+        Option[] extraSans = [Value("apiserver-cert-extra-sans", "NAME|IP,...", "extra names in the serving certificate")];
+        var init = new Command("init", """
+            Creates the shared PKI and the components' kubeconfigs (DIR/kubeconfigs/, for the endpoint) and the admin's
+            (for --admin-server, copied to FILE), then exits: kubeadm's init phases certs and kubeconfig.
+            """).With(
+            [
+                Value("control-plane-endpoint", "https://HOST:PORT", "the components' server (required)"),
+                Value("admin-server", "https://HOST:PORT", "the admin kubeconfig's server (default: the endpoint)"),
+                Path("admin-kubeconfig", "FILE", "where to copy the admin kubeconfig"),
+            ],
+            dataDir, extraSans);
+        return new Command("apiserver", """
+            The API server alone (several share one etcd behind a load balancer) on the PKI in DIR/pki; its certificate
+            names localhost, the host name, 127.0.0.1 and the extra SANs.
+            """).With(
+            [
+                Value("store", "URL", "the store, etcd://HOST:2379[,HOST:2379][/prefix] (required)"),
+                Value("port", "PORT", "HTTPS port (default 6443)"),
+                Value("bind-address", "IP", "default 0.0.0.0"),
+                Value("advertise-address", "IP", "the address the API server advertises"),
+            ],
+            dataDir, extraSans, ApiServerSecurity()).WithSubcommands(init);
+    }
+
+    private static Command ControllerManager() =>
+        new Command("controller-manager", "The controllers alone; several replicas elect a leader on a Lease in kube-system.")
+            .With(Kubeconfig(), OptionSets.ControllerManager(), LeaderElection(), Metrics(), Tracing());
+
+    private static Command Scheduler() =>
+        new Command("scheduler", "The scheduler alone; several replicas elect a leader on kube-system/kube-scheduler.").With(
+            Kubeconfig(),
+            [
+                Value("scheduler-name", "NAME", "the schedulerName this scheduler serves (default default-scheduler)"),
+                Value("disable-plugins", "a,b", "scheduler plugins to turn off"),
+            ],
+            LeaderElection(), Metrics(), Tracing());
+
+    private static Command Kubelet() => new Command("kubelet", """
+        --runtime hollow (default): N hollow nodes (fake runtime) in one process: registration, Lease heartbeats, pods.
+        --runtime containerd: one real node on a private containerd, or on the CRI runtime at --container-runtime-endpoint;
+        its HTTPS server authorizes clients by SubjectAccessReview (Webhook).
+        """).With(
+        Kubeconfig(),
+        [
+            Value("runtime", "hollow|containerd", "the node's runtime (default hollow)", "hollow", "containerd"),
+            Value("nodes", "N", "hollow: how many nodes (default 1)"),
+            Value("name-prefix", "P", "hollow: node name prefix (default hollow-node-)"),
+            Value("first-index", "I", "hollow: the first node's number (default 0)"),
+            Path("proxy-kubeconfig", "FILE", "containerd: the node proxy's kubeconfig (default the kubelet's)"),
+            Path("dns-kubeconfig", "FILE", "containerd: the node DNS's kubeconfig (default the kubelet's)"),
+            Path("local-path-kubeconfig", "FILE", "containerd: runs the local-path provisioner with this identity"),
+        ],
+        NodeLease(), Node(), RealNode("port"), NodeServices(), KubeletServing(), Metrics(), Tracing());
+
+    private static Command Proxy() => new Command("proxy", """
+        The node's service proxy (kube-proxy); --dry-run prints the ruleset it would apply (hns: the HCN v2 endpoints and
+        load balancers as one JSON document, on any OS), --cleanup removes it. hns runs on Windows only.
+        """).With(
+        Kubeconfig(),
+        [
+            Value("node-name", "NAME", "the node whose proxy this is (required)"),
+            Value("mode", "nftables|iptables|hns", "the backend (default nftables)", "nftables", "iptables", "hns"),
+            Value("cluster-cidr", "CIDR", "the pod network (default 10.244.0.0/16)"),
+            Bare("dry-run", "print the ruleset and exit"),
+            Bare("cleanup", "remove the ruleset and exit"),
+        ],
+        Hns(), Metrics(), Tracing());
+
+    private static Command Token()
+    {
+        var kubeconfig = Path("kubeconfig", "FILE", "the admin kubeconfig (default $KUBECONFIG, else .orchestrator/kubeconfig)");
+        kubeconfig.Recursive = true;
+        return new Command("token", "kubeadm's bootstrap tokens (Secrets in kube-system) for `join`.").With([kubeconfig]).WithSubcommands(
+            new Command("create", "Creates a token and prints it.").With(
+            [
+                Value("ttl", "DURATION", "the token's lifetime (default 24h; 0: never expires)"),
+                Value("description", "TEXT", "what the token is for"),
+            ]),
+            new Command("list", "Lists the tokens."),
+            new Command("delete", "Deletes a token.").WithArguments(Required("id", "the token's ID or the token")));
+    }
+
+    private static Command Join() => new Command("join", """
+        Joins this machine as a node (kubeadm's protocol): verifies cluster-info with the token and the CA hash, gets the
+        kubelet's client certificate through a CSR, writes DIR/kubelet.kubeconfig, then runs the kubelet (and, for a real
+        node, its proxy and DNS, as the node's identity).
+        """).With(
+        [
+            Value("server", "https://HOST:6443", "the API server (required)"),
+            Value("token", "ID.SECRET", "a bootstrap token (required)"),
+            Value("discovery-token-ca-cert-hash", "sha256:HEX", "the cluster CA's public key hash (required)"),
+            Path("data-dir", "DIR", "where the node's kubeconfig goes (default ./.orchestrator)"),
+            Value("runtime", "containerd|hollow", "the node's runtime (default containerd)", "containerd", "hollow"),
+            Value("timeout", "DURATION", "how long to wait for the certificate (default 5m)"),
+            Value("discovery-timeout", "DURATION", "how long to retry cluster-info (default 5m)"),
+        ],
+        NodeLease(), Node(), RealNode("port"), NodeServices(), KubeletServing(), Tracing());
+
+    private static Command Store()
+    {
+        var url = Value("store", "URL", "sqlite:///path/state.db (default sqlite://.orchestrator/state.db) or etcd://HOST:2379[/prefix]");
+        url.Recursive = true;
+        return new Command("store", "Inspect and edit the store, like etcdctl.").With([url]).WithSubcommands(
+            new Command("revision", "Prints the current revision."),
+            new Command("get", "Prints a key's value.").WithArguments(Required("key", "the key")),
+            new Command("put", "Writes a key.").WithArguments(Required("key", "the key"), Required("value", "the value")),
+            new Command("del", "Deletes a key.").WithArguments(Required("key", "the key")),
+            new Command("list", "Lists the keys under a prefix.").WithArguments(Optional("prefix", "the prefix")).With([Value("limit", "N", "at most N keys (default 0: all)")]),
+            new Command("watch", "Prints changes under a prefix.").WithArguments(Optional("prefix", "the prefix")).With([Value("from", "REVISION", "start at this revision (default: now)")]),
+            new Command("compact", "Compacts the history up to a revision.").WithArguments(Required("revision", "the revision")));
+    }
+
+    private static Command Images() => new Command("images", """
+        The node's local images (localhost/busybox:1.35, localhost/pause:catatonit) built from the host's busybox-static
+        and catatonit: an OCI archive, imported into containerd's k8s.io namespace, or pushed to a registry.
+        """).WithSubcommands(
+        new Command("build", "Writes the OCI archive.").With([Path("output", "FILE", "the archive (default images.tar)")]),
+        new Command("load", "Imports the images into containerd.").With(
+        [
+            Path("address", "SOCK", "containerd's socket (required)"),
+            Path("archive", "FILE", "an archive to import (default: build one)"),
+        ]),
+        new Command("push", "Pushes the images to a registry.").With([Value("registry", "http://HOST:PORT", "the registry (required)")]));
+
+    private static Command Status() => new Command("status", """
+        The cluster at a glance: server and versions, API readiness, the leader Leases, nodes and pods.
+        Exit 0 healthy, 1 API server unreachable, 3 something unhealthy (named on the last line).
+        """).With(Kubeconfig("the admin kubeconfig (default ./.orchestrator/kubeconfig, else $KUBECONFIG)"));
+
+    private static Command Explain()
+    {
+        var ns = Value("namespace", "NS", "the pod's namespace (default default)");
+        ns.Aliases.Add("-n");
+        return new Command("explain", """
+            Why a pod is Pending or not Ready, in words: the nodes ruled out and why, image pulls, crash loops, failing
+            probes, missing claims, ConfigMaps and Secrets. Exit 1 when the pod does not exist.
+            """).WithArguments(Required("kind", "what to explain", "pod"), Required("name", "the pod's name"))
+            .With([ns], Kubeconfig("the admin kubeconfig (default ./.orchestrator/kubeconfig, else $KUBECONFIG)"));
+    }
+}
