@@ -66,8 +66,6 @@ internal static class CommandRouter
             "images" => await ImagesCommand.RunAsync(arguments, output),
             "token" => await TokenCommand.RunAsync(arguments, output),
             "join" => await JoinCommand.RunAsync(arguments, output),
-            "status" => await StatusCommand.RunAsync(arguments, output, error),
-            "explain" => await ExplainCommand.RunAsync(arguments, output, error),
             "help" => await HelpAsync(parsed, output),
             "completion" => await CompletionAsync(parsed.GetValue<string>("shell"), output),
             _ => throw new UsageException($"unknown command \"{path[0]}\""),

@@ -27,10 +27,14 @@ internal static class CommandLineDefinition
         return root;
     }
 
-    /// <summary>Groups (token, store, images) have no action of their own: naming one without a verb is a usage error.</summary>
+    /// <summary>
+    /// Commands that read their values from the definition (status, explain) carry their own action; the others run
+    /// through <paramref name="run"/> and <see cref="ParsedArguments"/>. Groups (token, store, images) have no action of
+    /// their own: naming one without a verb is a usage error.
+    /// </summary>
     private static void SetActions(Command command, Func<ParseResult, Task<int>> run)
     {
-        if (command.Subcommands.Count == 0 || command is RootCommand || command.Name == "apiserver")
+        if (command.Action is null && (command.Subcommands.Count == 0 || command is RootCommand || command.Name == "apiserver"))
         {
             command.SetAction(result => run(result));
         }
@@ -189,19 +193,33 @@ internal static class CommandLineDefinition
         ]),
         new Command("push", "Pushes the images to a registry.").With([Value("registry", "http://HOST:PORT", "the registry (required)")]));
 
-    private static Command Status() => new Command("status", """
-        The cluster at a glance: server and versions, API readiness, the leader Leases, nodes and pods.
-        Exit 0 healthy, 1 API server unreachable, 3 something unhealthy (named on the last line).
-        """).With(Kubeconfig("the admin kubeconfig (default ./.orchestrator/kubeconfig, else $KUBECONFIG)"));
+    private static Command Status()
+    {
+        var kubeconfig = AdminKubeconfig();
+        var status = new Command("status", """
+            The cluster at a glance: server and versions, API readiness, the leader Leases, nodes and pods.
+            Exit 0 healthy, 1 API server unreachable, 3 something unhealthy (named on the last line).
+            """).With([kubeconfig]);
+        status.SetAction(r => StatusCommand.RunAsync(r.GetValue(kubeconfig), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        return status;
+    }
 
     private static Command Explain()
     {
+        var kind = Required("kind", "what to explain", "pod");
+        var name = Required("name", "the pod's name");
         var ns = Value("namespace", "NS", "the pod's namespace (default default)");
         ns.Aliases.Add("-n");
-        return new Command("explain", """
+        var kubeconfig = AdminKubeconfig();
+        var explain = new Command("explain", """
             Why a pod is Pending or not Ready, in words: the nodes ruled out and why, image pulls, crash loops, failing
             probes, missing claims, ConfigMaps and Secrets. Exit 1 when the pod does not exist.
-            """).WithArguments(Required("kind", "what to explain", "pod"), Required("name", "the pod's name"))
-            .With([ns], Kubeconfig("the admin kubeconfig (default ./.orchestrator/kubeconfig, else $KUBECONFIG)"));
+            """).WithArguments(kind, name).With([ns, kubeconfig]);
+        explain.SetAction(r => ExplainCommand.RunAsync(
+            r.GetRequiredValue(kind), r.GetRequiredValue(name), r.GetValue(ns), r.GetValue(kubeconfig), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        return explain;
     }
+
+    private static Option<string> AdminKubeconfig() =>
+        Path("kubeconfig", "FILE", "the admin kubeconfig (default ./.orchestrator/kubeconfig, else $KUBECONFIG)");
 }

@@ -56,6 +56,10 @@ public sealed class CommandLineDefinitionTests
     [InlineData(new[] { "completion", "zsh" }, "completion knows bash only, not \"zsh\"")]
     [InlineData(new[] { "token" }, "Required command was not provided.")]
     [InlineData(new[] { "status", "extra" }, "unexpected argument \"extra\"")]
+    [InlineData(new[] { "status", "--kubeconfig", "/nonexistent/kubeconfig" }, "kubeconfig /nonexistent/kubeconfig does not exist")]
+    [InlineData(new[] { "explain", "-n", "shop", "deployment", "web" }, "explain knows pods only, not \"deployment\"")]
+    [InlineData(new[] { "explain", "pod", "web", "-n", "shop", "--kubeconfig=/nonexistent/kubeconfig" }, "kubeconfig /nonexistent/kubeconfig does not exist")]
+    [InlineData(new[] { "explain", "pod" }, "Required argument missing for command: 'explain'.")]
     [InlineData(new[] { "help", "nosuch" }, "unknown command \"nosuch\"")]
     [InlineData(new[] { "nosuch" }, "unknown command \"nosuch\"")]
     public async Task Other_usage_errors_exit_2(string[] args, string message)
