@@ -64,7 +64,6 @@ internal static class CommandRouter
             "scheduler" => await SchedulerCommand.RunAsync(arguments, output),
             "proxy" => await ProxyCommand.RunAsync(arguments, output),
             "images" => await ImagesCommand.RunAsync(arguments, output),
-            "token" => await TokenCommand.RunAsync(arguments, output),
             "join" => await JoinCommand.RunAsync(arguments, output),
             "help" => await HelpAsync(parsed, output),
             "completion" => await CompletionAsync(parsed.GetValue<string>("shell"), output),

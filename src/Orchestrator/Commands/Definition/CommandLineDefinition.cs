@@ -28,7 +28,7 @@ internal static class CommandLineDefinition
     }
 
     /// <summary>
-    /// Commands that read their values from the definition (status, explain) carry their own action; the others run
+    /// Commands that read their values from the definition (status, explain, token) carry their own action; the others run
     /// through <paramref name="run"/> and <see cref="ParsedArguments"/>. Groups (token, store, images) have no action of
     /// their own: naming one without a verb is a usage error.
     /// </summary>
@@ -141,14 +141,16 @@ internal static class CommandLineDefinition
     {
         var kubeconfig = Path("kubeconfig", "FILE", "the admin kubeconfig (default $KUBECONFIG, else .orchestrator/kubeconfig)");
         kubeconfig.Recursive = true;
-        return new Command("token", "kubeadm's bootstrap tokens (Secrets in kube-system) for `join`.").With([kubeconfig]).WithSubcommands(
-            new Command("create", "Creates a token and prints it.").With(
-            [
-                Value("ttl", "DURATION", "the token's lifetime (default 24h; 0: never expires)"),
-                Value("description", "TEXT", "what the token is for"),
-            ]),
-            new Command("list", "Lists the tokens."),
-            new Command("delete", "Deletes a token.").WithArguments(Required("id", "the token's ID or the token")));
+        var ttl = Duration("ttl", "the token's lifetime (default 24h; 0: never expires)");
+        var description = Value("description", "TEXT", "what the token is for");
+        var create = new Command("create", "Creates a token and prints it.").With([ttl, description]);
+        create.SetAction(r => TokenCommand.CreateAsync(r.GetValue(kubeconfig), r.GetValue(ttl), r.GetValue(description), r.InvocationConfiguration.Output));
+        var list = new Command("list", "Lists the tokens.");
+        list.SetAction(r => TokenCommand.ListAsync(r.GetValue(kubeconfig), r.InvocationConfiguration.Output));
+        var id = Required("id", "the token's ID or the token");
+        var delete = new Command("delete", "Deletes a token.").WithArguments(id);
+        delete.SetAction(r => TokenCommand.DeleteAsync(r.GetValue(kubeconfig), r.GetRequiredValue(id), r.InvocationConfiguration.Output));
+        return new Command("token", "kubeadm's bootstrap tokens (Secrets in kube-system) for `join`.").With([kubeconfig]).WithSubcommands(create, list, delete);
     }
 
     private static Command Join() => new Command("join", """

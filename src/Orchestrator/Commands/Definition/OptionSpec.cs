@@ -26,6 +26,25 @@ internal static class OptionSpec
     /// <summary>A bare flag: <c>--name</c> alone means true, <c>--name=false</c> false.</summary>
     public static Option<bool> Bare(string name, string description) => new("--" + name) { Description = description };
 
+    /// <summary>A Go-style duration (40s, 1m30s, 500ms, 2h), checked as the command line is parsed.</summary>
+    public static Option<TimeSpan?> Duration(string name, string description) => new("--" + name)
+    {
+        HelpName = "DURATION",
+        Description = description,
+        CustomParser = result =>
+        {
+            try
+            {
+                return Durations.Parse(name, result.Tokens[^1].Value);
+            }
+            catch (UsageException e)
+            {
+                result.AddError(e.Message);
+                return null;
+            }
+        },
+    };
+
     /// <summary>A file or directory (completion falls back to the shell's file names).</summary>
     public static Option<string> Path(string name, string helpName, string description) => Value(name, helpName, description);
 }

@@ -60,6 +60,8 @@ public sealed class CommandLineDefinitionTests
     [InlineData(new[] { "explain", "-n", "shop", "deployment", "web" }, "explain knows pods only, not \"deployment\"")]
     [InlineData(new[] { "explain", "pod", "web", "-n", "shop", "--kubeconfig=/nonexistent/kubeconfig" }, "kubeconfig /nonexistent/kubeconfig does not exist")]
     [InlineData(new[] { "explain", "pod" }, "Required argument missing for command: 'explain'.")]
+    [InlineData(new[] { "token", "create", "--ttl", "soon" }, "--ttl must be a duration such as 40s, 1m30s or 500ms, not \"soon\"")]
+    [InlineData(new[] { "token", "list", "--kubeconfig", "/nonexistent/kubeconfig" }, "kubeconfig /nonexistent/kubeconfig does not exist (--kubeconfig F)")]
     [InlineData(new[] { "help", "nosuch" }, "unknown command \"nosuch\"")]
     [InlineData(new[] { "nosuch" }, "unknown command \"nosuch\"")]
     public async Task Other_usage_errors_exit_2(string[] args, string message)
