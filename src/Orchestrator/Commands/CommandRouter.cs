@@ -58,12 +58,10 @@ internal static class CommandRouter
         {
             "up" => await UpCommand.RunAsync(arguments, output),
             "apiserver" => await ApiServerCommand.RunAsync(arguments, output),
-            "store" => await StoreCommand.RunAsync(arguments, output),
             "controller-manager" => await ControllerManagerCommand.RunAsync(arguments, output),
             "kubelet" => await KubeletCommand.RunAsync(arguments, output),
             "scheduler" => await SchedulerCommand.RunAsync(arguments, output),
             "proxy" => await ProxyCommand.RunAsync(arguments, output),
-            "images" => await ImagesCommand.RunAsync(arguments, output),
             "join" => await JoinCommand.RunAsync(arguments, output),
             "help" => await HelpAsync(parsed, output),
             "completion" => await CompletionAsync(parsed.GetValue<string>("shell"), output),

@@ -28,7 +28,7 @@ internal static class CommandLineDefinition
     }
 
     /// <summary>
-    /// Commands that read their values from the definition (status, explain, token) carry their own action; the others run
+    /// Commands that read their values from the definition (status, explain, token, images, store) carry their own action; the others run
     /// through <paramref name="run"/> and <see cref="ParsedArguments"/>. Groups (token, store, images) have no action of
     /// their own: naming one without a verb is a usage error.
     /// </summary>
@@ -171,29 +171,51 @@ internal static class CommandLineDefinition
 
     private static Command Store()
     {
-        var url = Value("store", "URL", "sqlite:///path/state.db (default sqlite://.orchestrator/state.db) or etcd://HOST:2379[/prefix]");
+        var url = Value("store", "URL", $"sqlite:///path/state.db (default {StoreCommand.DefaultUrl}) or etcd://HOST:2379[/prefix]");
         url.Recursive = true;
-        return new Command("store", "Inspect and edit the store, like etcdctl.").With([url]).WithSubcommands(
-            new Command("revision", "Prints the current revision."),
-            new Command("get", "Prints a key's value.").WithArguments(Required("key", "the key")),
-            new Command("put", "Writes a key.").WithArguments(Required("key", "the key"), Required("value", "the value")),
-            new Command("del", "Deletes a key.").WithArguments(Required("key", "the key")),
-            new Command("list", "Lists the keys under a prefix.").WithArguments(Optional("prefix", "the prefix")).With([Value("limit", "N", "at most N keys (default 0: all)")]),
-            new Command("watch", "Prints changes under a prefix.").WithArguments(Optional("prefix", "the prefix")).With([Value("from", "REVISION", "start at this revision (default: now)")]),
-            new Command("compact", "Compacts the history up to a revision.").WithArguments(Required("revision", "the revision")));
+        var revision = new Command("revision", "Prints the current revision.");
+        revision.SetAction(r => StoreCommand.RevisionAsync(r.GetValue(url), r.InvocationConfiguration.Output));
+        var getKey = Required("key", "the key");
+        var get = new Command("get", "Prints a key's value.").WithArguments(getKey);
+        get.SetAction(r => StoreCommand.GetAsync(r.GetValue(url), r.GetRequiredValue(getKey), r.InvocationConfiguration.Output));
+        var putKey = Required("key", "the key");
+        var value = Required("value", "the value");
+        var put = new Command("put", "Writes a key.").WithArguments(putKey, value);
+        put.SetAction(r => StoreCommand.PutAsync(r.GetValue(url), r.GetRequiredValue(putKey), r.GetRequiredValue(value), r.InvocationConfiguration.Output));
+        var delKey = Required("key", "the key");
+        var del = new Command("del", "Deletes a key.").WithArguments(delKey);
+        del.SetAction(r => StoreCommand.DeleteAsync(r.GetValue(url), r.GetRequiredValue(delKey), r.InvocationConfiguration.Output));
+        var listPrefix = Optional("prefix", "the prefix");
+        var limit = new Option<int>("--limit") { HelpName = "N", Description = "at most N keys (default 0: all)" };
+        var list = new Command("list", "Lists the keys under a prefix.").WithArguments(listPrefix).With([limit]);
+        list.SetAction(r => StoreCommand.ListAsync(r.GetValue(url), r.GetValue(listPrefix), r.GetValue(limit), r.InvocationConfiguration.Output));
+        var watchPrefix = Optional("prefix", "the prefix");
+        var from = new Option<long?>("--from") { HelpName = "REVISION", Description = "start at this revision (default: now)" };
+        var watch = new Command("watch", "Prints changes under a prefix.").WithArguments(watchPrefix).With([from]);
+        watch.SetAction(r => StoreCommand.WatchAsync(r.GetValue(url), r.GetValue(watchPrefix), r.GetValue(from), r.InvocationConfiguration.Output));
+        var compactRevision = NoOptions(new Argument<long>("revision") { Description = "the revision" });
+        var compact = new Command("compact", "Compacts the history up to a revision.").WithArguments(compactRevision);
+        compact.SetAction(r => StoreCommand.CompactAsync(r.GetValue(url), r.GetValue(compactRevision), r.InvocationConfiguration.Output));
+        return new Command("store", "Inspect and edit the store, like etcdctl.").With([url]).WithSubcommands(revision, get, put, del, list, watch, compact);
     }
 
-    private static Command Images() => new Command("images", """
-        The node's local images (localhost/busybox:1.35, localhost/pause:catatonit) built from the host's busybox-static
-        and catatonit: an OCI archive, imported into containerd's k8s.io namespace, or pushed to a registry.
-        """).WithSubcommands(
-        new Command("build", "Writes the OCI archive.").With([Path("output", "FILE", "the archive (default images.tar)")]),
-        new Command("load", "Imports the images into containerd.").With(
-        [
-            Path("address", "SOCK", "containerd's socket (required)"),
-            Path("archive", "FILE", "an archive to import (default: build one)"),
-        ]),
-        new Command("push", "Pushes the images to a registry.").With([Value("registry", "http://HOST:PORT", "the registry (required)")]));
+    private static Command Images()
+    {
+        var output = Path("output", "FILE", "the archive (default images.tar)");
+        var build = new Command("build", "Writes the OCI archive.").With([output]);
+        build.SetAction(r => ImagesCommand.BuildAsync(r.GetValue(output), r.InvocationConfiguration.Output));
+        var address = Path("address", "SOCK", "containerd's socket (required)");
+        var archive = Path("archive", "FILE", "an archive to import (default: build one)");
+        var load = new Command("load", "Imports the images into containerd.").With([address, archive]);
+        load.SetAction(r => ImagesCommand.LoadAsync(r.GetValue(address), r.GetValue(archive), r.InvocationConfiguration.Output));
+        var registry = Value("registry", "http://HOST:PORT", "the registry (required)");
+        var push = new Command("push", "Pushes the images to a registry.").With([registry]);
+        push.SetAction(r => ImagesCommand.PushAsync(r.GetValue(registry), r.InvocationConfiguration.Output));
+        return new Command("images", """
+            The node's local images (localhost/busybox:1.35, localhost/pause:catatonit) built from the host's busybox-static
+            and catatonit: an OCI archive, imported into containerd's k8s.io namespace, or pushed to a registry.
+            """).WithSubcommands(build, load, push);
+    }
 
     private static Command Status()
     {

@@ -59,7 +59,7 @@ internal static class CommandSpec
     /// System.CommandLine would take a misspelt <c>--option</c> as a positional value; as before, any <c>--word</c> is an
     /// option, so one the command does not know is an error (a value such as <c>-1</c> stays a value).
     /// </summary>
-    private static T NoOptions<T>(T argument)
+    public static T NoOptions<T>(T argument)
         where T : Argument
     {
         argument.Validators.Add(result =>

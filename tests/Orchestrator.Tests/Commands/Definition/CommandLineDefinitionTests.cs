@@ -62,6 +62,9 @@ public sealed class CommandLineDefinitionTests
     [InlineData(new[] { "explain", "pod" }, "Required argument missing for command: 'explain'.")]
     [InlineData(new[] { "token", "create", "--ttl", "soon" }, "--ttl must be a duration such as 40s, 1m30s or 500ms, not \"soon\"")]
     [InlineData(new[] { "token", "list", "--kubeconfig", "/nonexistent/kubeconfig" }, "kubeconfig /nonexistent/kubeconfig does not exist (--kubeconfig F)")]
+    [InlineData(new[] { "store", "list", "--limit", "many" }, "Cannot parse argument 'many' for option '--limit'")]
+    [InlineData(new[] { "store", "compact", "latest" }, "Cannot parse argument 'latest' for command 'compact'")]
+    [InlineData(new[] { "images", "push" }, "images push needs --registry http://HOST:PORT")]
     [InlineData(new[] { "help", "nosuch" }, "unknown command \"nosuch\"")]
     [InlineData(new[] { "nosuch" }, "unknown command \"nosuch\"")]
     public async Task Other_usage_errors_exit_2(string[] args, string message)
@@ -69,7 +72,7 @@ public sealed class CommandLineDefinitionTests
         var (code, _, error) = await RunAsync(args);
 
         Assert.Equal(2, code);
-        Assert.StartsWith($"error: {message}\n", error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: {message}", error, StringComparison.Ordinal);
     }
 
     [Fact]
