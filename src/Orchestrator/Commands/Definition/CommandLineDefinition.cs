@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using static Orchestrator.Host.Commands.Definition.CommandSpec;
 using static Orchestrator.Host.Commands.Definition.OptionSets;
 using static Orchestrator.Host.Commands.Definition.OptionSpec;
@@ -23,6 +24,13 @@ internal static class CommandLineDefinition
             new Command("completion", "Prints a shell completion script: source <(orchestrator completion bash).")
                 .WithArguments(Required("shell", "the shell", BashCompletion.Shell)),
         };
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            // Store keys start with a slash: `store get /h` is a key, not Windows-style help.
+            help.Aliases.Remove("/h");
+            help.Aliases.Remove("/?");
+        }
+
         SetActions(root, run);
         return root;
     }

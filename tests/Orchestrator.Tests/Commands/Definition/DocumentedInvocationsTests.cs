@@ -58,6 +58,7 @@ public sealed class DocumentedInvocationsTests
     [InlineData("token delete abcdef", new[] { "delete", "abcdef" })]
     [InlineData("apiserver init", new[] { "init" })]
     [InlineData("explain pod web", new[] { "pod", "web" })]
+    [InlineData("store get /h", new[] { "get", "/h" })]
     public void Subcommands_and_arguments_reach_the_command_in_order(string commandLine, string[] words)
     {
         var parsed = CommandLineDefinition.Create(_ => Task.FromResult(0)).Parse(commandLine.Split(' '), CommandRouter.Parser);
