@@ -5,9 +5,8 @@ namespace Orchestrator.Host.Commands;
 /// <summary>The kubeconfig of the user-facing commands (`status`, `explain`): --kubeconfig, else `up`'s ./.orchestrator/kubeconfig, else $KUBECONFIG.</summary>
 internal static class AdminKubeconfig
 {
-    public static Kubernetes Client(Arguments arguments)
+    public static Kubernetes Client(string? given)
     {
-        var given = arguments.Option("kubeconfig");
         var path = given ?? (File.Exists(Path.Combine(".orchestrator", "kubeconfig")) ? Path.Combine(".orchestrator", "kubeconfig") : Environment.GetEnvironmentVariable("KUBECONFIG"));
         if (path is null)
         {

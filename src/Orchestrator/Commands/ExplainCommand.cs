@@ -13,37 +13,16 @@ internal static class ExplainCommand
 {
     private const int LogLines = 10;
 
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, TextWriter error)
+    /// <summary>`explain KIND NAME`: <paramref name="ns"/> and <paramref name="kubeconfig"/> as given (-n, --kubeconfig) or null.</summary>
+    public static async Task<int> RunAsync(string kind, string name, string? ns, string? kubeconfig, TextWriter output, TextWriter error)
     {
-        // Positionals in any order with kubectl's short -n NAMESPACE among them (the shared parser reads only --options).
-        var words = new List<string>();
-        var ns = arguments.Option("namespace");
-        while (arguments.TakeVerb() is { } word)
+        if (kind is not ("pod" or "pods" or "po"))
         {
-            if (word == "-n")
-            {
-                ns = arguments.Take("namespace after -n");
-            }
-            else
-            {
-                words.Add(word);
-            }
+            throw new UsageException($"explain knows pods only, not \"{kind}\"");
         }
 
-        if (words.Count == 0 || words[0] is not ("pod" or "pods" or "po"))
-        {
-            throw new UsageException(words.Count == 0 ? "missing kind to explain (pod)" : $"explain knows pods only, not \"{words[0]}\"");
-        }
-
-        if (words.Count != 2)
-        {
-            throw new UsageException(words.Count < 2 ? "missing pod name" : $"unexpected argument \"{words[2]}\"");
-        }
-
-        var name = words[1];
         ns ??= "default";
-        using var client = AdminKubeconfig.Client(arguments);
-        arguments.EnsureConsumed();
+        using var client = AdminKubeconfig.Client(kubeconfig);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {

@@ -11,10 +11,9 @@ internal static class StatusCommand
     public const int Unreachable = 1;
     public const int Unhealthy = 3;
 
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string? kubeconfig, TextWriter output, TextWriter error)
     {
-        using var client = AdminKubeconfig.Client(arguments);
-        arguments.EnsureConsumed();
+        using var client = AdminKubeconfig.Client(kubeconfig);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         ClusterStatus status;
         try

@@ -2,53 +2,46 @@ using k8s;
 
 namespace Orchestrator.Host.Commands;
 
-/// <summary>`orchestrator token create|list|delete`: kubeadm's bootstrap-token commands, through the admin kubeconfig.</summary>
+/// <summary>
+/// `orchestrator token create|list|delete`: kubeadm's bootstrap-token commands, through the admin kubeconfig
+/// (<c>--kubeconfig</c>, else $KUBECONFIG, else .orchestrator/kubeconfig). The values come typed from the definition.
+/// </summary>
 internal static class TokenCommand
 {
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    public static async Task<int> CreateAsync(string? kubeconfig, TimeSpan? ttl, string? description, TextWriter output)
     {
-        var verb = arguments.Take("token verb (create, list or delete)");
-        var kubeconfig = arguments.Option("kubeconfig") ?? Environment.GetEnvironmentVariable("KUBECONFIG") ?? Path.Combine(".orchestrator", "kubeconfig");
+        using var client = Client(kubeconfig);
+        var token = await BootstrapTokens.CreateAsync(client, ttl ?? BootstrapTokens.DefaultTtl, description ?? "", TimeProvider.System, CancellationToken.None);
+        await output.WriteLineAsync(token.Token.ToString());
+        return 0;
+    }
+
+    public static async Task<int> ListAsync(string? kubeconfig, TextWriter output)
+    {
+        using var client = Client(kubeconfig);
+        await output.WriteAsync(TokenTable.Format(await BootstrapTokens.ListAsync(client, CancellationToken.None), TimeProvider.System.GetUtcNow()));
+        return 0;
+    }
+
+    public static async Task<int> DeleteAsync(string? kubeconfig, string target, TextWriter output)
+    {
+        using (var client = Client(kubeconfig))
+        {
+            await BootstrapTokens.DeleteAsync(client, target, CancellationToken.None);
+        }
+
+        await output.WriteLineAsync($"bootstrap token \"{target.Split('.')[0]}\" deleted");
+        return 0;
+    }
+
+    private static Kubernetes Client(string? given)
+    {
+        var kubeconfig = given ?? Environment.GetEnvironmentVariable("KUBECONFIG") ?? Path.Combine(".orchestrator", "kubeconfig");
         if (!File.Exists(kubeconfig))
         {
             throw new UsageException($"kubeconfig {kubeconfig} does not exist (--kubeconfig F)");
         }
 
-        switch (verb)
-        {
-            case "create":
-                var ttl = Durations.Option(arguments, "ttl") ?? BootstrapTokens.DefaultTtl;
-                var description = arguments.Option("description") ?? "";
-                arguments.EnsureConsumed();
-                using (var client = Client(kubeconfig))
-                {
-                    var token = await BootstrapTokens.CreateAsync(client, ttl, description, TimeProvider.System, CancellationToken.None);
-                    await output.WriteLineAsync(token.Token.ToString());
-                }
-
-                return 0;
-            case "list":
-                arguments.EnsureConsumed();
-                using (var client = Client(kubeconfig))
-                {
-                    await output.WriteAsync(TokenTable.Format(await BootstrapTokens.ListAsync(client, CancellationToken.None), TimeProvider.System.GetUtcNow()));
-                }
-
-                return 0;
-            case "delete":
-                var target = arguments.Take("token id or token to delete");
-                arguments.EnsureConsumed();
-                using (var client = Client(kubeconfig))
-                {
-                    await BootstrapTokens.DeleteAsync(client, target, CancellationToken.None);
-                }
-
-                await output.WriteLineAsync($"bootstrap token \"{target.Split('.')[0]}\" deleted");
-                return 0;
-            default:
-                throw new UsageException($"unknown token verb \"{verb}\": create, list or delete");
-        }
+        return new(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
     }
-
-    private static Kubernetes Client(string kubeconfig) => new(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
 }

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Orchestrator.Host.Commands;
+using Orchestrator.Host.Commands.Definition;
+
+namespace Orchestrator.Orchestrator.Tests.Commands.Definition;
+
+public sealed class CommandLineDefinitionTests
+{
+    /// <summary>Every command and subcommand, as the words that name it (the root is the empty path).</summary>
+    public static TheoryData<string> CommandPaths()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Paths(CommandLineDefinition.Create(_ => Task.FromResult(0)), []))
+        {
+            data.Add(string.Join(' ', path));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandPaths))]
+    public async Task Help_of_every_command_lists_its_options_and_subcommands(string path)
+    {
+        var words = path.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var command = Find(words);
+        var (code, help, _) = await RunAsync([.. words, "--help"]);
+        var (helpCode, helpCommand, _) = await RunAsync(["help", .. words]);
+
+        Assert.Equal(0, code);
+        Assert.Equal(0, helpCode);
+        Assert.Equal(help, helpCommand);
+        Assert.Contains("Usage:", help, StringComparison.Ordinal);
+        Assert.Contains($" {path}", help, StringComparison.Ordinal);
+        Assert.All(command.Options.Where(o => !o.Hidden), o => Assert.Contains(o.Name, help, StringComparison.Ordinal));
+        Assert.All(command.Subcommands, c => Assert.Contains(c.Name, help, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandPaths))]
+    public async Task An_unknown_option_is_a_usage_error_with_the_commands_help(string path)
+    {
+        var words = path.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        var (code, output, error) = await RunAsync([.. words, "--no-such-option=1"]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: unknown option --no-such-option\n", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "status", "--kubeconfig" }, "option --kubeconfig needs a value")]
+    [InlineData(new[] { "store", "get", "--limit", "5", "/k" }, "unknown option --limit")]
+    [InlineData(new[] { "completion", "zsh" }, "completion knows bash only, not \"zsh\"")]
+    [InlineData(new[] { "token" }, "Required command was not provided.")]
+    [InlineData(new[] { "status", "extra" }, "unexpected argument \"extra\"")]
+    [InlineData(new[] { "status", "--kubeconfig", "/nonexistent/kubeconfig" }, "kubeconfig /nonexistent/kubeconfig does not exist")]
+    [InlineData(new[] { "explain", "-n", "shop", "deployment", "web" }, "explain knows pods only, not \"deployment\"")]
+    [InlineData(new[] { "explain", "pod", "web", "-n", "shop", "--kubeconfig=/nonexistent/kubeconfig" }, "kubeconfig /nonexistent/kubeconfig does not exist")]
+    [InlineData(new[] { "explain", "pod" }, "Required argument missing for command: 'explain'.")]
+    [InlineData(new[] { "token", "create", "--ttl", "soon" }, "--ttl must be a duration such as 40s, 1m30s or 500ms, not \"soon\"")]
+    [InlineData(new[] { "token", "list", "--kubeconfig", "/nonexistent/kubeconfig" }, "kubeconfig /nonexistent/kubeconfig does not exist (--kubeconfig F)")]
+    [InlineData(new[] { "store", "list", "--limit", "many" }, "Cannot parse argument 'many' for option '--limit'")]
+    [InlineData(new[] { "store", "compact", "latest" }, "Cannot parse argument 'latest' for command 'compact'")]
+    [InlineData(new[] { "images", "push" }, "images push needs --registry http://HOST:PORT")]
+    [InlineData(new[] { "help", "nosuch" }, "unknown command \"nosuch\"")]
+    [InlineData(new[] { "nosuch" }, "unknown command \"nosuch\"")]
+    public async Task Other_usage_errors_exit_2(string[] args, string message)
+    {
+        var (code, _, error) = await RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {message}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_command_prints_the_help_of_all_commands()
+    {
+        var (code, output, _) = await RunAsync([]);
+
+        Assert.Equal(0, code);
+        Assert.All(Find([]).Subcommands, c => Assert.Contains(c.Name, output, StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string[]> Paths(Command command, string[] path)
+    {
+        yield return path;
+        foreach (var subcommand in command.Subcommands)
+        {
+            foreach (var below in Paths(subcommand, [.. path, subcommand.Name]))
+            {
+                yield return below;
+            }
+        }
+    }
+
+    private static Command Find(string[] words) =>
+        words.Aggregate<string, Command>(CommandLineDefinition.Create(_ => Task.FromResult(0)), (command, word) => command.Subcommands.Single(c => c.Name == word));
+
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CommandRouter.RunAsync(args, output, error);
+        return (code, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+}
