@@ -1,3 +1,4 @@
+using Orchestrator.Client.Connection;
 using k8s;
 using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Store;
@@ -58,7 +59,7 @@ public sealed class InProcessApiServer : IAsyncDisposable
     /// <summary>A new client of the official library, as a separate component would have.</summary>
     public IKubernetes CreateClient() => _pki is { } pki
         ? pki.AdminClient(_host.Address)
-        : new Kubernetes(new KubernetesClientConfiguration { Host = _host.Address.ToString(), AccessToken = "test" });
+        : KubernetesClients.Create(new KubernetesClientConfiguration { Host = _host.Address.ToString(), AccessToken = "test" });
 
     public async ValueTask DisposeAsync()
     {

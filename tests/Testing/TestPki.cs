@@ -1,3 +1,4 @@
+using Orchestrator.Client.Connection;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -35,7 +36,7 @@ public sealed class TestPki : IDisposable
     public IKubernetes Client(Uri server, string user, params string[] groups)
     {
         using var certificate = _ca.IssueClient(user, groups);
-        return new Kubernetes(new KubernetesClientConfiguration
+        return KubernetesClients.Create(new KubernetesClientConfiguration
         {
             Host = server.ToString(),
             SslCaCerts = [WithoutKey(_ca.Certificate)],
@@ -45,7 +46,7 @@ public sealed class TestPki : IDisposable
     }
 
     /// <summary>A client that presents only a bearer token (service-account and bootstrap tokens).</summary>
-    public IKubernetes TokenClient(Uri server, string token) => new Kubernetes(new KubernetesClientConfiguration
+    public IKubernetes TokenClient(Uri server, string token) => KubernetesClients.Create(new KubernetesClientConfiguration
     {
         Host = server.ToString(),
         SslCaCerts = [WithoutKey(_ca.Certificate)],

@@ -12,11 +12,18 @@ public static class CertificateChains
     /// </summary>
     public static bool IssuedBy(X509Certificate2 certificate, X509Certificate2 root, DateTimeOffset at, X509Certificate2Collection? intermediates = null)
     {
-        ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(root);
+        return IssuedByAny(certificate, [root], at, intermediates);
+    }
+
+    /// <summary>As <see cref="IssuedBy"/>, with any of <paramref name="roots"/> as the trust anchor (a kubeconfig's CA bundle).</summary>
+    public static bool IssuedByAny(X509Certificate2 certificate, X509Certificate2Collection roots, DateTimeOffset at, X509Certificate2Collection? intermediates = null)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(roots);
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = at.UtcDateTime;
         chain.ChainPolicy.VerificationTimeIgnored = false;

@@ -17,8 +17,25 @@ internal static class RequestAttributes
 {
     private static readonly HashSet<string> NamespaceSubresources = ["status", "finalize"];
 
-    /// <summary>The attributes of the request in <paramref name="context"/> (its path after <see cref="RawPathMiddleware"/>).</summary>
+    /// <summary>
+    /// The attributes of the request in <paramref name="context"/> (its path after <see cref="RawPathMiddleware"/>), for
+    /// <paramref name="user"/>. Read once per request, as upstream's WithRequestInfo does: tracing, metrics, audit and
+    /// authorization each ask, and only the user differs (after impersonation). A request that does not parse is
+    /// not remembered, so each asker gets the same exception.
+    /// </summary>
     public static AuthorizationAttributes From(HttpContext context, UserInfo user)
+    {
+        if (context.Features.Get<ParsedAttributes>() is { } parsed)
+        {
+            return ReferenceEquals(parsed.Attributes.User, user) ? parsed.Attributes : parsed.Attributes with { User = user };
+        }
+
+        var attributes = Read(context, user);
+        context.Features.Set(new ParsedAttributes(attributes));
+        return attributes;
+    }
+
+    private static AuthorizationAttributes Read(HttpContext context, UserInfo user)
     {
         var segments = context.Request.Path.Value is { Length: > 1 } path
             ? path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(RawPath.Unescape).ToArray()
@@ -118,4 +135,7 @@ internal static class RequestAttributes
     /// <summary>The name a field selector pins with metadata.name=x (or ==), if it is a valid path segment name.</summary>
     private static string? ExactName(string fieldSelector) =>
         FieldSelectorTerms.Equal(fieldSelector, "metadata.name") is { Length: > 0 } value && Objects.NameValidation.PathSegment(value, prefix: false).Count == 0 ? value : null;
+
+    /// <summary>The request's attributes as first read (see <see cref="From"/>).</summary>
+    private sealed record ParsedAttributes(AuthorizationAttributes Attributes);
 }

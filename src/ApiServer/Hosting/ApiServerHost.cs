@@ -121,6 +121,7 @@ public sealed class ApiServerHost : IAsyncDisposable
 
         var app = builder.Build();
         app.UseMiddleware<Connections.ResponseOwnershipMiddleware>();
+        app.UseMiddleware<RawPathMiddleware>(); // first: tracing, metrics, audit and authorization all read the path as sent
         app.UseMiddleware<Tracing.RequestTracingMiddleware>(); // names the request's server span, records the code the client got
         if (options.EnableMetrics)
         {
@@ -128,7 +129,6 @@ public sealed class ApiServerHost : IAsyncDisposable
         }
 
         app.UseMiddleware<ErrorMiddleware>();
-        app.UseMiddleware<RawPathMiddleware>();
         if (options.AuditLogPath is not null)
         {
             app.UseMiddleware<Audit.AuditMiddleware>();

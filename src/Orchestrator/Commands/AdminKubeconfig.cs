@@ -1,3 +1,4 @@
+using Orchestrator.Client.Connection;
 using k8s;
 
 namespace Orchestrator.Host.Commands;
@@ -18,6 +19,6 @@ internal static class AdminKubeconfig
             throw new UsageException($"kubeconfig {path} does not exist");
         }
 
-        return new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
+        return KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
     }
 }

@@ -1,3 +1,4 @@
+using Orchestrator.Client.Connection;
 using System.Globalization;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ namespace Orchestrator.Host.Commands;
 /// <summary>Options every component command shares: the kubeconfig to reach the API server, leader election, logging.</summary>
 internal static class ClientArguments
 {
-    public static IKubernetes Client(Arguments arguments) => new Kubernetes(Configuration(arguments));
+    public static IKubernetes Client(Arguments arguments) => KubernetesClients.Create(Configuration(arguments));
 
     /// <summary>The client configuration read from <c>--kubeconfig</c> (or KUBECONFIG): server, CA, credentials.</summary>
     public static KubernetesClientConfiguration Configuration(Arguments arguments)
@@ -31,7 +32,7 @@ internal static class ClientArguments
         }
 
         return File.Exists(path)
-            ? new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path))
+            ? KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(path))
             : throw new UsageException($"--{name} {path} does not exist");
     }
 

@@ -1,3 +1,4 @@
+using Orchestrator.Client.Connection;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
 using Orchestrator.ApiMachinery.Certificates;
@@ -33,7 +34,7 @@ internal sealed class ClientCertificateRotation(string kubeconfig, Uri server, X
         {
             var certificate = CurrentCertificate();
             var deadline = Deadline(certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime(), File.GetLastWriteTimeUtc(kubeconfig));
-            using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+            using var client = KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
             using var cycle = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var running = body(client, cycle.Token);
             var renewed = RenewAtAsync(client, deadline, certificate.NotAfter.ToUniversalTime(), cycle.Token);

@@ -1,3 +1,4 @@
+using Orchestrator.Client.Connection;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -60,7 +61,7 @@ internal static class JoinCommand
         {
             var (apiServer, ca) = await ClusterInfoDiscovery.DiscoverAsync(serverUri, token, caHash, discoveryTimeout, TimeProvider.System, shutdown.Token);
             await output.WriteLineAsync($"orchestrator join: cluster-info verified with token {token.Id}; CA pinned ({CaCertHash.Of(ca)}); API server {apiServer}");
-            using var bootstrap = new Kubernetes(new KubernetesClientConfiguration { Host = apiServer.ToString(), SslCaCerts = [ca], AccessToken = token.ToString() });
+            using var bootstrap = KubernetesClients.Create(new KubernetesClientConfiguration { Host = apiServer.ToString(), SslCaCerts = [ca], AccessToken = token.ToString() });
             var (certificate, key) = await NodeCertificateRequest.RequestAsync(bootstrap, nodeName, timeout, shutdown.Token);
             var kubeconfig = Path.Combine(dataDirectory, KubeconfigName);
             using (key)

@@ -1,3 +1,4 @@
+using Orchestrator.Client.Connection;
 using k8s;
 
 namespace Orchestrator.Host.Pki;
@@ -15,7 +16,7 @@ internal sealed class ComponentClients(ClusterPki pki, Uri server) : IDisposable
     public IKubernetes For(ComponentIdentity identity)
     {
         var path = pki.WriteKubeconfig(server, identity);
-        var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
+        var client = KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
         lock (_clients)
         {
             _clients.Add(client);

@@ -58,4 +58,36 @@ public sealed class RequestAttributesTests
     }
 
     private static string[] Segments(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public void A_requests_attributes_are_read_once_and_each_asker_gets_its_own_user()
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = "/api/v1/namespaces/default/pods/web";
+
+        var anonymous = RequestAttributes.From(context, UserInfo.AnonymousUser);
+        context.Request.Path = "/api/v1/namespaces/other/secrets"; // not read again
+        var forUser = RequestAttributes.From(context, User);
+
+        Assert.Equal(("get", "default", "pods", "web"), (forUser.Verb, forUser.Namespace, forUser.Resource, forUser.Name));
+        Assert.Same(User, forUser.User);
+        Assert.Same(UserInfo.AnonymousUser, anonymous.User);
+        Assert.Same(forUser.User, RequestAttributes.From(context, User).User);
+    }
+
+    [Fact]
+    public void A_request_that_does_not_parse_throws_for_every_asker()
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = "/api/v1/namespaces/default/pods";
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?watch=maybe");
+
+        var first = Record.Exception(() => RequestAttributes.From(context, UserInfo.AnonymousUser));
+        var second = Record.Exception(() => RequestAttributes.From(context, User));
+
+        Assert.NotNull(first);
+        Assert.Equal(first.GetType(), second?.GetType());
+    }
 }

@@ -1,0 +1,46 @@
+using System.Net.Http;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using k8s;
+
+namespace Orchestrator.Client.Connection;
+
+/// <summary>
+/// The one place components build a KubernetesClient <see cref="Kubernetes"/>: the server's certificate is checked as
+/// client-go checks it when a kubeconfig pins a CA — the chain must lead to that CA alone (not the system's roots), and
+/// the certificate must name the host dialled. KubernetesClient's own check (CertificateValidationCallBack) answers
+/// only the chain question whenever the chain is not system-trusted, so a certificate for another name, issued by the
+/// cluster's CA, was accepted.
+/// </summary>
+public static class KubernetesClients
+{
+    /// <summary>A client for <paramref name="config"/> (which is left as it was given).</summary>
+    public static Kubernetes Create(KubernetesClientConfiguration config)
+    {
+        var earlier = config.FirstMessageHandlerSetup;
+        SocketsHttpHandler? handler = null;
+        config.FirstMessageHandlerSetup = h =>
+        {
+            earlier?.Invoke(h);
+            handler = h as SocketsHttpHandler;
+        };
+        Kubernetes client;
+        try
+        {
+            client = new Kubernetes(config);
+        }
+        finally
+        {
+            config.FirstMessageHandlerSetup = earlier;
+        }
+
+        // Replaces the callback the constructor set from SslCaCerts; nothing has been sent yet.
+        if (handler is not null && !config.SkipTlsVerify && config.SslCaCerts is { Count: > 0 } authorities)
+        {
+            var pinned = new X509Certificate2Collection(authorities);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => ServerCertificate.IsTrusted(certificate, chain, errors, pinned, DateTimeOffset.UtcNow);
+        }
+
+        return client;
+    }
+}
