@@ -67,6 +67,28 @@ public sealed class CommandLineDefinitionTests
     [InlineData(new[] { "images", "push" }, "images push needs --registry http://HOST:PORT")]
     [InlineData(new[] { "help", "nosuch" }, "unknown command \"nosuch\"")]
     [InlineData(new[] { "nosuch" }, "unknown command \"nosuch\"")]
+    // The commands that share option groups: each value is checked as the line is parsed, before anything starts.
+    [InlineData(new[] { "up", "--data-dri", "x" }, "unknown option --data-dri")]
+    [InlineData(new[] { "up", "extra" }, "unexpected argument \"extra\"")]
+    [InlineData(new[] { "up", "--store" }, "option --store needs a value")]
+    [InlineData(new[] { "up", "--real-node", "maybe" }, "--real-node must be auto, true or false, not \"maybe\"")]
+    [InlineData(new[] { "up", "--metric-resolution", "0s" }, "--metric-resolution must be longer than 0s")]
+    [InlineData(new[] { "up", "--port", "70000" }, "--port must be a TCP port number, not 70000")]
+    [InlineData(new[] { "apiserver", "init", "--control-plane-endpoint", "http://lb:6443" }, "--control-plane-endpoint must be an https:// URL, not \"http://lb:6443\"")]
+    [InlineData(new[] { "kubelet", "--nodes", "0" }, "--nodes must be a whole number ≥ 1, not \"0\"")]
+    [InlineData(new[] { "kubelet", "--runtime", "docker" }, "--runtime must be hollow or containerd, not \"docker\"")]
+    [InlineData(new[] { "kubelet", "--labels", "role" }, "label \"role\" is not key=value")]
+    [InlineData(new[] { "kubelet", "--node-ip", "10.0.0.2" }, "--node-ip is not used with --runtime hollow")]
+    [InlineData(new[] { "kubelet", "--runtime", "containerd", "--nodes", "2" }, "--nodes is not used with --runtime containerd")]
+    [InlineData(new[] { "kubelet", "--cluster-dns", "10.96.0.10,dns" }, "--cluster-dns must be a comma-separated list of IP addresses, not \"dns\"")]
+    [InlineData(new[] { "proxy", "--node-name", "n", "--mode", "ipvs" }, "--mode must be ")]
+    [InlineData(new[] { "proxy", "--node-name", "n", "--dry-run", "--cleanup" }, "--dry-run and --cleanup exclude each other")]
+    [InlineData(new[] { "proxy", "--node-name", "n", "--network-name", "cbr0" }, "--network-name is not used with --mode nftables")]
+    [InlineData(new[] { "scheduler", "--leader-elect", "yes" }, "--leader-elect must be true or false, not \"yes\"")]
+    [InlineData(new[] { "scheduler", "--metrics-bind-address", "localhost" }, "--metrics-bind-address must be HOST:PORT")]
+    [InlineData(new[] { "controller-manager", "--node-monitor-grace-period", "40" }, "--node-monitor-grace-period must be a duration such as 40s")]
+    [InlineData(new[] { "join", "--token", "abc" }, "--token \"abc\" is not a bootstrap token")]
+    [InlineData(new[] { "join", "--server", "http://cp:6443" }, "--server must be an https URL, not \"http://cp:6443\"")]
     public async Task Other_usage_errors_exit_2(string[] args, string message)
     {
         var (code, _, error) = await RunAsync(args);
