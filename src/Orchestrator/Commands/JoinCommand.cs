@@ -81,8 +81,7 @@ internal static class JoinCommand
 
     private static Func<ClientCertificateRotation, X509Certificate2, ILoggerFactory, TextWriter, CancellationToken, Task> Hollow(ParseResult parsed, string nodeName)
     {
-        // A hollow node has no runtime, network, services or TLS server of its own.
-        parsed.Unused("--runtime hollow", [.. OptionSets.RealNode("port").Where(o => o.Name is not ("--node-name" or "--node-ip")), .. OptionSets.NodeServices(), .. OptionSets.KubeletServing()]);
+        KubeletCommand.RefuseRealNodeOptions(parsed, "node-name", "node-ip");
         var template = KubeletCommand.NodeTemplate(parsed);
         var node = template with { Name = nodeName, InternalIp = parsed.Value<string>("node-ip") ?? "10.199.0.1" };
         var options = KubeletCommand.LeaseOptions(parsed);

@@ -21,8 +21,7 @@ internal static class KubeletCommand
         }
         else
         {
-            // Hollow nodes have no runtime, network, services or TLS server of their own.
-            parsed.Unused("--runtime hollow", [.. OptionSets.RealNode("port"), .. OptionSets.NodeServices(), .. OptionSets.KubeletServing()]);
+            RefuseRealNodeOptions(parsed);
             parsed.Unused("--runtime hollow", "proxy-kubeconfig", "dns-kubeconfig", "local-path-kubeconfig");
         }
 
@@ -96,6 +95,13 @@ internal static class KubeletCommand
 
     public static KubeletHost Hollow(ControllerContext context, IReadOnlyList<NodeConfig> nodes, KubeletOptions options) =>
         new(context, new HollowRuntime(new HollowRuntimeOptions(), context.Time, context.Client), nodes, options);
+
+    /// <summary>
+    /// Hollow nodes have no runtime, network, services or TLS server of their own: those options are refused, but for
+    /// the real-node options named in <paramref name="hollowUses"/> (join's hollow node takes its name and IP).
+    /// </summary>
+    public static void RefuseRealNodeOptions(ParseResult parsed, params string[] hollowUses) =>
+        parsed.Unused("--runtime hollow", [.. OptionSets.RealNode("port").Where(o => !hollowUses.Contains(o.Name[2..], StringComparer.Ordinal)), .. OptionSets.NodeServices(), .. OptionSets.KubeletServing()]);
 
     /// <summary>--node-lease-duration-seconds (default 40).</summary>
     public static KubeletOptions LeaseOptions(ParseResult parsed) =>

@@ -55,7 +55,8 @@ internal sealed record NodeServices(string ProxyMode, bool Dns, int DnsPort, str
             dns,
             parsed.Value<int?>("dns-port") ?? 53,
             parsed.Value<string>("cluster-domain") ?? "cluster.local",
-            parsed.Value<string[]>("cluster-dns") ?? ["10.96.0.10"])
+            // An array option not given reads as empty, not null; a given one holds at least one address.
+            parsed.Value<string[]>("cluster-dns") is { Length: > 0 } clusterDns ? clusterDns : ["10.96.0.10"])
         {
             Hns = hns,
         };
@@ -65,8 +66,8 @@ internal sealed record NodeServices(string ProxyMode, bool Dns, int DnsPort, str
     public static string[] ParseClusterDns(string text)
     {
         var clusterDns = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return clusterDns.FirstOrDefault(ip => !IPAddress.TryParse(ip, out _)) is { } bad
-            ? throw new UsageException($"--cluster-dns must be a comma-separated list of IP addresses, not \"{bad}\"")
+        return clusterDns.Length == 0 || clusterDns.Any(ip => !IPAddress.TryParse(ip, out _))
+            ? throw new UsageException($"--cluster-dns must be a comma-separated list of IP addresses, not \"{text}\"")
             : clusterDns;
     }
 

@@ -91,6 +91,8 @@ public sealed class ExternalRuntimeOptionsTests
         var services = NodeServices.Parse(ParsedCommandLine.Parse("kubelet"));
 
         Assert.Equal(("nftables", true, null), (services.ProxyMode, services.Dns, services.Hns));
+        Assert.Equal(["10.96.0.10"], services.ClusterDns);
+        Assert.Equal(("cluster.local", 53), (services.ClusterDomain, services.DnsPort));
     }
 
     [Theory]

@@ -80,7 +80,8 @@ public sealed class CommandLineDefinitionTests
     [InlineData(new[] { "kubelet", "--labels", "role" }, "label \"role\" is not key=value")]
     [InlineData(new[] { "kubelet", "--node-ip", "10.0.0.2" }, "--node-ip is not used with --runtime hollow")]
     [InlineData(new[] { "kubelet", "--runtime", "containerd", "--nodes", "2" }, "--nodes is not used with --runtime containerd")]
-    [InlineData(new[] { "kubelet", "--cluster-dns", "10.96.0.10,dns" }, "--cluster-dns must be a comma-separated list of IP addresses, not \"dns\"")]
+    [InlineData(new[] { "kubelet", "--cluster-dns", "10.96.0.10,dns" }, "--cluster-dns must be a comma-separated list of IP addresses, not \"10.96.0.10,dns\"")]
+    [InlineData(new[] { "kubelet", "--cluster-dns", "," }, "--cluster-dns must be a comma-separated list of IP addresses, not \",\"")]
     [InlineData(new[] { "proxy", "--node-name", "n", "--mode", "ipvs" }, "--mode must be ")]
     [InlineData(new[] { "proxy", "--node-name", "n", "--dry-run", "--cleanup" }, "--dry-run and --cleanup exclude each other")]
     [InlineData(new[] { "proxy", "--node-name", "n", "--network-name", "cbr0" }, "--network-name is not used with --mode nftables")]
@@ -89,6 +90,7 @@ public sealed class CommandLineDefinitionTests
     [InlineData(new[] { "controller-manager", "--node-monitor-grace-period", "40" }, "--node-monitor-grace-period must be a duration such as 40s")]
     [InlineData(new[] { "join", "--token", "abc" }, "--token \"abc\" is not a bootstrap token")]
     [InlineData(new[] { "join", "--server", "http://cp:6443" }, "--server must be an https URL, not \"http://cp:6443\"")]
+    [InlineData(new[] { "join", "--server", "cp:6443", "--token", "abcdef.0123456789abcdef", "--discovery-token-ca-cert-hash", "sha256:0000000000000000000000000000000000000000000000000000000000000000", "--runtime", "hollow", "--pod-network", "none" }, "--pod-network is not used with --runtime hollow")]
     public async Task Other_usage_errors_exit_2(string[] args, string message)
     {
         var (code, _, error) = await RunAsync(args);
