@@ -1,6 +1,6 @@
-using Orchestrator.Client.Connection;
 using k8s;
 using Orchestrator.ApiServer.Hosting;
+using Orchestrator.Client.Connection;
 using Orchestrator.Store;
 
 namespace Orchestrator.Testing;

@@ -1,10 +1,10 @@
-using Orchestrator.Client.Connection;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
 using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.ApiServer.Hosting;
+using Orchestrator.Client.Connection;
 
 namespace Orchestrator.Testing;
 

@@ -1,5 +1,5 @@
-using Orchestrator.Client.Connection;
 using k8s;
+using Orchestrator.Client.Connection;
 
 namespace Orchestrator.Host.Commands;
 

@@ -1,8 +1,9 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.ApiServer.Hosting;
+using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Host.Pki;
 using Orchestrator.Store;
 
@@ -20,25 +21,20 @@ internal static class ApiServerCommand
     private static readonly ComponentIdentity[] Components =
         [ComponentIdentity.Scheduler, ComponentIdentity.ControllerManager, ComponentIdentity.HollowKubelets, ComponentIdentity.Proxy, ComponentIdentity.Dns];
 
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    public static async Task<int> RunAsync(ParseResult parsed, TextWriter output)
     {
-        if (arguments.TakeVerb() is { } verb)
+        if (parsed.CommandResult.Command.Name == "init")
         {
-            return verb == "init" ? await InitAsync(arguments, output) : throw new UsageException($"unknown apiserver verb \"{verb}\"");
+            return await InitAsync(parsed, output);
         }
 
-        var dataDirectory = Path.GetFullPath(arguments.Option("data-dir") ?? ".orchestrator");
-        var storeUrl = arguments.Option("store") ?? throw new UsageException("apiserver needs --store URL (several API servers share one etcd)");
-        var port = ClientArguments.Number(arguments, "port", 6443, min: 1);
-        var bindAddress = Address(arguments, "bind-address") ?? IPAddress.Any;
-        var advertiseAddress = Address(arguments, "advertise-address");
-        var extraNames = ExtraNames(arguments);
-        var security = UpSecurity.Parse(arguments);
-        arguments.EnsureConsumed();
-        if (port > 65535)
-        {
-            throw new UsageException($"--port must be a TCP port number, not {port.ToString(CultureInfo.InvariantCulture)}");
-        }
+        var dataDirectory = Path.GetFullPath(parsed.Value<string>("data-dir") ?? ".orchestrator");
+        var storeUrl = parsed.Value<string>("store") ?? throw new UsageException("apiserver needs --store URL (several API servers share one etcd)");
+        var port = parsed.Value<int?>("port") ?? 6443;
+        var bindAddress = parsed.Value<IPAddress>("bind-address") ?? IPAddress.Any;
+        var advertiseAddress = parsed.Value<IPAddress>("advertise-address");
+        var extraNames = ExtraNames(parsed);
+        var security = UpSecurity.Parse(parsed);
 
         // No scan of the interfaces here (unlike `up`): the names are the flags' alone, so that every server
         // sharing the PKI asks for the same certificate and none reissues it under the others.
@@ -52,14 +48,13 @@ internal static class ApiServerCommand
         return 0;
     }
 
-    private static async Task<int> InitAsync(Arguments arguments, TextWriter output)
+    private static async Task<int> InitAsync(ParseResult parsed, TextWriter output)
     {
-        var dataDirectory = Path.GetFullPath(arguments.Option("data-dir") ?? ".orchestrator");
-        var endpoint = Url(arguments, "control-plane-endpoint") ?? throw new UsageException("apiserver init needs --control-plane-endpoint https://HOST:PORT (the components' server)");
-        var adminServer = Url(arguments, "admin-server") ?? endpoint;
-        var adminCopy = arguments.Option("admin-kubeconfig");
-        var extraNames = ExtraNames(arguments);
-        arguments.EnsureConsumed();
+        var dataDirectory = Path.GetFullPath(parsed.Value<string>("data-dir") ?? ".orchestrator");
+        var endpoint = parsed.Value<Uri>("control-plane-endpoint") ?? throw new UsageException("apiserver init needs --control-plane-endpoint https://HOST:PORT (the components' server)");
+        var adminServer = parsed.Value<Uri>("admin-server") ?? endpoint;
+        var adminCopy = parsed.Value<string>("admin-kubeconfig");
+        var extraNames = ExtraNames(parsed);
         Directory.CreateDirectory(dataDirectory);
         using var pki = ClusterPki.LoadOrCreate(dataDirectory, ServingNames(string.Empty, IPAddress.Any, null, [.. extraNames, endpoint.Host]));
         foreach (var component in Components)
@@ -90,16 +85,6 @@ internal static class ApiServerCommand
     }
 
     /// <summary>kubeadm's --apiserver-cert-extra-sans: DNS names and IP addresses, comma-separated.</summary>
-    private static string[] ExtraNames(Arguments arguments) =>
-        (arguments.Option("apiserver-cert-extra-sans") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static IPAddress? Address(Arguments arguments, string name) =>
-        arguments.Option(name) is not { } text ? null
-        : IPAddress.TryParse(text, out var address) ? address
-        : throw new UsageException($"--{name} must be an IP address, not \"{text}\"");
-
-    private static Uri? Url(Arguments arguments, string name) =>
-        arguments.Option(name) is not { } text ? null
-        : Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? url
-        : throw new UsageException($"--{name} must be an https:// URL, not \"{text}\"");
+    private static string[] ExtraNames(ParseResult parsed) =>
+        (parsed.Value<string>("apiserver-cert-extra-sans") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

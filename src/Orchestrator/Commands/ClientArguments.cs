@@ -1,20 +1,23 @@
-using Orchestrator.Client.Connection;
-using System.Globalization;
+using System.CommandLine;
 using k8s;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Client.Connection;
+using Orchestrator.Host.Commands.Definition;
 
 namespace Orchestrator.Host.Commands;
 
 /// <summary>Options every component command shares: the kubeconfig to reach the API server, leader election, logging.</summary>
 internal static class ClientArguments
 {
-    public static IKubernetes Client(Arguments arguments) => KubernetesClients.Create(Configuration(arguments));
+    public const string KubeconfigFlag = "kubeconfig";
+
+    public static IKubernetes Client(ParseResult parsed) => KubernetesClients.Create(Configuration(parsed));
 
     /// <summary>The client configuration read from <c>--kubeconfig</c> (or KUBECONFIG): server, CA, credentials.</summary>
-    public static KubernetesClientConfiguration Configuration(Arguments arguments)
+    public static KubernetesClientConfiguration Configuration(ParseResult parsed)
     {
-        var path = arguments.Option("kubeconfig") ?? Environment.GetEnvironmentVariable("KUBECONFIG")
-            ?? throw new UsageException("--kubeconfig is required (or KUBECONFIG in the environment)");
+        var path = parsed.Value<string>(KubeconfigFlag) ?? Environment.GetEnvironmentVariable("KUBECONFIG")
+            ?? throw new UsageException($"--{KubeconfigFlag} is required (or KUBECONFIG in the environment)");
         if (!File.Exists(path))
         {
             throw new UsageException($"kubeconfig {path} does not exist");
@@ -24,9 +27,9 @@ internal static class ClientArguments
     }
 
     /// <summary>A client from the kubeconfig named by <c>--NAME</c>, or null when the option is not given.</summary>
-    public static IKubernetes? OptionalClient(Arguments arguments, string name)
+    public static IKubernetes? OptionalClient(ParseResult parsed, string name)
     {
-        if (arguments.Option(name) is not { } path)
+        if (parsed.Value<string>(name) is not { } path)
         {
             return null;
         }
@@ -34,34 +37,6 @@ internal static class ClientArguments
         return File.Exists(path)
             ? KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(path))
             : throw new UsageException($"--{name} {path} does not exist");
-    }
-
-    public static bool Flag(Arguments arguments, string name, bool defaultValue)
-    {
-        var text = arguments.Option(name);
-        return text switch
-        {
-            null => defaultValue,
-            "true" => true,
-            "false" => false,
-            _ => throw new UsageException($"--{name} must be true or false, not \"{text}\""),
-        };
-    }
-
-    public static int Number(Arguments arguments, string name, int defaultValue, int min = 0)
-    {
-        var text = arguments.Option(name);
-        if (text is null)
-        {
-            return defaultValue;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min)
-        {
-            throw new UsageException($"--{name} must be a whole number ≥ {min}, not \"{text}\"");
-        }
-
-        return value;
     }
 
     public static ILoggerFactory Loggers(LogLevel level) =>

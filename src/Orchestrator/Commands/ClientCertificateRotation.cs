@@ -1,7 +1,7 @@
-using Orchestrator.Client.Connection;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
 using Orchestrator.ApiMachinery.Certificates;
+using Orchestrator.Client.Connection;
 
 namespace Orchestrator.Host.Commands;
 

@@ -53,16 +53,15 @@ internal static class CommandRouter
             return await WriteHelpAsync(parsed.RootCommandResult.Command, [], output);
         }
 
-        var arguments = ParsedArguments.From(parsed);
         return path[0] switch
         {
-            "up" => await UpCommand.RunAsync(arguments, output),
-            "apiserver" => await ApiServerCommand.RunAsync(arguments, output),
-            "controller-manager" => await ControllerManagerCommand.RunAsync(arguments, output),
-            "kubelet" => await KubeletCommand.RunAsync(arguments, output),
-            "scheduler" => await SchedulerCommand.RunAsync(arguments, output),
-            "proxy" => await ProxyCommand.RunAsync(arguments, output),
-            "join" => await JoinCommand.RunAsync(arguments, output),
+            "up" => await UpCommand.RunAsync(parsed, output),
+            "apiserver" => await ApiServerCommand.RunAsync(parsed, output),
+            "controller-manager" => await ControllerManagerCommand.RunAsync(parsed, output),
+            "kubelet" => await KubeletCommand.RunAsync(parsed, output),
+            "scheduler" => await SchedulerCommand.RunAsync(parsed, output),
+            "proxy" => await ProxyCommand.RunAsync(parsed, output),
+            "join" => await JoinCommand.RunAsync(parsed, output),
             "help" => await HelpAsync(parsed, output),
             "completion" => await CompletionAsync(parsed.GetValue<string>("shell"), output),
             _ => throw new UsageException($"unknown command \"{path[0]}\""),
@@ -102,7 +101,7 @@ internal static class CommandRouter
 
     /// <summary>The command names below the root, e.g. [token, create].</summary>
     private static List<string> CommandPath(ParseResult parsed) =>
-        [.. ParsedArguments.Path(parsed.CommandResult).Skip(1).Select(c => c.Command.Name)];
+        [.. parsed.CommandPath().Skip(1).Select(c => c.Command.Name)];
 
     /// <summary>As the hand-written reader said it: an unknown option, an option without its value, an unexpected argument.</summary>
     private static string ErrorMessage(ParseResult parsed)

@@ -1,5 +1,6 @@
+using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using System.Globalization;
+using Orchestrator.Host.Commands.Definition;
 using Orchestrator.ControllerManager;
 using Orchestrator.ControllerManager.Controllers.HorizontalPodAutoscaler;
 using Orchestrator.ControllerManager.Controllers.ImageUpdate;
@@ -9,13 +10,12 @@ namespace Orchestrator.Host.Commands;
 /// <summary>`orchestrator controller-manager`: the controllers alone, against any API server, with leader election.</summary>
 internal static class ControllerManagerCommand
 {
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    public static async Task<int> RunAsync(ParseResult parsed, TextWriter output)
     {
-        using var client = ClientArguments.Client(arguments);
-        var options = Options(arguments);
-        var metricsAddress = MetricsListener.Address(arguments);
-        var tracing = TracingArguments.From(arguments);
-        arguments.EnsureConsumed();
+        using var client = ClientArguments.Client(parsed);
+        var options = Options(parsed);
+        var metricsAddress = MetricsListener.Address(parsed);
+        var tracing = TracingArguments.From(parsed);
         using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
         using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kube-controller-manager");
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
@@ -25,10 +25,10 @@ internal static class ControllerManagerCommand
         return 0;
     }
 
-    public static ControllerManagerOptions Options(Arguments arguments)
+    public static ControllerManagerOptions Options(ParseResult parsed)
     {
-        var options = new ControllerManagerOptions { LeaderElect = ClientArguments.Flag(arguments, "leader-elect", true) };
-        if (arguments.Option("controllers") is { } list)
+        var options = new ControllerManagerOptions { LeaderElect = parsed.Boolean("leader-elect") ?? true };
+        if (parsed.Value<string>("controllers") is { } list)
         {
             var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var known = ControllerManagerHost.ControllerNames.ToHashSet();
@@ -40,17 +40,17 @@ internal static class ControllerManagerCommand
             options = options with { Controllers = names };
         }
 
-        if (Durations.Option(arguments, "node-monitor-grace-period") is { } grace)
+        if (parsed.Value<TimeSpan?>("node-monitor-grace-period") is { } grace)
         {
             options = options with { NodeMonitorGracePeriod = grace };
         }
 
-        if (arguments.Option("cluster-cidr") is { } cidr)
+        if (parsed.Value<string>("cluster-cidr") is { } cidr)
         {
             options = options with { ClusterCidr = cidr };
         }
 
-        if (arguments.Option("load-balancer-ip-pool") is { } pool)
+        if (parsed.Value<string>("load-balancer-ip-pool") is { } pool)
         {
             options = options with { LoadBalancerIpPool = pool };
             try
@@ -63,8 +63,8 @@ internal static class ControllerManagerCommand
             }
         }
 
-        var certFile = arguments.Option("cluster-signing-cert-file");
-        var keyFile = arguments.Option("cluster-signing-key-file");
+        var certFile = parsed.Value<string>("cluster-signing-cert-file");
+        var keyFile = parsed.Value<string>("cluster-signing-key-file");
         if ((certFile is null) != (keyFile is null))
         {
             throw new UsageException("--cluster-signing-cert-file and --cluster-signing-key-file go together");
@@ -72,9 +72,9 @@ internal static class ControllerManagerCommand
 
         options = options with
         {
-            Signing = new() { CertFile = certFile, KeyFile = keyFile, Duration = Durations.Option(arguments, "cluster-signing-duration") ?? options.Signing.Duration },
+            Signing = new() { CertFile = certFile, KeyFile = keyFile, Duration = parsed.Value<TimeSpan?>("cluster-signing-duration") ?? options.Signing.Duration },
         };
-        if (arguments.Option("root-ca-file") is { } rootCa)
+        if (parsed.Value<string>("root-ca-file") is { } rootCa)
         {
             options = options with
             {
@@ -82,20 +82,20 @@ internal static class ControllerManagerCommand
             };
         }
 
-        options = options with { HorizontalPodAutoscaler = HorizontalPodAutoscaler(arguments), ImageUpdate = ImageUpdate(arguments) };
-        return arguments.Option("identity") is { } identity ? options with { Identity = identity } : options;
+        options = options with { HorizontalPodAutoscaler = HorizontalPodAutoscaler(parsed), ImageUpdate = ImageUpdate(parsed) };
+        return parsed.Value<string>("identity") is { } identity ? options with { Identity = identity } : options;
     }
 
     /// <summary>The image-update controller's --image-update-interval and --image-update-request-timeout (not upstream's).</summary>
-    private static ImageUpdateOptions ImageUpdate(Arguments arguments)
+    private static ImageUpdateOptions ImageUpdate(ParseResult parsed)
     {
         var defaults = new ImageUpdateOptions();
-        var interval = Durations.Option(arguments, "image-update-interval") ?? defaults.Interval;
+        var interval = parsed.Value<TimeSpan?>("image-update-interval") ?? defaults.Interval;
         var options = new ImageUpdateOptions
         {
             Interval = interval,
             MaxBackoff = interval > defaults.MaxBackoff ? interval : defaults.MaxBackoff,
-            RequestTimeout = Durations.Option(arguments, "image-update-request-timeout") ?? defaults.RequestTimeout,
+            RequestTimeout = parsed.Value<TimeSpan?>("image-update-request-timeout") ?? defaults.RequestTimeout,
         };
         try
         {
@@ -110,24 +110,17 @@ internal static class ControllerManagerCommand
     }
 
     /// <summary>kube-controller-manager's --horizontal-pod-autoscaler-* flags.</summary>
-    private static HorizontalPodAutoscalerOptions HorizontalPodAutoscaler(Arguments arguments)
+    private static HorizontalPodAutoscalerOptions HorizontalPodAutoscaler(ParseResult parsed)
     {
         const string prefix = "horizontal-pod-autoscaler-";
         var defaults = new HorizontalPodAutoscalerOptions();
-        var tolerance = defaults.Tolerance;
-        if (arguments.Option(prefix + "tolerance") is { } text
-            && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out tolerance))
-        {
-            throw new UsageException($"--{prefix}tolerance must be a number such as 0.1, not \"{text}\"");
-        }
-
         var options = new HorizontalPodAutoscalerOptions
         {
-            SyncPeriod = Durations.Option(arguments, prefix + "sync-period") ?? defaults.SyncPeriod,
-            Tolerance = tolerance,
-            CpuInitializationPeriod = Durations.Option(arguments, prefix + "cpu-initialization-period") ?? defaults.CpuInitializationPeriod,
-            InitialReadinessDelay = Durations.Option(arguments, prefix + "initial-readiness-delay") ?? defaults.InitialReadinessDelay,
-            DownscaleStabilization = Durations.Option(arguments, prefix + "downscale-stabilization") ?? defaults.DownscaleStabilization,
+            SyncPeriod = parsed.Value<TimeSpan?>(prefix + "sync-period") ?? defaults.SyncPeriod,
+            Tolerance = parsed.Value<double?>(prefix + "tolerance") ?? defaults.Tolerance,
+            CpuInitializationPeriod = parsed.Value<TimeSpan?>(prefix + "cpu-initialization-period") ?? defaults.CpuInitializationPeriod,
+            InitialReadinessDelay = parsed.Value<TimeSpan?>(prefix + "initial-readiness-delay") ?? defaults.InitialReadinessDelay,
+            DownscaleStabilization = parsed.Value<TimeSpan?>(prefix + "downscale-stabilization") ?? defaults.DownscaleStabilization,
         };
         try
         {

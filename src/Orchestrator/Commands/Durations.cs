@@ -30,9 +30,6 @@ internal static partial class Durations
         return total;
     }
 
-    public static TimeSpan? Option(Arguments arguments, string name) =>
-        arguments.Option(name) is { } text ? Parse(name, text) : null;
-
     [GeneratedRegex(@"(\d+(?:\.\d+)?)(ms|s|m|h)")]
     private static partial Regex Part();
 }

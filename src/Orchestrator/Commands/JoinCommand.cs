@@ -1,10 +1,12 @@
-using Orchestrator.Client.Connection;
+using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Bootstrap;
 using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.Client;
+using Orchestrator.Client.Connection;
+using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Kubelet;
 
 namespace Orchestrator.Host.Commands;
@@ -21,40 +23,19 @@ internal static class JoinCommand
     public const string KubeconfigName = "kubelet.kubeconfig";
 
     /// <param name="stop">Stops the node (besides Ctrl-C and SIGTERM): tests run `join` in-process.</param>
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, CancellationToken stop = default)
+    public static async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken stop = default)
     {
-        var server = arguments.Option("server") ?? throw new UsageException("--server https://HOST:6443 is required");
-        var tokenText = arguments.Option("token") ?? throw new UsageException("--token is required");
-        var caHash = arguments.Option("discovery-token-ca-cert-hash") ?? throw new UsageException("--discovery-token-ca-cert-hash sha256:HEX is required");
-        if (!BootstrapToken.TryParse(tokenText, out var token))
-        {
-            throw new UsageException($"--token \"{tokenText}\" is not a bootstrap token [a-z0-9]{{6}}.[a-z0-9]{{16}}");
-        }
-
-        if (!caHash.StartsWith(CaCertHash.Prefix, StringComparison.Ordinal) || caHash.Length != CaCertHash.Prefix.Length + 64)
-        {
-            throw new UsageException($"--discovery-token-ca-cert-hash must be sha256: and 64 hex digits, not \"{caHash}\"");
-        }
-
-        if (!Uri.TryCreate(server.Contains("://", StringComparison.Ordinal) ? server : "https://" + server, UriKind.Absolute, out var serverUri) || serverUri.Scheme != "https")
-        {
-            throw new UsageException($"--server must be an https URL, not \"{server}\"");
-        }
-
-        var dataDirectory = Path.GetFullPath(arguments.Option("data-dir") ?? ".orchestrator");
-        var nodeName = arguments.Option("node-name") ?? RealNode.HostName();
-        var runtime = arguments.Option("runtime") ?? "containerd";
-        var timeout = Durations.Option(arguments, "timeout") ?? TimeSpan.FromMinutes(5);
-        var discoveryTimeout = Durations.Option(arguments, "discovery-timeout") ?? TimeSpan.FromMinutes(5);
-        if (runtime is not ("containerd" or "hollow"))
-        {
-            throw new UsageException($"--runtime must be \"containerd\" or \"hollow\", not \"{runtime}\"");
-        }
+        var serverUri = parsed.Value<Uri>("server") ?? throw new UsageException("--server https://HOST:6443 is required");
+        var token = parsed.Value<BootstrapToken>("token") ?? throw new UsageException("--token is required");
+        var caHash = parsed.Value<string>("discovery-token-ca-cert-hash") ?? throw new UsageException("--discovery-token-ca-cert-hash sha256:HEX is required");
+        var dataDirectory = Path.GetFullPath(parsed.Value<string>("data-dir") ?? ".orchestrator");
+        var nodeName = parsed.Value<string>("node-name") ?? RealNode.HostName();
+        var timeout = parsed.Value<TimeSpan?>("timeout") ?? TimeSpan.FromMinutes(5);
+        var discoveryTimeout = parsed.Value<TimeSpan?>("discovery-timeout") ?? TimeSpan.FromMinutes(5);
 
         // The node's own options are parsed (and checked) before anything is sent to the cluster.
-        var run = runtime == "hollow" ? Hollow(arguments, nodeName) : Real(arguments, nodeName, dataDirectory);
-        var tracing = TracingArguments.From(arguments);
-        arguments.EnsureConsumed();
+        var run = parsed.Value<string>("runtime") == "hollow" ? Hollow(parsed, nodeName) : Real(parsed, nodeName, dataDirectory);
+        var tracing = TracingArguments.From(parsed);
         using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kubelet");
         using var shutdown = stop.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(stop) : ClientArguments.ShutdownToken();
         try
@@ -81,11 +62,30 @@ internal static class JoinCommand
         }
     }
 
-    private static Func<ClientCertificateRotation, X509Certificate2, ILoggerFactory, TextWriter, CancellationToken, Task> Hollow(Arguments arguments, string nodeName)
+    /// <summary>--server: an https URL (https:// is assumed without a scheme).</summary>
+    public static Uri ParseServer(string text) =>
+        Uri.TryCreate(text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text, UriKind.Absolute, out var server) && server.Scheme == "https"
+            ? server
+            : throw new UsageException($"--server must be an https URL, not \"{text}\"");
+
+    /// <summary>--token: a bootstrap token ID.SECRET.</summary>
+    public static BootstrapToken ParseToken(string text) =>
+        BootstrapToken.TryParse(text, out var token)
+            ? token
+            : throw new UsageException($"--token \"{text}\" is not a bootstrap token [a-z0-9]{{6}}.[a-z0-9]{{16}}");
+
+    /// <summary>--discovery-token-ca-cert-hash: sha256: and 64 hex digits.</summary>
+    public static string ParseCaHash(string text) =>
+        text.StartsWith(CaCertHash.Prefix, StringComparison.Ordinal) && text.Length == CaCertHash.Prefix.Length + 64
+            ? text
+            : throw new UsageException($"--discovery-token-ca-cert-hash must be sha256: and 64 hex digits, not \"{text}\"");
+
+    private static Func<ClientCertificateRotation, X509Certificate2, ILoggerFactory, TextWriter, CancellationToken, Task> Hollow(ParseResult parsed, string nodeName)
     {
-        var template = KubeletCommand.NodeTemplate(arguments);
-        var node = template with { Name = nodeName, InternalIp = arguments.Option("node-ip") ?? "10.199.0.1" };
-        var options = new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) };
+        KubeletCommand.RefuseRealNodeOptions(parsed, "node-name", "node-ip");
+        var template = KubeletCommand.NodeTemplate(parsed);
+        var node = template with { Name = nodeName, InternalIp = parsed.Value<string>("node-ip") ?? "10.199.0.1" };
+        var options = KubeletCommand.LeaseOptions(parsed);
         return async (rotation, _, loggers, output, ct) =>
         {
             await output.WriteLineAsync($"orchestrator join: hollow node {nodeName}");
@@ -101,15 +101,12 @@ internal static class JoinCommand
     /// --client-ca-file), and its proxy and DNS as the node's own identity (NodeCompanionPolicy grants system:nodes
     /// what they read).
     /// </summary>
-    private static Func<ClientCertificateRotation, X509Certificate2, ILoggerFactory, TextWriter, CancellationToken, Task> Real(Arguments arguments, string nodeName, string dataDirectory)
+    private static Func<ClientCertificateRotation, X509Certificate2, ILoggerFactory, TextWriter, CancellationToken, Task> Real(ParseResult parsed, string nodeName, string dataDirectory)
     {
-        var node = RealNode.Options(arguments, nodeName, Path.Combine(dataDirectory, "kubelet"), "port");
-        var services = NodeServices.Parse(arguments, windowsNode: node.Windows is not null);
-        var options = node with
-        {
-            Kubelet = services.Apply(new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) }),
-        };
-        options = RealNode.WithStandaloneTls(options, arguments, null);
+        var node = RealNode.Options(parsed, nodeName, Path.Combine(dataDirectory, "kubelet"), "port");
+        var services = NodeServices.Parse(parsed, windowsNode: node.Windows is not null);
+        var options = node with { Kubelet = services.Apply(KubeletCommand.LeaseOptions(parsed)) };
+        options = RealNode.WithStandaloneTls(options, parsed, null);
         return async (rotation, ca, loggers, output, ct) =>
         {
             // containerd runs on across certificate renewals; the kubelet, proxy and DNS restart with the new client.

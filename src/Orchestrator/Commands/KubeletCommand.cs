@@ -1,5 +1,7 @@
+using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
+using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Node;
@@ -10,29 +12,33 @@ namespace Orchestrator.Host.Commands;
 /// <summary>`orchestrator kubelet --runtime hollow`: one process running N hollow nodes against any API server.</summary>
 internal static class KubeletCommand
 {
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    public static async Task<int> RunAsync(ParseResult parsed, TextWriter output)
     {
-        var configuration = ClientArguments.Configuration(arguments);
+        var containerd = parsed.Value<string>("runtime") == "containerd";
+        if (containerd)
+        {
+            parsed.Unused("--runtime containerd", "nodes", "name-prefix", "first-index");
+        }
+        else
+        {
+            RefuseRealNodeOptions(parsed);
+            parsed.Unused("--runtime hollow", "proxy-kubeconfig", "dns-kubeconfig", "local-path-kubeconfig");
+        }
+
+        var configuration = ClientArguments.Configuration(parsed);
         using var client = new k8s.Kubernetes(configuration);
-        var runtime = arguments.Option("runtime") ?? "hollow";
-        if (runtime == "containerd")
+        if (containerd)
         {
-            return await RunContainerdAsync(client, configuration.SslCaCerts, arguments, output);
+            return await RunContainerdAsync(client, configuration.SslCaCerts, parsed, output);
         }
 
-        if (runtime != "hollow")
-        {
-            throw new UsageException($"--runtime must be \"hollow\" or \"containerd\", not \"{runtime}\"");
-        }
-
-        var count = ClientArguments.Number(arguments, "nodes", 1, min: 1);
-        var first = ClientArguments.Number(arguments, "first-index", 0);
-        var prefix = arguments.Option("name-prefix") ?? "hollow-node-";
-        var template = NodeTemplate(arguments);
-        var options = new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) };
-        var metricsAddress = MetricsListener.Address(arguments);
-        var tracing = TracingArguments.From(arguments);
-        arguments.EnsureConsumed();
+        var count = parsed.Value<int?>("nodes") ?? 1;
+        var first = parsed.Value<int?>("first-index") ?? 0;
+        var prefix = parsed.Value<string>("name-prefix") ?? "hollow-node-";
+        var template = NodeTemplate(parsed);
+        var options = LeaseOptions(parsed);
+        var metricsAddress = MetricsListener.Address(parsed);
+        var tracing = TracingArguments.From(parsed);
         using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
         using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kubelet");
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
@@ -51,26 +57,22 @@ internal static class KubeletCommand
     /// provisioner runs only with <c>--local-path-kubeconfig</c> (an identity bound to system:orchestrator:local-path-provisioner):
     /// creating PersistentVolumes is nothing a node's own identity may do.
     /// </summary>
-    private static async Task<int> RunContainerdAsync(k8s.IKubernetes client, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? authorities, Arguments arguments, TextWriter output)
+    private static async Task<int> RunContainerdAsync(k8s.IKubernetes client, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? authorities, ParseResult parsed, TextWriter output)
     {
-        var node = RealNode.Options(arguments, RealNode.HostName(), "kubelet", "port");
-        var services = NodeServices.Parse(arguments, windowsNode: node.Windows is not null);
-        var options = node with
-        {
-            Kubelet = services.Apply(new KubeletOptions { NodeLeaseDurationSeconds = ClientArguments.Number(arguments, "node-lease-duration-seconds", 40, min: 1) }),
-        };
-        options = RealNode.WithStandaloneTls(options, arguments, authorities);
+        var node = RealNode.Options(parsed, RealNode.HostName(), "kubelet", "port");
+        var services = NodeServices.Parse(parsed, windowsNode: node.Windows is not null);
+        var options = node with { Kubelet = services.Apply(LeaseOptions(parsed)) };
+        options = RealNode.WithStandaloneTls(options, parsed, authorities);
         if (options is { WebhookAuthorization: true, ClientCertificateAuthority: null })
         {
             throw new UsageException("--authorization-mode Webhook needs client certificates: give --client-ca-file (the kubeconfig names no CA), or --authorization-mode AlwaysAllow");
         }
 
-        using var proxyClient = ClientArguments.OptionalClient(arguments, "proxy-kubeconfig");
-        using var dnsClient = ClientArguments.OptionalClient(arguments, "dns-kubeconfig");
-        using var localPathClient = ClientArguments.OptionalClient(arguments, "local-path-kubeconfig");
-        var metricsAddress = MetricsListener.Address(arguments);
-        var tracing = TracingArguments.From(arguments);
-        arguments.EnsureConsumed();
+        using var proxyClient = ClientArguments.OptionalClient(parsed, "proxy-kubeconfig");
+        using var dnsClient = ClientArguments.OptionalClient(parsed, "dns-kubeconfig");
+        using var localPathClient = ClientArguments.OptionalClient(parsed, "local-path-kubeconfig");
+        var metricsAddress = MetricsListener.Address(parsed);
+        var tracing = TracingArguments.From(parsed);
         using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
         using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kubelet");
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
@@ -94,43 +96,46 @@ internal static class KubeletCommand
     public static KubeletHost Hollow(ControllerContext context, IReadOnlyList<NodeConfig> nodes, KubeletOptions options) =>
         new(context, new HollowRuntime(new HollowRuntimeOptions(), context.Time, context.Client), nodes, options);
 
+    /// <summary>
+    /// Hollow nodes have no runtime, network, services or TLS server of their own: those options are refused, but for
+    /// the real-node options named in <paramref name="hollowUses"/> (join's hollow node takes its name and IP).
+    /// </summary>
+    public static void RefuseRealNodeOptions(ParseResult parsed, params string[] hollowUses) =>
+        parsed.Unused("--runtime hollow", [.. OptionSets.RealNode("port").Where(o => !hollowUses.Contains(o.Name[2..], StringComparer.Ordinal)), .. OptionSets.NodeServices(), .. OptionSets.KubeletServing()]);
+
+    /// <summary>--node-lease-duration-seconds (default 40).</summary>
+    public static KubeletOptions LeaseOptions(ParseResult parsed) =>
+        new() { NodeLeaseDurationSeconds = parsed.Value<int?>("node-lease-duration-seconds") ?? 40 };
+
+    /// <summary>--windows-build Major.Minor.Build, checked as the command line is parsed.</summary>
+    public static Option<WindowsBuild?> WindowsBuildOption() =>
+        OptionSpec.Parsed<WindowsBuild?>("windows-build", "10.0.20348", "a hollow Windows node's build", text => WindowsBuild.TryParse(text, out var build)
+            ? build
+            : throw new UsageException($"--windows-build must be Major.Minor.Build (e.g. 10.0.20348), not \"{text}\""));
+
     /// <summary>Capacity, OS, labels and taints shared by every node of the process.</summary>
-    public static NodeConfig NodeTemplate(Arguments arguments)
+    public static NodeConfig NodeTemplate(ParseResult parsed)
     {
         var template = new NodeConfig("template", "0.0.0.0");
-        if (arguments.Option("os") is { } os)
+        if (parsed.Value<string>("os") is { } os)
         {
-            template = os is "linux" or "windows" ? template with { OperatingSystem = os } : throw new UsageException("--os must be linux or windows");
+            template = template with { OperatingSystem = os };
         }
 
-        if (arguments.Option("windows-build") is { } buildText)
+        if (parsed.Value<WindowsBuild?>("windows-build") is { } build)
         {
-            if (template.OperatingSystem != "windows")
-            {
-                throw new UsageException("--windows-build needs --os windows");
-            }
-
-            template = WindowsBuild.TryParse(buildText, out var build)
+            template = template.OperatingSystem == "windows"
                 ? template.AsWindows(new WindowsVersion(build, 0, "Windows (Orchestrator hollow node)"))
-                : throw new UsageException($"--windows-build must be Major.Minor.Build (e.g. 10.0.20348), not \"{buildText}\"");
+                : throw new UsageException("--windows-build needs --os windows");
         }
 
-        template = template with
+        return template with
         {
-            Cpu = arguments.Option("cpu") ?? template.Cpu,
-            Memory = arguments.Option("memory") ?? template.Memory,
-            MaxPods = ClientArguments.Number(arguments, "max-pods", template.MaxPods, min: 1),
+            Cpu = parsed.Value<string>("cpu") ?? template.Cpu,
+            Memory = parsed.Value<string>("memory") ?? template.Memory,
+            MaxPods = parsed.Value<int?>("max-pods") ?? template.MaxPods,
+            Labels = parsed.Value<Dictionary<string, string>>("labels") ?? template.Labels,
+            Taints = parsed.Value<List<k8s.Models.V1Taint>>("taints") ?? template.Taints,
         };
-        if (arguments.Option("labels") is { } labels)
-        {
-            template = template with { Labels = NodeArguments.Labels(labels) };
-        }
-
-        if (arguments.Option("taints") is { } taints)
-        {
-            template = template with { Taints = NodeArguments.Taints(taints) };
-        }
-
-        return template;
     }
 }

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Orchestrator.Host.Commands.Definition;
 using Prometheus;
 
 namespace Orchestrator.Host.Commands;
@@ -15,22 +17,15 @@ internal static class MetricsListener
 {
     public const string Flag = "metrics-bind-address";
 
-    /// <summary>The address asked for, or null when metrics serving is off. Read it before <see cref="Arguments.EnsureConsumed"/>.</summary>
-    public static IPEndPoint? Address(Arguments arguments)
-    {
-        var text = arguments.Option(Flag);
-        if (text is null or "0")
-        {
-            return null;
-        }
+    /// <summary>The option: an IP endpoint, or null when metrics serving is off (not given, or 0).</summary>
+    public static Option<IPEndPoint?> BindAddress() =>
+        OptionSpec.Parsed<IPEndPoint?>(Flag, "HOST:PORT", "Prometheus /metrics on plain HTTP (off by default; 0: off)", text =>
+            text == "0" ? null
+            : IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port != 0 && text.Contains(':', StringComparison.Ordinal) ? endpoint
+            : throw new UsageException($"--{Flag} must be HOST:PORT with an IP address and a port from 1 to 65535 (or 0 to disable), not \"{text}\""));
 
-        if (!IPEndPoint.TryParse(text, out var endpoint) || endpoint.Port == 0 || !text.Contains(':', StringComparison.Ordinal))
-        {
-            throw new UsageException($"--{Flag} must be HOST:PORT with an IP address and a port from 1 to 65535 (or 0 to disable), not \"{text}\"");
-        }
-
-        return endpoint;
-    }
+    /// <summary>The address asked for, or null when metrics serving is off.</summary>
+    public static IPEndPoint? Address(ParseResult parsed) => parsed.Value<IPEndPoint>(Flag);
 
     /// <summary>Starts serving, or returns null when <paramref name="endpoint"/> is null; dispose to stop.</summary>
     public static async Task<IDisposable?> StartAsync(IPEndPoint? endpoint, TextWriter output)

@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Net;
 using k8s;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Dns;
+using Orchestrator.Host.Commands.Definition;
 using Orchestrator.KubeProxy;
 using Orchestrator.KubeProxy.Backends;
 using Orchestrator.KubeProxy.Backends.Hns;
@@ -26,14 +28,9 @@ internal sealed record NodeServices(string ProxyMode, bool Dns, int DnsPort, str
     public HnsOptions? Hns { get; init; }
 
     /// <param name="windowsNode">The node is a Windows node (<c>--os windows</c> on a Windows host): HNS proxy, no node DNS.</param>
-    public static NodeServices Parse(Arguments arguments, bool windowsNode = false)
+    public static NodeServices Parse(ParseResult parsed, bool windowsNode = false)
     {
-        var proxyMode = arguments.Option("proxy-mode") ?? (windowsNode ? HnsMode : "nftables");
-        if (proxyMode != NoProxy && !ProxyBackends.Modes.Contains(proxyMode))
-        {
-            throw new UsageException($"--proxy-mode must be {string.Join(", ", ProxyBackends.Modes)} or {NoProxy}, not \"{proxyMode}\"");
-        }
-
+        var proxyMode = parsed.Value<string>("proxy-mode") ?? (windowsNode ? HnsMode : "nftables");
         if (windowsNode != (proxyMode is HnsMode) && proxyMode != NoProxy)
         {
             throw new UsageException(windowsNode
@@ -41,34 +38,46 @@ internal sealed record NodeServices(string ProxyMode, bool Dns, int DnsPort, str
                 : $"--proxy-mode {HnsMode} programs Windows HNS: it needs a Windows node (--os windows on a Windows host)");
         }
 
-        var hns = proxyMode == HnsMode ? ProxyCommand.HnsArguments(arguments, dryRun: false) : null;
-        var dns = ClientArguments.Flag(arguments, "node-dns", !windowsNode);
+        if (proxyMode != HnsMode)
+        {
+            parsed.Unused($"--proxy-mode {proxyMode}", OptionSets.Hns());
+        }
+
+        var hns = proxyMode == HnsMode ? ProxyCommand.HnsArguments(parsed, dryRun: false) : null;
+        var dns = parsed.Boolean("node-dns") ?? !windowsNode;
         if (dns && windowsNode)
         {
             throw new UsageException("--node-dns true: a Windows node runs no cluster DNS server (its pods use the kube-dns service on the Linux nodes)");
         }
 
-        var clusterDns = (arguments.Option("cluster-dns") ?? "10.96.0.10").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (clusterDns.FirstOrDefault(ip => !IPAddress.TryParse(ip, out _)) is { } bad)
-        {
-            throw new UsageException($"--cluster-dns must be a comma-separated list of IP addresses, not \"{bad}\"");
-        }
-
-        var domain = (arguments.Option("cluster-domain") ?? "cluster.local").Trim('.');
-        if (domain.Length == 0 || domain.Split('.').Any(label => label.Length is 0 or > 63))
-        {
-            throw new UsageException($"--cluster-domain must be a DNS domain, not \"{domain}\"");
-        }
-
         return new NodeServices(
             proxyMode,
             dns,
-            ClientArguments.Number(arguments, "dns-port", 53, min: 1),
-            domain,
-            clusterDns)
+            parsed.Value<int?>("dns-port") ?? 53,
+            parsed.Value<string>("cluster-domain") ?? "cluster.local",
+            // An array option not given reads as empty, not null; a given one holds at least one address.
+            parsed.Value<string[]>("cluster-dns") is { Length: > 0 } clusterDns ? clusterDns : ["10.96.0.10"])
         {
             Hns = hns,
         };
+    }
+
+    /// <summary>--cluster-dns: pods' nameservers, a comma-separated list of IP addresses.</summary>
+    public static string[] ParseClusterDns(string text)
+    {
+        var clusterDns = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return clusterDns.Length == 0 || clusterDns.Any(ip => !IPAddress.TryParse(ip, out _))
+            ? throw new UsageException($"--cluster-dns must be a comma-separated list of IP addresses, not \"{text}\"")
+            : clusterDns;
+    }
+
+    /// <summary>--cluster-domain: pods' search domain, without its leading and trailing dots.</summary>
+    public static string ParseClusterDomain(string text)
+    {
+        var domain = text.Trim('.');
+        return domain.Length == 0 || domain.Split('.').Any(label => label.Length is 0 or > 63)
+            ? throw new UsageException($"--cluster-domain must be a DNS domain, not \"{domain}\"")
+            : domain;
     }
 
     /// <summary>The kubelet's view of these settings: pods' resolv.conf points at <see cref="ClusterDns"/>.</summary>

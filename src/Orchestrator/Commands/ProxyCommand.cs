@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Host.Commands.Definition;
 using Orchestrator.KubeProxy;
 using Orchestrator.KubeProxy.Backends;
 using Orchestrator.KubeProxy.Backends.Hns;
@@ -13,24 +15,33 @@ namespace Orchestrator.Host.Commands;
 /// </summary>
 internal static class ProxyCommand
 {
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    public static async Task<int> RunAsync(ParseResult parsed, TextWriter output)
     {
-        var nodeName = arguments.Option("node-name") ?? throw new UsageException("--node-name is required");
-        var options = new ProxyOptions(nodeName, arguments.Option("mode") ?? "nftables", arguments.Option("cluster-cidr") ?? "10.244.0.0/16");
-        var dryRun = ClientArguments.Flag(arguments, "dry-run", false);
-        var cleanup = ClientArguments.Flag(arguments, "cleanup", false);
+        var nodeName = parsed.Value<string>("node-name") ?? throw new UsageException("--node-name is required");
+        var options = new ProxyOptions(nodeName, parsed.Value<string>("mode") ?? "nftables", parsed.Value<string>("cluster-cidr") ?? "10.244.0.0/16");
+        var dryRun = parsed.Value<bool>("dry-run");
+        var cleanup = parsed.Value<bool>("cleanup");
         if (dryRun && cleanup)
         {
             throw new UsageException("--dry-run and --cleanup exclude each other");
         }
 
         options.Validate();
-        var hns = options.Mode == "hns" ? HnsArguments(arguments, dryRun) : null;
+        if (options.Mode != "hns")
+        {
+            parsed.Unused($"--mode {options.Mode}", OptionSets.Hns());
+        }
+
+        if (dryRun || cleanup)
+        {
+            parsed.Unused(dryRun ? "--dry-run" : "--cleanup", [.. OptionSets.Metrics(), .. OptionSets.Tracing()]);
+        }
+
+        var hns = options.Mode == "hns" ? HnsArguments(parsed, dryRun) : null;
         if (hns is not null && dryRun)
         {
             // No HNS to read: the documents come from the cluster alone, on any OS.
-            using var dryRunClient = ClientArguments.Client(arguments);
-            arguments.EnsureConsumed();
+            using var dryRunClient = ClientArguments.Client(parsed);
             await output.WriteAsync(await HnsDryRun.RenderAsync(dryRunClient, options, hns, CancellationToken.None));
             return 0;
         }
@@ -38,16 +49,15 @@ internal static class ProxyCommand
         var backend = hns is null ? ProxyBackends.Create(options.Mode) : ProxyBackends.CreateHns(hns);
         if (cleanup)
         {
-            arguments.EnsureConsumed();
+            parsed.Unused("--cleanup", ClientArguments.KubeconfigFlag);
             await backend.CleanupAsync(CancellationToken.None);
             await output.WriteLineAsync($"orchestrator proxy: removed the {backend.Mode} rules");
             return 0;
         }
 
-        using var client = ClientArguments.Client(arguments);
-        var metricsAddress = dryRun ? null : MetricsListener.Address(arguments);
-        var tracing = dryRun ? null : TracingArguments.From(arguments);
-        arguments.EnsureConsumed();
+        using var client = ClientArguments.Client(parsed);
+        var metricsAddress = MetricsListener.Address(parsed);
+        var tracing = TracingArguments.From(parsed);
         if (dryRun)
         {
             await output.WriteAsync(await ProxyHost.RenderOnceAsync(client, options, backend, CancellationToken.None));
@@ -72,23 +82,18 @@ internal static class ProxyCommand
     }
 
     /// <summary>The hns mode's flags (also a Windows node's: `kubelet`/`join --os windows`).</summary>
-    internal static HnsOptions HnsArguments(Arguments arguments, bool dryRun)
+    internal static HnsOptions HnsArguments(ParseResult parsed, bool dryRun)
     {
-        var type = arguments.Option("network-type") ?? HnsNetworkInfo.L2Bridge;
-        if (type != HnsNetworkInfo.L2Bridge && type != HnsNetworkInfo.Overlay)
-        {
-            throw new UsageException($"--network-type must be {HnsNetworkInfo.L2Bridge} or {HnsNetworkInfo.Overlay}, not '{type}'");
-        }
-
+        var type = parsed.Value<string>("network-type") ?? HnsNetworkInfo.L2Bridge;
         if (!dryRun && type != HnsNetworkInfo.L2Bridge)
         {
             throw new UsageException("--network-type is for --dry-run only: a running proxy reads the type from HNS");
         }
 
         // Dry-run defaults to the names the win-bridge and flannel VXLAN set-ups give their networks.
-        var name = arguments.Option("network-name")
+        var name = parsed.Value<string>("network-name")
             ?? Environment.GetEnvironmentVariable(HnsOptions.NetworkEnvironmentVariable)
             ?? (dryRun ? (type == HnsNetworkInfo.Overlay ? "vxlan0" : "cbr0") : throw new UsageException($"--network-name (or env {HnsOptions.NetworkEnvironmentVariable}) is required in hns mode"));
-        return new HnsOptions(name, arguments.Option("source-vip"), ClientArguments.Flag(arguments, "enable-dsr", false), type);
+        return new HnsOptions(name, parsed.Value<string>("source-vip"), parsed.Value<bool>("enable-dsr"), type);
     }
 }

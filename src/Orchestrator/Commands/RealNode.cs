@@ -1,8 +1,10 @@
+using System.CommandLine;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Certificates;
+using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Host.Pki;
 using Orchestrator.Kubelet.Network;
 using Orchestrator.Kubelet.Node.Windows;
@@ -21,7 +23,16 @@ internal static class RealNode
     /// <summary>The default CRI endpoint of a Windows node: containerd's named pipe (upstream's Windows default).</summary>
     public const string WindowsRuntimeEndpoint = "npipe://./pipe/containerd-containerd";
 
-    public static ContainerdNodeOptions Options(Arguments arguments, string defaultName, string defaultRoot, string portOption)
+    /// <summary>--container-runtime-endpoint, checked as the command line is parsed.</summary>
+    public static Option<string> RuntimeEndpointOption() =>
+        OptionSpec.Parsed("container-runtime-endpoint", "unix:///S.sock|npipe://./pipe/P", "an existing CRI runtime (no containerd started)", text =>
+            ContainerdNodeOptions.EndpointError(text) is { } error ? throw new UsageException($"--container-runtime-endpoint: {error}") : text);
+
+    /// <summary>A node's --cluster-cidr: the IPv4 range its pod network masquerades.</summary>
+    public static Option<string> ClusterCidrOption(string description) =>
+        OptionSpec.Parsed("cluster-cidr", "CIDR", description, CheckedClusterCidr);
+
+    public static ContainerdNodeOptions Options(ParseResult parsed, string defaultName, string defaultRoot, string portOption)
     {
         IWindowsVersionSource? windowsHost = null;
         if (OperatingSystem.IsWindows())
@@ -29,13 +40,13 @@ internal static class RealNode
             windowsHost = new RegistryWindowsVersion();
         }
 
-        return Options(arguments, defaultName, defaultRoot, portOption, windowsHost);
+        return Options(parsed, defaultName, defaultRoot, portOption, windowsHost);
     }
 
     /// <param name="windowsHost">The host's version when it is a Windows host; null on any other.</param>
-    internal static ContainerdNodeOptions Options(Arguments arguments, string defaultName, string defaultRoot, string portOption, IWindowsVersionSource? windowsHost)
+    internal static ContainerdNodeOptions Options(ParseResult parsed, string defaultName, string defaultRoot, string portOption, IWindowsVersionSource? windowsHost)
     {
-        var template = KubeletCommand.NodeTemplate(arguments);
+        var template = KubeletCommand.NodeTemplate(parsed);
         var windows = template.OperatingSystem == "windows";
         if (windows && windowsHost is null)
         {
@@ -48,37 +59,26 @@ internal static class RealNode
             throw new UsageException("--windows-build is for hollow nodes: a real Windows node reads its build from the registry");
         }
 
-        var endpoint = arguments.Option("container-runtime-endpoint") ?? (windows ? WindowsRuntimeEndpoint : null);
-        if (endpoint is not null && ContainerdNodeOptions.EndpointError(endpoint) is { } endpointError)
-        {
-            throw new UsageException($"--container-runtime-endpoint: {endpointError}");
-        }
-
-        var stateDir = arguments.Option("containerd-state-dir");
+        var endpoint = parsed.Value<string>("container-runtime-endpoint") ?? (windows ? WindowsRuntimeEndpoint : null);
+        var stateDir = parsed.Value<string>("containerd-state-dir");
         if (endpoint is not null && stateDir is not null)
         {
             throw new UsageException("--containerd-state-dir is the private containerd's; with --container-runtime-endpoint the node uses that runtime as it is");
         }
 
-        var clusterCidr = arguments.Option("cluster-cidr") ?? "10.244.0.0/16";
-        if (!Ipv4Cidr.TryParse(clusterCidr, out _))
-        {
-            throw new UsageException($"--cluster-cidr must be an IPv4 CIDR (a.b.c.d/n), not \"{clusterCidr}\"");
-        }
-
-        var podNetworkText = arguments.Option("pod-network") ?? PodNetworkModes.HostGwName;
-        var podNetwork = PodNetworkModes.Parse(podNetworkText)
-            ?? throw new UsageException($"--pod-network must be {PodNetworkModes.HostGwName} or {PodNetworkModes.NoneName}, not \"{podNetworkText}\"");
-        return new ContainerdNodeOptions(arguments.Option("node-name") ?? defaultName, Path.GetFullPath(arguments.Option("root-dir") ?? defaultRoot))
+        // Up's --cluster-cidr is the controller manager's option (declared first); WithClusterCidr checks it.
+        var clusterCidr = parsed.Value<string>("cluster-cidr") ?? "10.244.0.0/16";
+        var podNetwork = PodNetworkModes.Parse(parsed.Value<string>("pod-network") ?? PodNetworkModes.HostGwName)!.Value;
+        return new ContainerdNodeOptions(parsed.Value<string>("node-name") ?? defaultName, Path.GetFullPath(parsed.Value<string>("root-dir") ?? defaultRoot))
         {
             ContainerdStateDir = stateDir is null ? null : Path.GetFullPath(stateDir),
             RuntimeEndpoint = endpoint,
-            CgroupRoot = arguments.Option("cgroup-root"),
+            CgroupRoot = parsed.Value<string>("cgroup-root"),
             Windows = windows ? windowsHost!.Read() : null,
-            NodeIp = arguments.Option("node-ip"),
-            Port = ClientArguments.Number(arguments, portOption, 10250),
+            NodeIp = parsed.Value<string>("node-ip"),
+            Port = parsed.Value<int?>(portOption) ?? 10250,
             MaxPods = template.MaxPods,
-            Stats = ClientArguments.Flag(arguments, "stats", true),
+            Stats = parsed.Boolean("stats") ?? true,
             Labels = template.Labels,
             Taints = template.Taints,
             ClusterCidr = clusterCidr,
@@ -91,9 +91,10 @@ internal static class RealNode
     /// to its node here: the node masquerades exactly the range its podCIDRs are cut from.
     /// </summary>
     public static ContainerdNodeOptions WithClusterCidr(ContainerdNodeOptions options, string clusterCidr) =>
-        Ipv4Cidr.TryParse(clusterCidr, out _)
-            ? options with { ClusterCidr = clusterCidr }
-            : throw new UsageException($"--cluster-cidr must be an IPv4 CIDR (a.b.c.d/n), not \"{clusterCidr}\"");
+        options with { ClusterCidr = CheckedClusterCidr(clusterCidr) };
+
+    private static string CheckedClusterCidr(string clusterCidr) =>
+        Ipv4Cidr.TryParse(clusterCidr, out _) ? clusterCidr : throw new UsageException($"--cluster-cidr must be an IPv4 CIDR (a.b.c.d/n), not \"{clusterCidr}\"");
 
     /// <summary>
     /// The names a node's kubelet serving certificate carries: the node and host names, localhost, loopback, the
@@ -108,8 +109,8 @@ internal static class RealNode
             [.. new[] { IPAddress.Loopback, nodeIp }.OfType<IPAddress>().Concat(ApiServerNames.InterfaceAddresses()).Distinct()]);
     }
 
-    private const string WebhookMode = "Webhook";
-    private const string AlwaysAllowMode = "AlwaysAllow";
+    internal const string WebhookMode = "Webhook";
+    internal const string AlwaysAllowMode = "AlwaysAllow";
 
     /// <summary>The kubelet server's certificate directory (upstream --cert-dir, ROOT/pki).</summary>
     public static string CertificateDirectory(ContainerdNodeOptions options) => Path.Combine(options.RootDir, "pki");
@@ -121,17 +122,13 @@ internal static class RealNode
     /// <c>--authorization-mode Webhook</c> (the default with a client CA, as kubeadm configures it) authorizes each client
     /// with a SubjectAccessReview on nodes/NODE/stats|metrics|log|proxy; <c>AlwaysAllow</c> serves every authenticated client.
     /// </summary>
-    public static ContainerdNodeOptions WithStandaloneTls(ContainerdNodeOptions options, Arguments arguments, X509Certificate2Collection? kubeconfigAuthorities)
+    public static ContainerdNodeOptions WithStandaloneTls(ContainerdNodeOptions options, ParseResult parsed, X509Certificate2Collection? kubeconfigAuthorities)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var certificateFile = arguments.Option("tls-cert-file");
-        var keyFile = arguments.Option("tls-private-key-file");
-        var clientCaFile = arguments.Option("client-ca-file");
-        var authorizationMode = arguments.Option("authorization-mode");
-        if (authorizationMode is not (null or WebhookMode or AlwaysAllowMode))
-        {
-            throw new UsageException($"--authorization-mode {authorizationMode}: the kubelet knows {AlwaysAllowMode} and {WebhookMode}");
-        }
+        var certificateFile = parsed.Value<string>("tls-cert-file");
+        var keyFile = parsed.Value<string>("tls-private-key-file");
+        var clientCaFile = parsed.Value<string>("client-ca-file");
+        var authorizationMode = parsed.Value<string>("authorization-mode");
 
         if ((certificateFile is null) != (keyFile is null))
         {

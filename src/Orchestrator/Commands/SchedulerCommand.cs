@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Scheduler;
 using Orchestrator.Scheduler.Framework;
 
@@ -7,18 +9,17 @@ namespace Orchestrator.Host.Commands;
 /// <summary>`orchestrator scheduler`: the scheduler alone, against any API server, with leader election.</summary>
 internal static class SchedulerCommand
 {
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    public static async Task<int> RunAsync(ParseResult parsed, TextWriter output)
     {
-        using var client = ClientArguments.Client(arguments);
-        var options = Options(arguments);
-        if (arguments.Option("identity") is { } identity)
+        using var client = ClientArguments.Client(parsed);
+        var options = Options(parsed);
+        if (parsed.Value<string>("identity") is { } identity)
         {
             options = options with { Identity = identity };
         }
 
-        var metricsAddress = MetricsListener.Address(arguments);
-        var tracing = TracingArguments.From(arguments);
-        arguments.EnsureConsumed();
+        var metricsAddress = MetricsListener.Address(parsed);
+        var tracing = TracingArguments.From(parsed);
         using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
         using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kube-scheduler");
         using var loggers = ClientArguments.Loggers(LogLevel.Information);
@@ -28,10 +29,10 @@ internal static class SchedulerCommand
         return 0;
     }
 
-    public static SchedulerOptions Options(Arguments arguments)
+    public static SchedulerOptions Options(ParseResult parsed)
     {
-        var options = new SchedulerOptions { LeaderElect = ClientArguments.Flag(arguments, "leader-elect", true) };
-        if (arguments.Option("disable-plugins") is { } disabled)
+        var options = new SchedulerOptions { LeaderElect = parsed.Boolean("leader-elect") ?? true };
+        if (parsed.Value<string>("disable-plugins") is { } disabled)
         {
             // e.g. --disable-plugins=ImagePlatform: every in-tree plugin but these (unknown names fail at start-up).
             var names = disabled.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -41,6 +42,6 @@ internal static class SchedulerCommand
                 : throw new UsageException($"--disable-plugins: unknown scheduler plugin(s): {string.Join(", ", unknown)}");
         }
 
-        return arguments.Option("scheduler-name") is { } name ? options with { SchedulerName = name } : options;
+        return parsed.Value<string>("scheduler-name") is { } name ? options with { SchedulerName = name } : options;
     }
 }

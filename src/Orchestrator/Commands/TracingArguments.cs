@@ -1,12 +1,14 @@
-using System.Globalization;
+using System.CommandLine;
 using Orchestrator.Client.Tracing;
+using Orchestrator.Host.Commands.Definition;
 
 namespace Orchestrator.Host.Commands;
 
 /// <summary>
 /// The tracing flags of every command that runs components (up, scheduler, controller-manager, kubelet, proxy,
 /// join): <c>--otlp-endpoint URL</c>, <c>--otlp-protocol http/protobuf|grpc</c>, <c>--tracing-sampling-ratio R</c>.
-/// Tracing is off without an endpoint; the other two flags without one are a usage error, not silently ignored.
+/// Each value is checked as the command line is parsed; tracing is off without an endpoint, and the other two flags
+/// without one are a usage error, not silently ignored.
 /// </summary>
 internal static class TracingArguments
 {
@@ -14,37 +16,37 @@ internal static class TracingArguments
     public const string ProtocolFlag = "otlp-protocol";
     public const string RatioFlag = "tracing-sampling-ratio";
 
-    /// <summary>The options asked for, or null for tracing off. Read them before <see cref="Arguments.EnsureConsumed"/>.</summary>
-    public static TracingOptions? From(Arguments arguments)
+    private const string HttpProtobuf = "http/protobuf";
+    private const string Grpc = "grpc";
+
+    public static Option<Uri?> Endpoint() =>
+        OptionSpec.Parsed<Uri?>(EndpointFlag, "URL", "OpenTelemetry traces by OTLP to URL (off by default)", text =>
+            Uri.TryCreate(text, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https" && endpoint.Query.Length == 0
+                ? endpoint
+                : throw new UsageException($"--{EndpointFlag} must be an http:// or https:// URL without a query, not \"{text}\""));
+
+    public static Option<string> Protocol() =>
+        OptionSpec.Choice(ProtocolFlag, "http/protobuf|grpc", "OTLP transport (default http/protobuf: POST URL/v1/traces)", HttpProtobuf, Grpc);
+
+    public static Option<double?> Ratio() =>
+        OptionSpec.Parsed<double?>(RatioFlag, "R", "0..1 of new traces kept (default 1 with an endpoint; 0: only requests whose traceparent is sampled)", text =>
+            double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var ratio) && ratio <= 1
+                ? ratio
+                : throw new UsageException($"--{RatioFlag} must be a number from 0 to 1, not \"{text}\""));
+
+    /// <summary>The options asked for, or null for tracing off.</summary>
+    public static TracingOptions? From(ParseResult parsed)
     {
-        var endpointText = arguments.Option(EndpointFlag);
-        var protocolText = arguments.Option(ProtocolFlag);
-        var ratioText = arguments.Option(RatioFlag);
-        if (endpointText is null)
+        var endpoint = parsed.Value<Uri>(EndpointFlag);
+        var protocol = parsed.Value<string>(ProtocolFlag);
+        var ratio = parsed.Value<double?>(RatioFlag);
+        if (endpoint is null)
         {
-            return protocolText is null && ratioText is null
+            return protocol is null && ratio is null
                 ? null
-                : throw new UsageException($"--{(protocolText is null ? RatioFlag : ProtocolFlag)} needs --{EndpointFlag} URL");
+                : throw new UsageException($"--{(protocol is null ? RatioFlag : ProtocolFlag)} needs --{EndpointFlag} URL");
         }
 
-        if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https") || endpoint.Query.Length > 0)
-        {
-            throw new UsageException($"--{EndpointFlag} must be an http:// or https:// URL without a query, not \"{endpointText}\"");
-        }
-
-        var protocol = protocolText switch
-        {
-            null or "http/protobuf" => TracingProtocol.HttpProtobuf,
-            "grpc" => TracingProtocol.Grpc,
-            _ => throw new UsageException($"--{ProtocolFlag} must be http/protobuf or grpc, not \"{protocolText}\""),
-        };
-        var ratio = TracingOptions.DefaultSamplingRatio;
-        if (ratioText is not null
-            && (!double.TryParse(ratioText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out ratio) || ratio > 1))
-        {
-            throw new UsageException($"--{RatioFlag} must be a number from 0 to 1, not \"{ratioText}\"");
-        }
-
-        return new TracingOptions(endpoint, protocol, ratio);
+        return new TracingOptions(endpoint, protocol == Grpc ? TracingProtocol.Grpc : TracingProtocol.HttpProtobuf, ratio ?? TracingOptions.DefaultSamplingRatio);
     }
 }

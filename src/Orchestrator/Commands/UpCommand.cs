@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,7 @@ using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager;
 using Orchestrator.Dns.Hosting;
+using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Host.Pki;
 using Orchestrator.Host.Up;
 using Orchestrator.Kubelet;
@@ -25,39 +27,28 @@ namespace Orchestrator.Host.Commands;
 /// </summary>
 internal static class UpCommand
 {
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
+    public static async Task<int> RunAsync(ParseResult parsed, TextWriter output)
     {
-        var dataDirectory = Path.GetFullPath(arguments.Option("data-dir") ?? ".orchestrator");
-        var storeUrl = arguments.Option("store") ?? "sqlite://" + Path.Combine(dataDirectory, "state.db");
-        var portText = arguments.Option("port") ?? "6443";
-        var bindText = arguments.Option("bind-address") ?? "0.0.0.0";
-        var security = UpSecurity.Parse(arguments);
-        var advertiseText = arguments.Option("advertise-address");
-        var auditLog = arguments.Option("audit-log");
-        var encryptionKeyFile = arguments.Option("encryption-key-file");
-        var metricResolution = Durations.Option(arguments, "metric-resolution") ?? TimeSpan.FromSeconds(15);
-        var hollowNodes = ClientArguments.Number(arguments, "hollow-nodes", 0);
-        var template = KubeletCommand.NodeTemplate(arguments);
-        var controllers = ControllerManagerCommand.Options(arguments) with { Identity = "orchestrator-up" };
-        var runScheduler = ClientArguments.Flag(arguments, "scheduler", true);
-        var runControllers = ClientArguments.Flag(arguments, "controller-manager", true);
-        var realNodeText = arguments.Option("real-node") ?? (hollowNodes > 0 ? "false" : "auto");
-        var nodeServices = NodeServices.Parse(arguments);
-        var realNodeOptions = RealNode.WithClusterCidr(RealNode.Options(arguments, RealNode.HostName(), Path.Combine(dataDirectory, "kubelet"), "kubelet-port"), controllers.ClusterCidr);
+        var dataDirectory = Path.GetFullPath(parsed.Value<string>("data-dir") ?? ".orchestrator");
+        var storeUrl = parsed.Value<string>("store") ?? "sqlite://" + Path.Combine(dataDirectory, "state.db");
+        var port = parsed.Value<int?>("port") ?? 6443;
+        var bindAddress = parsed.Value<System.Net.IPAddress>("bind-address") ?? System.Net.IPAddress.Any;
+        var security = UpSecurity.Parse(parsed);
+        var advertiseAddress = parsed.Value<System.Net.IPAddress>("advertise-address");
+        var auditLog = parsed.Value<string>("audit-log");
+        var encryptionKeyFile = parsed.Value<string>("encryption-key-file");
+        var metricResolution = parsed.Value<TimeSpan?>("metric-resolution") ?? TimeSpan.FromSeconds(15);
+        var hollowNodes = parsed.Value<int?>("hollow-nodes") ?? 0;
+        var template = KubeletCommand.NodeTemplate(parsed);
+        var controllers = ControllerManagerCommand.Options(parsed) with { Identity = "orchestrator-up" };
+        var runScheduler = parsed.Boolean("scheduler") ?? true;
+        var runControllers = parsed.Boolean("controller-manager") ?? true;
+        var realNodeText = parsed.Value<string>("real-node") ?? (hollowNodes > 0 ? "false" : "auto");
+        var nodeServices = NodeServices.Parse(parsed);
+        var realNodeOptions = RealNode.WithClusterCidr(RealNode.Options(parsed, RealNode.HostName(), Path.Combine(dataDirectory, "kubelet"), "kubelet-port"), controllers.ClusterCidr);
         realNodeOptions = realNodeOptions with { Kubelet = nodeServices.Apply(realNodeOptions.Kubelet) };
-        var tracing = TracingArguments.From(arguments);
-        arguments.EnsureConsumed();
+        var tracing = TracingArguments.From(parsed);
         using var tracer = Client.Tracing.TracingSetup.Start(tracing, "orchestrator");
-        if (realNodeText is not ("auto" or "true" or "false"))
-        {
-            throw new UsageException($"--real-node must be auto, true or false, not \"{realNodeText}\"");
-        }
-
-        if (metricResolution <= TimeSpan.Zero)
-        {
-            throw new UsageException("--metric-resolution must be longer than 0s");
-        }
-
         var realNode = realNodeText != "false";
         if (realNode && ContainerdNode.Unavailable() is { } unavailable)
         {
@@ -70,22 +61,6 @@ internal static class UpCommand
             realNode = false;
             hollowNodes = Math.Max(1, hollowNodes);
         }
-        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
-        {
-            throw new UsageException($"--port must be a TCP port number, not \"{portText}\"");
-        }
-
-        if (!System.Net.IPAddress.TryParse(bindText, out var bindAddress))
-        {
-            throw new UsageException($"--bind-address must be an IP address, not \"{bindText}\"");
-        }
-
-        System.Net.IPAddress? advertiseAddress = null;
-        if (advertiseText is not null && !System.Net.IPAddress.TryParse(advertiseText, out advertiseAddress))
-        {
-            throw new UsageException($"--advertise-address must be an IP address, not \"{advertiseText}\"");
-        }
-
         Directory.CreateDirectory(dataDirectory);
         var progress = UpProgress.SinceProcessStart(output);
         var pkiExisted = File.Exists(UpJoin.CaCertFile(dataDirectory));

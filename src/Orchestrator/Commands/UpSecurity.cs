@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Orchestrator.ApiServer.Hosting;
+using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Host.Pki;
 
 namespace Orchestrator.Host.Commands;
@@ -12,22 +14,17 @@ internal sealed record UpSecurity(int? InsecurePort, IReadOnlyList<string> Autho
     /// <summary>The authorizers when <c>--authorization-mode</c> is not given.</summary>
     public const string DefaultAuthorizationMode = "Node,RBAC";
 
-    public static UpSecurity Parse(Arguments arguments)
+    public static UpSecurity Parse(ParseResult parsed)
     {
-        var insecurePort = ClientArguments.Number(arguments, "insecure-port", 0);
-        if (insecurePort > 65535)
-        {
-            throw new UsageException($"--insecure-port must be a TCP port number, not {insecurePort}");
-        }
-
-        var modesText = arguments.Option("authorization-mode") ?? DefaultAuthorizationMode;
+        var insecurePort = parsed.Value<int?>("insecure-port") ?? 0;
+        var modesText = parsed.Value<string>("authorization-mode") ?? DefaultAuthorizationMode;
         var modes = modesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (modes.Length == 0)
         {
             throw new UsageException("--authorization-mode needs at least one mode (AlwaysAllow, RBAC, Node)");
         }
 
-        return new UpSecurity(insecurePort == 0 ? null : insecurePort, modes, ClientArguments.Flag(arguments, "anonymous-auth", true));
+        return new UpSecurity(insecurePort == 0 ? null : insecurePort, modes, parsed.Boolean("anonymous-auth") ?? true);
     }
 
     /// <summary>The API server's security from the cluster's PKI.</summary>

@@ -1,17 +1,14 @@
+using System.CommandLine;
 using Orchestrator.ControllerManager;
 using Orchestrator.Host.Commands;
+using Orchestrator.Orchestrator.Tests.Commands.Definition;
 
 namespace Orchestrator.Orchestrator.Tests.Commands;
 
 /// <summary>The image-update controller's --image-update-* flags on controller-manager (and up, which shares them).</summary>
 public sealed class ImageUpdateOptionsTests
 {
-    private static Arguments After(string verb, params string[] options)
-    {
-        var arguments = new Arguments([verb, .. options]);
-        arguments.TakeVerb();
-        return arguments;
-    }
+    private static ParseResult After(string verb, params string[] options) => ParsedCommandLine.Parse([verb, .. options]);
 
     [Fact]
     public void Without_flags_it_checks_every_five_minutes_with_three_second_requests()
@@ -37,8 +34,8 @@ public sealed class ImageUpdateOptionsTests
     [InlineData("--image-update-interval", "often", "--image-update-interval must be a duration")]
     public void A_bad_value_is_a_usage_error_naming_the_flag(string flag, string value, string message)
     {
-        var error = Assert.Throws<UsageException>(() => ControllerManagerCommand.Options(After("controller-manager", flag, value)));
-        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        var error = ParsedCommandLine.UsageError(ControllerManagerCommand.Options, "controller-manager", flag, value);
+        Assert.StartsWith(message, error, StringComparison.Ordinal);
     }
 
     [Fact]

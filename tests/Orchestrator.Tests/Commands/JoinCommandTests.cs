@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.ControllerManager;
 using Orchestrator.Host.Commands;
+using Orchestrator.Orchestrator.Tests.Commands.Definition;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Orchestrator.Tests.Commands;
@@ -71,7 +72,7 @@ public sealed class JoinCommandTests : IAsyncLifetime
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         using var output = new StringWriter();
         var args = JoinArguments("--node-name", "joined-1", "--runtime", "hollow", "--timeout", "30s");
-        var join = JoinCommand.RunAsync(new Arguments(args.Skip(1)), output, stop.Token);
+        var join = JoinCommand.RunAsync(ParsedCommandLine.Parse(args), output, stop.Token);
         try
         {
             await Eventually.TrueAsync(async () =>

@@ -1,16 +1,13 @@
+using System.CommandLine;
 using Orchestrator.ControllerManager;
 using Orchestrator.Host.Commands;
+using Orchestrator.Orchestrator.Tests.Commands.Definition;
 
 namespace Orchestrator.Orchestrator.Tests.Commands;
 
 public sealed class LoadBalancerAndAdvertiseOptionsTests
 {
-    private static Arguments After(string verb, params string[] options)
-    {
-        var arguments = new Arguments([verb, .. options]);
-        arguments.TakeVerb();
-        return arguments;
-    }
+    private static ParseResult After(string verb, params string[] options) => ParsedCommandLine.Parse([verb, .. options]);
 
     [Theory]
     [InlineData(new string[0], "nodes")]
@@ -39,12 +36,10 @@ public sealed class LoadBalancerAndAdvertiseOptionsTests
     }
 
     [Fact]
-    public async Task Up_refuses_an_advertise_address_that_is_not_an_ip()
+    public void Up_refuses_an_advertise_address_that_is_not_an_ip()
     {
-        var arguments = After("up", "--advertise-address", "my-host", "--hollow-nodes", "1", "--data-dir", Path.Combine(Path.GetTempPath(), "orchestrator-never-created"));
+        var error = ParsedCommandLine.UsageError(_ => 0, "up", "--advertise-address", "my-host", "--hollow-nodes", "1", "--data-dir", Path.Combine(Path.GetTempPath(), "orchestrator-never-created"));
 
-        var error = await Assert.ThrowsAsync<UsageException>(() => UpCommand.RunAsync(arguments, TextWriter.Null));
-
-        Assert.Equal("--advertise-address must be an IP address, not \"my-host\"", error.Message);
+        Assert.Equal("--advertise-address must be an IP address, not \"my-host\"", error);
     }
 }

@@ -1,6 +1,8 @@
 using k8s;
 using k8s.Models;
 using Orchestrator.Host.Commands;
+using Orchestrator.Host.Commands.Definition;
+using Orchestrator.Orchestrator.Tests.Commands.Definition;
 using Orchestrator.Testing;
 
 namespace Orchestrator.Orchestrator.Tests.Commands;
@@ -56,16 +58,17 @@ public sealed class ProxyCommandTests
     {
         var error = new StringWriter();
         var exit = await CommandRouter.RunAsync(["proxy", "--node-name", "n", "--mode", "ipvs", "--dry-run"], new StringWriter(), error);
-        Assert.Equal(1, exit);
-        Assert.Contains("unknown proxy mode 'ipvs' (supported: nftables", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Contains("--mode must be nftables", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("not \"ipvs\"", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Dry_run_and_cleanup_are_flags_without_a_value()
     {
-        var arguments = new Arguments(["proxy", "--dry-run", "--node-name", "n", "--cleanup"]);
-        Assert.Equal("true", arguments.Option("dry-run"));
-        Assert.Equal("n", arguments.Option("node-name"));
-        Assert.Equal("true", arguments.Option("cleanup"));
+        var parsed = ParsedCommandLine.Parse("proxy", "--dry-run", "--node-name", "n", "--cleanup");
+        Assert.True(parsed.Value<bool>("dry-run"));
+        Assert.Equal("n", parsed.Value<string>("node-name"));
+        Assert.True(parsed.Value<bool>("cleanup"));
     }
 }

@@ -1,5 +1,6 @@
 using Orchestrator.Host.Commands;
 using Orchestrator.Kubelet.Network;
+using Orchestrator.Orchestrator.Tests.Commands.Definition;
 
 namespace Orchestrator.Orchestrator.Tests.Commands;
 
@@ -8,7 +9,7 @@ public sealed class RealNodeTests
     [Fact]
     public void Defaults_are_the_host_gw_pod_network_on_upstreams_default_cluster_cidr()
     {
-        var options = RealNode.Options(new Arguments([]), "n", "/tmp/root", "port");
+        var options = RealNode.Options(ParsedCommandLine.Parse("kubelet"), "n", "/tmp/root", "port");
 
         Assert.Equal("10.244.0.0/16", options.ClusterCidr);
         Assert.Equal(PodNetworkMode.HostGw, options.PodNetwork);
@@ -19,11 +20,8 @@ public sealed class RealNodeTests
     [InlineData("none", PodNetworkMode.None)]
     public void Pod_network_and_cluster_cidr_flags_are_read(string mode, PodNetworkMode expected)
     {
-        var arguments = new Arguments(["--pod-network", mode, "--cluster-cidr", "10.77.0.0/16"]);
+        var options = RealNode.Options(ParsedCommandLine.Parse("kubelet", "--pod-network", mode, "--cluster-cidr", "10.77.0.0/16"), "n", "/tmp/root", "port");
 
-        var options = RealNode.Options(arguments, "n", "/tmp/root", "port");
-
-        arguments.EnsureConsumed();
         Assert.Equal(expected, options.PodNetwork);
         Assert.Equal("10.77.0.0/16", options.ClusterCidr);
     }
@@ -34,15 +32,15 @@ public sealed class RealNodeTests
     [InlineData("--cluster-cidr", "fd00::/64", "--cluster-cidr must be an IPv4 CIDR (a.b.c.d/n), not \"fd00::/64\"")]
     public void Unsupported_values_are_refused_with_a_clear_message(string flag, string value, string message)
     {
-        var error = Assert.Throws<UsageException>(() => RealNode.Options(new Arguments([flag, value]), "n", "/tmp/root", "port"));
+        var error = ParsedCommandLine.UsageError(parsed => RealNode.Options(parsed, "n", "/tmp/root", "port"), "kubelet", flag, value);
 
-        Assert.Equal(message, error.Message);
+        Assert.Equal(message, error);
     }
 
     [Fact]
     public void Up_hands_its_controller_managers_cluster_cidr_to_its_node()
     {
-        var options = RealNode.Options(new Arguments([]), "n", "/tmp/root", "port");
+        var options = RealNode.Options(ParsedCommandLine.Parse("kubelet"), "n", "/tmp/root", "port");
 
         Assert.Equal("10.55.0.0/16", RealNode.WithClusterCidr(options, "10.55.0.0/16").ClusterCidr);
         Assert.Throws<UsageException>(() => RealNode.WithClusterCidr(options, "bogus"));

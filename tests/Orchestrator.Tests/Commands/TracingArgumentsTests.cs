@@ -1,17 +1,14 @@
+using System.CommandLine;
 using Orchestrator.Client.Tracing;
 using Orchestrator.Host.Commands;
+using Orchestrator.Orchestrator.Tests.Commands.Definition;
 
 namespace Orchestrator.Orchestrator.Tests.Commands;
 
 /// <summary>--otlp-endpoint, --otlp-protocol and --tracing-sampling-ratio of the component commands.</summary>
 public sealed class TracingArgumentsTests
 {
-    private static Arguments After(params string[] options)
-    {
-        var arguments = new Arguments(["scheduler", .. options]);
-        arguments.TakeVerb();
-        return arguments;
-    }
+    private static ParseResult After(params string[] options) => ParsedCommandLine.Parse(["scheduler", .. options]);
 
     [Fact]
     public void Without_an_endpoint_tracing_is_off()
@@ -54,11 +51,11 @@ public sealed class TracingArgumentsTests
     [InlineData("--tracing-sampling-ratio", "half", "--tracing-sampling-ratio must be a number from 0 to 1")]
     public void A_bad_value_is_a_usage_error_naming_the_flag(string flag, string value, string message)
     {
-        var arguments = flag == "--otlp-endpoint" ? After(flag, value) : After("--otlp-endpoint", "http://127.0.0.1:4318", flag, value);
+        string[] options = flag == "--otlp-endpoint" ? [flag, value] : ["--otlp-endpoint", "http://127.0.0.1:4318", flag, value];
 
-        var error = Assert.Throws<UsageException>(() => TracingArguments.From(arguments));
+        var error = ParsedCommandLine.UsageError(TracingArguments.From, ["scheduler", .. options]);
 
-        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(message, error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,17 +1,11 @@
 using Orchestrator.Host.Commands;
+using Orchestrator.Orchestrator.Tests.Commands.Definition;
 
 namespace Orchestrator.Orchestrator.Tests.Commands;
 
 public sealed class UpSecurityTests
 {
-    private static UpSecurity Parse(params string[] options)
-    {
-        var arguments = new Arguments(["up", .. options]);
-        arguments.TakeVerb();
-        var security = UpSecurity.Parse(arguments);
-        arguments.EnsureConsumed();
-        return security;
-    }
+    private static UpSecurity Parse(params string[] options) => UpSecurity.Parse(ParsedCommandLine.Parse(["up", .. options]));
 
     [Fact]
     public void By_default_there_is_no_insecure_port_anonymous_is_allowed_and_node_then_rbac_authorize()
@@ -39,5 +33,5 @@ public sealed class UpSecurityTests
     [InlineData("--authorization-mode", ",", "--authorization-mode needs at least one mode (AlwaysAllow, RBAC, Node)")]
     [InlineData("--anonymous-auth", "yes", "--anonymous-auth must be true or false, not \"yes\"")]
     public void A_bad_value_is_a_usage_error_naming_the_flag(string flag, string value, string message) =>
-        Assert.Equal(message, Assert.Throws<UsageException>(() => Parse(flag, value)).Message);
+        Assert.Equal(message, ParsedCommandLine.UsageError(UpSecurity.Parse, "up", flag, value));
 }

@@ -36,9 +36,10 @@ internal static class CommandLineDefinition
     }
 
     /// <summary>
-    /// Commands that read their values from the definition (status, explain, token, images, store) carry their own action; the others run
-    /// through <paramref name="run"/> and <see cref="ParsedArguments"/>. Groups (token, store, images) have no action of
-    /// their own: naming one without a verb is a usage error.
+    /// Commands whose options are declared inline (status, explain, token, images, store) carry their own action; the
+    /// others (up, apiserver and the components, which share option groups) run through <paramref name="run"/> and read
+    /// their typed values by name (<see cref="ParsedOptions"/>). Groups (token, store, images) have no action of their
+    /// own: naming one without a verb is a usage error.
     /// </summary>
     private static void SetActions(Command command, Func<ParseResult, Task<int>> run)
     {
@@ -61,16 +62,16 @@ internal static class CommandLineDefinition
         [
             Path("data-dir", "DIR", "state, PKI and kubeconfigs (default ./.orchestrator)"),
             Value("store", "URL", "sqlite:///path/state.db (default DIR/state.db) or etcd://HOST:2379[,HOST:2379][/prefix]"),
-            Value("port", "PORT", "the API server's HTTPS port (default 6443)"),
-            Value("bind-address", "IP", "the API server's address (default 0.0.0.0)"),
-            Value("advertise-address", "IP", "the address the API server advertises"),
+            Port("port", "the API server's HTTPS port (default 6443)"),
+            Address("bind-address", "the API server's address (default 0.0.0.0)"),
+            Address("advertise-address", "the address the API server advertises"),
             Path("audit-log", "FILE", "the API server's audit log"),
             Path("encryption-key-file", "FILE", "the key that encrypts Secrets at rest"),
-            Value("metric-resolution", "DURATION", "how often metrics.k8s.io scrapes the kubelets (default 15s)"),
-            Value("hollow-nodes", "N", "hollow nodes to run (default 0)"),
+            Duration("metric-resolution", "how often metrics.k8s.io scrapes the kubelets (default 15s)", positive: true),
+            Number("hollow-nodes", "N", "hollow nodes to run (default 0)"),
             Boolean("scheduler", "run the scheduler (default true)"),
             Boolean("controller-manager", "run the controller manager (default true)"),
-            Value("real-node", "auto|true|false", "run this host as a real node (default auto; false with --hollow-nodes)", "auto", "true", "false"),
+            Choice("real-node", "auto|true|false", "run this host as a real node (default auto; false with --hollow-nodes)", "auto", "true", "false"),
         ],
         ApiServerSecurity(), OptionSets.ControllerManager(), LeaderElection(), Node(), RealNode("kubelet-port"), NodeServices(), Tracing());
 
@@ -83,8 +84,8 @@ internal static class CommandLineDefinition
             (for --admin-server, copied to FILE), then exits: kubeadm's init phases certs and kubeconfig.
             """).With(
             [
-                Value("control-plane-endpoint", "https://HOST:PORT", "the components' server (required)"),
-                Value("admin-server", "https://HOST:PORT", "the admin kubeconfig's server (default: the endpoint)"),
+                HttpsUrl("control-plane-endpoint", "the components' server (required)"),
+                HttpsUrl("admin-server", "the admin kubeconfig's server (default: the endpoint)"),
                 Path("admin-kubeconfig", "FILE", "where to copy the admin kubeconfig"),
             ],
             dataDir, extraSans);
@@ -94,9 +95,9 @@ internal static class CommandLineDefinition
             """).With(
             [
                 Value("store", "URL", "the store, etcd://HOST:2379[,HOST:2379][/prefix] (required)"),
-                Value("port", "PORT", "HTTPS port (default 6443)"),
-                Value("bind-address", "IP", "default 0.0.0.0"),
-                Value("advertise-address", "IP", "the address the API server advertises"),
+                Port("port", "HTTPS port (default 6443)", min: 1),
+                Address("bind-address", "default 0.0.0.0"),
+                Address("advertise-address", "the address the API server advertises"),
             ],
             dataDir, extraSans, ApiServerSecurity()).WithSubcommands(init);
     }
@@ -121,10 +122,10 @@ internal static class CommandLineDefinition
         """).With(
         Kubeconfig(),
         [
-            Value("runtime", "hollow|containerd", "the node's runtime (default hollow)", "hollow", "containerd"),
-            Value("nodes", "N", "hollow: how many nodes (default 1)"),
+            Choice("runtime", "hollow|containerd", "the node's runtime (default hollow)", "hollow", "containerd"),
+            Number("nodes", "N", "hollow: how many nodes (default 1)", min: 1),
             Value("name-prefix", "P", "hollow: node name prefix (default hollow-node-)"),
-            Value("first-index", "I", "hollow: the first node's number (default 0)"),
+            Number("first-index", "I", "hollow: the first node's number (default 0)"),
             Path("proxy-kubeconfig", "FILE", "containerd: the node proxy's kubeconfig (default the kubelet's)"),
             Path("dns-kubeconfig", "FILE", "containerd: the node DNS's kubeconfig (default the kubelet's)"),
             Path("local-path-kubeconfig", "FILE", "containerd: runs the local-path provisioner with this identity"),
@@ -138,8 +139,8 @@ internal static class CommandLineDefinition
         Kubeconfig(),
         [
             Value("node-name", "NAME", "the node whose proxy this is (required)"),
-            Value("mode", "nftables|iptables|hns", "the backend (default nftables)", "nftables", "iptables", "hns"),
-            Value("cluster-cidr", "CIDR", "the pod network (default 10.244.0.0/16)"),
+            Choice("mode", "nftables|iptables|hns", "the backend (default nftables)", [.. global::Orchestrator.KubeProxy.Backends.ProxyBackends.Modes]),
+            RealNode.ClusterCidrOption("the pod network (default 10.244.0.0/16)"),
             Bare("dry-run", "print the ruleset and exit"),
             Bare("cleanup", "remove the ruleset and exit"),
         ],
@@ -167,13 +168,13 @@ internal static class CommandLineDefinition
         node, its proxy and DNS, as the node's identity).
         """).With(
         [
-            Value("server", "https://HOST:6443", "the API server (required)"),
-            Value("token", "ID.SECRET", "a bootstrap token (required)"),
-            Value("discovery-token-ca-cert-hash", "sha256:HEX", "the cluster CA's public key hash (required)"),
+            Parsed("server", "https://HOST:6443", "the API server (required)", JoinCommand.ParseServer),
+            Parsed("token", "ID.SECRET", "a bootstrap token (required)", JoinCommand.ParseToken),
+            Parsed("discovery-token-ca-cert-hash", "sha256:HEX", "the cluster CA's public key hash (required)", JoinCommand.ParseCaHash),
             Path("data-dir", "DIR", "where the node's kubeconfig goes (default ./.orchestrator)"),
-            Value("runtime", "containerd|hollow", "the node's runtime (default containerd)", "containerd", "hollow"),
-            Value("timeout", "DURATION", "how long to wait for the certificate (default 5m)"),
-            Value("discovery-timeout", "DURATION", "how long to retry cluster-info (default 5m)"),
+            Choice("runtime", "containerd|hollow", "the node's runtime (default containerd)", "containerd", "hollow"),
+            Duration("timeout", "how long to wait for the certificate (default 5m)"),
+            Duration("discovery-timeout", "how long to retry cluster-info (default 5m)"),
         ],
         NodeLease(), Node(), RealNode("port"), NodeServices(), KubeletServing(), Tracing());
 
