@@ -58,6 +58,7 @@ internal static class ApiServerCommand
         var endpoint = Url(arguments, "control-plane-endpoint") ?? throw new UsageException("apiserver init needs --control-plane-endpoint https://HOST:PORT (the components' server)");
         var adminServer = Url(arguments, "admin-server") ?? endpoint;
         var adminCopy = arguments.Option("admin-kubeconfig");
+        var nodeName = arguments.Option("node-name");
         var extraNames = ExtraNames(arguments);
         arguments.EnsureConsumed();
         Directory.CreateDirectory(dataDirectory);
@@ -65,6 +66,12 @@ internal static class ApiServerCommand
         foreach (var component in Components)
         {
             pki.WriteKubeconfig(endpoint, component);
+        }
+
+        // kubeadm's kubelet.conf: a real node's own identity (the Node authorizer limits it to that node).
+        if (nodeName is not null)
+        {
+            pki.WriteKubeconfig(endpoint, ComponentIdentity.Kubelet(nodeName));
         }
 
         var admin = pki.WriteKubeconfig(adminServer, ComponentIdentity.Admin);

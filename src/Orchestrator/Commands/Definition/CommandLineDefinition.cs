@@ -86,6 +86,7 @@ internal static class CommandLineDefinition
                 Value("control-plane-endpoint", "https://HOST:PORT", "the components' server (required)"),
                 Value("admin-server", "https://HOST:PORT", "the admin kubeconfig's server (default: the endpoint)"),
                 Path("admin-kubeconfig", "FILE", "where to copy the admin kubeconfig"),
+                Value("node-name", "NAME", "also a kubelet kubeconfig for node NAME (kubeadm's kubelet.conf: system:node:NAME)"),
             ],
             dataDir, extraSans);
         return new Command("apiserver", """
