@@ -72,6 +72,7 @@ import() {
 with_runtime() {
   has_image "$1" "$2" && return 0
   echo "base-image: $1 (.NET runtime $(ls "$dotnet_root/shared/Microsoft.NETCore.App" | tr '\n' ' '))" >&2
+  rm -rf "${context:?}"/* # what an earlier image left (the SDK's context)
   mkdir -p "$context/dotnet"
   cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/shared" "$context/dotnet/"
   cat >"$context/Dockerfile" <<EOF

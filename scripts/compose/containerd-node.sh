@@ -6,14 +6,22 @@ set -eu
 data=/var/lib/orchestrator-node
 cgroup_root=
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
-  # cgroup v2 (docker gives the container its own cgroup namespace): move this container's processes into a leaf
-  # and delegate every controller, so that pod cgroups may use them (no process may sit in an inner cgroup).
+  # cgroup v2 (docker gives the container its own cgroup namespace, mounted read-only): writable, this container's
+  # processes moved into a leaf and every controller delegated, so that pod cgroups may use them (kind's
+  # entrypoint does the same; no process may sit in an inner cgroup).
+  mount -o remount,rw /sys/fs/cgroup
   mkdir -p /sys/fs/cgroup/init
   while read -r pid; do echo "$pid" >/sys/fs/cgroup/init/cgroup.procs 2>/dev/null || true; done </sys/fs/cgroup/cgroup.procs
   sed -e 's/ / +/g' -e 's/^/+/' /sys/fs/cgroup/cgroup.controllers >/sys/fs/cgroup/cgroup.subtree_control
 else
-  # cgroup v1 (the host's cgroup namespace): the pods' cgroups under this container's own, so that docker removes
-  # them with the container.
+  # cgroup v1 (the host's cgroup namespace): docker mounted each hierarchy read-only at this container's cgroup;
+  # mounted again whole and writable (as `privileged` does), the pods' cgroups go under this container's own, so
+  # that docker removes them with the container.
+  # mountinfo: the file system type follows the "-" field; its super options are last (e.g. rw,cpu,cpuacct).
+  awk '{ for (i = 7; i < NF; i++) if ($i == "-") { if ($(i + 1) == "cgroup") print $5, $NF; break } }' /proc/self/mountinfo |
+  while read -r point options; do
+    umount "$point" && mount -t cgroup -o "${options#r[ow],}" cgroup "$point"
+  done
   own="$(awk -F: '$2 ~ /(^|,)memory(,|$)/ { print $3 }' /proc/self/cgroup)"
   cgroup_root="--cgroup-root=${own%/}/orchestrator-pods"
 fi
