@@ -4,6 +4,9 @@
 # `orchestrator apiserver init` wrote for it. Runs under catatonit (PID 1 reaps containerd's shims).
 set -eu
 data=/var/lib/orchestrator-node
+# docker binds /proc/sys read-only (`--security-opt systempaths=unconfined` is the docker CLI's, which compose
+# cannot pass): the node sets forwarding in its own network namespace, the CNI bridge plugin too.
+mount -o remount,bind,rw /proc/sys
 cgroup_root=
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
   # cgroup v2 (docker gives the container its own cgroup namespace, mounted read-only): writable, this container's
