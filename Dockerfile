@@ -1,6 +1,7 @@
-# The project's one image: every command of `orchestrator` (API server, scheduler, controller manager, hollow
-# kubelets), with etcd, etcdctl and haproxy from Debian. Its bases are local images made by
-# scripts/base-image.sh (no registry needed): see docs/compose.md.
+# The project's image: every command of `orchestrator` (API server, scheduler, controller manager, hollow
+# kubelets), with etcd, etcdctl and haproxy from Debian (target control-plane); and the same program on the node
+# base, with containerd, runc and the CNI plugins, for the real node (target node). Its bases are local images
+# made by scripts/base-image.sh (no registry needed; `--node` for the node's): see docs/compose.md.
 FROM orchestrator/sdk:bookworm AS build
 WORKDIR /src
 # The SDK's own tools need ICU otherwise (the image has none; the project itself builds with InvariantGlobalization).
@@ -26,9 +27,16 @@ COPY src/ src/
 RUN dotnet publish src/Orchestrator/Orchestrator.csproj -c Release --no-restore -p:UseAppHost=false -p:RunAnalyzers=false \
     -o /out --nologo -v quiet
 
-FROM orchestrator/base:bookworm
+FROM orchestrator/base:bookworm AS control-plane
 COPY --from=build /out /opt/orchestrator
 RUN printf '#!/bin/sh\nexec dotnet /opt/orchestrator/orchestrator.dll "$@"\n' >/usr/local/bin/orchestrator \
  && chmod +x /usr/local/bin/orchestrator
+ENTRYPOINT ["orchestrator"]
+CMD ["help"]
+
+# Last, so that building the control-plane target never needs the node's base image.
+FROM orchestrator/node-base:bookworm AS node
+COPY --from=build /out /opt/orchestrator
+COPY --from=control-plane /usr/local/bin/orchestrator /usr/local/bin/orchestrator
 ENTRYPOINT ["orchestrator"]
 CMD ["help"]

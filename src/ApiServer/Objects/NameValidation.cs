@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Orchestrator.ApiServer.Objects;
 
 /// <summary>Upstream's name rules (k8s.io/apimachinery validation), with their exact messages.</summary>
-internal static partial class NameValidation
+public static partial class NameValidation
 {
     private const string Dns1123LabelMessage =
         "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";

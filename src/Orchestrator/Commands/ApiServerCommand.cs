@@ -54,12 +54,24 @@ internal static class ApiServerCommand
         var endpoint = parsed.Value<Uri>("control-plane-endpoint") ?? throw new UsageException("apiserver init needs --control-plane-endpoint https://HOST:PORT (the components' server)");
         var adminServer = parsed.Value<Uri>("admin-server") ?? endpoint;
         var adminCopy = parsed.Value<string>("admin-kubeconfig");
+        var nodeName = parsed.Value<string>("node-name");
+        if (nodeName is not null && ApiServer.Objects.NameValidation.Dns1123Subdomain(nodeName) is [var problem, ..])
+        {
+            throw new UsageException($"--node-name {nodeName}: {problem}");
+        }
+
         var extraNames = ExtraNames(parsed);
         Directory.CreateDirectory(dataDirectory);
         using var pki = ClusterPki.LoadOrCreate(dataDirectory, ServingNames(string.Empty, IPAddress.Any, null, [.. extraNames, endpoint.Host]));
         foreach (var component in Components)
         {
             pki.WriteKubeconfig(endpoint, component);
+        }
+
+        // kubeadm's kubelet.conf: a real node's own identity (the Node authorizer limits it to that node).
+        if (nodeName is not null)
+        {
+            pki.WriteKubeconfig(endpoint, ComponentIdentity.Kubelet(nodeName));
         }
 
         var admin = pki.WriteKubeconfig(adminServer, ComponentIdentity.Admin);

@@ -11,6 +11,9 @@ internal sealed class ComposeProject(DockerDaemon daemon, string directory, stri
 {
     private static readonly string[] Entries = ["docker-compose.yml", "Dockerfile", ".dockerignore", "Directory.Build.props", "Directory.Packages.props", ".editorconfig", "proto", "src", "scripts/compose"];
 
+    /// <summary>The compose profile with the real node (containerd-node) and the registry it pulls from.</summary>
+    public const string Profile = "containerd";
+
     public string Directory { get; } = directory;
 
     public string Name { get; } = name;
@@ -39,8 +42,16 @@ internal sealed class ComposeProject(DockerDaemon daemon, string directory, stri
         return new ComposeProject(daemon, directory, "orc" + Testing.NetworkNamespace.RandomSuffix(8));
     }
 
+    /// <summary>
+    /// docker-compose with the profile <see cref="Profile"/> on every command (up, exec, logs, down alike), as the docs
+    /// tell users: a command without it would not see the real node and the registry.
+    /// </summary>
     public Task<string> RunAsync(TimeSpan timeout, params string[] arguments) =>
-        daemon.RunCheckedAsync("docker-compose", ["-p", Name, .. arguments], Directory, timeout);
+        daemon.RunCheckedAsync("docker-compose", Arguments(arguments), Directory, timeout);
+
+    /// <summary>As <see cref="RunAsync"/>, returning the result whatever the exit code.</summary>
+    public Task<Client.Processes.HostCommandResult> TryRunAsync(TimeSpan timeout, params string[] arguments) =>
+        daemon.RunAsync("docker-compose", Arguments(arguments), Directory, timeout);
 
     /// <summary>The ID of the (first) container of <paramref name="service"/>.</summary>
     public async Task<string> ContainerAsync(string service) =>
@@ -78,6 +89,8 @@ internal sealed class ComposeProject(DockerDaemon daemon, string directory, stri
 
         return left;
     }
+
+    private string[] Arguments(string[] arguments) => ["-p", Name, "--profile", Profile, .. arguments];
 
     private static void CopyTree(string source, string target)
     {

@@ -12,8 +12,9 @@ namespace Orchestrator.E2E.Tests.Compose;
 /// (scripts/base-image.sh), `docker-compose up -d --build`, the admin kubeconfig on the host, nodes Ready and a
 /// Deployment converged through real kubectl, the etcd leader killed under 12 writers (nothing acknowledged lost,
 /// writes resume within 5 s), apiserver-1 killed (apiserver-2 serves on), `docker-compose down -v` leaving nothing.
+/// With the profile containerd throughout: a real node beside the hollow ones (ComposeTests.ContainerdNode.cs).
 /// </summary>
-public sealed class ComposeTests(ITestOutputHelper output)
+public sealed partial class ComposeTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Build = TimeSpan.FromMinutes(20);
 
@@ -23,7 +24,7 @@ public sealed class ComposeTests(ITestOutputHelper output)
         var total = Stopwatch.StartNew();
         await using var daemon = await DockerDaemon.StartAsync();
         var step = Stopwatch.StartNew();
-        await daemon.RunCheckedAsync(Path.Combine(ComposeProject.RepositoryRoot, "scripts", "base-image.sh"), [], timeout: Build);
+        await daemon.RunCheckedAsync(Path.Combine(ComposeProject.RepositoryRoot, "scripts", "base-image.sh"), ["--node"], timeout: Build);
         Report("base images (scripts/base-image.sh)", step);
 
         var project = ComposeProject.Copy(daemon);
@@ -37,9 +38,13 @@ public sealed class ComposeTests(ITestOutputHelper output)
             await project.RunAsync(TimeSpan.FromMinutes(5), "up", "-d", "--build");
             await Eventually.TrueAsync(() => File.Exists(project.Kubeconfig), ".compose/kubeconfig is written", TimeSpan.FromSeconds(60));
             await Eventually.TrueAsync(async () => (await KubectlAsync(daemon, project, "get", "nodes", "--no-headers")).StandardOutput
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == "Ready") == 3,
-                "3 hollow nodes are Ready", TimeSpan.FromSeconds(120), async () => (await KubectlAsync(daemon, project, "get", "nodes")).ToString());
-            Report("docker-compose up -d --build → 3 nodes Ready", step);
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == "Ready") == Nodes,
+                $"{Nodes} nodes (3 hollow, {ContainerdNode}) are Ready", TimeSpan.FromSeconds(120), async () => (await KubectlAsync(daemon, project, "get", "nodes")).ToString());
+            Report($"docker-compose up -d --build → {Nodes} nodes Ready", step);
+
+            step.Restart();
+            var node = await ContainerdNodeRunsAPodAsync(daemon, project);
+            Report($"{ContainerdNode}: busybox pushed to the registry, a pod from it Running, its logs read", step);
 
             step.Restart();
             await KubectlCheckedAsync(daemon, project, "create", "deployment", "web", "--image=registry.example/web:1", "--replicas=3");
@@ -54,14 +59,15 @@ public sealed class ComposeTests(ITestOutputHelper output)
             down = true;
             Report("docker-compose down -v", step);
             Assert.Empty(await project.LeftoversAsync());
+            AssertContainerdNodeLeftNothing(project, node);
             Assert.True(File.Exists(project.Kubeconfig), "down -v removes docker's state; the host's .compose/kubeconfig stays until removed by hand");
         }
         finally
         {
             if (!down)
             {
-                output.WriteLine((await daemon.RunAsync("docker-compose", ["-p", project.Name, "logs", "--no-color", "--tail=40"], project.Directory)).StandardOutput);
-                await daemon.RunAsync("docker-compose", ["-p", project.Name, "down", "-v", "-t", "1"], project.Directory, TimeSpan.FromMinutes(3));
+                output.WriteLine((await project.TryRunAsync(TimeSpan.FromMinutes(1), "logs", "--no-color", "--tail=40")).StandardOutput);
+                await project.TryRunAsync(TimeSpan.FromMinutes(3), "down", "-v", "-t", "1");
             }
 
             Directory.Delete(project.Directory, recursive: true);
@@ -113,7 +119,7 @@ public sealed class ComposeTests(ITestOutputHelper output)
         }, "a write succeeds with apiserver-1 dead", TimeSpan.FromSeconds(30));
         output.WriteLine($"apiserver-1 killed: the kubeconfig's endpoint served a write after {clock.Elapsed.TotalSeconds:0.00} s");
         var nodes = await KubectlCheckedAsync(daemon, project, "get", "nodes", "--no-headers");
-        Assert.Equal(3, nodes.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(Nodes, nodes.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     /// <summary>Real kubectl inside the daemon's namespace, where the kubeconfig's https://127.0.0.1:6443 is the published port.</summary>

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Orchestrator.ApiMachinery.Certificates;
+using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Host.Commands;
 using Orchestrator.Host.Pki;
 
@@ -26,13 +28,21 @@ public sealed class ApiServerCommandTests : IDisposable
     {
         var admin = Path.Combine(_directory, "host", "kubeconfig");
         var (code, _) = await RunAsync("apiserver", "init", "--data-dir", _directory, "--control-plane-endpoint", "https://apiserver-lb:6443",
-            "--admin-server", "https://127.0.0.1:6443", "--admin-kubeconfig", admin, "--apiserver-cert-extra-sans", string.Join(',', ExtraNames));
+            "--admin-server", "https://127.0.0.1:6443", "--admin-kubeconfig", admin, "--apiserver-cert-extra-sans", string.Join(',', ExtraNames), "--node-name", "node-a");
 
         Assert.Equal(0, code);
         Assert.Contains("server: https://127.0.0.1:6443", await File.ReadAllTextAsync(admin), StringComparison.Ordinal);
         foreach (var component in new[] { "scheduler", "controller-manager", "kubelet-hollow" })
         {
             Assert.Contains("server: https://apiserver-lb:6443", await File.ReadAllTextAsync(Path.Combine(_directory, "kubeconfigs", component + ".kubeconfig")), StringComparison.Ordinal);
+        }
+
+        // --node-name: the node's own identity, as the Node authorizer knows it.
+        var node = Path.Combine(_directory, "kubeconfigs", "kubelet-node-a.kubeconfig");
+        Assert.Contains("server: https://apiserver-lb:6443", await File.ReadAllTextAsync(node), StringComparison.Ordinal);
+        using (var client = Kubeconfig.ReadClientCertificate(node))
+        {
+            Assert.Equal("system:node:node-a", client?.GetNameInfo(X509NameType.SimpleName, forIssuer: false));
         }
 
         var serving = Path.Combine(_directory, "pki", "apiserver.crt");
@@ -53,6 +63,8 @@ public sealed class ApiServerCommandTests : IDisposable
         Assert.Equal(2, (await RunAsync("apiserver", "init", "--data-dir", _directory, "--control-plane-endpoint", "http://lb:6443")).Code);
         Assert.Equal(2, (await RunAsync("apiserver", "--data-dir", _directory)).Code);
         Assert.Equal(2, (await RunAsync("apiserver", "serve")).Code);
+        Assert.Equal(2, (await RunAsync("apiserver", "init", "--data-dir", _directory, "--control-plane-endpoint", "https://lb:6443", "--node-name", "../escape")).Code);
+        Assert.False(File.Exists(Path.Combine(_directory, "escape.kubeconfig")));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

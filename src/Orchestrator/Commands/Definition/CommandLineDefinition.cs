@@ -87,6 +87,7 @@ internal static class CommandLineDefinition
                 HttpsUrl("control-plane-endpoint", "the components' server (required)"),
                 HttpsUrl("admin-server", "the admin kubeconfig's server (default: the endpoint)"),
                 Path("admin-kubeconfig", "FILE", "where to copy the admin kubeconfig"),
+                Value("node-name", "NAME", "also a kubelet kubeconfig for node NAME (kubeadm's kubelet.conf: system:node:NAME)"),
             ],
             dataDir, extraSans);
         return new Command("apiserver", """
