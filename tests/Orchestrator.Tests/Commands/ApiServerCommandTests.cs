@@ -64,7 +64,6 @@ public sealed class ApiServerCommandTests : IDisposable
         Assert.Equal(2, (await RunAsync("apiserver", "--data-dir", _directory)).Code);
         Assert.Equal(2, (await RunAsync("apiserver", "serve")).Code);
         Assert.Equal(2, (await RunAsync("apiserver", "init", "--data-dir", _directory, "--control-plane-endpoint", "https://lb:6443", "--node-name", "../escape")).Code);
-        Assert.False(File.Exists(Path.Combine(_directory, "escape.kubeconfig")));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
