@@ -10,6 +10,7 @@ using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Host.Pki;
 using Orchestrator.Host.Up;
 using Orchestrator.Kubelet;
+using Orchestrator.Kubelet.Node;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Runtime.Containerd;
 using Orchestrator.Kubelet.Storage.LocalPath;
@@ -86,14 +87,19 @@ internal static class UpCommand
         // Components stop as soon as shutdown begins: their watches would otherwise hold the server's drain open.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
         var components = new List<Task>();
-        if (nodeServices.Dns)
-        {
-            // The kube-dns Service is the control plane's (as kubeadm's DNS addon): the nodes' DNS servers only read it.
-            await KubeDnsService.EnsureAsync(clients.For(ComponentIdentity.Admin), nodeServices.ClusterDns[0], stop.Token);
-        }
+        var admin = clients.For(ComponentIdentity.Admin);
 
+        // What follows does not wait on itself: the control plane's own objects, the join setup, the components and
+        // the hollow nodes start together (each is an API client; they overlap, the ready line waits for them all).
+        // The kube-dns Service is the control plane's (as kubeadm's DNS addon): the nodes' DNS servers only read it.
         // The default StorageClass is the control plane's too (as k3s ships local-path); each real node provisions its volumes.
-        await LocalPathStorageClass.EnsureAsync(clients.For(ComponentIdentity.Admin), stop.Token);
+        var setup = Task.WhenAll(
+            nodeServices.Dns ? KubeDnsService.EnsureAsync(admin, nodeServices.ClusterDns[0], stop.Token) : Task.CompletedTask,
+            LocalPathStorageClass.EnsureAsync(admin, stop.Token));
+
+        // The join setup writes its objects before the ready line, so a client that starts on that line sees a settled server.
+        using var joinLine = new StringWriter(CultureInfo.InvariantCulture);
+        var join = UpJoin.RunAsync(admin, dataDirectory, server.Address, advertiseAddress, bindAddress, joinLine, stop.Token);
         controllers = UpJoin.WithSigning(controllers, dataDirectory);
         if (runControllers)
         {
@@ -105,6 +111,9 @@ internal static class UpCommand
             components.Add(SchedulerHost.RunAsync(clients.For(ComponentIdentity.Scheduler), loggers, new SchedulerOptions { Identity = "orchestrator-up" }, stop.Token));
         }
 
+        var hollow = hollowNodes > 0 ? HollowNodes.Create(hollowNodes, template: template) : [];
+        var hollowRegistered = hollow.Count > 0 ? StartHollowNodes(hollow, clients, loggers, controllers, components, stop.Token) : Task.CompletedTask;
+        await setup;
         if (runControllers || runScheduler)
         {
             await progress.StepAsync(string.Join(" and ", new[] { runControllers ? "controller manager" : null, runScheduler ? "scheduler" : null }.OfType<string>()) + " started");
@@ -144,21 +153,10 @@ internal static class UpCommand
                 + (nodeServices.Dns ? $", cluster DNS on {node.NodeIp}:{nodeServices.DnsPort}" : "");
         }
 
-        if (hollowNodes > 0)
+        if (hollow.Count > 0)
         {
-            var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var hollow = HollowNodes.Create(hollowNodes, template: template);
-            var identity = hollow.Count == 1 ? ComponentIdentity.Kubelet(hollow[0].Name) : ComponentIdentity.HollowKubelets;
-            components.Add(ComponentHost.RunAsync("kubelet", clients.For(identity), loggers, context =>
-            {
-                // Nodes renew their leases four times per node-monitor grace period, as upstream's defaults do (10 s of 40 s).
-                var leaseSeconds = Math.Max(1, (int)Math.Min(40, controllers.NodeMonitorGracePeriod.TotalSeconds));
-                var kubelet = KubeletCommand.Hollow(context, hollow, new KubeletOptions { NodeLeaseDurationSeconds = leaseSeconds });
-                _ = kubelet.Registered.ContinueWith(t => registered.TrySetFromTask(t), TaskScheduler.Default);
-                return [kubelet];
-            }, null, stop.Token));
-            await Task.WhenAny(registered.Task, Task.WhenAll(components));
-            await registered.Task;
+            await Task.WhenAny(hollowRegistered, Task.WhenAll(components));
+            await hollowRegistered;
             nodes += $"; {hollowNodes} hollow node(s)";
             await progress.StepAsync($"hollow node(s) registered: {string.Join(", ", hollow.Take(5).Select(n => n.Name))}{(hollow.Count > 5 ? $" and {hollow.Count - 5} more" : "")}");
         }
@@ -166,13 +164,11 @@ internal static class UpCommand
         if (runControllers)
         {
             // Pods need their namespace's service account (ServiceAccount admission): the ready line waits for default/default.
-            await WaitForDefaultServiceAccountAsync(clients.For(ComponentIdentity.Admin), stop.Token);
+            await WaitForDefaultServiceAccountAsync(admin, stop.Token);
         }
 
         var insecure = security.InsecurePort is { } insecurePort ? $"; plain HTTP for tests on 127.0.0.1:{insecurePort.ToString(CultureInfo.InvariantCulture)}" : "";
-        // The join setup writes its objects before the ready line, so a client that starts on that line sees a settled server.
-        using var joinLine = new StringWriter(CultureInfo.InvariantCulture);
-        await UpJoin.RunAsync(clients.For(ComponentIdentity.Admin), dataDirectory, server.Address, advertiseAddress, bindAddress, joinLine, stop.Token);
+        await join;
         await progress.StepAsync("cluster ready");
         await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}{nodes}{insecure}; pki {pki.Directory}; kubeconfig {kubeconfig}");
         await output.WriteAsync(UpNextSteps.Format(kubeconfig, joinLine.ToString()));
@@ -186,6 +182,22 @@ internal static class UpCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Runs the hollow nodes' kubelet as a component; the task completes once they are registered.</summary>
+    private static Task StartHollowNodes(IReadOnlyList<NodeConfig> hollow, ComponentClients clients, ILoggerFactory loggers, ControllerManagerOptions controllers, List<Task> components, CancellationToken ct)
+    {
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var identity = hollow.Count == 1 ? ComponentIdentity.Kubelet(hollow[0].Name) : ComponentIdentity.HollowKubelets;
+        components.Add(ComponentHost.RunAsync("kubelet", clients.For(identity), loggers, context =>
+        {
+            // Nodes renew their leases four times per node-monitor grace period, as upstream's defaults do (10 s of 40 s).
+            var leaseSeconds = Math.Max(1, (int)Math.Min(40, controllers.NodeMonitorGracePeriod.TotalSeconds));
+            var kubelet = KubeletCommand.Hollow(context, hollow, new KubeletOptions { NodeLeaseDurationSeconds = leaseSeconds });
+            _ = kubelet.Registered.ContinueWith(t => registered.TrySetFromTask(t), TaskScheduler.Default);
+            return [kubelet];
+        }, null, ct));
+        return registered.Task;
     }
 
     /// <summary>The provisioner's event source, as the external-provisioner's (provisioner name and host).</summary>

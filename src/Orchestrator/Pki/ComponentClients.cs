@@ -6,30 +6,36 @@ namespace Orchestrator.Host.Pki;
 /// <summary>
 /// The clients of the components <c>up</c> runs in its own process: each built from its own kubeconfig
 /// (written by <see cref="ClusterPki.WriteKubeconfig"/>), so each reaches the API server with its own identity
-/// exactly as it would from another machine. Disposing disposes them all.
+/// exactly as it would from another machine. One client per identity: asking again for an identity returns
+/// the client already built (its connections are reused; no second kubeconfig read and TLS handshake).
+/// Disposing disposes them all.
 /// </summary>
 internal sealed class ComponentClients(ClusterPki pki, Uri server) : IDisposable
 {
-    private readonly List<IKubernetes> _clients = [];
+    private readonly Dictionary<string, IKubernetes> _clients = new(StringComparer.Ordinal);
 
-    /// <summary>Writes <paramref name="identity"/>'s kubeconfig and returns a new client built from it.</summary>
+    /// <summary>Writes <paramref name="identity"/>'s kubeconfig and returns a client built from it (the same one on every call).</summary>
     public IKubernetes For(ComponentIdentity identity)
     {
-        var path = pki.WriteKubeconfig(server, identity);
-        var client = KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
+        ArgumentNullException.ThrowIfNull(identity);
         lock (_clients)
         {
-            _clients.Add(client);
-        }
+            if (!_clients.TryGetValue(identity.Name, out var client))
+            {
+                var path = pki.WriteKubeconfig(server, identity);
+                client = KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
+                _clients.Add(identity.Name, client);
+            }
 
-        return client;
+            return client;
+        }
     }
 
     public void Dispose()
     {
         lock (_clients)
         {
-            foreach (var client in _clients)
+            foreach (var client in _clients.Values)
             {
                 client.Dispose();
             }

@@ -25,6 +25,15 @@ public sealed class UpOutputTests
     }
 
     [Fact]
+    public async Task With_the_trace_on_each_step_says_what_it_cost_the_process()
+    {
+        using var output = new StringWriter();
+        var progress = new UpProgress(output, () => TimeSpan.FromSeconds(2), UpProgress.ProcessCosts);
+        await progress.StepAsync("cluster ready");
+        Assert.Matches(@"^orchestrator up: \[2\.00s\] cluster ready \(cpu \d+\.\d\ds, jit \d+ methods \d+\.\d\ds, heap \d+ MiB, \d+ threads\)$", output.ToString().TrimEnd());
+    }
+
+    [Fact]
     public void Next_steps_export_the_kubeconfig_give_a_first_command_and_the_join_line_once()
     {
         var text = UpNextSteps.Format("/home/me/.orchestrator/kubeconfig", Join + "\n").ReplaceLineEndings("\n");
