@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using dotnet_etcd;
 using Etcdserverpb;
 
 namespace Orchestrator.Store.Etcd;
 
 /// <summary>
-/// Fail-over: the channel moves to another member when its connection breaks, and these loops send
-/// a call again when <see cref="EtcdRetryPolicy"/> allows, for at most <see cref="EtcdStoreOptions.RetryTimeout"/>.
+/// Fail-over: every attempt goes to the current member (<see cref="EtcdEndpoints"/>) under a deadline;
+/// a failure worth retrying moves the store on to the next member, and these loops send the call
+/// again when <see cref="EtcdRetryPolicy"/> allows, for at most <see cref="EtcdStoreOptions.RetryTimeout"/>.
 /// </summary>
 /// <remarks>
 /// The rule for writes: etcd's client never re-sends a write that may have reached a member, since a
@@ -17,20 +19,24 @@ namespace Orchestrator.Store.Etcd;
 /// </remarks>
 internal sealed partial class EtcdStore
 {
-    /// <summary>A read: repeated after any Unavailable (an election, a lost connection), as etcd's client does for reads.</summary>
-    private async Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>A read: repeated after any Unavailable or attempt timeout (an election, a lost or silent connection), as etcd's client does for reads.</summary>
+    private async Task<T> ReadAsync<T>(Func<EtcdClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
+        var timeouts = 0;
         for (var attempt = 1; ; attempt++)
         {
+            var member = _members.Current;
+            using var deadline = AttemptDeadline(timeouts, cancellationToken);
             try
             {
-                return await call(cancellationToken);
+                return await call(member.Client, deadline.Token);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested
-                && EtcdRetryPolicy.Classify(error, attemptTimedOut: false) != EtcdFailure.Final
+                && EtcdRetryPolicy.Classify(error, deadline.IsCancellationRequested) is not EtcdFailure.Final
                 && started.Elapsed + EtcdRetryPolicy.Backoff(attempt) < _retryTimeout)
             {
+                timeouts += MoveOn(member, error, deadline.IsCancellationRequested);
                 await Task.Delay(EtcdRetryPolicy.Backoff(attempt), cancellationToken);
             }
         }
@@ -48,11 +54,11 @@ internal sealed partial class EtcdStore
         var timeouts = 0;
         for (var attempt = 1; ; attempt++)
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(EtcdRetryPolicy.WriteAttemptTimeout(_writeAttemptTimeout, timeouts));
+            var member = _members.Current;
+            using var deadline = AttemptDeadline(timeouts, cancellationToken);
             try
             {
-                return new WriteResult(await _client.TransactionAsync(txn, cancellationToken: deadline.Token), uncertain);
+                return new WriteResult(await member.Client.TransactionAsync(txn, cancellationToken: deadline.Token), uncertain);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested
                 && EtcdRetryPolicy.Classify(error, deadline.IsCancellationRequested) is var failure
@@ -60,10 +66,27 @@ internal sealed partial class EtcdStore
                 && started.Elapsed + EtcdRetryPolicy.Backoff(attempt) < _retryTimeout)
             {
                 uncertain |= failure == EtcdFailure.OutcomeUnknown;
-                timeouts += deadline.IsCancellationRequested ? 1 : 0;
+                timeouts += MoveOn(member, error, deadline.IsCancellationRequested);
                 await Task.Delay(EtcdRetryPolicy.Backoff(attempt), cancellationToken);
             }
         }
+    }
+
+    private CancellationTokenSource AttemptDeadline(int timeouts, CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(EtcdRetryPolicy.AttemptTimeout(_attemptTimeout, timeouts, _members.Count));
+        return deadline;
+    }
+
+    /// <summary>
+    /// After a retryable failure on <paramref name="member"/>: the next attempt goes to the next member,
+    /// and one that gave no answer at all is passed over for a while. Returns 1 when the attempt ran out of time.
+    /// </summary>
+    private int MoveOn(EtcdMember member, Exception error, bool timedOut)
+    {
+        _members.Failed(member, unreachable: timedOut || EtcdRetryPolicy.IsConnectFailure(error));
+        return timedOut ? 1 : 0;
     }
 
     /// <summary>A transaction's answer; <paramref name="Repeated"/>: an earlier attempt may have been applied.</summary>

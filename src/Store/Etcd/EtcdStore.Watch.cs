@@ -26,6 +26,6 @@ internal sealed partial class EtcdStore
             PrevKv = true,
             ProgressNotify = interval is not null,
         };
-        return new EtcdWatch(_watchClient, _keys, _time, _disposing.Token).ReadAsync(create, fromRevision, interval, cancellationToken);
+        return new EtcdWatch(_members.Current.Watch, _keys, _time, _disposing.Token).ReadAsync(create, fromRevision, interval, cancellationToken);
     }
 }
