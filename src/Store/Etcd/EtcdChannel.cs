@@ -58,19 +58,23 @@ internal static class EtcdChannel
             DisposeHttpClient = true,
         });
 
-    /// <summary>A TCP connect bounded by <see cref="ConnectTimeout"/> that fails as a socket error (HttpClient reports it as a connection error).</summary>
+    /// <summary>
+    /// A TCP connect, name lookup included, bounded by <see cref="ConnectTimeout"/>; running out of time
+    /// fails as a socket error (HttpClient reports it as a connection error). The bound does not rely on
+    /// the lookup honouring cancellation: in Docker the name of a killed member is no longer known to the
+    /// embedded DNS, which then asks upstream servers that may never answer.
+    /// </summary>
     private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ConnectTimeout);
         try
         {
-            await socket.ConnectAsync(context.DnsEndPoint, timeout.Token);
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).AsTask().WaitAsync(ConnectTimeout, cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
+            // Disposing aborts the connect still under way.
             socket.Dispose();
             throw new SocketException((int)SocketError.TimedOut);
         }

@@ -70,6 +70,45 @@ public sealed class EtcdFailoverTests(EtcdClusterFixture etcd, ITestOutputHelper
         await cluster.RestartAsync(follower);
     }
 
+    [Fact]
+    public async Task A_watch_broken_by_its_member_dying_moves_the_store_on_so_the_consumers_rewatch_works()
+    {
+        var cluster = etcd.Cluster;
+        var follower = await cluster.FindFollowerAsync();
+        var followerFirst = Enumerable.Range(0, 3).Select(i => cluster.ClientUrls[(follower + i) % 3]).ToArray();
+        var prefix = $"/rewatch-{Guid.NewGuid():N}";
+        await using var store = new EtcdStore(new EtcdStoreOptions(followerFirst) { KeyPrefix = prefix });
+        // Writes go through another store, so only the watch can move this one off the dead member.
+        await using var writer = new EtcdStore(new EtcdStoreOptions([followerFirst[1]]) { KeyPrefix = prefix });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            var first = await writer.CreateAsync("/a", "1"u8.ToArray());
+            await using var watch = store.WatchAsync("/", first.ModRevision - 1, cancellationToken: timeout.Token).GetAsyncEnumerator(timeout.Token);
+            Assert.True(await watch.MoveNextAsync());
+            Assert.Equal("/a", watch.Current.Key);
+
+            await cluster.KillAsync(follower);
+            var broken = await Record.ExceptionAsync(async () => await watch.MoveNextAsync());
+            output.WriteLine($"the watch ended with {broken?.GetType().Name}: {broken?.Message}");
+            Assert.NotNull(broken);
+
+            var second = await writer.CreateAsync("/b", "2"u8.ToArray());
+            await foreach (var change in store.WatchAsync("/", first.ModRevision, cancellationToken: timeout.Token))
+            {
+                Assert.Equal(("/b", second.ModRevision), (change.Key, change.Revision));
+                break;
+            }
+        }
+        finally
+        {
+            if (!cluster.IsRunning(follower))
+            {
+                await cluster.RestartAsync(follower);
+            }
+        }
+    }
+
     /// <summary>Runs 16 writers on a store naming <paramref name="endpoints"/> (default: every member in order), kills member <paramref name="victim"/> with <paramref name="kill"/>, waits for writes to resume; returns the gap and every acknowledged write.</summary>
     private async Task<(TimeSpan Gap, string Prefix, IReadOnlyList<StoreWriters.Ack> Acks)> KillUnderWritersAsync(
         int victim, Func<int, Task> kill, IReadOnlyList<Uri>? endpoints = null)
