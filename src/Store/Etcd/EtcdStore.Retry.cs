@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using dotnet_etcd;
 using Etcdserverpb;
+using Grpc.Core;
 
 namespace Orchestrator.Store.Etcd;
 
@@ -19,11 +20,15 @@ namespace Orchestrator.Store.Etcd;
 /// </remarks>
 internal sealed partial class EtcdStore
 {
+    /// <summary>How long a member that let an attempt run out of time has to answer a local read to keep the next attempt.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(500);
+
     /// <summary>A read: repeated after any Unavailable or attempt timeout (an election, a lost or silent connection), as etcd's client does for reads.</summary>
     private async Task<T> ReadAsync<T>(Func<EtcdClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var timeouts = 0;
+        var stayed = false;
         for (var attempt = 1; ; attempt++)
         {
             var member = _members.Current;
@@ -36,7 +41,8 @@ internal sealed partial class EtcdStore
                 && EtcdRetryPolicy.Classify(error, deadline.IsCancellationRequested) is not EtcdFailure.Final
                 && started.Elapsed + EtcdRetryPolicy.Backoff(attempt) < _retryTimeout)
             {
-                timeouts += MoveOn(member, error, deadline.IsCancellationRequested);
+                timeouts += deadline.IsCancellationRequested ? 1 : 0;
+                stayed = await MoveOnAsync(member, error, deadline.IsCancellationRequested, stayed);
                 await Task.Delay(EtcdRetryPolicy.Backoff(attempt), cancellationToken);
             }
         }
@@ -52,6 +58,7 @@ internal sealed partial class EtcdStore
         var started = Stopwatch.StartNew();
         var uncertain = false;
         var timeouts = 0;
+        var stayed = false;
         for (var attempt = 1; ; attempt++)
         {
             var member = _members.Current;
@@ -66,7 +73,8 @@ internal sealed partial class EtcdStore
                 && started.Elapsed + EtcdRetryPolicy.Backoff(attempt) < _retryTimeout)
             {
                 uncertain |= failure == EtcdFailure.OutcomeUnknown;
-                timeouts += MoveOn(member, error, deadline.IsCancellationRequested);
+                timeouts += deadline.IsCancellationRequested ? 1 : 0;
+                stayed = await MoveOnAsync(member, error, deadline.IsCancellationRequested, stayed);
                 await Task.Delay(EtcdRetryPolicy.Backoff(attempt), cancellationToken);
             }
         }
@@ -80,13 +88,39 @@ internal sealed partial class EtcdStore
     }
 
     /// <summary>
-    /// After a retryable failure on <paramref name="member"/>: the next attempt goes to the next member,
-    /// and one that gave no answer at all is passed over for a while. Returns 1 when the attempt ran out of time.
+    /// After a retryable failure on <paramref name="member"/>, picks where the next attempt goes. An attempt
+    /// that ran out of time leaves two explanations: the member went silent (a killed container), or it is
+    /// alive and the proposal it forwarded died with the leader. A quick local read tells them apart: a
+    /// member that answers gets the next attempt once more (<paramref name="stayed"/>: it already did, so
+    /// now move on), because trying the next member would risk an attempt on the dead leader. Every other
+    /// failure moves on at once. Returns whether the next attempt stays on <paramref name="member"/>.
     /// </summary>
-    private int MoveOn(EtcdMember member, Exception error, bool timedOut)
+    private async Task<bool> MoveOnAsync(EtcdMember member, Exception error, bool timedOut, bool stayed)
     {
+        if (timedOut && !stayed && await AnswersAsync(member))
+        {
+            return true;
+        }
+
         _members.Failed(member, unreachable: timedOut || EtcdRetryPolicy.IsConnectFailure(error));
-        return timedOut ? 1 : 0;
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="member"/> answers a serializable read (served by the member itself, leader or not) within <see cref="ProbeTimeout"/>.</summary>
+    private async Task<bool> AnswersAsync(EtcdMember member)
+    {
+        using var probe = CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token);
+        probe.CancelAfter(ProbeTimeout);
+        var (key, _) = _keys.Range("");
+        try
+        {
+            await member.Client.GetAsync(new RangeRequest { Key = key, KeysOnly = true, Limit = 1, Serializable = true }, cancellationToken: probe.Token);
+            return true;
+        }
+        catch (Exception error) when (error is OperationCanceledException or RpcException && !_disposing.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>A transaction's answer; <paramref name="Repeated"/>: an earlier attempt may have been applied.</summary>
