@@ -16,7 +16,7 @@ namespace Orchestrator.Testing;
 /// defaults (100 ms / 1 s), so an election after a leader dies takes about a second, while a heartbeat
 /// still survives a scheduling hiccup on a loaded two-core test machine without a spurious election.
 /// </remarks>
-public sealed class EtcdCluster : IAsyncDisposable
+public sealed partial class EtcdCluster : IAsyncDisposable
 {
     /// <summary>etcd's --heartbeat-interval for every member.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(50);
@@ -158,6 +158,7 @@ public sealed class EtcdCluster : IAsyncDisposable
             throw new InvalidOperationException($"member {index} is running");
         }
 
+        await RestoreAsync(member);
         member.Process = EtcdProcess.Start(member.ClientUrl, member.Arguments(), member.LogPath);
         await member.Process.WaitUntilHealthyAsync(cancellationToken);
     }
@@ -168,6 +169,7 @@ public sealed class EtcdCluster : IAsyncDisposable
         for (var i = 0; i < Size; i++)
         {
             await KillAsync(i);
+            await RestoreAsync(_members[i]);
         }
 
         _http.Dispose();
@@ -216,6 +218,9 @@ public sealed class EtcdCluster : IAsyncDisposable
         public string InitialCluster { get; set; } = "";
 
         public EtcdProcess? Process { get; set; }
+
+        /// <summary>The iptables rules that make this member's ports drop packets, while it is blackholed.</summary>
+        public IReadOnlyList<string[]> DropRules { get; set; } = [];
 
         /// <summary>
         /// The same flags on every start: with a data directory present etcd ignores the initial-cluster

@@ -1,14 +1,22 @@
 using System.Net.Http;
+using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Grpc.Net.Client.Balancer;
 
 namespace Orchestrator.Store.Etcd;
 
-/// <summary>Creates the one gRPC channel an <see cref="EtcdStore"/> uses for every call and watch.</summary>
+/// <summary>Creates the gRPC channel to one etcd member; an <see cref="EtcdEndpoints"/> holds one per member.</summary>
 internal static class EtcdChannel
 {
-    public static GrpcChannel Create(IReadOnlyList<Uri> endpoints)
+    /// <summary>
+    /// How long a TCP connect to a member may take. A member whose address went silent (a killed
+    /// container: no reset, no "connection refused") would otherwise hold a call until the attempt
+    /// deadline, which counts as "maybe applied"; a connect that ran out of time surely sent nothing.
+    /// </summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Checks the endpoints all work with <see cref="Create"/>: at least one, all http or all https, no path.</summary>
+    public static void Validate(IReadOnlyList<Uri> endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.Count == 0)
@@ -25,12 +33,12 @@ internal static class EtcdChannel
                     $"etcd endpoint \"{endpoint}\" is not supported: use scheme://host:port, all http or all https", nameof(endpoints));
             }
         }
+    }
 
-        var addresses = endpoints.Select(e => new BalancerAddress(e.Host, e.Port)).ToArray();
-        return GrpcChannel.ForAddress("static:///etcd", new GrpcChannelOptions
+    public static GrpcChannel Create(Uri endpoint) =>
+        GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions
         {
-            Credentials = scheme == "https" ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure,
-            ServiceProvider = new StaticMembers(new StaticResolverFactory(_ => addresses)),
+            Credentials = endpoint.Scheme == "https" ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure,
             // A watch catching up or a large list page can exceed gRPC's 4 MB default; etcd bounds what it sends.
             MaxReceiveMessageSize = null,
             ThrowOperationCanceledOnCancellation = true,
@@ -38,23 +46,42 @@ internal static class EtcdChannel
             {
                 // Every watch holds an HTTP/2 stream open; don't let them queue behind one connection's limit.
                 EnableMultipleHttp2Connections = true,
-                // Pings notice a dead connection under an idle watch, which otherwise waits forever.
-                KeepAlivePingDelay = TimeSpan.FromSeconds(30),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+                ConnectCallback = ConnectAsync,
+                // Pings notice a connection gone silent under an idle watch, which otherwise waits forever.
+                // Sent only after this long without a frame from etcd, which refuses pings more often than
+                // every 5 s (--grpc-keepalive-min-time) by closing the connection.
+                KeepAlivePingDelay = TimeSpan.FromSeconds(10),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
                 KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
                 PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             },
             DisposeHttpClient = true,
         });
-    }
 
     /// <summary>
-    /// Hands the channel our "static" resolver without pulling in a DI container: resolver factories
-    /// are the only service it must find; for everything else it falls back to its defaults.
+    /// A TCP connect, name lookup included, bounded by <see cref="ConnectTimeout"/>; running out of time
+    /// fails as a socket error (HttpClient reports it as a connection error). The bound does not rely on
+    /// the lookup honouring cancellation: in Docker the name of a killed member is no longer known to the
+    /// embedded DNS, which then asks upstream servers that may never answer.
     /// </summary>
-    private sealed class StaticMembers(StaticResolverFactory resolver) : IServiceProvider
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        public object? GetService(Type serviceType) =>
-            serviceType == typeof(IEnumerable<ResolverFactory>) ? new ResolverFactory[] { resolver } : null;
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).AsTask().WaitAsync(ConnectTimeout, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch (TimeoutException)
+        {
+            // Disposing aborts the connect still under way.
+            socket.Dispose();
+            throw new SocketException((int)SocketError.TimedOut);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 }

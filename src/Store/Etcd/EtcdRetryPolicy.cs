@@ -16,12 +16,14 @@ internal static class EtcdRetryPolicy
     public static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(1000, 25 << Math.Min(attempt, 6)));
 
     /// <summary>
-    /// A write attempt's deadline: a proposal forwarded to a leader that just died is lost, and etcd
-    /// answers it only after its request timeout (5 s + 2 election timeouts); we give up on the
-    /// attempt sooner and send it again. Doubles with every attempt that ran out of time, so a slow
-    /// but healthy etcd is not flooded with repeats; a lost connection does not double it.
+    /// An attempt's deadline: a proposal forwarded to a leader that just died is lost, and etcd
+    /// answers it only after its request timeout (5 s + 2 election timeouts); a call on a connection
+    /// gone silent is answered never. We give up on the attempt sooner and send it again to the next
+    /// member. Doubles after each round of <paramref name="members"/> attempts that ran out of time, so
+    /// a slow but healthy etcd is not flooded with repeats while one dead member costs one attempt.
     /// </summary>
-    public static TimeSpan WriteAttemptTimeout(TimeSpan first, int timedOutAttempts) => first * (1 << Math.Min(timedOutAttempts, 4));
+    public static TimeSpan AttemptTimeout(TimeSpan first, int timedOutAttempts, int members) =>
+        first * (1 << Math.Min(timedOutAttempts / Math.Max(members, 1), 4));
 
     /// <summary>Classifies the failure of one attempt; <paramref name="attemptTimedOut"/> says our own attempt deadline fired.</summary>
     public static EtcdFailure Classify(Exception error, bool attemptTimedOut)
@@ -41,18 +43,24 @@ internal static class EtcdRetryPolicy
             // etcd refuses before proposing when the member knows no leader: nothing was written.
             StatusCode.Unavailable when rpc.Status.Detail.Contains("etcdserver: no leader", StringComparison.Ordinal) => EtcdFailure.NotSent,
             // No connection to any member: the request never left this process.
-            StatusCode.Unavailable when IsConnectFailure(rpc.Status.DebugException) => EtcdFailure.NotSent,
+            StatusCode.Unavailable when IsConnectFailure(rpc) => EtcdFailure.NotSent,
             // "request timed out", "leader changed", a connection lost mid-call: it may have been applied.
             StatusCode.Unavailable or StatusCode.DeadlineExceeded => EtcdFailure.OutcomeUnknown,
             _ => EtcdFailure.Final,
         };
     }
 
-    private static bool IsConnectFailure(Exception? error)
+    /// <summary>The call failed because no connection to the member could be made (refused, unreachable, timed out).</summary>
+    public static bool IsConnectFailure(Exception? error)
     {
+        if (error is RpcException rpc)
+        {
+            error = rpc.Status.DebugException;
+        }
+
         for (var current = error; current is not null; current = current.InnerException)
         {
-            if (current is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.HostNotFound }
+            if (current is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.TimedOut or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.HostNotFound }
                 || current is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
             {
                 return true;

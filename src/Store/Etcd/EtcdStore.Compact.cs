@@ -16,7 +16,7 @@ internal sealed partial class EtcdStore
         try
         {
             // Physical: return only once the old revisions are gone, so the effect is observable at once.
-            await _client.CompactAsync(new CompactionRequest { Revision = revision, Physical = true }, cancellationToken: cancellationToken);
+            await _members.Current.Client.CompactAsync(new CompactionRequest { Revision = revision, Physical = true }, cancellationToken: cancellationToken);
         }
         catch (RpcException error) when (EtcdErrors.IsCompacted(error))
         {
@@ -38,7 +38,7 @@ internal sealed partial class EtcdStore
         timeout.CancelAfter(CompactProbeTimeout);
         try
         {
-            using var call = _watchClient.Watch(cancellationToken: timeout.Token);
+            using var call = _members.Current.Watch.Watch(cancellationToken: timeout.Token);
             var (key, _) = _keys.Range("");
             await call.RequestStream.WriteAsync(new WatchRequest
             {

@@ -36,7 +36,7 @@ internal sealed partial class EtcdStore
         RangeResponse response;
         try
         {
-            response = await ReadAsync(ct => _client.GetAsync(request, cancellationToken: ct), cancellationToken);
+            response = await ReadAsync((client, ct) => client.GetAsync(request, cancellationToken: ct), cancellationToken);
         }
         catch (RpcException error) when (IsRevisionError(error))
         {

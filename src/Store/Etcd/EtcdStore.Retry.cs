@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using dotnet_etcd;
 using Etcdserverpb;
+using Grpc.Core;
 
 namespace Orchestrator.Store.Etcd;
 
 /// <summary>
-/// Fail-over: the channel moves to another member when its connection breaks, and these loops send
-/// a call again when <see cref="EtcdRetryPolicy"/> allows, for at most <see cref="EtcdStoreOptions.RetryTimeout"/>.
+/// Fail-over: every attempt goes to the current member (<see cref="EtcdEndpoints"/>) under a deadline;
+/// a failure worth retrying moves the store on to the next member, and these loops send the call
+/// again when <see cref="EtcdRetryPolicy"/> allows, for at most <see cref="EtcdStoreOptions.RetryTimeout"/>.
 /// </summary>
 /// <remarks>
 /// The rule for writes: etcd's client never re-sends a write that may have reached a member, since a
@@ -17,20 +20,29 @@ namespace Orchestrator.Store.Etcd;
 /// </remarks>
 internal sealed partial class EtcdStore
 {
-    /// <summary>A read: repeated after any Unavailable (an election, a lost connection), as etcd's client does for reads.</summary>
-    private async Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>How long a member that let an attempt run out of time has to answer a local read to keep the next attempt.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A read: repeated after any Unavailable or attempt timeout (an election, a lost or silent connection), as etcd's client does for reads.</summary>
+    private async Task<T> ReadAsync<T>(Func<EtcdClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
+        var timeouts = 0;
+        var stayed = false;
         for (var attempt = 1; ; attempt++)
         {
+            var member = _members.Current;
+            using var deadline = AttemptDeadline(timeouts, cancellationToken);
             try
             {
-                return await call(cancellationToken);
+                return await call(member.Client, deadline.Token);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested
-                && EtcdRetryPolicy.Classify(error, attemptTimedOut: false) != EtcdFailure.Final
+                && EtcdRetryPolicy.Classify(error, deadline.IsCancellationRequested) is not EtcdFailure.Final
                 && started.Elapsed + EtcdRetryPolicy.Backoff(attempt) < _retryTimeout)
             {
+                timeouts += deadline.IsCancellationRequested ? 1 : 0;
+                stayed = await MoveOnAsync(member, error, deadline.IsCancellationRequested, stayed);
                 await Task.Delay(EtcdRetryPolicy.Backoff(attempt), cancellationToken);
             }
         }
@@ -46,13 +58,14 @@ internal sealed partial class EtcdStore
         var started = Stopwatch.StartNew();
         var uncertain = false;
         var timeouts = 0;
+        var stayed = false;
         for (var attempt = 1; ; attempt++)
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(EtcdRetryPolicy.WriteAttemptTimeout(_writeAttemptTimeout, timeouts));
+            var member = _members.Current;
+            using var deadline = AttemptDeadline(timeouts, cancellationToken);
             try
             {
-                return new WriteResult(await _client.TransactionAsync(txn, cancellationToken: deadline.Token), uncertain);
+                return new WriteResult(await member.Client.TransactionAsync(txn, cancellationToken: deadline.Token), uncertain);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested
                 && EtcdRetryPolicy.Classify(error, deadline.IsCancellationRequested) is var failure
@@ -61,8 +74,52 @@ internal sealed partial class EtcdStore
             {
                 uncertain |= failure == EtcdFailure.OutcomeUnknown;
                 timeouts += deadline.IsCancellationRequested ? 1 : 0;
+                stayed = await MoveOnAsync(member, error, deadline.IsCancellationRequested, stayed);
                 await Task.Delay(EtcdRetryPolicy.Backoff(attempt), cancellationToken);
             }
+        }
+    }
+
+    private CancellationTokenSource AttemptDeadline(int timeouts, CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(EtcdRetryPolicy.AttemptTimeout(_attemptTimeout, timeouts, _members.Count));
+        return deadline;
+    }
+
+    /// <summary>
+    /// After a retryable failure on <paramref name="member"/>, picks where the next attempt goes. An attempt
+    /// that ran out of time leaves two explanations: the member went silent (a killed container), or it is
+    /// alive and the proposal it forwarded died with the leader. A quick local read tells them apart: a
+    /// member that answers gets the next attempt once more (<paramref name="stayed"/>: it already did, so
+    /// now move on), because trying the next member would risk an attempt on the dead leader. Every other
+    /// failure moves on at once. Returns whether the next attempt stays on <paramref name="member"/>.
+    /// </summary>
+    private async Task<bool> MoveOnAsync(EtcdMember member, Exception error, bool timedOut, bool stayed)
+    {
+        if (timedOut && !stayed && await AnswersAsync(member))
+        {
+            return true;
+        }
+
+        _members.Failed(member, unreachable: timedOut || EtcdRetryPolicy.IsConnectFailure(error));
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="member"/> answers a serializable read (served by the member itself, leader or not) within <see cref="ProbeTimeout"/>.</summary>
+    private async Task<bool> AnswersAsync(EtcdMember member)
+    {
+        using var probe = CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token);
+        probe.CancelAfter(ProbeTimeout);
+        var (key, _) = _keys.Range("");
+        try
+        {
+            await member.Client.GetAsync(new RangeRequest { Key = key, KeysOnly = true, Limit = 1, Serializable = true }, cancellationToken: probe.Token);
+            return true;
+        }
+        catch (Exception error) when (error is OperationCanceledException or RpcException && !_disposing.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

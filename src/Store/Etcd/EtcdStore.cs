@@ -1,7 +1,5 @@
-using dotnet_etcd;
 using Etcdserverpb;
 using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace Orchestrator.Store.Etcd;
 
@@ -17,13 +15,11 @@ namespace Orchestrator.Store.Etcd;
 /// </remarks>
 internal sealed partial class EtcdStore : IStore
 {
-    private readonly GrpcChannel _channel;
-    private readonly EtcdClient _client;
-    private readonly Watch.WatchClient _watchClient;
+    private readonly EtcdEndpoints _members;
     private readonly EtcdKeySpace _keys;
     private readonly EtcdLeaseCache _leases;
     private readonly TimeProvider _time;
-    private readonly TimeSpan _writeAttemptTimeout;
+    private readonly TimeSpan _attemptTimeout;
     private readonly TimeSpan _retryTimeout;
     private readonly CancellationTokenSource _disposing = new();
     private int _disposed;
@@ -36,14 +32,11 @@ internal sealed partial class EtcdStore : IStore
         // Validate the prefix before opening anything that would need closing.
         _keys = new EtcdKeySpace(options.KeyPrefix);
         _time = options.TimeProvider;
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WriteAttemptTimeout, TimeSpan.Zero, nameof(options.WriteAttemptTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AttemptTimeout, TimeSpan.Zero, nameof(options.AttemptTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryTimeout, TimeSpan.Zero, nameof(options.RetryTimeout));
-        _writeAttemptTimeout = options.WriteAttemptTimeout;
+        _attemptTimeout = options.AttemptTimeout;
         _retryTimeout = options.RetryTimeout;
-        _channel = EtcdChannel.Create(options.Endpoints);
-        var invoker = _channel.CreateCallInvoker();
-        _client = new EtcdClient(invoker);
-        _watchClient = new Watch.WatchClient(invoker);
+        _members = new EtcdEndpoints(options.Endpoints, _time);
         _leases = new EtcdLeaseCache(GrantLeaseAsync, _time);
     }
 
@@ -52,7 +45,7 @@ internal sealed partial class EtcdStore : IStore
         ThrowIfDisposed();
         // A linearizable read of at most one key: the header carries the newest revision.
         var (start, _) = _keys.Range("");
-        var response = await ReadAsync(ct => _client.GetAsync(new RangeRequest { Key = start, KeysOnly = true }, cancellationToken: ct), cancellationToken);
+        var response = await ReadAsync((client, ct) => client.GetAsync(new RangeRequest { Key = start, KeysOnly = true }, cancellationToken: ct), cancellationToken);
         return response.Header.Revision;
     }
 
@@ -60,7 +53,7 @@ internal sealed partial class EtcdStore : IStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ThrowIfDisposed();
-        var response = await ReadAsync(ct => _client.GetAsync(new RangeRequest { Key = _keys.Key(key) }, cancellationToken: ct), cancellationToken);
+        var response = await ReadAsync((client, ct) => client.GetAsync(new RangeRequest { Key = _keys.Key(key) }, cancellationToken: ct), cancellationToken);
         return response.Kvs.Count == 0 ? null : _keys.ToKeyValue(response.Kvs[0]);
     }
 
@@ -73,15 +66,14 @@ internal sealed partial class EtcdStore : IStore
 
         // Open watches end with ObjectDisposedException rather than a transport error.
         await _disposing.CancelAsync();
-        _client.Dispose();
-        _channel.Dispose();
+        _members.Dispose();
         _disposing.Dispose();
     }
 
     private async Task<long> GrantLeaseAsync(long seconds, CancellationToken cancellationToken)
     {
         // Repeating a grant whose answer was lost leaks at most an unused lease, which expires by itself.
-        var response = await ReadAsync(ct => _client.LeaseGrantAsync(new LeaseGrantRequest { TTL = seconds }, cancellationToken: ct), cancellationToken);
+        var response = await ReadAsync((client, ct) => client.LeaseGrantAsync(new LeaseGrantRequest { TTL = seconds }, cancellationToken: ct), cancellationToken);
         if (!string.IsNullOrEmpty(response.Error))
         {
             throw new InvalidOperationException($"etcd refused a {seconds} s lease: {response.Error}");

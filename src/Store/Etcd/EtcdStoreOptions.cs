@@ -3,7 +3,7 @@ namespace Orchestrator.Store.Etcd;
 /// <summary>How an <see cref="EtcdStore"/> reaches etcd and where its keys live there.</summary>
 /// <param name="Endpoints">
 /// Client URLs of the etcd members, all <c>http://</c> or all <c>https://</c> (system trust store),
-/// e.g. <c>http://127.0.0.1:2379</c>. The first reachable one is used; the others are fail-over.
+/// e.g. <c>http://127.0.0.1:2379</c>. Calls go to the first; after a failure, to the next (see <see cref="EtcdEndpoints"/>).
 /// </param>
 internal sealed record EtcdStoreOptions(IReadOnlyList<Uri> Endpoints)
 {
@@ -14,11 +14,12 @@ internal sealed record EtcdStoreOptions(IReadOnlyList<Uri> Endpoints)
     public string KeyPrefix { get; init; } = "";
 
     /// <summary>
-    /// How long one write attempt may take before it is abandoned and (when safe) sent again; doubles
-    /// per attempt. A write forwarded to a leader that just died would otherwise wait for etcd's own
-    /// request timeout (5 s + 2 election timeouts).
+    /// How long one attempt at a read or write may take before it is abandoned and (when safe) sent
+    /// again to the next member; doubles after each round of members that all ran out of time. A write
+    /// forwarded to a leader that just died would otherwise wait for etcd's own request timeout
+    /// (5 s + 2 election timeouts), and a call on a connection gone silent for the keep-alive pings.
     /// </summary>
-    public TimeSpan WriteAttemptTimeout { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a call keeps being retried across elections and lost connections before its last error is thrown.</summary>
     public TimeSpan RetryTimeout { get; init; } = TimeSpan.FromSeconds(30);

@@ -15,6 +15,7 @@ internal sealed class ConfigMapWriters(IKubernetes client, string ns, int writer
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(3);
 
     private readonly ConcurrentBag<(string Name, TimeSpan At)> _acknowledged = [];
+    private readonly ConcurrentQueue<(TimeSpan At, string Error)> _failures = [];
     private readonly Stopwatch _clock = new();
 
     public IReadOnlyCollection<string> Acknowledged => [.. _acknowledged.Select(a => a.Name)];
@@ -26,6 +27,21 @@ internal sealed class ConfigMapWriters(IKubernetes client, string ns, int writer
     {
         _clock.Start();
         return Task.WhenAll(Enumerable.Range(0, writers).Select(w => WriteAsync(w, ct)));
+    }
+
+    /// <summary>
+    /// What the failed writes in [<paramref name="from"/>, <paramref name="to"/>] said, oldest first, one line per
+    /// distinct error with its count and first time relative to <paramref name="from"/>: for a failure message.
+    /// </summary>
+    public string FailuresBetween(TimeSpan from, TimeSpan to)
+    {
+        var lines = _failures.Where(f => f.At >= from && f.At <= to)
+            .GroupBy(f => f.Error)
+            .Select(g => (First: g.Min(f => f.At) - from, Count: g.Count(), Error: g.Key))
+            .OrderBy(f => f.First)
+            .Select(f => FormattableString.Invariant($"+{f.First.TotalSeconds:0.00} s ×{f.Count}: {f.Error}"))
+            .ToList();
+        return lines.Count == 0 ? "no failed writes" : string.Join("\n", lines);
     }
 
     /// <summary>The longest interval in [<paramref name="from"/>, <paramref name="to"/>] without an acknowledged write.</summary>
@@ -57,8 +73,20 @@ internal sealed class ConfigMapWriters(IKubernetes client, string ns, int writer
                     return;
                 }
 
+                _failures.Enqueue((_clock.Elapsed, Describe(e)));
+
                 await Task.Delay(50, CancellationToken.None);
             }
         }
     }
+
+    /// <summary>The error without per-request details (names, times), so equal failures group together.</summary>
+    private static string Describe(Exception e) => e switch
+    {
+        k8s.Autorest.HttpOperationException http => $"{(int)http.Response.StatusCode} {Truncate(http.Response.Content)}",
+        OperationCanceledException => $"no answer within {RequestTimeout.TotalSeconds:0} s",
+        _ => $"{e.GetType().Name}: {Truncate(e.Message)}",
+    };
+
+    private static string Truncate(string? text) => text is null ? "" : text.Length <= 300 ? text : text[..300];
 }

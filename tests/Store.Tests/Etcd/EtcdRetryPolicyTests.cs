@@ -11,6 +11,7 @@ public sealed class EtcdRetryPolicyTests
     {
         { "no leader: refused before proposing", Rpc(StatusCode.Unavailable, "etcdserver: no leader"), false, nameof(EtcdFailure.NotSent) },
         { "connection refused", Rpc(StatusCode.Unavailable, "Error connecting to subchannel.", new SocketException((int)SocketError.ConnectionRefused)), false, nameof(EtcdFailure.NotSent) },
+        { "connect timed out (address gone silent)", Rpc(StatusCode.Unavailable, "Error starting gRPC call.", new HttpRequestException(HttpRequestError.ConnectionError, "timed out", new SocketException((int)SocketError.TimedOut))), false, nameof(EtcdFailure.NotSent) },
         { "connect error wrapped by HttpClient", Rpc(StatusCode.Unavailable, "Error starting gRPC call.", new HttpRequestException(HttpRequestError.ConnectionError)), false, nameof(EtcdFailure.NotSent) },
         { "request timed out", Rpc(StatusCode.Unavailable, "etcdserver: request timed out"), false, nameof(EtcdFailure.OutcomeUnknown) },
         { "leader changed", Rpc(StatusCode.Unavailable, "etcdserver: leader changed"), false, nameof(EtcdFailure.OutcomeUnknown) },
@@ -31,13 +32,17 @@ public sealed class EtcdRetryPolicyTests
     }
 
     [Theory]
-    [InlineData(0, 2000)]
-    [InlineData(1, 4000)]
-    [InlineData(3, 16000)]
-    [InlineData(9, 32000)]
-    public void A_write_attempt_gets_twice_the_time_after_each_attempt_that_ran_out(int timedOut, int expectedMs)
+    [InlineData(0, 1, 2000)]
+    [InlineData(1, 1, 4000)]
+    [InlineData(3, 1, 16000)]
+    [InlineData(9, 1, 32000)]
+    [InlineData(2, 3, 2000)]
+    [InlineData(3, 3, 4000)]
+    [InlineData(6, 3, 8000)]
+    [InlineData(60, 3, 32000)]
+    public void An_attempt_gets_twice_the_time_after_each_round_of_members_that_all_ran_out(int timedOut, int members, int expectedMs)
     {
-        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), EtcdRetryPolicy.WriteAttemptTimeout(TimeSpan.FromSeconds(2), timedOut));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), EtcdRetryPolicy.AttemptTimeout(TimeSpan.FromSeconds(2), timedOut, members));
     }
 
     [Fact]
