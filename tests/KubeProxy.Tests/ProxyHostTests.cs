@@ -61,7 +61,7 @@ public sealed class ProxyHostTests
     {
         using var text = new MemoryStream();
         await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(text);
-        return PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(text.ToArray()));
+        return PrometheusText.ParseFamilies(System.Text.Encoding.UTF8.GetString(text.ToArray()), "kubeproxy_");
     }
 
     private static ServicePortPlan? Web(ProxyPlan plan) => plan.Services.FirstOrDefault(s => s.Name.Name == "web");

@@ -24,6 +24,37 @@ public static partial class PrometheusText
 {
     private static readonly HashSet<string> Types = ["counter", "gauge", "histogram", "summary", "untyped"];
 
+    /// <summary>
+    /// The families of <paramref name="text"/> whose names start with one of <paramref name="prefixes"/>, parsed as strictly
+    /// as <see cref="Parse"/>. For unit tests that scrape the process-wide default registry: other tests running at the same
+    /// time update .NET's own meters there (HttpClient durations, exported by prometheus-net's meter adapter), whose
+    /// histograms are not snapshotted atomically, so their <c>_count</c> and <c>+Inf</c> bucket can disagree mid-scrape.
+    /// </summary>
+    public static IReadOnlyList<PrometheusSample> ParseFamilies(string text, params string[] prefixes)
+    {
+        var kept = text.Split('\n').Where(line => FamilyOf(line) is { } name && prefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
+        return Parse(string.Join('\n', kept) + "\n");
+    }
+
+    /// <summary>The metric name a HELP/TYPE comment or a sample line is about; null for blank lines and other comments.</summary>
+    private static string? FamilyOf(string line)
+    {
+        if (line.StartsWith("# HELP ", StringComparison.Ordinal) || line.StartsWith("# TYPE ", StringComparison.Ordinal))
+        {
+            var name = line[7..];
+            var end = name.IndexOf(' ', StringComparison.Ordinal);
+            return end < 0 ? name : name[..end];
+        }
+
+        if (line.Length == 0 || line[0] == '#')
+        {
+            return null;
+        }
+
+        var stop = line.IndexOfAny(['{', ' ']);
+        return stop < 0 ? line : line[..stop];
+    }
+
     public static IReadOnlyList<PrometheusSample> Parse(string text)
     {
         var samples = new List<PrometheusSample>();

@@ -47,7 +47,7 @@ public sealed class WorkQueueMetricsTests
     private static double Value(IReadOnlyList<PrometheusSample> samples, string series) => samples.Single(s => s.Name == series).Value;
 
     private static async Task<IReadOnlyList<PrometheusSample>> ScrapeAsync(string name) =>
-        PrometheusText.Parse(await ExportAsync()).Where(s => s.Has(("name", name))).ToList();
+        PrometheusText.ParseFamilies(await ExportAsync(), "workqueue_").Where(s => s.Has(("name", name))).ToList();
 
     private static async Task<string> ExportAsync()
     {

@@ -49,7 +49,7 @@ public sealed class SchedulerMetricsTests
     {
         using var text = new MemoryStream();
         await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(text);
-        return PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(text.ToArray()));
+        return PrometheusText.ParseFamilies(System.Text.Encoding.UTF8.GetString(text.ToArray()), "scheduler_");
     }
 
     private static double Value(IReadOnlyList<PrometheusSample> samples, string name, params (string, string)[] labels) =>
