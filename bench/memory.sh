@@ -19,14 +19,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-"$root/orchestrator" help >/dev/null # builds once if needed
-work="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do stop "$p"; done; rm -rf "$work"; }
-trap cleanup EXIT
+# shellcheck source=bench/lib/processes.sh
+source "$root/bench/lib/processes.sh"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-stop() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 200); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.05; done; kill -9 "$1" 2>/dev/null || true; }
 # wait_for LOG PATTERN PID
 wait_for() { for _ in $(seq 1 2400); do grep -q "$2" "$1" && return 0; kill -0 "$3" 2>/dev/null || break; sleep 0.05; done; echo "not ready ($2):" >&2; cat "$1" >&2; return 1; }
 kib() { awk -v k="$2" '$1 == k":" {print $2}' "$1"; }

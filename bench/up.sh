@@ -24,15 +24,11 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-"$root/orchestrator" help >/dev/null # builds once if needed
-work="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do stop "$p"; done; rm -rf "$work"; }
-trap cleanup EXIT
+# shellcheck source=bench/lib/processes.sh
+source "$root/bench/lib/processes.sh"
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # up_once DIR ARGS... : starts up, prints "<ms to ready> <pid> <cpu seconds at ready>", leaves it running; the log is DIR.log
 up_once() {
@@ -53,7 +49,6 @@ up_once() {
 }
 
 # stop PID: up runs in a subshell's background, so it is no child of this shell to wait for: poll until it is gone.
-stop() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 200); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.05; done; kill -9 "$1" 2>/dev/null || true; }
 
 echo "# up start → ready — $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 base=()
