@@ -12,7 +12,8 @@ namespace Orchestrator.Bench.Proxy;
 /// the backend pod's IP directly, in one run, through real namespaces (<see cref="ServiceTopology"/>: client pod →
 /// node → httpd pod) with the proxy's rules applied on the node. Each request is a new TCP connection (busybox httpd
 /// closes after one answer), so every one pays the Service's DNAT on its first packet. The client is one curl
-/// process per batch, timing each URL (<c>%{time_total}</c>); batches alternate between the two targets.
+/// process per batch, timing each URL (<c>%{time_total}</c>); batches alternate between the two targets in ABBA order
+/// (odd rounds measure the Service first), and the median of the rounds' p50 ratios is printed beside the pooled one.
 /// </summary>
 public static class ServiceOverhead
 {
@@ -30,6 +31,7 @@ public static class ServiceOverhead
         Console.WriteLine($"Service overhead: {requests} requests per batch, {rounds} batches per target, client pod -> node -> httpd pod; load average {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine("| mode | target | p50 ms | p90 ms | p99 ms | ratio p50 | ratio p90 |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        var ratios = new List<string>();
         foreach (var mode in new[] { "nftables", "iptables" })
         {
             if (mode == "nftables")
@@ -45,17 +47,34 @@ public static class ServiceOverhead
 
             var viaPod = new List<double>();
             var viaService = new List<double>();
+            var roundRatios = new List<double>();
             await BatchAsync(topology.Client, direct, requests / 4); // warm caches (ARP, conntrack tables, curl's pages)
+            await BatchAsync(topology.Client, service, requests / 4);
             for (var round = 0; round < rounds; round++)
             {
-                viaPod.AddRange(await BatchAsync(topology.Client, direct, requests));
-                viaService.AddRange(await BatchAsync(topology.Client, service, requests));
+                // ABBA: odd rounds measure the Service first, so neither target always runs right after the other.
+                var podFirst = round % 2 == 0;
+                var first = await BatchAsync(topology.Client, podFirst ? direct : service, requests);
+                var second = await BatchAsync(topology.Client, podFirst ? service : direct, requests);
+                var (podTimes, svc) = podFirst ? (first, second) : (second, first);
+                viaPod.AddRange(podTimes);
+                viaService.AddRange(svc);
+                roundRatios.Add(Percentile(svc, 0.5) / Percentile(podTimes, 0.5));
             }
 
             Row(mode, "pod IP directly", viaPod, viaPod);
             Row(mode, "ClusterIP", viaService, viaPod);
+            ratios.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{mode}: per-round p50 ratios {string.Join(" ", roundRatios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}, median {Percentile(roundRatios, 0.5):F2}x"));
         }
 
+        Console.WriteLine();
+        foreach (var line in ratios)
+        {
+            Console.WriteLine(line);
+        }
+
+        Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
 
