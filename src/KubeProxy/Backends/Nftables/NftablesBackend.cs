@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 using Orchestrator.KubeProxy.Plan;
 
 namespace Orchestrator.KubeProxy.Backends.Nftables;
@@ -6,10 +8,14 @@ namespace Orchestrator.KubeProxy.Backends.Nftables;
 /// kube-proxy's nftables mode: table <c>ip kube-proxy</c>, written with one <c>nft -f -</c> transaction per sync.
 /// The first sync, the one after a failure, after a node change or after <see cref="RequestFullSync"/> recreates
 /// the table; the others rewrite only the Service ports whose plan changed (compared structurally, so unchanged
-/// ports are neither rendered nor touched). Not thread-safe: one sync at a time.
+/// ports are neither rendered nor touched). A full sync goes through <c>nft -f</c>; an incremental one, with
+/// <see cref="NftTransport.Netlink"/>, straight to the kernel as the same commands in one nf_tables batch (a command the
+/// encoder does not know goes through <c>nft -f</c>; a kernel without nf_tables netlink makes every later sync use
+/// <c>nft</c>). Not thread-safe: one sync at a time.
 /// </summary>
-internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
+internal sealed partial class NftablesBackend(NftCommand nft, NftTransport transport, ILogger logger) : IProxyBackend
 {
+    private NftNetlink? netlink = transport == NftTransport.Netlink ? new NftNetlink(nft.NetworkNamespace) : null;
     private Dictionary<ServicePortName, NftAppliedPort>? applied;
     private ProxyNode? appliedNode;
     private Dictionary<string, int> clusterIpRefs = new(StringComparer.Ordinal);
@@ -19,6 +25,13 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
         : this(NftCommand.Host)
     {
     }
+
+    public NftablesBackend(NftCommand nft)
+        : this(nft, NftTransport.Netlink, NullLogger.Instance)
+    {
+    }
+
+    public NftTransport Transport => netlink is null ? NftTransport.Nft : NftTransport.Netlink;
 
     public string Mode => "nftables";
 
@@ -37,7 +50,7 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
 
         var previous = applied;
         var full = previous is null || fullRequested || appliedNode is null || !PlanEquality.SameNode(appliedNode, plan.Node);
-        var (script, next) = full ? RenderFull(plan) : RenderChanges(previous!, wanted, plan.Node);
+        var (script, changes, next) = full ? RenderFull(plan) : RenderChanges(previous!, wanted, plan.Node);
         if (script.Length == 0)
         {
             return new SyncOutcome(false, "", []);
@@ -45,7 +58,10 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
 
         try
         {
-            await nft.ApplyAsync(script, cancellationToken);
+            if (changes is null || !TryNetlink(changes))
+            {
+                await nft.ApplyAsync(script, cancellationToken);
+            }
         }
         catch
         {
@@ -69,7 +85,33 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
         applied = null;
     }
 
-    private (string Script, Dictionary<ServicePortName, NftAppliedPort> Next) RenderFull(ProxyPlan plan)
+    // True when the kernel took the changes over netlink; false when nft -f has to apply them.
+    private bool TryNetlink(IReadOnlyList<NftOperation> changes)
+    {
+        if (netlink is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            netlink.Apply(changes);
+            return true;
+        }
+        catch (NotSupportedException error)
+        {
+            LogNotEncodable(logger, error.Message);
+        }
+        catch (NetlinkUnavailableException error)
+        {
+            LogNetlinkUnavailable(logger, error.Message);
+            netlink = null;
+        }
+
+        return false;
+    }
+
+    private (string Script, List<NftOperation>? Changes, Dictionary<ServicePortName, NftAppliedPort> Next) RenderFull(ProxyPlan plan)
     {
         var next = new Dictionary<ServicePortName, NftAppliedPort>(plan.Services.Count);
         var refs = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -80,10 +122,10 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
         }
 
         clusterIpRefs = refs;
-        return (NftablesRenderer.RenderFull(plan, plan.Services.Select(p => next[p.Name].Fragment)), next);
+        return (NftablesRenderer.RenderFull(plan, plan.Services.Select(p => next[p.Name].Fragment)), null, next);
     }
 
-    private (string Script, Dictionary<ServicePortName, NftAppliedPort> Next) RenderChanges(
+    private (string Script, List<NftOperation>? Changes, Dictionary<ServicePortName, NftAppliedPort> Next) RenderChanges(
         Dictionary<ServicePortName, NftAppliedPort> previous, Dictionary<ServicePortName, ServicePortPlan> wanted, ProxyNode node)
     {
         var next = new Dictionary<ServicePortName, NftAppliedPort>(wanted.Count);
@@ -114,7 +156,7 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
 
         if (changes.Count == 0)
         {
-            return ("", previous);
+            return ("", null, previous);
         }
 
         var removedIps = touchedIps.Where(ip => refs.GetValueOrDefault(ip) == 0 && clusterIpRefs.GetValueOrDefault(ip) > 0).ToList();
@@ -124,9 +166,9 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
             refs.Remove(ip);
         }
 
-        var script = NftablesIncremental.Write(changes, removedIps, addedIps);
+        var operations = NftablesIncremental.Plan(changes, removedIps, addedIps);
         clusterIpRefs = refs;
-        return (script, next);
+        return (NftOperation.Script(operations), operations, next);
     }
 
     private static void Count(Dictionary<string, int> refs, HashSet<string> touched, string? ip, int delta)
