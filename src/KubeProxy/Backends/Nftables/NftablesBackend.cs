@@ -42,40 +42,8 @@ internal sealed partial class NftablesBackend(NftCommand nft, NftTransport trans
     public async Task<SyncOutcome> SyncAsync(ProxyPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var wanted = new Dictionary<ServicePortName, ServicePortPlan>(plan.Services.Count);
-        foreach (var port in plan.Services)
-        {
-            wanted[port.Name] = port;
-        }
-
-        var previous = applied;
-        var full = previous is null || fullRequested || appliedNode is null || !PlanEquality.SameNode(appliedNode, plan.Node);
-        var (script, changes, next) = full ? RenderFull(plan) : RenderChanges(previous!, wanted, plan.Node);
-        if (script.Length == 0)
-        {
-            return new SyncOutcome(false, "", []);
-        }
-
-        try
-        {
-            if (changes is null || !TryNetlink(changes))
-            {
-                await nft.ApplyAsync(script, cancellationToken);
-            }
-        }
-        catch
-        {
-            applied = null;
-            throw;
-        }
-
-        var stale = previous is null
-            ? []
-            : StaleUdpEndpoints.Between(previous.Values.Where(p => !next.TryGetValue(p.Plan.Name, out var now) || !ReferenceEquals(now, p)).Select(p => p.Plan), wanted);
-        applied = next;
-        appliedNode = plan.Node;
-        fullRequested = false;
-        return new SyncOutcome(full, script, stale);
+        var full = applied is null || fullRequested || appliedNode is null || !PlanEquality.SameNode(appliedNode, plan.Node);
+        return full ? await SyncFullAsync(plan, cancellationToken) : await SyncChangesAsync(applied!, plan, cancellationToken);
     }
 
     public async Task CleanupAsync(CancellationToken cancellationToken)
@@ -111,8 +79,9 @@ internal sealed partial class NftablesBackend(NftCommand nft, NftTransport trans
         return false;
     }
 
-    private (string Script, List<NftOperation>? Changes, Dictionary<ServicePortName, NftAppliedPort> Next) RenderFull(ProxyPlan plan)
+    private async Task<SyncOutcome> SyncFullAsync(ProxyPlan plan, CancellationToken cancellationToken)
     {
+        var previous = applied;
         var next = new Dictionary<ServicePortName, NftAppliedPort>(plan.Services.Count);
         var refs = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var port in plan.Services)
@@ -121,62 +90,94 @@ internal sealed partial class NftablesBackend(NftCommand nft, NftTransport trans
             refs[port.ClusterIp] = refs.GetValueOrDefault(port.ClusterIp) + 1;
         }
 
+        var script = NftablesRenderer.RenderFull(plan, plan.Services.Select(p => next[p.Name].Fragment));
+        await ApplyAsync(script, null, cancellationToken);
+        var stale = previous is null
+            ? []
+            : StaleUdpEndpoints.Between(previous.Values.Select(p => p.Plan), next.ToDictionary(p => p.Key, p => p.Value.Plan));
+        applied = next;
         clusterIpRefs = refs;
-        return (NftablesRenderer.RenderFull(plan, plan.Services.Select(p => next[p.Name].Fragment)), null, next);
+        appliedNode = plan.Node;
+        fullRequested = false;
+        return new SyncOutcome(true, script, stale);
     }
 
-    private (string Script, List<NftOperation>? Changes, Dictionary<ServicePortName, NftAppliedPort> Next) RenderChanges(
-        Dictionary<ServicePortName, NftAppliedPort> previous, Dictionary<ServicePortName, ServicePortPlan> wanted, ProxyNode node)
+    // Only the changed ports are rendered and written; the applied state is updated in place once the kernel took them.
+    private async Task<SyncOutcome> SyncChangesAsync(Dictionary<ServicePortName, NftAppliedPort> current, ProxyPlan plan, CancellationToken cancellationToken)
     {
-        var next = new Dictionary<ServicePortName, NftAppliedPort>(wanted.Count);
-        var changes = new List<(NftServiceFragment, NftServiceFragment)>();
-        var refs = new Dictionary<string, int>(clusterIpRefs, StringComparer.Ordinal);
-        var touchedIps = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, port) in wanted)
-        {
-            previous.TryGetValue(name, out var old);
-            if (old is not null && PlanEquality.SamePort(old.Plan, port))
-            {
-                next[name] = old;
-                continue;
-            }
-
-            var entry = new NftAppliedPort(port, NftServiceRenderer.Render(port, node));
-            next[name] = entry;
-            changes.Add((old?.Fragment ?? NftServiceFragment.Empty, entry.Fragment));
-            Count(refs, touchedIps, old?.Plan.ClusterIp, -1);
-            Count(refs, touchedIps, port.ClusterIp, +1);
-        }
-
-        foreach (var (name, old) in previous.Where(p => !wanted.ContainsKey(p.Key)))
-        {
-            changes.Add((old.Fragment, NftServiceFragment.Empty));
-            Count(refs, touchedIps, old.Plan.ClusterIp, -1);
-        }
-
+        var changes = NftablesDiff.Between(current, plan);
         if (changes.Count == 0)
         {
-            return ("", null, previous);
+            return new SyncOutcome(false, "", []);
         }
 
-        var removedIps = touchedIps.Where(ip => refs.GetValueOrDefault(ip) == 0 && clusterIpRefs.GetValueOrDefault(ip) > 0).ToList();
-        var addedIps = touchedIps.Where(ip => refs.GetValueOrDefault(ip) > 0 && clusterIpRefs.GetValueOrDefault(ip) == 0).ToList();
-        foreach (var ip in removedIps)
+        var refs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var change in changes)
         {
-            refs.Remove(ip);
+            Count(refs, change.Old?.Plan.ClusterIp, -1);
+            Count(refs, change.New?.Plan.ClusterIp, +1);
         }
 
-        var operations = NftablesIncremental.Plan(changes, removedIps, addedIps);
-        clusterIpRefs = refs;
-        return (NftOperation.Script(operations), operations, next);
+        var removedIps = refs.Keys.Where(ip => clusterIpRefs.GetValueOrDefault(ip) > 0 && clusterIpRefs.GetValueOrDefault(ip) + refs[ip] == 0).ToList();
+        var addedIps = refs.Keys.Where(ip => clusterIpRefs.GetValueOrDefault(ip) == 0 && refs[ip] > 0).ToList();
+        var fragments = changes.Select(c => (c.Old?.Fragment ?? NftServiceFragment.Empty, c.New?.Fragment ?? NftServiceFragment.Empty)).ToList();
+        var operations = NftablesIncremental.Plan(fragments, removedIps, addedIps);
+        var script = NftOperation.Script(operations);
+        await ApplyAsync(script, operations, cancellationToken);
+
+        foreach (var change in changes)
+        {
+            if (change.New is null)
+            {
+                current.Remove(change.Name);
+            }
+            else
+            {
+                current[change.Name] = change.New;
+            }
+        }
+
+        foreach (var (ip, delta) in refs)
+        {
+            var count = clusterIpRefs.GetValueOrDefault(ip) + delta;
+            if (count == 0)
+            {
+                clusterIpRefs.Remove(ip);
+            }
+            else
+            {
+                clusterIpRefs[ip] = count;
+            }
+        }
+
+        var stale = StaleUdpEndpoints.Between(
+            changes.Where(c => c.Old is not null).Select(c => c.Old!.Plan),
+            changes.Where(c => c.New is not null).ToDictionary(c => c.Name, c => c.New!.Plan));
+        return new SyncOutcome(false, script, stale);
     }
 
-    private static void Count(Dictionary<string, int> refs, HashSet<string> touched, string? ip, int delta)
+    // A failure forgets what the kernel holds: the next sync is a full one.
+    private async Task ApplyAsync(string script, IReadOnlyList<NftOperation>? operations, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (operations is null || !TryNetlink(operations))
+            {
+                await nft.ApplyAsync(script, cancellationToken);
+            }
+        }
+        catch
+        {
+            applied = null;
+            throw;
+        }
+    }
+
+    private static void Count(Dictionary<string, int> refs, string? ip, int delta)
     {
         if (ip is not null)
         {
             refs[ip] = refs.GetValueOrDefault(ip) + delta;
-            touched.Add(ip);
         }
     }
 }
