@@ -7,8 +7,8 @@ using Orchestrator.Bench.Proxy;
 using Orchestrator.KubeProxy.Plan;
 
 // Proxy sync benchmark (issue 12): 10,000 Services x 2 endpoints in table ip kube-proxy inside a scratch network
-// namespace. Full sync (render + nft -f) and one-endpoint-change incremental sync of the nftables backend, beside
-// `nft -f` alone on the very same script in the same run. Needs root.
+// namespace. Full sync (render + nft -f) and one-endpoint-change incremental sync of the nftables backend through
+// each transport (one netlink batch; nft -f), beside `nft -f` alone on the very same script in the same run. Needs root.
 if (args.Length > 0 && args[0] == "--service-overhead")
 {
     // bench/proxy.sh --service-overhead [requests] [rounds]: ClusterIP vs pod IP latency (needs root, curl, busybox).
@@ -40,11 +40,13 @@ var scratch = Directory.CreateTempSubdirectory("orc-b-proxy-").FullName;
 try
 {
     var nft = NftCommand.InNetworkNamespace(ns);
-    var backend = new NftablesBackend(nft);
+    var backend = new NftablesBackend(nft, NftTransport.Netlink, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+    var viaNft = new NftablesBackend(nft, NftTransport.Nft, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     var node = new ProxyNode("bench-node", ["192.168.1.10"], "10.244.0.0/16");
     var full = new ProxyPlan([.. Enumerable.Range(0, services).Select(Service)], node);
     var changedIndex = services / 2;
-    var changed = full with { Services = [.. full.Services.Select((s, i) => i == changedIndex ? s with { ClusterEndpoints = [s.ClusterEndpoints[0]] } : s)] };
+    // Fresh objects, as the proxy host's planner makes for every sync: the diff compares each port structurally.
+    var changed = Fresh(full with { Services = [.. full.Services.Select((s, i) => i == changedIndex ? s with { ClusterEndpoints = [s.ClusterEndpoints[0]] } : s)] });
 
     var fullCpu = new List<double>();
     var incCpu = new List<double>();
@@ -55,6 +57,16 @@ try
     var fullNft = new List<double>();
     var incSync = new List<double>();
     var incNft = new List<double>();
+    var incViaNft = new List<double>();
+    var incNetlink = new List<double>();
+    var incNetlinkCpu = new List<double>();
+    var removalPlan = NftablesIncremental.Plan(
+        [(NftServiceRenderer.Render(full.Services[changedIndex], node), NftServiceRenderer.Render(changed.Services[changedIndex], node))], [], []);
+    var netlink = new Orchestrator.KubeProxy.Backends.Nftables.Netlink.NftNetlink(ns);
+    var appliedFull = full.Services.ToDictionary(p => p.Name, p => new NftAppliedPort(p, NftServiceRenderer.Render(p, node)));
+    var diff = new List<double>();
+    var diffCpu = new List<double>();
+    var incViaNftCpu = new List<double>();
     string fullScript = "";
     string incScript = "";
     for (var round = 0; round < rounds; round++)
@@ -84,11 +96,38 @@ try
         incScript = removal.Script;
 
         // Back to the full plan through the backend, then the same removal script through nft alone, then back again.
-        var restore = await backend.SyncAsync(full, CancellationToken.None);
+        var restore = await backend.SyncAsync(Fresh(full), CancellationToken.None);
         cpu = Cpu.Now();
         incNft.Add(await NftAloneAsync(nft, removal.Script));
         incNftCpu.Add(Cpu.Now() - cpu);
         await nft.ApplyAsync(restore.Script, CancellationToken.None);
+
+        // The backend's diff alone: which ports changed, the changed one rendered (no I/O).
+        cpu = Cpu.Now();
+        clock.Restart();
+        Check(NftablesDiff.Between(appliedFull, changed).Count == 1, "expected one changed port");
+        diff.Add(clock.Elapsed.TotalMilliseconds);
+        diffCpu.Add(Cpu.Now() - cpu);
+
+        // The same batch alone, without the backend's diff: encoding + socket + the kernel's transaction.
+        Check(NftOperation.Script(removalPlan) == removal.Script, "the bench's removal plan differs from the backend's");
+        cpu = Cpu.Now();
+        clock.Restart();
+        netlink.Apply(removalPlan);
+        incNetlink.Add(clock.Elapsed.TotalMilliseconds);
+        incNetlinkCpu.Add(Cpu.Now() - cpu);
+        await nft.ApplyAsync(restore.Script, CancellationToken.None);
+
+        // The same change through the nft transport (its own full sync first: each backend knows only what it wrote).
+        viaNft.RequestFullSync();
+        await viaNft.SyncAsync(full, CancellationToken.None);
+        cpu = Cpu.Now();
+        clock.Restart();
+        var viaNftRemoval = await viaNft.SyncAsync(changed, CancellationToken.None);
+        incViaNft.Add(clock.Elapsed.TotalMilliseconds);
+        incViaNftCpu.Add(Cpu.Now() - cpu);
+        Check(!viaNftRemoval.Full && viaNftRemoval.Script == removal.Script, "expected the same incremental sync through nft");
+        Check(backend.Transport == NftTransport.Netlink, "the netlink transport fell back to nft");
     }
 
     if (Environment.GetEnvironmentVariable("PROXY_BENCH_DUMP") is { Length: > 0 } dump)
@@ -106,7 +145,10 @@ try
     Console.WriteLine("| measurement | backend wall (ms) | nft -f alone wall (ms) | ratio | backend CPU (ms) | nft alone CPU (ms) | ratio |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
     Row("full sync (render + nft -f)", fullSync, fullNft, fullCpu, fullNftCpu);
-    Row("one endpoint removed (diff + nft -f)", incSync, incNft, incCpu, incNftCpu);
+    Row("one endpoint removed, netlink transport (diff + one batch)", incSync, incNft, incCpu, incNftCpu);
+    Row("one endpoint removed, nft transport (diff + nft -f)", incViaNft, incNft, incViaNftCpu, incNftCpu);
+    Row("one endpoint removed, netlink batch alone (no diff)", incNetlink, incNft, incNetlinkCpu, incNftCpu);
+    Console.WriteLine($"| diff only, one endpoint removed (no I/O) | {Median(diff):F1} | | | {Median(diffCpu):F1} | | |");
     Console.WriteLine($"| render only, full plan | {Median(render):F1} | | | | | |");
     Console.WriteLine();
     Console.WriteLine($"targets (wall): full <= 1000 ms ({(Median(fullSync) <= 1000 ? "met" : "MISSED")}), one endpoint change <= 50 ms ({(Median(incSync) <= 50 ? "met" : "MISSED")})");
@@ -134,6 +176,17 @@ ServicePortPlan Service(int i)
     EndpointPlan Endpoint(int k) => new(string.Create(CultureInfo.InvariantCulture, $"10.244.{(2 * i + k) / 250}.{(2 * i + k) % 250 + 1}"), 8080, false, true, true, false);
     return new ServicePortPlan(name, clusterIp, 80, 0, [], [], false, false, null, [Endpoint(0), Endpoint(1)], []);
 }
+
+static ProxyPlan Fresh(ProxyPlan plan) => plan with
+{
+    Services = [.. plan.Services.Select(s => s with
+    {
+        ClusterEndpoints = [.. s.ClusterEndpoints.Select(e => e with { })],
+        LocalEndpoints = [.. s.LocalEndpoints.Select(e => e with { })],
+        ExternalIps = [.. s.ExternalIps],
+        LoadBalancerIps = [.. s.LoadBalancerIps],
+    })],
+};
 
 async Task<double> NftAloneAsync(NftCommand nft, string script)
 {

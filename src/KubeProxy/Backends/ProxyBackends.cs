@@ -10,7 +10,7 @@ public static class ProxyBackends
 {
     private static readonly Dictionary<string, Func<ILoggerFactory, IProxyBackend>> Factories = new(StringComparer.Ordinal)
     {
-        ["nftables"] = _ => new NftablesBackend(),
+        ["nftables"] = loggers => new NftablesBackend(NftCommand.Host, NftTransport.Netlink, loggers.CreateLogger<NftablesBackend>()),
         ["iptables"] = loggers => new IptablesBackend(new IptablesBackendOptions(), IptablesHost.Local, TimeProvider.System, loggers.CreateLogger<IptablesBackend>()),
         ["hns"] = loggers => CreateHns(HnsOptions.FromEnvironment(), loggers),
     };

@@ -2,12 +2,15 @@ using Orchestrator.Client.Processes;
 
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 
-/// <summary>How to run <c>nft</c>: on the host, or inside a named network namespace (tests, benchmarks, netns nodes).</summary>
-internal sealed record NftCommand(string File, IReadOnlyList<string> Prefix)
+/// <summary>
+/// How to reach nf_tables: on the host, or inside a named network namespace (tests, benchmarks, netns nodes); the
+/// netlink transport opens its socket in <see cref="NetworkNamespace"/>.
+/// </summary>
+internal sealed record NftCommand(string File, IReadOnlyList<string> Prefix, string? NetworkNamespace = null)
 {
     public static NftCommand Host { get; } = new("nft", []);
 
-    public static NftCommand InNetworkNamespace(string name) => new("ip", ["netns", "exec", name, "nft"]);
+    public static NftCommand InNetworkNamespace(string name) => new("ip", ["netns", "exec", name, "nft"], name);
 
     public Task<HostCommandResult> RunAsync(IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken) =>
         HostCommand.RunAsync(File, Prefix.Concat(arguments), standardInput, cancellationToken);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 using Orchestrator.KubeProxy.Plan;
 
 namespace Orchestrator.KubeProxy.Backends.Nftables;
@@ -6,10 +8,14 @@ namespace Orchestrator.KubeProxy.Backends.Nftables;
 /// kube-proxy's nftables mode: table <c>ip kube-proxy</c>, written with one <c>nft -f -</c> transaction per sync.
 /// The first sync, the one after a failure, after a node change or after <see cref="RequestFullSync"/> recreates
 /// the table; the others rewrite only the Service ports whose plan changed (compared structurally, so unchanged
-/// ports are neither rendered nor touched). Not thread-safe: one sync at a time.
+/// ports are neither rendered nor touched). A full sync goes through <c>nft -f</c>; an incremental one, with
+/// <see cref="NftTransport.Netlink"/>, straight to the kernel as the same commands in one nf_tables batch (a command the
+/// encoder does not know goes through <c>nft -f</c>; a kernel without nf_tables netlink makes every later sync use
+/// <c>nft</c>). Not thread-safe: one sync at a time.
 /// </summary>
-internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
+internal sealed partial class NftablesBackend(NftCommand nft, NftTransport transport, ILogger logger) : IProxyBackend
 {
+    private NftNetlink? netlink = transport == NftTransport.Netlink ? new NftNetlink(nft.NetworkNamespace) : null;
     private Dictionary<ServicePortName, NftAppliedPort>? applied;
     private ProxyNode? appliedNode;
     private Dictionary<string, int> clusterIpRefs = new(StringComparer.Ordinal);
@@ -20,6 +26,13 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
     {
     }
 
+    public NftablesBackend(NftCommand nft)
+        : this(nft, NftTransport.Netlink, NullLogger.Instance)
+    {
+    }
+
+    public NftTransport Transport => netlink is null ? NftTransport.Nft : NftTransport.Netlink;
+
     public string Mode => "nftables";
 
     public string Render(ProxyPlan plan) => NftablesRenderer.RenderFull(plan);
@@ -29,37 +42,8 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
     public async Task<SyncOutcome> SyncAsync(ProxyPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var wanted = new Dictionary<ServicePortName, ServicePortPlan>(plan.Services.Count);
-        foreach (var port in plan.Services)
-        {
-            wanted[port.Name] = port;
-        }
-
-        var previous = applied;
-        var full = previous is null || fullRequested || appliedNode is null || !PlanEquality.SameNode(appliedNode, plan.Node);
-        var (script, next) = full ? RenderFull(plan) : RenderChanges(previous!, wanted, plan.Node);
-        if (script.Length == 0)
-        {
-            return new SyncOutcome(false, "", []);
-        }
-
-        try
-        {
-            await nft.ApplyAsync(script, cancellationToken);
-        }
-        catch
-        {
-            applied = null;
-            throw;
-        }
-
-        var stale = previous is null
-            ? []
-            : StaleUdpEndpoints.Between(previous.Values.Where(p => !next.TryGetValue(p.Plan.Name, out var now) || !ReferenceEquals(now, p)).Select(p => p.Plan), wanted);
-        applied = next;
-        appliedNode = plan.Node;
-        fullRequested = false;
-        return new SyncOutcome(full, script, stale);
+        var full = applied is null || fullRequested || appliedNode is null || !PlanEquality.SameNode(appliedNode, plan.Node);
+        return full ? await SyncFullAsync(plan, cancellationToken) : await SyncChangesAsync(applied!, plan, cancellationToken);
     }
 
     public async Task CleanupAsync(CancellationToken cancellationToken)
@@ -69,8 +53,35 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
         applied = null;
     }
 
-    private (string Script, Dictionary<ServicePortName, NftAppliedPort> Next) RenderFull(ProxyPlan plan)
+    // True when the kernel took the changes over netlink; false when nft -f has to apply them.
+    private bool TryNetlink(IReadOnlyList<NftOperation> changes)
     {
+        if (netlink is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            netlink.Apply(changes);
+            return true;
+        }
+        catch (NotSupportedException error)
+        {
+            LogNotEncodable(logger, error.Message);
+        }
+        catch (NetlinkUnavailableException error)
+        {
+            LogNetlinkUnavailable(logger, error.Message);
+            netlink = null;
+        }
+
+        return false;
+    }
+
+    private async Task<SyncOutcome> SyncFullAsync(ProxyPlan plan, CancellationToken cancellationToken)
+    {
+        var previous = applied;
         var next = new Dictionary<ServicePortName, NftAppliedPort>(plan.Services.Count);
         var refs = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var port in plan.Services)
@@ -79,62 +90,94 @@ internal sealed class NftablesBackend(NftCommand nft) : IProxyBackend
             refs[port.ClusterIp] = refs.GetValueOrDefault(port.ClusterIp) + 1;
         }
 
+        var script = NftablesRenderer.RenderFull(plan, plan.Services.Select(p => next[p.Name].Fragment));
+        await ApplyAsync(script, null, cancellationToken);
+        var stale = previous is null
+            ? []
+            : StaleUdpEndpoints.Between(previous.Values.Select(p => p.Plan), next.ToDictionary(p => p.Key, p => p.Value.Plan));
+        applied = next;
         clusterIpRefs = refs;
-        return (NftablesRenderer.RenderFull(plan, plan.Services.Select(p => next[p.Name].Fragment)), next);
+        appliedNode = plan.Node;
+        fullRequested = false;
+        return new SyncOutcome(true, script, stale);
     }
 
-    private (string Script, Dictionary<ServicePortName, NftAppliedPort> Next) RenderChanges(
-        Dictionary<ServicePortName, NftAppliedPort> previous, Dictionary<ServicePortName, ServicePortPlan> wanted, ProxyNode node)
+    // Only the changed ports are rendered and written; the applied state is updated in place once the kernel took them.
+    private async Task<SyncOutcome> SyncChangesAsync(Dictionary<ServicePortName, NftAppliedPort> current, ProxyPlan plan, CancellationToken cancellationToken)
     {
-        var next = new Dictionary<ServicePortName, NftAppliedPort>(wanted.Count);
-        var changes = new List<(NftServiceFragment, NftServiceFragment)>();
-        var refs = new Dictionary<string, int>(clusterIpRefs, StringComparer.Ordinal);
-        var touchedIps = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, port) in wanted)
-        {
-            previous.TryGetValue(name, out var old);
-            if (old is not null && PlanEquality.SamePort(old.Plan, port))
-            {
-                next[name] = old;
-                continue;
-            }
-
-            var entry = new NftAppliedPort(port, NftServiceRenderer.Render(port, node));
-            next[name] = entry;
-            changes.Add((old?.Fragment ?? NftServiceFragment.Empty, entry.Fragment));
-            Count(refs, touchedIps, old?.Plan.ClusterIp, -1);
-            Count(refs, touchedIps, port.ClusterIp, +1);
-        }
-
-        foreach (var (name, old) in previous.Where(p => !wanted.ContainsKey(p.Key)))
-        {
-            changes.Add((old.Fragment, NftServiceFragment.Empty));
-            Count(refs, touchedIps, old.Plan.ClusterIp, -1);
-        }
-
+        var changes = NftablesDiff.Between(current, plan);
         if (changes.Count == 0)
         {
-            return ("", previous);
+            return new SyncOutcome(false, "", []);
         }
 
-        var removedIps = touchedIps.Where(ip => refs.GetValueOrDefault(ip) == 0 && clusterIpRefs.GetValueOrDefault(ip) > 0).ToList();
-        var addedIps = touchedIps.Where(ip => refs.GetValueOrDefault(ip) > 0 && clusterIpRefs.GetValueOrDefault(ip) == 0).ToList();
-        foreach (var ip in removedIps)
+        var refs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var change in changes)
         {
-            refs.Remove(ip);
+            Count(refs, change.Old?.Plan.ClusterIp, -1);
+            Count(refs, change.New?.Plan.ClusterIp, +1);
         }
 
-        var script = NftablesIncremental.Write(changes, removedIps, addedIps);
-        clusterIpRefs = refs;
-        return (script, next);
+        var removedIps = refs.Keys.Where(ip => clusterIpRefs.GetValueOrDefault(ip) > 0 && clusterIpRefs.GetValueOrDefault(ip) + refs[ip] == 0).ToList();
+        var addedIps = refs.Keys.Where(ip => clusterIpRefs.GetValueOrDefault(ip) == 0 && refs[ip] > 0).ToList();
+        var fragments = changes.Select(c => (c.Old?.Fragment ?? NftServiceFragment.Empty, c.New?.Fragment ?? NftServiceFragment.Empty)).ToList();
+        var operations = NftablesIncremental.Plan(fragments, removedIps, addedIps);
+        var script = NftOperation.Script(operations);
+        await ApplyAsync(script, operations, cancellationToken);
+
+        foreach (var change in changes)
+        {
+            if (change.New is null)
+            {
+                current.Remove(change.Name);
+            }
+            else
+            {
+                current[change.Name] = change.New;
+            }
+        }
+
+        foreach (var (ip, delta) in refs)
+        {
+            var count = clusterIpRefs.GetValueOrDefault(ip) + delta;
+            if (count == 0)
+            {
+                clusterIpRefs.Remove(ip);
+            }
+            else
+            {
+                clusterIpRefs[ip] = count;
+            }
+        }
+
+        var stale = StaleUdpEndpoints.Between(
+            changes.Where(c => c.Old is not null).Select(c => c.Old!.Plan),
+            changes.Where(c => c.New is not null).ToDictionary(c => c.Name, c => c.New!.Plan));
+        return new SyncOutcome(false, script, stale);
     }
 
-    private static void Count(Dictionary<string, int> refs, HashSet<string> touched, string? ip, int delta)
+    // A failure forgets what the kernel holds: the next sync is a full one.
+    private async Task ApplyAsync(string script, IReadOnlyList<NftOperation>? operations, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (operations is null || !TryNetlink(operations))
+            {
+                await nft.ApplyAsync(script, cancellationToken);
+            }
+        }
+        catch
+        {
+            applied = null;
+            throw;
+        }
+    }
+
+    private static void Count(Dictionary<string, int> refs, string? ip, int delta)
     {
         if (ip is not null)
         {
             refs[ip] = refs.GetValueOrDefault(ip) + delta;
-            touched.Add(ip);
         }
     }
 }

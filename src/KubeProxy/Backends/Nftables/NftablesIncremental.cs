@@ -1,9 +1,7 @@
-using System.Text;
-
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 
 /// <summary>
-/// The script of an incremental sync: only the changed Service ports' elements, chains and sets, in an order nft
+/// The plan of an incremental sync: only the changed Service ports' elements, chains and sets, in an order the kernel
 /// accepts in one transaction (elements pointing at a chain go before the chain; a chain is flushed before it is
 /// deleted; sets and chains exist before rules refer to them).
 /// </summary>
@@ -11,12 +9,12 @@ internal static class NftablesIncremental
 {
     public const string ClusterIps = "cluster-ips";
 
-    public static string Write(
+    public static List<NftOperation> Plan(
         IReadOnlyList<(NftServiceFragment Old, NftServiceFragment New)> changes,
         IReadOnlyCollection<string> removedClusterIps,
         IReadOnlyCollection<string> addedClusterIps)
     {
-        var text = new StringBuilder();
+        var plan = new List<NftOperation>();
         var flushed = new List<string>();
         var deletedChains = new List<string>();
         var deletedSets = new List<string>();
@@ -27,7 +25,7 @@ internal static class NftablesIncremental
 
         foreach (var (old, current) in changes)
         {
-            DiffElements(text, old, current, addedElements);
+            DiffElements(plan, old, current, addedElements);
             var oldSets = old.AffinitySets.ToDictionary(s => s.Name, StringComparer.Ordinal);
             var newSets = current.AffinitySets.ToDictionary(s => s.Name, StringComparer.Ordinal);
             var setReplaced = oldSets.Values.Any(s => newSets.TryGetValue(s.Name, out var n) && n != s);
@@ -60,39 +58,27 @@ internal static class NftablesIncremental
 
         foreach (var ip in removedClusterIps)
         {
-            NftablesRenderer.DeleteElement(text, new NftElement(ClusterIps, ip));
+            plan.Add(NftOperation.DeleteElement(new NftElement(ClusterIps, ip)));
         }
 
-        Lines(text, "flush chain", flushed);
-        Lines(text, "delete chain", deletedChains);
-        Lines(text, "delete set", deletedSets);
-        foreach (var set in addedSets)
-        {
-            NftablesRenderer.Line(text, $"add set {NftNames.Table} {set.Name} {set.Definition}");
-        }
-
-        Lines(text, "add chain", addedChains);
-        foreach (var chain in rewritten)
-        {
-            NftablesRenderer.WriteRules(text, chain);
-        }
-
-        foreach (var element in addedElements.Concat(addedClusterIps.Select(ip => new NftElement(ClusterIps, ip))))
-        {
-            NftablesRenderer.AddElement(text, element);
-        }
-
-        return text.ToString();
+        plan.AddRange(flushed.Select(NftOperation.FlushChain));
+        plan.AddRange(deletedChains.Select(NftOperation.DeleteChain));
+        plan.AddRange(deletedSets.Select(NftOperation.DeleteSet));
+        plan.AddRange(addedSets.Select(NftOperation.AddSet));
+        plan.AddRange(addedChains.Select(NftOperation.AddChain));
+        plan.AddRange(rewritten.SelectMany(chain => chain.Rules.Select(rule => NftOperation.AddRule(chain.Name, rule))));
+        plan.AddRange(addedElements.Concat(addedClusterIps.Select(ip => new NftElement(ClusterIps, ip))).Select(NftOperation.AddElement));
+        return plan;
     }
 
-    private static void DiffElements(StringBuilder text, NftServiceFragment old, NftServiceFragment current, List<NftElement> added)
+    private static void DiffElements(List<NftOperation> plan, NftServiceFragment old, NftServiceFragment current, List<NftElement> added)
     {
         var newById = current.Elements.Where(e => e.Collection != ClusterIps).ToDictionary(e => e.Identity);
         foreach (var element in old.Elements.Where(e => e.Collection != ClusterIps))
         {
             if (!newById.TryGetValue(element.Identity, out var replacement) || replacement != element)
             {
-                NftablesRenderer.DeleteElement(text, element);
+                plan.Add(NftOperation.DeleteElement(element));
             }
         }
 
@@ -100,11 +86,4 @@ internal static class NftablesIncremental
         added.AddRange(current.Elements.Where(e => e.Collection != ClusterIps && !oldElements.Contains(e)));
     }
 
-    private static void Lines(StringBuilder text, string verb, IEnumerable<string> names)
-    {
-        foreach (var name in names)
-        {
-            NftablesRenderer.Line(text, $"{verb} {NftNames.Table} {name}");
-        }
-    }
 }

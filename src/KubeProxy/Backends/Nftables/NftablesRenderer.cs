@@ -37,12 +37,12 @@ internal static class NftablesRenderer
     {
         foreach (var set in fragment.AffinitySets)
         {
-            Line(text, $"add set {NftNames.Table} {set.Name} {set.Definition}");
+            Line(text, NftOperation.AddSet(set).Text);
         }
 
         foreach (var chain in fragment.Chains)
         {
-            Line(text, $"add chain {NftNames.Table} {chain.Name}");
+            Line(text, NftOperation.AddChain(chain.Name).Text);
         }
 
         foreach (var chain in fragment.Chains)
@@ -63,15 +63,11 @@ internal static class NftablesRenderer
     {
         foreach (var rule in chain.Rules)
         {
-            Line(text, $"add rule {NftNames.Table} {chain.Name} {rule}");
+            Line(text, NftOperation.AddRule(chain.Name, rule).Text);
         }
     }
 
-    public static void AddElement(StringBuilder text, NftElement element) =>
-        Line(text, $"add element {NftNames.Table} {element.Collection} {element.Text}");
-
-    public static void DeleteElement(StringBuilder text, NftElement element) =>
-        Line(text, $"delete element {NftNames.Table} {element.Collection} {{ {element.Key} }}");
+    public static void AddElement(StringBuilder text, NftElement element) => Line(text, NftOperation.AddElement(element).Text);
 
     public static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
 

@@ -1,0 +1,121 @@
+namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
+
+/// <summary>
+/// One nf_tables transaction: <c>NFNL_MSG_BATCH_BEGIN</c>, one message per <see cref="NftOperation"/>,
+/// <c>NFNL_MSG_BATCH_END</c>. Message <c>i</c> has sequence number <see cref="FirstSequence"/> + 1 + i, so a reply
+/// maps back to the operation that caused it.
+/// </summary>
+internal sealed class NftBatch
+{
+    private const string Table = "kube-proxy";
+
+    private NftBatch(byte[] bytes, uint firstSequence, IReadOnlyList<NftOperation> operations)
+    {
+        Bytes = bytes;
+        FirstSequence = firstSequence;
+        Operations = operations;
+    }
+
+    public byte[] Bytes { get; }
+
+    /// <summary>The batch-begin message's sequence number; the kernel reports a failed commit against it.</summary>
+    public uint FirstSequence { get; }
+
+    public IReadOnlyList<NftOperation> Operations { get; }
+
+    /// <summary>The sequence number of the last operation: the one message that asks for an acknowledgement.</summary>
+    public uint LastSequence => FirstSequence + (uint)Operations.Count;
+
+    /// <summary>The operation a reply's sequence number refers to, or null for the batch itself.</summary>
+    public NftOperation? OperationOf(uint sequence) =>
+        sequence > FirstSequence && sequence <= LastSequence ? Operations[(int)(sequence - FirstSequence - 1)] : null;
+
+    /// <summary>
+    /// Encodes <paramref name="operations"/>. Only the last one asks for an acknowledgement: the kernel reports every
+    /// failing message anyway and delivers those reports before that acknowledgement, so reading up to it reads all.
+    /// Throws <see cref="NotSupportedException"/> for anything outside the subset the renderer writes.
+    /// </summary>
+    public static NftBatch Write(IReadOnlyList<NftOperation> operations, uint firstSequence)
+    {
+        var w = new NetlinkWriter();
+        w.EndMessage(w.BeginMessage(NfTables.BatchBegin, NfTables.FlagRequest, firstSequence, 0, NfTables.SubsystemNfTables));
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var ack = i == operations.Count - 1 ? NfTables.FlagAck : (ushort)0;
+            Operation(w, operations[i], firstSequence + 1 + (uint)i, ack);
+        }
+
+        w.EndMessage(w.BeginMessage(NfTables.BatchEnd, NfTables.FlagRequest, firstSequence + 1 + (uint)operations.Count, 0, NfTables.SubsystemNfTables));
+        return new NftBatch(w.Written.ToArray(), firstSequence, operations);
+    }
+
+    private static void Operation(NetlinkWriter w, NftOperation operation, uint sequence, ushort ack)
+    {
+        const ushort create = NfTables.FlagRequest | NfTables.FlagCreate;
+        int message;
+        switch (operation.Kind)
+        {
+            case NftOperationKind.FlushChain:
+                // A rule deletion naming only the chain deletes all its rules.
+                message = Begin(w, NfTables.DeleteRule, NfTables.FlagRequest | ack, sequence);
+                w.String(NfTables.RuleTable, Table);
+                w.String(NfTables.RuleChain, operation.Name);
+                break;
+            case NftOperationKind.DeleteChain:
+                message = Begin(w, NfTables.DeleteChain, NfTables.FlagRequest | ack, sequence);
+                w.String(NfTables.ChainTable, Table);
+                w.String(NfTables.ChainName, operation.Name);
+                break;
+            case NftOperationKind.AddChain:
+                message = Begin(w, NfTables.NewChain, create | ack, sequence);
+                w.String(NfTables.ChainTable, Table);
+                w.String(NfTables.ChainName, operation.Name);
+                break;
+            case NftOperationKind.DeleteSet:
+                message = Begin(w, NfTables.DeleteSet, NfTables.FlagRequest | ack, sequence);
+                w.String(NfTables.SetTable, Table);
+                w.String(NfTables.SetName, operation.Name);
+                break;
+            case NftOperationKind.AddSet:
+                message = Begin(w, NfTables.NewSet, create | ack, sequence);
+                AffinitySet(w, operation.Set!, sequence);
+                break;
+            case NftOperationKind.AddRule:
+                message = Begin(w, NfTables.NewRule, create | NfTables.FlagAppend | ack, sequence);
+                w.String(NfTables.RuleTable, Table);
+                w.String(NfTables.RuleChain, operation.Name);
+                NftRuleCompiler.Write(w, operation.Rule!);
+                break;
+            case NftOperationKind.AddElement:
+                message = Begin(w, NfTables.NewSetElement, create | ack, sequence);
+                NftElementEncoder.Write(w, Table, operation.Element!, withData: true);
+                break;
+            case NftOperationKind.DeleteElement:
+                message = Begin(w, NfTables.DeleteSetElement, NfTables.FlagRequest | ack, sequence);
+                NftElementEncoder.Write(w, Table, operation.Element!, withData: false);
+                break;
+            default:
+                throw new NotSupportedException($"the netlink transport has no encoding for {operation.Kind}");
+        }
+
+        w.EndMessage(message);
+    }
+
+    // { type ipv4_addr ; flags dynamic,timeout ; timeout Ns ; } with the key byte order nft records for printing.
+    // The kernel requires an ID (unique in the batch) on every new set, for references by ID; ours go by name.
+    private static void AffinitySet(NetlinkWriter w, NftAffinitySet set, uint id)
+    {
+        w.String(NfTables.SetTable, Table);
+        w.String(NfTables.SetName, set.Name);
+        w.U32(NfTables.SetFlags, NfTables.SetFlagTimeout | NfTables.SetFlagEval);
+        w.U32(NfTables.SetKeyType, NfTables.TypeIpv4Address);
+        w.U32(NfTables.SetKeyLength, 4);
+        w.U32(NfTables.SetId, id);
+        w.U64(NfTables.SetTimeout, (ulong)set.TimeoutSeconds * 1000);
+        byte[] userData = [NfTables.UserDataSetKeyByteOrder, 4, .. BitConverter.GetBytes(NfTables.ByteOrderBigEndian)];
+        w.Bytes(NfTables.SetUserData, userData);
+    }
+
+    private static int Begin(NetlinkWriter w, ushort type, int flags, uint sequence) =>
+        w.BeginMessage(type, (ushort)flags, sequence, NfTables.FamilyIpv4, 0);
+}

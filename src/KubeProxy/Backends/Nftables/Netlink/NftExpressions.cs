@@ -1,0 +1,139 @@
+namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
+
+/// <summary>
+/// nf_tables expressions (<c>enum nft_*_attributes</c> of nf_tables.h) as <c>nft</c> would send them for the
+/// statements our renderer writes; registers are the 16-byte NFT_REG_1 / NFT_REG_2, the verdict register is 0.
+/// </summary>
+internal static class NftExpressions
+{
+    public const uint Register1 = 1;
+    public const uint Register2 = 2;
+    public const uint CompareEqual = 0;
+    public const uint CompareNotEqual = 1;
+
+    /// <summary><c>payload load LEN @ network header + OFFSET => reg 1</c>.</summary>
+    public static void Payload(NetlinkWriter w, uint offset, uint length) => Expression(w, "payload", () =>
+    {
+        w.U32(1, Register1); // NFTA_PAYLOAD_DREG
+        w.U32(2, 1); // NFTA_PAYLOAD_BASE = NFT_PAYLOAD_NETWORK_HEADER
+        w.U32(3, offset);
+        w.U32(4, length);
+    });
+
+    /// <summary><c>bitwise reg 1 = (reg 1 &amp; MASK) ^ 0</c>.</summary>
+    public static void Mask(NetlinkWriter w, byte[] mask) => Expression(w, "bitwise", () =>
+    {
+        w.U32(1, Register1); // NFTA_BITWISE_SREG
+        w.U32(2, Register1); // NFTA_BITWISE_DREG
+        w.U32(3, (uint)mask.Length);
+        Data(w, 4, mask); // NFTA_BITWISE_MASK
+        Data(w, 5, new byte[mask.Length]); // NFTA_BITWISE_XOR
+    });
+
+    public static void Compare(NetlinkWriter w, uint operation, ReadOnlySpan<byte> value)
+    {
+        var copy = value.ToArray();
+        Expression(w, "cmp", () =>
+        {
+            w.U32(1, Register1); // NFTA_CMP_SREG
+            w.U32(2, operation);
+            Data(w, 3, copy); // NFTA_CMP_DATA
+        });
+    }
+
+    /// <summary><c>immediate reg 0 VERDICT</c>: the rule's jump, goto, drop, ….</summary>
+    public static void Verdict(NetlinkWriter w, int code, string? chain) => Expression(w, "immediate", () =>
+    {
+        w.U32(1, 0); // NFTA_IMMEDIATE_DREG = NFT_REG_VERDICT
+        VerdictData(w, 2, code, chain); // NFTA_IMMEDIATE_DATA
+    });
+
+    /// <summary><c>immediate reg N VALUE</c>.</summary>
+    public static void Immediate(NetlinkWriter w, uint register, byte[] value) => Expression(w, "immediate", () =>
+    {
+        w.U32(1, register);
+        Data(w, 2, value);
+    });
+
+    /// <summary><c>lookup reg 1 set NAME</c>.</summary>
+    public static void Lookup(NetlinkWriter w, string set) => Expression(w, "lookup", () =>
+    {
+        w.U32(2, Register1); // NFTA_LOOKUP_SREG
+        w.String(1, set); // NFTA_LOOKUP_SET
+    });
+
+    /// <summary><c>numgen reg 1 = random mod N</c>.</summary>
+    public static void RandomNumber(NetlinkWriter w, uint modulus) => Expression(w, "numgen", () =>
+    {
+        w.U32(1, Register1); // NFTA_NG_DREG
+        w.U32(2, modulus);
+        w.U32(3, 1); // NFTA_NG_TYPE = NFT_NG_RANDOM
+        w.U32(4, 0); // NFTA_NG_OFFSET
+    });
+
+    /// <summary><c>dynset update reg_key 1 set NAME</c>.</summary>
+    public static void UpdateSet(NetlinkWriter w, string set) => Expression(w, "dynset", () =>
+    {
+        w.U32(4, Register1); // NFTA_DYNSET_SREG_KEY
+        w.U32(3, 1); // NFTA_DYNSET_OP = NFT_DYNSET_OP_UPDATE
+        w.String(1, set); // NFTA_DYNSET_SET_NAME
+    });
+
+    /// <summary><c>meta load l4proto => reg 1</c>.</summary>
+    public static void Layer4Protocol(NetlinkWriter w) => Expression(w, "meta", () =>
+    {
+        w.U32(2, 16); // NFTA_META_KEY = NFT_META_L4PROTO
+        w.U32(1, Register1); // NFTA_META_DREG
+    });
+
+    /// <summary><c>nat dnat ip addr_min reg 1 proto_min reg 2 flags NF_NAT_RANGE_PROTO_SPECIFIED</c>.</summary>
+    public static void DestinationNat(NetlinkWriter w) => Expression(w, "nat", () =>
+    {
+        w.U32(1, 1); // NFTA_NAT_TYPE = NFT_NAT_DNAT
+        w.U32(2, NfTables.FamilyIpv4);
+        w.U32(3, Register1); // NFTA_NAT_REG_ADDR_MIN
+        w.U32(5, Register2); // NFTA_NAT_REG_PROTO_MIN
+        w.U32(7, 2); // NFTA_NAT_FLAGS
+    });
+
+    /// <summary><c>fib saddr type => reg 1</c>.</summary>
+    public static void SourceAddressType(NetlinkWriter w) => Expression(w, "fib", () =>
+    {
+        w.U32(3, 1); // NFTA_FIB_FLAGS = NFTA_FIB_F_SADDR
+        w.U32(2, 3); // NFTA_FIB_RESULT = NFT_FIB_RESULT_ADDRTYPE
+        w.U32(1, Register1); // NFTA_FIB_DREG
+    });
+
+    /// <summary>A nested <c>nft_data</c> holding a verdict (<c>NFTA_DATA_VERDICT</c>).</summary>
+    public static void VerdictData(NetlinkWriter w, ushort type, int code, string? chain)
+    {
+        var data = w.BeginNested(type);
+        var verdict = w.BeginNested(NfTables.DataVerdict);
+        w.U32(NfTables.VerdictCode, unchecked((uint)code));
+        if (chain is not null)
+        {
+            w.String(NfTables.VerdictChain, chain);
+        }
+
+        w.EndNested(verdict);
+        w.EndNested(data);
+    }
+
+    /// <summary>A nested <c>nft_data</c> holding a value (<c>NFTA_DATA_VALUE</c>).</summary>
+    public static void Data(NetlinkWriter w, ushort type, ReadOnlySpan<byte> value)
+    {
+        var data = w.BeginNested(type);
+        w.Bytes(NfTables.DataValue, value);
+        w.EndNested(data);
+    }
+
+    private static void Expression(NetlinkWriter w, string name, Action attributes)
+    {
+        var element = w.BeginNested(NfTables.ListElement);
+        w.String(NfTables.ExpressionName, name);
+        var data = w.BeginNested(NfTables.ExpressionData);
+        attributes();
+        w.EndNested(data);
+        w.EndNested(element);
+    }
+}
