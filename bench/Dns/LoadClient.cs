@@ -35,7 +35,7 @@ internal sealed class LoadClient(string[] names, int clients, TimeSpan duration)
         var latencies = runs.SelectMany(r => r.Latencies).Order().ToArray();
         var elapsed = (runFor ?? duration).TotalSeconds;
         long Percentile(double p) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * p))];
-        return new LoadResult(latencies.Length / elapsed, Percentile(0.5), Percentile(0.99), runs.Sum(r => r.Lost), runs.Sum(r => r.Wrong));
+        return new LoadResult(latencies.Length / elapsed, latencies.Length, Percentile(0.5), Percentile(0.99), runs.Sum(r => r.Lost), runs.Sum(r => r.Wrong));
     }
 
     private async Task<(List<long> Latencies, long Lost, long Wrong)> ClientAsync(IPEndPoint server, int client, long until)
