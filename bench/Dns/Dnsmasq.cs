@@ -19,6 +19,8 @@ internal sealed class Dnsmasq : IAsyncDisposable
 
     public IPEndPoint EndPoint { get; }
 
+    public Process Process => _process;
+
     /// <summary>Starts dnsmasq and waits until it answers <paramref name="probeName"/> (one of the hosts).</summary>
     public static Dnsmasq Start(IEnumerable<string> hostLines, string probeName)
     {
@@ -71,7 +73,9 @@ internal sealed class Dnsmasq : IAsyncDisposable
         socket.Connect(endpoint);
         var query = LoadClient.Query(probeName, 1);
         var buffer = new byte[512];
-        for (var i = 0; i < 300 && !process.HasExited; i++)
+        // By time, not by tries: before dnsmasq binds, each try fails at once (port unreachable).
+        var deadline = Stopwatch.GetTimestamp() + (10 * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline && !process.HasExited)
         {
             try
             {
@@ -84,6 +88,7 @@ internal sealed class Dnsmasq : IAsyncDisposable
             catch (SocketException)
             {
                 // not yet listening
+                Thread.Sleep(20);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -11,9 +10,11 @@ namespace Orchestrator.Bench.Dns;
 /// (or 1 s), then sends the next. Latency is measured per query; an answer with NOERROR and one A
 /// record is right, anything else is wrong.
 /// </summary>
-internal sealed class LoadClient(string[] names, int clients, TimeSpan duration)
+internal sealed class LoadClient(string[] names, int clients, TimeSpan duration) : ILoadClient
 {
     private readonly byte[][] _queries = [.. names.Select((n, i) => Query(n, (ushort)i))];
+
+    public Process? LastProcess => null;
 
     public static byte[] Query(string name, ushort id)
     {
@@ -32,10 +33,7 @@ internal sealed class LoadClient(string[] names, int clients, TimeSpan duration)
     {
         var until = Stopwatch.GetTimestamp() + (long)((runFor ?? duration).TotalSeconds * Stopwatch.Frequency);
         var runs = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => ClientAsync(server, c, until))));
-        var latencies = runs.SelectMany(r => r.Latencies).Order().ToArray();
-        var elapsed = (runFor ?? duration).TotalSeconds;
-        long Percentile(double p) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * p))];
-        return new LoadResult(latencies.Length / elapsed, Percentile(0.5), Percentile(0.99), runs.Sum(r => r.Lost), runs.Sum(r => r.Wrong));
+        return LoadResult.From(runs.SelectMany(r => r.Latencies), (runFor ?? duration).TotalSeconds, runs.Sum(r => r.Lost), runs.Sum(r => r.Wrong));
     }
 
     private async Task<(List<long> Latencies, long Lost, long Wrong)> ClientAsync(IPEndPoint server, int client, long until)
@@ -58,10 +56,10 @@ internal sealed class LoadClient(string[] names, int clients, TimeSpan duration)
                 {
                     received = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
                 }
-                while (received < 12 || buffer[0] != query[0] || buffer[1] != query[1]);
+                while (!LoadResult.Answers(buffer, received, query));
 
                 latencies.Add((Stopwatch.GetTimestamp() - start) * 1_000_000 / Stopwatch.Frequency);
-                if ((buffer[3] & 0xF) != 0 || BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(6)) != 1)
+                if (!LoadResult.IsRight(buffer))
                 {
                     wrong++;
                 }

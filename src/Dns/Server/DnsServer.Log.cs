@@ -14,4 +14,10 @@ internal sealed partial class DnsServer
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "DNS send failed: {Error}")]
     private static partial void LogSendFailed(ILogger logger, SocketError error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "DNS receive failed: errno {Errno}")]
+    private static partial void LogReceiveErrno(ILogger logger, int errno);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "DNS send failed: errno {Errno}")]
+    private static partial void LogSendErrno(ILogger logger, int errno);
 }

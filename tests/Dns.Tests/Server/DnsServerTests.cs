@@ -42,6 +42,21 @@ public sealed class DnsServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PerDatagramLoopsAnswerAndForwardToo()
+    {
+        // The loops used where recvmmsg is not available (Windows nodes).
+        var upstreamZone = new DnsRecords("example.test", 60, 1, [new DnsRecord("www.example.test", Dns.Wire.DnsType.A, "192.0.2.7")]);
+        await using var upstream = new TestDnsServer(upstreamZone, batch: false);
+        await using var server = new TestDnsServer(Zone, [upstream.EndPoint], batch: false);
+
+        var local = await server.Client().QueryAsync("web.default.svc.cluster.local", QueryType.A);
+        var forwarded = await server.Client().QueryAsync("www.example.test", QueryType.A);
+
+        Assert.Equal(IPAddress.Parse("10.96.0.20"), Assert.Single(local.Answers.ARecords()).Address);
+        Assert.Equal(IPAddress.Parse("192.0.2.7"), Assert.Single(forwarded.Answers.ARecords()).Address);
+    }
+
+    [Fact]
     public async Task SrvRecordNamesThePortAndTarget()
     {
         var response = await _server.Client().QueryAsync("_pg._tcp.db.default.svc.cluster.local", QueryType.SRV);

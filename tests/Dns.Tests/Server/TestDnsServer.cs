@@ -11,11 +11,11 @@ internal sealed class TestDnsServer : IAsyncDisposable
 {
     private readonly DnsServer _server;
 
-    public TestDnsServer(DnsRecords records, IReadOnlyList<IPEndPoint>? upstreams = null, TimeSpan? upstreamTimeout = null)
+    public TestDnsServer(DnsRecords records, IReadOnlyList<IPEndPoint>? upstreams = null, TimeSpan? upstreamTimeout = null, bool batch = true)
     {
         Responder = new DnsResponder(records);
         _server = new DnsServer(Responder, new UpstreamForwarder(upstreams ?? [], upstreamTimeout ?? TimeSpan.FromSeconds(2)), NullLogger.Instance);
-        _server.Start(new IPEndPoint(IPAddress.Loopback, 0), 2);
+        _server.Start(new IPEndPoint(IPAddress.Loopback, 0), 2, batch);
     }
 
     public DnsResponder Responder { get; }
