@@ -35,7 +35,15 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
     /// 400 when the body names another object than the URL, 409 AlreadyExists when the object exists,
     /// 422 for an invalid object or a value the kind cannot reserve, or an admission plugin's rejection.
     /// </exception>
-    public async Task<JsonObject> CreateAsync(ResourceRequest request, JsonObject body, FieldOwner owner, JsonObject? applyConfiguration, bool dryRun, CancellationToken cancellationToken)
+    public async Task<JsonObject> CreateAsync(ResourceRequest request, JsonObject body, FieldOwner owner, JsonObject? applyConfiguration, bool dryRun, CancellationToken cancellationToken) =>
+        (await CreateWithJsonAsync(request, body, owner, applyConfiguration, dryRun, cancellationToken)).Object;
+
+    /// <summary>
+    /// <see cref="CreateAsync"/>, also giving the answer's JSON in the request's version when it is the stored bytes with the
+    /// resourceVersion put in (no version conversion, the body's type meta already the resource's); otherwise that JSON is
+    /// null and the caller serializes the object. Either way the client gets the same bytes.
+    /// </summary>
+    public async Task<CreatedObject> CreateWithJsonAsync(ResourceRequest request, JsonObject body, FieldOwner owner, JsonObject? applyConfiguration, bool dryRun, CancellationToken cancellationToken)
     {
         var resource = request.Resource.Storage;
         if (resource.Custom is { Terminating: true })
@@ -69,31 +77,41 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
         var key = ObjectKeys.Item(resource, ObjectMeta.Namespace(body), name);
         if (dryRun)
         {
-            return await store.GetAsync(key, cancellationToken) is null ? body : throw ApiErrors.AlreadyExists(resource, name);
+            return await store.GetAsync(key, cancellationToken) is null ? new CreatedObject(body, null) : throw ApiErrors.AlreadyExists(resource, name);
         }
 
         KeyValue created;
+        EncodedObject encoded;
         try
         {
-            created = await StoreAsync(resource, key, body, cancellationToken);
+            (created, encoded) = await StoreAsync(resource, key, body, cancellationToken);
         }
         catch (StoreKeyExistsException)
         {
             throw ApiErrors.AlreadyExists(resource, name);
         }
 
+        // Decided before resourceVersion and the type meta are set below: the stored bytes are the answer when neither moves a field.
+        var json = served.StoredAs is null && HasTypeMeta(resource, body) && !StoredObject.Metadata(body).ContainsKey("resourceVersion")
+            ? ResponseJson.WithResourceVersion(encoded, created.ModRevision)
+            : null;
         ObjectMeta.Set(body, "resourceVersion", created.ModRevision.ToString(CultureInfo.InvariantCulture));
-        return Responses.WithTypeMeta(resource, body);
+        return new CreatedObject(Responses.WithTypeMeta(resource, body), json);
     }
 
+    private static bool HasTypeMeta(ResourceDefinition resource, JsonObject body) =>
+        body["kind"] is JsonValue kind && kind.TryGetValue<string>(out var kindText) && kindText == resource.Kind &&
+        body["apiVersion"] is JsonValue apiVersion && apiVersion.TryGetValue<string>(out var apiVersionText) && apiVersionText == resource.ApiVersion;
+
     /// <summary>Reserves what the kind claims, then stores; a refused create gives the reservation back.</summary>
-    private async Task<KeyValue> StoreAsync(ResourceDefinition resource, string key, JsonObject body, CancellationToken cancellationToken)
+    private async Task<(KeyValue Created, EncodedObject Encoded)> StoreAsync(ResourceDefinition resource, string key, JsonObject body, CancellationToken cancellationToken)
     {
         var strategy = resource.Strategy;
         await strategy.BeforeCreateAsync(body, allocator, cancellationToken);
         try
         {
-            return await store.CreateAsync(key, StoredObject.Encode(body), null, cancellationToken);
+            var encoded = StoredObject.EncodeWithMetadataEnd(body);
+            return (await store.CreateAsync(key, encoded.Value, null, cancellationToken), encoded);
         }
         catch
         {

@@ -16,7 +16,13 @@ internal sealed partial class ResourceHandler
             Responses.AddWarning(context, warning);
         }
 
-        var created = await creator.CreateAsync(request, body, RequestOptions.FieldOwnerOf(context, null), null, RequestOptions.IsDryRun(context), context.RequestAborted);
-        await Responses.WriteJsonAsync(context, 201, ObjectVersions.ToServed(resource, created));
+        var created = await creator.CreateWithJsonAsync(request, body, RequestOptions.FieldOwnerOf(context, null), null, RequestOptions.IsDryRun(context), context.RequestAborted);
+        if (created.Json is { } json)
+        {
+            await Responses.WriteJsonAsync(context, 201, json);
+            return;
+        }
+
+        await Responses.WriteJsonAsync(context, 201, ObjectVersions.ToServed(resource, created.Object));
     }
 }

@@ -21,6 +21,15 @@ internal static class Responses
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
+    /// <summary>A body already serialized (the answer a create makes from the stored bytes).</summary>
+    public static async Task WriteJsonAsync(HttpContext context, int statusCode, ReadOnlyMemory<byte> json)
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = json.Length;
+        await context.Response.BodyWriter.WriteAsync(json, context.RequestAborted);
+    }
+
     public static Task WriteErrorAsync(HttpContext context, ApiException error) =>
         WriteJsonAsync(context, error.Code, error.ToStatus());
 

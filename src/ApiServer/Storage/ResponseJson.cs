@@ -78,6 +78,28 @@ internal static class ResponseJson
         return scratch.Written.ToArray();
     }
 
+    /// <summary>
+    /// The answer to a create whose body already had the resource's <c>kind</c> and <c>apiVersion</c> and no
+    /// <c>metadata.resourceVersion</c>: the stored bytes with the resourceVersion appended to the metadata,
+    /// which is what <see cref="FromStored"/> gives for such a value, without reading it again.
+    /// </summary>
+    public static byte[] WithResourceVersion(EncodedObject encoded, long revision)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        revision.TryFormat(digits, out var length, provider: System.Globalization.CultureInfo.InvariantCulture);
+        ReadOnlySpan<byte> field = encoded.MetadataEmpty ? "\"resourceVersion\":\""u8 : ",\"resourceVersion\":\""u8;
+        var value = encoded.Value;
+        var json = new byte[value.Length + field.Length + length + 1];
+        var span = json.AsSpan();
+        value.AsSpan(0, encoded.MetadataEnd).CopyTo(span);
+        span = span[encoded.MetadataEnd..];
+        field.CopyTo(span);
+        digits[..length].CopyTo(span[field.Length..]);
+        span[field.Length + length] = (byte)'"';
+        value.AsSpan(encoded.MetadataEnd).CopyTo(span[(field.Length + length + 1)..]);
+        return json;
+    }
+
     /// <summary>Metadata with resourceVersion replaced in place or appended; a metadata that is not an object becomes one holding only the resourceVersion.</summary>
     private static void CopyMetadata(ref Utf8JsonReader reader, Utf8JsonWriter writer, string resourceVersion)
     {

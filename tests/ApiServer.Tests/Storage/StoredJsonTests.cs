@@ -54,6 +54,24 @@ public sealed class StoredJsonTests
         Assert.Equal(before, obj.ToJsonString());
     }
 
+    [Theory]
+    [MemberData(nameof(Objects))]
+    public void A_create_answer_from_the_stored_bytes_is_what_serializing_the_created_object_gives(string json)
+    {
+        var obj = JsonBodyReader.Parse(Encoding.UTF8.GetBytes(json))!.AsObject();
+        obj["kind"] = "Pod";
+        obj["apiVersion"] = "v1";
+        StoredObject.Metadata(obj).Remove("resourceVersion"); // as a create finds it: cleared with the other server-owned fields
+
+        var encoded = StoredObject.EncodeWithMetadataEnd(obj);
+        var answer = Encoding.UTF8.GetString(ResponseJson.WithResourceVersion(encoded, 42));
+
+        Assert.Equal(Encoding.UTF8.GetString(StoredObject.Encode(obj)), Encoding.UTF8.GetString(encoded.Value));
+        Assert.Equal(Encoding.UTF8.GetString(ResponseJson.FromStored(encoded.Value, 42, "Pod", "v1")), answer);
+        StoredObject.Metadata(obj)["resourceVersion"] = "42";
+        Assert.Equal(Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(obj, JsonLimits.Serializer)), answer);
+    }
+
     [Fact]
     public void Deep_objects_are_copied_without_recursing()
     {
