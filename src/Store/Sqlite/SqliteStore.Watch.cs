@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace Orchestrator.Store.Sqlite;
@@ -21,7 +20,13 @@ internal sealed partial class SqliteStore
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         ArgumentOutOfRangeException.ThrowIfNegative(fromRevision);
-        var subscription = _hub.Subscribe(prefix);
+        if (options?.ProgressInterval is { } interval)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero, nameof(options));
+        }
+
+        // Progress events arrive through the feed too, from the hub's timer (see WatchHub).
+        var subscription = _hub.Subscribe(prefix, options?.ProgressInterval);
         try
         {
             var delivered = fromRevision;
@@ -43,29 +48,19 @@ internal sealed partial class SqliteStore
             }
 
             var feed = subscription.Events.Reader;
-            var interval = options?.ProgressInterval;
-            while (true)
+            do
             {
                 while (feed.TryRead(out var change))
                 {
-                    delivered = change.Revision;
-                    yield return change;
-                }
-
-                var ready = interval is { } idle
-                    ? await WaitAsync(feed, idle, cancellationToken)
-                    : await feed.WaitToReadAsync(cancellationToken);
-                if (ready == false)
-                {
-                    break;
-                }
-
-                if (ready is null && _hub.CaughtUpRevision(subscription) is { } caughtUp && caughtUp >= delivered)
-                {
-                    delivered = caughtUp;
-                    yield return new WatchEvent(WatchEventType.Progress, caughtUp, null, null);
+                    // A watch from a revision not yet reached hears no progress behind it.
+                    if (change.Type != WatchEventType.Progress || change.Revision >= delivered)
+                    {
+                        delivered = change.Revision;
+                        yield return change;
+                    }
                 }
             }
+            while (await feed.WaitToReadAsync(cancellationToken));
 
             // A lagged watcher's feed ends with an error; rethrow it to the consumer.
             await feed.Completion;
@@ -74,23 +69,6 @@ internal sealed partial class SqliteStore
         {
             _hub.Unsubscribe(subscription);
         }
-    }
-
-    /// <summary>True when an event is ready, false when the feed ended, null when <paramref name="idle"/> passed quietly.</summary>
-    private static async Task<bool?> WaitAsync(ChannelReader<WatchEvent> feed, TimeSpan idle, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(idle);
-        // Awaited without throwing: every idle watch times out ten times a second, and a thrown and
-        // caught cancellation per timeout was a steady cost with dozens of watch caches.
-        var wait = feed.WaitToReadAsync(timeout.Token).AsTask();
-        await ((Task)wait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (wait.IsCanceled && !cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-
-        return await wait;
     }
 
     /// <summary>One page of log rows with revisions in (after, upTo], read in one snapshot.</summary>

@@ -19,7 +19,7 @@ internal sealed partial class SqliteStore : IStore
     {
         _options = options;
         _writerConnection = SqliteSchema.OpenWriter(options.Path);
-        _hub = new WatchHub(options.WatchBufferCapacity);
+        _hub = new WatchHub(options.WatchBufferCapacity, options.TimeProvider);
         _writer = new SqliteWriter(_writerConnection, _hub, options.MaxBatch);
         _sweeper = new TtlSweeper(this, options.TimeProvider, options.TtlSweepInterval);
     }

@@ -6,7 +6,7 @@ internal sealed record SqliteStoreOptions
     /// <summary>Path of the database file; created with its directory when missing.</summary>
     public required string Path { get; init; }
 
-    /// <summary>Clock for TTL expiry.</summary>
+    /// <summary>Clock for TTL expiry and watch progress.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>How often expired TTL keys are looked for.</summary>
