@@ -7,8 +7,8 @@ using Orchestrator.Bench.Proxy;
 using Orchestrator.KubeProxy.Plan;
 
 // Proxy sync benchmark (issue 12): 10,000 Services x 2 endpoints in table ip kube-proxy inside a scratch network
-// namespace. Full sync (render + nft -f) and one-endpoint-change incremental sync of the nftables backend through
-// each transport (one netlink batch; nft -f), beside `nft -f` alone on the very same script in the same run. Needs root.
+// namespace. Full sync and one-endpoint-change incremental sync of the nftables backend through each transport (one
+// netlink batch; nft -f), beside `nft -f` alone on the very same script in the same run. Needs root.
 if (args.Length > 0 && args[0] == "--service-overhead")
 {
     // bench/proxy.sh --service-overhead [requests] [rounds]: ClusterIP vs pod IP latency (needs root, curl, busybox).
@@ -58,6 +58,8 @@ try
     var incSync = new List<double>();
     var incNft = new List<double>();
     var incViaNft = new List<double>();
+    var fullViaNft = new List<double>();
+    var fullViaNftCpu = new List<double>();
     var incNetlink = new List<double>();
     var incNetlinkCpu = new List<double>();
     var removalPlan = NftablesIncremental.Plan(
@@ -120,7 +122,12 @@ try
 
         // The same change through the nft transport (its own full sync first: each backend knows only what it wrote).
         viaNft.RequestFullSync();
-        await viaNft.SyncAsync(full, CancellationToken.None);
+        cpu = Cpu.Now();
+        clock.Restart();
+        var viaNftFull = await viaNft.SyncAsync(full, CancellationToken.None);
+        fullViaNft.Add(clock.Elapsed.TotalMilliseconds);
+        fullViaNftCpu.Add(Cpu.Now() - cpu);
+        Check(viaNftFull.Full && viaNftFull.Script == outcome.Script, "expected the same full sync through nft");
         cpu = Cpu.Now();
         clock.Restart();
         var viaNftRemoval = await viaNft.SyncAsync(changed, CancellationToken.None);
@@ -144,7 +151,8 @@ try
     Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()} (wall times grow with it; CPU times are this process + nft)");
     Console.WriteLine("| measurement | backend wall (ms) | nft -f alone wall (ms) | ratio | backend CPU (ms) | nft alone CPU (ms) | ratio |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-    Row("full sync (render + nft -f)", fullSync, fullNft, fullCpu, fullNftCpu);
+    Row("full sync, netlink transport (render + one batch)", fullSync, fullNft, fullCpu, fullNftCpu);
+    Row("full sync, nft transport (render + nft -f)", fullViaNft, fullNft, fullViaNftCpu, fullNftCpu);
     Row("one endpoint removed, netlink transport (diff + one batch)", incSync, incNft, incCpu, incNftCpu);
     Row("one endpoint removed, nft transport (diff + nft -f)", incViaNft, incNft, incViaNftCpu, incNftCpu);
     Row("one endpoint removed, netlink batch alone (no diff)", incNetlink, incNft, incNetlinkCpu, incNftCpu);

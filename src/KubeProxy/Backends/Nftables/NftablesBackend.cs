@@ -90,8 +90,9 @@ internal sealed partial class NftablesBackend(NftCommand nft, NftTransport trans
             refs[port.ClusterIp] = refs.GetValueOrDefault(port.ClusterIp) + 1;
         }
 
-        var script = NftablesRenderer.RenderFull(plan, plan.Services.Select(p => next[p.Name].Fragment));
-        await ApplyAsync(script, null, cancellationToken);
+        var operations = NftablesRenderer.PlanFull(plan, plan.Services.Select(p => next[p.Name].Fragment));
+        var script = NftOperation.Script(operations);
+        await ApplyAsync(script, operations, cancellationToken);
         var stale = previous is null
             ? []
             : StaleUdpEndpoints.Between(previous.Values.Select(p => p.Plan), next.ToDictionary(p => p.Key, p => p.Value.Plan));

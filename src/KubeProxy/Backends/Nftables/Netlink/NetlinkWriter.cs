@@ -17,6 +17,9 @@ internal sealed class NetlinkWriter
 
     public ReadOnlySpan<byte> Written => buffer.AsSpan(0, Length);
 
+    /// <summary>The buffer itself (its first <see cref="Length"/> bytes are the messages), to send without a copy.</summary>
+    public byte[] Buffer => buffer;
+
     /// <summary>Starts a message; returns its offset for <see cref="EndMessage"/>.</summary>
     public int BeginMessage(ushort type, ushort flags, uint sequence, byte family, ushort resourceId)
     {

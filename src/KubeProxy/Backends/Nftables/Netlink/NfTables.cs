@@ -12,6 +12,8 @@ internal static class NfTables
     public const ushort BatchBegin = 0x10;
     public const ushort BatchEnd = 0x11;
 
+    public const ushort NewTable = (SubsystemNfTables << 8) | 0;
+    public const ushort DeleteTable = (SubsystemNfTables << 8) | 2;
     public const ushort NewChain = (SubsystemNfTables << 8) | 3;
     public const ushort DeleteChain = (SubsystemNfTables << 8) | 5;
     public const ushort NewRule = (SubsystemNfTables << 8) | 6;
@@ -27,6 +29,7 @@ internal static class NfTables
     public const ushort FlagAppend = 0x800;
 
     // enum nft_chain_attributes / nft_rule_attributes / nft_set_attributes / nft_set_elem_list_attributes
+    public const ushort TableName = 1;
     public const ushort ChainTable = 1;
     public const ushort ChainName = 3;
     public const ushort RuleTable = 1;

@@ -9,26 +9,31 @@ internal sealed class NftBatch
 {
     private const string Table = "kube-proxy";
 
-    private NftBatch(byte[] bytes, uint firstSequence, IReadOnlyList<NftOperation> operations)
+    private NftBatch(byte[] bytes, int length, uint firstSequence, uint lastSequence, IReadOnlyList<NftOperation> operations)
     {
         Bytes = bytes;
+        Length = length;
         FirstSequence = firstSequence;
+        LastSequence = lastSequence;
         Operations = operations;
     }
 
+    /// <summary>The messages: the first <see cref="Length"/> bytes.</summary>
     public byte[] Bytes { get; }
+
+    public int Length { get; }
 
     /// <summary>The batch-begin message's sequence number; the kernel reports a failed commit against it.</summary>
     public uint FirstSequence { get; }
 
     public IReadOnlyList<NftOperation> Operations { get; }
 
-    /// <summary>The sequence number of the last operation: the one message that asks for an acknowledgement.</summary>
-    public uint LastSequence => FirstSequence + (uint)Operations.Count;
+    /// <summary>The sequence number of the last message: the one that asks for an acknowledgement.</summary>
+    public uint LastSequence { get; }
 
     /// <summary>The operation a reply's sequence number refers to, or null for the batch itself.</summary>
     public NftOperation? OperationOf(uint sequence) =>
-        sequence > FirstSequence && sequence <= LastSequence ? Operations[(int)(sequence - FirstSequence - 1)] : null;
+        sequence > FirstSequence && sequence <= FirstSequence + Operations.Count ? Operations[(int)(sequence - FirstSequence - 1)] : null;
 
     /// <summary>
     /// Encodes <paramref name="operations"/>. Only the last one asks for an acknowledgement: the kernel reports every
@@ -38,15 +43,24 @@ internal sealed class NftBatch
     public static NftBatch Write(IReadOnlyList<NftOperation> operations, uint firstSequence)
     {
         var w = new NetlinkWriter();
+        var last = -1;
+        for (var i = 0; i < operations.Count; i++)
+        {
+            last = operations[i].Kind == NftOperationKind.Remark ? last : i;
+        }
+
         w.EndMessage(w.BeginMessage(NfTables.BatchBegin, NfTables.FlagRequest, firstSequence, 0, NfTables.SubsystemNfTables));
         for (var i = 0; i < operations.Count; i++)
         {
-            var ack = i == operations.Count - 1 ? NfTables.FlagAck : (ushort)0;
-            Operation(w, operations[i], firstSequence + 1 + (uint)i, ack);
+            // A remark has no message; its sequence number stays unused so that numbers map to operations.
+            if (operations[i].Kind != NftOperationKind.Remark)
+            {
+                Operation(w, operations[i], firstSequence + 1 + (uint)i, i == last ? NfTables.FlagAck : (ushort)0);
+            }
         }
 
         w.EndMessage(w.BeginMessage(NfTables.BatchEnd, NfTables.FlagRequest, firstSequence + 1 + (uint)operations.Count, 0, NfTables.SubsystemNfTables));
-        return new NftBatch(w.Written.ToArray(), firstSequence, operations);
+        return new NftBatch(w.Buffer, w.Length, firstSequence, firstSequence + 1 + (uint)last, operations);
     }
 
     private static void Operation(NetlinkWriter w, NftOperation operation, uint sequence, ushort ack)
@@ -55,6 +69,15 @@ internal sealed class NftBatch
         int message;
         switch (operation.Kind)
         {
+            case NftOperationKind.AddTable:
+                message = Begin(w, NfTables.NewTable, create | ack, sequence);
+                w.String(NfTables.TableName, Table);
+                NftDefinition.Table(w, operation.Definition);
+                break;
+            case NftOperationKind.DeleteTable:
+                message = Begin(w, NfTables.DeleteTable, NfTables.FlagRequest | ack, sequence);
+                w.String(NfTables.TableName, Table);
+                break;
             case NftOperationKind.FlushChain:
                 // A rule deletion naming only the chain deletes all its rules.
                 message = Begin(w, NfTables.DeleteRule, NfTables.FlagRequest | ack, sequence);
@@ -70,15 +93,19 @@ internal sealed class NftBatch
                 message = Begin(w, NfTables.NewChain, create | ack, sequence);
                 w.String(NfTables.ChainTable, Table);
                 w.String(NfTables.ChainName, operation.Name);
+                NftDefinition.Chain(w, operation.Definition);
                 break;
             case NftOperationKind.DeleteSet:
                 message = Begin(w, NfTables.DeleteSet, NfTables.FlagRequest | ack, sequence);
                 w.String(NfTables.SetTable, Table);
                 w.String(NfTables.SetName, operation.Name);
                 break;
-            case NftOperationKind.AddSet:
+            case NftOperationKind.AddSet or NftOperationKind.AddMap:
+                // The kernel requires an ID (unique in the batch) on every new set, for references by ID; ours go by name.
                 message = Begin(w, NfTables.NewSet, create | ack, sequence);
-                AffinitySet(w, operation.Set!, sequence);
+                w.String(NfTables.SetTable, Table);
+                w.String(NfTables.SetName, operation.Name);
+                NftDefinition.Set(w, operation.Definition, sequence);
                 break;
             case NftOperationKind.AddRule:
                 message = Begin(w, NfTables.NewRule, create | NfTables.FlagAppend | ack, sequence);
@@ -99,21 +126,6 @@ internal sealed class NftBatch
         }
 
         w.EndMessage(message);
-    }
-
-    // { type ipv4_addr ; flags dynamic,timeout ; timeout Ns ; } with the key byte order nft records for printing.
-    // The kernel requires an ID (unique in the batch) on every new set, for references by ID; ours go by name.
-    private static void AffinitySet(NetlinkWriter w, NftAffinitySet set, uint id)
-    {
-        w.String(NfTables.SetTable, Table);
-        w.String(NfTables.SetName, set.Name);
-        w.U32(NfTables.SetFlags, NfTables.SetFlagTimeout | NfTables.SetFlagEval);
-        w.U32(NfTables.SetKeyType, NfTables.TypeIpv4Address);
-        w.U32(NfTables.SetKeyLength, 4);
-        w.U32(NfTables.SetId, id);
-        w.U64(NfTables.SetTimeout, (ulong)set.TimeoutSeconds * 1000);
-        byte[] userData = [NfTables.UserDataSetKeyByteOrder, 4, .. BitConverter.GetBytes(NfTables.ByteOrderBigEndian)];
-        w.Bytes(NfTables.SetUserData, userData);
     }
 
     private static int Begin(NetlinkWriter w, ushort type, int flags, uint sequence) =>

@@ -11,23 +11,28 @@ internal static class NftExpressions
     public const uint CompareEqual = 0;
     public const uint CompareNotEqual = 1;
 
-    /// <summary><c>payload load LEN @ network header + OFFSET => reg 1</c>.</summary>
-    public static void Payload(NetlinkWriter w, uint offset, uint length) => Expression(w, "payload", () =>
+    public const uint NetworkHeader = 1;
+    public const uint TransportHeader = 2;
+    public const uint MetaMark = 3;
+    public const uint MetaLayer4Protocol = 16;
+
+    /// <summary><c>payload load LEN @ BASE header + OFFSET => reg N</c>.</summary>
+    public static void Payload(NetlinkWriter w, uint offset, uint length, uint register = Register1, uint header = NetworkHeader) => Expression(w, "payload", () =>
     {
-        w.U32(1, Register1); // NFTA_PAYLOAD_DREG
-        w.U32(2, 1); // NFTA_PAYLOAD_BASE = NFT_PAYLOAD_NETWORK_HEADER
+        w.U32(1, register); // NFTA_PAYLOAD_DREG
+        w.U32(2, header); // NFTA_PAYLOAD_BASE
         w.U32(3, offset);
         w.U32(4, length);
     });
 
-    /// <summary><c>bitwise reg 1 = (reg 1 &amp; MASK) ^ 0</c>.</summary>
-    public static void Mask(NetlinkWriter w, byte[] mask) => Expression(w, "bitwise", () =>
+    /// <summary><c>bitwise reg 1 = (reg 1 &amp; MASK) ^ XOR</c> (XOR zero when not given).</summary>
+    public static void Mask(NetlinkWriter w, byte[] mask, byte[]? xor = null) => Expression(w, "bitwise", () =>
     {
         w.U32(1, Register1); // NFTA_BITWISE_SREG
         w.U32(2, Register1); // NFTA_BITWISE_DREG
         w.U32(3, (uint)mask.Length);
         Data(w, 4, mask); // NFTA_BITWISE_MASK
-        Data(w, 5, new byte[mask.Length]); // NFTA_BITWISE_XOR
+        Data(w, 5, xor ?? new byte[mask.Length]); // NFTA_BITWISE_XOR
     });
 
     public static void Compare(NetlinkWriter w, uint operation, ReadOnlySpan<byte> value)
@@ -55,10 +60,15 @@ internal static class NftExpressions
         Data(w, 2, value);
     });
 
-    /// <summary><c>lookup reg 1 set NAME</c>.</summary>
-    public static void Lookup(NetlinkWriter w, string set) => Expression(w, "lookup", () =>
+    /// <summary><c>lookup reg 1 set NAME</c>, or with <paramref name="verdictMap"/> <c>lookup reg 1 set NAME dreg 0</c> (vmap).</summary>
+    public static void Lookup(NetlinkWriter w, string set, bool verdictMap = false) => Expression(w, "lookup", () =>
     {
         w.U32(2, Register1); // NFTA_LOOKUP_SREG
+        if (verdictMap)
+        {
+            w.U32(3, 0); // NFTA_LOOKUP_DREG = NFT_REG_VERDICT
+        }
+
         w.String(1, set); // NFTA_LOOKUP_SET
     });
 
@@ -79,11 +89,35 @@ internal static class NftExpressions
         w.String(1, set); // NFTA_DYNSET_SET_NAME
     });
 
-    /// <summary><c>meta load l4proto => reg 1</c>.</summary>
-    public static void Layer4Protocol(NetlinkWriter w) => Expression(w, "meta", () =>
+    /// <summary><c>meta load KEY => reg N</c>.</summary>
+    public static void MetaLoad(NetlinkWriter w, uint key, uint register = Register1) => Expression(w, "meta", () =>
     {
-        w.U32(2, 16); // NFTA_META_KEY = NFT_META_L4PROTO
-        w.U32(1, Register1); // NFTA_META_DREG
+        w.U32(2, key); // NFTA_META_KEY
+        w.U32(1, register); // NFTA_META_DREG
+    });
+
+    /// <summary><c>meta set KEY with reg 1</c>.</summary>
+    public static void MetaSet(NetlinkWriter w, uint key) => Expression(w, "meta", () =>
+    {
+        w.U32(2, key); // NFTA_META_KEY
+        w.U32(3, Register1); // NFTA_META_SREG
+    });
+
+    /// <summary><c>ct load state => reg 1</c>.</summary>
+    public static void ConnectionState(NetlinkWriter w) => Expression(w, "ct", () =>
+    {
+        w.U32(2, 0); // NFTA_CT_KEY = NFT_CT_STATE
+        w.U32(1, Register1); // NFTA_CT_DREG
+    });
+
+    /// <summary><c>masq flags NF_NAT_RANGE_PROTO_RANDOM_FULLY</c>.</summary>
+    public static void MasqueradeFullyRandom(NetlinkWriter w) => Expression(w, "masq", () => w.U32(1, 0x10)); // NFTA_MASQ_FLAGS
+
+    /// <summary><c>reject type icmp code port-unreachable</c> (what plain <c>reject</c> means in table family ip).</summary>
+    public static void Reject(NetlinkWriter w) => Expression(w, "reject", () =>
+    {
+        w.U32(1, 0); // NFTA_REJECT_TYPE = NFT_REJECT_ICMP_UNREACH
+        w.Bytes(2, [3]); // NFTA_REJECT_ICMP_CODE = port unreachable
     });
 
     /// <summary><c>nat dnat ip addr_min reg 1 proto_min reg 2 flags NF_NAT_RANGE_PROTO_SPECIFIED</c>.</summary>
@@ -96,10 +130,10 @@ internal static class NftExpressions
         w.U32(7, 2); // NFTA_NAT_FLAGS
     });
 
-    /// <summary><c>fib saddr type => reg 1</c>.</summary>
-    public static void SourceAddressType(NetlinkWriter w) => Expression(w, "fib", () =>
+    /// <summary><c>fib saddr|daddr type => reg 1</c>.</summary>
+    public static void AddressType(NetlinkWriter w, bool source) => Expression(w, "fib", () =>
     {
-        w.U32(3, 1); // NFTA_FIB_FLAGS = NFTA_FIB_F_SADDR
+        w.U32(3, source ? 1u : 2u); // NFTA_FIB_FLAGS = NFTA_FIB_F_SADDR / NFTA_FIB_F_DADDR
         w.U32(2, 3); // NFTA_FIB_RESULT = NFT_FIB_RESULT_ADDRTYPE
         w.U32(1, Register1); // NFTA_FIB_DREG
     });
