@@ -11,7 +11,10 @@ namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 internal sealed class NetlinkWriter
 {
     private const ushort NestedFlag = 0x8000;
-    private byte[] buffer = new byte[4096];
+    private byte[] buffer;
+
+    /// <param name="capacity">Bytes to start with (a full sync's batch is ~25 MiB: growing by copies costs).</param>
+    public NetlinkWriter(int capacity = 4096) => buffer = new byte[Math.Max(capacity, 64)];
 
     public int Length { get; private set; }
 

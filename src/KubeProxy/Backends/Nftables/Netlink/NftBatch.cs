@@ -42,7 +42,7 @@ internal sealed class NftBatch
     /// </summary>
     public static NftBatch Write(IReadOnlyList<NftOperation> operations, uint firstSequence)
     {
-        var w = new NetlinkWriter();
+        var w = new NetlinkWriter(192 * operations.Count);
         var last = -1;
         for (var i = 0; i < operations.Count; i++)
         {
