@@ -77,8 +77,14 @@ public sealed class NftablesNetlinkKernelTests : IAsyncLifetime
 
         Assert.Contains("flush chain ip kube-proxy " + removed + ": No such file or directory (errno 2)", error.Message, StringComparison.Ordinal);
         Assert.False((await viaNetlink.ExecAsync("nft", ["list", "table", "ip", "kube-proxy"])).Succeeded);
+        Assert.Contains(logger.Messages, m => m.Message.Contains("the next sync is a full one through nft -f", StringComparison.Ordinal));
         Assert.True((await backend.SyncAsync(changed, CancellationToken.None)).Full);
         Assert.DoesNotContain(web.ClusterEndpoints[1].Ip, await ListAsync(viaNetlink), StringComparison.Ordinal);
+
+        // Back on netlink once nft -f succeeded.
+        var restored = await backend.SyncAsync(plan, CancellationToken.None);
+        Assert.False(restored.Full);
+        Assert.Contains(web.ClusterEndpoints[1].Ip, await ListAsync(viaNetlink), StringComparison.Ordinal);
     }
 
     private static Dictionary<string, ProxyPlan[]> SequencesByName { get; } = BuildSequences();
