@@ -30,13 +30,10 @@ internal static class NfTables
 
     // enum nft_chain_attributes / nft_rule_attributes / nft_set_attributes / nft_set_elem_list_attributes
     public const ushort TableName = 1;
-    public const ushort ChainTable = 1;
     public const ushort ChainName = 3;
-    public const ushort RuleTable = 1;
     public const ushort RuleChain = 2;
     public const ushort RuleExpressions = 4;
     public const ushort RuleUserData = 7;
-    public const ushort SetTable = 1;
     public const ushort SetName = 2;
     public const ushort SetFlags = 3;
     public const ushort SetKeyType = 4;
@@ -44,7 +41,6 @@ internal static class NfTables
     public const ushort SetId = 10;
     public const ushort SetTimeout = 11;
     public const ushort SetUserData = 13;
-    public const ushort ElementListTable = 1;
     public const ushort ElementListSet = 2;
     public const ushort ElementListElements = 3;
 

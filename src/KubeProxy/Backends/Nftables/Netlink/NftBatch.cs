@@ -65,69 +65,51 @@ internal sealed class NftBatch
 
     private static void Operation(NetlinkWriter w, NftOperation operation, uint sequence, ushort ack)
     {
+        const ushort request = NfTables.FlagRequest;
         const ushort create = NfTables.FlagRequest | NfTables.FlagCreate;
-        int message;
+        // Every message names the table first (attribute 1 of each kind), then the object, if any, by its name.
+        var (type, flags, nameAttribute) = operation.Kind switch
+        {
+            NftOperationKind.AddTable => (NfTables.NewTable, create, (ushort)0),
+            NftOperationKind.DeleteTable => (NfTables.DeleteTable, request, (ushort)0),
+            // A rule deletion naming only the chain deletes all its rules.
+            NftOperationKind.FlushChain => (NfTables.DeleteRule, request, NfTables.RuleChain),
+            NftOperationKind.DeleteChain => (NfTables.DeleteChain, request, NfTables.ChainName),
+            NftOperationKind.AddChain => (NfTables.NewChain, create, NfTables.ChainName),
+            NftOperationKind.DeleteSet => (NfTables.DeleteSet, request, NfTables.SetName),
+            NftOperationKind.AddSet or NftOperationKind.AddMap => (NfTables.NewSet, create, NfTables.SetName),
+            NftOperationKind.AddRule => (NfTables.NewRule, create | NfTables.FlagAppend, NfTables.RuleChain),
+            NftOperationKind.AddElement => (NfTables.NewSetElement, create, NfTables.ElementListSet),
+            NftOperationKind.DeleteElement => (NfTables.DeleteSetElement, request, NfTables.ElementListSet),
+            _ => throw new NotSupportedException($"the netlink transport has no encoding for {operation.Kind}"),
+        };
+        var message = w.BeginMessage(type, (ushort)(flags | ack), sequence, NfTables.FamilyIpv4, 0);
+        w.String(NfTables.TableName, Table);
+        if (nameAttribute != 0)
+        {
+            w.String(nameAttribute, operation.Name);
+        }
+
         switch (operation.Kind)
         {
             case NftOperationKind.AddTable:
-                message = Begin(w, NfTables.NewTable, create | ack, sequence);
-                w.String(NfTables.TableName, Table);
                 NftDefinition.Table(w, operation.Definition);
                 break;
-            case NftOperationKind.DeleteTable:
-                message = Begin(w, NfTables.DeleteTable, NfTables.FlagRequest | ack, sequence);
-                w.String(NfTables.TableName, Table);
-                break;
-            case NftOperationKind.FlushChain:
-                // A rule deletion naming only the chain deletes all its rules.
-                message = Begin(w, NfTables.DeleteRule, NfTables.FlagRequest | ack, sequence);
-                w.String(NfTables.RuleTable, Table);
-                w.String(NfTables.RuleChain, operation.Name);
-                break;
-            case NftOperationKind.DeleteChain:
-                message = Begin(w, NfTables.DeleteChain, NfTables.FlagRequest | ack, sequence);
-                w.String(NfTables.ChainTable, Table);
-                w.String(NfTables.ChainName, operation.Name);
-                break;
             case NftOperationKind.AddChain:
-                message = Begin(w, NfTables.NewChain, create | ack, sequence);
-                w.String(NfTables.ChainTable, Table);
-                w.String(NfTables.ChainName, operation.Name);
                 NftDefinition.Chain(w, operation.Definition);
-                break;
-            case NftOperationKind.DeleteSet:
-                message = Begin(w, NfTables.DeleteSet, NfTables.FlagRequest | ack, sequence);
-                w.String(NfTables.SetTable, Table);
-                w.String(NfTables.SetName, operation.Name);
                 break;
             case NftOperationKind.AddSet or NftOperationKind.AddMap:
                 // The kernel requires an ID (unique in the batch) on every new set, for references by ID; ours go by name.
-                message = Begin(w, NfTables.NewSet, create | ack, sequence);
-                w.String(NfTables.SetTable, Table);
-                w.String(NfTables.SetName, operation.Name);
                 NftDefinition.Set(w, operation.Definition, sequence);
                 break;
             case NftOperationKind.AddRule:
-                message = Begin(w, NfTables.NewRule, create | NfTables.FlagAppend | ack, sequence);
-                w.String(NfTables.RuleTable, Table);
-                w.String(NfTables.RuleChain, operation.Name);
                 NftRuleCompiler.Write(w, operation.Rule!);
                 break;
-            case NftOperationKind.AddElement:
-                message = Begin(w, NfTables.NewSetElement, create | ack, sequence);
-                NftElementEncoder.Write(w, Table, operation.Element!, withData: true);
+            case NftOperationKind.AddElement or NftOperationKind.DeleteElement:
+                NftElementEncoder.Write(w, operation.Element!, withData: operation.Kind == NftOperationKind.AddElement);
                 break;
-            case NftOperationKind.DeleteElement:
-                message = Begin(w, NfTables.DeleteSetElement, NfTables.FlagRequest | ack, sequence);
-                NftElementEncoder.Write(w, Table, operation.Element!, withData: false);
-                break;
-            default:
-                throw new NotSupportedException($"the netlink transport has no encoding for {operation.Kind}");
         }
 
         w.EndMessage(message);
     }
-
-    private static int Begin(NetlinkWriter w, ushort type, int flags, uint sequence) =>
-        w.BeginMessage(type, (ushort)flags, sequence, NfTables.FamilyIpv4, 0);
 }
