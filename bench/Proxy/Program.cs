@@ -153,6 +153,7 @@ try
         incViaNft.Add(clock.Elapsed.TotalMilliseconds);
         incViaNftCpu.Add(Cpu.Now() - cpu);
         Check(!viaNftRemoval.Full && viaNftRemoval.Script == removal.Script, "expected the same incremental sync through nft");
+        await viaNft.SyncAsync(Fresh(full), CancellationToken.None);
         Check(backend.Transport == NftTransport.Netlink, "the netlink transport fell back to nft");
     }
 

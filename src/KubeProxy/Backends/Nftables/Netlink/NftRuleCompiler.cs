@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
@@ -51,10 +49,23 @@ internal static class NftRuleCompiler
         return data;
     }
 
-    public static byte[] Ipv4(string address, string rule) =>
-        IPAddress.TryParse(address, out var ip) && ip.AddressFamily == AddressFamily.InterNetwork
-            ? ip.GetAddressBytes()
-            : throw Unsupported(address, rule);
+    /// <summary>A dotted-quad IPv4 address as its 4 bytes (what the renderer writes; anything else is refused).</summary>
+    public static byte[] Ipv4(string address, string rule)
+    {
+        var bytes = new byte[4];
+        var parts = 0;
+        foreach (var range in address.AsSpan().Split('.'))
+        {
+            if (parts == 4 || !byte.TryParse(address.AsSpan()[range], NumberStyles.None, CultureInfo.InvariantCulture, out bytes[parts]))
+            {
+                throw Unsupported(address, rule);
+            }
+
+            parts++;
+        }
+
+        return parts == 4 ? bytes : throw Unsupported(address, rule);
+    }
 
     public static byte Protocol(string name, string rule) => name switch
     {
@@ -132,8 +143,7 @@ internal static class NftRuleCompiler
                 NftExpressions.UpdateSet(w, t[i + 1][1..]);
                 return i + 6;
             case "jump" or "goto" when i + 1 == t.Length - 1:
-                var (code, chain) = Verdict(t[i] + " " + t[i + 1], rule);
-                NftExpressions.Verdict(w, code, chain);
+                NftExpressions.Verdict(w, t[i] == "goto" ? NfTables.VerdictGoto : NfTables.VerdictJump, t[i + 1]);
                 return i + 2;
             case "return" when i == t.Length - 1:
                 NftExpressions.Verdict(w, NfTables.VerdictReturn, null);
