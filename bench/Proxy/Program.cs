@@ -7,8 +7,8 @@ using Orchestrator.Bench.Proxy;
 using Orchestrator.KubeProxy.Plan;
 
 // Proxy sync benchmark (issue 12): 10,000 Services x 2 endpoints in table ip kube-proxy inside a scratch network
-// namespace. Full sync (render + nft -f) and one-endpoint-change incremental sync of the nftables backend through
-// each transport (one netlink batch; nft -f), beside `nft -f` alone on the very same script in the same run. Needs root.
+// namespace. Full sync and one-endpoint-change incremental sync of the nftables backend through each transport (one
+// netlink batch; nft -f), beside `nft -f` alone on the very same script in the same run. Needs root.
 if (args.Length > 0 && args[0] == "--service-overhead")
 {
     // bench/proxy.sh --service-overhead [requests] [rounds]: ClusterIP vs pod IP latency (needs root, curl, busybox).
@@ -58,12 +58,16 @@ try
     var incSync = new List<double>();
     var incNft = new List<double>();
     var incViaNft = new List<double>();
+    var fullViaNft = new List<double>();
+    var fullViaNftCpu = new List<double>();
     var incNetlink = new List<double>();
     var incNetlinkCpu = new List<double>();
     var removalPlan = NftablesIncremental.Plan(
         [(NftServiceRenderer.Render(full.Services[changedIndex], node), NftServiceRenderer.Render(changed.Services[changedIndex], node))], [], []);
     var netlink = new Orchestrator.KubeProxy.Backends.Nftables.Netlink.NftNetlink(ns);
     var appliedFull = full.Services.ToDictionary(p => p.Name, p => new NftAppliedPort(p, NftServiceRenderer.Render(p, node)));
+    var fullParts = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+    void Part(string name, double cpu) => (fullParts.TryGetValue(name, out var list) ? list : fullParts[name] = []).Add(cpu);
     var diff = new List<double>();
     var diffCpu = new List<double>();
     var incViaNftCpu = new List<double>();
@@ -102,6 +106,23 @@ try
         incNftCpu.Add(Cpu.Now() - cpu);
         await nft.ApplyAsync(restore.Script, CancellationToken.None);
 
+        // The parts of a full sync through netlink, CPU ms each: render, text, encoding, then send + the kernel's transaction.
+        cpu = Cpu.Now();
+        var fragments = full.Services.Select(p => NftServiceRenderer.Render(p, node)).ToList();
+        Part("render fragments", Cpu.Now() - cpu);
+        cpu = Cpu.Now();
+        var fullPlan = NftablesRenderer.PlanFull(full, fragments);
+        Part("plan operations", Cpu.Now() - cpu);
+        cpu = Cpu.Now();
+        _ = NftOperation.Script(fullPlan);
+        Part("script text", Cpu.Now() - cpu);
+        cpu = Cpu.Now();
+        var encoded = Orchestrator.KubeProxy.Backends.Nftables.Netlink.NftBatch.Write(fullPlan, 1);
+        Part($"encode ({encoded.Length / 1024.0 / 1024.0:F1} MiB)", Cpu.Now() - cpu);
+        cpu = Cpu.Now();
+        netlink.Apply(fullPlan);
+        Part("encode + send + kernel", Cpu.Now() - cpu);
+
         // The backend's diff alone: which ports changed, the changed one rendered (no I/O).
         cpu = Cpu.Now();
         clock.Restart();
@@ -120,13 +141,19 @@ try
 
         // The same change through the nft transport (its own full sync first: each backend knows only what it wrote).
         viaNft.RequestFullSync();
-        await viaNft.SyncAsync(full, CancellationToken.None);
+        cpu = Cpu.Now();
+        clock.Restart();
+        var viaNftFull = await viaNft.SyncAsync(full, CancellationToken.None);
+        fullViaNft.Add(clock.Elapsed.TotalMilliseconds);
+        fullViaNftCpu.Add(Cpu.Now() - cpu);
+        Check(viaNftFull.Full && viaNftFull.Script == outcome.Script, "expected the same full sync through nft");
         cpu = Cpu.Now();
         clock.Restart();
         var viaNftRemoval = await viaNft.SyncAsync(changed, CancellationToken.None);
         incViaNft.Add(clock.Elapsed.TotalMilliseconds);
         incViaNftCpu.Add(Cpu.Now() - cpu);
         Check(!viaNftRemoval.Full && viaNftRemoval.Script == removal.Script, "expected the same incremental sync through nft");
+        await viaNft.SyncAsync(Fresh(full), CancellationToken.None);
         Check(backend.Transport == NftTransport.Netlink, "the netlink transport fell back to nft");
     }
 
@@ -144,12 +171,15 @@ try
     Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()} (wall times grow with it; CPU times are this process + nft)");
     Console.WriteLine("| measurement | backend wall (ms) | nft -f alone wall (ms) | ratio | backend CPU (ms) | nft alone CPU (ms) | ratio |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-    Row("full sync (render + nft -f)", fullSync, fullNft, fullCpu, fullNftCpu);
+    Row("full sync, netlink transport (render + one batch)", fullSync, fullNft, fullCpu, fullNftCpu);
+    Row("full sync, nft transport (render + nft -f)", fullViaNft, fullNft, fullViaNftCpu, fullNftCpu);
     Row("one endpoint removed, netlink transport (diff + one batch)", incSync, incNft, incCpu, incNftCpu);
     Row("one endpoint removed, nft transport (diff + nft -f)", incViaNft, incNft, incViaNftCpu, incNftCpu);
     Row("one endpoint removed, netlink batch alone (no diff)", incNetlink, incNft, incNetlinkCpu, incNftCpu);
     Console.WriteLine($"| diff only, one endpoint removed (no I/O) | {Median(diff):F1} | | | {Median(diffCpu):F1} | | |");
     Console.WriteLine($"| render only, full plan | {Median(render):F1} | | | | | |");
+    Console.WriteLine();
+    Console.WriteLine("full sync through netlink, CPU ms by part: " + string.Join(", ", fullParts.Select(p => $"{p.Key} {Median(p.Value):F0}")));
     Console.WriteLine();
     Console.WriteLine($"targets (wall): full <= 1000 ms ({(Median(fullSync) <= 1000 ? "met" : "MISSED")}), one endpoint change <= 50 ms ({(Median(incSync) <= 50 ? "met" : "MISSED")})");
     if (Environment.GetEnvironmentVariable("PROXY_BENCH_IPTABLES") != "0")

@@ -19,15 +19,21 @@ internal static class NftNames
     public static string EndpointBase(ServicePortName name, EndpointPlan endpoint) =>
         Hashed(string.Create(CultureInfo.InvariantCulture, $"{name.Namespace}/{name.Name}/{name.Protocol}/{name.Port}__{endpoint.Ip}/{endpoint.Port}"));
 
-    public static string ServiceChain(ServicePortName name) => "service-" + ServiceBase(name);
+    public const string ServicePrefix = "service-";
+    public const string LocalPrefix = "local-";
+    public const string ExternalPrefix = "external-";
+    public const string EndpointPrefix = "endpoint-";
+    public const string AffinityPrefix = "affinity-";
 
-    public static string LocalChain(ServicePortName name) => "local-" + ServiceBase(name);
+    public static string ServiceChain(ServicePortName name) => ServicePrefix + ServiceBase(name);
 
-    public static string ExternalChain(ServicePortName name) => "external-" + ServiceBase(name);
+    public static string LocalChain(ServicePortName name) => LocalPrefix + ServiceBase(name);
 
-    public static string EndpointChain(ServicePortName name, EndpointPlan endpoint) => "endpoint-" + EndpointBase(name, endpoint);
+    public static string ExternalChain(ServicePortName name) => ExternalPrefix + ServiceBase(name);
 
-    public static string AffinitySet(ServicePortName name, EndpointPlan endpoint) => "affinity-" + EndpointBase(name, endpoint);
+    public static string EndpointChain(ServicePortName name, EndpointPlan endpoint) => EndpointPrefix + EndpointBase(name, endpoint);
+
+    public static string AffinitySet(ServicePortName name, EndpointPlan endpoint) => AffinityPrefix + EndpointBase(name, endpoint);
 
     private static string Hashed(string readable)
     {

@@ -15,9 +15,10 @@ internal static class NftServiceRenderer
     public static NftServiceFragment Render(ServicePortPlan port, ProxyNode node)
     {
         var name = port.Name;
-        var serviceChain = NftNames.ServiceChain(name);
-        var localChain = NftNames.LocalChain(name);
-        var externalChain = NftNames.ExternalChain(name);
+        var names = new NftPortNames(name);
+        var serviceChain = names.ServiceChain;
+        var localChain = names.LocalChain;
+        var externalChain = names.ExternalChain;
         var internalChain = port.InternalPolicyLocal ? localChain : serviceChain;
         var hasEndpoints = port.ClusterEndpoints.Count > 0 || port.LocalEndpoints.Count > 0;
         var hasInternal = port.InternalEndpoints.Count > 0;
@@ -65,32 +66,32 @@ internal static class NftServiceRenderer
             : string.Create(CultureInfo.InvariantCulture, $"ip daddr {port.ClusterIp} ip saddr != {node.ClusterCidr} {MarkForMasquerade}");
         if (port.ClusterEndpoints.Count > 0 && port.UsesClusterEndpoints)
         {
-            chains.Add(new NftChain(serviceChain, Dispatch(port, masqueradeOffCluster, port.ClusterEndpoints)));
+            chains.Add(new NftChain(serviceChain, Dispatch(port, names, masqueradeOffCluster, port.ClusterEndpoints)));
         }
 
         var localEndpoints = port.LocalEndpoints;
         if (localEndpoints.Count > 0)
         {
-            chains.Add(new NftChain(localChain, Dispatch(port, port.InternalPolicyLocal ? masqueradeOffCluster : null, localEndpoints)));
+            chains.Add(new NftChain(localChain, Dispatch(port, names, port.InternalPolicyLocal ? masqueradeOffCluster : null, localEndpoints)));
         }
 
         if (usesExternalChain)
         {
-            chains.Add(new NftChain(externalChain, ExternalRules(port, node, serviceChain, internalChain, hasInternal, hasExternal)));
+            chains.Add(new NftChain(externalChain, ExternalRules(port, node, names, internalChain, hasInternal, hasExternal)));
         }
 
         foreach (var endpoint in port.AllEndpoints)
         {
-            chains.Add(new NftChain(NftNames.EndpointChain(name, endpoint), EndpointRules(port, endpoint)));
+            chains.Add(new NftChain(names.EndpointChain(endpoint), EndpointRules(port, names, endpoint)));
         }
 
         var sets = port.AffinityTimeoutSeconds is { } timeout
-            ? port.AllEndpoints.Select(e => new NftAffinitySet(NftNames.AffinitySet(name, e), timeout)).ToList()
+            ? port.AllEndpoints.Select(e => new NftAffinitySet(names.AffinitySet(e), timeout)).ToList()
             : [];
         return new NftServiceFragment(sets, chains, elements);
     }
 
-    private static List<string> Dispatch(ServicePortPlan port, string? masquerade, IReadOnlyList<EndpointPlan> endpoints)
+    private static List<string> Dispatch(ServicePortPlan port, NftPortNames names, string? masquerade, IReadOnlyList<EndpointPlan> endpoints)
     {
         var rules = new List<string>();
         if (masquerade is not null)
@@ -100,7 +101,7 @@ internal static class NftServiceRenderer
 
         if (port.AffinityTimeoutSeconds is not null)
         {
-            rules.AddRange(endpoints.Select(e => $"ip saddr @{NftNames.AffinitySet(port.Name, e)} goto {NftNames.EndpointChain(port.Name, e)}"));
+            rules.AddRange(endpoints.Select(e => $"ip saddr @{names.AffinitySet(e)} goto {names.EndpointChain(e)}"));
         }
 
         // Equal shares as a cascade: rule i takes 1/(N-i) of what reaches it (iptables mode's statistic rules).
@@ -110,20 +111,20 @@ internal static class NftServiceRenderer
         for (var i = 0; i < endpoints.Count - 1; i++)
         {
             rules.Add(string.Create(CultureInfo.InvariantCulture,
-                $"numgen random mod {endpoints.Count - i} == 0 goto {NftNames.EndpointChain(port.Name, endpoints[i])}"));
+                $"numgen random mod {endpoints.Count - i} == 0 goto {names.EndpointChain(endpoints[i])}"));
         }
 
-        rules.Add("goto " + NftNames.EndpointChain(port.Name, endpoints[^1]));
+        rules.Add("goto " + names.EndpointChain(endpoints[^1]));
         return rules;
     }
 
-    private static List<string> ExternalRules(ServicePortPlan port, ProxyNode node, string serviceChain, string internalChain, bool hasInternal, bool hasExternal)
+    private static List<string> ExternalRules(ServicePortPlan port, ProxyNode node, NftPortNames names, string internalChain, bool hasInternal, bool hasExternal)
     {
         if (!port.ExternalPolicyLocal)
         {
             // Cluster policy may send the packet to another node: masquerade so the reply comes back through us.
             // It goes to every endpoint of the cluster, even when internalTrafficPolicy is Local.
-            return [MarkForMasquerade, "goto " + serviceChain];
+            return [MarkForMasquerade, "goto " + names.ServiceChain];
         }
 
         var rules = new List<string>();
@@ -141,18 +142,18 @@ internal static class NftServiceRenderer
 
         if (hasExternal)
         {
-            rules.Add("goto " + NftNames.LocalChain(port.Name));
+            rules.Add("goto " + names.LocalChain);
         }
 
         return rules;
     }
 
-    private static List<string> EndpointRules(ServicePortPlan port, EndpointPlan endpoint)
+    private static List<string> EndpointRules(ServicePortPlan port, NftPortNames names, EndpointPlan endpoint)
     {
         var rules = new List<string> { $"ip saddr {endpoint.Ip} {MarkForMasquerade}" };
         if (port.AffinityTimeoutSeconds is not null)
         {
-            rules.Add($"update @{NftNames.AffinitySet(port.Name, endpoint)} {{ ip saddr }}");
+            rules.Add($"update @{names.AffinitySet(endpoint)} {{ ip saddr }}");
         }
 
         rules.Add($"meta l4proto {port.Name.Protocol} dnat to {endpoint.Address}");

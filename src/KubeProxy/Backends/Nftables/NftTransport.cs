@@ -1,6 +1,6 @@
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 
-/// <summary>How the nftables backend hands an incremental sync to the kernel (a full sync always uses <c>nft -f</c>).</summary>
+/// <summary>How the nftables backend hands a sync's commands to the kernel.</summary>
 internal enum NftTransport
 {
     /// <summary>One <c>nft -f -</c> transaction per sync.</summary>

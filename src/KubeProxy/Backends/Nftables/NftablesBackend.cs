@@ -5,13 +5,13 @@ using Orchestrator.KubeProxy.Plan;
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 
 /// <summary>
-/// kube-proxy's nftables mode: table <c>ip kube-proxy</c>, written with one <c>nft -f -</c> transaction per sync.
-/// The first sync, the one after a failure, after a node change or after <see cref="RequestFullSync"/> recreates
-/// the table; the others rewrite only the Service ports whose plan changed (compared structurally, so unchanged
-/// ports are neither rendered nor touched). A full sync goes through <c>nft -f</c>; an incremental one, with
-/// <see cref="NftTransport.Netlink"/>, straight to the kernel as the same commands in one nf_tables batch (a command the
-/// encoder does not know goes through <c>nft -f</c>; a kernel without nf_tables netlink makes every later sync use
-/// <c>nft</c>). Not thread-safe: one sync at a time.
+/// kube-proxy's nftables mode: table <c>ip kube-proxy</c>, written as one transaction per sync. The first sync, the
+/// one after a failure, after a node change or after <see cref="RequestFullSync"/> recreates the table; the others
+/// rewrite only the Service ports whose plan changed (compared structurally, so unchanged ports are neither rendered
+/// nor touched). With <see cref="NftTransport.Netlink"/> the sync's commands go straight to the kernel as one
+/// nf_tables batch, else (and for the full sync after a failed batch, for a command the encoder does not know, and
+/// for good once the kernel lacks nf_tables netlink) as their text through <c>nft -f -</c>. Not thread-safe: one
+/// sync at a time.
 /// </summary>
 internal sealed partial class NftablesBackend(NftCommand nft, NftTransport transport, ILogger logger) : IProxyBackend
 {
@@ -20,6 +20,7 @@ internal sealed partial class NftablesBackend(NftCommand nft, NftTransport trans
     private ProxyNode? appliedNode;
     private Dictionary<string, int> clusterIpRefs = new(StringComparer.Ordinal);
     private bool fullRequested;
+    private bool netlinkFailed;
 
     public NftablesBackend()
         : this(NftCommand.Host)
@@ -53,10 +54,11 @@ internal sealed partial class NftablesBackend(NftCommand nft, NftTransport trans
         applied = null;
     }
 
-    // True when the kernel took the changes over netlink; false when nft -f has to apply them.
+    // True when the kernel took the changes over netlink; false when nft -f has to apply them: always after a failed
+    // batch (the full sync that follows goes through nft, as after any failure), and for what netlink cannot carry.
     private bool TryNetlink(IReadOnlyList<NftOperation> changes)
     {
-        if (netlink is null)
+        if (netlink is null || netlinkFailed)
         {
             return false;
         }
@@ -65,6 +67,12 @@ internal sealed partial class NftablesBackend(NftCommand nft, NftTransport trans
         {
             netlink.Apply(changes);
             return true;
+        }
+        catch (Exception error) when (error is NftNetlinkException or IOException)
+        {
+            LogNetlinkFailed(logger, error);
+            netlinkFailed = true;
+            throw;
         }
         catch (NotSupportedException error)
         {
@@ -90,8 +98,9 @@ internal sealed partial class NftablesBackend(NftCommand nft, NftTransport trans
             refs[port.ClusterIp] = refs.GetValueOrDefault(port.ClusterIp) + 1;
         }
 
-        var script = NftablesRenderer.RenderFull(plan, plan.Services.Select(p => next[p.Name].Fragment));
-        await ApplyAsync(script, null, cancellationToken);
+        var operations = NftablesRenderer.PlanFull(plan, plan.Services.Select(p => next[p.Name].Fragment));
+        var script = NftOperation.Script(operations);
+        await ApplyAsync(script, operations, cancellationToken);
         var stale = previous is null
             ? []
             : StaleUdpEndpoints.Between(previous.Values.Select(p => p.Plan), next.ToDictionary(p => p.Key, p => p.Value.Plan));
@@ -157,13 +166,14 @@ internal sealed partial class NftablesBackend(NftCommand nft, NftTransport trans
     }
 
     // A failure forgets what the kernel holds: the next sync is a full one.
-    private async Task ApplyAsync(string script, IReadOnlyList<NftOperation>? operations, CancellationToken cancellationToken)
+    private async Task ApplyAsync(string script, IReadOnlyList<NftOperation> operations, CancellationToken cancellationToken)
     {
         try
         {
-            if (operations is null || !TryNetlink(operations))
+            if (!TryNetlink(operations))
             {
                 await nft.ApplyAsync(script, cancellationToken);
+                netlinkFailed = false;
             }
         }
         catch

@@ -65,7 +65,7 @@ internal static class NftablesIncremental
         plan.AddRange(deletedChains.Select(NftOperation.DeleteChain));
         plan.AddRange(deletedSets.Select(NftOperation.DeleteSet));
         plan.AddRange(addedSets.Select(NftOperation.AddSet));
-        plan.AddRange(addedChains.Select(NftOperation.AddChain));
+        plan.AddRange(addedChains.Select(c => NftOperation.AddChain(c)));
         plan.AddRange(rewritten.SelectMany(chain => chain.Rules.Select(rule => NftOperation.AddRule(chain.Name, rule))));
         plan.AddRange(addedElements.Concat(addedClusterIps.Select(ip => new NftElement(ClusterIps, ip))).Select(NftOperation.AddElement));
         return plan;

@@ -1,134 +1,109 @@
 using System.Globalization;
-using System.Text;
 using Orchestrator.KubeProxy.Plan;
 
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 
 /// <summary>
-/// Pure plan → <c>nft -f</c> text for a full sync: the table is added, deleted and created again in one transaction
+/// Pure plan → the commands of a full sync: the table is added, deleted and created again in one transaction
 /// (so stale chains, sets and elements of any earlier writer disappear atomically), then the shared chains, sets and
-/// maps of upstream's layout, then every Service port's fragment.
+/// maps of upstream's layout, then every Service port's fragment. <see cref="NftOperation.Script"/> makes the
+/// <c>nft -f</c> text of them.
 /// </summary>
 internal static class NftablesRenderer
 {
     private const string TableDefinition = "{ comment \"rules for kube-proxy\" ; }";
 
-    public static string RenderFull(ProxyPlan plan, IEnumerable<NftServiceFragment> fragments)
+    public static List<NftOperation> PlanFull(ProxyPlan plan, IEnumerable<NftServiceFragment> fragments)
     {
-        var text = new StringBuilder(4096);
-        Line(text, $"add table {NftNames.Table} {TableDefinition}");
-        Line(text, $"delete table {NftNames.Table}");
-        WriteBase(text, plan.Node);
+        var operations = new List<NftOperation>(16 * plan.Services.Count + 64)
+        {
+            new(NftOperationKind.AddTable, "", Definition: TableDefinition),
+            new(NftOperationKind.DeleteTable, ""),
+        };
+        WriteBase(operations, plan.Node);
         var written = new HashSet<(string, string)>();
         foreach (var (port, fragment) in plan.Services.Zip(fragments))
         {
-            text.Append("\n# ").Append(port.Name).Append('\n');
-            WriteFragment(text, fragment, written);
+            operations.Add(NftOperation.Remark(""));
+            operations.Add(NftOperation.Remark("# " + port.Name));
+            WriteFragment(operations, fragment, written);
         }
 
-        return text.ToString();
+        return operations;
     }
 
     public static string RenderFull(ProxyPlan plan) =>
-        RenderFull(plan, plan.Services.Select(p => NftServiceRenderer.Render(p, plan.Node)));
+        NftOperation.Script(PlanFull(plan, plan.Services.Select(p => NftServiceRenderer.Render(p, plan.Node))));
 
     /// <summary>Writes a new fragment: sets, then chains (all declared before any rule jumps to them), rules, elements.</summary>
-    public static void WriteFragment(StringBuilder text, NftServiceFragment fragment, HashSet<(string, string)>? written = null)
+    private static void WriteFragment(List<NftOperation> operations, NftServiceFragment fragment, HashSet<(string, string)> written)
     {
-        foreach (var set in fragment.AffinitySets)
-        {
-            Line(text, NftOperation.AddSet(set).Text);
-        }
-
+        operations.AddRange(fragment.AffinitySets.Select(NftOperation.AddSet));
+        operations.AddRange(fragment.Chains.Select(c => NftOperation.AddChain(c.Name)));
         foreach (var chain in fragment.Chains)
         {
-            Line(text, NftOperation.AddChain(chain.Name).Text);
+            operations.AddRange(chain.Rules.Select(rule => NftOperation.AddRule(chain.Name, rule)));
         }
 
-        foreach (var chain in fragment.Chains)
-        {
-            WriteRules(text, chain);
-        }
-
-        foreach (var element in fragment.Elements)
-        {
-            if (written is null || written.Add(element.Identity))
-            {
-                AddElement(text, element);
-            }
-        }
+        operations.AddRange(fragment.Elements.Where(e => written.Add(e.Identity)).Select(NftOperation.AddElement));
     }
 
-    public static void WriteRules(StringBuilder text, NftChain chain)
-    {
-        foreach (var rule in chain.Rules)
-        {
-            Line(text, NftOperation.AddRule(chain.Name, rule).Text);
-        }
-    }
-
-    public static void AddElement(StringBuilder text, NftElement element) => Line(text, NftOperation.AddElement(element).Text);
-
-    public static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
-
-    private static void WriteBase(StringBuilder text, ProxyNode node)
+    private static void WriteBase(List<NftOperation> operations, ProxyNode node)
     {
         var mark = "0x" + node.MasqueradeMark.ToString("x", CultureInfo.InvariantCulture);
-        var table = NftNames.Table;
-        string[] lines =
-        [
-            $"add table {table} {TableDefinition}",
-            "",
-            $"add chain {table} filter-prerouting {{ type filter hook prerouting priority -110 ; }}",
-            $"add chain {table} filter-input {{ type filter hook input priority -110 ; }}",
-            $"add chain {table} filter-forward {{ type filter hook forward priority -110 ; }}",
-            $"add chain {table} filter-output {{ type filter hook output priority -110 ; }}",
-            $"add chain {table} nat-prerouting {{ type nat hook prerouting priority -100 ; }}",
-            $"add chain {table} nat-output {{ type nat hook output priority -100 ; }}",
-            $"add chain {table} nat-postrouting {{ type nat hook postrouting priority 100 ; }}",
-            $"add chain {table} endpoints-check",
-            $"add chain {table} cluster-ips-check",
-            $"add chain {table} services",
-            $"add chain {table} masquerading",
-            $"add chain {table} mark-for-masquerade",
-            $"add chain {table} reject-chain {{ comment \"helper for @no-endpoint-services / @no-endpoint-nodeports\" ; }}",
-            "",
-            $"add set {table} cluster-ips {{ type ipv4_addr ; comment \"Active ClusterIPs\" ; }}",
-            $"add set {table} nodeport-ips {{ type ipv4_addr ; comment \"IPs that accept NodePort traffic\" ; }}",
-            $"add map {table} service-ips {{ type ipv4_addr . inet_proto . inet_service : verdict ; comment \"ClusterIP, ExternalIP and LoadBalancer IP traffic\" ; }}",
-            $"add map {table} service-nodeports {{ type inet_proto . inet_service : verdict ; comment \"NodePort traffic\" ; }}",
-            $"add map {table} no-endpoint-services {{ type ipv4_addr . inet_proto . inet_service : verdict ; comment \"vmap to drop or reject packets to services with no endpoints\" ; }}",
-            $"add map {table} no-endpoint-nodeports {{ type inet_proto . inet_service : verdict ; comment \"vmap to drop or reject packets to service nodeports with no endpoints\" ; }}",
-            "",
-            $"add rule {table} filter-input ct state new jump endpoints-check",
-            $"add rule {table} filter-forward ct state new jump endpoints-check",
-            $"add rule {table} filter-output ct state new jump endpoints-check",
-            // Forwarded packets were DNATed in prerouting already: one still addressed to a ClusterIP matched no port.
-            $"add rule {table} filter-forward ct state new jump cluster-ips-check",
-            $"add rule {table} nat-prerouting jump services",
-            $"add rule {table} nat-output jump services",
-            $"add rule {table} nat-postrouting jump masquerading",
-            $"add rule {table} mark-for-masquerade mark set mark or {mark}",
-            $"add rule {table} masquerading mark and {mark} == 0 return",
-            $"add rule {table} masquerading mark set mark xor {mark}",
-            $"add rule {table} masquerading masquerade fully-random",
-            $"add rule {table} reject-chain reject",
-            $"add rule {table} cluster-ips-check ip daddr @cluster-ips reject comment \"Reject traffic to invalid ports of ClusterIPs\"",
-            $"add rule {table} endpoints-check ip daddr . meta l4proto . th dport vmap @no-endpoint-services",
-            $"add rule {table} services ip daddr . meta l4proto . th dport vmap @service-ips",
-        ];
-        foreach (var line in lines)
+        operations.Add(new NftOperation(NftOperationKind.AddTable, "", Definition: TableDefinition));
+        operations.Add(NftOperation.Remark(""));
+        foreach (var (chain, type, hook, priority) in new[]
         {
-            Line(text, line);
+            ("filter-prerouting", "filter", "prerouting", -110), ("filter-input", "filter", "input", -110),
+            ("filter-forward", "filter", "forward", -110), ("filter-output", "filter", "output", -110),
+            ("nat-prerouting", "nat", "prerouting", -100), ("nat-output", "nat", "output", -100), ("nat-postrouting", "nat", "postrouting", 100),
+        })
+        {
+            operations.Add(NftOperation.AddChain(chain, string.Create(CultureInfo.InvariantCulture, $"{{ type {type} hook {hook} priority {priority} ; }}")));
         }
 
+        operations.AddRange(new[] { "endpoints-check", "cluster-ips-check", "services", "masquerading", "mark-for-masquerade" }.Select(c => NftOperation.AddChain(c)));
+        operations.Add(NftOperation.AddChain("reject-chain", "{ comment \"helper for @no-endpoint-services / @no-endpoint-nodeports\" ; }"));
+        operations.Add(NftOperation.Remark(""));
+        operations.Add(new NftOperation(NftOperationKind.AddSet, "cluster-ips", Definition: "{ type ipv4_addr ; comment \"Active ClusterIPs\" ; }"));
+        operations.Add(new NftOperation(NftOperationKind.AddSet, "nodeport-ips", Definition: "{ type ipv4_addr ; comment \"IPs that accept NodePort traffic\" ; }"));
+        foreach (var (map, key, comment) in new[]
+        {
+            ("service-ips", "ipv4_addr . inet_proto . inet_service", "ClusterIP, ExternalIP and LoadBalancer IP traffic"),
+            ("service-nodeports", "inet_proto . inet_service", "NodePort traffic"),
+            ("no-endpoint-services", "ipv4_addr . inet_proto . inet_service", "vmap to drop or reject packets to services with no endpoints"),
+            ("no-endpoint-nodeports", "inet_proto . inet_service", "vmap to drop or reject packets to service nodeports with no endpoints"),
+        })
+        {
+            operations.Add(new NftOperation(NftOperationKind.AddMap, map, Definition: $"{{ type {key} : verdict ; comment \"{comment}\" ; }}"));
+        }
+
+        operations.Add(NftOperation.Remark(""));
         // NodePorts answer on the node's addresses; without known addresses on every local one but loopback (as upstream).
         var nodePorts = node.NodeIps.Count > 0 ? "ip daddr @nodeport-ips" : "fib daddr type local ip daddr != 127.0.0.0/8";
-        Line(text, $"add rule {table} endpoints-check {nodePorts} meta l4proto . th dport vmap @no-endpoint-nodeports");
-        Line(text, $"add rule {table} services {nodePorts} meta l4proto . th dport vmap @service-nodeports");
-        foreach (var ip in node.NodeIps)
-        {
-            Line(text, $"add element {table} nodeport-ips {{ {ip} }}");
-        }
+        (string Chain, string Rule)[] rules =
+        [
+            ("filter-input", "ct state new jump endpoints-check"),
+            ("filter-forward", "ct state new jump endpoints-check"),
+            ("filter-output", "ct state new jump endpoints-check"),
+            // Forwarded packets were DNATed in prerouting already: one still addressed to a ClusterIP matched no port.
+            ("filter-forward", "ct state new jump cluster-ips-check"),
+            ("nat-prerouting", "jump services"),
+            ("nat-output", "jump services"),
+            ("nat-postrouting", "jump masquerading"),
+            ("mark-for-masquerade", $"mark set mark or {mark}"),
+            ("masquerading", $"mark and {mark} == 0 return"),
+            ("masquerading", $"mark set mark xor {mark}"),
+            ("masquerading", "masquerade fully-random"),
+            ("reject-chain", "reject"),
+            ("cluster-ips-check", "ip daddr @cluster-ips reject comment \"Reject traffic to invalid ports of ClusterIPs\""),
+            ("endpoints-check", "ip daddr . meta l4proto . th dport vmap @no-endpoint-services"),
+            ("services", "ip daddr . meta l4proto . th dport vmap @service-ips"),
+            ("endpoints-check", $"{nodePorts} meta l4proto . th dport vmap @no-endpoint-nodeports"),
+            ("services", $"{nodePorts} meta l4proto . th dport vmap @service-nodeports"),
+        ];
+        operations.AddRange(rules.Select(r => NftOperation.AddRule(r.Chain, r.Rule)));
+        operations.AddRange(node.NodeIps.Select(ip => NftOperation.AddElement(new NftElement("nodeport-ips", ip))));
     }
 }

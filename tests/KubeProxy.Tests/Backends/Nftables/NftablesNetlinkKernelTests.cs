@@ -8,8 +8,9 @@ using Orchestrator.Testing;
 namespace Orchestrator.KubeProxy.Tests.Backends.Nftables;
 
 /// <summary>
-/// The netlink transport against <c>nft -f</c>: the same sequence of plans applied by one backend through each, in
-/// two scratch network namespaces, must leave tables that <c>nft list</c> prints identically after every step.
+/// The netlink transport against <c>nft -f</c>: the same sequence of plans (a full sync, then incremental ones)
+/// applied by one backend through each, in two scratch network namespaces, must leave tables that <c>nft list</c>
+/// prints identically after every step.
 /// </summary>
 public sealed class NftablesNetlinkKernelTests : IAsyncLifetime
 {
@@ -76,8 +77,14 @@ public sealed class NftablesNetlinkKernelTests : IAsyncLifetime
 
         Assert.Contains("flush chain ip kube-proxy " + removed + ": No such file or directory (errno 2)", error.Message, StringComparison.Ordinal);
         Assert.False((await viaNetlink.ExecAsync("nft", ["list", "table", "ip", "kube-proxy"])).Succeeded);
+        Assert.Contains(logger.Messages, m => m.Message.Contains("the next sync is a full one through nft -f", StringComparison.Ordinal));
         Assert.True((await backend.SyncAsync(changed, CancellationToken.None)).Full);
         Assert.DoesNotContain(web.ClusterEndpoints[1].Ip, await ListAsync(viaNetlink), StringComparison.Ordinal);
+
+        // Back on netlink once nft -f succeeded.
+        var restored = await backend.SyncAsync(plan, CancellationToken.None);
+        Assert.False(restored.Full);
+        Assert.Contains(web.ClusterEndpoints[1].Ip, await ListAsync(viaNetlink), StringComparison.Ordinal);
     }
 
     private static Dictionary<string, ProxyPlan[]> SequencesByName { get; } = BuildSequences();
@@ -106,6 +113,14 @@ public sealed class NftablesNetlinkKernelTests : IAsyncLifetime
 
         var lb = PlanFixtures.LoadBalancerLocal.Services[0];
         sequences["local endpoint lost"] = [PlanFixtures.LoadBalancerLocal, PlanFixtures.LoadBalancerLocal with { Services = [lb with { ClusterEndpoints = [lb.ClusterEndpoints[1]], LocalEndpoints = [] }] }];
+
+        // Without known node addresses NodePorts answer on every local address but loopback (fib daddr type local).
+        var addressless = PlanFixtures.Node with { NodeIps = [] };
+        sequences["node without addresses"] =
+        [
+            PlanFixtures.NodePort with { Node = addressless },
+            NftablesKernelTests.Combined(PlanFixtures.NodePort, PlanFixtures.LoadBalancerLocal) with { Node = addressless },
+        ];
 
         var sticky = PlanFixtures.ClientIpAffinity.Services[0];
         sequences["affinity timeout changed"] = [PlanFixtures.ClientIpAffinity, PlanFixtures.ClientIpAffinity with { Services = [sticky with { AffinityTimeoutSeconds = 60 }] }];

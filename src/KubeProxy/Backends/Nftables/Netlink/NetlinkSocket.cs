@@ -42,17 +42,18 @@ internal sealed class NetlinkSocket : IDisposable
     }
 
     /// <summary>Sends one datagram (a whole batch: the kernel reads a transaction from one message).</summary>
-    public void Send(byte[] datagram)
+    public void Send(byte[] buffer, int length)
     {
-        if (datagram.Length > 200_000)
+        if (length > 200_000)
         {
-            Option(NetlinkNative.SolSocket, NetlinkNative.SoSendBufferForce, BitConverter.GetBytes(datagram.Length + 4096));
+            // The kernel takes a datagram only up to the socket's send buffer (the default is ~200 KiB).
+            Option(NetlinkNative.SolSocket, NetlinkNative.SoSendBufferForce, BitConverter.GetBytes(length + 4096));
         }
 
-        var sent = NetlinkNative.Send(fd, datagram, datagram.Length, 0);
-        if (sent != datagram.Length)
+        var sent = NetlinkNative.Send(fd, buffer, length, 0);
+        if (sent != length)
         {
-            throw new IOException($"netlink send of {datagram.Length} bytes failed: {Marshal.GetLastPInvokeErrorMessage()}");
+            throw new IOException($"netlink send of {length} bytes failed: {Marshal.GetLastPInvokeErrorMessage()}");
         }
     }
 

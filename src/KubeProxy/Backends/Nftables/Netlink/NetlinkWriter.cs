@@ -11,11 +11,17 @@ namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 internal sealed class NetlinkWriter
 {
     private const ushort NestedFlag = 0x8000;
-    private byte[] buffer = new byte[4096];
+    private byte[] buffer;
+
+    /// <param name="capacity">Bytes to start with (a full sync's batch is ~25 MiB: growing by copies costs).</param>
+    public NetlinkWriter(int capacity = 4096) => buffer = new byte[Math.Max(capacity, 64)];
 
     public int Length { get; private set; }
 
     public ReadOnlySpan<byte> Written => buffer.AsSpan(0, Length);
+
+    /// <summary>The buffer itself (its first <see cref="Length"/> bytes are the messages), to send without a copy.</summary>
+    public byte[] Buffer => buffer;
 
     /// <summary>Starts a message; returns its offset for <see cref="EndMessage"/>.</summary>
     public int BeginMessage(ushort type, ushort flags, uint sequence, byte family, ushort resourceId)

@@ -12,6 +12,8 @@ internal static class NfTables
     public const ushort BatchBegin = 0x10;
     public const ushort BatchEnd = 0x11;
 
+    public const ushort NewTable = (SubsystemNfTables << 8) | 0;
+    public const ushort DeleteTable = (SubsystemNfTables << 8) | 2;
     public const ushort NewChain = (SubsystemNfTables << 8) | 3;
     public const ushort DeleteChain = (SubsystemNfTables << 8) | 5;
     public const ushort NewRule = (SubsystemNfTables << 8) | 6;
@@ -27,13 +29,11 @@ internal static class NfTables
     public const ushort FlagAppend = 0x800;
 
     // enum nft_chain_attributes / nft_rule_attributes / nft_set_attributes / nft_set_elem_list_attributes
-    public const ushort ChainTable = 1;
+    public const ushort TableName = 1;
     public const ushort ChainName = 3;
-    public const ushort RuleTable = 1;
     public const ushort RuleChain = 2;
     public const ushort RuleExpressions = 4;
     public const ushort RuleUserData = 7;
-    public const ushort SetTable = 1;
     public const ushort SetName = 2;
     public const ushort SetFlags = 3;
     public const ushort SetKeyType = 4;
@@ -41,7 +41,6 @@ internal static class NfTables
     public const ushort SetId = 10;
     public const ushort SetTimeout = 11;
     public const ushort SetUserData = 13;
-    public const ushort ElementListTable = 1;
     public const ushort ElementListSet = 2;
     public const ushort ElementListElements = 3;
 

@@ -9,26 +9,31 @@ internal sealed class NftBatch
 {
     private const string Table = "kube-proxy";
 
-    private NftBatch(byte[] bytes, uint firstSequence, IReadOnlyList<NftOperation> operations)
+    private NftBatch(byte[] bytes, int length, uint firstSequence, uint lastSequence, IReadOnlyList<NftOperation> operations)
     {
         Bytes = bytes;
+        Length = length;
         FirstSequence = firstSequence;
+        LastSequence = lastSequence;
         Operations = operations;
     }
 
+    /// <summary>The messages: the first <see cref="Length"/> bytes.</summary>
     public byte[] Bytes { get; }
+
+    public int Length { get; }
 
     /// <summary>The batch-begin message's sequence number; the kernel reports a failed commit against it.</summary>
     public uint FirstSequence { get; }
 
     public IReadOnlyList<NftOperation> Operations { get; }
 
-    /// <summary>The sequence number of the last operation: the one message that asks for an acknowledgement.</summary>
-    public uint LastSequence => FirstSequence + (uint)Operations.Count;
+    /// <summary>The sequence number of the last message: the one that asks for an acknowledgement.</summary>
+    public uint LastSequence { get; }
 
     /// <summary>The operation a reply's sequence number refers to, or null for the batch itself.</summary>
     public NftOperation? OperationOf(uint sequence) =>
-        sequence > FirstSequence && sequence <= LastSequence ? Operations[(int)(sequence - FirstSequence - 1)] : null;
+        sequence > FirstSequence && sequence <= FirstSequence + Operations.Count ? Operations[(int)(sequence - FirstSequence - 1)] : null;
 
     /// <summary>
     /// Encodes <paramref name="operations"/>. Only the last one asks for an acknowledgement: the kernel reports every
@@ -37,85 +42,74 @@ internal sealed class NftBatch
     /// </summary>
     public static NftBatch Write(IReadOnlyList<NftOperation> operations, uint firstSequence)
     {
-        var w = new NetlinkWriter();
+        var w = new NetlinkWriter(192 * operations.Count);
+        var last = -1;
+        for (var i = 0; i < operations.Count; i++)
+        {
+            last = operations[i].Kind == NftOperationKind.Remark ? last : i;
+        }
+
         w.EndMessage(w.BeginMessage(NfTables.BatchBegin, NfTables.FlagRequest, firstSequence, 0, NfTables.SubsystemNfTables));
         for (var i = 0; i < operations.Count; i++)
         {
-            var ack = i == operations.Count - 1 ? NfTables.FlagAck : (ushort)0;
-            Operation(w, operations[i], firstSequence + 1 + (uint)i, ack);
+            // A remark has no message; its sequence number stays unused so that numbers map to operations.
+            if (operations[i].Kind != NftOperationKind.Remark)
+            {
+                Operation(w, operations[i], firstSequence + 1 + (uint)i, i == last ? NfTables.FlagAck : (ushort)0);
+            }
         }
 
         w.EndMessage(w.BeginMessage(NfTables.BatchEnd, NfTables.FlagRequest, firstSequence + 1 + (uint)operations.Count, 0, NfTables.SubsystemNfTables));
-        return new NftBatch(w.Written.ToArray(), firstSequence, operations);
+        return new NftBatch(w.Buffer, w.Length, firstSequence, firstSequence + 1 + (uint)last, operations);
     }
 
     private static void Operation(NetlinkWriter w, NftOperation operation, uint sequence, ushort ack)
     {
+        const ushort request = NfTables.FlagRequest;
         const ushort create = NfTables.FlagRequest | NfTables.FlagCreate;
-        int message;
+        // Every message names the table first (attribute 1 of each kind), then the object, if any, by its name.
+        var (type, flags, nameAttribute) = operation.Kind switch
+        {
+            NftOperationKind.AddTable => (NfTables.NewTable, create, (ushort)0),
+            NftOperationKind.DeleteTable => (NfTables.DeleteTable, request, (ushort)0),
+            // A rule deletion naming only the chain deletes all its rules.
+            NftOperationKind.FlushChain => (NfTables.DeleteRule, request, NfTables.RuleChain),
+            NftOperationKind.DeleteChain => (NfTables.DeleteChain, request, NfTables.ChainName),
+            NftOperationKind.AddChain => (NfTables.NewChain, create, NfTables.ChainName),
+            NftOperationKind.DeleteSet => (NfTables.DeleteSet, request, NfTables.SetName),
+            NftOperationKind.AddSet or NftOperationKind.AddMap => (NfTables.NewSet, create, NfTables.SetName),
+            NftOperationKind.AddRule => (NfTables.NewRule, create | NfTables.FlagAppend, NfTables.RuleChain),
+            NftOperationKind.AddElement => (NfTables.NewSetElement, create, NfTables.ElementListSet),
+            NftOperationKind.DeleteElement => (NfTables.DeleteSetElement, request, NfTables.ElementListSet),
+            _ => throw new NotSupportedException($"the netlink transport has no encoding for {operation.Kind}"),
+        };
+        var message = w.BeginMessage(type, (ushort)(flags | ack), sequence, NfTables.FamilyIpv4, 0);
+        w.String(NfTables.TableName, Table);
+        if (nameAttribute != 0)
+        {
+            w.String(nameAttribute, operation.Name);
+        }
+
         switch (operation.Kind)
         {
-            case NftOperationKind.FlushChain:
-                // A rule deletion naming only the chain deletes all its rules.
-                message = Begin(w, NfTables.DeleteRule, NfTables.FlagRequest | ack, sequence);
-                w.String(NfTables.RuleTable, Table);
-                w.String(NfTables.RuleChain, operation.Name);
-                break;
-            case NftOperationKind.DeleteChain:
-                message = Begin(w, NfTables.DeleteChain, NfTables.FlagRequest | ack, sequence);
-                w.String(NfTables.ChainTable, Table);
-                w.String(NfTables.ChainName, operation.Name);
+            case NftOperationKind.AddTable:
+                NftDefinition.Table(w, operation.Definition);
                 break;
             case NftOperationKind.AddChain:
-                message = Begin(w, NfTables.NewChain, create | ack, sequence);
-                w.String(NfTables.ChainTable, Table);
-                w.String(NfTables.ChainName, operation.Name);
+                NftDefinition.Chain(w, operation.Definition);
                 break;
-            case NftOperationKind.DeleteSet:
-                message = Begin(w, NfTables.DeleteSet, NfTables.FlagRequest | ack, sequence);
-                w.String(NfTables.SetTable, Table);
-                w.String(NfTables.SetName, operation.Name);
-                break;
-            case NftOperationKind.AddSet:
-                message = Begin(w, NfTables.NewSet, create | ack, sequence);
-                AffinitySet(w, operation.Set!, sequence);
+            case NftOperationKind.AddSet or NftOperationKind.AddMap:
+                // The kernel requires an ID (unique in the batch) on every new set, for references by ID; ours go by name.
+                NftDefinition.Set(w, operation.Definition, sequence);
                 break;
             case NftOperationKind.AddRule:
-                message = Begin(w, NfTables.NewRule, create | NfTables.FlagAppend | ack, sequence);
-                w.String(NfTables.RuleTable, Table);
-                w.String(NfTables.RuleChain, operation.Name);
                 NftRuleCompiler.Write(w, operation.Rule!);
                 break;
-            case NftOperationKind.AddElement:
-                message = Begin(w, NfTables.NewSetElement, create | ack, sequence);
-                NftElementEncoder.Write(w, Table, operation.Element!, withData: true);
+            case NftOperationKind.AddElement or NftOperationKind.DeleteElement:
+                NftElementEncoder.Write(w, operation.Element!, withData: operation.Kind == NftOperationKind.AddElement);
                 break;
-            case NftOperationKind.DeleteElement:
-                message = Begin(w, NfTables.DeleteSetElement, NfTables.FlagRequest | ack, sequence);
-                NftElementEncoder.Write(w, Table, operation.Element!, withData: false);
-                break;
-            default:
-                throw new NotSupportedException($"the netlink transport has no encoding for {operation.Kind}");
         }
 
         w.EndMessage(message);
     }
-
-    // { type ipv4_addr ; flags dynamic,timeout ; timeout Ns ; } with the key byte order nft records for printing.
-    // The kernel requires an ID (unique in the batch) on every new set, for references by ID; ours go by name.
-    private static void AffinitySet(NetlinkWriter w, NftAffinitySet set, uint id)
-    {
-        w.String(NfTables.SetTable, Table);
-        w.String(NfTables.SetName, set.Name);
-        w.U32(NfTables.SetFlags, NfTables.SetFlagTimeout | NfTables.SetFlagEval);
-        w.U32(NfTables.SetKeyType, NfTables.TypeIpv4Address);
-        w.U32(NfTables.SetKeyLength, 4);
-        w.U32(NfTables.SetId, id);
-        w.U64(NfTables.SetTimeout, (ulong)set.TimeoutSeconds * 1000);
-        byte[] userData = [NfTables.UserDataSetKeyByteOrder, 4, .. BitConverter.GetBytes(NfTables.ByteOrderBigEndian)];
-        w.Bytes(NfTables.SetUserData, userData);
-    }
-
-    private static int Begin(NetlinkWriter w, ushort type, int flags, uint sequence) =>
-        w.BeginMessage(type, (ushort)flags, sequence, NfTables.FamilyIpv4, 0);
 }

@@ -9,10 +9,9 @@ namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 /// </summary>
 internal static class NftElementEncoder
 {
-    public static void Write(NetlinkWriter w, string table, NftElement element, bool withData)
+    /// <summary>The element list of a NEWSETELEM / DELSETELEM message (its table and set are written before).</summary>
+    public static void Write(NetlinkWriter w, NftElement element, bool withData)
     {
-        w.String(NfTables.ElementListTable, table);
-        w.String(NfTables.ElementListSet, element.Collection);
         var list = w.BeginNested(NfTables.ElementListElements);
         var item = w.BeginNested(NfTables.ListElement);
         NftExpressions.Data(w, NfTables.ElementKey, Key(element));

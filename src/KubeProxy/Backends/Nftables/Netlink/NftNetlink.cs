@@ -20,7 +20,7 @@ internal sealed class NftNetlink(string? networkNamespace)
     /// </summary>
     public void Apply(IReadOnlyList<NftOperation> operations)
     {
-        if (operations.Count == 0)
+        if (operations.All(o => o.Kind == NftOperationKind.Remark))
         {
             return;
         }
@@ -28,7 +28,7 @@ internal sealed class NftNetlink(string? networkNamespace)
         var batch = NftBatch.Write(operations, sequence);
         sequence += (uint)operations.Count + 2;
         using var socket = NetlinkSocket.Open(networkNamespace);
-        socket.Send(batch.Bytes);
+        socket.Send(batch.Bytes, batch.Length);
         var errors = new List<(NftOperation? Operation, int Errno)>();
         var done = false;
         while (!done)

@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
@@ -51,10 +49,23 @@ internal static class NftRuleCompiler
         return data;
     }
 
-    public static byte[] Ipv4(string address, string rule) =>
-        IPAddress.TryParse(address, out var ip) && ip.AddressFamily == AddressFamily.InterNetwork
-            ? ip.GetAddressBytes()
-            : throw Unsupported(address, rule);
+    /// <summary>A dotted-quad IPv4 address as its 4 bytes (what the renderer writes; anything else is refused).</summary>
+    public static byte[] Ipv4(string address, string rule)
+    {
+        var bytes = new byte[4];
+        var parts = 0;
+        foreach (var range in address.AsSpan().Split('.'))
+        {
+            if (parts == 4 || !byte.TryParse(address.AsSpan()[range], NumberStyles.None, CultureInfo.InvariantCulture, out bytes[parts]))
+            {
+                throw Unsupported(address, rule);
+            }
+
+            parts++;
+        }
+
+        return parts == 4 ? bytes : throw Unsupported(address, rule);
+    }
 
     public static byte Protocol(string name, string rule) => name switch
     {
@@ -81,6 +92,11 @@ internal static class NftRuleCompiler
 
     private static int Statement(NetlinkWriter w, string[] t, int i, string rule)
     {
+        if (i + 2 < t.Length && t[i + 2] == ".")
+        {
+            return Concatenation(w, t, i, rule);
+        }
+
         switch (t[i])
         {
             case "ip" when i + 2 < t.Length && t[i + 1] is "saddr" or "daddr":
@@ -89,14 +105,36 @@ internal static class NftRuleCompiler
                 NftExpressions.RandomNumber(w, Number(t[i + 3], rule));
                 NftExpressions.Compare(w, NftExpressions.CompareEqual, HostOrder(Number(t[i + 5], rule)));
                 return i + 6;
-            case "fib" when i + 3 < t.Length && t[i + 1] == "saddr" && t[i + 2] == "type" && t[i + 3] == "local":
-                NftExpressions.SourceAddressType(w);
+            case "fib" when i + 3 < t.Length && t[i + 1] is "saddr" or "daddr" && t[i + 2] == "type" && t[i + 3] == "local":
+                NftExpressions.AddressType(w, source: t[i + 1] == "saddr");
                 NftExpressions.Compare(w, NftExpressions.CompareEqual, HostOrder(2)); // RTN_LOCAL
                 return i + 4;
             case "meta" when i + 2 < t.Length && t[i + 1] == "l4proto":
-                NftExpressions.Layer4Protocol(w);
+                NftExpressions.MetaLoad(w, NftExpressions.MetaLayer4Protocol);
                 NftExpressions.Compare(w, NftExpressions.CompareEqual, [Protocol(t[i + 2], rule)]);
                 return i + 3;
+            case "ct" when i + 2 < t.Length && t[i + 1] == "state" && t[i + 2] == "new":
+                NftExpressions.ConnectionState(w);
+                NftExpressions.Mask(w, HostOrder(8)); // IP_CT_NEW's state bit
+                NftExpressions.Compare(w, NftExpressions.CompareNotEqual, HostOrder(0));
+                return i + 3;
+            case "mark" when i + 4 < t.Length && t[i + 1] == "set" && t[i + 2] == "mark" && t[i + 3] is "or" or "xor":
+                var bits = Hex(t[i + 4], rule);
+                NftExpressions.MetaLoad(w, NftExpressions.MetaMark);
+                NftExpressions.Mask(w, HostOrder(t[i + 3] == "or" ? ~bits : uint.MaxValue), HostOrder(bits));
+                NftExpressions.MetaSet(w, NftExpressions.MetaMark);
+                return i + 5;
+            case "mark" when i + 4 < t.Length && t[i + 1] == "and" && t[i + 3] == "==":
+                NftExpressions.MetaLoad(w, NftExpressions.MetaMark);
+                NftExpressions.Mask(w, HostOrder(Hex(t[i + 2], rule)));
+                NftExpressions.Compare(w, NftExpressions.CompareEqual, HostOrder(Number(t[i + 4], rule)));
+                return i + 5;
+            case "masquerade" when i + 1 < t.Length && t[i + 1] == "fully-random":
+                NftExpressions.MasqueradeFullyRandom(w);
+                return i + 2;
+            case "reject":
+                NftExpressions.Reject(w);
+                return i + 1;
             case "dnat" when i + 2 < t.Length && t[i + 1] == "to":
                 Dnat(w, t[i + 2], rule);
                 return i + 3;
@@ -105,11 +143,57 @@ internal static class NftRuleCompiler
                 NftExpressions.UpdateSet(w, t[i + 1][1..]);
                 return i + 6;
             case "jump" or "goto" when i + 1 == t.Length - 1:
-                var (code, chain) = Verdict(t[i] + " " + t[i + 1], rule);
-                NftExpressions.Verdict(w, code, chain);
+                NftExpressions.Verdict(w, t[i] == "goto" ? NfTables.VerdictGoto : NfTables.VerdictJump, t[i + 1]);
                 return i + 2;
+            case "return" when i == t.Length - 1:
+                NftExpressions.Verdict(w, NfTables.VerdictReturn, null);
+                return i + 1;
             default:
                 throw Unsupported(t[i], rule);
+        }
+    }
+
+    // KEY . KEY … vmap @MAP: the keys go to consecutive 32-bit registers (the first as NFT_REG_1, as nft writes it),
+    // then one lookup of them all whose result is the verdict.
+    private static int Concatenation(NetlinkWriter w, string[] t, int i, string rule)
+    {
+        var offset = 0u;
+        while (true)
+        {
+            var register = offset == 0 ? NftExpressions.Register1 : 8 + offset;
+            switch ((t[i], i + 1 < t.Length ? t[i + 1] : ""))
+            {
+                case ("ip", "daddr"):
+                    NftExpressions.Payload(w, 16, 4, register);
+                    break;
+                case ("ip", "saddr"):
+                    NftExpressions.Payload(w, 12, 4, register);
+                    break;
+                case ("meta", "l4proto"):
+                    NftExpressions.MetaLoad(w, NftExpressions.MetaLayer4Protocol, register);
+                    break;
+                case ("th", "dport"):
+                    NftExpressions.Payload(w, 2, 2, register, NftExpressions.TransportHeader);
+                    break;
+                default:
+                    throw Unsupported(t[i], rule);
+            }
+
+            offset++;
+            i += 2;
+            if (i < t.Length && t[i] == ".")
+            {
+                i++;
+                continue;
+            }
+
+            if (i + 1 < t.Length && t[i] == "vmap" && t[i + 1].StartsWith('@'))
+            {
+                NftExpressions.Lookup(w, t[i + 1][1..], verdictMap: true);
+                return i + 2;
+            }
+
+            throw Unsupported(i < t.Length ? t[i] : ".", rule);
         }
     }
 
@@ -192,10 +276,15 @@ internal static class NftRuleCompiler
             : throw Unsupported("comment", rule);
     }
 
+    private static uint Hex(string text, string rule) =>
+        text.StartsWith("0x", StringComparison.Ordinal) && uint.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Unsupported(text, rule);
+
     private static uint Number(string text, string rule) =>
         uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw Unsupported(text, rule);
 
-    // Registers hold numgen's and fib's results as host-order 32-bit words.
+    // Registers hold numgen's, fib's, ct state's and the mark's values as host-order 32-bit words.
     private static byte[] HostOrder(uint value) => BitConverter.GetBytes(value);
 
     private static NotSupportedException Unsupported(string token, string rule) =>

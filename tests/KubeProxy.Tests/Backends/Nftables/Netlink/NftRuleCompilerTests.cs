@@ -54,4 +54,49 @@ public sealed class NftRuleCompilerTests
             NftElementEncoder.Key(new NftElement("service-ips", "10.96.0.10 . udp . 53", "goto x")));
         Assert.Equal([6, 0, 0, 0, 0x75, 0x80, 0, 0], NftElementEncoder.Key(new NftElement("service-nodeports", "tcp . 30080", "drop")));
     }
+
+    [Theory]
+    [InlineData("{ type ipv6_addr ; }", "ipv6_addr")]
+    [InlineData("{ type ipv4_addr ; flags interval ; }", "flags interval")]
+    [InlineData("{ type ipv4_addr ; size 65535 ; }", "size 65535")]
+    public void Set_definitions_outside_the_renderers_subset_are_refused(string definition, string clause)
+    {
+        var error = Assert.Throws<NotSupportedException>(() => NftDefinition.Set(new NetlinkWriter(), definition, 1));
+
+        Assert.Contains($"'{clause}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_operation_kind_writes_the_nft_line_it_stands_for()
+    {
+        var element = new NftElement("service-ips", "10.96.0.10 . udp . 53", "goto x", "ns/dns");
+        NftOperation[] operations =
+        [
+            new(NftOperationKind.AddTable, "", Definition: "{ comment \"c\" ; }"), new(NftOperationKind.DeleteTable, ""),
+            NftOperation.AddChain("c", "{ type nat hook output priority -100 ; }"), NftOperation.AddChain("d"),
+            new(NftOperationKind.AddMap, "m", Definition: "{ type inet_proto . inet_service : verdict ; }"),
+            NftOperation.AddSet(new NftAffinitySet("a", 60)), NftOperation.AddRule("d", "goto c"),
+            NftOperation.AddElement(element), NftOperation.DeleteElement(element), NftOperation.FlushChain("d"),
+            NftOperation.DeleteChain("d"), NftOperation.DeleteSet("a"), NftOperation.Remark("# x"),
+        ];
+
+        Assert.Equal(
+            """
+            add table ip kube-proxy { comment "c" ; }
+            delete table ip kube-proxy
+            add chain ip kube-proxy c { type nat hook output priority -100 ; }
+            add chain ip kube-proxy d
+            add map ip kube-proxy m { type inet_proto . inet_service : verdict ; }
+            add set ip kube-proxy a { type ipv4_addr ; flags dynamic,timeout ; timeout 60s ; }
+            add rule ip kube-proxy d goto c
+            add element ip kube-proxy service-ips { 10.96.0.10 . udp . 53 comment "ns/dns" : goto x }
+            delete element ip kube-proxy service-ips { 10.96.0.10 . udp . 53 }
+            flush chain ip kube-proxy d
+            delete chain ip kube-proxy d
+            delete set ip kube-proxy a
+            # x
+
+            """.ReplaceLineEndings("\n"),
+            NftOperation.Script(operations));
+    }
 }
