@@ -27,7 +27,7 @@ internal sealed class Dnsmasq : IAsyncDisposable
         var dir = Directory.CreateTempSubdirectory("orc-dnsmasq-").FullName;
         var hosts = Path.Combine(dir, "hosts");
         File.WriteAllLines(hosts, hostLines);
-        var port = FreeUdpPort();
+        var port = FreePort();
         var info = new ProcessStartInfo("dnsmasq")
         {
             ArgumentList = { "--no-daemon", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--listen-address", "127.0.0.1", "--bind-interfaces", "--no-resolv", "--no-hosts", "--addn-hosts", hosts, "--pid-file=" + Path.Combine(dir, "pid"), "--user=root", "--cache-size=10000" },
@@ -60,11 +60,25 @@ internal sealed class Dnsmasq : IAsyncDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static int FreeUdpPort()
+    /// <summary>A port free for UDP and TCP (dnsmasq binds both; a port free for UDP alone failed it with EADDRINUSE).</summary>
+    private static int FreePort()
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+        while (true)
+        {
+            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
+            using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                // taken for TCP: another
+            }
+        }
     }
 
     private static void WaitUntilAnswering(IPEndPoint endpoint, Process process, string probeName)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Orchestrator.Dns.Server.Batching;
 
 namespace Orchestrator.Dns.Server;
@@ -39,9 +40,18 @@ internal sealed partial class DnsServer
     {
         var ct = _stop.Token;
         using var batch = new UdpBatch();
-        var handle = socket.SafeHandle;
+        SafeHandle handle;
         var added = false;
-        handle.DangerousAddRef(ref added);
+        try
+        {
+            handle = socket.SafeHandle;
+            handle.DangerousAddRef(ref added);
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // disposed before this thread ran
+        }
+
         try
         {
             var fd = (int)handle.DangerousGetHandle();

@@ -7,19 +7,22 @@ using Orchestrator.Dns.Wire;
 namespace Orchestrator.Dns.Server;
 
 /// <summary>
-/// Serves DNS over UDP and TCP on one endpoint. UDP: several receive loops (threads) share the socket,
-/// each with its own buffers and <see cref="SocketAddress"/>, so a cached answer is received, copied and
-/// sent without allocating. Questions outside the zone go to <see cref="UpstreamForwarder"/> off the loop.
-/// TCP: RFC 7766 length-prefixed messages, several per connection, closed after an idle time.
+/// Serves DNS over UDP and TCP on one endpoint. UDP: several receive loops (threads), each on its own
+/// SO_REUSEPORT socket; on Linux each loop takes every queued datagram with one recvmmsg and sends the
+/// answers with one sendmmsg (<see cref="UdpBatch"/>, DnsServer.Udp.cs), elsewhere one datagram per call;
+/// either way a cached answer is received, copied and sent without allocating. Questions outside the zone
+/// go to <see cref="UpstreamForwarder"/> off the loop. TCP: RFC 7766 length-prefixed messages, several per
+/// connection, closed after an idle time.
 /// </summary>
 /// <remarks>
 /// Codec choice: the wire format is this project's own (Wire/), not ARSoft.Tools.Net's or Makaretu.Dns's.
 /// Both libraries decode every query into an object graph and encode every answer anew (allocation
 /// per query), and ARSoft's DnsServer hands each query to an async event; a cluster DNS answers a
 /// small set of names over and over, so the hot path here is a parse into a stack buffer, one
-/// dictionary probe and a copy of a prebuilt answer. bench/dns.sh (1,000 Service names, 16 UDP clients,
-/// 2 cores, same run): async ReceiveFromAsync loops gave 64.5k qps vs dnsmasq's 81.4k (0.79x); blocking
-/// receive threads give 85.2k vs 80.9k (1.05x), p99 1.05 ms vs 2.98 ms.
+/// dictionary probe and a copy of a prebuilt answer. Loop choice (bench/dns.sh, 2 cores shared with the
+/// client): async ReceiveFromAsync loops 0.79x dnsmasq's qps; blocking per-datagram threads 0.75x on a quiet
+/// machine (the client and server share the cores, and the server spent more CPU per query than dnsmasq's
+/// one epoll thread); batched loops spend about half dnsmasq's CPU per query (docs/networking.md).
 /// </remarks>
 internal sealed partial class DnsServer : IAsyncDisposable
 {

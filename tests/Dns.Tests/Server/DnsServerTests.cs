@@ -57,6 +57,15 @@ public sealed class DnsServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DisposingRightAfterStartEndsEveryReceiveLoop()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await new TestDnsServer(Zone).DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    [Fact]
     public async Task SrvRecordNamesThePortAndTarget()
     {
         var response = await _server.Client().QueryAsync("_pg._tcp.db.default.svc.cluster.local", QueryType.SRV);
