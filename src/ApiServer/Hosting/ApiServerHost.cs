@@ -84,6 +84,7 @@ public sealed class ApiServerHost : IAsyncDisposable
             kestrel.Limits.MaxRequestLineSize = GoMaxHeaderBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = GoMaxHeaderBytes;
         });
+        Metrics.Prometheus.DefaultCollectors.Configure(); // before /metrics is first scraped: no per-request event listeners
         var traced = new Tracing.TracedStore(store); // store spans inside traced requests (docs/operations.md "Traces")
         builder.Services.AddSingleton<IStore>(options.EnableMetrics ? new Metrics.Prometheus.InstrumentedStore(traced) : traced);
         builder.Services.AddSingleton(_ => ResourceRegistry.CreateServed());
