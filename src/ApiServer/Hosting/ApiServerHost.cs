@@ -42,7 +42,10 @@ public sealed class ApiServerHost : IAsyncDisposable
     public static async Task<ApiServerHost> StartAsync(IStore store, ApiServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder();
+        // The content root is where the host looks for appsettings.json and watches it, recursively, for changes. The working
+        // directory (the default) usually holds the data directory (./.orchestrator), so every store write woke that watcher,
+        // and started from a home directory it put an inotify watch on every folder below. The server reads no such file.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         if (logging is not null)
         {
