@@ -20,22 +20,8 @@ internal static class JsonFields
     }
 
     /// <summary>The objects of the array under <paramref name="key"/>, with their indexes; nothing when absent.</summary>
-    public static IEnumerable<(int Index, JsonObject Item)> Items(JsonObject? parent, string key)
-    {
-        // Called for every list field of every write: nothing is allocated when the field is absent.
-        if (parent?[key] is not JsonArray array)
-        {
-            yield break;
-        }
-
-        for (var i = 0; i < array.Count; i++)
-        {
-            if (array[i] is JsonObject item)
-            {
-                yield return (i, item);
-            }
-        }
-    }
+    /// <remarks>Called for every list field of every write: a <c>foreach</c> over it allocates nothing (an iterator method allocated its state per call, absent field or not).</remarks>
+    public static JsonItems Items(JsonObject? parent, string key) => new(parent?[key] as JsonArray);
 
     /// <summary>The string value of <paramref name="node"/>, or null when absent or not a string.</summary>
     public static string? Text(JsonNode? node) =>

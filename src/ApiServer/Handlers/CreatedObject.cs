@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using Orchestrator.ApiServer.Storage;
 
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>
-/// A created object (<see cref="ObjectCreator.CreateWithJsonAsync"/>) and, when it could be made from the stored bytes,
-/// the JSON of the answer in the request's version; null means serialize <see cref="Object"/>.
+/// A created object (<see cref="ObjectCreator.CreateWithJsonAsync"/>) and, when the answer in the request's version is its
+/// stored bytes with the resourceVersion put in (<see cref="ResponseJson.WriteWithResourceVersion"/>), those bytes and the
+/// revision; null means serialize <see cref="Object"/>.
 /// </summary>
-internal sealed record CreatedObject(JsonObject Object, byte[]? Json);
+internal sealed record CreatedObject(JsonObject Object, EncodedObject? Stored, long Revision);

@@ -39,8 +39,8 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
         (await CreateWithJsonAsync(request, body, owner, applyConfiguration, dryRun, cancellationToken)).Object;
 
     /// <summary>
-    /// <see cref="CreateAsync"/>, also giving the answer's JSON in the request's version when it is the stored bytes with the
-    /// resourceVersion put in (no version conversion, the body's type meta already the resource's); otherwise that JSON is
+    /// <see cref="CreateAsync"/>, also giving the stored bytes when the answer in the request's version is those bytes with the
+    /// resourceVersion put in (no version conversion, the body's type meta already the resource's); otherwise they are
     /// null and the caller serializes the object. Either way the client gets the same bytes.
     /// </summary>
     public async Task<CreatedObject> CreateWithJsonAsync(ResourceRequest request, JsonObject body, FieldOwner owner, JsonObject? applyConfiguration, bool dryRun, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
         var key = ObjectKeys.Item(resource, ObjectMeta.Namespace(body), name);
         if (dryRun)
         {
-            return await store.GetAsync(key, cancellationToken) is null ? new CreatedObject(body, null) : throw ApiErrors.AlreadyExists(resource, name);
+            return await store.GetAsync(key, cancellationToken) is null ? new CreatedObject(body, null, 0) : throw ApiErrors.AlreadyExists(resource, name);
         }
 
         KeyValue created;
@@ -92,11 +92,9 @@ internal sealed class ObjectCreator(IStore store, RegistryRules rules, ServiceAl
         }
 
         // Decided before resourceVersion and the type meta are set below: the stored bytes are the answer when neither moves a field.
-        var json = served.StoredAs is null && HasTypeMeta(resource, body) && !StoredObject.Metadata(body).ContainsKey("resourceVersion")
-            ? ResponseJson.WithResourceVersion(encoded, created.ModRevision)
-            : null;
+        EncodedObject? answer = served.StoredAs is null && HasTypeMeta(resource, body) && !StoredObject.Metadata(body).ContainsKey("resourceVersion") ? encoded : null;
         ObjectMeta.Set(body, "resourceVersion", created.ModRevision.ToString(CultureInfo.InvariantCulture));
-        return new CreatedObject(Responses.WithTypeMeta(resource, body), json);
+        return new CreatedObject(Responses.WithTypeMeta(resource, body), answer, created.ModRevision);
     }
 
     private static bool HasTypeMeta(ResourceDefinition resource, JsonObject body) =>

@@ -17,9 +17,9 @@ internal sealed partial class ResourceHandler
         }
 
         var created = await creator.CreateWithJsonAsync(request, body, RequestOptions.FieldOwnerOf(context, null), null, RequestOptions.IsDryRun(context), context.RequestAborted);
-        if (created.Json is { } json)
+        if (created.Stored is { } stored)
         {
-            await Responses.WriteJsonAsync(context, 201, json);
+            await Responses.WriteStoredAsync(context, 201, stored, created.Revision);
             return;
         }
 

@@ -21,13 +21,13 @@ internal static class Responses
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
-    /// <summary>A body already serialized (the answer a create makes from the stored bytes).</summary>
-    public static async Task WriteJsonAsync(HttpContext context, int statusCode, ReadOnlyMemory<byte> json)
+    /// <summary>The answer to a create made from the stored bytes (<see cref="Storage.ResponseJson.WriteWithResourceVersion"/>).</summary>
+    public static async Task WriteStoredAsync(HttpContext context, int statusCode, Storage.EncodedObject stored, long revision)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
-        context.Response.ContentLength = json.Length;
-        await context.Response.BodyWriter.WriteAsync(json, context.RequestAborted);
+        Storage.ResponseJson.WriteWithResourceVersion(stored, revision, context.Response.BodyWriter);
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
     public static Task WriteErrorAsync(HttpContext context, ApiException error) =>

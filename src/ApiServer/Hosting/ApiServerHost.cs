@@ -42,7 +42,10 @@ public sealed class ApiServerHost : IAsyncDisposable
     public static async Task<ApiServerHost> StartAsync(IStore store, ApiServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder();
+        // The content root is where the host looks for appsettings.json and watches it, recursively, for changes. The working
+        // directory (the default) usually holds the data directory (./.orchestrator), so every store write woke that watcher,
+        // and started from a home directory it put an inotify watch on every folder below. The server reads no such file.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         if (logging is not null)
         {
@@ -84,6 +87,7 @@ public sealed class ApiServerHost : IAsyncDisposable
             kestrel.Limits.MaxRequestLineSize = GoMaxHeaderBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = GoMaxHeaderBytes;
         });
+        Metrics.Prometheus.DefaultCollectors.Configure(); // before /metrics is first scraped: no per-request event listeners
         var traced = new Tracing.TracedStore(store); // store spans inside traced requests (docs/operations.md "Traces")
         builder.Services.AddSingleton<IStore>(options.EnableMetrics ? new Metrics.Prometheus.InstrumentedStore(traced) : traced);
         builder.Services.AddSingleton(_ => ResourceRegistry.CreateServed());

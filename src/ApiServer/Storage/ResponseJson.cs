@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Orchestrator.ApiServer.Storage;
@@ -81,23 +82,18 @@ internal static class ResponseJson
     /// <summary>
     /// The answer to a create whose body already had the resource's <c>kind</c> and <c>apiVersion</c> and no
     /// <c>metadata.resourceVersion</c>: the stored bytes with the resourceVersion appended to the metadata,
-    /// which is what <see cref="FromStored"/> gives for such a value, without reading it again.
+    /// which is what <see cref="FromStored"/> gives for such a value, written without reading it again.
     /// </summary>
-    public static byte[] WithResourceVersion(EncodedObject encoded, long revision)
+    public static void WriteWithResourceVersion(EncodedObject encoded, long revision, IBufferWriter<byte> output)
     {
         Span<byte> digits = stackalloc byte[20];
-        revision.TryFormat(digits, out var length, provider: System.Globalization.CultureInfo.InvariantCulture);
-        ReadOnlySpan<byte> field = encoded.MetadataEmpty ? "\"resourceVersion\":\""u8 : ",\"resourceVersion\":\""u8;
+        revision.TryFormat(digits, out var count, provider: System.Globalization.CultureInfo.InvariantCulture);
         var value = encoded.Value;
-        var json = new byte[value.Length + field.Length + length + 1];
-        var span = json.AsSpan();
-        value.AsSpan(0, encoded.MetadataEnd).CopyTo(span);
-        span = span[encoded.MetadataEnd..];
-        field.CopyTo(span);
-        digits[..length].CopyTo(span[field.Length..]);
-        span[field.Length + length] = (byte)'"';
-        value.AsSpan(encoded.MetadataEnd).CopyTo(span[(field.Length + length + 1)..]);
-        return json;
+        output.Write(value.AsSpan(0, encoded.MetadataEnd));
+        output.Write(encoded.MetadataEmpty ? "\"resourceVersion\":\""u8 : ",\"resourceVersion\":\""u8);
+        output.Write(digits[..count]);
+        output.Write("\""u8);
+        output.Write(value.AsSpan(encoded.MetadataEnd));
     }
 
     /// <summary>Metadata with resourceVersion replaced in place or appended; a metadata that is not an object becomes one holding only the resourceVersion.</summary>

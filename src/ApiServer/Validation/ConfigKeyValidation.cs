@@ -16,7 +16,7 @@ internal static partial class ConfigKeyValidation
         {
             foreach (var (key, _) in body[map] as JsonObject ?? [])
             {
-                causes.AddRange(Problems(key).Select(p => FieldErrors.InvalidText($"{map}[{key}]", key, p)));
+                FieldErrors.AddInvalid(causes, $"{map}[{key}]", key, Problems(key));
             }
         }
     }

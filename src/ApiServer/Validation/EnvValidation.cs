@@ -96,7 +96,7 @@ internal static class EnvValidation
             }
             else
             {
-                causes.AddRange(ConfigKeyValidation.Problems(key).Select(p => FieldErrors.InvalidText($"{path}.{kind}.key", key, p)));
+                FieldErrors.AddInvalid(causes, $"{path}.{kind}.key", key, ConfigKeyValidation.Problems(key));
             }
         }
 

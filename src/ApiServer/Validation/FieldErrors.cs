@@ -15,6 +15,29 @@ internal static class FieldErrors
 
     public static StatusCause InvalidText(string field, string value, string detail) => Invalid(field, GoText.Quote(value), detail);
 
+    /// <summary>
+    /// One <see cref="InvalidText"/> cause per problem, in order. Every write runs this for its names and labels, nearly
+    /// always with no problem: a list is walked by index, so nothing is allocated then (a LINQ projection allocated a
+    /// delegate and an iterator per call).
+    /// </summary>
+    public static void AddInvalid(List<StatusCause> causes, string field, string value, IEnumerable<string> problems)
+    {
+        if (problems is IReadOnlyList<string> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                causes.Add(InvalidText(field, value, list[i]));
+            }
+
+            return;
+        }
+
+        foreach (var problem in problems)
+        {
+            causes.Add(InvalidText(field, value, problem));
+        }
+    }
+
     public static StatusCause NotSupported(string field, string value, params string[] supported) =>
         new("FieldValueNotSupported", $"Unsupported value: {GoText.Quote(value)}: supported values: {string.Join(", ", supported.Select(GoText.Quote))}", field);
 

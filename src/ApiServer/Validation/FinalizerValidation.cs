@@ -19,7 +19,7 @@ internal static class FinalizerValidation
         var finalizers = Finalizers(metadata);
         foreach (var finalizer in finalizers)
         {
-            causes.AddRange(LabelValidation.KeyErrors(finalizer).Select(e => FieldErrors.InvalidText(Field, finalizer, e)));
+            FieldErrors.AddInvalid(causes, Field, finalizer, LabelValidation.KeyErrors(finalizer));
         }
 
         if (finalizers.Contains(Orphan) && finalizers.Contains(Foreground))

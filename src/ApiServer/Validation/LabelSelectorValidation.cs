@@ -24,8 +24,8 @@ internal static class LabelSelectorValidation
 
         foreach (var (key, value) in JsonFields.StringMap(selector["matchLabels"]) ?? [])
         {
-            causes.AddRange(LabelValidation.KeyErrors(key).Select(e => FieldErrors.InvalidText(path + ".matchLabels", key, e)));
-            causes.AddRange(LabelValidation.ValueErrors(value).Select(e => FieldErrors.InvalidText(path + ".matchLabels", value, e)));
+            FieldErrors.AddInvalid(causes, path + ".matchLabels", key, LabelValidation.KeyErrors(key));
+            FieldErrors.AddInvalid(causes, path + ".matchLabels", value, LabelValidation.ValueErrors(value));
         }
 
         foreach (var (i, expression) in JsonFields.Items(selector, "matchExpressions"))
@@ -58,11 +58,11 @@ internal static class LabelSelectorValidation
         }
 
         var key = JsonFields.Text(requirement["key"]) ?? "";
-        causes.AddRange(LabelValidation.KeyErrors(key).Select(e => FieldErrors.InvalidText(path + ".key", key, e)));
+        FieldErrors.AddInvalid(causes, path + ".key", key, LabelValidation.KeyErrors(key));
         for (var i = 0; i < values.Count; i++)
         {
             var value = JsonFields.Text(values[i]) ?? "";
-            causes.AddRange(LabelValidation.ValueErrors(value).Select(e => FieldErrors.InvalidText($"{path}.values[{i}]", value, e)));
+            FieldErrors.AddInvalid(causes, $"{path}.values[{i}]", value, LabelValidation.ValueErrors(value));
         }
     }
 }

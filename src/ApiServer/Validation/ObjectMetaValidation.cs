@@ -26,7 +26,7 @@ internal static class ObjectMetaValidation
         var metadata = body["metadata"] as JsonObject;
         if (JsonFields.Text(metadata?["generateName"]) is { Length: > 0 } generateName)
         {
-            causes.AddRange(NameValidation.ForResource(resource.Plural, generateName, prefix: true).Select(p => FieldErrors.InvalidText("metadata.generateName", generateName, p)));
+            FieldErrors.AddInvalid(causes, "metadata.generateName", generateName, NameValidation.ForResource(resource.Plural, generateName, prefix: true));
         }
 
         if (JsonFields.Text(metadata?["name"]) is not { Length: > 0 } name)
@@ -35,7 +35,7 @@ internal static class ObjectMetaValidation
         }
         else
         {
-            causes.AddRange(NameValidation.ForResource(resource.Plural, name, prefix: false).Select(p => FieldErrors.InvalidText("metadata.name", name, p)));
+            FieldErrors.AddInvalid(causes, "metadata.name", name, NameValidation.ForResource(resource.Plural, name, prefix: false));
         }
 
         Namespace(resource.Namespaced, JsonFields.Text(metadata?["namespace"]), causes);
@@ -83,7 +83,7 @@ internal static class ObjectMetaValidation
             return;
         }
 
-        causes.AddRange(NameValidation.Dns1123Label(ns).Select(p => FieldErrors.InvalidText("metadata.namespace", ns, p)));
+        FieldErrors.AddInvalid(causes, "metadata.namespace", ns, NameValidation.Dns1123Label(ns));
     }
 
     /// <summary>ValidateLabels: each key a label key, each value a label value, all on <c>metadata.labels</c>.</summary>
@@ -91,9 +91,9 @@ internal static class ObjectMetaValidation
     {
         foreach (var (key, node) in labels ?? [])
         {
-            causes.AddRange(LabelValidation.KeyErrors(key).Select(e => FieldErrors.InvalidText("metadata.labels", key, e)));
+            FieldErrors.AddInvalid(causes, "metadata.labels", key, LabelValidation.KeyErrors(key));
             var value = JsonFields.Text(node) ?? "";
-            causes.AddRange(LabelValidation.ValueErrors(value).Select(e => FieldErrors.InvalidText("metadata.labels", value, e)));
+            FieldErrors.AddInvalid(causes, "metadata.labels", value, LabelValidation.ValueErrors(value));
         }
     }
 
@@ -103,7 +103,7 @@ internal static class ObjectMetaValidation
         long size = 0;
         foreach (var (key, node) in annotations ?? [])
         {
-            causes.AddRange(LabelValidation.KeyErrors(key.ToLowerInvariant()).Select(e => FieldErrors.InvalidText("metadata.annotations", key, e)));
+            FieldErrors.AddInvalid(causes, "metadata.annotations", key, LabelValidation.KeyErrors(key.ToLowerInvariant()));
             size += Encoding.UTF8.GetByteCount(key) + Encoding.UTF8.GetByteCount(JsonFields.Text(node) ?? "");
         }
 

@@ -65,7 +65,7 @@ internal static class PodSpecValidation
             }
             else
             {
-                causes.AddRange(NameValidation.Dns1123Label(name).Select(p => FieldErrors.InvalidText($"{at}.name", name, p)));
+                FieldErrors.AddInvalid(causes, $"{at}.name", name, NameValidation.Dns1123Label(name));
                 if (!names.Add(name))
                 {
                     causes.Add(FieldErrors.Duplicate($"{at}.name", name));

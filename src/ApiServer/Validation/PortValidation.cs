@@ -50,7 +50,7 @@ internal static class PortValidation
         if (port is JsonValue value && value.GetValueKind() == JsonValueKind.String)
         {
             var name = value.GetValue<string>();
-            causes.AddRange(NameProblems(name).Select(p => FieldErrors.InvalidText(field, name, p)));
+            FieldErrors.AddInvalid(causes, field, name, NameProblems(name));
         }
         else
         {
@@ -74,7 +74,7 @@ internal static class PortValidation
                 var problems = NameProblems(name);
                 if (problems.Count > 0)
                 {
-                    causes.AddRange(problems.Select(p => FieldErrors.InvalidText($"{path}.name", name, p)));
+                    FieldErrors.AddInvalid(causes, $"{path}.name", name, problems);
                 }
                 else if (!names.Add(name))
                 {

@@ -88,7 +88,7 @@ internal static class ResourceValidation
     private static void Name(string name, string path, List<StatusCause> causes)
     {
         var problems = LabelValidation.KeyErrors(name);
-        causes.AddRange(problems.Select(p => FieldErrors.InvalidText(path, name, p)));
+        FieldErrors.AddInvalid(causes, path, name, problems);
         if (problems.Count > 0)
         {
             return;

@@ -64,7 +64,9 @@ public sealed class StoredJsonTests
         StoredObject.Metadata(obj).Remove("resourceVersion"); // as a create finds it: cleared with the other server-owned fields
 
         var encoded = StoredObject.EncodeWithMetadataEnd(obj);
-        var answer = Encoding.UTF8.GetString(ResponseJson.WithResourceVersion(encoded, 42));
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        ResponseJson.WriteWithResourceVersion(encoded, 42, output);
+        var answer = Encoding.UTF8.GetString(output.WrittenSpan);
 
         Assert.Equal(Encoding.UTF8.GetString(StoredObject.Encode(obj)), Encoding.UTF8.GetString(encoded.Value));
         Assert.Equal(Encoding.UTF8.GetString(ResponseJson.FromStored(encoded.Value, 42, "Pod", "v1")), answer);

@@ -140,30 +140,30 @@ internal static class EmbeddedResourceValidation
 
         if (Text(metadata, "generateName") is { Length: > 0 } generateName)
         {
-            causes.AddRange(NameValidation.PathSegment(generateName, prefix: true).Select(p => FieldErrors.InvalidText(field + ".generateName", generateName, p)));
+            FieldErrors.AddInvalid(causes, field + ".generateName", generateName, NameValidation.PathSegment(generateName, prefix: true));
         }
 
         if (Text(metadata, "name") is { Length: > 0 } name)
         {
-            causes.AddRange(NameValidation.PathSegment(name, prefix: false).Select(p => FieldErrors.InvalidText(field + ".name", name, p)));
+            FieldErrors.AddInvalid(causes, field + ".name", name, NameValidation.PathSegment(name, prefix: false));
         }
 
         if (Text(metadata, "namespace") is { Length: > 0 } ns)
         {
-            causes.AddRange(NameValidation.Dns1123Label(ns).Select(p => FieldErrors.InvalidText(field + ".namespace", ns, p)));
+            FieldErrors.AddInvalid(causes, field + ".namespace", ns, NameValidation.Dns1123Label(ns));
         }
 
         foreach (var (key, label) in metadata["labels"] as JsonObject ?? [])
         {
-            causes.AddRange(LabelValidation.KeyErrors(key).Select(e => FieldErrors.InvalidText(field + ".labels", key, e)));
+            FieldErrors.AddInvalid(causes, field + ".labels", key, LabelValidation.KeyErrors(key));
             var text = JsonKinds.IsString(label, out var s) ? s : "";
-            causes.AddRange(LabelValidation.ValueErrors(text).Select(e => FieldErrors.InvalidText(field + ".labels", text, e)));
+            FieldErrors.AddInvalid(causes, field + ".labels", text, LabelValidation.ValueErrors(text));
         }
 
         long size = 0;
         foreach (var (key, annotation) in metadata["annotations"] as JsonObject ?? [])
         {
-            causes.AddRange(LabelValidation.KeyErrors(key.ToLowerInvariant()).Select(e => FieldErrors.InvalidText(field + ".annotations", key, e)));
+            FieldErrors.AddInvalid(causes, field + ".annotations", key, LabelValidation.KeyErrors(key.ToLowerInvariant()));
             size += Encoding.UTF8.GetByteCount(key) + Encoding.UTF8.GetByteCount(JsonKinds.IsString(annotation, out var s) ? s : "");
         }
 

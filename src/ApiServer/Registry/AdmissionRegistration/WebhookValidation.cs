@@ -109,7 +109,7 @@ internal static class WebhookValidation
                 continue;
             }
 
-            causes.AddRange(NameValidation.Dns1035Label(versions[i]).Select(p => FieldErrors.InvalidText($"{path}[{i}]", versions[i], p)));
+            FieldErrors.AddInvalid(causes, $"{path}[{i}]", versions[i], NameValidation.Dns1035Label(versions[i]));
         }
 
         if (!versions.Any(ReviewVersions.Contains))

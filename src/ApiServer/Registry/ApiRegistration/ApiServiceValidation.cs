@@ -35,10 +35,10 @@ internal static class ApiServiceValidation
 
         if (group.Length > 0)
         {
-            causes.AddRange(NameValidation.Dns1123Subdomain(group).Select(p => FieldErrors.InvalidText("spec.group", group, p)));
+            FieldErrors.AddInvalid(causes, "spec.group", group, NameValidation.Dns1123Subdomain(group));
         }
 
-        causes.AddRange(NameValidation.Dns1035Label(version).Select(p => FieldErrors.InvalidText("spec.version", version, p)));
+        FieldErrors.AddInvalid(causes, "spec.version", version, NameValidation.Dns1035Label(version));
         var groupPriority = spec.Long("groupPriorityMinimum");
         if (groupPriority is <= 0 or > 20000)
         {

@@ -83,7 +83,7 @@ internal static class RbacValidation
         }
         else
         {
-            causes.AddRange(NameValidation.PathSegment(name, prefix: false).Select(p => FieldErrors.InvalidText("roleRef.name", name, p)));
+            FieldErrors.AddInvalid(causes, "roleRef.name", name, NameValidation.PathSegment(name, prefix: false));
         }
     }
 
@@ -105,7 +105,7 @@ internal static class RbacValidation
                 case "ServiceAccount":
                     if (name.Length > 0)
                     {
-                        causes.AddRange(NameValidation.Dns1123Subdomain(name).Select(p => FieldErrors.InvalidText($"{path}.name", name, p)));
+                        FieldErrors.AddInvalid(causes, $"{path}.name", name, NameValidation.Dns1123Subdomain(name));
                     }
 
                     if (group.Length > 0)

@@ -21,6 +21,6 @@ internal static class CsiDriverNames
             causes.Add(FieldErrors.TooLong(field, MaxLength));
         }
 
-        causes.AddRange(NameValidation.Dns1123Subdomain(name.ToLowerInvariant()).Select(p => FieldErrors.InvalidText(field, name, p)));
+        FieldErrors.AddInvalid(causes, field, name, NameValidation.Dns1123Subdomain(name.ToLowerInvariant()));
     }
 }

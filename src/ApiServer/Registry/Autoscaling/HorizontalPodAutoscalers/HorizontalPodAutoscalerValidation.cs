@@ -65,7 +65,7 @@ internal static class HorizontalPodAutoscalerValidation
             }
             else
             {
-                causes.AddRange(NameValidation.PathSegment(value, prefix: false).Select(p => FieldErrors.InvalidText($"{path}.{field}", value, p)));
+                FieldErrors.AddInvalid(causes, $"{path}.{field}", value, NameValidation.PathSegment(value, prefix: false));
             }
         }
     }

@@ -47,7 +47,7 @@ internal static partial class IngressClassValidation
             return;
         }
 
-        causes.AddRange(NameValidation.Dns1123Subdomain(segments[0]).Select(p => FieldErrors.InvalidText(field, segments[0], p)));
+        FieldErrors.AddInvalid(causes, field, segments[0], NameValidation.Dns1123Subdomain(segments[0]));
         if (!HttpPath().IsMatch(segments[1]))
         {
             causes.Add(FieldErrors.InvalidText(field, segments[1], $"Invalid path (regex used for validation is '{HttpPathFormat}')"));
@@ -74,7 +74,7 @@ internal static partial class IngressClassValidation
         }
         else if (scope == "Namespace")
         {
-            causes.AddRange(NameValidation.Dns1123Label(ns!).Select(p => FieldErrors.InvalidText(path + ".namespace", ns!, p)));
+            FieldErrors.AddInvalid(causes, path + ".namespace", ns!, NameValidation.Dns1123Label(ns!));
         }
         else if (ns is not null)
         {

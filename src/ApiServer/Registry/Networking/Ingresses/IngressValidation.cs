@@ -46,7 +46,7 @@ internal static class IngressValidation
         Tls(spec.Objects("tls"), causes);
         if (spec.StringOrNull("ingressClassName") is { } className)
         {
-            causes.AddRange(NameValidation.Dns1123Subdomain(className).Select(p => FieldErrors.InvalidText("spec.ingressClassName", className, p)));
+            FieldErrors.AddInvalid(causes, "spec.ingressClassName", className, NameValidation.Dns1123Subdomain(className));
             if (ingress.StringOrNull("metadata", "annotations", ClassAnnotation) is { } annotation && annotation != className)
             {
                 causes.Add(FieldErrors.InvalidText("annotations." + ClassAnnotation, annotation, "must match `ingressClassName` when both are specified"));
@@ -63,7 +63,7 @@ internal static class IngressValidation
                 causes.Add(FieldErrors.InvalidText(path + ".host", host, "must be a DNS name, not an IP address"));
             }
 
-            causes.AddRange(NetworkNames.Host(host).Select(p => FieldErrors.InvalidText(path + ".host", host, p)));
+            FieldErrors.AddInvalid(causes, path + ".host", host, NetworkNames.Host(host));
         }
 
         if (rule["http"] is not JsonObject http)
@@ -151,7 +151,7 @@ internal static class IngressValidation
         }
         else
         {
-            causes.AddRange(NameValidation.Dns1035Label(name).Select(p => FieldErrors.InvalidText(path + ".service.name", name, p)));
+            FieldErrors.AddInvalid(causes, path + ".service.name", name, NameValidation.Dns1035Label(name));
         }
 
         var portName = service.String("port", "name");
@@ -162,7 +162,7 @@ internal static class IngressValidation
         }
         else if (portName.Length > 0)
         {
-            causes.AddRange(PortValidation.NameProblems(portName).Select(p => FieldErrors.InvalidText(path + ".service.port.name", portName, p)));
+            FieldErrors.AddInvalid(causes, path + ".service.port.name", portName, PortValidation.NameProblems(portName));
         }
         else if (portNumber != 0)
         {
@@ -182,7 +182,7 @@ internal static class IngressValidation
     {
         if (reference.StringOrNull("apiGroup") is { } group)
         {
-            causes.AddRange(NameValidation.Dns1123Subdomain(group).Select(p => FieldErrors.InvalidText(path + ".apiGroup", group, p)));
+            FieldErrors.AddInvalid(causes, path + ".apiGroup", group, NameValidation.Dns1123Subdomain(group));
         }
 
         foreach (var field in new[] { "kind", "name" })
@@ -194,7 +194,7 @@ internal static class IngressValidation
             }
             else
             {
-                causes.AddRange(NameValidation.PathSegment(value, prefix: false).Select(p => FieldErrors.InvalidText($"{path}.{field}", value, p)));
+                FieldErrors.AddInvalid(causes, $"{path}.{field}", value, NameValidation.PathSegment(value, prefix: false));
             }
         }
     }
@@ -206,12 +206,12 @@ internal static class IngressValidation
             var hosts = tls[t].Strings("hosts");
             for (var h = 0; h < hosts.Count; h++)
             {
-                causes.AddRange(NetworkNames.Host(hosts[h]).Select(p => FieldErrors.InvalidText($"spec.tls[{t}].hosts[{h}]", hosts[h], p)));
+                FieldErrors.AddInvalid(causes, $"spec.tls[{t}].hosts[{h}]", hosts[h], NetworkNames.Host(hosts[h]));
             }
 
             if (tls[t].String("secretName") is { Length: > 0 } secret)
             {
-                causes.AddRange(NameValidation.Dns1123Subdomain(secret).Select(p => FieldErrors.InvalidText($"spec.tls[{t}].secretName", secret, p)));
+                FieldErrors.AddInvalid(causes, $"spec.tls[{t}].secretName", secret, NameValidation.Dns1123Subdomain(secret));
             }
         }
     }

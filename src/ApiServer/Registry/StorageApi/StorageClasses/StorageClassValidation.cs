@@ -28,7 +28,7 @@ internal static class StorageClassValidation
         }
         else
         {
-            causes.AddRange(LabelValidation.KeyErrors(provisioner.ToLowerInvariant()).Select(e => FieldErrors.InvalidText("provisioner", provisioner, e)));
+            FieldErrors.AddInvalid(causes, "provisioner", provisioner, LabelValidation.KeyErrors(provisioner.ToLowerInvariant()));
         }
 
         Parameters(storageClass.StringMap("parameters"), causes);
@@ -84,7 +84,7 @@ internal static class StorageClassValidation
             {
                 var path = $"allowedTopologies[{t}].matchLabelExpressions[{e}]";
                 var key = expressions[e].String("key");
-                causes.AddRange(LabelValidation.KeyErrors(key).Select(m => FieldErrors.InvalidText(path + ".key", key, m)));
+                FieldErrors.AddInvalid(causes, path + ".key", key, LabelValidation.KeyErrors(key));
                 var values = expressions[e].Strings("values");
                 if (values.Count == 0)
                 {

@@ -30,7 +30,7 @@ internal sealed class VolumeAttachmentStrategy() : ResourceStrategy(new VolumeAt
         }
 
         var node = obj.String("spec", "nodeName");
-        causes.AddRange(NameValidation.Dns1123Subdomain(node).Select(p => FieldErrors.InvalidText("spec.nodeName", node, p)));
+        FieldErrors.AddInvalid(causes, "spec.nodeName", node, NameValidation.Dns1123Subdomain(node));
     }
 
     public override void ValidateUpdate(JsonObject current, JsonObject updated, List<StatusCause> causes)
