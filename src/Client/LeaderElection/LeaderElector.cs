@@ -9,6 +9,8 @@ namespace Orchestrator.Client;
 /// saw it change, so clock skew between machines does not matter); the leader renews every retry
 /// period and steps down if it cannot renew within the renew deadline; on shutdown the leader
 /// releases the lease so a successor need not wait. Writes are compare-and-swap on resourceVersion.
+/// A leader whose lease is still valid renews the copy it last wrote without reading it first (client-go's
+/// optimistic fast path), falling back to read-then-write when that fails.
 /// </summary>
 public sealed partial class LeaderElector
 {
@@ -18,6 +20,7 @@ public sealed partial class LeaderElector
     private readonly TimeProvider _time;
     private (string? Holder, DateTime? RenewTime) _observed;
     private DateTimeOffset _observedAt;
+    private V1Lease? _lease;
     private volatile bool _isLeader;
 
     public LeaderElector(IKubernetes client, LeaderElectionOptions options, ILogger logger, TimeProvider? time = null)
@@ -127,6 +130,24 @@ public sealed partial class LeaderElector
     private async Task<bool> TryAcquireOrRenewAsync(CancellationToken ct)
     {
         var now = _time.GetUtcNow();
+        if (_isLeader && _lease?.Spec is { } held && _observedAt + TimeSpan.FromSeconds(held.LeaseDurationSeconds ?? 0) > now)
+        {
+            try
+            {
+                return await RenewOptimisticallyAsync(_lease, held, now, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception e)
+            {
+                // Mostly a conflict: someone else wrote the lease since. Read it and decide as a candidate would.
+                LogAttemptFailed(e, _options.LeaseName);
+                _lease = null;
+            }
+        }
+
         try
         {
             V1Lease lease;
@@ -141,7 +162,7 @@ public sealed partial class LeaderElector
                     Metadata = new V1ObjectMeta { Name = _options.LeaseName, NamespaceProperty = _options.LeaseNamespace },
                     Spec = NewSpec(now.UtcDateTime, now.UtcDateTime, 0),
                 };
-                await _client.CoordinationV1.CreateNamespacedLeaseAsync(created, _options.LeaseNamespace, cancellationToken: ct);
+                _lease = await _client.CoordinationV1.CreateNamespacedLeaseAsync(created, _options.LeaseNamespace, cancellationToken: ct);
                 Observe(created.Spec, now);
                 return true;
             }
@@ -164,7 +185,7 @@ public sealed partial class LeaderElector
                 mine ? spec.AcquireTime ?? now.UtcDateTime : now.UtcDateTime,
                 now.UtcDateTime,
                 mine ? spec.LeaseTransitions ?? 0 : (spec.LeaseTransitions ?? 0) + 1);
-            await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, _options.LeaseName, _options.LeaseNamespace, cancellationToken: ct);
+            _lease = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, _options.LeaseName, _options.LeaseNamespace, cancellationToken: ct);
             Observe(lease.Spec, now);
             return true;
         }
@@ -178,6 +199,16 @@ public sealed partial class LeaderElector
             LogAttemptFailed(e, _options.LeaseName);
             return false;
         }
+    }
+
+    /// <summary>Renews <paramref name="last"/>, the lease as this leader last wrote it: compare-and-swap on its resourceVersion.</summary>
+    private async Task<bool> RenewOptimisticallyAsync(V1Lease last, V1LeaseSpec held, DateTimeOffset now, CancellationToken ct)
+    {
+        last.Spec = NewSpec(held.AcquireTime ?? now.UtcDateTime, now.UtcDateTime, held.LeaseTransitions ?? 0);
+        _lease = null; // until the write is known to have succeeded
+        _lease = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(last, _options.LeaseName, _options.LeaseNamespace, cancellationToken: ct);
+        Observe(last.Spec, now);
+        return true;
     }
 
     private async Task ReleaseAsync()

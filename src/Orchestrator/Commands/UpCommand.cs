@@ -173,6 +173,7 @@ internal static class UpCommand
         await output.WriteLineAsync($"orchestrator up: API server {server.Address} on {storeUrl}{nodes}{insecure}; pki {pki.Directory}; kubeconfig {kubeconfig}");
         await output.WriteAsync(UpNextSteps.Format(kubeconfig, joinLine.ToString()));
         await output.FlushAsync();
+        await progress.TraceAsync(UpMemory.ReleaseStartupGarbage());
         await server.WaitForShutdownAsync();
         await stop.CancelAsync();
         await Task.WhenAll(components).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);

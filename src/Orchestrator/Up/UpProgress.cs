@@ -32,6 +32,16 @@ internal sealed class UpProgress(TextWriter output, Func<TimeSpan> elapsed, Func
         await output.FlushAsync();
     }
 
+    /// <summary>A line only for <see cref="TraceVariable"/>: what happened and when, without the process costs.</summary>
+    public async Task TraceAsync(string what)
+    {
+        if (costs is not null)
+        {
+            await output.WriteLineAsync(Line(elapsed(), what));
+            await output.FlushAsync();
+        }
+    }
+
     /// <summary>One progress line: <c>orchestrator up: [1.23s] what</c>.</summary>
     public static string Line(TimeSpan elapsed, string what) =>
         string.Create(CultureInfo.InvariantCulture, $"{Prefix}[{elapsed.TotalSeconds:0.00}s] {what}");

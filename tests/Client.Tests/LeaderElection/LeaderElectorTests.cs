@@ -91,6 +91,31 @@ public sealed class LeaderElectorTests(ApiServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheLeaderRenewsWithoutReadingFirst_AndReadsAgainOnceSomeoneElseWroteTheLease()
+    {
+        var terms = new Terms();
+        var network = new PartitionHandler();
+        using var client = ClientThrough(network);
+        await using var a = new Candidate(client, "optimistic", "a", terms);
+        await Eventually.TrueAsync(() => a.Leading, "a leads", TimeSpan.FromSeconds(5));
+        var (answered, reads) = (network.Answered, network.Reads);
+
+        await Eventually.TrueAsync(() => network.Answered >= answered + 3, "three renewals", TimeSpan.FromSeconds(5));
+        Assert.Equal(reads, network.Reads); // client-go's fast path: the leader writes the copy it wrote last
+
+        // A write by someone else (a label) makes that copy stale: the next renewal conflicts, and the leader reads and renews.
+        var changed = await LabelAsync("optimistic");
+        var renewed = await Eventually.MatchesAsync(
+            () => LeaseAsync("optimistic"), l => l.Spec.RenewTime > changed.Spec.RenewTime && l.Metadata.ResourceVersion != changed.Metadata.ResourceVersion, "renewed after the conflict", TimeSpan.FromSeconds(5));
+        Assert.True(network.Reads > reads);
+        Assert.Equal("a", renewed.Spec.HolderIdentity);
+        Assert.Equal("yes", renewed.Metadata.Labels["touched"]);
+        Assert.Equal(changed.Spec.AcquireTime, renewed.Spec.AcquireTime);
+        Assert.True(a.Leading);
+        Assert.Equal(0, terms.Overlaps);
+    }
+
+    [Fact]
     public async Task ALeaseHeldByADeadHolder_IsTakenOnlyAfterItsDuration()
     {
         var start = DateTime.UtcNow;
@@ -184,6 +209,24 @@ public sealed class LeaderElectorTests(ApiServerFixture server) : IClassFixture<
     /// <summary>A client whose requests go through <paramref name="network"/>.</summary>
     private Kubernetes ClientThrough(PartitionHandler network) =>
         new(new KubernetesClientConfiguration { Host = server.Api.Address.ToString(), AccessToken = "test" }, network);
+
+    /// <summary>Adds a label to the lease, retrying when the leader's renewal wrote first.</summary>
+    private async Task<V1Lease> LabelAsync(string name)
+    {
+        while (true)
+        {
+            var lease = await LeaseAsync(name);
+            lease.Metadata.Labels = new Dictionary<string, string> { ["touched"] = "yes" };
+            try
+            {
+                return await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, name, "default");
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                // renewed meanwhile: read again
+            }
+        }
+    }
 
     private Task<V1Lease> LeaseAsync(string name) => _client.CoordinationV1.ReadNamespacedLeaseAsync(name, "default");
 }

@@ -8,6 +8,7 @@ internal sealed class PartitionHandler : DelegatingHandler
 {
     private volatile bool _partitioned;
     private int _answered;
+    private int _reads;
 
     public bool Partitioned
     {
@@ -18,6 +19,9 @@ internal sealed class PartitionHandler : DelegatingHandler
     /// <summary>Requests that reached the server and got a response.</summary>
     public int Answered => Volatile.Read(ref _answered);
 
+    /// <summary>GET requests among <see cref="Answered"/>.</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (_partitioned)
@@ -27,6 +31,11 @@ internal sealed class PartitionHandler : DelegatingHandler
 
         var response = await base.SendAsync(request, cancellationToken);
         Interlocked.Increment(ref _answered);
+        if (request.Method == HttpMethod.Get)
+        {
+            Interlocked.Increment(ref _reads);
+        }
+
         return response;
     }
 }

@@ -34,6 +34,29 @@ public sealed class UpOutputTests
     }
 
     [Fact]
+    public async Task Trace_lines_appear_only_with_the_trace_on()
+    {
+        using var quiet = new StringWriter();
+        await new UpProgress(quiet, () => TimeSpan.FromSeconds(3)).TraceAsync("start-up garbage released");
+        using var traced = new StringWriter();
+        await new UpProgress(traced, () => TimeSpan.FromSeconds(3), UpProgress.ProcessCosts).TraceAsync("start-up garbage released");
+
+        Assert.Empty(quiet.ToString());
+        Assert.Equal("orchestrator up: [3.00s] start-up garbage released", traced.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public void Startup_garbage_is_collected_and_the_pause_reported()
+    {
+        var collections = GC.CollectionCount(GC.MaxGeneration);
+
+        var report = UpMemory.ReleaseStartupGarbage();
+
+        Assert.True(GC.CollectionCount(GC.MaxGeneration) > collections);
+        Assert.Matches(@"^start-up garbage released: GC heap \d+ → \d+ MiB, pause \d+ ms$", report);
+    }
+
+    [Fact]
     public void Next_steps_export_the_kubeconfig_give_a_first_command_and_the_join_line_once()
     {
         var text = UpNextSteps.Format("/home/me/.orchestrator/kubeconfig", Join + "\n").ReplaceLineEndings("\n");
