@@ -38,10 +38,9 @@ internal sealed partial class ResourceHandler
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(cancellationToken);
 
-        // Upstream flushes the head here, when a watch starts; we send it with the first event (see
-        // docs/compatibility.md "Known gaps": kubectl wait on a condition already met waits for an event). Flushing it
-        // now left the kubelet's stopped by-name watches open (the official client does not end a watch's exchange
-        // when cancelled mid-body), which tests/E2E.Tests/Containers/KubeletSourceWatchTests catches.
+        // The head goes out now, as upstream flushes it when a watch starts: a client that waits for it before reading
+        // (kubectl wait on a condition already met) answers at once, not at the first event or bookmark.
+        await context.Response.Body.FlushAsync(cancellationToken);
         var output = new WatchOutput(context.Response.BodyWriter.AsStream(), resource, TableRequest.From(context, time));
 
         CacheSubscription subscription;

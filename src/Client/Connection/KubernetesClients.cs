@@ -10,12 +10,15 @@ namespace Orchestrator.Client.Connection;
 /// client-go checks it when a kubeconfig pins a CA — the chain must lead to that CA alone (not the system's roots), and
 /// the certificate must name the host dialled. KubernetesClient's own check (CertificateValidationCallBack) answers
 /// only the chain question whenever the chain is not system-trusted, so a certificate for another name, issued by the
-/// cluster's CA, was accepted.
+/// cluster's CA, was accepted. A cancelled watch ends its HTTP exchange (<see cref="WatchBodyHandler"/>).
 /// </summary>
 public static class KubernetesClients
 {
     /// <summary>A client for <paramref name="config"/> (which is left as it was given).</summary>
-    public static Kubernetes Create(KubernetesClientConfiguration config)
+    public static Kubernetes Create(KubernetesClientConfiguration config) => Create(config, []);
+
+    /// <summary>A client for <paramref name="config"/> whose requests also pass <paramref name="handlers"/> (outermost first, inside <see cref="WatchBodyHandler"/>; tests record with them).</summary>
+    public static Kubernetes Create(KubernetesClientConfiguration config, params DelegatingHandler[] handlers)
     {
         var earlier = config.FirstMessageHandlerSetup;
         SocketsHttpHandler? handler = null;
@@ -27,7 +30,7 @@ public static class KubernetesClients
         Kubernetes client;
         try
         {
-            client = new Kubernetes(config);
+            client = new Kubernetes(config, [new WatchBodyHandler(), .. handlers]);
         }
         finally
         {

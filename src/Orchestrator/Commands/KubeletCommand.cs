@@ -26,7 +26,7 @@ internal static class KubeletCommand
         }
 
         var configuration = ClientArguments.Configuration(parsed);
-        using var client = new k8s.Kubernetes(configuration);
+        using var client = Orchestrator.Client.Connection.KubernetesClients.Create(configuration);
         if (containerd)
         {
             return await RunContainerdAsync(client, configuration.SslCaCerts, parsed, output);

@@ -189,8 +189,6 @@ public sealed class Day2KubectlTests(ContainerdCluster cluster)
         var ns = await cluster.NamespaceAsync("wait" + Short(version));
         using var kubectl = cluster.Kubectl(version);
         // An init container keeps the pod Pending for a few seconds: kubectl finds it Pending and watches until it runs.
-        // (A condition already met when kubectl starts is answered only at the first watch event or bookmark, up to 30 s
-        // later: the known gap "a watch's response head goes out with its first event" of docs/compatibility.md.)
         await cluster.Apply(ns, $$"""
             apiVersion: v1
             kind: Pod
@@ -209,6 +207,16 @@ public sealed class Day2KubectlTests(ContainerdCluster cluster)
         Assert.Equal("pod/slow condition met\n", wait.Stdout);
         Assert.Equal("Running", (await cluster.Client.CoreV1.ReadNamespacedPodAsync("slow", ns)).Status.Phase);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"kubectl wait took {clock.Elapsed} for a pod that runs after about 6 s");
+
+        // A condition already met answers at once: the watch's head comes when the watch starts, not with its first
+        // event or bookmark (30 s).
+        await cluster.PodAsync(ns, "slow", p => p.Status?.Conditions?.Any(c => c is { Type: "Ready", Status: "True" }) == true, "ready");
+        foreach (var condition in new[] { "--for=jsonpath={.status.phase}=Running", "--for=condition=Ready" })
+        {
+            clock.Restart();
+            Assert.Equal("pod/slow condition met\n", (await cluster.Ok(kubectl, "wait", condition, "pod/slow", "-n", ns, "--timeout=45s")).Stdout);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"kubectl wait {condition} took {clock.Elapsed} for a condition already met");
+        }
 
         KubectlResult? events = null;
         await cluster.Eventually(async () =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Client.Connection;
 using Orchestrator.Kubelet.Volumes.Sources;
 using Orchestrator.Testing;
 
@@ -41,7 +42,7 @@ internal sealed class SourcesHarness : IAsyncDisposable
         var api = await InProcessApiServer.StartAsync();
         await api.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "ns" } });
         var http = new RecordingHttpHandler();
-        var client = new Kubernetes(new KubernetesClientConfiguration { Host = api.Address.ToString(), AccessToken = "test" }, http);
+        var client = KubernetesClients.Create(new KubernetesClientConfiguration { Host = api.Address.ToString(), AccessToken = "test" }, http);
         return new SourcesHarness(api, http, client);
     }
 
