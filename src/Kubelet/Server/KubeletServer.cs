@@ -58,7 +58,9 @@ public sealed class KubeletServer : IAsyncDisposable
             throw new InvalidOperationException("the kubelet server is already started");
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // Content root = install directory, as for the API server (ApiServerHost): the default, the working directory, would be
+        // watched recursively for appsettings changes, and it usually holds the data directory the node writes into.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // ASP.NET Core's own request logs stay off; our components log through the caller's factory.
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
