@@ -38,6 +38,8 @@ internal static class CreateProfile
             }
 
             var operation = pods.Prepared("bench", "p", creates);
+            using var jitLog = Environment.GetEnvironmentVariable("BENCH_JIT_METHODS") == "1" ? new JitLog() : null;
+            jitLog?.Start();
             using var sampler = Environment.GetEnvironmentVariable("BENCH_ALLOCATION_TYPES") == "1" ? new AllocationSampler() : null;
             GC.Collect();
             sampler?.Start();
@@ -65,6 +67,15 @@ internal static class CreateProfile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GCs: gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms of {clock.Elapsed.TotalMilliseconds:F0} ms"));
             Console.WriteLine($"JIT during the measured creates: {WarmUp.Jit.Now().Since(jit)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"creates/s: {creates / clock.Elapsed.TotalSeconds:F0}; load average: {File.ReadAllText("/proc/loadavg").Trim()}"));
+            if (jitLog?.Stop() is { } methods)
+            {
+                Console.WriteLine("methods compiled during the measured creates:");
+                foreach (var method in methods)
+                {
+                    Console.WriteLine("  " + method);
+                }
+            }
+
             if (sampler?.Stop() is { } types)
             {
                 var sampled = Math.Max(1, types.Sum(t => t.Bytes));
