@@ -12,13 +12,13 @@ namespace Orchestrator.Bench;
 /// benchmark runs them): bytes allocated, CPU time, GCs and GC pause, per create, after a warm-up.
 /// For before/after comparisons of a change on the create path; steadier than creates/s on a shared
 /// machine, since allocations do not depend on the load.
-/// Usage: bench/apiserver.sh --profile [creates]; BENCH_ALLOCATION_TYPES=1 also lists the types the bytes go to (sampled).
+/// Usage: bench/apiserver.sh --profile [creates] [--httpclient]; BENCH_ALLOCATION_TYPES=1 also lists the types the bytes go to (sampled).
 /// </summary>
 internal static class CreateProfile
 {
     private const int Concurrency = 64;
 
-    public static async Task RunAsync(int creates)
+    public static async Task RunAsync(int creates, bool useHttpClient)
     {
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-profile-").FullName;
         try
@@ -27,7 +27,9 @@ internal static class CreateProfile
             await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = 0 });
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
             (await http.PostAsync("/api/v1/namespaces", Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"bench"}}"""))).Dispose();
-            await WarmUp.RunAsync("HTTP", Concurrency, 1_000, maxRounds: 30, i => CreatePodAsync(http, "w" + i.ToString("D6", CultureInfo.InvariantCulture), CancellationToken.None));
+            using var pods = await PodCreates.OpenAsync(server.Address, Concurrency, useHttpClient);
+            Console.WriteLine($"load generator: {pods.Client}");
+            await WarmUp.UntilJitSteadyAsync("HTTP", Concurrency, 500, pods.OnTheFly("bench", "w"));
 
             if (Environment.GetEnvironmentVariable("BENCH_SCRAPE_METRICS") == "1")
             {
@@ -35,6 +37,9 @@ internal static class CreateProfile
                 (await http.GetAsync("/metrics")).Dispose();
             }
 
+            var operation = pods.Prepared("bench", "p", creates);
+            using var jitLog = Environment.GetEnvironmentVariable("BENCH_JIT_METHODS") == "1" ? new JitLog() : null;
+            jitLog?.Start();
             using var sampler = Environment.GetEnvironmentVariable("BENCH_ALLOCATION_TYPES") == "1" ? new AllocationSampler() : null;
             GC.Collect();
             sampler?.Start();
@@ -42,10 +47,10 @@ internal static class CreateProfile
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var threads = ThreadCpu.Snapshot();
             var pause = GC.GetTotalPauseDuration();
-            var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+            var jit = WarmUp.Jit.Now();
             var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var clock = Stopwatch.StartNew();
-            await CreatePodsAsync(http, "p", creates);
+            await Measurement.RunAsync("profile", Concurrency, creates, operation);
             clock.Stop();
             var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)creates;
             var cpuMicros = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / creates;
@@ -60,8 +65,17 @@ internal static class CreateProfile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU per create: {cpuMicros:F0} µs (whole process), {cpuMicros - jitMicros:F0} µs on the threads that serve and send requests (tiered JIT's background compiler and exited threads: {jitMicros:F0} µs)"));
             Console.WriteLine("CPU per create by thread: " + string.Join(", ", byThread.Take(6).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Seconds * 1e6 / creates:F0} µs"))));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GCs: gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms of {clock.Elapsed.TotalMilliseconds:F0} ms"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JIT: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods compiled, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms"));
+            Console.WriteLine($"JIT during the measured creates: {WarmUp.Jit.Now().Since(jit)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"creates/s: {creates / clock.Elapsed.TotalSeconds:F0}; load average: {File.ReadAllText("/proc/loadavg").Trim()}"));
+            if (jitLog?.Stop() is { } methods)
+            {
+                Console.WriteLine("methods compiled during the measured creates:");
+                foreach (var method in methods)
+                {
+                    Console.WriteLine("  " + method);
+                }
+            }
+
             if (sampler?.Stop() is { } types)
             {
                 var sampled = Math.Max(1, types.Sum(t => t.Bytes));
@@ -71,19 +85,6 @@ internal static class CreateProfile
         finally
         {
             Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    private static Task CreatePodsAsync(HttpClient http, string prefix, int count) =>
-        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, (i, ct) =>
-            new ValueTask(CreatePodAsync(http, prefix + i.ToString("D6", CultureInfo.InvariantCulture), ct)));
-
-    private static async Task CreatePodAsync(HttpClient http, string name, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsync("/api/v1/namespaces/bench/pods", Json(BenchPod.Json(name)), cancellationToken);
-        if ((int)response.StatusCode != 201)
-        {
-            throw new InvalidOperationException($"create failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
     }
 
