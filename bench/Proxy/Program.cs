@@ -17,6 +17,15 @@ if (args.Length > 0 && args[0] == "--service-overhead")
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
 }
 
+if (args.Length > 0 && args[0] == "--one-endpoint")
+{
+    // bench/proxy.sh --one-endpoint [services] [rounds]: one-endpoint removals and additions, their parts and the kernel's floors.
+    return await OneEndpointBench.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20,
+        Console.Out);
+}
+
 if (args.Length > 0 && args[0] == "hns")
 {
     // bench/proxy.sh hns [services] [rounds]: HNS plan computation vs the nftables renderer (pure CPU, no root).
