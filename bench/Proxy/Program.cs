@@ -17,6 +17,15 @@ if (args.Length > 0 && args[0] == "--service-overhead")
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
 }
 
+if (args.Length > 0 && args[0] == "--one-endpoint")
+{
+    // bench/proxy.sh --one-endpoint [services] [rounds]: one-endpoint removals and additions, their parts and the kernel's floors.
+    return await OneEndpointBench.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20,
+        Console.Out);
+}
+
 if (args.Length > 0 && args[0] == "hns")
 {
     // bench/proxy.sh hns [services] [rounds]: HNS plan computation vs the nftables renderer (pure CPU, no root).
@@ -42,11 +51,10 @@ try
     var nft = NftCommand.InNetworkNamespace(ns);
     var backend = new NftablesBackend(nft, NftTransport.Netlink, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     var viaNft = new NftablesBackend(nft, NftTransport.Nft, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-    var node = new ProxyNode("bench-node", ["192.168.1.10"], "10.244.0.0/16");
-    var full = new ProxyPlan([.. Enumerable.Range(0, services).Select(Service)], node);
+    var node = BenchPlans.Node;
+    var full = BenchPlans.Full(services);
     var changedIndex = services / 2;
-    // Fresh objects, as the proxy host's planner makes for every sync: the diff compares each port structurally.
-    var changed = Fresh(full with { Services = [.. full.Services.Select((s, i) => i == changedIndex ? s with { ClusterEndpoints = [s.ClusterEndpoints[0]] } : s)] });
+    var changed = BenchPlans.OneEndpointRemoved(full, changedIndex);
 
     var fullCpu = new List<double>();
     var incCpu = new List<double>();
@@ -62,6 +70,10 @@ try
     var fullViaNftCpu = new List<double>();
     var incNetlink = new List<double>();
     var incNetlinkCpu = new List<double>();
+    var addSync = new List<double>();
+    var addCpu = new List<double>();
+    var addNft = new List<double>();
+    var addNftCpu = new List<double>();
     var removalPlan = NftablesIncremental.Plan(
         [(NftServiceRenderer.Render(full.Services[changedIndex], node), NftServiceRenderer.Render(changed.Services[changedIndex], node))], [], []);
     var netlink = new Orchestrator.KubeProxy.Backends.Nftables.Netlink.NftNetlink(ns);
@@ -99,12 +111,20 @@ try
         Check(!removal.Full, "expected an incremental sync");
         incScript = removal.Script;
 
-        // Back to the full plan through the backend, then the same removal script through nft alone, then back again.
-        var restore = await backend.SyncAsync(Fresh(full), CancellationToken.None);
+        // The endpoint added back through the backend, then the same removal and addition scripts through nft alone.
+        var fresh = BenchPlans.Fresh(full);
+        cpu = Cpu.Now();
+        clock.Restart();
+        var restore = await backend.SyncAsync(fresh, CancellationToken.None);
+        addSync.Add(clock.Elapsed.TotalMilliseconds);
+        addCpu.Add(Cpu.Now() - cpu);
+        Check(!restore.Full, "expected an incremental sync");
         cpu = Cpu.Now();
         incNft.Add(await NftAloneAsync(nft, removal.Script));
         incNftCpu.Add(Cpu.Now() - cpu);
-        await nft.ApplyAsync(restore.Script, CancellationToken.None);
+        cpu = Cpu.Now();
+        addNft.Add(await NftAloneAsync(nft, restore.Script));
+        addNftCpu.Add(Cpu.Now() - cpu);
 
         // The parts of a full sync through netlink, CPU ms each: render, text, encoding, then send + the kernel's transaction.
         cpu = Cpu.Now();
@@ -153,7 +173,7 @@ try
         incViaNft.Add(clock.Elapsed.TotalMilliseconds);
         incViaNftCpu.Add(Cpu.Now() - cpu);
         Check(!viaNftRemoval.Full && viaNftRemoval.Script == removal.Script, "expected the same incremental sync through nft");
-        await viaNft.SyncAsync(Fresh(full), CancellationToken.None);
+        await viaNft.SyncAsync(BenchPlans.Fresh(full), CancellationToken.None);
         Check(backend.Transport == NftTransport.Netlink, "the netlink transport fell back to nft");
     }
 
@@ -176,12 +196,14 @@ try
     Row("one endpoint removed, netlink transport (diff + one batch)", incSync, incNft, incCpu, incNftCpu);
     Row("one endpoint removed, nft transport (diff + nft -f)", incViaNft, incNft, incViaNftCpu, incNftCpu);
     Row("one endpoint removed, netlink batch alone (no diff)", incNetlink, incNft, incNetlinkCpu, incNftCpu);
+    Row("one endpoint added, netlink transport (diff + one batch)", addSync, addNft, addCpu, addNftCpu);
     Console.WriteLine($"| diff only, one endpoint removed (no I/O) | {Median(diff):F1} | | | {Median(diffCpu):F1} | | |");
     Console.WriteLine($"| render only, full plan | {Median(render):F1} | | | | | |");
     Console.WriteLine();
     Console.WriteLine("full sync through netlink, CPU ms by part: " + string.Join(", ", fullParts.Select(p => $"{p.Key} {Median(p.Value):F0}")));
     Console.WriteLine();
-    Console.WriteLine($"targets (wall): full <= 1000 ms ({(Median(fullSync) <= 1000 ? "met" : "MISSED")}), one endpoint change <= 50 ms ({(Median(incSync) <= 50 ? "met" : "MISSED")})");
+    var change = Math.Max(Median(incSync), Median(addSync));
+    Console.WriteLine($"targets (wall): full <= 1000 ms ({(Median(fullSync) <= 1000 ? "met" : "MISSED")}), one endpoint change (removed or added) <= 50 ms ({(change <= 50 ? "met" : "MISSED")})");
     if (Environment.GetEnvironmentVariable("PROXY_BENCH_IPTABLES") != "0")
     {
         // The iptables mode beside it, both flavors, same Services (PROXY_BENCH_IPTABLES=0 skips: iptables-nft's
@@ -199,25 +221,6 @@ finally
     Directory.Delete(scratch, recursive: true);
 }
 
-ServicePortPlan Service(int i)
-{
-    var name = new ServicePortName("bench", "svc-" + i.ToString("D5", CultureInfo.InvariantCulture), "http", "tcp");
-    var clusterIp = string.Create(CultureInfo.InvariantCulture, $"10.96.{i / 250}.{i % 250 + 1}");
-    EndpointPlan Endpoint(int k) => new(string.Create(CultureInfo.InvariantCulture, $"10.244.{(2 * i + k) / 250}.{(2 * i + k) % 250 + 1}"), 8080, false, true, true, false);
-    return new ServicePortPlan(name, clusterIp, 80, 0, [], [], false, false, null, [Endpoint(0), Endpoint(1)], []);
-}
-
-static ProxyPlan Fresh(ProxyPlan plan) => plan with
-{
-    Services = [.. plan.Services.Select(s => s with
-    {
-        ClusterEndpoints = [.. s.ClusterEndpoints.Select(e => e with { })],
-        LocalEndpoints = [.. s.LocalEndpoints.Select(e => e with { })],
-        ExternalIps = [.. s.ExternalIps],
-        LoadBalancerIps = [.. s.LoadBalancerIps],
-    })],
-};
-
 async Task<double> NftAloneAsync(NftCommand nft, string script)
 {
     var file = Path.Combine(scratch, "script.nft");
@@ -232,7 +235,7 @@ async Task<double> NftAloneAsync(NftCommand nft, string script)
 static void Row(string name, List<double> wall, List<double> wallNft, List<double> cpu, List<double> cpuNft) =>
     Console.WriteLine($"| {name} | {Median(wall):F1} | {Median(wallNft):F1} | {Median(wall) / Median(wallNft):F2}x | {Median(cpu):F1} | {Median(cpuNft):F1} | {Median(cpu) / Median(cpuNft):F2}x |");
 
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+static double Median(List<double> values) => BenchPlans.Median(values);
 
 static void Check(bool condition, string message)
 {

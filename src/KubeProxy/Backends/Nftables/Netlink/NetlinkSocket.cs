@@ -1,35 +1,42 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 
 /// <summary>
 /// A NETLINK_NETFILTER socket, opened in the host's or in a named network namespace (<c>/var/run/netns/NAME</c>,
 /// as <c>ip netns</c> makes them): the socket belongs to the namespace it was created in, so only its creation runs
-/// on a short-lived thread that enters the namespace.
+/// on a short-lived thread that enters the namespace. The descriptor is closed by <see cref="Dispose"/> or, for a
+/// socket kept for a process's life, by the finalizer.
 /// </summary>
 internal sealed class NetlinkSocket : IDisposable
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+    private readonly Descriptor descriptor;
     private readonly int fd;
     private readonly byte[] replies = new byte[64 * 1024];
 
-    private NetlinkSocket(int fd) => this.fd = fd;
+    private NetlinkSocket(int fd)
+    {
+        descriptor = new Descriptor(fd);
+        this.fd = fd;
+    }
 
     /// <summary>Opens the socket; <see cref="NetlinkUnavailableException"/> when the kernel has no nfnetlink.</summary>
     public static NetlinkSocket Open(string? networkNamespace)
     {
         if (networkNamespace is null)
         {
-            return new NetlinkSocket(Create());
+            return Create();
         }
 
-        var fd = -1;
+        NetlinkSocket? socket = null;
         Exception? failure = null;
         var thread = new Thread(() =>
         {
             try
             {
-                fd = CreateIn(networkNamespace);
+                socket = CreateIn(networkNamespace);
             }
             catch (Exception e)
             {
@@ -38,7 +45,7 @@ internal sealed class NetlinkSocket : IDisposable
         });
         thread.Start();
         thread.Join();
-        return failure is null ? new NetlinkSocket(fd) : throw failure;
+        return failure is null ? socket! : throw failure;
     }
 
     /// <summary>Sends one datagram (a whole batch: the kernel reads a transaction from one message).</summary>
@@ -86,9 +93,9 @@ internal sealed class NetlinkSocket : IDisposable
         }
     }
 
-    public void Dispose() => NetlinkNative.Close(fd);
+    public void Dispose() => descriptor.Dispose();
 
-    private static int CreateIn(string name)
+    private static NetlinkSocket CreateIn(string name)
     {
         using var target = File.OpenHandle(Path.Combine("/var/run/netns", name));
         if (NetlinkNative.SetNamespace((int)target.DangerousGetHandle(), NetlinkNative.CloneNewNet) != 0)
@@ -100,7 +107,7 @@ internal sealed class NetlinkSocket : IDisposable
         return Create();
     }
 
-    private static int Create()
+    private static NetlinkSocket Create()
     {
         var fd = NetlinkNative.Socket(NetlinkNative.AddressFamilyNetlink, NetlinkNative.SocketRawCloseOnExec, NfTables.NetlinkNetfilter);
         if (fd < 0)
@@ -126,13 +133,21 @@ internal sealed class NetlinkSocket : IDisposable
                 throw new NetlinkUnavailableException($"binding the NETLINK_NETFILTER socket failed: {Marshal.GetLastPInvokeErrorMessage()}");
             }
 
-            return fd;
+            return socket;
         }
         catch
         {
             socket.Dispose();
             throw;
         }
+    }
+
+    private sealed class Descriptor : SafeHandleMinusOneIsInvalid
+    {
+        public Descriptor(int fd)
+            : base(ownsHandle: true) => SetHandle(fd);
+
+        protected override bool ReleaseHandle() => NetlinkNative.Close((int)handle) == 0;
     }
 
     private void Option(int level, int name, byte[] value)

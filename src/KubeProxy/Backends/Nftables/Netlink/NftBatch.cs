@@ -31,6 +31,9 @@ internal sealed class NftBatch
     /// <summary>The sequence number of the last message: the one that asks for an acknowledgement.</summary>
     public uint LastSequence { get; }
 
+    /// <summary>Whether a reply's sequence number belongs to this batch (wrap-around safe).</summary>
+    public bool Contains(uint sequence) => sequence - FirstSequence <= LastSequence - FirstSequence;
+
     /// <summary>The operation a reply's sequence number refers to, or null for the batch itself.</summary>
     public NftOperation? OperationOf(uint sequence) =>
         sequence > FirstSequence && sequence <= FirstSequence + Operations.Count ? Operations[(int)(sequence - FirstSequence - 1)] : null;

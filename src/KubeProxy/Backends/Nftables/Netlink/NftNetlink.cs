@@ -13,6 +13,12 @@ internal sealed class NftNetlink(string? networkNamespace)
     private static readonly int[] MissingFeature = [95, 93, 97];
     private uint sequence = (uint)Environment.TickCount;
 
+    // One socket for every batch: closing a NETLINK_NETFILTER socket waits in the kernel (nft_rcv_nl_event ->
+    // flush_work) for the deferred release of the last transaction, an RCU grace period: 10-15 ms a sync, more than
+    // everything but the commit's validation. A batch that fails in any way drops it (the next one opens a new one),
+    // so no reply of an unfinished batch is ever read as the answer to the next.
+    private NetlinkSocket? socket;
+
     /// <summary>
     /// Sends the batch and waits for the kernel's verdict. Throws <see cref="NotSupportedException"/> (nothing sent)
     /// for a command outside the encodable subset, <see cref="NetlinkUnavailableException"/> when the kernel lacks
@@ -27,27 +33,14 @@ internal sealed class NftNetlink(string? networkNamespace)
 
         var batch = NftBatch.Write(operations, sequence);
         sequence += (uint)operations.Count + 2;
-        using var socket = NetlinkSocket.Open(networkNamespace);
-        socket.Send(batch.Bytes, batch.Length);
-        var errors = new List<(NftOperation? Operation, int Errno)>();
-        var done = false;
-        while (!done)
-        {
-            socket.Receive((replySequence, errno) =>
-            {
-                if (errno != 0)
-                {
-                    errors.Add((batch.OperationOf(replySequence), errno));
-                }
-
-                done |= replySequence == batch.LastSequence;
-            });
-        }
-
+        var errors = Exchange(batch);
         if (errors.Count == 0)
         {
             return;
         }
+
+        socket?.Dispose();
+        socket = null;
 
         var message = string.Join("; ", errors.Select(e =>
             $"{e.Operation?.Text ?? "commit of the batch"}: {Marshal.GetPInvokeErrorMessage(e.Errno)} (errno {e.Errno})"));
@@ -57,5 +50,36 @@ internal sealed class NftNetlink(string? networkNamespace)
         }
 
         throw new NftNetlinkException($"nf_tables netlink batch of {operations.Count} commands refused: {message}", errors[0].Errno);
+    }
+
+    private List<(NftOperation? Operation, int Errno)> Exchange(NftBatch batch)
+    {
+        socket ??= NetlinkSocket.Open(networkNamespace);
+        var errors = new List<(NftOperation? Operation, int Errno)>();
+        try
+        {
+            socket.Send(batch.Bytes, batch.Length);
+            var done = false;
+            while (!done)
+            {
+                socket.Receive((replySequence, errno) =>
+                {
+                    if (errno != 0 && batch.Contains(replySequence))
+                    {
+                        errors.Add((batch.OperationOf(replySequence), errno));
+                    }
+
+                    done |= replySequence == batch.LastSequence;
+                });
+            }
+        }
+        catch
+        {
+            socket.Dispose();
+            socket = null;
+            throw;
+        }
+
+        return errors;
     }
 }
