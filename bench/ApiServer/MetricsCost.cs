@@ -4,15 +4,16 @@ using Orchestrator.Store;
 namespace Orchestrator.Bench;
 
 /// <summary>
-/// bench/apiserver.sh --metrics [--quick]: the cost of request and storage metrics on pod creates — two servers in
-/// this process, one with <see cref="ApiServerOptions.EnableMetrics"/> off, each on its own SQLite store, measured in
-/// <see cref="PairedRounds"/> (ABBA, medians, the metrics-off server measured twice per round for the A/A noise floor).
+/// bench/apiserver.sh --metrics [--quick] [--rounds N] [--creates N]: the cost of request and storage metrics on pod
+/// creates — two servers in this process, one with <see cref="ApiServerOptions.EnableMetrics"/> off, each on its own
+/// SQLite store, measured in <see cref="PairedRounds"/> (the process's CPU time per create, each round's metrics-on
+/// run against the same round's two metrics-off runs, the A/A floor beside it).
 /// </summary>
 internal static class MetricsCost
 {
     public static async Task RunAsync(bool quick)
     {
-        var creates = quick ? 3_000 : 20_000;
+        var (rounds, creates) = PairedRounds.Size(Environment.GetCommandLineArgs(), rounds: 8, operations: 5_000);
         PairedRounds.PrintHeader("Metrics cost benchmark");
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-metrics-").FullName;
         try
@@ -30,10 +31,9 @@ internal static class MetricsCost
                 await WarmUp.RunAsync(name, PairedRounds.Concurrency, 500, maxRounds: quick ? 10 : 30, i => PairedRounds.PostPodAsync(http, $"w{i:D6}"));
             }
 
-            var medians = await PairedRounds.RunAsync(subjects.Length, quick ? 2 : 4, (subject, tag) =>
-                Measurement.RunAsync("POST pod, " + subjects[subject].Name, PairedRounds.Concurrency, creates,
-                    i => PairedRounds.PostPodAsync(subjects[subject].Http, $"p{tag}-{i:D6}")));
-            PairedRounds.PrintCosts(medians, "metrics cost on pod creates", "goal ≤ 3 %");
+            var results = await PairedRounds.RunAsync(subjects.Length, rounds, (subject, tag) =>
+                PairedRounds.MeasureAsync("POST pod, " + subjects[subject].Name, creates, i => PairedRounds.PostPodAsync(subjects[subject].Http, $"p{tag}-{i:D6}")));
+            PairedRounds.PrintCosts(results, "metrics cost on pod creates", "goal ≤ 3 %");
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Client.Tracing;
@@ -10,11 +9,13 @@ using OpenTelemetry.Trace;
 namespace Orchestrator.Bench;
 
 /// <summary>
-/// bench/apiserver.sh --tracing [--quick]: the cost of OpenTelemetry tracing on pod creates — one server, tracing
-/// off, at ratio 0.01 and at ratio 1.0 (every request a server span with store children, exported by OTLP/HTTP to a
-/// discard sink in this process that answers 200), and at ratio 1.0 with no exporter (spans made, none sent). A tracer provider listens process-wide, so the modes take turns
-/// on the one server: a warm-up of each, then <see cref="PairedRounds"/> (ABC A′ / A′ CBA, the median round of each,
-/// tracing off twice per round for the A/A noise floor).
+/// bench/apiserver.sh --tracing [--quick] [--rounds N] [--creates N]: the cost of OpenTelemetry tracing on pod
+/// creates — one server, tracing off, at ratio 0.01, at ratio 1.0 (every request a server span with a store child,
+/// exported by OTLP/HTTP to a discard sink in this process that answers 200), and at ratio 1.0 with no exporter
+/// (spans made, none sent). A tracer provider listens process-wide, so the modes take turns on the one server: a
+/// JIT warm-up of each mode with its own provider, then <see cref="PairedRounds"/> (the process's CPU time per
+/// create, each round's modes against the same round's two tracing-off runs, the A/A floor beside them). A round's
+/// provider is built before its clocks start and disposed — which exports what is left — before they stop.
 /// </summary>
 internal static class TracingCost
 {
@@ -24,7 +25,7 @@ internal static class TracingCost
 
     public static async Task RunAsync(bool quick)
     {
-        var creates = quick ? 3_000 : 10_000;
+        var (rounds, creates) = PairedRounds.Size(Environment.GetCommandLineArgs(), rounds: 8, operations: 5_000);
         PairedRounds.PrintHeader("Tracing cost benchmark");
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-tracing-").FullName;
         try
@@ -41,58 +42,15 @@ internal static class TracingCost
                 await WarmUp.RunAsync(Modes[mode].Name, PairedRounds.Concurrency, 500, maxRounds: quick ? 10 : 30, i => PairedRounds.PostPodAsync(http, $"w{m}-{i:D6}"));
             }
 
-            var perCreate = Modes.Select(_ => new List<(double Bytes, double CpuMicros)>()).ToArray();
-            var medians = await PairedRounds.RunAsync(Modes.Length, quick ? 2 : 4, async (mode, tag) =>
-            {
-                var allocated = GC.GetTotalAllocatedBytes(precise: true);
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                Measurement measured;
-                using (Start(sink, Modes[mode]))
-                {
-                    measured = await Measurement.RunAsync("POST pod, " + Modes[mode].Name, PairedRounds.Concurrency, creates, i => PairedRounds.PostPodAsync(http, $"p{tag}-{i:D6}"));
-                }
-
-                // After the provider's disposal, which exports what is left: the round pays for all of its spans.
-                perCreate[mode].Add(((GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)creates, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / creates));
-                return measured;
-            });
-            PairedRounds.PrintCosts(medians, "tracing cost on pod creates", "goal ≤ 10 % at 1.0");
-            PrintPerCreate(perCreate);
+            var results = await PairedRounds.RunAsync(Modes.Length, rounds, (mode, tag) =>
+                PairedRounds.MeasureAsync("POST pod, " + Modes[mode].Name, creates, i => PairedRounds.PostPodAsync(http, $"p{tag}-{i:D6}"), () => Start(sink, Modes[mode])));
+            PairedRounds.PrintCosts(results, "tracing cost on pod creates", "goal ≤ 10 % at 1.0");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"export requests received by the sink: {sink.Requests}"));
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    /// <summary>
-    /// What each mode costs per create in this whole process (server, client, exporter and sink): CPU time and bytes
-    /// allocated, the median of its rounds (tracing off's A and A′ together). Throughput on a loaded 2-core machine
-    /// swings more than tracing costs; the process's own CPU time per create swings far less.
-    /// </summary>
-    private static void PrintPerCreate(List<(double Bytes, double CpuMicros)>[] perCreate)
-    {
-        Console.WriteLine();
-        Console.WriteLine("| mode | CPU µs per create (median; rounds) | KiB allocated per create (median) |");
-        Console.WriteLine("|---|---:|---:|");
-        var cpu = perCreate.Select(rounds => Median(rounds.Select(r => r.CpuMicros))).ToArray();
-        for (var mode = 0; mode < Modes.Length; mode++)
-        {
-            var rounds = string.Join(" / ", perCreate[mode].Select(r => r.CpuMicros.ToString("F0", CultureInfo.InvariantCulture)));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Modes[mode].Name} | {cpu[mode]:F0} ({rounds}) | {Median(perCreate[mode].Select(r => r.Bytes)) / 1024:F1} |"));
-        }
-
-        for (var mode = 1; mode < Modes.Length; mode++)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU per create, {Modes[mode].Name}: {cpu[mode] / cpu[0] - 1:+0.0 %;-0.0 %} against tracing off"));
-        }
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>A provider for the mode, flushed and gone when disposed; null for tracing off.</summary>
