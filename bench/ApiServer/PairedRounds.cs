@@ -6,11 +6,12 @@ namespace Orchestrator.Bench;
 /// <summary>
 /// What the cost benchmarks (<see cref="MetricsCost"/>, <see cref="TracingCost"/>) share. The measured quantity is
 /// the process's CPU time (user + system) per operation: on this shared 2-core machine throughput swings with the
-/// other engineers' load far more than a few percent of cost, CPU time far less. Subjects run in alternating rounds
-/// (ABBA: forward, then backward), the baseline twice per round (A and A′), a full blocking GC before every round
-/// (so no round inherits another's garbage), and each cost is the median over rounds of the subject against the
-/// mean of its own round's two baselines — a paired ratio, so the load's drift between rounds cancels. The A′/A
-/// ratio of each round is the noise floor, printed beside every cost.
+/// other engineers' load far more than a few percent of cost, CPU time far less. Subjects run in many short
+/// alternating rounds (ABBA: forward, then backward), the baseline twice per round (A and A′), after one discarded
+/// round of every subject; each cost is the median over rounds of the subject against the mean of its own round's
+/// two baselines — a paired ratio taken within seconds, so the load's drift cancels and a round hit by a gen-2 GC or
+/// a burst of load is an outlier the median ignores. The A′/A ratio of each round is the noise floor, printed beside
+/// every cost.
 /// </summary>
 internal static class PairedRounds
 {
@@ -27,11 +28,11 @@ internal static class PairedRounds
     /// <c>--rounds N</c> and <c>--creates N</c> from the command line, else the defaults (fewer with <c>--quick</c>).
     /// </summary>
     public static (int Rounds, int Operations) Size(string[] args, int rounds, int operations) =>
-        args.Contains("--quick") ? (2, 2_000) : (Number(args, "--rounds") ?? rounds, Number(args, "--creates") ?? operations);
+        args.Contains("--quick") ? (6, 1_000) : (Number(args, "--rounds") ?? rounds, Number(args, "--creates") ?? operations);
 
     /// <summary>
-    /// Runs <paramref name="rounds"/> rounds over the subjects (index 0 is the baseline, run as A and as A′) and returns
-    /// every round of every slot; the baseline's A′ is the last slot. <paramref name="measure"/> gets the subject's index
+    /// Runs one discarded round and then <paramref name="rounds"/> rounds over the subjects (index 0 is the baseline,
+    /// run as A and as A′) and returns every measured round of every slot; the baseline's A′ is the last slot. <paramref name="measure"/> gets the subject's index
     /// (the A′ run passes 0 again) and a unique run tag.
     /// </summary>
     public static async Task<List<RoundCost>[]> RunAsync(int subjects, int rounds, Func<int, string, Task<RoundCost>> measure)
@@ -39,16 +40,22 @@ internal static class PairedRounds
         // Slots: 0 = baseline A, 1..n-1 = the subjects, n = baseline A′ (the same subject again).
         var slots = Enumerable.Range(0, subjects + 1).ToArray();
         var results = slots.Select(_ => new List<RoundCost>()).ToArray();
-        for (var round = 0; round < rounds; round++)
+        for (var round = -1; round < rounds; round++)
         {
+            // Round -1 is run and thrown away: the first pass after the warm-ups still paid for tier-1 compiles and pools.
             var order = round % 2 == 0 ? slots : [.. slots.Reverse()];
+            var measured = new RoundCost[slots.Length];
             foreach (var slot in order)
             {
-                results[slot].Add(await measure(slot == subjects ? 0 : slot, $"r{round}s{slot}"));
+                measured[slot] = await measure(slot == subjects ? 0 : slot, $"r{round + 1}s{slot}");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round + 1}/{rounds} (load {LoadAverage()}): CPU µs per op {string.Join(" / ", results.Select(r => r[^1].CpuMicros.ToString("F0", CultureInfo.InvariantCulture)))}"));
+                $"round {round + 1}/{rounds}{(round < 0 ? " (discarded)" : "")} (load {LoadAverage()}): CPU µs per op {string.Join(" / ", measured.Select(r => r.CpuMicros.ToString("F0", CultureInfo.InvariantCulture)))}"));
+            for (var slot = 0; round >= 0 && slot < slots.Length; slot++)
+            {
+                results[slot].Add(measured[slot]);
+            }
         }
 
         return results;
@@ -61,8 +68,6 @@ internal static class PairedRounds
     /// </summary>
     public static async Task<RoundCost> MeasureAsync(string subject, int operations, Func<int, Task> operation, Func<IDisposable?>? enter = null)
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
         var scope = enter?.Invoke();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Environment.CpuUsage.TotalTime;

@@ -25,7 +25,7 @@ internal static class TracingCost
 
     public static async Task RunAsync(bool quick)
     {
-        var (rounds, creates) = PairedRounds.Size(Environment.GetCommandLineArgs(), rounds: 8, operations: 5_000);
+        var (rounds, creates) = PairedRounds.Size(Environment.GetCommandLineArgs(), rounds: 10, operations: 5_000);
         PairedRounds.PrintHeader("Tracing cost benchmark");
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-tracing-").FullName;
         try
