@@ -70,6 +70,8 @@ internal static class PairedRounds
     {
         var scope = enter?.Invoke();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var paused = GC.GetTotalPauseDuration();
+        var (gen1, gen2) = (GC.CollectionCount(1), GC.CollectionCount(2));
         var cpu = Environment.CpuUsage.TotalTime;
         Measurement measured;
         try
@@ -82,22 +84,25 @@ internal static class PairedRounds
         }
 
         var cpuMicros = (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / operations;
-        return new RoundCost(measured, cpuMicros, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)operations);
+        return new RoundCost(
+            measured, cpuMicros, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)operations,
+            (GC.GetTotalPauseDuration() - paused).TotalMicroseconds / operations,
+            (GC.CollectionCount(1) - gen1) * 1000.0 / operations, (GC.CollectionCount(2) - gen2) * 1000.0 / operations);
     }
 
     /// <summary>The table of every subject's medians, then each cost as the median of its per-round paired ratios, beside the A/A floor.</summary>
     public static void PrintCosts(List<RoundCost>[] results, string what, string goal)
     {
         Console.WriteLine();
-        Console.WriteLine("| subject | rounds | CPU µs per op (median; each round) | KiB allocated per op | ops/s (median) | p99 ms (median) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| subject | rounds | CPU µs per op (median; each round) | KiB allocated per op | GC pause µs per op | gen1 / gen2 GCs per 1,000 ops | ops/s (median) | p99 ms (median) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (var slot = 0; slot < results.Length; slot++)
         {
             var rounds = results[slot];
             var name = rounds[0].Throughput.Subject + (slot == results.Length - 1 ? " (A′)" : "");
             var each = string.Join(" / ", rounds.Select(r => r.CpuMicros.ToString("F0", CultureInfo.InvariantCulture)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {rounds.Count} | {Median(rounds.Select(r => r.CpuMicros)):F1} ({each}) | {Median(rounds.Select(r => r.Bytes)) / 1024:F1} | {Median(rounds.Select(r => r.Throughput.PerSecond)):F0} | {Median(rounds.Select(r => r.Throughput.P99Ms)):F1} |"));
+                $"| {name} | {rounds.Count} | {Median(rounds.Select(r => r.CpuMicros)):F1} ({each}) | {Median(rounds.Select(r => r.Bytes)) / 1024:F1} | {Median(rounds.Select(r => r.GcPauseMicros)):F1} | {Median(rounds.Select(r => r.Gen1PerThousand)):F2} / {Median(rounds.Select(r => r.Gen2PerThousand)):F2} | {Median(rounds.Select(r => r.Throughput.PerSecond)):F0} | {Median(rounds.Select(r => r.Throughput.P99Ms)):F1} |"));
         }
 
         Console.WriteLine();
@@ -152,5 +157,8 @@ internal static class PairedRounds
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }
 
-/// <summary>One round of one subject: its throughput and latency, and the process's CPU time and bytes allocated per operation.</summary>
-internal sealed record RoundCost(Measurement Throughput, double CpuMicros, double Bytes);
+/// <summary>
+/// One round of one subject: its throughput and latency, and per operation the process's CPU time, bytes allocated
+/// and GC pause time; gen-1 and gen-2 collections per 1,000 operations (what longer-lived garbage costs).
+/// </summary>
+internal sealed record RoundCost(Measurement Throughput, double CpuMicros, double Bytes, double GcPauseMicros, double Gen1PerThousand, double Gen2PerThousand);

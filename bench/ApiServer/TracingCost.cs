@@ -9,7 +9,7 @@ using OpenTelemetry.Trace;
 namespace Orchestrator.Bench;
 
 /// <summary>
-/// bench/apiserver.sh --tracing [--quick] [--rounds N] [--creates N]: the cost of OpenTelemetry tracing on pod
+/// bench/apiserver.sh --tracing [--quick] [--rounds N] [--creates N] [--batch-sizes]: the cost of OpenTelemetry tracing on pod
 /// creates — one server, tracing off, at ratio 0.01, at ratio 1.0 (every request a server span with a store child,
 /// exported by OTLP/HTTP to a discard sink in this process that answers 200), and at ratio 1.0 with no exporter
 /// (spans made, none sent). A tracer provider listens process-wide, so the modes take turns on the one server: a
@@ -19,13 +19,24 @@ namespace Orchestrator.Bench;
 /// </summary>
 internal static class TracingCost
 {
-    // The last mode records every span but exports none: what is left of ratio 1.0's cost is the export's.
-    private static readonly (string Name, double? Ratio, bool Export)[] Modes =
-        [("tracing off", null, false), ("ratio 0.01", 0.01, true), ("ratio 1.0", 1.0, true), ("ratio 1.0, no exporter", 1.0, false)];
+    // "no exporter" records every span but exports none: what is left of ratio 1.0's cost is the export's.
+    private static readonly Mode[] Default =
+        [new("tracing off", null, false), new("ratio 1.0", 1.0, true), new("ratio 1.0, no exporter", 1.0, false), new("ratio 0.01", 0.01, true)];
+
+    // --batch-sizes: the SDK's batch processor (default 512 spans a batch, queue 2,048) set through its documented
+    // environment variables, smaller and larger batches.
+    private static readonly Mode[] BatchSizes =
+    [
+        new("tracing off", null, false), new("ratio 1.0", 1.0, true),
+        new("ratio 1.0, batch 128", 1.0, true, MaxBatch: 128),
+        new("ratio 1.0, batch 2048, queue 8192", 1.0, true, MaxBatch: 2048, Queue: 8192),
+    ];
 
     public static async Task RunAsync(bool quick)
     {
-        var (rounds, creates) = PairedRounds.Size(Environment.GetCommandLineArgs(), rounds: 10, operations: 5_000);
+        var args = Environment.GetCommandLineArgs();
+        var modes = args.Contains("--batch-sizes") ? BatchSizes : Default;
+        var (rounds, creates) = PairedRounds.Size(args, rounds: 10, operations: 5_000);
         PairedRounds.PrintHeader("Tracing cost benchmark");
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-tracing-").FullName;
         try
@@ -35,15 +46,15 @@ internal static class TracingCost
             await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = 0 });
             using var http = PairedRounds.Client(server.Address);
             await PairedRounds.CreateNamespaceAsync(http);
-            for (var mode = 0; mode < Modes.Length; mode++)
+            for (var mode = 0; mode < modes.Length; mode++)
             {
                 var m = mode;
-                using var provider = Start(sink, Modes[mode]);
-                await WarmUp.RunAsync(Modes[mode].Name, PairedRounds.Concurrency, 500, maxRounds: quick ? 10 : 30, i => PairedRounds.PostPodAsync(http, $"w{m}-{i:D6}"));
+                using var provider = Start(sink, modes[mode]);
+                await WarmUp.RunAsync(modes[mode].Name, PairedRounds.Concurrency, 500, maxRounds: quick ? 10 : 30, i => PairedRounds.PostPodAsync(http, $"w{m}-{i:D6}"));
             }
 
-            var results = await PairedRounds.RunAsync(Modes.Length, rounds, (mode, tag) =>
-                PairedRounds.MeasureAsync("POST pod, " + Modes[mode].Name, creates, i => PairedRounds.PostPodAsync(http, $"p{tag}-{i:D6}"), () => Start(sink, Modes[mode])));
+            var results = await PairedRounds.RunAsync(modes.Length, rounds, (mode, tag) =>
+                PairedRounds.MeasureAsync("POST pod, " + modes[mode].Name, creates, i => PairedRounds.PostPodAsync(http, $"p{tag}-{i:D6}"), () => Start(sink, modes[mode])));
             PairedRounds.PrintCosts(results, "tracing cost on pod creates", "goal ≤ 10 % at 1.0");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"export requests received by the sink: {sink.Requests}"));
         }
@@ -54,10 +65,31 @@ internal static class TracingCost
     }
 
     /// <summary>A provider for the mode, flushed and gone when disposed; null for tracing off.</summary>
-    private static TracerProvider? Start(OtlpReceiver sink, (string Name, double? Ratio, bool Export) mode) => mode switch
+    private static TracerProvider? Start(OtlpReceiver sink, Mode mode)
     {
-        { Ratio: null } => null,
-        { Export: true } => TracingSetup.Start(new TracingOptions(sink.Endpoint, TracingProtocol.HttpProtobuf, mode.Ratio.Value), "bench-apiserver"),
-        _ => Sdk.CreateTracerProviderBuilder().AddSource([.. TracingSources.All]).SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(mode.Ratio.Value))).Build(),
-    };
+        if (mode.Ratio is not { } ratio)
+        {
+            return null;
+        }
+
+        if (!mode.Export)
+        {
+            return Sdk.CreateTracerProviderBuilder().AddSource([.. TracingSources.All]).SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio))).Build();
+        }
+
+        // The SDK reads OTEL_BSP_* when the provider is built: set for this mode's provider only.
+        Environment.SetEnvironmentVariable("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", mode.MaxBatch?.ToString(CultureInfo.InvariantCulture));
+        Environment.SetEnvironmentVariable("OTEL_BSP_MAX_QUEUE_SIZE", mode.Queue?.ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            return TracingSetup.Start(new TracingOptions(sink.Endpoint, TracingProtocol.HttpProtobuf, ratio), "bench-apiserver");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", null);
+            Environment.SetEnvironmentVariable("OTEL_BSP_MAX_QUEUE_SIZE", null);
+        }
+    }
+
+    private sealed record Mode(string Name, double? Ratio, bool Export, int? MaxBatch = null, int? Queue = null);
 }
