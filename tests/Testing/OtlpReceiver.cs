@@ -14,8 +14,8 @@ namespace Orchestrator.Testing;
 /// <summary>
 /// A tiny OTLP trace receiver on loopback: OTLP/HTTP (<c>POST /v1/traces</c>, <c>application/x-protobuf</c>,
 /// HTTP/1.1) or OTLP/gRPC (TraceService/Export over cleartext HTTP/2), answering success and keeping every span
-/// it decodes (<see cref="OtlpTraceDecoder"/>). With <c>keep: false</c> it only counts requests (a discard sink
-/// for benchmarks). Dispose to stop.
+/// it decodes (<see cref="OtlpTraceDecoder"/>). With <c>keep: false</c> it only counts requests and reads OTLP/HTTP bodies
+/// into one pooled buffer (a discard sink for benchmarks). Dispose to stop.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -85,7 +85,16 @@ public sealed class OtlpReceiver : IAsyncDisposable
             return;
         }
 
-        Received(await Body(context.Request));
+        if (_keep)
+        {
+            Received(await Body(context.Request));
+        }
+        else
+        {
+            await DiscardAsync(context.Request);
+            Interlocked.Increment(ref _requests);
+        }
+
         context.Response.ContentType = "application/x-protobuf";
         context.Response.StatusCode = 200; // an empty ExportTraceServiceResponse: full success
     }
@@ -121,6 +130,26 @@ public sealed class OtlpReceiver : IAsyncDisposable
             {
                 _spans.Enqueue(span);
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads a body through one pooled buffer: a benchmark's discard sink shares the process with the server it
+    /// measures, so it should add no garbage of its own (a batch of 512 spans is over 100 KB, a large object when
+    /// copied into a new array).
+    /// </summary>
+    private static async Task DiscardAsync(HttpRequest request)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            while (await request.Body.ReadAsync(buffer) > 0)
+            {
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

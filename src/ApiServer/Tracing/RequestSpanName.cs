@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Orchestrator.ApiServer.Authorization;
 
@@ -18,7 +19,29 @@ internal static class RequestSpanName
     public const string Namespace = "k8s.namespace.name";
     public const string Name = "k8s.request.name";
 
+    // Names are few (a method and a route per resource), so each is built once; the bound keeps requests for
+    // made-up resources (the span is named before routing refuses them) from growing the cache without end.
+    private const int MaxCached = 1024;
+    private static readonly ConcurrentDictionary<Key, string> Names = new();
+
     public static string Of(AuthorizationAttributes attributes, string method)
+    {
+        var key = new Key(method, attributes.ApiGroup, attributes.ApiVersion, attributes.Namespace.Length > 0, attributes.Resource, attributes.Name.Length > 0, attributes.Subresource);
+        if (Names.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var name = Build(attributes, method);
+        if (Names.Count < MaxCached)
+        {
+            Names.TryAdd(key, name);
+        }
+
+        return name;
+    }
+
+    private static string Build(AuthorizationAttributes attributes, string method)
     {
         var name = new StringBuilder(method).Append(' ');
         name.Append(attributes.ApiGroup.Length == 0 ? "/api" : "/apis/").Append(attributes.ApiGroup);
@@ -41,4 +64,6 @@ internal static class RequestSpanName
 
         return name.ToString();
     }
+
+    private readonly record struct Key(string Method, string Group, string Version, bool Namespaced, string Resource, bool Named, string Subresource);
 }

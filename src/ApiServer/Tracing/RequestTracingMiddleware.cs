@@ -14,6 +14,9 @@ namespace Orchestrator.ApiServer.Tracing;
 /// </summary>
 internal sealed class RequestTracingMiddleware(RequestDelegate next)
 {
+    // Every status code boxed once: a traced request should not allocate an object for its code attribute.
+    private static readonly object[] BoxedCodes = Enumerable.Range(0, 600).Select(c => (object)c).ToArray();
+
     public Task InvokeAsync(HttpContext context)
     {
         var activity = Activity.Current;
@@ -44,7 +47,7 @@ internal sealed class RequestTracingMiddleware(RequestDelegate next)
         finally
         {
             var code = context.Response.StatusCode;
-            activity.SetTag("http.response.status_code", code);
+            activity.SetTag("http.response.status_code", (uint)code < BoxedCodes.Length ? BoxedCodes[code] : code);
             if (code >= 500)
             {
                 activity.SetStatus(ActivityStatusCode.Error);

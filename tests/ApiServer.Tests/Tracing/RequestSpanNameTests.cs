@@ -29,4 +29,12 @@ public sealed class RequestSpanNameTests
 
         Assert.Equal(expected, RequestSpanName.Of(attributes, method));
     }
+
+    [Fact]
+    public void A_route_seen_before_is_named_without_building_the_name_again()
+    {
+        var first = new AuthorizationAttributes { User = UserInfo.AnonymousUser, Verb = "create", IsResourceRequest = true, ApiVersion = "v1", Namespace = "a", Resource = "configmaps" };
+
+        Assert.Same(RequestSpanName.Of(first, "POST"), RequestSpanName.Of(first with { Namespace = "b" }, "POST"));
+    }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Orchestrator.Store;
+using Prometheus;
 
 namespace Orchestrator.ApiServer.Metrics.Prometheus;
 
@@ -11,6 +13,10 @@ namespace Orchestrator.ApiServer.Metrics.Prometheus;
 /// </summary>
 internal sealed class InstrumentedStore(IStore inner) : IStore
 {
+    private const int MaxCached = 4096;
+
+    private static readonly ConcurrentDictionary<(string Operation, string Type), Histogram.Child> Children = new();
+
     public ValueTask<long> GetCurrentRevisionAsync(CancellationToken cancellationToken = default) => inner.GetCurrentRevisionAsync(cancellationToken);
 
     public Task<KeyValue?> GetAsync(string key, CancellationToken cancellationToken = default) =>
@@ -30,7 +36,7 @@ internal sealed class InstrumentedStore(IStore inner) : IStore
 
     public IAsyncEnumerable<WatchEvent> WatchAsync(string prefix, long fromRevision, WatchOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ApiServerMetrics.StoreRequestDuration.WithLabels("watch", StoreKeys.TypeOf(prefix)).Observe(0);
+        Duration("watch", StoreKeys.TypeOf(prefix)).Observe(0);
         return inner.WatchAsync(prefix, fromRevision, options, cancellationToken);
     }
 
@@ -47,7 +53,15 @@ internal sealed class InstrumentedStore(IStore inner) : IStore
         }
         finally
         {
-            ApiServerMetrics.StoreRequestDuration.WithLabels(operation, StoreKeys.TypeOf(key)).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Duration(operation, StoreKeys.TypeOf(key)).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
+
+    // One child per operation and type, looked up once: prometheus-net's WithLabels builds and hashes a label
+    // sequence under a lock on every call. Types are bounded by StoreKeys' own cache.
+    private static Histogram.Child Duration(string operation, string type) =>
+        Children.TryGetValue((operation, type), out var child)
+            ? child
+            : Children.Count < MaxCached ? Children.GetOrAdd((operation, type), static k => ApiServerMetrics.StoreRequestDuration.WithLabels(k.Item1, k.Item2))
+            : ApiServerMetrics.StoreRequestDuration.WithLabels(operation, type);
 }

@@ -16,9 +16,6 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next)
     private static readonly Gauge.Child ReadOnly = ApiServerMetrics.InflightRequests.WithLabels("readOnly");
     private static readonly Gauge.Child Mutating = ApiServerMetrics.InflightRequests.WithLabels("mutating");
 
-    // The code label of every status code, made once: a request should not allocate a string for it.
-    private static readonly string[] Codes = Enumerable.Range(0, 600).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
@@ -32,11 +29,7 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next)
         finally
         {
             inflight?.Dec();
-            ApiServerMetrics.Requests.WithLabels(
-                labels.Verb, labels.DryRun, labels.Group, labels.Version, labels.Resource, labels.Subresource, labels.Scope, RequestLabels.Component, CodeText(context.Response.StatusCode)).Inc();
-            ApiServerMetrics.RequestDuration.WithLabels(
-                labels.Verb, labels.DryRun, labels.Group, labels.Version, labels.Resource, labels.Subresource, labels.Scope, RequestLabels.Component)
-                .Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            RequestSeries.Observe(labels, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
@@ -57,6 +50,4 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next)
             return RequestLabels.Unparsed(request.Method);
         }
     }
-
-    private static string CodeText(int code) => (uint)code < Codes.Length ? Codes[code] : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Orchestrator.ApiServer.Registry;
 
@@ -12,8 +13,15 @@ internal static class StoreKeys
 {
     private const string Root = "/registry/";
 
-    private static readonly FrozenSet<string> Groups =
-        ResourceRegistry.BuiltIn.All.Select(r => r.Group).Where(g => g.Length > 0).ToFrozenSet(StringComparer.Ordinal);
+    // Types are few (one per resource), so each key prefix's type is made once and calls allocate nothing; the bound
+    // keeps keys of made-up resources from growing the cache without end.
+    private const int MaxCached = 1024;
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupsBySpan =
+        ResourceRegistry.BuiltIn.All.Select(r => r.Group).Where(g => g.Length > 0).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly ConcurrentDictionary<string, string> Types = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TypesBySpan = Types.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string TypeOf(string key)
     {
@@ -29,14 +37,21 @@ internal static class StoreKeys
             return "other";
         }
 
-        var firstText = first.ToString();
-        if (!Groups.Contains(firstText) && !first.Contains('.'))
+        var grouped = GroupsBySpan.Contains(first) || first.Contains('.');
+        var second = grouped ? Segment(afterFirst, out _) : [];
+        var prefix = grouped && second.Length > 0 ? rest[..(first.Length + 1 + second.Length)] : first;
+        if (TypesBySpan.TryGetValue(prefix, out var type))
         {
-            return firstText;
+            return type;
         }
 
-        var second = Segment(afterFirst, out _);
-        return second.Length == 0 ? firstText : $"{second}.{firstText}";
+        type = second.Length == 0 ? first.ToString() : $"{second}.{first}";
+        if (Types.Count < MaxCached)
+        {
+            Types.TryAdd(prefix.ToString(), type);
+        }
+
+        return type;
     }
 
     private static ReadOnlySpan<char> Segment(ReadOnlySpan<char> path, out ReadOnlySpan<char> rest)

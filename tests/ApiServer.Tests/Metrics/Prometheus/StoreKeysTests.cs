@@ -17,4 +17,12 @@ public sealed class StoreKeysTests
     {
         Assert.Equal(type, StoreKeys.TypeOf(key));
     }
+
+    [Theory]
+    [InlineData("/registry/pods/default/a", "/registry/pods/other/b")]
+    [InlineData("/registry/apps/deployments/default/a", "/registry/apps/deployments/kube-system/b")]
+    public void TypeOf_GivesKeysOfOneResourceTheSameString_AllocatingItOnce(string first, string second)
+    {
+        Assert.Same(StoreKeys.TypeOf(first), StoreKeys.TypeOf(second));
+    }
 }
