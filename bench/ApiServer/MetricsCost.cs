@@ -35,7 +35,7 @@ internal static class MetricsCost
             foreach (var (http, name) in subjects)
             {
                 await PairedRounds.CreateNamespaceAsync(http);
-                await WarmUp.RunAsync(name, PairedRounds.Concurrency, 500, maxRounds: quick ? 10 : 30, i => PairedRounds.PostPodAsync(http, $"w{i:D6}"));
+                await WarmUp.UntilJitSteadyAsync(name, PairedRounds.Concurrency, 500, i => PairedRounds.PostPodAsync(http, $"w{i:D6}"));
             }
 
             var results = await PairedRounds.RunAsync(subjects.Length, rounds, (subject, tag) =>

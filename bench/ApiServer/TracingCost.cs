@@ -50,7 +50,7 @@ internal static class TracingCost
             {
                 var m = mode;
                 using var provider = Start(sink, modes[mode]);
-                await WarmUp.RunAsync(modes[mode].Name, PairedRounds.Concurrency, 500, maxRounds: quick ? 10 : 30, i => PairedRounds.PostPodAsync(http, $"w{m}-{i:D6}"));
+                await WarmUp.UntilJitSteadyAsync(modes[mode].Name, PairedRounds.Concurrency, 500, i => PairedRounds.PostPodAsync(http, $"w{m}-{i:D6}"));
             }
 
             var results = await PairedRounds.RunAsync(modes.Length, rounds, (mode, tag) =>
