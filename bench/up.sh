@@ -48,7 +48,7 @@ up_once() {
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.02
   done
-  echo "up did not become ready:" >&2; cat "$dir.log" >&2; return 1
+  echo "up did not become ready:" >&2; cat "$dir.log" >&2; stop "$pid"; return 1
 }
 
 # stop PID: up runs in a subshell's background, so it is no child of this shell to wait for: poll until it is gone.
