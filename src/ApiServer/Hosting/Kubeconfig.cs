@@ -39,6 +39,26 @@ public static class Kubeconfig
     }
 
     /// <summary>
+    /// The client configuration that the kubeconfig <see cref="Write(string, Uri, X509Certificate2, X509Certificate2, string)"/>
+    /// writes for the same arguments describes, built in memory: a process that writes a kubeconfig for its own
+    /// components need not read it back (a file read and a YAML parse per identity, on the start-up path).
+    /// </summary>
+    public static KubernetesClientConfiguration Configuration(Uri server, X509Certificate2 authority, X509Certificate2 clientCertificate)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(authority);
+        ArgumentNullException.ThrowIfNull(clientCertificate);
+        return new KubernetesClientConfiguration
+        {
+            Host = server.GetLeftPart(UriPartial.Authority),
+            SslCaCerts = [X509CertificateLoader.LoadCertificate(authority.RawData)],
+            ClientCertificateData = Pem.Base64(Pem.Certificate(clientCertificate)),
+            ClientCertificateKeyData = Pem.Base64(Pem.PrivateKey(clientCertificate)),
+            Namespace = "default",
+        };
+    }
+
+    /// <summary>
     /// The client certificate (with its key) of the current user of the kubeconfig at
     /// <paramref name="path"/>, or null when the file does not exist or its user has none.
     /// </summary>

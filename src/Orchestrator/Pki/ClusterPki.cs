@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using k8s;
 using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.ApiServer.Hosting;
 
@@ -94,7 +95,20 @@ internal sealed class ClusterPki : IDisposable
     /// Writes the kubeconfig of <paramref name="identity"/> pointing at <paramref name="server"/> (the address can
     /// change between starts); the client certificate already in the file is kept while it is still good.
     /// </summary>
-    public string WriteKubeconfig(Uri server, ComponentIdentity identity)
+    public string WriteKubeconfig(Uri server, ComponentIdentity identity) => WriteKubeconfig(server, identity, configure: null);
+
+    /// <summary>
+    /// Writes the kubeconfig of <paramref name="identity"/> as <see cref="WriteKubeconfig(Uri, ComponentIdentity)"/> does
+    /// and returns the client configuration it describes, built in memory (the file is not read back).
+    /// </summary>
+    public KubernetesClientConfiguration WriteClientConfiguration(Uri server, ComponentIdentity identity)
+    {
+        KubernetesClientConfiguration? configuration = null;
+        WriteKubeconfig(server, identity, certificate => configuration = Kubeconfig.Configuration(server, CaCertificate, certificate));
+        return configuration!;
+    }
+
+    private string WriteKubeconfig(Uri server, ComponentIdentity identity, Action<X509Certificate2>? configure)
     {
         ArgumentNullException.ThrowIfNull(identity);
         var path = identity.KubeconfigPath(DataDirectory);
@@ -116,6 +130,7 @@ internal sealed class ClusterPki : IDisposable
             existing?.Dispose();
         }
 
+        configure?.Invoke(certificate);
         return Kubeconfig.Write(path, server, CaCertificate, certificate, identity.Name);
     }
 

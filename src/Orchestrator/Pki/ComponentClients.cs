@@ -4,10 +4,11 @@ using Orchestrator.Client.Connection;
 namespace Orchestrator.Host.Pki;
 
 /// <summary>
-/// The clients of the components <c>up</c> runs in its own process: each built from its own kubeconfig
-/// (written by <see cref="ClusterPki.WriteKubeconfig"/>), so each reaches the API server with its own identity
-/// exactly as it would from another machine. One client per identity: asking again for an identity returns
-/// the client already built (its connections are reused; no second kubeconfig read and TLS handshake).
+/// The clients of the components <c>up</c> runs in its own process: each with its own kubeconfig (written by
+/// <see cref="ClusterPki.WriteClientConfiguration"/>, which returns what the file says without reading it back), so
+/// each reaches the API server with its own identity exactly as it would from another machine. One client per
+/// identity: asking again for an identity returns the client already built (its connections are reused; no second
+/// TLS handshake).
 /// Disposing disposes them all.
 /// </summary>
 internal sealed class ComponentClients(ClusterPki pki, Uri server) : IDisposable
@@ -22,8 +23,7 @@ internal sealed class ComponentClients(ClusterPki pki, Uri server) : IDisposable
         {
             if (!_clients.TryGetValue(identity.Name, out var client))
             {
-                var path = pki.WriteKubeconfig(server, identity);
-                client = KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
+                client = KubernetesClients.Create(pki.WriteClientConfiguration(server, identity));
                 _clients.Add(identity.Name, client);
             }
 

@@ -44,6 +44,24 @@ public sealed class ClusterPkiTests : IDisposable
     }
 
     [Fact]
+    public void The_client_configuration_built_in_memory_is_what_the_written_kubeconfig_says()
+    {
+        using var pki = ClusterPki.LoadOrCreate(_data, Names);
+        pki.WriteKubeconfig(Server, ComponentIdentity.Scheduler);
+
+        var inMemory = pki.WriteClientConfiguration(Server, ComponentIdentity.Scheduler);
+        var fromFile = k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(ComponentIdentity.Scheduler.KubeconfigPath(_data));
+
+        Assert.Equal(fromFile.Host, inMemory.Host);
+        Assert.Equal(fromFile.Namespace, inMemory.Namespace);
+        Assert.Equal(fromFile.ClientCertificateData, inMemory.ClientCertificateData);
+        Assert.Equal(fromFile.ClientCertificateKeyData, inMemory.ClientCertificateKeyData);
+        Assert.Equal(fromFile.SslCaCerts.Select(c => c.Thumbprint), inMemory.SslCaCerts.Select(c => c.Thumbprint));
+        Assert.Equal(fromFile.SkipTlsVerify, inMemory.SkipTlsVerify);
+        Assert.Equal(fromFile.TlsServerName, inMemory.TlsServerName);
+    }
+
+    [Fact]
     public void The_front_proxy_has_its_own_ca_and_a_client_certificate_from_it_as_kubeadm_lays_them_out()
     {
         string thumbprints;
