@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Orchestrator.Dns;
 
 /// <summary>Settings of a node's cluster DNS (defaults: CoreDNS's for a kubeadm cluster, TTL 5 s as CoreDNS's kubernetes plugin).</summary>

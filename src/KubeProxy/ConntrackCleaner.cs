@@ -1,4 +1,3 @@
-using System.Globalization;
 using Orchestrator.Client.Processes;
 using Orchestrator.KubeProxy.Backends;
 

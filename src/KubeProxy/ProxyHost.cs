@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Orchestrator.Client;
 using Orchestrator.KubeProxy.Backends;
-using Orchestrator.KubeProxy.Plan;
 
 namespace Orchestrator.KubeProxy;
 

@@ -1,5 +1,3 @@
-using Orchestrator.KubeProxy.Plan;
-
 namespace Orchestrator.KubeProxy;
 
 /// <summary>The <see cref="ProxyNode"/> of a plan, from the options and (when known) the Node object.</summary>

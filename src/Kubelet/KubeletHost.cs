@@ -1,11 +1,5 @@
 using System.Threading.Channels;
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-using Orchestrator.Kubelet.Node;
 using Orchestrator.Kubelet.Pods;
-using Orchestrator.Kubelet.Runtime;
 
 namespace Orchestrator.Kubelet;
 

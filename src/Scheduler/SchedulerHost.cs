@@ -1,4 +1,3 @@
-using k8s;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Scheduler.Service;

@@ -1,4 +1,3 @@
-using Orchestrator.Client.Registry;
 using Orchestrator.Scheduler.Plugins.ImagePlatform;
 
 namespace Orchestrator.Scheduler;

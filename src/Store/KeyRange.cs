@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orchestrator.Store;
 
 /// <summary>Byte-wise key ranges, the way etcd orders keys.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using k8s.Models;
 using static Orchestrator.ApiMachinery.Bootstrap.BootstrapTokenSecrets;
 
 namespace Orchestrator.ApiMachinery.Bootstrap;

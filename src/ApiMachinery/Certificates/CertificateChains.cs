@@ -1,5 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
-
 namespace Orchestrator.ApiMachinery.Certificates;
 
 /// <summary>Whether a certificate chains to one given root, trusting nothing from the machine's store.</summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-
 namespace Orchestrator.ApiMachinery.Certificates;
 
 /// <summary>PEM text of certificates and keys (what kubeconfigs embed base64-encoded and key files hold).</summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-
 namespace Orchestrator.ApiMachinery.Certificates;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Orchestrator.ApiMachinery.Text;
-
 namespace Orchestrator.ApiMachinery.Cron;
 
 /// <summary>

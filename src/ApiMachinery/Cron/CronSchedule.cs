@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Orchestrator.ApiMachinery.Text;
-
 namespace Orchestrator.ApiMachinery.Cron;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Orchestrator.ApiMachinery.Selection;
 
 namespace Orchestrator.ApiMachinery.Fields;

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using k8s.Models;
 
 namespace Orchestrator.ApiMachinery.Images;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.ApiMachinery.Images;
 
 /// <summary>A Windows version's <c>Major.Minor.Build</c> (a fourth part, the revision, is read and ignored).</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Orchestrator.ApiMachinery.Selection;
-using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ApiMachinery.Labels;
 

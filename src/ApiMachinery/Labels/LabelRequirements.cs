@@ -1,6 +1,4 @@
-using k8s.Models;
 using Orchestrator.ApiMachinery.Selection;
-using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ApiMachinery.Labels;
 

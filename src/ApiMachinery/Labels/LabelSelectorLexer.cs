@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orchestrator.ApiMachinery.Labels;
 
 /// <summary>Splits a label selector into tokens the way upstream's labels.Lexer does.</summary>

@@ -1,5 +1,4 @@
 using Orchestrator.ApiMachinery.Selection;
-using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ApiMachinery.Labels;
 

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ApiMachinery.Resources;
 
 /// <summary>A <see cref="ResourceQuantity"/> as an integer the way Go's Quantity.Value and MilliValue give it: rounded up.</summary>

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.ApiMachinery.Storage;
 
 /// <summary>StorageClass questions the binder, the scheduler and provisioners ask, with upstream's answers.</summary>

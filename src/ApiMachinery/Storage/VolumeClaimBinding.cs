@@ -1,4 +1,3 @@
-using k8s.Models;
 using Orchestrator.ApiMachinery.Objects;
 
 namespace Orchestrator.ApiMachinery.Storage;

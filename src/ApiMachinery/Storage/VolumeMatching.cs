@@ -1,4 +1,3 @@
-using k8s.Models;
 using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiMachinery.Resources;
 using Orchestrator.ApiMachinery.Scheduling;

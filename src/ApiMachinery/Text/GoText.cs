@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Orchestrator.ApiMachinery.Text;
 
 /// <summary>Go's text conventions that upstream error messages are built from, reproduced so messages match.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.ApiServer.Admission.NamespaceLifecycle;
 using Orchestrator.ApiServer.Admission.Webhooks;
 

@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
 using Orchestrator.ApiServer.Tables;
-using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Admission;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Admission;
 
 /// <summary>

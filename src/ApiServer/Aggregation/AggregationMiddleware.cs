@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Aggregation.Discovery;
-using Orchestrator.ApiServer.Aggregation.Proxy;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Aggregation;
 

@@ -1,10 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.ApiServer.Aggregation.Availability;
 using Orchestrator.ApiServer.Aggregation.Discovery;
-using Orchestrator.ApiServer.Aggregation.Proxy;
 using Orchestrator.ApiServer.Discovery;
-using Orchestrator.ApiServer.Hosting;
-using Orchestrator.ApiServer.ServiceRouting;
 
 namespace Orchestrator.ApiServer.Aggregation;
 

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Aggregation;
 

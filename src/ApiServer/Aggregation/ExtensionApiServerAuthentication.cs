@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Certificates;
-using Orchestrator.ApiServer.Aggregation.Proxy;
-using Orchestrator.ApiServer.Hosting;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Aggregation;
 
 /// <summary>

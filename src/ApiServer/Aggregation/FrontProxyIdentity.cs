@@ -1,5 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
-
 namespace Orchestrator.ApiServer.Aggregation;
 
 /// <summary>Who the API server is towards aggregated API servers: its front-proxy client certificate (with key), null when it has none.</summary>

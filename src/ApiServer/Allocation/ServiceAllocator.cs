@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Allocation;
 
 /// <summary>

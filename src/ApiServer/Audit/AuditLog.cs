@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.ApiServer.Audit;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Audit;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Authentication;
 
 /// <summary>

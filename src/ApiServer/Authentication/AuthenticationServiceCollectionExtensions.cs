@@ -1,9 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.ApiServer.Authentication.BootstrapTokens;
 using Orchestrator.ApiServer.Authentication.ServiceAccounts;
-using Orchestrator.ApiServer.Handlers.Reviews;
-using Orchestrator.ApiServer.Hosting;
 using Orchestrator.ApiServer.Registry.Authentication;
 
 namespace Orchestrator.ApiServer.Authentication;

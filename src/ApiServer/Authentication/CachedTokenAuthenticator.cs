@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Orchestrator.ApiServer.Authentication;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Admission;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Authentication;
 
 /// <summary>

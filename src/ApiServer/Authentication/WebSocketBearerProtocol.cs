@@ -1,6 +1,4 @@
 using System.Buffers.Text;
-using System.Text;
-using Microsoft.AspNetCore.Http;
 
 namespace Orchestrator.ApiServer.Authentication;
 

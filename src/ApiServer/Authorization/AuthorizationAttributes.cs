@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Authentication;
-
 namespace Orchestrator.ApiServer.Authorization;
 
 /// <summary>

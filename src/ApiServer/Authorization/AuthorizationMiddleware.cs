@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
-
 namespace Orchestrator.ApiServer.Authorization;
 
 /// <summary>

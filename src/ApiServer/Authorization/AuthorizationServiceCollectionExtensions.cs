@@ -1,10 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orchestrator.ApiServer.Handlers.Reviews;
 using Orchestrator.ApiServer.Registry.Authorization;
 using Orchestrator.ApiServer.Authorization.Node;
-using Orchestrator.ApiServer.Authorization.Rbac;
-using Orchestrator.ApiServer.Hosting;
 
 namespace Orchestrator.ApiServer.Authorization;
 

@@ -1,6 +1,3 @@
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization.Rbac;
-
 namespace Orchestrator.ApiServer.Authorization;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Hosting;
-
 namespace Orchestrator.ApiServer.Authorization;
 
 /// <summary>

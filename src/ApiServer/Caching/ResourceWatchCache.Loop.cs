@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Caching;
 
 /// <summary>The cache's one store list-then-watch, restarted from a fresh list if the store compacts past it.</summary>

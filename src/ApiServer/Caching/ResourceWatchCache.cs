@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Caching;
 
 /// <summary>

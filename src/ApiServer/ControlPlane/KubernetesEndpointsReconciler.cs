@@ -1,12 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.Hosting;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.ControlPlane;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.ApiServer.Hosting;
-
 namespace Orchestrator.ApiServer.ControlPlane;
 
 internal static class KubernetesEndpointsServiceCollectionExtensions

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.ControlPlane;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.CustomResources;
 
 /// <summary>A CRD's <c>names</c> (spec.names as requested, or status.acceptedNames as granted).</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.CustomResources;
 
 /// <summary>Reads the fields of a CustomResourceDefinition (as stored JSON) that serving it needs; tolerant of missing parts.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.CustomResources.Schema;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-
 namespace Orchestrator.ApiServer.CustomResources;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.CustomResources.Schema;
-
 namespace Orchestrator.ApiServer.CustomResources;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.CustomResources.Printing;
-using Orchestrator.ApiServer.CustomResources.Schema;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.CustomResources;
 

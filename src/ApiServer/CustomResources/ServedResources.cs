@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 using Orchestrator.ApiMachinery.Versions;
 using Orchestrator.ApiServer.CustomResources.Printing;
-using Orchestrator.ApiServer.CustomResources.Schema;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Registry.VersionConversion;
 
 namespace Orchestrator.ApiServer.CustomResources;
 

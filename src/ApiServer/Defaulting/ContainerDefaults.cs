@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Defaulting;
 
 /// <summary>Upstream's SetDefaults_Container, _ContainerPort, _Probe, _HTTPGetAction and _ObjectFieldSelector.</summary>

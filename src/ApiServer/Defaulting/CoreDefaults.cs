@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Defaulting;
 
 /// <summary>Upstream's small core/v1 defaults: Secret, PersistentVolume(Claim), Endpoints; and PriorityClass.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Defaulting;
 
 /// <summary>Upstream's batch/v1 SetDefaults_CronJob; the job template gets the pod template defaults only.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Defaulting;
 
 /// <summary>Small reads and get-or-create steps over Kubernetes JSON objects, shared by defaulting and validation.</summary>

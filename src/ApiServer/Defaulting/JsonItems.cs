@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Text.Json.Nodes;
 
 namespace Orchestrator.ApiServer.Defaulting;
 

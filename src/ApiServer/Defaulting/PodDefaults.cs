@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Defaulting;
 
 /// <summary>Upstream's SetDefaults_Pod on top of the PodSpec defaults.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Defaulting;
 
 /// <summary>Upstream's apps/v1 SetDefaults_StatefulSet, with its volume claim templates defaulted like claims.</summary>

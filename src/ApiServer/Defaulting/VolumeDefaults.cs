@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Defaulting;
 
 /// <summary>Upstream's SetDefaults_Volume and the per-source defaults (mode 0644 is 420 in JSON).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Discovery;

@@ -1,6 +1,3 @@
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Errors;
 
 /// <summary>The Status errors kube-apiserver answers with, same codes, reasons and wording.</summary>

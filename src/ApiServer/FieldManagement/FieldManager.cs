@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.FieldManagement;
 
 /// <summary>

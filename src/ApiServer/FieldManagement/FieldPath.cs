@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.FieldManagement;
 
 /// <summary>Path elements as managedFields writes them, and the path text conflicts print (<c>.spec.containers[name="a"].image</c>).</summary>

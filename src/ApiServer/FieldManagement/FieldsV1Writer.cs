@@ -1,8 +1,4 @@
-using System.Buffers;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using k8s.Models;
-using Orchestrator.ApiServer.Patching;
 
 namespace Orchestrator.ApiServer.FieldManagement;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Defaulting;
-
 namespace Orchestrator.ApiServer.FieldManagement;
 
 /// <summary>One metadata.managedFields entry: who, how (Apply or Update), through which subresource, and the fields owned.</summary>

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using k8s.Models;
-using Orchestrator.ApiServer.Patching;
 
 namespace Orchestrator.ApiServer.FieldManagement;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Storage;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Serialization;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>A DELETE's options, from its (optional) body and query, as kube-apiserver reads them.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.ApiServer.Handlers.Subresources;
 
 namespace Orchestrator.ApiServer.Handlers;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>The paging and consistency parameters of a list, validated as upstream does.</summary>

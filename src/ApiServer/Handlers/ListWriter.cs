@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Registry.VersionConversion;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>

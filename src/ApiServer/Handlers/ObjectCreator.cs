@@ -1,14 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Allocation;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.FieldManagement;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Registry.VersionConversion;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>

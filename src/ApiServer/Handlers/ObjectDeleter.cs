@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Admission;
-using Orchestrator.ApiServer.Allocation;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>

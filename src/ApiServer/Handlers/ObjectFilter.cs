@@ -1,12 +1,5 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiMachinery.Fields;
-using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiMachinery.Selection;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Selectors;
 
 namespace Orchestrator.ApiServer.Handlers;
 

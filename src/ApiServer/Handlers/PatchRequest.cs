@@ -1,13 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.FieldManagement;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Patching;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Serialization;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>

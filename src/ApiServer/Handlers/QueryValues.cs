@@ -1,8 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Handlers;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.FieldManagement;
-using Orchestrator.ApiServer.Objects;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>The write options every verb reads from the query: dryRun, fieldManager, fieldValidation.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Registry.VersionConversion;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>POST: creates the object (<see cref="ObjectCreator"/>).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Registry.VersionConversion;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>DELETE of one object (<see cref="ObjectDeleter"/>); deletecollection is with the list.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Registry.VersionConversion;
-using Orchestrator.ApiServer.Storage;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 internal sealed partial class ResourceHandler

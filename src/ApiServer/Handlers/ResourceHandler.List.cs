@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Storage;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.FieldManagement;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry.VersionConversion;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>

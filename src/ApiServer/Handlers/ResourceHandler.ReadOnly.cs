@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers.ReadOnly;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>Get and list of a computed read-only kind (<see cref="IReadOnlyResourceHandler"/>); nothing else is served on it.</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry.VersionConversion;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 internal sealed partial class ResourceHandler

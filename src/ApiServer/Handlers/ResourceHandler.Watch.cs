@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Storage;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Handlers.Subresources;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Registry.VersionConversion;
-using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Handlers;
 

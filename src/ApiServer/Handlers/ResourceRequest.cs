@@ -1,6 +1,3 @@
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>A request's target: the resource, and the namespace, name and subresource when the URL has them.</summary>

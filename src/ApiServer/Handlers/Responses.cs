@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>Writes JSON bodies and Status errors.</summary>

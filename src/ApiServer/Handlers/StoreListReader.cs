@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>Lists read from the store rather than the watch cache: paged and exact-revision lists, and deletecollection.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Handlers;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Handlers;
 
 /// <summary>The parameters of a watch request.</summary>

@@ -1,16 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Discovery;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.OpenApi;
 using Orchestrator.ApiServer.Proxy;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Streaming;
 
 namespace Orchestrator.ApiServer.Hosting;
 

@@ -1,21 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.Admission;
 using Orchestrator.ApiServer.Aggregation;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization;
 using Orchestrator.ApiServer.ControlPlane;
-using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.Metrics;
 using Orchestrator.ApiServer.Hosting.Connections;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Hosting;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Orchestrator.ApiServer.Hosting;
 
 /// <summary>Settings of the API server.</summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-
 namespace Orchestrator.ApiServer.Hosting;
 
 /// <summary>How the API server is secured: TLS, who it trusts, how it signs tokens, how it authorizes.</summary>

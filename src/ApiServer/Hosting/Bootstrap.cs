@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Hosting;
 
 /// <summary>The objects every cluster has from the start: system namespaces and the kubernetes Service.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
-
 namespace Orchestrator.ApiServer.Hosting;
 
 /// <summary>

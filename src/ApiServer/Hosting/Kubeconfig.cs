@@ -1,6 +1,4 @@
-using System.Security.Cryptography.X509Certificates;
 using k8s;
-using Orchestrator.ApiMachinery.Certificates;
 
 namespace Orchestrator.ApiServer.Hosting;
 

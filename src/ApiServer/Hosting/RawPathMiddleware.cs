@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-
 namespace Orchestrator.ApiServer.Hosting;
 
 /// <summary>

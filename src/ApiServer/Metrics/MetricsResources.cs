@@ -1,5 +1,4 @@
 using k8s.Models;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Metrics;
 

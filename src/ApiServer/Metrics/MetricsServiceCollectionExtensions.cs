@@ -1,9 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orchestrator.ApiServer.Handlers.ReadOnly;
 using Orchestrator.ApiServer.Metrics.Scraping;
 using Orchestrator.ApiServer.Metrics.Serving;
-using Orchestrator.ApiServer.Metrics.Storage;
 
 namespace Orchestrator.ApiServer.Metrics;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using k8s.Models;

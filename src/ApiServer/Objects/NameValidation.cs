@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Orchestrator.ApiServer.Objects;
 
 /// <summary>Upstream's name rules (k8s.io/apimachinery validation), with their exact messages.</summary>

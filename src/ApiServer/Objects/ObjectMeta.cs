@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Storage;
-
 namespace Orchestrator.ApiServer.Objects;
 
 /// <summary>Typed reads of the metadata of a JSON object.</summary>

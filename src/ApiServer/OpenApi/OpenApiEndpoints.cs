@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
-using Orchestrator.ApiServer.OpenApi.Schemas;
 using Orchestrator.ApiServer.OpenApi.V2;
 using Orchestrator.ApiServer.OpenApi.V3;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.OpenApi;
 

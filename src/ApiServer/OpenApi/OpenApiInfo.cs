@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Orchestrator.ApiServer.OpenApi;
 
 /// <summary>The <c>info</c> every OpenAPI document carries; kube-apiserver puts its own version here.</summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-
 namespace Orchestrator.ApiServer.OpenApi;
 
 /// <summary>

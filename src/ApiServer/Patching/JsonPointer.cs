@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Patching;
 
 /// <summary>JSON Pointer (RFC 6901) resolution as JSON Patch needs it: the container that holds the target.</summary>

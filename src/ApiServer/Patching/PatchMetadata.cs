@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using k8s.Models;
 
 namespace Orchestrator.ApiServer.Patching;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Patching;
 
 /// <summary>The directives of a strategic merge patch that act on a map, and the clean-up of values taken whole.</summary>

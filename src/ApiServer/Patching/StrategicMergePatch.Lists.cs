@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Patching;
 
 /// <summary>Merging one list field: by merge key for objects, as a union for scalars, or replacing it.</summary>

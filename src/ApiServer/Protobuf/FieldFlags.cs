@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Google.Protobuf.Reflection;
 using Orchestrator.ApiServer.Protobuf.Messages;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Google.Protobuf;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Protobuf.Messages.Runtime;
 
 namespace Orchestrator.ApiServer.Protobuf;

@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Text.Json.Nodes;
-using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
 namespace Orchestrator.ApiServer.Protobuf;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Google.Protobuf.Reflection;
 using Orchestrator.ApiServer.Protobuf.Messages.Apps;
 using Orchestrator.ApiServer.Protobuf.Messages.Authentication;

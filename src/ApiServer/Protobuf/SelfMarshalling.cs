@@ -1,13 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Google.Protobuf;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Protobuf.Messages.IntStr;
 using Orchestrator.ApiServer.Protobuf.Messages.Meta;
 using Orchestrator.ApiServer.Protobuf.Messages.Resource;
 using Orchestrator.ApiServer.Protobuf.Messages.Runtime;
-using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ApiServer.Protobuf;
 

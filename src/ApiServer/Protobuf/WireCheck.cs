@@ -1,5 +1,4 @@
 using Google.Protobuf.Reflection;
-using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Protobuf;
 

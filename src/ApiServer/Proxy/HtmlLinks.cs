@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Text;
-using Microsoft.AspNetCore.Http;
 
 namespace Orchestrator.ApiServer.Proxy;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Security;
-using Orchestrator.ApiServer.Streaming;
-
 namespace Orchestrator.ApiServer.Proxy;
 
 /// <summary>

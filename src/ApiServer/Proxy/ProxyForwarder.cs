@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Hosting;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Orchestrator.ApiServer.Proxy;

@@ -1,12 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.ApiServer.Streaming;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Proxy;
 
 /// <summary>

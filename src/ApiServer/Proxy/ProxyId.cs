@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Proxy;
 
 /// <summary>

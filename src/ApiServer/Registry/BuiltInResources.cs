@@ -36,7 +36,6 @@ using Orchestrator.ApiServer.Registry.StorageApi.CsiDrivers;
 using Orchestrator.ApiServer.Registry.StorageApi.CsiNodes;
 using Orchestrator.ApiServer.Registry.StorageApi.StorageClasses;
 using Orchestrator.ApiServer.Registry.StorageApi.VolumeAttachments;
-using Orchestrator.ApiServer.Tables.Printers;
 
 namespace Orchestrator.ApiServer.Registry;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Allocation;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Selectors;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Registry;

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Admission;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.Registry;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Orchestrator.ApiServer.Registry;
 
 /// <summary>One immutable state of the served resources (<see cref="ResourceRegistry"/> swaps them).</summary>

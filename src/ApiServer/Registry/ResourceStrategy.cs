@@ -1,9 +1,4 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Allocation;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Selectors;
 using Orchestrator.ApiServer.Tables;
-using Orchestrator.ApiServer.Tables.Printers;
 
 namespace Orchestrator.ApiServer.Registry;
 

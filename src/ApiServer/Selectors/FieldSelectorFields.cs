@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
-
 namespace Orchestrator.ApiServer.Selectors;
 
 /// <summary>

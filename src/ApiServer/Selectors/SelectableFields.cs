@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Text.Json.Nodes;
 using Orchestrator.ApiMachinery.Fields;
 using Orchestrator.ApiMachinery.Selection;
 

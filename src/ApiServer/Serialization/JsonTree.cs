@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Serialization;
 
 /// <summary>Whole-tree operations on JSON nodes that do not recurse, so no depth can overflow the stack.</summary>

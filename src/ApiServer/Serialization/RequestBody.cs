@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
 using YamlDotNet.Core;
 
 namespace Orchestrator.ApiServer.Serialization;

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Security;
-using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
-using Orchestrator.ApiMachinery.Certificates;
-
 namespace Orchestrator.ApiServer.ServiceRouting;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.ServiceRouting;

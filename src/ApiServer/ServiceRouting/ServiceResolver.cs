@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.ServiceRouting;

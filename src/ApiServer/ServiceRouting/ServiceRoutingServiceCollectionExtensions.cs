@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.ServiceRouting;
 
 /// <summary>Registers <see cref="ServiceResolver"/> and <see cref="BackendClients"/> once, for every part of the server that calls backends.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Storage;
 
 /// <summary>

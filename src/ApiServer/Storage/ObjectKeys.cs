@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Storage;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Storage;
 
 /// <summary>A write's uid and resourceVersion preconditions (upstream's storage.Preconditions), checked against the current object.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Storage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Storage;
 
 /// <summary>What a <see cref="GuaranteedUpdate"/>'s tryUpdate decided: write <see cref="Object"/>, or delete the stored object.</summary>

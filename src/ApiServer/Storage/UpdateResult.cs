@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Storage;
 
 /// <summary>The outcome of a <see cref="GuaranteedUpdate"/>: the object as stored (or as deleted), and whether it was deleted.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
-
 namespace Orchestrator.ApiServer.Streaming;
 
 /// <summary>

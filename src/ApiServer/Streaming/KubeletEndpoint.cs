@@ -1,4 +1,3 @@
-using System.Globalization;
 using Orchestrator.Streaming;
 
 namespace Orchestrator.ApiServer.Streaming;

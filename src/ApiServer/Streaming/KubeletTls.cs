@@ -1,8 +1,3 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
-using Orchestrator.ApiMachinery.Certificates;
-using Orchestrator.ApiServer.Hosting;
-
 namespace Orchestrator.ApiServer.Streaming;
 
 /// <summary>

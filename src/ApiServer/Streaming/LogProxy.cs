@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Streaming;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.Proxy;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Streaming;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Streaming;
 
 /// <summary>

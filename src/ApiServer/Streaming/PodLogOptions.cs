@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.Streaming;
 
 /// <summary>pods/log's query (upstream's PodLogOptions) and the kubelet containerLogs query made from it.</summary>

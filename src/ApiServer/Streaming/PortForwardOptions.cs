@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Streaming;
 
 /// <summary>pods/portforward's query (upstream's PodPortForwardOptions: optional repeated <c>ports</c>).</summary>

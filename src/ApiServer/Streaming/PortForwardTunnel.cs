@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Orchestrator.Streaming;
 
 namespace Orchestrator.ApiServer.Streaming;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orchestrator.ApiServer.Streaming;
 
 /// <summary>A URL query in insertion order, escaped as Go's url.Values.Encode escapes (spaces as +).</summary>

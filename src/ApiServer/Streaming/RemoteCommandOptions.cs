@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
-
 namespace Orchestrator.ApiServer.Streaming;
 
 /// <summary>pods/exec and pods/attach queries (upstream's PodExecOptions / PodAttachOptions) and the kubelet query made from them.</summary>

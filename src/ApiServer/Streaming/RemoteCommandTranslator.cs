@@ -1,11 +1,5 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Http;
 using Orchestrator.ApiServer.Streaming.Spdy;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiMachinery.Http;
 
 namespace Orchestrator.ApiServer.Streaming;

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Http;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.Streaming;
 
 namespace Orchestrator.ApiServer.Streaming;

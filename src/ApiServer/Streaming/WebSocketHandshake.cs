@@ -1,8 +1,4 @@
 using System.Net.WebSockets;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Orchestrator.ApiServer.Streaming;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Tables;
 
 /// <summary>The columns many kinds share, with the same wording and cells everywhere.</summary>

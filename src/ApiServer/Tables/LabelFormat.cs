@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Tables;
 
 /// <summary>Label maps and label selectors printed the way upstream's labels package prints them.</summary>

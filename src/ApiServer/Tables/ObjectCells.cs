@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
-
 namespace Orchestrator.ApiServer.Tables;
 
 /// <summary>Cell values every printer computes the same way.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Orchestrator.Client.Tracing;
 
 namespace Orchestrator.ApiServer.Tracing;

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using Orchestrator.ApiServer.Authorization;
-
 namespace Orchestrator.ApiServer.Tracing;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization;
-
 namespace Orchestrator.ApiServer.Tracing;
 
 /// <summary>

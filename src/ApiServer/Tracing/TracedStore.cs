@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Orchestrator.ApiServer.Metrics.Prometheus;
 using Orchestrator.Client.Tracing;
-using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Tracing;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>Upstream's IsConfigMapKey for the keys of ConfigMap and Secret data.</summary>

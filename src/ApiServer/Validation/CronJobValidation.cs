@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using Orchestrator.ApiMachinery.Cron;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Validation;
 

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>Upstream's field.Error kinds as Status causes, with the same reasons and wording.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>

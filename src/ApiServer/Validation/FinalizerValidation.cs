@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>Upstream's ValidateFinalizers and ValidateNoNewFinalizers on <c>metadata.finalizers</c>.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>Upstream's ValidateManagedFields on <c>metadata.managedFields</c>.</summary>

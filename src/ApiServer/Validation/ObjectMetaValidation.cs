@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>

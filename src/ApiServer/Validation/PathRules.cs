@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>Upstream's path checks for volume items, sub-paths and host paths.</summary>

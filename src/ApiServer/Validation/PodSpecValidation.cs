@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>Upstream's IsValidPortNum and IsValidPortName, and a container's ports list.</summary>

@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiMachinery.Resources;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Validation;
 

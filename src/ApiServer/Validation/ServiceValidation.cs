@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Validation;
 
 /// <summary>Upstream's Service port checks: ports required unless ExternalName or headless, each port in 1–65535.</summary>

@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 using k8s.Models;
-using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiMachinery.Selection;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Validation;
 

@@ -1,7 +1,6 @@
 using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using k8s;
 
 namespace Orchestrator.Client.Connection;
 

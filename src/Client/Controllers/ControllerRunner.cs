@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using k8s.Autorest;
 
 namespace Orchestrator.Client;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using k8s.Autorest;
 
 namespace Orchestrator.Client.Errors;
 

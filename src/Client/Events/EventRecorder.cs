@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Threading.Channels;
-using k8s.Autorest;
 
 namespace Orchestrator.Client;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Orchestrator.Client.Registry;
 
 /// <summary>One registry answer, body read in full (within a size limit) before the request's timeout ran out.</summary>

@@ -1,5 +1,3 @@
-using Orchestrator.Dns.Wire;
-
 namespace Orchestrator.Dns.Records;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Orchestrator.Dns.Wire;
 
 namespace Orchestrator.Dns.Records;
 

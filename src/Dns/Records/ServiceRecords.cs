@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using k8s.Models;
-using Orchestrator.Dns.Wire;
 
 namespace Orchestrator.Dns.Records;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Orchestrator.Dns.Records;
-using Orchestrator.Dns.Wire;
 
 namespace Orchestrator.Dns.Server;
 

@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Net.Sockets;
-using Orchestrator.Dns.Wire;
-
 namespace Orchestrator.Dns.Server;
 
 /// <summary>DNS over TCP (RFC 7766): two-byte length, message; several queries per connection.</summary>

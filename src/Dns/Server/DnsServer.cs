@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Dns.Server.Batching;
-using Orchestrator.Dns.Wire;
 
 namespace Orchestrator.Dns.Server;
 

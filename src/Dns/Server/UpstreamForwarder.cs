@@ -1,8 +1,3 @@
-using System.Buffers.Binary;
-using System.Net;
-using System.Net.Sockets;
-using Orchestrator.Dns.Wire;
-
 namespace Orchestrator.Dns.Server;
 
 /// <summary>

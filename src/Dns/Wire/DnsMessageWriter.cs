@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Net;
 using Orchestrator.Dns.Records;
 
 namespace Orchestrator.Dns.Wire;

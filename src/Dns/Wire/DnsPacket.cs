@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Orchestrator.Dns.Wire;
 
 /// <summary>Per-query finishing of answers: header patching, EDNS0, truncation, error answers. No allocation.</summary>

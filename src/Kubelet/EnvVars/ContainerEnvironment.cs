@@ -1,9 +1,4 @@
-using System.Text;
-using k8s.Models;
-using Orchestrator.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.DownwardApi;
-using Orchestrator.Kubelet.Volumes;
 
 namespace Orchestrator.Kubelet.EnvVars;
 

@@ -1,4 +1,3 @@
-using k8s.Models;
 using Orchestrator.Kubelet.DownwardApi;
 
 namespace Orchestrator.Kubelet.EnvVars;

@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Volumes;
-
 namespace Orchestrator.Kubelet.EnvVars;
 
 /// <summary>The configMaps and secrets one environment build has read: each is read once, so every variable sees the same version.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orchestrator.Kubelet.EnvVars;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using Grpc.Core;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-using Orchestrator.Kubelet.Backoff;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-using Orchestrator.Kubelet.Runtime.Cri;
 using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.Kubelet.Images;

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Orchestrator.Client;
-using Orchestrator.Kubelet.Runtime;
 using Prometheus;
 
 namespace Orchestrator.Kubelet.Metrics;

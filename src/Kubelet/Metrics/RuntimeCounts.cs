@@ -1,5 +1,3 @@
-using Orchestrator.Kubelet.Runtime;
-
 namespace Orchestrator.Kubelet.Metrics;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Orchestrator.Kubelet.Runtime.Containerd;
-
 namespace Orchestrator.Kubelet.Network;
 
 /// <summary>One host-gw route: another node's pod CIDR reached through that node's address on the shared network.</summary>

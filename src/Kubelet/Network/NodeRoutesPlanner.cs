@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Runtime.Containerd;
-
 namespace Orchestrator.Kubelet.Network;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-using Orchestrator.Client.Processes;
-
 namespace Orchestrator.Kubelet.Network;
 
 /// <summary>

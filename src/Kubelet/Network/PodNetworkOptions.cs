@@ -1,5 +1,3 @@
-using Orchestrator.Kubelet.Runtime.Containerd;
-
 namespace Orchestrator.Kubelet.Network;
 
 /// <summary>The host-gw pod network of one node.</summary>

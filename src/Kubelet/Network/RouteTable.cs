@@ -1,6 +1,3 @@
-using System.Globalization;
-using Orchestrator.Kubelet.Runtime.Containerd;
-
 namespace Orchestrator.Kubelet.Network;
 
 /// <summary>

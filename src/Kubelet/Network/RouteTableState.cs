@@ -1,5 +1,3 @@
-using Orchestrator.Kubelet.Runtime.Containerd;
-
 namespace Orchestrator.Kubelet.Network;
 
 /// <summary>The main IPv4 route table as a sync sees it: our routes, and the destinations of everyone else's.</summary>

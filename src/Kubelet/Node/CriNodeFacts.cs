@@ -1,7 +1,3 @@
-using Grpc.Core;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>What the node status takes from the container runtime: its version string and its conditions.</summary>

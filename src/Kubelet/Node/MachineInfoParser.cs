@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>Pure parsers for the /proc and /etc files the node facts come from.</summary>

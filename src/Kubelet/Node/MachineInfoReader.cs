@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
 using Orchestrator.Kubelet.Node.Windows;
 
 namespace Orchestrator.Kubelet.Node;

@@ -1,8 +1,4 @@
-using System.Net;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Kubelet.Node;
 

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>What a node registers as: name, address, capacity, labels and taints.</summary>

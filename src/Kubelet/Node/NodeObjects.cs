@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>The Node and Lease objects a kubelet writes for itself, as pure builders.</summary>

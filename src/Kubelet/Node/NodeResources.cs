@@ -1,6 +1,3 @@
-using System.Globalization;
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Node;
 
 /// <summary>A node's <c>status.capacity</c> and <c>status.allocatable</c> from its machine facts (pure).</summary>

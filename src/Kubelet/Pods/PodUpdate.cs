@@ -1,6 +1,3 @@
-using k8s;
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Pods;
 
 /// <summary>Which pod updates a kubelet acts on (upstream's podsDifferSemantically): spec, labels, annotations, deletion — not status.</summary>

@@ -1,11 +1,5 @@
-using System.Collections.Concurrent;
-using System.Net;
-using k8s;
 using k8s.Autorest;
-using k8s.Models;
-using Orchestrator.Client;
 using Orchestrator.Kubelet.Metrics;
-using Orchestrator.Kubelet.Runtime;
 using Orchestrator.Kubelet.Status;
 
 namespace Orchestrator.Kubelet.Pods;

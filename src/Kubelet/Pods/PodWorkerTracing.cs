@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using k8s.Models;
 using Orchestrator.Client.Tracing;
 
 namespace Orchestrator.Kubelet.Pods;

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>Probe results and workers of one running container (one container id). Guarded by the manager's lock.</summary>

@@ -1,7 +1,3 @@
-using Grpc.Core;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>Exec probes through CRI ExecSync; the output is stdout followed by stderr, as upstream.</summary>

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>The latest pod object and pod IP seen by Sync, and the probed containers by id. Guarded by the manager's lock.</summary>

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>What a worker needs for one attempt, read under the manager's lock.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.Kubelet.Probes;
 
 internal sealed partial class ProbeManager

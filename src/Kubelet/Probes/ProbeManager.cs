@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
 using Orchestrator.Kubelet.Probes.Network;
 
 namespace Orchestrator.Kubelet.Probes;

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Probes;
 
 /// <summary>A probe's timing and thresholds with upstream's defaults filled in (period 10 s, timeout 1 s, success 1, failure 3).</summary>

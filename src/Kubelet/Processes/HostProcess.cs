@@ -1,6 +1,3 @@
-using Orchestrator.Client.Processes;
-using System.Globalization;
-
 namespace Orchestrator.Kubelet.Processes;
 
 /// <summary>Looks at and signals host processes by PID through /proc and kill(1); never by name.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiMachinery.Certificates;
 
 namespace Orchestrator.Kubelet.Server;

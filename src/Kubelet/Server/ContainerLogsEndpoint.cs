@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Kubelet.Server.Logs;
 

@@ -1,7 +1,5 @@
-using System.Net;
 using Orchestrator.Kubelet.Server.Cri;
 using CriApi = Orchestrator.Kubelet.Runtime.Cri.Api;
-using Orchestrator.Kubelet.Runtime.Cri;
 
 namespace Orchestrator.Kubelet.Server;
 

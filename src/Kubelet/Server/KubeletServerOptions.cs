@@ -1,6 +1,3 @@
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
-
 namespace Orchestrator.Kubelet.Server;
 
 /// <summary>Where the kubelet's HTTP server listens and how it follows logs (defaults are upstream's where it has one).</summary>

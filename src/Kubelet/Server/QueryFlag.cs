@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Http;
-
 namespace Orchestrator.Kubelet.Server;
 
 /// <summary>Boolean and integer query parameters, read as upstream's parameter codec does (Go's strconv).</summary>

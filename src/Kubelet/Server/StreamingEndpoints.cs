@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Kubelet.Server.Relay;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Orchestrator.Kubelet.Server;
 
 /// <summary>

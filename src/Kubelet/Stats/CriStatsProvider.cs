@@ -1,8 +1,4 @@
-using Orchestrator.Kubelet.Runtime.Cri;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-using Orchestrator.Kubelet.Stats.Cgroups;
 using Orchestrator.Kubelet.Stats.Host;
-using Orchestrator.Kubelet.Stats.Summary;
 
 namespace Orchestrator.Kubelet.Stats;
 

@@ -1,5 +1,3 @@
-using Orchestrator.Kubelet.Stats.Summary;
-
 namespace Orchestrator.Kubelet.Stats;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Orchestrator.Kubelet.Stats.Metrics;
-using Orchestrator.Kubelet.Stats.Summary;
 
 namespace Orchestrator.Kubelet.Stats;
 

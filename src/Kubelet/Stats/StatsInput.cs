@@ -1,6 +1,3 @@
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-using Orchestrator.Kubelet.Stats.Cgroups;
-
 namespace Orchestrator.Kubelet.Stats;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-using Orchestrator.Kubelet.Stats.Cgroups;
-using Orchestrator.Kubelet.Stats.Summary;
-
 namespace Orchestrator.Kubelet.Stats;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Runtime;
-
 namespace Orchestrator.Kubelet.Status;
 
 /// <summary>

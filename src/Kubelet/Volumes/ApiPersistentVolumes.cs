@@ -1,5 +1,3 @@
-using k8s;
-using k8s.Models;
 using Orchestrator.Client.Errors;
 
 namespace Orchestrator.Kubelet.Volumes;

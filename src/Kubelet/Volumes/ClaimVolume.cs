@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>A persistentVolumeClaim volume resolved to its bound PersistentVolume (<see cref="PersistentVolumeClaimVolume.ResolveAsync"/>).</summary>

@@ -1,5 +1,3 @@
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>

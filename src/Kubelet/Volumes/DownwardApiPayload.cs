@@ -1,5 +1,3 @@
-using System.Text;
-using k8s.Models;
 using Orchestrator.Kubelet.DownwardApi;
 
 namespace Orchestrator.Kubelet.Volumes;

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>The <see cref="IMounter"/> of a Linux host: <c>mount -t tmpfs</c>, <c>umount</c> and /proc/self/mountinfo.</summary>

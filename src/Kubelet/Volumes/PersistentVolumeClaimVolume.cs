@@ -1,5 +1,4 @@
 using k8s.Autorest;
-using k8s.Models;
 using Orchestrator.Client.Errors;
 using Orchestrator.Kubelet.Storage.LocalPath;
 using Orchestrator.ApiMachinery.Storage;

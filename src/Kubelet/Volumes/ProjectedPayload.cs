@@ -1,6 +1,3 @@
-using System.Text;
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>A secret's values as bytes. The API server merges <c>stringData</c> into <c>data</c> on write, as upstream's does.</summary>

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Orchestrator.Kubelet.Volumes;
 
 /// <summary>File modes, which volumes set exactly (not masked by the umask), and rename(2); Linux only, as the volume code is.</summary>

@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Serialization;
-using k8s.Models;
 
 namespace Orchestrator.Kubelet.Volumes;
 

@@ -1,6 +1,3 @@
-using k8s;
-using Orchestrator.Client.Connection;
-
 namespace Orchestrator.Host.Commands;
 
 /// <summary>The kubeconfig of the user-facing commands (`status`, `explain`): --kubeconfig, else `up`'s ./.orchestrator/kubeconfig, else $KUBECONFIG.</summary>

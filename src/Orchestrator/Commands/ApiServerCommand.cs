@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Net;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.ApiServer.Hosting;
-using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Host.Pki;
 using Orchestrator.Store;
 

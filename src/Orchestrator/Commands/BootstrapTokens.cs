@@ -1,7 +1,3 @@
-using k8s;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Bootstrap;
-
 namespace Orchestrator.Host.Commands;
 
 /// <summary>Bootstrap tokens through the API, as kubeadm keeps them: Secrets in kube-system.</summary>

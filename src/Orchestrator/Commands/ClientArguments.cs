@@ -1,9 +1,3 @@
-using System.CommandLine;
-using k8s;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client.Connection;
-using Orchestrator.Host.Commands.Definition;
-
 namespace Orchestrator.Host.Commands;
 
 /// <summary>Options every component command shares: the kubeconfig to reach the API server, leader election, logging.</summary>

@@ -1,8 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
-using k8s;
-using Orchestrator.ApiMachinery.Certificates;
-using Orchestrator.Client.Connection;
-
 namespace Orchestrator.Host.Commands;
 
 /// <summary>

@@ -1,11 +1,5 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json.Nodes;
-using k8s;
-using Orchestrator.ApiMachinery.Bootstrap;
-using Orchestrator.ApiMachinery.Certificates;
 
 namespace Orchestrator.Host.Commands;
 

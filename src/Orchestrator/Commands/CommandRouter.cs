@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
-using Orchestrator.Host.Commands.Definition;
 
 namespace Orchestrator.Host.Commands;
 

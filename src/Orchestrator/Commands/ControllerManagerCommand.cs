@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Host.Commands.Definition;
 using Orchestrator.ControllerManager;
 using Orchestrator.ControllerManager.Controllers.HorizontalPodAutoscaler;
 using Orchestrator.ControllerManager.Controllers.ImageUpdate;

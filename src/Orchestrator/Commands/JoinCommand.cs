@@ -1,12 +1,4 @@
-using System.CommandLine;
-using System.Security.Cryptography.X509Certificates;
-using k8s;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiMachinery.Bootstrap;
-using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.Client;
-using Orchestrator.Client.Connection;
-using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Kubelet;
 
 namespace Orchestrator.Host.Commands;

@@ -1,11 +1,5 @@
-using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
-using k8s;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Bootstrap;
-using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.Client.Errors;
 
 namespace Orchestrator.Host.Commands;

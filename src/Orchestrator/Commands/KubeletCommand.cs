@@ -1,7 +1,4 @@
-using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
-using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Node;

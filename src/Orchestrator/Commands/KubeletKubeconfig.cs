@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using Orchestrator.ApiMachinery.Certificates;
 
 namespace Orchestrator.Host.Commands;
 

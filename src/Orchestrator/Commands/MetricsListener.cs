@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Net;
-using Orchestrator.Host.Commands.Definition;
 using Prometheus;
 
 namespace Orchestrator.Host.Commands;

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Host.Commands;
 
 /// <summary>Parses kubelet-style --node-labels ("k=v,k2=v2") and --register-with-taints ("k=v:Effect,k:Effect").</summary>

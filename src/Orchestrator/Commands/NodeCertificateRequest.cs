@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using k8s;
-using k8s.Models;
-using Orchestrator.ApiMachinery.Certificates;
 
 namespace Orchestrator.Host.Commands;
 

@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Net;
-using k8s;
-using Microsoft.Extensions.Logging;
 using Orchestrator.Dns;
-using Orchestrator.Host.Commands.Definition;
 using Orchestrator.KubeProxy;
 using Orchestrator.KubeProxy.Backends;
 using Orchestrator.KubeProxy.Backends.Hns;

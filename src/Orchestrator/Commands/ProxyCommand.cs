@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Host.Commands.Definition;
 using Orchestrator.KubeProxy;
 using Orchestrator.KubeProxy.Backends;
 using Orchestrator.KubeProxy.Backends.Hns;

@@ -1,10 +1,4 @@
-using System.CommandLine;
-using System.Net;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiMachinery.Certificates;
-using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Host.Pki;
 using Orchestrator.Kubelet.Network;
 using Orchestrator.Kubelet.Node.Windows;

@@ -1,5 +1,3 @@
-using k8s;
-
 namespace Orchestrator.Host.Commands;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Orchestrator.ApiMachinery.Bootstrap;
-
 namespace Orchestrator.Host.Commands;
 
 /// <summary>`token list` as kubeadm prints it: TOKEN TTL EXPIRES USAGES DESCRIPTION EXTRA GROUPS.</summary>

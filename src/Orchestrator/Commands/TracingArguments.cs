@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Orchestrator.Client.Tracing;
-using Orchestrator.Host.Commands.Definition;
 
 namespace Orchestrator.Host.Commands;
 

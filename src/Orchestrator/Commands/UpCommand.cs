@@ -1,12 +1,7 @@
-using System.CommandLine;
-using System.Globalization;
-using k8s;
-using Microsoft.Extensions.Logging;
 using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager;
 using Orchestrator.Dns.Hosting;
-using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Host.Pki;
 using Orchestrator.Host.Up;
 using Orchestrator.Kubelet;

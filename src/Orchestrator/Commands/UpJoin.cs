@@ -1,6 +1,3 @@
-using System.Net;
-using k8s;
-using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.ControllerManager;
 
 namespace Orchestrator.Host.Commands;

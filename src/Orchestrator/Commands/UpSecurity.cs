@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Orchestrator.ApiServer.Hosting;
-using Orchestrator.Host.Commands.Definition;
 using Orchestrator.Host.Pki;
 
 namespace Orchestrator.Host.Commands;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.Host.Explain;
 
 /// <summary>Resource amounts written as a person reads them: cpu in cores or millicores, memory in binary units.</summary>

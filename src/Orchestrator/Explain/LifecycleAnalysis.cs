@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.Host.Explain;
 
 /// <summary>The pod as a whole: being deleted (grace period, finalizers), its node not Ready, or running but not Ready for no reason found elsewhere.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Orchestrator.ApiMachinery.Pods;
 
 namespace Orchestrator.Host.Explain;

@@ -1,4 +1,3 @@
-using k8s.Models;
 using Orchestrator.ApiMachinery.Scheduling;
 using Orchestrator.Scheduler.Framework;
 

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using Orchestrator.ApiMachinery.Certificates;
 
 namespace Orchestrator.Host.Pki;
 

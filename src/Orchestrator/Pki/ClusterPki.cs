@@ -1,8 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using k8s;
-using Orchestrator.ApiMachinery.Certificates;
 using Orchestrator.ApiServer.Hosting;
 
 namespace Orchestrator.Host.Pki;

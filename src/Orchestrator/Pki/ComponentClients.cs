@@ -1,6 +1,3 @@
-using k8s;
-using Orchestrator.Client.Connection;
-
 namespace Orchestrator.Host.Pki;
 
 /// <summary>

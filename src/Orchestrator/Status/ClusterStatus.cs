@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Host.Status;
 
 /// <summary>Everything `orchestrator status` reports, read from the API server once (<see cref="StatusCollector"/>).</summary>

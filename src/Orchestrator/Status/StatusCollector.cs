@@ -1,6 +1,4 @@
-using k8s.Models;
 using System.Reflection;
-using k8s;
 
 namespace Orchestrator.Host.Status;
 

@@ -1,6 +1,3 @@
-using k8s.Models;
-using System.Globalization;
-using System.Text;
 using Orchestrator.ApiMachinery.Pods;
 using Orchestrator.ApiMachinery.Text;
 using Orchestrator.Host.Commands;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orchestrator.Host.Up;
 
 /// <summary>What `up` prints once the cluster is ready: how to point kubectl at it, a first command, and how to join another machine.</summary>

@@ -1,5 +1,3 @@
-using Orchestrator.Scheduler.Framework;
-
 namespace Orchestrator.Scheduler.Metrics;
 
 /// <summary>

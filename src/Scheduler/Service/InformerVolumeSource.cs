@@ -1,4 +1,3 @@
-using k8s;
 using Orchestrator.Client;
 using Orchestrator.Scheduler.Plugins.VolumeBinding;
 

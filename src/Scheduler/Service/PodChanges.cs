@@ -1,5 +1,3 @@
-using k8s;
-
 namespace Orchestrator.Scheduler.Service;
 
 /// <summary>Which informer updates matter to scheduling (upstream filters the same way to avoid retry storms).</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using k8s;
 using k8s.Autorest;
 using Orchestrator.Scheduler.Metrics;
 using Orchestrator.Scheduler.Queue;

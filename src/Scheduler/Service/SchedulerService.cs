@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Scheduler.Cache;
 using Orchestrator.Scheduler.Metrics;
-using Orchestrator.Client.Registry;
 using Orchestrator.Scheduler.Plugins.ImagePlatform;
 using Orchestrator.Scheduler.Queue;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using k8s.Models;
 using Orchestrator.Client.Tracing;
-using Orchestrator.Scheduler.Framework;
 
 namespace Orchestrator.Scheduler.Tracing;
 

@@ -1,5 +1,4 @@
 using dotnet_etcd;
-using Etcdserverpb;
 using Grpc.Net.Client;
 
 namespace Orchestrator.Store.Etcd;

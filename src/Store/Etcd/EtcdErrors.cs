@@ -1,5 +1,3 @@
-using Grpc.Core;
-
 namespace Orchestrator.Store.Etcd;
 
 /// <summary>Recognizes etcd's revision errors, which arrive as gRPC statuses with a fixed message.</summary>

@@ -1,6 +1,5 @@
 using System.Net.Http;
 using System.Net.Sockets;
-using Grpc.Core;
 
 namespace Orchestrator.Store.Etcd;
 

@@ -1,6 +1,3 @@
-using Etcdserverpb;
-using Grpc.Core;
-
 namespace Orchestrator.Store.Etcd;
 
 /// <summary>Compaction, and finding out how far etcd has compacted.</summary>

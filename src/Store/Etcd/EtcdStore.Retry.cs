@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using dotnet_etcd;
-using Etcdserverpb;
-using Grpc.Core;
 
 namespace Orchestrator.Store.Etcd;
 

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Etcdserverpb;
-using Grpc.Core;
 
 namespace Orchestrator.Store.Etcd;
 

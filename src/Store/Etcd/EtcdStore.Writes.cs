@@ -1,4 +1,3 @@
-using Etcdserverpb;
 using Google.Protobuf;
 using static Etcdserverpb.Compare.Types;
 

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Etcdserverpb;
-using Grpc.Core;
 using static Mvccpb.Event.Types;
 
 namespace Orchestrator.Store.Etcd;

@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.Data.Sqlite;
-
 namespace Orchestrator.Store.Sqlite;
 
 /// <summary>Lists: every page is read in one transaction at the list's revision.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orchestrator.Store.Sqlite;
 
 /// <summary>TTL support: finding keys whose current value has expired.</summary>

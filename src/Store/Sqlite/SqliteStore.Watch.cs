@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Orchestrator.Store.Sqlite;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Orchestrator.Store.Sqlite;
 
 /// <summary>Applying one request inside the batch transaction; preconditions see earlier writes of the same batch.</summary>

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 
 namespace Orchestrator.Store.Sqlite;
 

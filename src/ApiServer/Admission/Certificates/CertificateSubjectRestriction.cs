@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Certificates;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Admission.Certificates;
 
 /// <summary>

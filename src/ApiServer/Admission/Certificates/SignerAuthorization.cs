@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Defaulting;
-
 namespace Orchestrator.ApiServer.Admission.Certificates;
 
 /// <summary>

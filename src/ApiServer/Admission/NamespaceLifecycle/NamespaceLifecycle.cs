@@ -1,6 +1,3 @@
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-
 namespace Orchestrator.ApiServer.Admission.NamespaceLifecycle;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Admission.NamespaceLifecycle;
 
 /// <summary>Namespaces through the shared <see cref="IObjectLookup"/> (watch cache, then the store).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Admission.NodeRestriction;
 
 /// <summary>Nodes: only the node's own, without restricted labels, and without changing its taints or config source.</summary>

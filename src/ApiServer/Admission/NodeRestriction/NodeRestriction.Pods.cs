@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Authorization.Node;
-using Orchestrator.ApiServer.Defaulting;
 
 namespace Orchestrator.ApiServer.Admission.NodeRestriction;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-
 namespace Orchestrator.ApiServer.Admission.NodeRestriction;
 
 /// <summary>Claims (status only, and only its capacity and conditions) and token requests (bound to a pod of the node).</summary>

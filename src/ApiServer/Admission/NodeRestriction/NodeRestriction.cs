@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Authorization.Node;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Admission.NodeRestriction;
 

@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
 using k8s.Models;
 using Orchestrator.ApiMachinery.Resources;
 using Orchestrator.ApiMachinery.Scheduling;
 using JsonFields = Orchestrator.ApiServer.Defaulting.JsonFields;
-using Orchestrator.ApiServer.Registry;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Admission.RuntimeClass;

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Admission.ServiceAccount;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.ApiServer.Admission.Webhooks;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.ServiceRouting;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Admission.Webhooks;

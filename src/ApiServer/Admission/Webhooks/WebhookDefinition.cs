@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Admission.Webhooks;

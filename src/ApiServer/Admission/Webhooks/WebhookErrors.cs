@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Admission.Webhooks;

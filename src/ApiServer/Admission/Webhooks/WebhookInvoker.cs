@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Handlers;
-
 namespace Orchestrator.ApiServer.Admission.Webhooks;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Admission.Webhooks;
 
 /// <summary>

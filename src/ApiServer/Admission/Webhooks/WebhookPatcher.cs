@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Patching;
-
 namespace Orchestrator.ApiServer.Admission.Webhooks;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Admission.Webhooks;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
-
 namespace Orchestrator.ApiServer.Admission.Webhooks;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using Orchestrator.ApiServer.Admission.NamespaceLifecycle;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Admission.Webhooks;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orchestrator.ApiServer.ServiceRouting;
-
 namespace Orchestrator.ApiServer.Admission.Webhooks;
 
 /// <summary>Registers the MutatingAdmissionWebhook and ValidatingAdmissionWebhook plugins and what they use.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.ServiceRouting;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Admission.Webhooks;

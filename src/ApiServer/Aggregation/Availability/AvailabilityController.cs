@@ -1,12 +1,4 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
 using Orchestrator.ApiServer.Tables;
-using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Aggregation.Availability;
 

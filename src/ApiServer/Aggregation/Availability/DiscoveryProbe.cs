@@ -1,7 +1,3 @@
-using Orchestrator.ApiServer.Aggregation.Proxy;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.ServiceRouting;
-
 namespace Orchestrator.ApiServer.Aggregation.Availability;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.Aggregation.Proxy;
 using Orchestrator.ApiServer.Discovery;
 
 namespace Orchestrator.ApiServer.Aggregation.Discovery;

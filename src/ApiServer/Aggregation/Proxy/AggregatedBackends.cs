@@ -1,6 +1,3 @@
-using System.Text;
-using Orchestrator.ApiServer.ServiceRouting;
-
 namespace Orchestrator.ApiServer.Aggregation.Proxy;
 
 /// <summary>

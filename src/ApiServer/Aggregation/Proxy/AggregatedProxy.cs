@@ -1,14 +1,4 @@
-using System.Globalization;
-using System.Net.Security;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Http;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.ServiceRouting;
-using Orchestrator.ApiServer.Streaming;
 using Orchestrator.Streaming;
 
 namespace Orchestrator.ApiServer.Aggregation.Proxy;

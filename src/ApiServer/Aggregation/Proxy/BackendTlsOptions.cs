@@ -1,8 +1,3 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using Orchestrator.ApiMachinery.Certificates;
-
 namespace Orchestrator.ApiServer.Aggregation.Proxy;
 
 /// <summary>

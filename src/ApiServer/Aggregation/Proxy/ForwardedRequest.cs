@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Streaming;
-
 namespace Orchestrator.ApiServer.Aggregation.Proxy;
 
 /// <summary>

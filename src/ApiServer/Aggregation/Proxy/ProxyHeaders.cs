@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Orchestrator.ApiServer.Authentication;
-
 namespace Orchestrator.ApiServer.Aggregation.Proxy;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 using Orchestrator.ApiMachinery.Bootstrap;
 
 namespace Orchestrator.ApiServer.Authentication.BootstrapTokens;

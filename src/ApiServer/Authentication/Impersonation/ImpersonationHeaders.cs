@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Orchestrator.ApiServer.Authentication.ServiceAccounts;
-using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Authentication.Impersonation;
 

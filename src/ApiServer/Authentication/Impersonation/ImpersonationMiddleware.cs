@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.Authorization;
-
 namespace Orchestrator.ApiServer.Authentication.Impersonation;
 
 /// <summary>

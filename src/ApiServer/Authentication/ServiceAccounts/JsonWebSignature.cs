@@ -1,8 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Orchestrator.ApiServer.Authentication.ServiceAccounts;
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Orchestrator.ApiServer.Authentication.ServiceAccounts;
 
 /// <summary>The service-account signing key with what is derived from it once: the JWS algorithm and key id, and the issuer and API audiences.</summary>

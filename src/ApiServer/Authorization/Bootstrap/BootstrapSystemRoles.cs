@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using static Orchestrator.ApiServer.Authorization.Bootstrap.PolicyObjects;
 using PolicyRule = Orchestrator.ApiServer.Authorization.Rbac.PolicyRule;
 

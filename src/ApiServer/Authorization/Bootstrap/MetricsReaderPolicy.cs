@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using static Orchestrator.ApiServer.Authorization.Bootstrap.PolicyObjects;
 
 namespace Orchestrator.ApiServer.Authorization.Bootstrap;

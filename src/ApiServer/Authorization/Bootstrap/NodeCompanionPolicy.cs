@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Authentication;
 using static Orchestrator.ApiServer.Authorization.Bootstrap.PolicyObjects;
 
 namespace Orchestrator.ApiServer.Authorization.Bootstrap;

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Authorization.Rbac;
-
 namespace Orchestrator.ApiServer.Authorization.Bootstrap;
 
 /// <summary>

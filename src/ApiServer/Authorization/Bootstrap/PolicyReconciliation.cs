@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Authorization.Rbac;
-using Orchestrator.ApiServer.Defaulting;
-
 namespace Orchestrator.ApiServer.Authorization.Bootstrap;
 
 /// <summary>

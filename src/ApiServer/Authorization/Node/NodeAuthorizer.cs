@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Authorization.Rbac;
-
 namespace Orchestrator.ApiServer.Authorization.Node;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Authorization.Node;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Authorization.Rbac;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Orchestrator.ApiMachinery.Text;
-
 namespace Orchestrator.ApiServer.Authorization.Rbac;
 
 /// <summary>

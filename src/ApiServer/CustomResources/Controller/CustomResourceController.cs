@@ -1,13 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.FieldManagement;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.CustomResources.Controller;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.CustomResources.Printing;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.CustomResources.Printing;
 
 /// <summary>Parses the JSONPath subset of <see cref="JsonPathExpression"/> into steps.</summary>

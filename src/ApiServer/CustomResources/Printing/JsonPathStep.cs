@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.CustomResources.Printing;
 
 /// <summary>One step of a <see cref="JsonPathExpression"/>: a field, an index, every element, or a filter.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>JSON with object keys sorted (as Go's encoding/json writes a map), written without recursion.</summary>

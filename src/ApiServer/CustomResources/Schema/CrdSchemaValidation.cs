@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>

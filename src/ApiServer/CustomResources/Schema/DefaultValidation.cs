@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Serialization;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>How upstream's field errors print a decoded JSON value (field.Error's value formatting).</summary>

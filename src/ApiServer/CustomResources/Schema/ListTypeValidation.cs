@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>

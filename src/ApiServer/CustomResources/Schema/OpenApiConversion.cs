@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Serialization;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>

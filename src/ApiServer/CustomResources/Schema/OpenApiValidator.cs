@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Mail;
-using System.Text.RegularExpressions;
 
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Serialization;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>Reads <c>openAPIV3Schema</c> JSON into <see cref="StructuralSchema"/> nodes, one level of recursion per schema level.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>

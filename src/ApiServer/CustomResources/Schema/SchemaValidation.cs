@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.CustomResources.Schema.Cel;
-using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 

@@ -1,6 +1,3 @@
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 
 /// <summary>

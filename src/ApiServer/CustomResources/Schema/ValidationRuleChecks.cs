@@ -1,8 +1,4 @@
-using System.Globalization;
-using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.CustomResources.Schema.Cel;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Validation;
 
 namespace Orchestrator.ApiServer.CustomResources.Schema;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Handlers.Reviews;
 
 /// <summary>

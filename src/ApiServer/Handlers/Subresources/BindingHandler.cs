@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 
 /// <summary><c>pods/binding</c>: assigns a node, once (what the scheduler calls).</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Admission;
-using Orchestrator.ApiServer.Objects;
-
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 
 /// <summary>

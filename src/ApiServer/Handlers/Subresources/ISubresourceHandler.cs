@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 
 /// <summary>

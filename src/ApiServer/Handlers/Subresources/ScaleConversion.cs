@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Objects;
-
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 
 /// <summary>The autoscaling/v1 Scale view of a workload, and back.</summary>

@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Serialization;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 
 /// <summary>

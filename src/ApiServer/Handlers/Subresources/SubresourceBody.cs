@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Serialization;
-
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 
 /// <summary>The request body of a subresource that serves one method (binding, eviction, finalize).</summary>

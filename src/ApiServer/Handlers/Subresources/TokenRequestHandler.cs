@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Admission;
-using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Authentication.ServiceAccounts;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.Handlers.Subresources;
 

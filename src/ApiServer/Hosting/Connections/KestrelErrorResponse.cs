@@ -1,7 +1,4 @@
 using System.Buffers.Text;
-using System.Text;
-using System.Text.Json;
-using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.Hosting.Connections;
 

@@ -1,5 +1,3 @@
-using Prometheus;
-
 namespace Orchestrator.ApiServer.Metrics.Prometheus;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using Orchestrator.Store;
-using Prometheus;
-
 namespace Orchestrator.ApiServer.Metrics.Prometheus;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Prometheus;
 
 namespace Orchestrator.ApiServer.Metrics.Prometheus;
 

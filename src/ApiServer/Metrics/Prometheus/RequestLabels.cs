@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Authorization;
-
 namespace Orchestrator.ApiServer.Metrics.Prometheus;
 
 /// <summary>

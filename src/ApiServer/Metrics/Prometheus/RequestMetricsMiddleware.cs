@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization;
-using Prometheus;
-
 namespace Orchestrator.ApiServer.Metrics.Prometheus;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using Prometheus;
-
 namespace Orchestrator.ApiServer.Metrics.Prometheus;
 
 /// <summary>

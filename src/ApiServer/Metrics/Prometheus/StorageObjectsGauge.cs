@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Caching;
-
 namespace Orchestrator.ApiServer.Metrics.Prometheus;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Frozen;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.Metrics.Prometheus;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using Orchestrator.ApiServer.Streaming;
 
 namespace Orchestrator.ApiServer.Metrics.Scraping;
 

@@ -1,12 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Metrics.Storage;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.ApiServer.Streaming;
-
 namespace Orchestrator.ApiServer.Metrics.Scraping;
 
 /// <summary>

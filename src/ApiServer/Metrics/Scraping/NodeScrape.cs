@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Metrics.Storage;
-
 namespace Orchestrator.ApiServer.Metrics.Scraping;
 
 /// <summary>What one kubelet's resource metrics held: the node's point (null when incomplete) and each pod's container points.</summary>

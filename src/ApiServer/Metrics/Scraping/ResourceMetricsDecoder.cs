@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Metrics.Storage;
-
 namespace Orchestrator.ApiServer.Metrics.Scraping;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Metrics.Serving;
 
 /// <summary>metrics-server's answer for a node or pod that exists but has no metrics yet: NotFound on its own group resource.</summary>

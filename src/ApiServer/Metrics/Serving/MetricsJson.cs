@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Numerics;
-using System.Text.Json.Nodes;
 using Orchestrator.ApiMachinery.Resources;
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Metrics.Storage;
 
 namespace Orchestrator.ApiServer.Metrics.Serving;
 

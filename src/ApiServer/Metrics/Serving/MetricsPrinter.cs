@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text.Json.Nodes;
 using Orchestrator.ApiMachinery.Resources;
 using Orchestrator.ApiServer.Tables;
 

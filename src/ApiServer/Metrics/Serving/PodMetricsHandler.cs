@@ -1,12 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Caching;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Handlers.ReadOnly;
-using Orchestrator.ApiServer.Metrics.Storage;
-using Orchestrator.ApiServer.Registry;
-using Orchestrator.ApiServer.Storage;
-
 namespace Orchestrator.ApiServer.Metrics.Serving;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.CustomResources.Schema;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.OpenApi.Schemas;
 
 /// <summary>

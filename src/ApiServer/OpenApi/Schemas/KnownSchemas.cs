@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Text.Json.Nodes;
 using k8s.Models;
 
 namespace Orchestrator.ApiServer.OpenApi.Schemas;

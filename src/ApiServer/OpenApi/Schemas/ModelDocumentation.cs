@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using k8s.Models;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.OpenApi.Schemas;
 
 /// <summary>A schema of <c>components.schemas</c> and the names of the schemas it references directly.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Frozen;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.OpenApi.Schemas;
 
 /// <summary>

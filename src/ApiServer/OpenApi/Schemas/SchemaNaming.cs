@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 using k8s.Models;
 
 namespace Orchestrator.ApiServer.OpenApi.Schemas;

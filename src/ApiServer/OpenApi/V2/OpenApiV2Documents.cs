@@ -1,8 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.OpenApi.Schemas;
 using Orchestrator.ApiServer.OpenApi.V3;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.OpenApi.V2;
 

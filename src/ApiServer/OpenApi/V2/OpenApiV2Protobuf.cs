@@ -1,6 +1,4 @@
-using Google.Protobuf;
 using Orchestrator.ApiServer.OpenApi.V3;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.OpenApi.V2;
 

@@ -1,5 +1,3 @@
-using Google.Protobuf;
-
 namespace Orchestrator.ApiServer.OpenApi.V2;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Google.Protobuf;
-
 namespace Orchestrator.ApiServer.OpenApi.V2;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.OpenApi.Schemas;
-
 namespace Orchestrator.ApiServer.OpenApi.V2;
 
 /// <summary>

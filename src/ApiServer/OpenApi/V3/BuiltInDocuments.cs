@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using Orchestrator.ApiServer.OpenApi.Schemas;
-
 namespace Orchestrator.ApiServer.OpenApi.V3;
 
 /// <summary>The built-in kinds' documents, built once, with the naming and catalog the custom resources' documents reuse.</summary>

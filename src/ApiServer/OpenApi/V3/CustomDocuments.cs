@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Orchestrator.ApiServer.OpenApi.V3;
 
 /// <summary>The documents of the custom resources served at one registry generation, and the root listing every document.</summary>

@@ -1,10 +1,5 @@
-using System.Collections.Frozen;
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using k8s.Models;
-using Orchestrator.ApiServer.OpenApi.Schemas;
-using Orchestrator.ApiServer.Registry;
 
 namespace Orchestrator.ApiServer.OpenApi.V3;
 

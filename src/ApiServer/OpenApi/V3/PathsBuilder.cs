@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.OpenApi.Schemas;
-using Orchestrator.ApiServer.Registry;
-
 namespace Orchestrator.ApiServer.OpenApi.V3;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.CustomResources;
-using Orchestrator.ApiServer.CustomResources.Schema;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Validation;
 
 namespace Orchestrator.ApiServer.Registry.ApiExtensions;
 

@@ -1,10 +1,5 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Registry.AdmissionRegistration;
 using Orchestrator.ApiServer.Tables;
-using Orchestrator.ApiServer.Validation;
 
 namespace Orchestrator.ApiServer.Registry.ApiRegistration;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Registry.Authentication;
 
 /// <summary>The metadata of a review's answer: upstream sets only the creation timestamp.</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Handlers.Reviews;
-
 namespace Orchestrator.ApiServer.Registry.Authentication;
 
 /// <summary>SelfSubjectReview (<c>kubectl auth whoami</c>): the request's own user, after impersonation, in <c>status.userInfo</c>.</summary>

@@ -1,10 +1,4 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
 using Orchestrator.ApiServer.Authentication.ServiceAccounts;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Handlers.Reviews;
 
 namespace Orchestrator.ApiServer.Registry.Authentication;
 

@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization;
-using Orchestrator.ApiServer.Authorization.Rbac;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.Registry.Authorization;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Handlers.Reviews;
-
 namespace Orchestrator.ApiServer.Registry.Authorization;
 
 /// <summary>SelfSubjectAccessReview: may the requesting user do what the spec describes? (<c>kubectl auth can-i</c>)</summary>

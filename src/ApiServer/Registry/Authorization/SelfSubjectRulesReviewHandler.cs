@@ -1,12 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization;
-using Orchestrator.ApiServer.Authorization.Rbac;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Handlers.Reviews;
-
 namespace Orchestrator.ApiServer.Registry.Authorization;
 
 /// <summary>

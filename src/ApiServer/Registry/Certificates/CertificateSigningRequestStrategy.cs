@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Registry.Certificates;
 
 /// <summary>

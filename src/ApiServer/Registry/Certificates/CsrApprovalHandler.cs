@@ -1,9 +1,4 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
 using Orchestrator.ApiServer.Handlers.Subresources;
-using Orchestrator.ApiServer.Objects;
 
 namespace Orchestrator.ApiServer.Registry.Certificates;
 

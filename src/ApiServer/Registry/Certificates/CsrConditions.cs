@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Registry.Certificates;
 
 /// <summary>The condition types of a CertificateSigningRequest and who may set them.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Registry.Certificates;

@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.Registry.Certificates;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.Registry.Certificates;
 
 /// <summary>

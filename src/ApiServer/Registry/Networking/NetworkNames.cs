@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-using Orchestrator.ApiServer.Objects;
-
 namespace Orchestrator.ApiServer.Registry.Networking;
 
 /// <summary>Host and address rules of networking.k8s.io validation, with upstream's messages.</summary>

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization;
-using Orchestrator.ApiServer.Authorization.Rbac;
-
 namespace Orchestrator.ApiServer.Registry.Rbac;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Authentication;
-using Orchestrator.ApiServer.Authorization;
-using Orchestrator.ApiServer.Authorization.Rbac;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-
 namespace Orchestrator.ApiServer.Registry.Rbac;
 
 /// <summary>

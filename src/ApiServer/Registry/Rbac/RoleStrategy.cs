@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-
 namespace Orchestrator.ApiServer.Registry.Rbac;
 
 /// <summary>

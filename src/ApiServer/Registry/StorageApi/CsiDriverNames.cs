@@ -1,7 +1,3 @@
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.Registry.StorageApi;
 
 /// <summary>Upstream's ValidateCSIDriverName: required, at most 63 characters, a DNS-1123 subdomain once lower-cased.</summary>

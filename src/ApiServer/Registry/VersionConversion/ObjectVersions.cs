@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Caching;
-
 namespace Orchestrator.ApiServer.Registry.VersionConversion;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Orchestrator.Store;
 
 namespace Orchestrator.ApiServer.Storage.Encryption;
 

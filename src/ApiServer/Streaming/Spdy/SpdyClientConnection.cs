@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.ApiServer.Streaming.Spdy;
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Orchestrator.ApiServer.Streaming.Spdy;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Tables.Printers;
 
 /// <summary>controllerrevisions: NAME CONTROLLER REVISION AGE, CONTROLLER as "daemonset.apps/name".</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Tables.Printers;
 
 /// <summary>endpointslices: NAME ADDRESSTYPE PORTS ENDPOINTS AGE, each list cut at three with " + N more...".</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Tables.Printers;
 
 /// <summary>endpoints: NAME ENDPOINTS AGE, where ENDPOINTS lists up to three ready "ip:port" pairs.</summary>

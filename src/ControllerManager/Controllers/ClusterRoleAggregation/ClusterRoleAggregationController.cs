@@ -1,4 +1,3 @@
-
 namespace Orchestrator.ControllerManager.Controllers.ClusterRoleAggregation;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using k8s.Autorest;
-
 namespace Orchestrator.ControllerManager.Controllers.CronJob;
 
 /// <summary>

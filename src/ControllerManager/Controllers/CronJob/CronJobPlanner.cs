@@ -1,6 +1,4 @@
-using System.Globalization;
 using Orchestrator.ApiMachinery.Cron;
-using Orchestrator.ControllerManager.Controllers.Workloads;
 
 namespace Orchestrator.ControllerManager.Controllers.CronJob;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Orchestrator.ControllerManager.Controllers.Job;
 
 namespace Orchestrator.ControllerManager.Controllers.CronJob;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Orchestrator.ControllerManager.Controllers.Workloads;
-
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 
 /// <summary>The pods a DaemonSet creates (upstream util.CreatePodTemplate and the daemon tolerations).</summary>

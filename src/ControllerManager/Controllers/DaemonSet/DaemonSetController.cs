@@ -1,5 +1,3 @@
-using Orchestrator.ControllerManager.Controllers.Workloads;
-
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Orchestrator.ControllerManager.Controllers.Workloads;
-using Orchestrator.ApiMachinery.Pods;
-
 namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.Client.Errors;
-
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
 internal sealed partial class DeploymentController

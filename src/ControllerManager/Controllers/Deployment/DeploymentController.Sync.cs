@@ -1,5 +1,3 @@
-using Orchestrator.ApiMachinery.Labels;
-
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
 internal sealed partial class DeploymentController

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
 /// <summary>Reading and ordering a deployment's ReplicaSets (upstream's <c>deploymentutil</c> / <c>controller</c> sorts).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.ControllerManager.Controllers.Deployment;
 
 /// <summary>Revision and replica annotations on a deployment's new ReplicaSet (upstream's <c>SetNewReplicaSetAnnotations</c>).</summary>

@@ -1,6 +1,4 @@
 using Orchestrator.ControllerManager.Controllers.Endpoints;
-using Orchestrator.ControllerManager.Kinds;
-using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.EndpointSlice;
 

@@ -1,6 +1,3 @@
-using Orchestrator.ControllerManager.Kinds;
-using Orchestrator.Client.Errors;
-
 namespace Orchestrator.ControllerManager.Controllers.Endpoints;
 
 /// <summary>Keeps the Endpoints of every Service with a selector in step with the pods it selects. Keys are Service keys.</summary>

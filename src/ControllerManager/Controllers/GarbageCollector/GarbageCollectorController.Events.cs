@@ -1,5 +1,3 @@
-using Orchestrator.ControllerManager.Kinds;
-
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
 
 /// <summary>Which objects an informer event makes worth looking at again.</summary>

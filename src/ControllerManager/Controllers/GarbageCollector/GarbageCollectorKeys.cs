@@ -1,5 +1,3 @@
-using Orchestrator.ControllerManager.Kinds;
-
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Orchestrator.ControllerManager.Kinds;
-
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
 
 /// <summary>One kind the garbage collector watches: its informer cache seen without its model type, and its API calls.</summary>

@@ -1,5 +1,3 @@
-using Orchestrator.ControllerManager.Kinds;
-
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
 
 internal sealed class TrackedKind<T>(KindOperations operations, IInformer<T> informer) : ITrackedKind

@@ -1,5 +1,3 @@
-using Orchestrator.ControllerManager.Kinds;
-
 namespace Orchestrator.ControllerManager.Controllers.GarbageCollector;
 
 /// <summary>The kinds the garbage collector builds its ownership graph from, each with its shared informer.</summary>

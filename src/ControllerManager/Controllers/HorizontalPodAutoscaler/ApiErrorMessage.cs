@@ -1,6 +1,3 @@
-using System.Text.Json;
-using k8s.Autorest;
-
 namespace Orchestrator.ControllerManager.Controllers.HorizontalPodAutoscaler;
 
 /// <summary>The message of a failed API call as upstream's clients print it: the Status body's message when there is one.</summary>

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using k8s.Autorest;
-using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiMachinery.Selection;
 
 namespace Orchestrator.ControllerManager.Controllers.HorizontalPodAutoscaler;

@@ -1,4 +1,3 @@
-using Orchestrator.ApiMachinery.Labels;
 using Orchestrator.ApiMachinery.Resources;
 using Orchestrator.ApiMachinery.Selection;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using k8s.Autorest;
 using Orchestrator.ApiMachinery.Resources;
 
 namespace Orchestrator.ControllerManager.Controllers.HorizontalPodAutoscaler;

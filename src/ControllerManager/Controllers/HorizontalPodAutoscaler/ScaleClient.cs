@@ -1,6 +1,3 @@
-using System.Text.Json;
-using k8s.Autorest;
-
 namespace Orchestrator.ControllerManager.Controllers.HorizontalPodAutoscaler;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using k8s.Autorest;
 using Orchestrator.ApiMachinery.Images;
 
 namespace Orchestrator.ControllerManager.Controllers.ImageUpdate;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Orchestrator.ApiMachinery.Images;
 using Orchestrator.Client.Registry;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using k8s.Autorest;
-
 namespace Orchestrator.ControllerManager.Controllers.Job;
 
 /// <summary>Pod writes of the Job controller: creates, deletes and tracking-finalizer removal.</summary>

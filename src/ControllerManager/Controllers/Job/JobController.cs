@@ -1,7 +1,3 @@
-using System.Net;
-using k8s.Autorest;
-using Orchestrator.ControllerManager.Controllers.Workloads;
-
 namespace Orchestrator.ControllerManager.Controllers.Job;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Orchestrator.ControllerManager.Controllers.Workloads;
-
 namespace Orchestrator.ControllerManager.Controllers.Job;
 
 /// <summary>The pods to create or delete so a running Job has the active pods it wants (upstream manageJob).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.ControllerManager.Controllers.Job;
 
 /// <summary>Builds a Job's pods from its template and reads what the Job controller stamped on them.</summary>

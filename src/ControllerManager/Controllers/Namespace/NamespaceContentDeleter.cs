@@ -1,6 +1,3 @@
-using Orchestrator.ControllerManager.Kinds;
-using Orchestrator.Client.Errors;
-
 namespace Orchestrator.ControllerManager.Controllers.Namespace;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Orchestrator.ControllerManager.Kinds;
-using Orchestrator.Client.Errors;
 
 namespace Orchestrator.ControllerManager.Controllers.NodeLifecycle;
 

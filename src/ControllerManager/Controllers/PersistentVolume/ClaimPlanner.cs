@@ -1,5 +1,3 @@
-using Orchestrator.ApiMachinery.Storage;
-
 namespace Orchestrator.ControllerManager.Controllers.PersistentVolume;
 
 /// <summary>

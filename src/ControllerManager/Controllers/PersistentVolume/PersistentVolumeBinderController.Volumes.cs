@@ -1,5 +1,3 @@
-using Orchestrator.Client.Errors;
-
 namespace Orchestrator.ControllerManager.Controllers.PersistentVolume;
 
 internal sealed partial class PersistentVolumeBinderController

@@ -1,6 +1,3 @@
-using Orchestrator.ApiMachinery.Pods;
-using Orchestrator.ApiMachinery.Storage;
-
 namespace Orchestrator.ControllerManager.Controllers.PersistentVolume;
 
 /// <summary>

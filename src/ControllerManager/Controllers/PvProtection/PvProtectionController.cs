@@ -1,4 +1,3 @@
-using Orchestrator.ApiMachinery.Storage;
 using Orchestrator.ControllerManager.Controllers.PvcProtection;
 
 namespace Orchestrator.ControllerManager.Controllers.PvProtection;

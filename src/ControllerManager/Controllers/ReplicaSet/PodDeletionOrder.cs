@@ -1,5 +1,3 @@
-using Orchestrator.ApiMachinery.Pods;
-
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Orchestrator.Client.Errors;
-
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
 internal sealed partial class ReplicaSetController

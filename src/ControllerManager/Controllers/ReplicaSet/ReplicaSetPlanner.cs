@@ -1,6 +1,3 @@
-using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.ApiMachinery.Pods;
-
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
 /// <summary>

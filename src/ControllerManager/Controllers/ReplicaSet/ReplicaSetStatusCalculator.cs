@@ -1,5 +1,3 @@
-using Orchestrator.ApiMachinery.Pods;
-
 namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 
 /// <summary>The status a ReplicaSet should report (upstream's <c>calculateStatus</c>).</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Orchestrator.Client.Errors;
-using Orchestrator.ControllerManager.Kinds;
-
 namespace Orchestrator.ControllerManager.Controllers.RootCaPublisher;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Orchestrator.ControllerManager.Kinds;
-using Orchestrator.Client.Errors;
-
 namespace Orchestrator.ControllerManager.Controllers.ServiceAccount;
 
 /// <summary>Keeps a "default" ServiceAccount in every active namespace, recreating it when deleted. Keys are namespace names.</summary>

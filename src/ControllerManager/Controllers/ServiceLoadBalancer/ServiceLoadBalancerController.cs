@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.Client.Errors;
-
 namespace Orchestrator.ControllerManager.Controllers.ServiceLoadBalancer;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Orchestrator.Client.Errors;
 using Orchestrator.ApiMachinery.Bootstrap;
 using static Orchestrator.ApiMachinery.Bootstrap.BootstrapTokenSecrets;
 

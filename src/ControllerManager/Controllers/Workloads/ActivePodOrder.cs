@@ -1,5 +1,3 @@
-using Orchestrator.ApiMachinery.Pods;
-
 namespace Orchestrator.ControllerManager.Controllers.Workloads;
 
 /// <summary>The order in which a controller deletes its active pods (upstream controller.ActivePods).</summary>

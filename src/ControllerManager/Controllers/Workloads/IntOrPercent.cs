@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.ControllerManager.Controllers.Workloads;
 
 /// <summary>Upstream intstr.GetScaledValueFromIntOrPercent.</summary>

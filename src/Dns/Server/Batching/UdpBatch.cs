@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using Orchestrator.Dns.Wire;
 using static Orchestrator.Dns.Server.Batching.LinuxSockets;
 
 namespace Orchestrator.Dns.Server.Batching;

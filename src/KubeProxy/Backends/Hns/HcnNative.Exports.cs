@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Orchestrator.KubeProxy.Backends.Hns;
 
 /// <summary>The computenetwork.dll signatures (ComputeNetwork.h): every function returns an HRESULT, strings are UTF-16.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 
 namespace Orchestrator.KubeProxy.Backends.Hns;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Orchestrator.KubeProxy.Plan;
 
 namespace Orchestrator.KubeProxy.Backends.Hns;
 

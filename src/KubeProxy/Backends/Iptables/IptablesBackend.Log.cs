@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Orchestrator.KubeProxy.Backends.Iptables;
 
 internal sealed partial class IptablesBackend

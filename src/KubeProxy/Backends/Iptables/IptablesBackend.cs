@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using Orchestrator.KubeProxy.Plan;
 
 namespace Orchestrator.KubeProxy.Backends.Iptables;
 

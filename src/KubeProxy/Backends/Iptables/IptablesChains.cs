@@ -1,5 +1,3 @@
-using Orchestrator.KubeProxy.Plan;
-
 namespace Orchestrator.KubeProxy.Backends.Iptables;
 
 /// <summary>Upstream's iptables chain names (pkg/proxy/iptables/proxier.go) and its per-service hash names.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orchestrator.KubeProxy.Backends.Iptables;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Orchestrator.Client.Processes;
 
 namespace Orchestrator.KubeProxy.Backends.Iptables;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Orchestrator.KubeProxy.Plan;
-
 namespace Orchestrator.KubeProxy.Backends.Iptables;
 
 /// <summary>The per-service nat chains of one Service port (KUBE-EXT-, KUBE-SVC-, KUBE-SVL-, KUBE-SEP-) and their rules.</summary>

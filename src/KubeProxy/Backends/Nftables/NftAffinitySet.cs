@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 
 /// <summary>A per-endpoint ClientIP affinity set: source addresses that used the endpoint, forgotten after the timeout.</summary>

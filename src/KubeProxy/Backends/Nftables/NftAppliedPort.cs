@@ -1,5 +1,3 @@
-using Orchestrator.KubeProxy.Plan;
-
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 
 /// <summary>A Service port as the kernel holds it after the last successful sync.</summary>

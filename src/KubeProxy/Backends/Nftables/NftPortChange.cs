@@ -1,5 +1,3 @@
-using Orchestrator.KubeProxy.Plan;
-
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 
 /// <summary>A Service port an incremental sync rewrites: added (no <see cref="Old"/>), removed (no <see cref="New"/>) or changed.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Orchestrator.KubeProxy.Plan;
-
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.KubeProxy.Backends.Nftables.Netlink;
-using Orchestrator.KubeProxy.Plan;
 
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 

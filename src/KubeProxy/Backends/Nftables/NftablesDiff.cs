@@ -1,5 +1,3 @@
-using Orchestrator.KubeProxy.Plan;
-
 namespace Orchestrator.KubeProxy.Backends.Nftables;
 
 /// <summary>

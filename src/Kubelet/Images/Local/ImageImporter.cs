@@ -1,5 +1,3 @@
-using Orchestrator.Client.Processes;
-
 namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Orchestrator.Client.Processes;
-
 namespace Orchestrator.Kubelet.Images.Local;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Orchestrator.Kubelet.Images.Local;

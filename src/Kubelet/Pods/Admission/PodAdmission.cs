@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Node;
-
 namespace Orchestrator.Kubelet.Pods.Admission;
 
 /// <summary>

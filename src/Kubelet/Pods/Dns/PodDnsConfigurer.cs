@@ -1,4 +1,3 @@
-using k8s.Models;
 using Orchestrator.ApiMachinery.Dns;
 
 namespace Orchestrator.Kubelet.Pods.Dns;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace Orchestrator.Kubelet.Probes.Network;
 
 /// <summary>

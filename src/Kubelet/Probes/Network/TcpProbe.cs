@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace Orchestrator.Kubelet.Probes.Network;
 
 /// <summary>upstream's TCP prober: success when a connection opens within the timeout; it is closed at once.</summary>

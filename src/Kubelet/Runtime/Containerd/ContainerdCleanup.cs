@@ -1,9 +1,3 @@
-using Orchestrator.Client.Processes;
-using System.Text.Json;
-using Grpc.Core;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Processes;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;

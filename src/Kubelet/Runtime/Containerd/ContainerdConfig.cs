@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Orchestrator.Kubelet.Images.Local;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-using Orchestrator.Kubelet.Runtime.Cri;
-
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
 /// <summary>

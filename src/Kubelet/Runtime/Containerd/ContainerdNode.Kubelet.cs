@@ -1,12 +1,6 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-using Orchestrator.Kubelet.Runtime.Cri;
-using Orchestrator.Kubelet.Node;
 using Orchestrator.Kubelet.Probes;
-using Orchestrator.Kubelet.Volumes;
 using Orchestrator.Kubelet.Volumes.Sources;
-using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Kubelet.Network;
 using Orchestrator.Kubelet.Pods.Dns;

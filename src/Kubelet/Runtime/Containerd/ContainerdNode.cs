@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Images;
 using Orchestrator.Kubelet.Server;
 using Orchestrator.Kubelet.Server.Authorization;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
-using k8s.Models;
 using Orchestrator.Kubelet.Network;
 using Orchestrator.Kubelet.Node.Windows;
 

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Sockets;
-using Grpc.Core;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Processes;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;

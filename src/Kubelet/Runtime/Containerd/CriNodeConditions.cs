@@ -1,7 +1,3 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Node;
-
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
 /// <summary>A real node's conditions: CRI Status (RuntimeReady, NetworkReady) and the machine's memory, disk and PID usage.</summary>

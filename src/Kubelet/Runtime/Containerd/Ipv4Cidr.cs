@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
 /// <summary>An IPv4 network in CIDR notation, normalised to its network address (10.244.0.7/24 → 10.244.0.0/24).</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
 /// <summary>Reads mount points from /proc/self/mountinfo (field 5, with the kernel's octal escapes decoded).</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Orchestrator.Client.Processes;
 
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 

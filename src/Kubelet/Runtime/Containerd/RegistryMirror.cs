@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.Kubelet.Runtime.Containerd;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using k8s.Models;
 using Orchestrator.ApiMachinery.Resources;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.EnvVars;
 using Orchestrator.Kubelet.Status;
 

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>What the kubelet resolved for one container before creating it.</summary>

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using k8s;
-using k8s.Models;
 
 namespace Orchestrator.Kubelet.Runtime.Cri;
 

@@ -1,6 +1,4 @@
-using k8s.Models;
 using Orchestrator.Kubelet.EnvVars;
-using Orchestrator.Kubelet.Volumes;
 
 namespace Orchestrator.Kubelet.Runtime.Cri;
 

@@ -1,9 +1,3 @@
-using Grpc.Core;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Runtime;
-
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>What the pod status is built from: the runtime's records, this sync's waiting reasons, the probes.</summary>

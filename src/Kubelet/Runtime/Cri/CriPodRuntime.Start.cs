@@ -1,8 +1,4 @@
-using Grpc.Core;
-using k8s.Models;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.EnvVars;
-using Orchestrator.Kubelet.Volumes;
 
 namespace Orchestrator.Kubelet.Runtime.Cri;
 

@@ -1,13 +1,4 @@
-using Grpc.Core;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-using Orchestrator.Kubelet.Backoff;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Probes;
-using Orchestrator.Kubelet.Runtime;
-using Orchestrator.Kubelet.Volumes;
 
 namespace Orchestrator.Kubelet.Runtime.Cri;
 

@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-using Orchestrator.Kubelet.Backoff;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
 using Orchestrator.Kubelet.Probes;
-using Orchestrator.Kubelet.Volumes;
 
 namespace Orchestrator.Kubelet.Runtime.Cri;
 

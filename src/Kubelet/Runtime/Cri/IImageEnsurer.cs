@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Probes;
 
 namespace Orchestrator.Kubelet.Runtime.Cri;

@@ -1,6 +1,3 @@
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Grpc.Core;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Pods.Dns;
 
 namespace Orchestrator.Kubelet.Runtime.Cri;

@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Volumes;
-
 namespace Orchestrator.Kubelet.Runtime.Cri;
 
 /// <summary>The pod-wide facts a container start needs.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Orchestrator.Kubelet.Node;
-
 namespace Orchestrator.Kubelet.Runtime.Hollow;
 
 /// <summary>Configurations of N hollow nodes: names "{prefix}{i}", distinct fake InternalIPs from 10.200.0.0/14.</summary>

@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using k8s.Models;
-using k8s;
-using Orchestrator.Kubelet.Backoff;
 using Orchestrator.Kubelet.Metrics;
-using Orchestrator.Kubelet.Volumes;
 
 namespace Orchestrator.Kubelet.Runtime.Hollow;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using k8s;
 using k8s.Autorest;
 
 namespace Orchestrator.Kubelet.Runtime.RuntimeClasses;

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using k8s;
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Server.Authorization;
 
 /// <summary>

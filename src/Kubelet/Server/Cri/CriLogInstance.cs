@@ -1,6 +1,3 @@
-using System.Net;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-
 namespace Orchestrator.Kubelet.Server.Cri;
 
 /// <summary>Which container instance a log request reads (upstream's messages when there is none).</summary>

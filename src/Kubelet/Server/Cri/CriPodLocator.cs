@@ -1,8 +1,3 @@
-using Grpc.Core;
-using Orchestrator.Kubelet.Runtime.Cri.Client;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-using Orchestrator.Kubelet.Runtime.Cri;
-
 namespace Orchestrator.Kubelet.Server.Cri;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Kubelet.Server.Logs;
 

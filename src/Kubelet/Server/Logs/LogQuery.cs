@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.AspNetCore.Http;
-
 namespace Orchestrator.Kubelet.Server.Logs;
 
 /// <summary>

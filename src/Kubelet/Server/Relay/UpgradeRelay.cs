@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 using Orchestrator.ApiMachinery.Http;
 using Orchestrator.Streaming;
 

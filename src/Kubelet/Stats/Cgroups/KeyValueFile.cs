@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.Kubelet.Stats.Cgroups;
 
 /// <summary>The "key value" lines of memory.stat, cpu.stat and /proc/meminfo ("MemTotal:  16 kB" too); malformed lines are skipped.</summary>

@@ -1,6 +1,3 @@
-using Orchestrator.Kubelet.Runtime.Cri;
-using Orchestrator.Kubelet.Stats.Cgroups;
-
 namespace Orchestrator.Kubelet.Stats.Host;
 
 /// <summary>A Linux host's figures from cgroupfs and /proc: the root cgroup is the node, pod cgroups sit under <paramref name="cgroupRoot"/>.</summary>

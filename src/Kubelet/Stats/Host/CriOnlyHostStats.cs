@@ -1,5 +1,3 @@
-using Orchestrator.Kubelet.Stats.Cgroups;
-
 namespace Orchestrator.Kubelet.Stats.Host;
 
 /// <summary>

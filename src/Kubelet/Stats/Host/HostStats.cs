@@ -1,5 +1,3 @@
-using Orchestrator.Kubelet.Stats.Cgroups;
-
 namespace Orchestrator.Kubelet.Stats.Host;
 
 /// <summary>Chooses the host figures by OS: cgroups only on Linux, CRI alone anywhere else.</summary>

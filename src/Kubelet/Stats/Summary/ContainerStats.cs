@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Orchestrator.Kubelet.Stats.Summary;
 
 /// <summary>One container's stats (upstream ContainerStats): cpu and memory from the runtime, its writable layer and its log files.</summary>

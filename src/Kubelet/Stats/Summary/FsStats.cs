@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Orchestrator.Kubelet.Stats.Summary;
 
 /// <summary>Filesystem usage (upstream FsStats); inode counts only where the source reports them.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Orchestrator.Kubelet.Stats.Summary;
 
 /// <summary>Memory usage (upstream MemoryStats); a field the source does not give stays absent.</summary>

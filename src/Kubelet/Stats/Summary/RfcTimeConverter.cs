@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Orchestrator.Kubelet.Stats.Summary;
 
 /// <summary>metav1.Time's JSON form: RFC 3339 in UTC to the second ("2006-01-02T15:04:05Z").</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Orchestrator.Kubelet.Stats.Summary;
 
 /// <summary>The body of <c>GET /stats/summary</c>: upstream's k8s.io/kubelet/pkg/apis/stats/v1alpha1 Summary.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Orchestrator.Kubelet.Stats.Summary;
 
 /// <summary>How a <see cref="StatsSummary"/> is written: absent values are left out, as Go's omitempty pointers are.</summary>

@@ -1,4 +1,3 @@
-using k8s.Models;
 using Orchestrator.ApiMachinery.Storage;
 
 namespace Orchestrator.Kubelet.Storage.LocalPath;

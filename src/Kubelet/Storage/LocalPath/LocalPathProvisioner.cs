@@ -1,9 +1,4 @@
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
 using Orchestrator.Client.Errors;
-using Orchestrator.Kubelet.Volumes;
 
 namespace Orchestrator.Kubelet.Storage.LocalPath;
 

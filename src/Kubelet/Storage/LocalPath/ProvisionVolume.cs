@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Storage.LocalPath;
 
 /// <summary>Create <paramref name="Directory"/>, then the PersistentVolume <paramref name="Volume"/> pre-bound to <paramref name="Claim"/>.</summary>

@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace Orchestrator.Kubelet.Storage.LocalPath;
 
 /// <summary>A claim this provisioner is asked to serve but cannot: <paramref name="Message"/> goes into a ProvisioningFailed event.</summary>

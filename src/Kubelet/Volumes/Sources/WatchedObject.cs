@@ -1,7 +1,3 @@
-using k8s;
-using k8s.Models;
-using Orchestrator.Client;
-
 namespace Orchestrator.Kubelet.Volumes.Sources;
 
 /// <summary>One object of <see cref="WatchedObjects{T}"/>: its informer and how often each pod references it (guarded by the owner's lock).</summary>

@@ -1,8 +1,3 @@
-using k8s;
-using k8s.Models;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Client;
-
 namespace Orchestrator.Kubelet.Volumes.Sources;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using static Orchestrator.Host.Commands.Definition.CommandSpec;
 using static Orchestrator.Host.Commands.Definition.OptionSets;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Orchestrator.Host.Commands.Definition;
 
 internal static class CommandSpec

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Orchestrator.KubeProxy.Backends;
 using Orchestrator.KubeProxy.Backends.Hns;
 using static Orchestrator.Host.Commands.Definition.OptionSpec;

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Net;
-
 namespace Orchestrator.Host.Commands.Definition;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Orchestrator.Host.Commands.Definition;
 
 /// <summary>Reads an option of the parsed command by name, as the definition typed it (see <see cref="OptionSpec"/>).</summary>

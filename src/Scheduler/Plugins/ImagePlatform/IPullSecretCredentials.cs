@@ -1,5 +1,3 @@
-using Orchestrator.Client.Registry;
-
 namespace Orchestrator.Scheduler.Plugins.ImagePlatform;
 
 /// <summary>

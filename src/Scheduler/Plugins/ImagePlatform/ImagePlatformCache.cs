@@ -1,5 +1,4 @@
 using Platform = Orchestrator.ApiMachinery.Images.ImagePlatform;
-using Orchestrator.Client.Registry;
 
 namespace Orchestrator.Scheduler.Plugins.ImagePlatform;
 

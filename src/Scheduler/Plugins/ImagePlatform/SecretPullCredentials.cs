@@ -1,8 +1,6 @@
 using System.Net;
-using k8s;
 using k8s.Autorest;
 using Orchestrator.ApiMachinery.Images;
-using Orchestrator.Client.Registry;
 
 namespace Orchestrator.Scheduler.Plugins.ImagePlatform;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using Cel;
 
 namespace Orchestrator.ApiServer.CustomResources.Schema.Cel;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema.Cel;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Cel;
 
 namespace Orchestrator.ApiServer.CustomResources.Schema.Cel;

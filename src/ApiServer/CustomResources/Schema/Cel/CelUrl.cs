@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.ApiServer.CustomResources.Schema.Cel;
 
 /// <summary>The URL value of Kubernetes' CEL URL library (an absolute URI or an absolute path, as Go's url.ParseRequestURI).</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Cel;
-using Orchestrator.ApiMachinery.Text;
-using Orchestrator.ApiServer.Errors;
 
 namespace Orchestrator.ApiServer.CustomResources.Schema.Cel;
 

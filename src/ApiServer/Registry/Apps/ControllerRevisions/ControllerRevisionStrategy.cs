@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Apps.ControllerRevisions;
 
 /// <summary>ControllerRevisions: no rules of their own but the table.</summary>

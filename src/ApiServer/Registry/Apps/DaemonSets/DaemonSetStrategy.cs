@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Apps.DaemonSets;
 
 /// <summary>DaemonSets (upstream pkg/registry/apps/daemonset/strategy.go): the workload rules without replicas, and SetDefaults_DaemonSet.</summary>

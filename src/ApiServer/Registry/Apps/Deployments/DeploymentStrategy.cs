@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Apps.Deployments;
 
 /// <summary>Deployments (upstream pkg/registry/apps/deployment/strategy.go): the workload rules and SetDefaults_Deployment.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Apps.StatefulSets;
 
 /// <summary>StatefulSets (upstream pkg/registry/apps/statefulset/strategy.go): the workload rules and SetDefaults_StatefulSet.</summary>

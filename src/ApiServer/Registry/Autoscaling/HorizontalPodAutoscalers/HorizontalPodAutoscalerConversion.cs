@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-
 namespace Orchestrator.ApiServer.Registry.Autoscaling.HorizontalPodAutoscalers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Registry.Autoscaling.HorizontalPodAutoscalers;

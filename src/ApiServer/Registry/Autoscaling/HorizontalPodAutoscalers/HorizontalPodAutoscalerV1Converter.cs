@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Registry.VersionConversion;
-
 namespace Orchestrator.ApiServer.Registry.Autoscaling.HorizontalPodAutoscalers;
 
 /// <summary>autoscaling/v1 HorizontalPodAutoscalers served from the stored autoscaling/v2 objects (<see cref="HorizontalPodAutoscalerConversion"/>).</summary>

@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 using Orchestrator.ApiMachinery.Resources;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
 using Orchestrator.ApiServer.Tables;
-using Orchestrator.ApiServer.Validation;
 
 namespace Orchestrator.ApiServer.Registry.Autoscaling.HorizontalPodAutoscalers;
 

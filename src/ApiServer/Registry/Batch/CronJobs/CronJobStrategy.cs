@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Tables.Printers;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.Registry.Batch.CronJobs;
 
 /// <summary>CronJobs (upstream pkg/registry/batch/cronjob/strategy.go): SetDefaults_CronJob, a valid schedule and job template.</summary>

@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Coordination.Leases;
 
 /// <summary>Leases (upstream pkg/registry/coordination/lease/strategy.go): the table, and a PUT may create.</summary>

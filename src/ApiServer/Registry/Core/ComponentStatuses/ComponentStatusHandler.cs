@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Handlers;
-using Orchestrator.ApiServer.Handlers.ReadOnly;
-using Orchestrator.ApiServer.Storage;
-using Orchestrator.Store;
-
 namespace Orchestrator.ApiServer.Registry.Core.ComponentStatuses;
 
 /// <summary>

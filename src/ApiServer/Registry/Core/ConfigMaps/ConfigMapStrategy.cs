@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Tables.Printers;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.Registry.Core.ConfigMaps;
 
 /// <summary>ConfigMaps (upstream pkg/registry/core/configmap/strategy.go): valid keys, a size limit, data fixed once <c>immutable</c>.</summary>

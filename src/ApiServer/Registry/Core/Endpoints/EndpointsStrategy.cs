@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Core.Endpoints;
 
 /// <summary>Endpoints (upstream pkg/registry/core/endpoint/strategy.go): port protocols default to TCP; a PUT may create.</summary>

@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Selectors;
-using Orchestrator.ApiServer.Tables.Printers;
 using static Orchestrator.ApiServer.Selectors.FieldSelectorFields;
 
 namespace Orchestrator.ApiServer.Registry.Core.Events;

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Selectors;
-using Orchestrator.ApiServer.Tables.Printers;
 using static Orchestrator.ApiServer.Selectors.FieldSelectorFields;
 
 namespace Orchestrator.ApiServer.Registry.Core.Nodes;

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Core.PersistentVolumeClaims;
 
 /// <summary>PersistentVolumeClaims: volume mode default; a new claim starts Pending.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Core.PersistentVolumes;
 
 /// <summary>PersistentVolumes: reclaim policy and volume mode defaults; a new volume starts Pending.</summary>

@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Core.ResourceQuotas;
 
 /// <summary>ResourceQuotas: no rules of their own but the table.</summary>

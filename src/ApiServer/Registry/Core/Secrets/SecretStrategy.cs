@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Selectors;
-using Orchestrator.ApiServer.Tables.Printers;
-using Orchestrator.ApiServer.Validation;
 using static Orchestrator.ApiServer.Selectors.FieldSelectorFields;
 
 namespace Orchestrator.ApiServer.Registry.Core.Secrets;

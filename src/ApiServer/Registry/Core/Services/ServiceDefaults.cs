@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Orchestrator.ApiServer.Registry.Core.Services;
 
 /// <summary>The defaults upstream fills into a new Service (SetDefaults_Service and the REST strategy); <see cref="ServiceStrategy"/> applies them on create.</summary>

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Allocation;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Objects;
-using Orchestrator.ApiServer.Selectors;
-using Orchestrator.ApiServer.Tables.Printers;
-using Orchestrator.ApiServer.Validation;
 using static Orchestrator.ApiServer.Selectors.FieldSelectorFields;
 
 namespace Orchestrator.ApiServer.Registry.Core.Services;

@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Discovery.EndpointSlices;
 
 /// <summary>EndpointSlices: no rules of their own but the table.</summary>

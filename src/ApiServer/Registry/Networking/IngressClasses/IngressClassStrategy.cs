@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Errors;
-using Orchestrator.ApiServer.Validation;
-
 namespace Orchestrator.ApiServer.Registry.Networking.IngressClasses;
 
 /// <summary>

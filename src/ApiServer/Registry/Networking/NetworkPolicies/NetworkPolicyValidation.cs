@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Tables;
-using Orchestrator.ApiServer.Validation;
 
 namespace Orchestrator.ApiServer.Registry.Networking.NetworkPolicies;
 

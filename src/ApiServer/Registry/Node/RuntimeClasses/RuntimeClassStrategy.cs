@@ -1,5 +1,3 @@
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Node.RuntimeClasses;
 
 /// <summary>RuntimeClasses (upstream pkg/registry/node/runtimeclass/strategy.go): the table, and a PUT may create.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Defaulting;
-using Orchestrator.ApiServer.Tables.Printers;
-
 namespace Orchestrator.ApiServer.Registry.Scheduling.PriorityClasses;
 
 /// <summary>PriorityClasses: preemption policy default.</summary>

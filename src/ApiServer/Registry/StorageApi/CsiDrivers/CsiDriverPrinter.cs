@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Registry.StorageApi.CsiDrivers;

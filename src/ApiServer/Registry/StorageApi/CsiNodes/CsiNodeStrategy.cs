@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Tables;
-using Orchestrator.ApiServer.Validation;
 
 namespace Orchestrator.ApiServer.Registry.StorageApi.CsiNodes;
 

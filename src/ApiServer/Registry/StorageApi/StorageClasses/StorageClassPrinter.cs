@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Orchestrator.ApiServer.Admission;
 using Orchestrator.ApiServer.Tables;
 
 namespace Orchestrator.ApiServer.Registry.StorageApi.StorageClasses;

@@ -1,9 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Orchestrator.ApiMachinery.Labels;
-using Orchestrator.ApiServer.Errors;
 using Orchestrator.ApiServer.Tables;
-using Orchestrator.ApiServer.Validation;
 
 namespace Orchestrator.ApiServer.Registry.StorageApi.StorageClasses;
 

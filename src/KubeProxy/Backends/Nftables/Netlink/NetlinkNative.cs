@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 
 /// <summary>The libc calls of a netlink socket (no native library beyond libc).</summary>

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 
 /// <summary>

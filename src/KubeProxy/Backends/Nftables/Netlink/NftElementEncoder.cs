@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 
 namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Orchestrator.KubeProxy.Backends.Nftables.Netlink;
 
 /// <summary>

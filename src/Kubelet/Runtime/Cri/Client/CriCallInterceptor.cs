@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.Extensions.Logging;
 using Orchestrator.Kubelet.Metrics;
 
 namespace Orchestrator.Kubelet.Runtime.Cri.Client;

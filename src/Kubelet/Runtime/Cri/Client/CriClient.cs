@@ -1,7 +1,5 @@
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
-using Microsoft.Extensions.Logging;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
 using Orchestrator.Kubelet.Runtime.Cri.Client.Connect;
 
 namespace Orchestrator.Kubelet.Runtime.Cri.Client;

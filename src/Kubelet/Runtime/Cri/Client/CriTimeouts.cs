@@ -1,5 +1,3 @@
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-
 namespace Orchestrator.Kubelet.Runtime.Cri.Client;
 
 /// <summary>The deadline a CRI call gets when its caller set none (upstream's remote_runtime.go rules).</summary>

@@ -1,7 +1,5 @@
-using k8s.Models;
 using Orchestrator.ApiMachinery.Resources;
 using Orchestrator.Kubelet.EnvVars;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
 
 namespace Orchestrator.Kubelet.Runtime.Cri.Windows;
 

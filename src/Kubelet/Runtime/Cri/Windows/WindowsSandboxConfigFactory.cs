@@ -1,6 +1,3 @@
-using k8s.Models;
-using Orchestrator.Kubelet.Runtime.Cri.Api;
-
 namespace Orchestrator.Kubelet.Runtime.Cri.Windows;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace Orchestrator.Kubelet.Runtime.Cri.Client.Connect;
 
 /// <summary>Connects to a unix domain socket (containerd's <c>unix:///run/containerd/containerd.sock</c>).</summary>
