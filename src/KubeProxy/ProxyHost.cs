@@ -45,15 +45,25 @@ public sealed partial class ProxyHost
     /// <summary>Lists Services, EndpointSlices and the Node once and returns the ruleset the backend would write (<c>--dry-run</c>).</summary>
     public static async Task<string> RenderOnceAsync(IKubernetes client, ProxyOptions options, IProxyBackend backend, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(backend);
+        var (plan, _) = await PlanOnceAsync(client, options, cancellationToken);
+        return backend.Render(plan);
+    }
+
+    /// <summary>
+    /// Lists Services, EndpointSlices and Nodes once (no informers: <c>--dry-run</c>) and plans the proxy of
+    /// <see cref="ProxyOptions.NodeName"/>; also returns every Node, for a backend that derives more from them.
+    /// </summary>
+    internal static async Task<(ProxyPlan Plan, IList<V1Node> Nodes)> PlanOnceAsync(IKubernetes client, ProxyOptions options, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(backend);
         options.Validate();
         var services = await client.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: cancellationToken);
         var slices = await client.DiscoveryV1.ListEndpointSliceForAllNamespacesAsync(cancellationToken: cancellationToken);
-        var nodes = await client.CoreV1.ListNodeAsync(fieldSelector: "metadata.name=" + options.NodeName, cancellationToken: cancellationToken);
-        var node = ProxyNodes.From(options, nodes.Items.FirstOrDefault());
-        return backend.Render(ProxyPlanner.ComputeProxyPlan(services.Items, slices.Items, node));
+        var nodes = await client.CoreV1.ListNodeAsync(cancellationToken: cancellationToken);
+        var self = nodes.Items.FirstOrDefault(n => n.Metadata?.Name == options.NodeName);
+        return (ProxyPlanner.ComputeProxyPlan(services.Items, slices.Items, ProxyNodes.From(options, self)), nodes.Items);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -36,27 +36,14 @@ public sealed partial class UpgradeConnection : IAsyncDisposable
     /// <summary>
     /// Dials <paramref name="host"/>:<paramref name="port"/>, sends <c>{method} {pathAndQuery} HTTP/1.1</c>
     /// with <c>Host: {authority}</c> and <paramref name="headers"/> (written as given, in order), and reads
-    /// the response head. The caller disposes the result; on failure the socket is already closed.
+    /// the response head, over TLS when <paramref name="tls"/> is given (the handshake, with its client certificate and
+    /// server certificate check, happens before the request is sent). The caller disposes the result; on failure the
+    /// socket is already closed.
     /// </summary>
     /// <exception cref="SocketException">The peer cannot be reached.</exception>
     /// <exception cref="IOException">The peer closed the connection or sent a malformed head.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
-    public static Task<UpgradeConnection> OpenAsync(
-        string host,
-        int port,
-        string authority,
-        string method,
-        string pathAndQuery,
-        IEnumerable<KeyValuePair<string, string>> headers,
-        CancellationToken cancellationToken) =>
-        OpenAsync(host, port, authority, method, pathAndQuery, headers, null, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="OpenAsync(string, int, string, string, string, IEnumerable{KeyValuePair{string, string}}, CancellationToken)"/>,
-    /// over TLS when <paramref name="tls"/> is given (the handshake, with its client certificate and server
-    /// certificate check, happens before the request is sent).
-    /// </summary>
     /// <exception cref="System.Security.Authentication.AuthenticationException">The TLS handshake failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
     public static async Task<UpgradeConnection> OpenAsync(
         string host,
         int port,

@@ -29,7 +29,7 @@ public sealed class UpgradeConnectionTests : IDisposable
         var peer = AnswerAsync("HTTP/1.1 101 Switching Protocols\r\nUpgrade: SPDY/3.1\r\nX-Stream-Protocol-Version: v4.channel.k8s.io\r\n\r\nfirst");
         KeyValuePair<string, string>[] headers = [new("Connection", "Upgrade"), new("Upgrade", "SPDY/3.1"), new("X-Stream-Protocol-Version", "v4.channel.k8s.io")];
 
-        await using var upgrade = await UpgradeConnection.OpenAsync("127.0.0.1", Port, "kubelet:10250", "POST", "/exec/ns/pod/c?command=ls", headers, Token);
+        await using var upgrade = await UpgradeConnection.OpenAsync("127.0.0.1", Port, "kubelet:10250", "POST", "/exec/ns/pod/c?command=ls", headers, tls: null, Token);
 
         Assert.True(upgrade.Upgraded);
         Assert.Equal("v4.channel.k8s.io", upgrade.Head.Header("X-Stream-Protocol-Version"));
@@ -44,7 +44,7 @@ public sealed class UpgradeConnectionTests : IDisposable
     {
         _ = AnswerAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 10\r\n\r\nno upgrade");
 
-        await using var upgrade = await UpgradeConnection.OpenAsync("127.0.0.1", Port, "x", "GET", "/", [], Token);
+        await using var upgrade = await UpgradeConnection.OpenAsync("127.0.0.1", Port, "x", "GET", "/", [], tls: null, Token);
 
         Assert.False(upgrade.Upgraded);
         Assert.Equal(400, upgrade.Head.StatusCode);
@@ -57,7 +57,7 @@ public sealed class UpgradeConnectionTests : IDisposable
         var port = Port;
         _peer.Stop();
 
-        await Assert.ThrowsAsync<SocketException>(() => UpgradeConnection.OpenAsync("127.0.0.1", port, "x", "GET", "/", [], Token));
+        await Assert.ThrowsAsync<SocketException>(() => UpgradeConnection.OpenAsync("127.0.0.1", port, "x", "GET", "/", [], tls: null, Token));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class UpgradeConnectionTests : IDisposable
     {
         _ = AcceptAsync(socket => socket.Shutdown(SocketShutdown.Both));
 
-        await Assert.ThrowsAsync<IOException>(() => UpgradeConnection.OpenAsync("127.0.0.1", Port, "x", "GET", "/", [], Token));
+        await Assert.ThrowsAsync<IOException>(() => UpgradeConnection.OpenAsync("127.0.0.1", Port, "x", "GET", "/", [], tls: null, Token));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class UpgradeConnectionTests : IDisposable
             await stream.WriteAsync(Encoding.Latin1.GetBytes("got " + received), Token);
         });
         using var client = await SocketPair.ConnectAsync();
-        await using var upgrade = await UpgradeConnection.OpenAsync("127.0.0.1", Port, "x", "POST", "/", [], Token);
+        await using var upgrade = await UpgradeConnection.OpenAsync("127.0.0.1", Port, "x", "POST", "/", [], tls: null, Token);
         await using var clientSide = new NetworkStream(client.Far);
         await using var near = new NetworkStream(client.Near);
 
@@ -107,7 +107,7 @@ public sealed class UpgradeConnectionTests : IDisposable
             await ReadToEndAsync(stream);
         });
         using var client = await SocketPair.ConnectAsync();
-        await using var upgrade = await UpgradeConnection.OpenAsync("127.0.0.1", Port, "x", "POST", "/", [], Token);
+        await using var upgrade = await UpgradeConnection.OpenAsync("127.0.0.1", Port, "x", "POST", "/", [], tls: null, Token);
         await using var clientSide = new NetworkStream(client.Far);
         using var cancel = new CancellationTokenSource();
 

@@ -5,19 +5,4 @@ namespace Orchestrator.Kubelet.EnvVars;
 /// unsupported field): the kubelet shows the message as the container's Waiting reason
 /// CreateContainerConfigError and retries on the next sync. Messages are upstream's.
 /// </summary>
-internal sealed class ContainerConfigException : Exception
-{
-    public ContainerConfigException()
-    {
-    }
-
-    public ContainerConfigException(string message)
-        : base(message)
-    {
-    }
-
-    public ContainerConfigException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-}
+internal sealed class ContainerConfigException(string message, Exception? inner = null) : Exception(message, inner);

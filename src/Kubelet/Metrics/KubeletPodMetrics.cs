@@ -67,10 +67,22 @@ internal sealed class KubeletPodMetrics : IDisposable
     public void Dispose() => Live.Remove(this);
 
     /// <summary>The sums over this host's pods.</summary>
-    internal (int Pods, int Running, int Exited, int Created) Totals()
+    internal (int Pods, int Running, int Exited, int Created) Totals() => Sum(_pods.Values);
+
+    /// <summary>The gauges are the sums over every live kubelet's pods (hollow nodes share one process).</summary>
+    private static void SetGauges(ICollection<KubeletPodMetrics> live)
+    {
+        var (pods, running, exited, created) = Sum(live.SelectMany(metrics => metrics._pods.Values));
+        RunningPods.Set(pods);
+        RunningContainers.WithLabels("running").Set(running);
+        RunningContainers.WithLabels("exited").Set(exited);
+        RunningContainers.WithLabels("created").Set(created);
+    }
+
+    private static (int Pods, int Running, int Exited, int Created) Sum(IEnumerable<Entry> entries)
     {
         var (pods, running, exited, created) = (0, 0, 0, 0);
-        foreach (var entry in _pods.Values)
+        foreach (var entry in entries)
         {
             var counts = entry.Counts;
             pods += counts.SandboxRunning ? 1 : 0;
@@ -80,24 +92,6 @@ internal sealed class KubeletPodMetrics : IDisposable
         }
 
         return (pods, running, exited, created);
-    }
-
-    private static void SetGauges(ICollection<KubeletPodMetrics> live)
-    {
-        var (pods, running, exited, created) = (0, 0, 0, 0);
-        foreach (var metrics in live)
-        {
-            var totals = metrics.Totals();
-            pods += totals.Pods;
-            running += totals.Running;
-            exited += totals.Exited;
-            created += totals.Created;
-        }
-
-        RunningPods.Set(pods);
-        RunningContainers.WithLabels("running").Set(running);
-        RunningContainers.WithLabels("exited").Set(exited);
-        RunningContainers.WithLabels("created").Set(created);
     }
 
     private sealed class Entry(long firstSeen)

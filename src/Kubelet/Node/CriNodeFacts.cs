@@ -25,23 +25,4 @@ internal static class CriNodeFacts
             return null;
         }
     }
-
-    /// <summary><c>status.nodeInfo</c> of a real node.</summary>
-    public static k8s.Models.V1NodeSystemInfo SystemInfo(MachineInfo machine, string runtimeVersion)
-    {
-        ArgumentNullException.ThrowIfNull(machine);
-        return new k8s.Models.V1NodeSystemInfo
-        {
-            MachineID = machine.MachineId,
-            SystemUUID = machine.SystemUuid,
-            BootID = machine.BootId,
-            KernelVersion = machine.KernelVersion,
-            OsImage = machine.OsImage,
-            ContainerRuntimeVersion = runtimeVersion,
-            KubeletVersion = NodeObjects.KubeletVersion,
-            KubeProxyVersion = NodeObjects.KubeletVersion,
-            OperatingSystem = MachineInfo.OperatingSystem,
-            Architecture = machine.Architecture,
-        };
-    }
 }

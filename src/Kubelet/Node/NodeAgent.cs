@@ -8,30 +8,19 @@ namespace Orchestrator.Kubelet.Node;
 /// <see cref="KubeletOptions.NodeStatusReportInterval"/>. Heartbeats can be paused (tests of node
 /// failure) without stopping the node's pods.
 /// </summary>
-internal sealed partial class NodeAgent
+internal sealed partial class NodeAgent(IKubernetes client, NodeConfig config, KubeletOptions options, string runtimeVersion, TimeProvider time, ILogger logger, INodeConditionSource? conditions = null)
 {
-    private readonly IKubernetes _client;
-    private readonly NodeConfig _config;
-    private readonly KubeletOptions _options;
-    private readonly string _runtimeVersion;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly INodeConditionSource? _conditions;
+    private readonly IKubernetes _client = client;
+    private readonly NodeConfig _config = config;
+    private readonly KubeletOptions _options = options;
+    private readonly string _runtimeVersion = runtimeVersion;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger _logger = logger;
+    private readonly INodeConditionSource? _conditions = conditions;
     private V1Lease? _lease;
     private IList<V1NodeCondition>? _posted;
     private volatile bool _paused;
     private int _skippedHeartbeats;
-
-    public NodeAgent(IKubernetes client, NodeConfig config, KubeletOptions options, string runtimeVersion, TimeProvider time, ILogger logger, INodeConditionSource? conditions = null)
-    {
-        _conditions = conditions;
-        _client = client;
-        _config = config;
-        _options = options;
-        _runtimeVersion = runtimeVersion;
-        _time = time;
-        _logger = logger;
-    }
 
     public NodeConfig Config => _config;
 

@@ -13,15 +13,13 @@ internal sealed class SummaryBuilder(CpuRateTracker rates)
     public StatsSummary Build(StatsInput input)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { NodeKey };
-        var node = new NodeStats
-        {
-            NodeName = input.NodeName,
-            StartTime = input.BootTime,
-            Cpu = input.Node is { } root ? Cpu(NodeKey, root) : null,
-            Memory = input.Node is { } sample ? Memory(sample, input.MachineMemoryBytes) : null,
-            Fs = input.RootFs is { } rootFs ? Fs(rootFs, rootFs.UsedBytes, rootFs.InodesUsed, rootFs.Time) : null,
-            Runtime = input.ImageFs is { } image ? new RuntimeStats(Fs(image, image.UsedBytes, image.InodesUsed, image.Time)) : null,
-        };
+        var node = new NodeStats(
+            input.NodeName,
+            StartTime: input.BootTime,
+            Cpu: input.Node is { } root ? Cpu(NodeKey, root) : null,
+            Memory: input.Node is { } sample ? Memory(sample, input.MachineMemoryBytes) : null,
+            Fs: input.RootFs is { } rootFs ? Fs(rootFs, rootFs.UsedBytes, rootFs.InodesUsed, rootFs.Time) : null,
+            Runtime: input.ImageFs is { } image ? new RuntimeStats(Fs(image, image.UsedBytes, image.InodesUsed, image.Time)) : null);
 
         var statsById = input.ContainerStats.Where(s => s.Attributes is not null).ToDictionary(s => s.Attributes.Id, StringComparer.Ordinal);
         var pods = new List<PodStats>();
@@ -48,15 +46,13 @@ internal sealed class SummaryBuilder(CpuRateTracker rates)
                 (cpu, memory) = (SumCpu(containers, input.Now), SumMemory(containers, input.Now));
             }
 
-            pods.Add(new PodStats
-            {
-                PodRef = new PodReference(sandbox.Metadata.Name, sandbox.Metadata.Namespace, uid),
-                StartTime = FromNanoseconds(sandbox.CreatedAt),
-                Containers = containers,
-                Cpu = cpu,
-                Memory = memory,
-                EphemeralStorage = Ephemeral(containers, input),
-            });
+            pods.Add(new PodStats(
+                new PodReference(sandbox.Metadata.Name, sandbox.Metadata.Namespace, uid),
+                FromNanoseconds(sandbox.CreatedAt),
+                containers,
+                cpu,
+                memory,
+                EphemeralStorage: Ephemeral(containers, input)));
         }
 
         rates.Retain(seen);
@@ -71,56 +67,39 @@ internal sealed class SummaryBuilder(CpuRateTracker rates)
         {
             var time = TimeOr(usage.Timestamp, input.Now);
             var total = usage.UsageCoreNanoSeconds?.Value;
-            cpu = new CpuStats
-            {
-                Time = time,
-                UsageCoreNanoSeconds = total,
-                UsageNanoCores = total is { } value ? rates.Update(container.Id, time, value) : null,
-            };
+            cpu = new CpuStats(time, UsageNanoCores: total is { } value ? rates.Update(container.Id, time, value) : null, UsageCoreNanoSeconds: total);
         }
 
         MemoryStats? memory = stats?.Memory is { } m
-            ? new MemoryStats
-            {
-                Time = TimeOr(m.Timestamp, input.Now),
+            ? new MemoryStats(
+                TimeOr(m.Timestamp, input.Now),
                 // containerd reports 0 available for a container without a memory limit: nothing is known, not "none left".
-                AvailableBytes = m.AvailableBytes is { Value: > 0 } available ? available.Value : null,
-                UsageBytes = m.UsageBytes?.Value,
-                WorkingSetBytes = m.WorkingSetBytes?.Value,
-                RssBytes = m.RssBytes?.Value,
-                PageFaults = m.PageFaults?.Value,
-                MajorPageFaults = m.MajorPageFaults?.Value,
-            }
+                AvailableBytes: m.AvailableBytes is { Value: > 0 } available ? available.Value : null,
+                UsageBytes: m.UsageBytes?.Value,
+                WorkingSetBytes: m.WorkingSetBytes?.Value,
+                RssBytes: m.RssBytes?.Value,
+                PageFaults: m.PageFaults?.Value,
+                MajorPageFaults: m.MajorPageFaults?.Value)
             : null;
 
         // The writable layer lives on the image filesystem; the logs on the kubelet's root filesystem.
         var rootfs = stats?.WritableLayer is { } layer ? Fs(input.ImageFs, layer.UsedBytes?.Value, layer.InodesUsed?.Value, TimeOr(layer.Timestamp, input.Now)) : null;
         var logs = input.LogBytes.TryGetValue(container.Id, out var logBytes) ? Fs(input.RootFs, logBytes, null, input.Now) : null;
-        return new Summary.ContainerStats
-        {
-            Name = container.Metadata.Name,
-            StartTime = FromNanoseconds(container.CreatedAt),
-            Cpu = cpu,
-            Memory = memory,
-            Rootfs = rootfs,
-            Logs = logs,
-        };
+        return new Summary.ContainerStats(container.Metadata.Name, FromNanoseconds(container.CreatedAt), cpu, memory, rootfs, logs);
     }
 
     private CpuStats? Cpu(string key, CgroupSample sample) => sample.CpuUsageNanoseconds is { } total
-        ? new CpuStats { Time = sample.Time, UsageCoreNanoSeconds = total, UsageNanoCores = rates.Update(key, sample.Time, total) }
+        ? new CpuStats(sample.Time, UsageNanoCores: rates.Update(key, sample.Time, total), UsageCoreNanoSeconds: total)
         : null;
 
-    private static MemoryStats Memory(CgroupSample sample, ulong? limit) => new()
-    {
-        Time = sample.Time,
-        AvailableBytes = limit is { } l && sample.WorkingSetBytes is { } ws ? (l > ws ? l - ws : 0) : null,
-        UsageBytes = sample.MemoryUsageBytes,
-        WorkingSetBytes = sample.WorkingSetBytes,
-        RssBytes = sample.RssBytes,
-        PageFaults = sample.PageFaults,
-        MajorPageFaults = sample.MajorPageFaults,
-    };
+    private static MemoryStats Memory(CgroupSample sample, ulong? limit) => new(
+        sample.Time,
+        AvailableBytes: limit is { } l && sample.WorkingSetBytes is { } ws ? (l > ws ? l - ws : 0) : null,
+        UsageBytes: sample.MemoryUsageBytes,
+        WorkingSetBytes: sample.WorkingSetBytes,
+        RssBytes: sample.RssBytes,
+        PageFaults: sample.PageFaults,
+        MajorPageFaults: sample.MajorPageFaults);
 
     private static CpuStats? SumCpu(List<Summary.ContainerStats> containers, DateTimeOffset now)
     {
@@ -130,12 +109,7 @@ internal sealed class SummaryBuilder(CpuRateTracker rates)
             return null;
         }
 
-        return new CpuStats
-        {
-            Time = now,
-            UsageCoreNanoSeconds = Sum(cpus.Select(c => c!.UsageCoreNanoSeconds)),
-            UsageNanoCores = Sum(cpus.Select(c => c!.UsageNanoCores)),
-        };
+        return new CpuStats(now, UsageNanoCores: Sum(cpus.Select(c => c!.UsageNanoCores)), UsageCoreNanoSeconds: Sum(cpus.Select(c => c!.UsageCoreNanoSeconds)));
     }
 
     private static MemoryStats? SumMemory(List<Summary.ContainerStats> containers, DateTimeOffset now)
@@ -146,15 +120,14 @@ internal sealed class SummaryBuilder(CpuRateTracker rates)
             return null;
         }
 
-        return new MemoryStats
-        {
-            Time = now,
-            UsageBytes = Sum(memories.Select(m => m!.UsageBytes)),
-            WorkingSetBytes = Sum(memories.Select(m => m!.WorkingSetBytes)),
-            RssBytes = Sum(memories.Select(m => m!.RssBytes)),
-            PageFaults = Sum(memories.Select(m => m!.PageFaults)),
-            MajorPageFaults = Sum(memories.Select(m => m!.MajorPageFaults)),
-        };
+        return new MemoryStats(
+            now,
+            AvailableBytes: null,
+            UsageBytes: Sum(memories.Select(m => m!.UsageBytes)),
+            WorkingSetBytes: Sum(memories.Select(m => m!.WorkingSetBytes)),
+            RssBytes: Sum(memories.Select(m => m!.RssBytes)),
+            PageFaults: Sum(memories.Select(m => m!.PageFaults)),
+            MajorPageFaults: Sum(memories.Select(m => m!.MajorPageFaults)));
     }
 
     /// <summary>The pod's local ephemeral storage: its containers' writable layers and logs (emptyDir volumes are not measured).</summary>
@@ -170,14 +143,8 @@ internal sealed class SummaryBuilder(CpuRateTracker rates)
     }
 
     /// <summary>Usage figures on a filesystem whose size is <paramref name="on"/> (unknown: null).</summary>
-    private static FsStats Fs(FsStatsSample? on, ulong? used, ulong? inodesUsed, DateTimeOffset time) => new()
-    {
-        Time = time,
-        CapacityBytes = on?.CapacityBytes,
-        AvailableBytes = on?.AvailableBytes,
-        UsedBytes = used,
-        InodesUsed = inodesUsed,
-    };
+    private static FsStats Fs(FsStatsSample? on, ulong? used, ulong? inodesUsed, DateTimeOffset time) =>
+        new(time, AvailableBytes: on?.AvailableBytes, CapacityBytes: on?.CapacityBytes, UsedBytes: used, InodesUsed: inodesUsed);
 
     /// <summary>A sum when every part is known, else null (a partial sum would understate).</summary>
     private static ulong? Sum(IEnumerable<ulong?> values)

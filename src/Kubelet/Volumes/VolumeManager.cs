@@ -5,48 +5,35 @@ namespace Orchestrator.Kubelet.Volumes;
 /// (upstream's layout and plugin names; hostPath volumes are used in place). Thread-safe across pods;
 /// calls for one pod must not overlap (the pod worker serialises them).
 /// </summary>
-internal sealed partial class VolumeManager
+/// <param name="podsRoot">The kubelet's pods directory, <c>&lt;kubeletRoot&gt;/pods</c>.</param>
+/// <param name="sources">Where configMaps and secrets are read (the pod's caller registers it there first).</param>
+/// <param name="events">Where FailedMount events go.</param>
+/// <param name="logger">The logger.</param>
+/// <param name="mounter">Mounts tmpfs; <see cref="LinuxMounter"/> when null.</param>
+/// <param name="time">Names the timestamped data directories; the system clock when null.</param>
+/// <param name="nodeAllocatable">The node's allocatable, which downward API resource values show for missing limits.</param>
+/// <param name="tokens">Service-account tokens for projected volumes (TokenRequest); null: serviceAccountToken sources fail.</param>
+/// <param name="claims">Where persistentVolumeClaim volumes' claims and volumes are read; null: such volumes wait forever.</param>
+internal sealed partial class VolumeManager(
+    string podsRoot,
+    IVolumeSources sources,
+    IEventRecorder events,
+    ILogger<VolumeManager> logger,
+    IMounter? mounter = null,
+    TimeProvider? time = null,
+    Func<IDictionary<string, ResourceQuantity>?>? nodeAllocatable = null,
+    Tokens.IServiceAccountTokens? tokens = null,
+    IPersistentVolumes? claims = null)
 {
-    private readonly string _podsRoot;
-    private readonly IVolumeSources _sources;
-    private readonly IEventRecorder _events;
-    private readonly ILogger<VolumeManager> _logger;
-    private readonly IMounter _mounter;
-    private readonly TimeProvider _time;
-    private readonly Func<IDictionary<string, ResourceQuantity>?> _nodeAllocatable;
-    private readonly Tokens.IServiceAccountTokens? _tokens;
-    private readonly IPersistentVolumes? _claims;
-
-    /// <param name="podsRoot">The kubelet's pods directory, <c>&lt;kubeletRoot&gt;/pods</c>.</param>
-    /// <param name="sources">Where configMaps and secrets are read (the pod's caller registers it there first).</param>
-    /// <param name="events">Where FailedMount events go.</param>
-    /// <param name="logger">The logger.</param>
-    /// <param name="mounter">Mounts tmpfs; <see cref="LinuxMounter"/> when null.</param>
-    /// <param name="time">Names the timestamped data directories; the system clock when null.</param>
-    /// <param name="nodeAllocatable">The node's allocatable, which downward API resource values show for missing limits.</param>
-    /// <param name="tokens">Service-account tokens for projected volumes (TokenRequest); null: serviceAccountToken sources fail.</param>
-    /// <param name="claims">Where persistentVolumeClaim volumes' claims and volumes are read; null: such volumes wait forever.</param>
-    public VolumeManager(
-        string podsRoot,
-        IVolumeSources sources,
-        IEventRecorder events,
-        ILogger<VolumeManager> logger,
-        IMounter? mounter = null,
-        TimeProvider? time = null,
-        Func<IDictionary<string, ResourceQuantity>?>? nodeAllocatable = null,
-        Tokens.IServiceAccountTokens? tokens = null,
-        IPersistentVolumes? claims = null)
-    {
-        _tokens = tokens;
-        _claims = claims;
-        _podsRoot = podsRoot;
-        _sources = sources;
-        _events = events;
-        _logger = logger;
-        _mounter = mounter ?? new LinuxMounter();
-        _time = time ?? TimeProvider.System;
-        _nodeAllocatable = nodeAllocatable ?? (() => null);
-    }
+    private readonly string _podsRoot = podsRoot;
+    private readonly IVolumeSources _sources = sources;
+    private readonly IEventRecorder _events = events;
+    private readonly ILogger<VolumeManager> _logger = logger;
+    private readonly IMounter _mounter = mounter ?? new LinuxMounter();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Func<IDictionary<string, ResourceQuantity>?> _nodeAllocatable = nodeAllocatable ?? (() => null);
+    private readonly Tokens.IServiceAccountTokens? _tokens = tokens;
+    private readonly IPersistentVolumes? _claims = claims;
 
     /// <summary>
     /// Materialises every volume of the pod, refreshing projected contents that changed. Idempotent;

@@ -5,19 +5,4 @@ namespace Orchestrator.Kubelet.Volumes;
 /// "error processing PVC ns/data: PVC is not bound"): the pod waits, and the volume manager reports it as
 /// upstream's kubelet does, in one "Unable to attach or mount volumes" FailedMount event.
 /// </summary>
-internal sealed class VolumeProcessingException : Exception
-{
-    public VolumeProcessingException()
-    {
-    }
-
-    public VolumeProcessingException(string message)
-        : base(message)
-    {
-    }
-
-    public VolumeProcessingException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-}
+internal sealed class VolumeProcessingException(string message, Exception? inner = null) : Exception(message, inner);

@@ -5,19 +5,4 @@ namespace Orchestrator.Kubelet.Volumes;
 /// type check, an unsupported volume kind). The message is upstream's; the pod's containers do
 /// not start until a later sync succeeds.
 /// </summary>
-internal sealed class VolumeSetupException : Exception
-{
-    public VolumeSetupException()
-    {
-    }
-
-    public VolumeSetupException(string message)
-        : base(message)
-    {
-    }
-
-    public VolumeSetupException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-}
+internal sealed class VolumeSetupException(string message, Exception? inner = null) : Exception(message, inner);

@@ -22,36 +22,27 @@ internal sealed partial class EtcdStore
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(500);
 
     /// <summary>A read: repeated after any Unavailable or attempt timeout (an election, a lost or silent connection), as etcd's client does for reads.</summary>
-    private async Task<T> ReadAsync<T>(Func<EtcdClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.StartNew();
-        var timeouts = 0;
-        var stayed = false;
-        for (var attempt = 1; ; attempt++)
-        {
-            var member = _members.Current;
-            using var deadline = AttemptDeadline(timeouts, cancellationToken);
-            try
-            {
-                return await call(member.Client, deadline.Token);
-            }
-            catch (Exception error) when (!cancellationToken.IsCancellationRequested
-                && EtcdRetryPolicy.Classify(error, deadline.IsCancellationRequested) is not EtcdFailure.Final
-                && started.Elapsed + EtcdRetryPolicy.Backoff(attempt) < _retryTimeout)
-            {
-                timeouts += deadline.IsCancellationRequested ? 1 : 0;
-                stayed = await MoveOnAsync(member, error, deadline.IsCancellationRequested, stayed);
-                await Task.Delay(EtcdRetryPolicy.Backoff(attempt), cancellationToken);
-            }
-        }
-    }
+    private Task<T> ReadAsync<T>(Func<EtcdClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        AttemptAsync((client, _, deadline) => call(client, deadline), failure => failure is not EtcdFailure.Final, cancellationToken);
 
     /// <summary>
     /// A write transaction; <paramref name="compareAndSwap"/> says a repeat after an unknown outcome is
     /// safe (see the remarks). <see cref="WriteResult.Repeated"/> tells the caller to check a failed
     /// compare against its own value.
     /// </summary>
-    private async Task<WriteResult> WriteAsync(TxnRequest txn, bool compareAndSwap, CancellationToken cancellationToken)
+    private Task<WriteResult> WriteAsync(TxnRequest txn, bool compareAndSwap, CancellationToken cancellationToken) =>
+        AttemptAsync(
+            async (client, uncertain, deadline) => new WriteResult(await client.TransactionAsync(txn, cancellationToken: deadline), uncertain),
+            failure => failure == EtcdFailure.NotSent || (failure == EtcdFailure.OutcomeUnknown && compareAndSwap),
+            cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="call"/> to the current member under an attempt deadline, and again (after
+    /// <see cref="EtcdRetryPolicy.Backoff"/>, on the member <see cref="MoveOnAsync"/> picks) while each failure is
+    /// <paramref name="repeatable"/> and the retry timeout allows. The call's second argument says whether an
+    /// earlier attempt's outcome is unknown (it may have been applied).
+    /// </summary>
+    private async Task<T> AttemptAsync<T>(Func<EtcdClient, bool, CancellationToken, Task<T>> call, Func<EtcdFailure, bool> repeatable, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var uncertain = false;
@@ -63,11 +54,11 @@ internal sealed partial class EtcdStore
             using var deadline = AttemptDeadline(timeouts, cancellationToken);
             try
             {
-                return new WriteResult(await member.Client.TransactionAsync(txn, cancellationToken: deadline.Token), uncertain);
+                return await call(member.Client, uncertain, deadline.Token);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested
                 && EtcdRetryPolicy.Classify(error, deadline.IsCancellationRequested) is var failure
-                && (failure == EtcdFailure.NotSent || (failure == EtcdFailure.OutcomeUnknown && compareAndSwap))
+                && repeatable(failure)
                 && started.Elapsed + EtcdRetryPolicy.Backoff(attempt) < _retryTimeout)
             {
                 uncertain |= failure == EtcdFailure.OutcomeUnknown;

@@ -31,16 +31,4 @@ public sealed class CriNodeFactsTests(ContainerdFixture fixture)
         Assert.Null(conditions);
         Assert.Equal("container runtime status check may not have completed yet", NodeConditionsCalculator.ReadyErrors(conditions));
     }
-
-    [Fact]
-    public void System_info_is_the_machine_and_the_runtime()
-    {
-        var machine = new MachineInfo(2, 1024, 2048, "6.1.0-18-amd64", "Debian GNU/Linux 12 (bookworm)", "amd64", "mid", "uuid", "boot");
-
-        var info = CriNodeFacts.SystemInfo(machine, "containerd://1.6.20~ds1");
-
-        Assert.Equal(
-            ("mid", "uuid", "boot", "6.1.0-18-amd64", "Debian GNU/Linux 12 (bookworm)", "containerd://1.6.20~ds1", "linux", "amd64", NodeObjects.KubeletVersion),
-            (info.MachineID, info.SystemUUID, info.BootID, info.KernelVersion, info.OsImage, info.ContainerRuntimeVersion, info.OperatingSystem, info.Architecture, info.KubeletVersion));
-    }
 }

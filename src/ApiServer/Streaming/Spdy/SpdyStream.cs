@@ -7,27 +7,20 @@ namespace Orchestrator.ApiServer.Streaming.Spdy;
 /// <see cref="Input"/> (completed at the peer's FIN, faulted by RST_STREAM or a lost connection);
 /// <see cref="WriteAsync"/> and <see cref="CloseWriteAsync"/> send DATA frames.
 /// </summary>
-internal sealed class SpdyStream
+internal sealed class SpdyStream(SpdyClientConnection connection, uint id, string type)
 {
     /// <summary>Data frames are cut at this size: what Go's io.Copy hands spdystream.</summary>
     private const int MaxDataFrame = 32 * 1024;
 
-    private readonly SpdyClientConnection _connection;
+    private readonly SpdyClientConnection _connection = connection;
     private readonly Pipe _inbound = new(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024, useSynchronizationContext: false));
     private readonly TaskCompletionSource _replied = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _writeClosed;
 
-    internal SpdyStream(SpdyClientConnection connection, uint id, string type)
-    {
-        _connection = connection;
-        Id = id;
-        Type = type;
-    }
-
-    public uint Id { get; }
+    public uint Id { get; } = id;
 
     /// <summary>The streamType header it was opened with (error, stdin, stdout, data …).</summary>
-    public string Type { get; }
+    public string Type { get; } = type;
 
     /// <summary>Bytes the peer sent on this stream.</summary>
     public PipeReader Input => _inbound.Reader;

@@ -11,16 +11,9 @@ public static class HnsDryRun
 {
     public static async Task<string> RenderAsync(IKubernetes client, ProxyOptions options, HnsOptions hns, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(hns);
-        options.Validate();
-        var services = await client.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: cancellationToken);
-        var slices = await client.DiscoveryV1.ListEndpointSliceForAllNamespacesAsync(cancellationToken: cancellationToken);
-        var nodes = await client.CoreV1.ListNodeAsync(cancellationToken: cancellationToken);
-        var self = nodes.Items.FirstOrDefault(n => n.Metadata?.Name == options.NodeName);
-        var plan = ProxyPlanner.ComputeProxyPlan(services.Items, slices.Items, ProxyNodes.From(options, self));
-        var network = Network(nodes.Items, options.NodeName, hns);
+        var (plan, nodes) = await ProxyHost.PlanOnceAsync(client, options, cancellationToken);
+        var network = Network(nodes, options.NodeName, hns);
         hns.Validate(network);
         return HnsDocuments.Build(HnsRenderer.Render(plan, network, hns), network, HnsDocuments.DeterministicGuid).ToJson();
     }

@@ -5,19 +5,4 @@ namespace Orchestrator.Kubelet.Runtime.Cri;
 /// that does not exist, HostProcess rules on Windows): the kubelet records FailedCreatePodSandBox with the message
 /// and retries on a later sync. Messages are upstream's.
 /// </summary>
-internal sealed class SandboxConfigException : Exception
-{
-    public SandboxConfigException()
-    {
-    }
-
-    public SandboxConfigException(string message)
-        : base(message)
-    {
-    }
-
-    public SandboxConfigException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-}
+internal sealed class SandboxConfigException(string message, Exception? inner = null) : Exception(message, inner);

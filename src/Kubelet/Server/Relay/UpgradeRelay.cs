@@ -43,7 +43,7 @@ internal sealed partial class UpgradeRelay(ILogger<UpgradeRelay> logger)
             try
             {
                 backend = await UpgradeConnection.OpenAsync(
-                    target.Host, target.Port, target.Authority, context.Request.Method, target.PathAndQuery, ForwardedRequestHeaders(context.Request), headTimeout.Token);
+                    target.Host, target.Port, target.Authority, context.Request.Method, target.PathAndQuery, ForwardedRequestHeaders(context.Request), tls: null, headTimeout.Token);
             }
             catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !aborted.IsCancellationRequested))
             {

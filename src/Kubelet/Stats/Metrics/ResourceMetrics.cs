@@ -7,8 +7,6 @@ namespace Orchestrator.Kubelet.Stats.Metrics;
 /// </summary>
 internal static class ResourceMetrics
 {
-    private const double NanosecondsPerSecond = 1e9;
-
     /// <summary>The families of one scrape; <paramref name="summary"/> null is a failed scrape (scrape errors 1, nothing else).</summary>
     public static IReadOnlyList<MetricFamily> Families(StatsSummary? summary)
     {
@@ -23,26 +21,13 @@ internal static class ResourceMetrics
             return families;
         }
 
-        var nodeCpu = new List<MetricSample>();
-        var nodeMemory = new List<MetricSample>();
+        var node = new ResourceUsageSeries("node");
+        var containers = new ResourceUsageSeries("container");
+        var pods = new ResourceUsageSeries("pod");
         var containerStart = new List<MetricSample>();
-        var containerCpu = new List<MetricSample>();
-        var containerMemory = new List<MetricSample>();
-        var podCpu = new List<MetricSample>();
-        var podMemory = new List<MetricSample>();
-        if (summary.Node.Cpu is { UsageCoreNanoSeconds: { } nodeUsage } cpu)
-        {
-            nodeCpu.Add(MetricSample.Of(nodeUsage / NanosecondsPerSecond, cpu.Time));
-        }
-
-        if (summary.Node.Memory is { WorkingSetBytes: { } nodeWorkingSet } memory)
-        {
-            nodeMemory.Add(MetricSample.Of(nodeWorkingSet, memory.Time));
-        }
-
+        node.Add(summary.Node.Cpu, summary.Node.Memory);
         foreach (var pod in summary.Pods)
         {
-            var podLabels = new[] { ("pod", pod.PodRef.Name), ("namespace", pod.PodRef.Namespace) };
             foreach (var container in pod.Containers)
             {
                 var labels = new[] { ("container", container.Name), ("pod", pod.PodRef.Name), ("namespace", pod.PodRef.Namespace) };
@@ -51,38 +36,16 @@ internal static class ResourceMetrics
                     containerStart.Add(MetricSample.Of((container.StartTime - DateTimeOffset.UnixEpoch).Ticks / 1e7, null, labels));
                 }
 
-                if (container.Cpu is { UsageCoreNanoSeconds: { } usage } c)
-                {
-                    containerCpu.Add(MetricSample.Of(usage / NanosecondsPerSecond, c.Time, labels));
-                }
-
-                if (container.Memory is { WorkingSetBytes: { } workingSet } m)
-                {
-                    containerMemory.Add(MetricSample.Of(workingSet, m.Time, labels));
-                }
+                containers.Add(container.Cpu, container.Memory, labels);
             }
 
-            if (pod.Cpu is { UsageCoreNanoSeconds: { } podUsage } pc)
-            {
-                podCpu.Add(MetricSample.Of(podUsage / NanosecondsPerSecond, pc.Time, podLabels));
-            }
-
-            if (pod.Memory is { WorkingSetBytes: { } podWorkingSet } pm)
-            {
-                podMemory.Add(MetricSample.Of(podWorkingSet, pm.Time, podLabels));
-            }
+            pods.Add(pod.Cpu, pod.Memory, ("pod", pod.PodRef.Name), ("namespace", pod.PodRef.Namespace));
         }
 
-        families.AddRange(
-        [
-            new("node_cpu_usage_seconds_total", "[STABLE] Cumulative cpu time consumed by the node in core-seconds", "counter", nodeCpu),
-            new("node_memory_working_set_bytes", "[STABLE] Current working set of the node in bytes", "gauge", nodeMemory),
-            new("container_start_time_seconds", "[STABLE] Start time of the container since unix epoch in seconds", "gauge", containerStart),
-            new("container_cpu_usage_seconds_total", "[STABLE] Cumulative cpu time consumed by the container in core-seconds", "counter", containerCpu),
-            new("container_memory_working_set_bytes", "[STABLE] Current working set of the container in bytes", "gauge", containerMemory),
-            new("pod_cpu_usage_seconds_total", "[STABLE] Cumulative cpu time consumed by the pod in core-seconds", "counter", podCpu),
-            new("pod_memory_working_set_bytes", "[STABLE] Current working set of the pod in bytes", "gauge", podMemory),
-        ]);
+        families.AddRange(node.Families());
+        families.Add(new("container_start_time_seconds", "[STABLE] Start time of the container since unix epoch in seconds", "gauge", containerStart));
+        families.AddRange(containers.Families());
+        families.AddRange(pods.Families());
         return families;
     }
 }

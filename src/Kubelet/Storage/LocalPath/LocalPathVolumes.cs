@@ -41,15 +41,7 @@ internal static class LocalPathVolumes
                     ],
                 },
             },
-            ClaimRef = new V1ObjectReference
-            {
-                ApiVersion = "v1",
-                Kind = "PersistentVolumeClaim",
-                NamespaceProperty = claim.Metadata.NamespaceProperty,
-                Name = claim.Metadata.Name,
-                Uid = claim.Metadata.Uid,
-                ResourceVersion = claim.Metadata.ResourceVersion,
-            },
+            ClaimRef = ObjectReferences.For(claim),
         },
     };
 
