@@ -2,7 +2,6 @@ using System.Globalization;
 using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Client.Tracing;
 using Orchestrator.Store;
-using Orchestrator.Testing;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
@@ -11,7 +10,7 @@ namespace Orchestrator.Bench;
 /// <summary>
 /// bench/apiserver.sh --tracing [--quick] [--rounds N] [--creates N] [--batch-sizes]: the cost of OpenTelemetry tracing on pod
 /// creates — one server, tracing off, at ratio 0.01, at ratio 1.0 (every request a server span with a store child,
-/// exported by OTLP/HTTP to a discard sink in this process that answers 200), and at ratio 1.0 with no exporter
+/// exported by OTLP/HTTP to a discard sink in a child process, <see cref="OtlpCountingSink"/>, that counts them), and at ratio 1.0 with no exporter
 /// (spans made, none sent). A tracer provider listens process-wide, so the modes take turns on the one server: a
 /// JIT warm-up of each mode with its own provider, then <see cref="PairedRounds"/> (the process's CPU time per
 /// create, each round's modes against the same round's two tracing-off runs, the A/A floor beside them). A round's
@@ -37,11 +36,23 @@ internal static class TracingCost
         var args = Environment.GetCommandLineArgs();
         var modes = args.Contains("--batch-sizes") ? BatchSizes : Default;
         var (rounds, creates) = PairedRounds.Size(args, rounds: 10, operations: 5_000);
+
+        // The load generator is this process's HttpClient: with a tracer provider listening to System.Net.Http it
+        // would make a (not sampled) client Activity per request that no API server pays for — kubectl is
+        // another process. The switch turns HttpClient's activities off process-wide before any handler is made;
+        // the server's spans (ASP.NET Core's and ours) are untouched, and the exporter's requests make none anyway.
+        // --in-process-sink keeps session 29's set-up (sink in this process, client activities on) for comparison.
+        var inProcess = args.Contains("--in-process-sink");
+        if (!inProcess)
+        {
+            AppContext.SetSwitch("System.Net.Http.EnableActivityPropagation", false);
+        }
+
         PairedRounds.PrintHeader("Tracing cost benchmark");
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-tracing-").FullName;
         try
         {
-            await using var sink = await OtlpReceiver.StartAsync(keep: false);
+            await using var sink = inProcess ? await OtlpCountingSink.StartInProcessAsync() : await OtlpCountingSink.StartAsync();
             await using var store = StoreFactory.Open("sqlite://" + Path.Combine(directory, "state.db"));
             await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = 0 });
             using var http = PairedRounds.Client(server.Address);
@@ -49,14 +60,27 @@ internal static class TracingCost
             for (var mode = 0; mode < modes.Length; mode++)
             {
                 var m = mode;
-                using var provider = Start(sink, modes[mode]);
+                using var provider = Start(sink.Endpoint, modes[mode]);
                 await WarmUp.UntilJitSteadyAsync(modes[mode].Name, PairedRounds.Concurrency, 500, i => PairedRounds.PostPodAsync(http, $"w{m}-{i:D6}"));
             }
 
-            var results = await PairedRounds.RunAsync(modes.Length, rounds, (mode, tag) =>
-                PairedRounds.MeasureAsync("POST pod, " + modes[mode].Name, creates, i => PairedRounds.PostPodAsync(http, $"p{tag}-{i:D6}"), () => Start(sink, modes[mode])));
+            await CountActivitiesAsync(http, sink.Endpoint);
+
+            // Spans the sink received per mode, over the measured rounds (read outside the measured window).
+            var exported = new long[modes.Length];
+            var results = await PairedRounds.RunAsync(modes.Length, rounds, async (mode, tag) =>
+            {
+                var before = await sink.SpansAsync();
+                var cost = await PairedRounds.MeasureAsync("POST pod, " + modes[mode].Name, creates, i => PairedRounds.PostPodAsync(http, $"p{tag}-{i:D6}"), () => Start(sink.Endpoint, modes[mode]));
+                exported[mode] += await sink.SpansAsync() - before;
+                return cost;
+            });
             PairedRounds.PrintCosts(results, "tracing cost on pod creates", "goal ≤ 10 % at 1.0");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"export requests received by the sink: {sink.Requests}"));
+
+            // Every measured round ran each mode once (tracing off twice); the discarded round counts too.
+            var creates1 = (double)creates * (rounds + 1);
+            Console.WriteLine(string.Join("; ", modes.Select((m, i) => string.Create(CultureInfo.InvariantCulture,
+                $"{m.Name}: {exported[i] / (i == 0 ? 2 * creates1 : creates1):F3} spans exported per create"))));
         }
         finally
         {
@@ -64,8 +88,35 @@ internal static class TracingCost
         }
     }
 
+    /// <summary>
+    /// What a create makes at ratio 1.0, seen by a second listener that samples nothing itself: every Activity
+    /// started in the process by source and name (recorded or not) and its tags, over 1,000 creates.
+    /// </summary>
+    private static async Task CountActivitiesAsync(HttpClient http, Uri sink)
+    {
+        const int Creates = 1_000;
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<(string Source, string Name, bool Recorded), (int Count, int Tags)>();
+        using var provider = Start(sink, Default[1]);
+        using (var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.None,
+            ActivityStopped = a => seen.AddOrUpdate((a.Source.Name, a.OperationName, a.Recorded), (1, a.TagObjects.Count()), (_, v) => (v.Count + 1, v.Tags + a.TagObjects.Count())),
+        })
+        {
+            System.Diagnostics.ActivitySource.AddActivityListener(listener);
+            await Measurement.RunAsync("count", PairedRounds.Concurrency, Creates, i => PairedRounds.PostPodAsync(http, $"c-{i:D6}"));
+        }
+
+        foreach (var ((source, name, recorded), (count, tags)) in seen.OrderBy(e => e.Key.Source))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"activities per create at ratio 1.0: {source} \"{name}\"{(recorded ? "" : " (not recorded)")}: {count / (double)Creates:F3}, {tags / (double)count:F1} tags each"));
+        }
+    }
+
     /// <summary>A provider for the mode, flushed and gone when disposed; null for tracing off.</summary>
-    private static TracerProvider? Start(OtlpReceiver sink, Mode mode)
+    private static TracerProvider? Start(Uri sink, Mode mode)
     {
         if (mode.Ratio is not { } ratio)
         {
@@ -82,7 +133,7 @@ internal static class TracingCost
         Environment.SetEnvironmentVariable("OTEL_BSP_MAX_QUEUE_SIZE", mode.Queue?.ToString(CultureInfo.InvariantCulture));
         try
         {
-            return TracingSetup.Start(new TracingOptions(sink.Endpoint, TracingProtocol.HttpProtobuf, ratio), "bench-apiserver");
+            return TracingSetup.Start(new TracingOptions(sink, TracingProtocol.HttpProtobuf, ratio), "bench-apiserver");
         }
         finally
         {
