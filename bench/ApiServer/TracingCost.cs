@@ -35,19 +35,11 @@ internal static class TracingCost
     {
         var args = Environment.GetCommandLineArgs();
         var modes = args.Contains("--batch-sizes") ? BatchSizes : Default;
-        var (rounds, creates) = PairedRounds.Size(args, rounds: 10, operations: 5_000);
+        var (rounds, creates) = PairedRounds.Size(args, rounds: 20, operations: 5_000);
 
-        // The load generator is this process's HttpClient: with a tracer provider listening to System.Net.Http it
-        // would make a (not sampled) client Activity per request that no API server pays for — kubectl is
-        // another process. The switch turns HttpClient's activities off process-wide before any handler is made;
-        // the server's spans (ASP.NET Core's and ours) are untouched, and the exporter's requests make none anyway.
-        // --in-process-sink keeps session 29's set-up (sink in this process, client activities on) for comparison.
+        // --in-process-sink keeps session 29's set-up (the sink in this process) for comparison. The load generator's
+        // HttpClient has no ActivityHeadersPropagator, so it makes no client activities (the census below shows none).
         var inProcess = args.Contains("--in-process-sink");
-        if (!inProcess)
-        {
-            AppContext.SetSwitch("System.Net.Http.EnableActivityPropagation", false);
-        }
-
         PairedRounds.PrintHeader("Tracing cost benchmark");
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-tracing-").FullName;
         try
@@ -68,10 +60,11 @@ internal static class TracingCost
 
             // Spans the sink received per mode, over the measured rounds (read outside the measured window).
             var exported = new long[modes.Length];
+            var exporterSeconds = new double[modes.Length];
             var results = await PairedRounds.RunAsync(modes.Length, rounds, async (mode, tag) =>
             {
                 var before = await sink.SpansAsync();
-                var cost = await PairedRounds.MeasureAsync("POST pod, " + modes[mode].Name, creates, i => PairedRounds.PostPodAsync(http, $"p{tag}-{i:D6}"), () => Start(sink.Endpoint, modes[mode]));
+                var cost = await PairedRounds.MeasureAsync("POST pod, " + modes[mode].Name, creates, i => PairedRounds.PostPodAsync(http, $"p{tag}-{i:D6}"), () => ExporterTimed.Of(Start(sink.Endpoint, modes[mode]), seconds => exporterSeconds[mode] += seconds));
                 exported[mode] += await sink.SpansAsync() - before;
                 return cost;
             });
@@ -81,6 +74,8 @@ internal static class TracingCost
             var creates1 = (double)creates * (rounds + 1);
             Console.WriteLine(string.Join("; ", modes.Select((m, i) => string.Create(CultureInfo.InvariantCulture,
                 $"{m.Name}: {exported[i] / (i == 0 ? 2 * creates1 : creates1):F3} spans exported per create"))));
+            Console.WriteLine(string.Join("; ", modes.Select((m, i) => string.Create(CultureInfo.InvariantCulture,
+                $"{m.Name}: exporter thread {exporterSeconds[i] * 1e6 / (i == 0 ? 2 * creates1 : creates1):F1} µs CPU per create"))));
         }
         finally
         {
@@ -139,6 +134,43 @@ internal static class TracingCost
         {
             Environment.SetEnvironmentVariable("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", null);
             Environment.SetEnvironmentVariable("OTEL_BSP_MAX_QUEUE_SIZE", null);
+        }
+    }
+
+    /// <summary>
+    /// The round's provider; on disposal first adds up the CPU time of the batch processor's export thread (serializing
+    /// and sending, one thread per provider, named OpenTelemetry-…), read (nanoseconds, /proc's schedstat) before the final flush ends it with the provider.
+    /// </summary>
+    private sealed class ExporterTimed(TracerProvider provider, Action<double> seconds) : IDisposable
+    {
+        public static IDisposable? Of(TracerProvider? provider, Action<double> seconds) => provider is null ? null : new ExporterTimed(provider, seconds);
+
+        public void Dispose()
+        {
+            seconds(ExportThreadSeconds());
+            provider.Dispose();
+        }
+
+        /// <summary>The run time of the OpenTelemetry-… threads in nanoseconds from /proc's schedstat (0 elsewhere), in seconds.</summary>
+        private static double ExportThreadSeconds()
+        {
+            double total = 0;
+            foreach (var task in Directory.Exists("/proc/self/task") ? Directory.EnumerateDirectories("/proc/self/task") : [])
+            {
+                try
+                {
+                    if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith("OpenTelemetry", StringComparison.Ordinal))
+                    {
+                        total += long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture) / 1e9;
+                    }
+                }
+                catch (IOException)
+                {
+                    // The thread exited between the listing and the read.
+                }
+            }
+
+            return total;
         }
     }
 
