@@ -14,7 +14,7 @@ internal static class MetricsCost
 {
     public static async Task RunAsync(bool quick)
     {
-        var (rounds, creates) = PairedRounds.Size(Environment.GetCommandLineArgs(), rounds: 10, operations: 5_000);
+        var (rounds, creates) = PairedRounds.Size(Environment.GetCommandLineArgs(), rounds: 20, operations: 5_000);
         PairedRounds.PrintHeader("Metrics cost benchmark");
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-metrics-").FullName;
         try

@@ -10,6 +10,12 @@ using Orchestrator.Store;
 // API server benchmark (issue 3): 64 concurrent clients creating pods over HTTP vs raw SqliteStore
 // creates of the same bytes; LIST of 10,000 pods; one event fanned out to 1,000 watchers.
 // Usage: bench/apiserver.sh [--quick] [--httpclient] (HttpClient as the load generator instead of the raw client, see PodCreates); bench/apiserver.sh --tls [--quick] for HTTPS + client certificates + RBAC vs plain HTTP (SecureCreates); bench/apiserver.sh --profile [creates] for allocations and CPU per create (CreateProfile), --stages [creates] per stage of the server (CreateStages); bench/hostile.sh for hostile bodies against benign twins (HostileBench); bench/webhook.sh for the latency an admission webhook adds to ConfigMap creates (WebhookCreates); bench/crd.sh for custom resources (CustomResourceCreates); --metrics [--quick] for the cost of request metrics on creates (MetricsCost); --tracing [--quick] for the cost of OpenTelemetry tracing off / 0.01 / 1.0 (TracingCost)
+if (args.Contains(OtlpCountingSink.Flag))
+{
+    await OtlpCountingSink.RunAsync();
+    return 0;
+}
+
 if (args.Contains("--hostile"))
 {
     await HostileBench.RunAsync();

@@ -7,7 +7,7 @@ namespace Orchestrator.Client.Tracing;
 
 /// <summary>
 /// The one tracer provider of a process: every component source, ASP.NET Core's requests and HttpClient's
-/// outgoing calls, sampled by <see cref="ComponentSampler"/> and exported in batches by OTLP. Off (null) without
+/// outgoing calls, sampled by <see cref="ComponentSampler"/> and exported by OTLP in batches of <see cref="ExportBatching"/>'s sizes. Off (null) without
 /// options: no listener, so every hook's <c>StartActivity</c> returns null.
 /// </summary>
 public static class TracingSetup
@@ -30,6 +30,7 @@ public static class TracingSetup
             {
                 exporter.Endpoint = options.ExportUrl;
                 exporter.Protocol = options.Protocol == TracingProtocol.Grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
+                ExportBatching.Apply(exporter.BatchExportProcessorOptions, Environment.GetEnvironmentVariable);
             })
             .Build();
     }
