@@ -15,6 +15,9 @@ public static partial class LabelValidation
     private const string SubdomainMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
     private const int NameMaxBytes = 63;
     private const int SubdomainMaxBytes = 253;
+    private static readonly string LabelKeyError = RegexError(LabelKeyMessage, LabelKeyFormat, "MyName", "my.name", "123-abc");
+    private static readonly string LabelValueError = RegexError(LabelValueMessage, LabelValueFormat, "MyValue", "my_value", "12345");
+    private static readonly string SubdomainError = RegexError(SubdomainMessage, SubdomainFormat, "example.com");
 
     /// <summary>Upstream's IsLabelKey: the problems with <paramref name="key"/>, none when valid.</summary>
     public static List<string> KeyErrors(string key)
@@ -23,7 +26,7 @@ public static partial class LabelValidation
         var parts = key.Split('/');
         if (parts.Length > 2)
         {
-            errors.Add("a valid label key " + RegexError(LabelKeyMessage, LabelKeyFormat, "MyName", "my.name", "123-abc")
+            errors.Add("a valid label key " + LabelKeyError
                 + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
             return errors;
         }
@@ -46,47 +49,23 @@ public static partial class LabelValidation
         {
             errors.Add("name part must be non-empty");
         }
-        else if (Encoding.UTF8.GetByteCount(name) > NameMaxBytes)
-        {
-            errors.Add("name part " + MaxLengthError(NameMaxBytes));
-        }
 
-        if (!LabelKeyRegex().IsMatch(name))
-        {
-            errors.Add("name part " + RegexError(LabelKeyMessage, LabelKeyFormat, "MyName", "my.name", "123-abc"));
-        }
-
+        errors.AddRange(LengthAndFormatErrors(name, NameMaxBytes, LabelKeyRegex(), LabelKeyError).Select(e => "name part " + e));
         return errors;
     }
 
     /// <summary>Upstream's IsLabelValue: the problems with <paramref name="value"/>, none when valid.</summary>
-    public static List<string> ValueErrors(string value)
+    public static List<string> ValueErrors(string value) => LengthAndFormatErrors(value, NameMaxBytes, LabelValueRegex(), LabelValueError);
+
+    private static List<string> SubdomainErrors(string value) => LengthAndFormatErrors(value, SubdomainMaxBytes, SubdomainRegex(), SubdomainError);
+
+    /// <summary>Longer than <paramref name="maxBytes"/> in UTF-8, then not matching <paramref name="format"/>: upstream's checks in its order.</summary>
+    private static List<string> LengthAndFormatErrors(string value, int maxBytes, Regex format, string formatError)
     {
-        var errors = new List<string>();
-        if (Encoding.UTF8.GetByteCount(value) > NameMaxBytes)
+        List<string> errors = Encoding.UTF8.GetByteCount(value) > maxBytes ? [MaxLengthError(maxBytes)] : [];
+        if (!format.IsMatch(value))
         {
-            errors.Add(MaxLengthError(NameMaxBytes));
-        }
-
-        if (!LabelValueRegex().IsMatch(value))
-        {
-            errors.Add(RegexError(LabelValueMessage, LabelValueFormat, "MyValue", "my_value", "12345"));
-        }
-
-        return errors;
-    }
-
-    private static List<string> SubdomainErrors(string value)
-    {
-        var errors = new List<string>();
-        if (Encoding.UTF8.GetByteCount(value) > SubdomainMaxBytes)
-        {
-            errors.Add(MaxLengthError(SubdomainMaxBytes));
-        }
-
-        if (!SubdomainRegex().IsMatch(value))
-        {
-            errors.Add(RegexError(SubdomainMessage, SubdomainFormat, "example.com"));
+            errors.Add(formatError);
         }
 
         return errors;

@@ -10,58 +10,16 @@ public static partial class NameValidation
         "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
     /// <summary>Problems with <paramref name="name"/> as a DNS-1123 label (namespaces, services), empty when valid.</summary>
-    public static IReadOnlyList<string> Dns1123Label(string name)
-    {
-        var problems = new List<string>();
-        if (name.Length > 63)
-        {
-            problems.Add("must be no more than 63 characters");
-        }
-
-        if (!Label().IsMatch(name))
-        {
-            problems.Add(Dns1123LabelMessage);
-        }
-
-        return problems;
-    }
+    public static IReadOnlyList<string> Dns1123Label(string name) => LengthAndFormat(name, 63, Label(), Dns1123LabelMessage);
 
     private const string Dns1035LabelMessage =
         "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
     /// <summary>Problems with <paramref name="name"/> as a DNS-1035 label (services), empty when valid.</summary>
-    public static IReadOnlyList<string> Dns1035Label(string name)
-    {
-        var problems = new List<string>();
-        if (name.Length > 63)
-        {
-            problems.Add("must be no more than 63 characters");
-        }
-
-        if (!Label1035().IsMatch(name))
-        {
-            problems.Add(Dns1035LabelMessage);
-        }
-
-        return problems;
-    }
+    public static IReadOnlyList<string> Dns1035Label(string name) => LengthAndFormat(name, 63, Label1035(), Dns1035LabelMessage);
 
     /// <summary>Problems with <paramref name="name"/> as a DNS-1123 subdomain (most kinds), empty when valid.</summary>
-    public static IReadOnlyList<string> Dns1123Subdomain(string name)
-    {
-        var problems = new List<string>();
-        if (name.Length > 253)
-        {
-            problems.Add("must be no more than 253 characters");
-        }
-
-        if (!Subdomain().IsMatch(name))
-        {
-            problems.Add(Dns1123SubdomainMessage);
-        }
-
-        return problems;
-    }
+    public static IReadOnlyList<string> Dns1123Subdomain(string name) => LengthAndFormat(name, 253, Subdomain(), Dns1123SubdomainMessage);
 
     /// <summary>
     /// Upstream's per-kind ValidateNameFunc: namespaces are DNS-1123 labels, services DNS-1035 labels,
@@ -92,6 +50,21 @@ public static partial class NameValidation
         }
 
         return [.. new[] { "/", "%" }.Where(c => name.Contains(c, StringComparison.Ordinal)).Select(c => $"may not contain '{c}'")];
+    }
+
+    /// <summary>
+    /// The problems of a name checked as upstream checks DNS names: longer than <paramref name="maxLength"/> characters,
+    /// then not matching <paramref name="format"/> (<paramref name="formatMessage"/>); empty when valid.
+    /// </summary>
+    internal static IReadOnlyList<string> LengthAndFormat(string name, int maxLength, Regex format, string formatMessage)
+    {
+        List<string> problems = name.Length > maxLength ? [$"must be no more than {maxLength} characters"] : [];
+        if (!format.IsMatch(name))
+        {
+            problems.Add(formatMessage);
+        }
+
+        return problems;
     }
 
     /// <summary>Upstream's maskTrailingDash, quirk included: a trailing '-' and the character before it become one 'a'.</summary>

@@ -60,32 +60,16 @@ internal static class JsonPatch
     {
         var path = ReadString(op, "path") ?? throw Fail($"add operation failed to decode path: {Missing}");
         var value = ReadValue(op, "add");
-        if (!JsonPointer.TryFindParent(root, path, out var parent, out var key))
-        {
-            throw Fail($"add operation does not apply: doc is missing path: \"{path}\": {Missing}");
-        }
-
-        if (JsonPatchContainer.TryAdd(parent, key, value) is { } error)
-        {
-            throw Fail($"error in add for path: '{path}': {error}");
-        }
-
+        var (parent, key) = ParentOf(root, path, $"add operation does not apply: doc is missing path: \"{path}\": {Missing}");
+        ThrowIfFailed(JsonPatchContainer.TryAdd(parent, key, value), "add", path);
         return root;
     }
 
     private static JsonNode Remove(JsonNode root, JsonObject op)
     {
         var path = ReadString(op, "path") ?? throw Fail($"remove operation failed to decode path: {Missing}");
-        if (!JsonPointer.TryFindParent(root, path, out var parent, out var key))
-        {
-            throw Fail($"remove operation does not apply: doc is missing path: \"{path}\": {Missing}");
-        }
-
-        if (JsonPatchContainer.TryRemove(parent, key) is { } error)
-        {
-            throw Fail($"error in remove for path: '{path}': {error}");
-        }
-
+        var (parent, key) = ParentOf(root, path, $"remove operation does not apply: doc is missing path: \"{path}\": {Missing}");
+        ThrowIfFailed(JsonPatchContainer.TryRemove(parent, key), "remove", path);
         return root;
     }
 
@@ -98,11 +82,7 @@ internal static class JsonPatch
             return value is JsonObject or JsonArray ? value : throw Fail("replace operation value must be object or array");
         }
 
-        if (!JsonPointer.TryFindParent(root, path, out var parent, out var key))
-        {
-            throw Fail($"replace operation does not apply: doc is missing path: {path}: {Missing}");
-        }
-
+        var (parent, key) = ParentOf(root, path, $"replace operation does not apply: doc is missing path: {path}: {Missing}");
         if (JsonPatchContainer.TryGet(parent, key, out _, out var found) is not null || !found)
         {
             throw Fail($"replace operation does not apply: doc is missing key: {path}: {Missing}");
@@ -115,43 +95,19 @@ internal static class JsonPatch
     private static JsonNode Move(JsonNode root, JsonObject op)
     {
         var from = ReadString(op, "from") ?? throw Fail($"move operation failed to decode from: operation, missing from field: {Missing}");
-        if (!JsonPointer.TryFindParent(root, from, out var source, out var sourceKey))
-        {
-            throw Fail($"move operation does not apply: doc is missing from path: {from}: {Missing}");
-        }
-
-        if (JsonPatchContainer.TryGet(source, sourceKey, out var value, out _) is { } getError)
-        {
-            throw Fail($"error in move for path: '{sourceKey}': {getError}");
-        }
-
-        if (JsonPatchContainer.TryRemove(source, sourceKey) is { } removeError)
-        {
-            throw Fail($"error in move for path: '{sourceKey}': {removeError}");
-        }
-
+        var (source, sourceKey) = ParentOf(root, from, $"move operation does not apply: doc is missing from path: {from}: {Missing}");
+        ThrowIfFailed(JsonPatchContainer.TryGet(source, sourceKey, out var value, out _), "move", sourceKey);
+        ThrowIfFailed(JsonPatchContainer.TryRemove(source, sourceKey), "move", sourceKey);
         var path = ReadString(op, "path") ?? throw Fail($"move operation failed to decode path: operation missing path field: {Missing}");
-        if (!JsonPointer.TryFindParent(root, path, out var target, out var targetKey))
-        {
-            throw Fail($"move operation does not apply: doc is missing destination path: {path}: {Missing}");
-        }
-
-        if (JsonPatchContainer.TryAdd(target, targetKey, value) is { } addError)
-        {
-            throw Fail($"error in move for path: '{path}': {addError}");
-        }
-
+        var (target, targetKey) = ParentOf(root, path, $"move operation does not apply: doc is missing destination path: {path}: {Missing}");
+        ThrowIfFailed(JsonPatchContainer.TryAdd(target, targetKey, value), "move", path);
         return root;
     }
 
     private static JsonNode Copy(JsonNode root, JsonObject op)
     {
         var from = ReadString(op, "from") ?? throw Fail($"copy operation failed to decode from: operation, missing from field: {Missing}");
-        if (!JsonPointer.TryFindParent(root, from, out var source, out var sourceKey))
-        {
-            throw Fail($"copy operation does not apply: doc is missing from path: {from}: {Missing}");
-        }
-
+        var (source, sourceKey) = ParentOf(root, from, $"copy operation does not apply: doc is missing from path: {from}: {Missing}");
         if (JsonPatchContainer.TryGet(source, sourceKey, out var value, out var found) is { } getError)
         {
             throw Fail($"error in copy for from: '{from}': {getError}");
@@ -163,11 +119,7 @@ internal static class JsonPatch
         }
 
         var path = ReadString(op, "path") ?? throw Fail($"copy operation failed to decode path: {Missing}");
-        if (!JsonPointer.TryFindParent(root, path, out var target, out var targetKey))
-        {
-            throw Fail($"copy operation does not apply: doc is missing destination path: {path}: {Missing}");
-        }
-
+        var (target, targetKey) = ParentOf(root, path, $"copy operation does not apply: doc is missing destination path: {path}: {Missing}");
         if (JsonPatchContainer.TryAdd(target, targetKey, value?.DeepClone()) is { } addError)
         {
             throw Fail($"error while adding value during copy: {addError}");
@@ -184,15 +136,8 @@ internal static class JsonPatch
         var found = true;
         if (path.Length > 0)
         {
-            if (!JsonPointer.TryFindParent(root, path, out var parent, out var key))
-            {
-                throw Fail($"test operation does not apply: is missing path: {path}: {Missing}");
-            }
-
-            if (JsonPatchContainer.TryGet(parent, key, out actual, out found) is { } error)
-            {
-                throw Fail($"error in test for path: '{path}': {error}");
-            }
+            var (parent, key) = ParentOf(root, path, $"test operation does not apply: is missing path: {path}: {Missing}");
+            ThrowIfFailed(JsonPatchContainer.TryGet(parent, key, out actual, out found), "test", path);
         }
 
         if (!found || !hasExpected || !JsonNode.DeepEquals(actual, expected))
@@ -201,6 +146,19 @@ internal static class JsonPatch
         }
 
         return root;
+    }
+
+    /// <summary>The container that holds <paramref name="path"/> and the key in it; a 422 with <paramref name="missing"/> when there is none.</summary>
+    private static (JsonNode Parent, string Key) ParentOf(JsonNode root, string path, string missing) =>
+        JsonPointer.TryFindParent(root, path, out var parent, out var key) ? (parent, key) : throw Fail(missing);
+
+    /// <summary>evanphx's "error in <paramref name="op"/> for path" when a step on a container failed with <paramref name="error"/>.</summary>
+    private static void ThrowIfFailed(string? error, string op, string path)
+    {
+        if (error is not null)
+        {
+            throw Fail($"error in {op} for path: '{path}': {error}");
+        }
     }
 
     /// <summary>A string member of the operation, or null when it is absent.</summary>

@@ -54,21 +54,9 @@ internal sealed record PodLogOptions(
     public string KubeletQuery()
     {
         var query = new QueryBuilder();
-        if (Follow)
-        {
-            query.Add("follow", "true");
-        }
-
-        if (Previous)
-        {
-            query.Add("previous", "true");
-        }
-
-        if (Timestamps)
-        {
-            query.Add("timestamps", "true");
-        }
-
+        query.AddIf(Follow, "follow", "true");
+        query.AddIf(Previous, "previous", "true");
+        query.AddIf(Timestamps, "timestamps", "true");
         if (SinceSeconds is { } seconds)
         {
             query.Add("sinceSeconds", seconds.ToString(CultureInfo.InvariantCulture));

@@ -10,6 +10,15 @@ internal sealed class QueryBuilder
         _text.Append(_text.Length == 0 ? '?' : '&').Append(Escape(name)).Append('=').Append(Escape(value));
     }
 
+    /// <summary>Adds <paramref name="name"/>=<paramref name="value"/> only when <paramref name="condition"/> holds (a flag the kubelet reads as set when present).</summary>
+    public void AddIf(bool condition, string name, string value)
+    {
+        if (condition)
+        {
+            Add(name, value);
+        }
+    }
+
     /// <summary>"?a=b&amp;c=d", or "" when empty.</summary>
     public override string ToString() => _text.ToString();
 

@@ -34,26 +34,10 @@ internal sealed record RemoteCommandOptions(string? Container, bool Stdin, bool 
     public string KubeletQuery()
     {
         var query = new QueryBuilder();
-        if (Stdin)
-        {
-            query.Add("input", "1");
-        }
-
-        if (Stdout)
-        {
-            query.Add("output", "1");
-        }
-
-        if (Stderr)
-        {
-            query.Add("error", "1");
-        }
-
-        if (Tty)
-        {
-            query.Add("tty", "1");
-        }
-
+        query.AddIf(Stdin, "input", "1");
+        query.AddIf(Stdout, "output", "1");
+        query.AddIf(Stderr, "error", "1");
+        query.AddIf(Tty, "tty", "1");
         foreach (var argument in Command)
         {
             query.Add("command", argument);

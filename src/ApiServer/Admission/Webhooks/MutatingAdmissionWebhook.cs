@@ -8,27 +8,26 @@ namespace Orchestrator.ApiServer.Admission.Webhooks;
 /// the object after a <c>reinvocationPolicy: IfNeeded</c> webhook saw it, those webhooks are called once more,
 /// in order (upstream's reinvocation; the built-in plugins, which ran before, are not re-run).
 /// </summary>
-internal sealed class MutatingAdmissionWebhook(WebhookSelection selection, WebhookInvoker invoker, ILogger<MutatingAdmissionWebhook> logger) : IAdmissionPlugin
+internal sealed class MutatingAdmissionWebhook(WebhookSelection selection, WebhookInvoker invoker, ILogger<MutatingAdmissionWebhook> logger)
+    : AdmissionWebhookPlugin(selection, invoker, logger)
 {
-    public string Name => "MutatingAdmissionWebhook";
-
-    public bool Handles(AdmissionOperation operation) => true;
+    public override string Name => "MutatingAdmissionWebhook";
 
     public void Admit(AdmissionAttributes attributes)
     {
-        var hooks = selection.Candidates(mutating: true, attributes);
+        var hooks = Selection.Candidates(mutating: true, attributes);
         if (hooks.Count == 0)
         {
             return;
         }
 
         var request = WebhookRequest.From(attributes);
-        var context = invoker.Context(request);
+        var context = Invoker.Context(request);
         var reinvocable = new HashSet<WebhookDefinition>(ReferenceEqualityComparer.Instance);
         var reinvoke = new HashSet<WebhookDefinition>(ReferenceEqualityComparer.Instance);
         foreach (var hook in hooks)
         {
-            if (Call(hook, attributes, request, context))
+            if (CallIfMatching(hook, attributes, request, context))
             {
                 // Every IfNeeded webhook that saw the object before this change must see it again.
                 reinvoke.UnionWith(reinvocable);
@@ -48,40 +47,29 @@ internal sealed class MutatingAdmissionWebhook(WebhookSelection selection, Webho
 
         foreach (var hook in hooks.Where(reinvoke.Contains))
         {
-            Call(hook, attributes, WebhookRequest.From(attributes), context);
+            CallIfMatching(hook, attributes, WebhookRequest.From(attributes), context);
         }
     }
 
     /// <summary>Calls <paramref name="hook"/> if it matches; whether its patch changed the object.</summary>
-    private bool Call(WebhookDefinition hook, AdmissionAttributes attributes, WebhookRequest request, WebhookCallContext context)
+    private bool CallIfMatching(WebhookDefinition hook, AdmissionAttributes attributes, WebhookRequest request, WebhookCallContext context)
     {
-        if (selection.Match(hook, request) is not { } invocation)
+        if (Selection.Match(hook, request) is not { } invocation)
         {
             return false;
         }
 
-        try
+        var outcome = Call(invocation, request, context);
+        if (outcome.Response is { } response)
         {
-            var response = invoker.Invoke(invocation, request, context);
-            invoker.Record(response);
-            if (!response.Allowed)
-            {
-                var denied = WebhookErrors.Denied(hook.Name, response.Status);
-                WebhookLog.Rejected(logger, hook.Name, denied.Message);
-                throw denied;
-            }
+            Invoker.Record(response);
+        }
 
-            return WebhookPatcher.Apply(hook, response, attributes);
-        }
-        catch (WebhookCallException e) when (hook.FailOpen)
+        if (outcome.Error is { } error)
         {
-            WebhookLog.FailingOpen(logger, hook.Name, e.Reason);
-            return false;
+            throw error;
         }
-        catch (WebhookCallException e)
-        {
-            WebhookLog.FailingClosed(logger, hook.Name, e.Reason);
-            throw WebhookErrors.FailedClosed(e);
-        }
+
+        return outcome.Response is { } allowed && WebhookPatcher.Apply(hook, allowed, attributes);
     }
 }

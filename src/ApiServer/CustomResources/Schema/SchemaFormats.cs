@@ -34,8 +34,8 @@ internal static partial class SchemaFormats
         ["date"] = IsDate,
         ["duration"] = IsDuration,
         ["datetime"] = IsDateTime,
-        ["k8sshortname"] = s => s.Length <= 63 && ShortName().IsMatch(s),
-        ["k8slongname"] = s => s.Length <= 253 && LongName().IsMatch(s),
+        ["k8sshortname"] = s => NameValidation.Dns1123Label(s).Count == 0,
+        ["k8slongname"] = s => NameValidation.Dns1123Subdomain(s).Count == 0,
     };
 
     /// <summary>
@@ -272,12 +272,6 @@ internal static partial class SchemaFormats
 
     [GeneratedRegex(@"(([0-9]+)\s*([A-Za-zµ]+))")]
     private static partial Regex DurationPart();
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex ShortName();
-
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex LongName();
 
     [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex UriScheme();

@@ -10,10 +10,7 @@ internal sealed class FinalizeHandler(ObjectUpdater updater) : ISubresourceHandl
 
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
-        var resource = request.Resource;
-        var body = await SubresourceBody.ReadAsync(context, "PUT");
-        BodyChecks.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
-        BodyChecks.CheckSchema(resource, resource.ModelType, resource.Kind, body, RequestOptions.FieldValidationOf(context));
+        var body = await SubresourceBody.ReadObjectAsync(context, request.Resource);
         var written = await updater.UpdateAsync(request with { Subresource = null }, RequestOptions.FieldOwnerOf(context, Name), RequestOptions.IsDryRun(context), ns =>
         {
             var spec = ns["spec"] as JsonObject ?? [];

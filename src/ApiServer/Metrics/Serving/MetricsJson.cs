@@ -10,24 +10,28 @@ namespace Orchestrator.ApiServer.Metrics.Serving;
 /// </summary>
 internal static class MetricsJson
 {
-    public static JsonObject Node(JsonObject node, ResourceUsage usage, DateTimeOffset now) => new()
+    public static JsonObject Node(JsonObject node, ResourceUsage usage, DateTimeOffset now)
     {
-        ["kind"] = MetricsResources.NodeMetricsKind,
-        ["apiVersion"] = MetricsResources.ApiVersion,
-        ["metadata"] = Metadata(node, now),
-        ["timestamp"] = Time(usage.Timestamp),
-        ["window"] = GoDuration.Format(usage.Window),
-        ["usage"] = Usage(usage),
-    };
+        var metrics = Object(MetricsResources.NodeMetricsKind, node, usage.Timestamp, usage.Window, now);
+        metrics["usage"] = Usage(usage);
+        return metrics;
+    }
 
-    public static JsonObject Pod(JsonObject pod, PodUsage usage, DateTimeOffset now) => new()
+    public static JsonObject Pod(JsonObject pod, PodUsage usage, DateTimeOffset now)
     {
-        ["kind"] = MetricsResources.PodMetricsKind,
+        var metrics = Object(MetricsResources.PodMetricsKind, pod, usage.Timestamp, usage.Window, now);
+        metrics["containers"] = new JsonArray([.. usage.Containers.Select(c => new JsonObject { ["name"] = c.Container, ["usage"] = Usage(c.Usage) })]);
+        return metrics;
+    }
+
+    /// <summary>The fields NodeMetrics and PodMetrics share, in metrics-server's order; the usage follows them.</summary>
+    private static JsonObject Object(string kind, JsonObject source, DateTimeOffset timestamp, TimeSpan window, DateTimeOffset now) => new()
+    {
+        ["kind"] = kind,
         ["apiVersion"] = MetricsResources.ApiVersion,
-        ["metadata"] = Metadata(pod, now),
-        ["timestamp"] = Time(usage.Timestamp),
-        ["window"] = GoDuration.Format(usage.Window),
-        ["containers"] = new JsonArray([.. usage.Containers.Select(c => new JsonObject { ["name"] = c.Container, ["usage"] = Usage(c.Usage) })]),
+        ["metadata"] = Metadata(source, now),
+        ["timestamp"] = Time(timestamp),
+        ["window"] = GoDuration.Format(window),
     };
 
     /// <summary>CPU as metrics-server's quantity: nanocores, scale -9, decimal SI, canonical.</summary>

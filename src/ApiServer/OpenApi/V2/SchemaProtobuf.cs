@@ -27,20 +27,33 @@ internal static class SchemaProtobuf
 
     private static void Write(CodedOutputStream output, string key, JsonNode? value)
     {
+        if (StringFields.TryGetValue(key, out var field))
+        {
+            output.String(field, value!.GetValue<string>());
+        }
+        else if (BoolFields.TryGetValue(key, out field))
+        {
+            output.Bool(field, value!.GetValue<bool>());
+        }
+        else if (NumberFields.TryGetValue(key, out field))
+        {
+            output.Double(field, Real(value));
+        }
+        else if (CountFields.TryGetValue(key, out field))
+        {
+            output.Int64(field, (long)Real(value));
+        }
+        else
+        {
+            WriteStructured(output, key, value);
+        }
+    }
+
+    /// <summary>The keywords whose values are lists, schemas or YAML text.</summary>
+    private static void WriteStructured(CodedOutputStream output, string key, JsonNode? value)
+    {
         switch (key)
         {
-            case "$ref":
-                output.String(1, value!.GetValue<string>());
-                break;
-            case "format":
-                output.String(2, value!.GetValue<string>());
-                break;
-            case "description":
-                output.String(4, value!.GetValue<string>());
-                break;
-            case "uniqueItems":
-                output.Bool(16, value!.GetValue<bool>());
-                break;
             case "required":
                 foreach (var name in value!.AsArray())
                 {
@@ -74,32 +87,8 @@ internal static class SchemaProtobuf
                     }
                 });
                 break;
-            case "title":
-                output.String(3, value!.GetValue<string>());
-                break;
             case "default":
                 output.Embedded(5, Any(value));
-                break;
-            case "multipleOf":
-                output.Double(6, Real(value));
-                break;
-            case "maximum":
-                output.Double(7, Real(value));
-                break;
-            case "exclusiveMaximum":
-                output.Bool(8, value!.GetValue<bool>());
-                break;
-            case "minimum":
-                output.Double(9, Real(value));
-                break;
-            case "exclusiveMinimum":
-                output.Bool(10, value!.GetValue<bool>());
-                break;
-            case "maxLength" or "minLength" or "maxItems" or "minItems" or "maxProperties" or "minProperties":
-                output.Int64(CountFields[key], (long)Real(value));
-                break;
-            case "pattern":
-                output.String(13, value!.GetValue<string>());
                 break;
             case "enum":
                 foreach (var item in value!.AsArray())
@@ -115,9 +104,6 @@ internal static class SchemaProtobuf
                 }
 
                 break;
-            case "readOnly":
-                output.Bool(27, value!.GetValue<bool>());
-                break;
             case "example":
                 output.Embedded(30, Any(value));
                 break;
@@ -128,6 +114,24 @@ internal static class SchemaProtobuf
                 throw new NotSupportedException($"Schema keyword {key} has no OpenAPI v2 protobuf encoding here");
         }
     }
+
+    /// <summary>The gnostic Schema field of each string keyword.</summary>
+    private static readonly Dictionary<string, int> StringFields = new(StringComparer.Ordinal)
+    {
+        ["$ref"] = 1, ["format"] = 2, ["title"] = 3, ["description"] = 4, ["pattern"] = 13,
+    };
+
+    /// <summary>The gnostic Schema field of each boolean keyword.</summary>
+    private static readonly Dictionary<string, int> BoolFields = new(StringComparer.Ordinal)
+    {
+        ["exclusiveMaximum"] = 8, ["exclusiveMinimum"] = 10, ["uniqueItems"] = 16, ["readOnly"] = 27,
+    };
+
+    /// <summary>The gnostic Schema field of each number keyword.</summary>
+    private static readonly Dictionary<string, int> NumberFields = new(StringComparer.Ordinal)
+    {
+        ["multipleOf"] = 6, ["maximum"] = 7, ["minimum"] = 9,
+    };
 
     /// <summary>The gnostic Schema field of each count keyword.</summary>
     private static readonly Dictionary<string, int> CountFields = new(StringComparer.Ordinal)

@@ -4,25 +4,22 @@ namespace Orchestrator.ApiServer.Registry.Authorization;
 /// LocalSubjectAccessReview: a SubjectAccessReview within the URL's namespace (namespace admins may
 /// create them): resource attributes only, and their namespace must be the URL's.
 /// </summary>
-internal sealed class LocalSubjectAccessReviewHandler(AuthorizerChain authorizers) : IReviewHandler
+internal sealed class LocalSubjectAccessReviewHandler(AuthorizerChain authorizers)
+    : AccessReviewHandler(authorizers, "LocalSubjectAccessReview", "localsubjectaccessreviews")
 {
-    public string Group => AccessReviewSpec.Group;
-
-    public string Plural => "localsubjectaccessreviews";
-
-    public Task<JsonObject> ReviewAsync(HttpContext context, ResourceRequest request, JsonObject body)
+    protected override UserInfo User(HttpContext context, JsonObject spec, List<StatusCause> causes)
     {
-        var spec = AccessReviewSpec.Spec(body);
-        var causes = new List<StatusCause>();
-        AccessReviewSpec.ValidateAttributes(spec, causes);
         var user = AccessReviewSpec.Subject(spec, causes);
-
         if (spec["nonResourceAttributes"] is JsonObject)
         {
             causes.Add(FieldErrors.Invalid("spec.nonResourceAttributes", "{}", "disallowed on this kind of request"));
         }
 
-        AccessReviewSpec.ThrowIfInvalid("LocalSubjectAccessReview", causes);
+        return user;
+    }
+
+    protected override void CheckScope(ResourceRequest request, JsonObject spec, JsonObject body)
+    {
         var ns = request.Namespace ?? "";
         var asked = JsonFields.Text(spec["resourceAttributes"]?["namespace"]) ?? "";
         if (asked != ns)
@@ -34,7 +31,5 @@ internal sealed class LocalSubjectAccessReviewHandler(AuthorizerChain authorizer
         {
             metadata["namespace"] = ns;
         }
-
-        return Task.FromResult(AccessReviewSpec.Answer(body, authorizers, AccessReviewSpec.Attributes(spec, user)));
     }
 }

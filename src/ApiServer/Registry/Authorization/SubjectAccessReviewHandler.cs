@@ -5,19 +5,8 @@ namespace Orchestrator.ApiServer.Registry.Authorization;
 /// attributes describe? Answered by the server's authorizer chain (upstream's
 /// pkg/registry/authorization/subjectaccessreview).
 /// </summary>
-internal sealed class SubjectAccessReviewHandler(AuthorizerChain authorizers) : IReviewHandler
+internal sealed class SubjectAccessReviewHandler(AuthorizerChain authorizers)
+    : AccessReviewHandler(authorizers, "SubjectAccessReview", "subjectaccessreviews")
 {
-    public string Group => AccessReviewSpec.Group;
-
-    public string Plural => "subjectaccessreviews";
-
-    public Task<JsonObject> ReviewAsync(HttpContext context, ResourceRequest request, JsonObject body)
-    {
-        var spec = AccessReviewSpec.Spec(body);
-        var causes = new List<StatusCause>();
-        AccessReviewSpec.ValidateAttributes(spec, causes);
-        var user = AccessReviewSpec.Subject(spec, causes);
-        AccessReviewSpec.ThrowIfInvalid("SubjectAccessReview", causes);
-        return Task.FromResult(AccessReviewSpec.Answer(body, authorizers, AccessReviewSpec.Attributes(spec, user)));
-    }
+    protected override UserInfo User(HttpContext context, JsonObject spec, List<StatusCause> causes) => AccessReviewSpec.Subject(spec, causes);
 }

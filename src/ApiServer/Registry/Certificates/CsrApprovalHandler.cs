@@ -13,10 +13,7 @@ internal sealed class CsrApprovalHandler(ObjectUpdater updater) : ISubresourceHa
 
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
-        var resource = request.Resource;
-        var body = await SubresourceBody.ReadAsync(context, "PUT");
-        BodyChecks.CheckKind(resource, resource.Kind, resource.ApiVersion, body);
-        BodyChecks.CheckSchema(resource, resource.ModelType, resource.Kind, body, RequestOptions.FieldValidationOf(context));
+        var body = await SubresourceBody.ReadObjectAsync(context, request.Resource);
         var requested = CsrConditions.Of(body).Where(c => CsrConditions.IsApproval(CsrConditions.TypeOf(c))).ToList();
         var pinned = ObjectMeta.ResourceVersion(body);
 

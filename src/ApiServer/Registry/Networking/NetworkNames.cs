@@ -7,21 +7,7 @@ internal static partial class NetworkNames
         "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
     /// <summary>Upstream's IsWildcardDNS1123Subdomain: "*." then a DNS subdomain, at most 253 characters.</summary>
-    public static IReadOnlyList<string> WildcardSubdomain(string host)
-    {
-        var problems = new List<string>();
-        if (host.Length > 253)
-        {
-            problems.Add("must be no more than 253 characters");
-        }
-
-        if (!Wildcard().IsMatch(host))
-        {
-            problems.Add(WildcardMessage);
-        }
-
-        return problems;
-    }
+    public static IReadOnlyList<string> WildcardSubdomain(string host) => NameValidation.LengthAndFormat(host, 253, Wildcard(), WildcardMessage);
 
     /// <summary>A host with '*' as a wildcard subdomain, any other as a DNS-1123 subdomain.</summary>
     public static IReadOnlyList<string> Host(string host) =>

@@ -36,7 +36,7 @@ internal static class HorizontalPodAutoscalerValidation
             causes.Add(FieldErrors.InvalidNumber("spec.maxReplicas", max, "must be greater than or equal to `minReplicas`"));
         }
 
-        CrossVersionReference(spec?["scaleTargetRef"] as JsonObject, "spec.scaleTargetRef", causes);
+        ReferenceValidation.KindAndName(spec?["scaleTargetRef"] as JsonObject, "spec.scaleTargetRef", causes);
         var metrics = spec.Objects("metrics");
         for (var i = 0; i < metrics.Count; i++)
         {
@@ -47,22 +47,6 @@ internal static class HorizontalPodAutoscalerValidation
         {
             ScalingRules(behavior["scaleUp"] as JsonObject, "spec.behavior.scaleUp", causes);
             ScalingRules(behavior["scaleDown"] as JsonObject, "spec.behavior.scaleDown", causes);
-        }
-    }
-
-    private static void CrossVersionReference(JsonObject? reference, string path, List<StatusCause> causes)
-    {
-        foreach (var field in new[] { "kind", "name" })
-        {
-            var value = reference.String(field);
-            if (value.Length == 0)
-            {
-                causes.Add(FieldErrors.Required($"{path}.{field}"));
-            }
-            else
-            {
-                FieldErrors.AddInvalid(causes, $"{path}.{field}", value, NameValidation.PathSegment(value, prefix: false));
-            }
         }
     }
 
@@ -138,7 +122,7 @@ internal static class HorizontalPodAutoscalerValidation
 
                 break;
             case "object":
-                CrossVersionReference(source["describedObject"] as JsonObject, path + ".describedObject", causes);
+                ReferenceValidation.KindAndName(source["describedObject"] as JsonObject, path + ".describedObject", causes);
                 MetricName(source, path, causes);
                 if (!value && !average)
                 {

@@ -19,14 +19,13 @@ internal static class MetricConversion
         ["external"] = [F("metric.name", "metricName"), F("metric.selector", "metricSelector"), F("target.value", "targetValue"), F("target.averageValue", "targetAverageValue")],
     };
 
-    private static readonly Dictionary<string, Field[]> StatusFields = new(StringComparer.Ordinal)
-    {
-        ["object"] = [F("describedObject", "target"), F("metric.name", "metricName"), F("metric.selector", "selector"), F("current.value", "currentValue"), F("current.averageValue", "averageValue")],
-        ["pods"] = [F("metric.name", "metricName"), F("metric.selector", "selector"), F("current.averageValue", "currentAverageValue")],
-        ["resource"] = [F("name", "name"), F("current.averageUtilization", "currentAverageUtilization"), F("current.averageValue", "currentAverageValue")],
-        ["containerResource"] = [F("name", "name"), F("container", "container"), F("current.averageUtilization", "currentAverageUtilization"), F("current.averageValue", "currentAverageValue")],
-        ["external"] = [F("metric.name", "metricName"), F("metric.selector", "metricSelector"), F("current.value", "currentValue"), F("current.averageValue", "currentAverageValue")],
-    };
+    /// <summary>
+    /// A status has the spec's fields with <c>current</c> in place of <c>target</c>: v2's <c>target.value</c> is
+    /// <c>current.value</c>, v1's <c>targetAverageValue</c> is <c>currentAverageValue</c> (an object's v1
+    /// <c>averageValue</c> and <c>target</c>, its described object, keep their names).
+    /// </summary>
+    private static readonly Dictionary<string, Field[]> StatusFields =
+        SpecFields.ToDictionary(source => source.Key, source => source.Value.Select(StatusField).ToArray(), StringComparer.Ordinal);
 
     public static JsonObject SpecToV1(JsonObject metric) => Convert(metric, SpecFields, toV1: true, v2Target: null);
 
@@ -37,6 +36,11 @@ internal static class MetricConversion
     public static JsonObject StatusToV2(JsonObject metric) => Convert(metric, StatusFields, toV1: false, v2Target: null);
 
     private static Field F(string v2, string v1) => new(v2.Split('.'), v1.Split('.'));
+
+    private static Field StatusField(Field spec) =>
+        spec.V2[0] == "target" ? new(["current", .. spec.V2[1..]], [CurrentName(spec.V1[0])]) : spec;
+
+    private static string CurrentName(string v1) => v1.StartsWith("target", StringComparison.Ordinal) ? "current" + v1["target".Length..] : v1;
 
     private static JsonObject Convert(JsonObject metric, Dictionary<string, Field[]> fields, bool toV1, Func<string, JsonObject, string?>? v2Target)
     {

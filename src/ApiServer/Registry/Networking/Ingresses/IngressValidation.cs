@@ -181,18 +181,7 @@ internal static class IngressValidation
             FieldErrors.AddInvalid(causes, path + ".apiGroup", group, NameValidation.Dns1123Subdomain(group));
         }
 
-        foreach (var field in new[] { "kind", "name" })
-        {
-            var value = reference.String(field);
-            if (value.Length == 0)
-            {
-                causes.Add(FieldErrors.Required($"{path}.{field}"));
-            }
-            else
-            {
-                FieldErrors.AddInvalid(causes, $"{path}.{field}", value, NameValidation.PathSegment(value, prefix: false));
-            }
-        }
+        ReferenceValidation.KindAndName(reference, path, causes);
     }
 
     private static void Tls(IReadOnlyList<JsonObject> tls, List<StatusCause> causes)
