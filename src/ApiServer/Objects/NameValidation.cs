@@ -71,12 +71,12 @@ public static partial class NameValidation
     private static string MaskTrailingDash(string name) =>
         name.Length > 1 && name.EndsWith('-') ? name[..^2] + "a" : name;
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\z")]
     private static partial Regex Label();
 
-    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?\\z")]
     private static partial Regex Label1035();
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\z")]
     private static partial Regex Subdomain();
 }

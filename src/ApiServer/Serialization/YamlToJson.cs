@@ -251,9 +251,9 @@ internal static partial class YamlToJson
         return JsonValue.Create(text);
     }
 
-    [GeneratedRegex("^[-+]?[0-9]+$")]
+    [GeneratedRegex("^[-+]?[0-9]+\\z")]
     private static partial Regex Integer();
 
-    [GeneratedRegex("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    [GeneratedRegex("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?\\z")]
     private static partial Regex Float();
 }

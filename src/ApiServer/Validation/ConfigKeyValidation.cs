@@ -46,6 +46,6 @@ internal static partial class ConfigKeyValidation
         return problems;
     }
 
-    [GeneratedRegex("^[-._a-zA-Z0-9]+$")]
+    [GeneratedRegex("^[-._a-zA-Z0-9]+\\z")]
     private static partial Regex ConfigKey();
 }

@@ -22,9 +22,9 @@ internal static partial class QualifiedName
         return slash.Length == 1 || (slash[0].Length is > 0 and <= 253 && SubdomainPattern().IsMatch(slash[0]));
     }
 
-    [GeneratedRegex("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$")]
+    [GeneratedRegex("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\z")]
     private static partial Regex SubdomainPattern();
 }

@@ -7,6 +7,6 @@ internal static partial class EnvVarName
 {
     public static bool IsValid(string name) => Pattern().IsMatch(name);
 
-    [GeneratedRegex("^[-._a-zA-Z][-._a-zA-Z0-9]*$")]
+    [GeneratedRegex("^[-._a-zA-Z][-._a-zA-Z0-9]*\\z")]
     private static partial Regex Pattern();
 }

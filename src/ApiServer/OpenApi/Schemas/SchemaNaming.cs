@@ -138,6 +138,6 @@ internal sealed partial class SchemaNaming
         return (match.Groups["group"].Value, match.Groups["version"].Value.ToLowerInvariant(), match.Groups["name"].Value);
     }
 
-    [GeneratedRegex("^(?<group>[A-Z][a-z]+)?(?<version>[Vv][0-9]+(?:(?:alpha|beta)[0-9]+)?)(?<name>[A-Z][A-Za-z0-9]*)$")]
+    [GeneratedRegex("^(?<group>[A-Z][a-z]+)?(?<version>[Vv][0-9]+(?:(?:alpha|beta)[0-9]+)?)(?<name>[A-Z][A-Za-z0-9]*)\\z")]
     private static partial Regex TypeName();
 }

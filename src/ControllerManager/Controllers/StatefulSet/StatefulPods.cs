@@ -100,6 +100,6 @@ internal static partial class StatefulPods
         }
     }
 
-    [GeneratedRegex("^(.*)-([0-9]+)$")]
+    [GeneratedRegex("^(.*)-([0-9]+)\\z")]
     private static partial Regex OrdinalPattern();
 }

@@ -77,6 +77,6 @@ internal static partial class IngressClassValidation
         }
     }
 
-    [GeneratedRegex("^" + HttpPathFormat + "$")]
+    [GeneratedRegex("^" + HttpPathFormat + "\\z")]
     private static partial Regex HttpPath();
 }
