@@ -10,10 +10,26 @@ internal static class RevisionHistory
     /// <summary>
     /// The revision recording <paramref name="template"/>: an existing one with the same data (moved
     /// to the newest revision number if it was older) or a new one. When a different revision already
-    /// has the hashed name, throws <see cref="HashCollisionException"/>: the caller bumps
-    /// status.collisionCount and retries.
+    /// has the hashed name, calls <paramref name="bumpCollisionCount"/> (the owner's status.collisionCount
+    /// goes up by one, so the next pass hashes to another name) and throws <see cref="HashCollisionException"/>
+    /// for the key to be retried.
     /// </summary>
     public static async Task<V1ControllerRevision> EnsureAsync(
+        IKubernetes client, IKubernetesObject<V1ObjectMeta> owner, string apiVersion, string kind, V1PodTemplateSpec template,
+        int? collisionCount, IReadOnlyList<V1ControllerRevision> revisions, Func<Task> bumpCollisionCount, CancellationToken ct)
+    {
+        try
+        {
+            return await FindOrCreateAsync(client, owner, apiVersion, kind, template, collisionCount, revisions, ct);
+        }
+        catch (HashCollisionException)
+        {
+            await bumpCollisionCount();
+            throw;
+        }
+    }
+
+    private static async Task<V1ControllerRevision> FindOrCreateAsync(
         IKubernetes client, IKubernetesObject<V1ObjectMeta> owner, string apiVersion, string kind, V1PodTemplateSpec template,
         int? collisionCount, IReadOnlyList<V1ControllerRevision> revisions, CancellationToken ct)
     {
