@@ -7,7 +7,6 @@ namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 /// </summary>
 internal sealed class DaemonSetController : ReconcilingController
 {
-    private const int DefaultRevisionHistoryLimit = 10;
     private readonly IInformer<V1DaemonSet> _sets;
     private readonly IInformer<V1Pod> _pods;
     private readonly IInformer<V1Node> _nodes;
@@ -73,7 +72,7 @@ internal sealed class DaemonSetController : ReconcilingController
             .Select(h => Revisions.Name(ds.Metadata.Name, h!))
             .Append(current.Metadata.Name)
             .ToHashSet();
-        await RevisionHistory.TruncateAsync(Context.Client, revisions, live, ds.Spec.RevisionHistoryLimit ?? DefaultRevisionHistoryLimit, ct);
+        await RevisionHistory.TruncateAsync(Context.Client, revisions, live, ds.Spec.RevisionHistoryLimit, ct);
         return new ReconcileResult(plan.RequeueAfter);
     }
 

@@ -9,7 +9,6 @@ namespace Orchestrator.ControllerManager.Controllers.StatefulSet;
 /// </summary>
 internal sealed class StatefulSetController : ReconcilingController
 {
-    private const int DefaultRevisionHistoryLimit = 10;
     private readonly IInformer<V1StatefulSet> _sets;
     private readonly IInformer<V1Pod> _pods;
     private readonly IInformer<V1ControllerRevision> _revisions;
@@ -52,7 +51,7 @@ internal sealed class StatefulSetController : ReconcilingController
         await _status.WriteIfChangedAsync(set, plan.Status, ct);
 
         var live = pods.Select(StatefulPods.Revision).OfType<string>().Append(current.Metadata.Name).Append(update.Metadata.Name).ToHashSet();
-        await RevisionHistory.TruncateAsync(Context.Client, revisions, live, set.Spec.RevisionHistoryLimit ?? DefaultRevisionHistoryLimit, ct);
+        await RevisionHistory.TruncateAsync(Context.Client, revisions, live, set.Spec.RevisionHistoryLimit, ct);
 
         var minReady = set.Spec.MinReadySeconds ?? 0;
         return minReady > 0 && plan.Status.ReadyReplicas != plan.Status.AvailableReplicas

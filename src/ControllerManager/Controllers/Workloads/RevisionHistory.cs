@@ -7,6 +7,8 @@ namespace Orchestrator.ControllerManager.Controllers.Workloads;
 /// </summary>
 internal static class RevisionHistory
 {
+    private const int DefaultLimit = 10;
+
     /// <summary>
     /// The revision recording <paramref name="template"/>: an existing one with the same data (moved
     /// to the newest revision number if it was older) or a new one. When a different revision already
@@ -66,12 +68,16 @@ internal static class RevisionHistory
         }
     }
 
-    /// <summary>Deletes the oldest revisions not named in <paramref name="live"/> until at most <paramref name="limit"/> unused ones remain.</summary>
+    /// <summary>
+    /// Deletes the oldest revisions not named in <paramref name="live"/> until at most <paramref name="limit"/>
+    /// (spec.revisionHistoryLimit; upstream's default 10 when unset) unused ones remain.
+    /// </summary>
     public static async Task TruncateAsync(
-        IKubernetes client, IReadOnlyList<V1ControllerRevision> revisions, IReadOnlySet<string> live, int limit, CancellationToken ct)
+        IKubernetes client, IReadOnlyList<V1ControllerRevision> revisions, IReadOnlySet<string> live, int? limit, CancellationToken ct)
     {
+        var keep = limit ?? DefaultLimit;
         var unused = revisions.Where(r => !live.Contains(r.Metadata.Name)).OrderBy(r => r.Revision).ToList();
-        foreach (var revision in unused.Take(Math.Max(unused.Count - limit, 0)))
+        foreach (var revision in unused.Take(Math.Max(unused.Count - keep, 0)))
         {
             try
             {
