@@ -21,10 +21,7 @@ internal sealed partial class JobController : ReconcilingController
     {
         _expectations = new Expectations<NamespacedName>(context.Time);
         _podControl = new PodControl(context, _expectations);
-        _status = new("batch/v1", "Job",
-            job => job.Status,
-            (job, status) => job.Status = status,
-            (job, ct) => context.Client.BatchV1.ReplaceNamespacedJobStatusAsync(job, job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken: ct));
+        _status = new((job, ct) => context.Client.BatchV1.ReplaceNamespacedJobStatusAsync(job, job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken: ct));
         _jobs = Runner.Watch(context.Informers.Jobs());
         _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
     }
