@@ -1,10 +1,13 @@
+using System.Text.RegularExpressions;
+
 namespace Orchestrator.ApiMachinery.Text;
 
 /// <summary>
 /// Go's <c>time.Duration.String()</c> text, which is how metav1.Duration reads in JSON:
-/// "1h0m0s", "2m30s", "1.5s", "300ms", "1.5µs", "10ns", "0s".
+/// "1h0m0s", "2m30s", "1.5s", "300ms", "1.5µs", "10ns", "0s"; and the durations kube components read
+/// (<c>time.ParseDuration</c>).
 /// </summary>
-public static class GoDuration
+public static partial class GoDuration
 {
     private const ulong Microsecond = 1_000;
     private const ulong Millisecond = 1_000_000;
@@ -59,6 +62,46 @@ public static class GoDuration
         return AppendFraction(text, seconds, Second).Append('s').ToString();
     }
 
+    /// <summary>
+    /// Reads a duration as Go's <c>time.ParseDuration</c> does, signs aside: "15s", "1m30.5s", "500ms", "2h", "0".
+    /// False for anything else ("", "15", "15 s").
+    /// </summary>
+    public static bool TryParse(string? text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        if (text == "0")
+        {
+            return true;
+        }
+
+        var terms = Term().Matches(text);
+        if (terms.Sum(m => m.Length) != text.Length)
+        {
+            return false;
+        }
+
+        foreach (Match term in terms)
+        {
+            var value = double.Parse(term.Groups[1].Value, CultureInfo.InvariantCulture);
+            duration += term.Groups[2].Value switch
+            {
+                "h" => TimeSpan.FromHours(value),
+                "m" => TimeSpan.FromMinutes(value),
+                "s" => TimeSpan.FromSeconds(value),
+                "ms" => TimeSpan.FromMilliseconds(value),
+                "ns" => TimeSpan.FromTicks((long)(value / 100)),
+                _ => TimeSpan.FromMicroseconds(value),
+            };
+        }
+
+        return true;
+    }
+
     /// <summary>Appends value/unit as a decimal with trailing zeros trimmed.</summary>
     private static StringBuilder AppendFraction(StringBuilder text, ulong value, ulong unit)
     {
@@ -72,4 +115,8 @@ public static class GoDuration
         var digits = unit.ToString(CultureInfo.InvariantCulture).Length - 1;
         return text.Append('.').Append(fraction.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0').TrimEnd('0'));
     }
+
+    /// <summary>One number and unit of a duration: "1h30m" is two.</summary>
+    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)(h|ms|m|s|us|µs|μs|ns)")]
+    private static partial Regex Term();
 }

@@ -18,6 +18,7 @@ public abstract class ReconcilingController : IController, IReconciler
         ArgumentException.ThrowIfNullOrEmpty(name);
         Context = context;
         Name = name;
+        Logger = context.Loggers.CreateLogger(GetType());
         Runner = new ControllerRunner(this, context, workers, maxRetryDelay);
     }
 
@@ -26,6 +27,9 @@ public abstract class ReconcilingController : IController, IReconciler
     protected ControllerContext Context { get; }
 
     protected ControllerRunner Runner { get; }
+
+    /// <summary>The derived controller's logger, in the category <c>CreateLogger&lt;TController&gt;()</c> names (its full type name).</summary>
+    protected ILogger Logger { get; }
 
     /// <summary>Waits for the watched informers' caches, then reconciles keys until <paramref name="ct"/> is cancelled.</summary>
     public virtual Task RunAsync(CancellationToken ct) => Runner.RunAsync(ct);

@@ -11,14 +11,9 @@ internal static class ControllerManagerCommand
     {
         using var client = ClientArguments.Client(parsed);
         var options = Options(parsed);
-        var metricsAddress = MetricsListener.Address(parsed);
-        var tracing = TracingArguments.From(parsed);
-        using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
-        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kube-controller-manager");
-        using var loggers = ClientArguments.Loggers(LogLevel.Information);
-        using var shutdown = ClientArguments.ShutdownToken();
+        using var process = await ComponentProcess.StartAsync(parsed, output, "kube-controller-manager");
         await output.WriteLineAsync($"orchestrator controller-manager: {string.Join(',', options.Controllers)} as {options.Identity}");
-        await ControllerManagerHost.RunAsync(client, loggers, options, shutdown.Token);
+        await ControllerManagerHost.RunAsync(client, process.Loggers, options, process.Shutdown);
         return 0;
     }
 

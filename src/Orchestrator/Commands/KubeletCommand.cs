@@ -34,15 +34,10 @@ internal static class KubeletCommand
         var prefix = parsed.Value<string>("name-prefix") ?? "hollow-node-";
         var template = NodeTemplate(parsed);
         var options = LeaseOptions(parsed);
-        var metricsAddress = MetricsListener.Address(parsed);
-        var tracing = TracingArguments.From(parsed);
-        using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
-        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kubelet");
-        using var loggers = ClientArguments.Loggers(LogLevel.Information);
-        using var shutdown = ClientArguments.ShutdownToken();
+        using var process = await ComponentProcess.StartAsync(parsed, output, "kubelet");
         var nodes = HollowNodes.Create(count, prefix, template, first);
         await output.WriteLineAsync($"orchestrator kubelet: {count} hollow node(s) {nodes[0].Name}..{nodes[^1].Name}");
-        await ComponentHost.RunAsync("kubelet", client, loggers, context => [Hollow(context, nodes, options)], null, shutdown.Token);
+        await ComponentHost.RunAsync("kubelet", client, process.Loggers, context => [Hollow(context, nodes, options)], null, process.Shutdown);
         return 0;
     }
 
@@ -68,24 +63,19 @@ internal static class KubeletCommand
         using var proxyClient = ClientArguments.OptionalClient(parsed, "proxy-kubeconfig");
         using var dnsClient = ClientArguments.OptionalClient(parsed, "dns-kubeconfig");
         using var localPathClient = ClientArguments.OptionalClient(parsed, "local-path-kubeconfig");
-        var metricsAddress = MetricsListener.Address(parsed);
-        var tracing = TracingArguments.From(parsed);
-        using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
-        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kubelet");
-        using var loggers = ClientArguments.Loggers(LogLevel.Information);
-        using var shutdown = ClientArguments.ShutdownToken();
+        using var process = await ComponentProcess.StartAsync(parsed, output, "kubelet");
         if (localPathClient is not null)
         {
             options = options with { Labels = Kubelet.Storage.LocalPath.LocalPathNames.WithNodeLabel(options.Labels) };
         }
 
-        await using var running = await RealNode.StartAsync(options, loggers, output, shutdown.Token);
+        await using var running = await RealNode.StartAsync(options, process.Loggers, output, process.Shutdown);
         var localPath = localPathClient is null
             ? Task.CompletedTask
-            : ComponentHost.RunAsync(UpCommand.LocalPathComponent(running), localPathClient, loggers, context => [running.CreateLocalPathProvisioner(context)], null, shutdown.Token);
+            : ComponentHost.RunAsync(UpCommand.LocalPathComponent(running), localPathClient, process.Loggers, context => [running.CreateLocalPathProvisioner(context)], null, process.Shutdown);
         await Task.WhenAll(
-            ComponentHost.RunAsync("kubelet", client, loggers, context => [running.CreateKubelet(context)], null, shutdown.Token),
-            services.RunAsync(proxyClient ?? client, dnsClient ?? client, running, loggers, shutdown.Token),
+            ComponentHost.RunAsync("kubelet", client, process.Loggers, context => [running.CreateKubelet(context)], null, process.Shutdown),
+            services.RunAsync(proxyClient ?? client, dnsClient ?? client, running, process.Loggers, process.Shutdown),
             localPath);
         return 0;
     }

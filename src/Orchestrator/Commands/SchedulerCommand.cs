@@ -15,14 +15,9 @@ internal static class SchedulerCommand
             options = options with { Identity = identity };
         }
 
-        var metricsAddress = MetricsListener.Address(parsed);
-        var tracing = TracingArguments.From(parsed);
-        using var metrics = await MetricsListener.StartAsync(metricsAddress, output);
-        using var tracer = Client.Tracing.TracingSetup.Start(tracing, "kube-scheduler");
-        using var loggers = ClientArguments.Loggers(LogLevel.Information);
-        using var shutdown = ClientArguments.ShutdownToken();
+        using var process = await ComponentProcess.StartAsync(parsed, output, "kube-scheduler");
         await output.WriteLineAsync($"orchestrator scheduler: {options.SchedulerName} as {options.Identity}");
-        await SchedulerHost.RunAsync(client, loggers, options, shutdown.Token);
+        await SchedulerHost.RunAsync(client, process.Loggers, options, process.Shutdown);
         return 0;
     }
 

@@ -26,4 +26,26 @@ public sealed class GoDurationTests
 
     [Fact]
     public void TicksKeepTheirPrecision() => Assert.Equal("1.2345678s", GoDuration.Format(TimeSpan.FromTicks(12_345_678)));
+
+    [Theory]
+    [InlineData("15s", 15_000)]
+    [InlineData("1m0s", 60_000)]
+    [InlineData("1m30.5s", 90_500)]
+    [InlineData("500ms", 500)]
+    [InlineData("2h", 7_200_000)]
+    [InlineData("1.5µs", 0.0015)]
+    [InlineData("0", 0)]
+    public void Go_durations_parse(string text, double milliseconds)
+    {
+        Assert.True(GoDuration.TryParse(text, out var duration));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), duration);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    [InlineData("15")]
+    [InlineData("15 s")]
+    [InlineData("fast")]
+    public void Anything_else_is_refused(string? text) => Assert.False(GoDuration.TryParse(text, out _));
 }

@@ -16,12 +16,10 @@ internal sealed partial class BootstrapSignerController : ReconcilingController
 
     private readonly IInformer<V1ConfigMap> _configMaps;
     private readonly IInformer<V1Secret> _secrets;
-    private readonly ILogger _logger;
 
     public BootstrapSignerController(ControllerContext context)
         : base(context, ControllerName, workers: 1)
     {
-        _logger = context.Loggers.CreateLogger<BootstrapSignerController>();
         _configMaps = Runner.Watch(context.Informers.ConfigMaps(), ResourceEventHandler<V1ConfigMap>.ForEach(cm =>
         {
             if (cm.Metadata.NamespaceProperty == PublicNamespace && cm.Metadata.Name == ClusterInfo)
@@ -52,7 +50,7 @@ internal sealed partial class BootstrapSignerController : ReconcilingController
             var updated = ObjectCopy.Deep(clusterInfo);
             updated.Data = data;
             await Context.Client.CoreV1.ReplaceNamespacedConfigMapAsync(updated, ClusterInfo, PublicNamespace, cancellationToken: ct);
-            Log.Signed(_logger, data.Keys.Count(k => k.StartsWith(JwsKeyPrefix, StringComparison.Ordinal)));
+            Log.Signed(Logger, data.Keys.Count(k => k.StartsWith(JwsKeyPrefix, StringComparison.Ordinal)));
         }
 
         // A signing token that expires later must lose its signature then.

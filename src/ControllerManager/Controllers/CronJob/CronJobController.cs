@@ -10,10 +10,12 @@ internal sealed class CronJobController : ReconcilingController
 {
     private readonly IInformer<V1CronJob> _cronJobs;
     private readonly IInformer<V1Job> _jobs;
+    private readonly StatusWriter<V1CronJob, V1CronJobStatus> _status;
 
     public CronJobController(ControllerContext context)
         : base(context, "cronjob-controller")
     {
+        _status = new((cronJob, ct) => context.Client.BatchV1.ReplaceNamespacedCronJobStatusAsync(cronJob, cronJob.Metadata.Name, cronJob.Metadata.NamespaceProperty, cancellationToken: ct));
         _cronJobs = Runner.Watch(context.Informers.CronJobs());
         _jobs = Runner.Watch(context.Informers.Jobs(), ResourceEventHandler<V1Job>.ForEach(OnJob));
     }
@@ -48,7 +50,7 @@ internal sealed class CronJobController : ReconcilingController
             var created = await CreateJobAsync(cronJob, request, ct);
             if (created is not null && status.Active.All(r => r.Uid != created.Metadata.Uid))
             {
-                status.Active.Add(CronJobs.Reference(created));
+                status.Active.Add(ObjectReferences.For(created));
             }
         }
 
@@ -59,11 +61,7 @@ internal sealed class CronJobController : ReconcilingController
 
         if (plan.StatusChanged)
         {
-            var copy = ObjectCopy.Deep(cronJob);
-            copy.ApiVersion = "batch/v1";
-            copy.Kind = "CronJob";
-            copy.Status = status;
-            await Context.Client.BatchV1.ReplaceNamespacedCronJobStatusAsync(copy, cronJob.Metadata.Name, cronJob.Metadata.NamespaceProperty, cancellationToken: ct);
+            await _status.WriteAsync(cronJob, status, ct);
         }
 
         return new ReconcileResult(plan.RequeueAfter);

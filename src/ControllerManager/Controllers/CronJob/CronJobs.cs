@@ -37,14 +37,4 @@ internal static class CronJobs
     public static bool IsFinished(V1Job job) => JobConditions.IsFinished(job);
 
     public static bool Succeeded(V1Job job) => JobConditions.IsTrue(job.Status?.Conditions, JobConstants.Complete);
-
-    public static V1ObjectReference Reference(V1Job job) => new()
-    {
-        ApiVersion = "batch/v1",
-        Kind = "Job",
-        Name = job.Metadata.Name,
-        NamespaceProperty = job.Metadata.NamespaceProperty,
-        Uid = job.Metadata.Uid,
-        ResourceVersion = job.Metadata.ResourceVersion,
-    };
 }

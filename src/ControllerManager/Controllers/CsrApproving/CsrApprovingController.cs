@@ -12,13 +12,11 @@ internal sealed partial class CsrApprovingController : ReconcilingController
 
     private readonly IInformer<V1CertificateSigningRequest> _csrs;
     private readonly ISubjectAccessReviewer _reviewer;
-    private readonly ILogger _logger;
 
     public CsrApprovingController(ControllerContext context, ISubjectAccessReviewer? reviewer = null)
         : base(context, ControllerName)
     {
         _reviewer = reviewer ?? new ApiSubjectAccessReviewer(context.Client);
-        _logger = context.Loggers.CreateLogger<CsrApprovingController>();
         _csrs = Runner.Watch(context.Informers.For(CsrListWatch.All), new ResourceEventHandler<V1CertificateSigningRequest>(
             csr => Runner.Enqueue(csr),
             (_, csr) => Runner.Enqueue(csr)));
@@ -39,7 +37,7 @@ internal sealed partial class CsrApprovingController : ReconcilingController
                 approved.Status ??= new V1CertificateSigningRequestStatus();
                 approved.Status.Conditions = [.. approved.Status.Conditions ?? [], CsrApprovalPlanner.Approval(Context.Time.GetUtcNow().UtcDateTime)];
                 await Context.Client.CertificatesV1.ReplaceCertificateSigningRequestApprovalAsync(approved, key.Name, cancellationToken: ct);
-                Log.Approved(_logger, key.Name, csr.Spec.Username, subresource);
+                Log.Approved(Logger, key.Name, csr.Spec.Username, subresource);
                 return ReconcileResult.Done;
             }
         }

@@ -16,13 +16,11 @@ internal sealed partial class CsrSigningController : ReconcilingController
     private readonly IInformer<V1CertificateSigningRequest> _csrs;
     private readonly CsrSigningOptions _options;
     private readonly CertificateAuthority? _ca;
-    private readonly ILogger _logger;
 
     public CsrSigningController(ControllerContext context, CsrSigningOptions options)
         : base(context, ControllerName)
     {
         _options = options;
-        _logger = context.Loggers.CreateLogger<CsrSigningController>();
         if (options.CertFile is { } cert && options.KeyFile is { } key)
         {
             _ca = CertificateAuthority.FromCertificate(Pem.CertificateWithKey(File.ReadAllText(cert), File.ReadAllText(key)));
@@ -37,7 +35,7 @@ internal sealed partial class CsrSigningController : ReconcilingController
     {
         if (_ca is null)
         {
-            Log.NoCa(_logger);
+            Log.NoCa(Logger);
             return Task.CompletedTask;
         }
 
@@ -74,14 +72,14 @@ internal sealed partial class CsrSigningController : ReconcilingController
                     updated.Status.Certificate = Encoding.ASCII.GetBytes(Pem.Certificate(certificate));
                 }
 
-                Log.Issued(_logger, key.Name, issue.Subject.Name, issue.Validity);
+                Log.Issued(Logger, key.Name, issue.Subject.Name, issue.Validity);
                 break;
             case SigningPlan.Fail fail:
                 updated.Status.Conditions = [.. updated.Status.Conditions ?? [], new V1CertificateSigningRequestCondition
                 {
                     Type = "Failed", Status = "True", Reason = fail.Reason, Message = fail.Message, LastUpdateTime = now.UtcDateTime, LastTransitionTime = now.UtcDateTime,
                 }];
-                Log.Failed(_logger, key.Name, fail.Message);
+                Log.Failed(Logger, key.Name, fail.Message);
                 break;
         }
 

@@ -53,21 +53,17 @@ internal static class DaemonPods
         var spec = SpecWithTolerations(template.Spec);
         spec.Affinity = PinToNode(spec.Affinity, nodeName);
         var generateName = ds.Metadata.Name + "-";
-        return new V1Pod
-        {
-            ApiVersion = "v1",
-            Kind = "Pod",
-            Metadata = new V1ObjectMeta
+        return PodFactory.Controlled(
+            ds.Metadata.NamespaceProperty,
+            OwnerReferences.NewControllerRef(ds.Metadata, "apps/v1", "DaemonSet"),
+            new V1ObjectMeta
             {
                 GenerateName = generateName.Length > 58 ? generateName[..58] : generateName,
-                NamespaceProperty = ds.Metadata.NamespaceProperty,
                 Labels = labels,
                 Annotations = meta.Annotations,
                 Finalizers = meta.Finalizers,
-                OwnerReferences = [OwnerReferences.NewControllerRef(ds.Metadata, "apps/v1", "DaemonSet")],
             },
-            Spec = spec,
-        };
+            spec);
     }
 
     /// <summary>

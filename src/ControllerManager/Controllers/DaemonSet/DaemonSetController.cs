@@ -7,19 +7,20 @@ namespace Orchestrator.ControllerManager.Controllers.DaemonSet;
 /// </summary>
 internal sealed class DaemonSetController : ReconcilingController
 {
-    private const int DefaultRevisionHistoryLimit = 10;
     private readonly IInformer<V1DaemonSet> _sets;
     private readonly IInformer<V1Pod> _pods;
     private readonly IInformer<V1Node> _nodes;
     private readonly IInformer<V1ControllerRevision> _revisions;
     private readonly Expectations<NamespacedName> _expectations;
     private readonly PodControl _podControl;
+    private readonly StatusWriter<V1DaemonSet, V1DaemonSetStatus> _status;
 
     public DaemonSetController(ControllerContext context)
         : base(context, "daemonset-controller")
     {
         _expectations = new Expectations<NamespacedName>(context.Time);
         _podControl = new PodControl(context, _expectations);
+        _status = new((ds, ct) => context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(ds, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct));
         _sets = Runner.Watch(context.Informers.DaemonSets(), new ResourceEventHandler<V1DaemonSet>(Runner.Enqueue, (_, ds) => Runner.Enqueue(ds), ds =>
         {
             _expectations.Forget(NamespacedName.Of(ds));
@@ -47,19 +48,9 @@ internal sealed class DaemonSetController : ReconcilingController
         }
 
         var revisions = _revisions.Cache.ControlledBy(ds.Metadata);
-        V1ControllerRevision current;
-        try
-        {
-            current = await RevisionHistory.EnsureAsync(Context.Client, ds, "apps/v1", "DaemonSet", ds.Spec.Template, ds.Status?.CollisionCount, revisions, ct);
-        }
-        catch (HashCollisionException)
-        {
-            var bumped = ObjectCopy.Deep(ds);
-            bumped.Status ??= new V1DaemonSetStatus();
-            bumped.Status.CollisionCount = (bumped.Status.CollisionCount ?? 0) + 1;
-            await Context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(bumped, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct);
-            throw;
-        }
+        var current = await RevisionHistory.EnsureAsync(
+            Context.Client, ds, "apps/v1", "DaemonSet", ds.Spec.Template, ds.Status?.CollisionCount, revisions,
+            () => _status.ChangeAsync(ds, s => s.CollisionCount = (s.CollisionCount ?? 0) + 1, ct), ct);
 
         var hash = current.Metadata.Label(Revisions.HashLabel) ?? Revisions.Hash(ds.Spec.Template, ds.Status?.CollisionCount);
         var pods = _pods.Cache.ControlledBy(ds.Metadata);
@@ -71,14 +62,14 @@ internal sealed class DaemonSetController : ReconcilingController
         }
 
         await SyncNodesAsync(key, ds, plan, hash, ct);
-        await WriteStatusAsync(ds, plan.Status, ct);
+        await _status.WriteIfChangedAsync(ds, plan.Status, ct);
 
         var live = pods.Select(p => p.Metadata.Label(Revisions.HashLabel))
             .Where(h => h is not null)
             .Select(h => Revisions.Name(ds.Metadata.Name, h!))
             .Append(current.Metadata.Name)
             .ToHashSet();
-        await RevisionHistory.TruncateAsync(Context.Client, revisions, live, ds.Spec.RevisionHistoryLimit ?? DefaultRevisionHistoryLimit, ct);
+        await RevisionHistory.TruncateAsync(Context.Client, revisions, live, ds.Spec.RevisionHistoryLimit, ct);
         return new ReconcileResult(plan.RequeueAfter);
     }
 
@@ -109,20 +100,6 @@ internal sealed class DaemonSetController : ReconcilingController
         {
             throw new InvalidOperationException($"syncing nodes of daemon set {key}", failure);
         }
-    }
-
-    private async Task WriteStatusAsync(V1DaemonSet ds, V1DaemonSetStatus status, CancellationToken ct)
-    {
-        if (ds.Status is { } old && KubernetesJson.Serialize(old) == KubernetesJson.Serialize(status))
-        {
-            return;
-        }
-
-        var copy = ObjectCopy.Deep(ds);
-        copy.ApiVersion = "apps/v1";
-        copy.Kind = "DaemonSet";
-        copy.Status = status;
-        await Context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(copy, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct);
     }
 
     private static bool NodeChanged(V1Node old, V1Node node) =>

@@ -8,42 +8,27 @@ internal sealed partial class DeploymentController
     /// </summary>
     private async Task<List<V1ReplicaSet>> ClaimReplicaSetsAsync(V1Deployment d, CancellationToken ct)
     {
-        var deleting = d.Metadata.DeletionTimestamp is not null;
         var owned = new List<V1ReplicaSet>();
         bool? canAdopt = null;
         foreach (var rs in _replicaSets.Cache.ListNamespace(d.Metadata.NamespaceProperty ?? ""))
         {
-            var matches = LabelSelector.Matches(d.Spec.Selector, rs.Metadata.Labels);
-            var owner = OwnerReferences.ControllerOf(rs.Metadata);
-            if (owner is not null)
+            switch (ControllerRefClaims.Of(d.Metadata, d.Spec.Selector, rs.Metadata))
             {
-                if (owner.Uid != d.Metadata.Uid)
-                {
-                    continue;
-                }
-
-                if (matches)
-                {
+                case ControllerRefClaim.Keep:
                     owned.Add(ObjectCopy.Deep(rs));
-                }
-                else if (!deleting)
-                {
+                    break;
+                case ControllerRefClaim.Release:
                     await PatchOwnersAsync(rs, [.. rs.Metadata.OwnerReferences!.Where(r => r.Uid != d.Metadata.Uid)], ct);
-                }
+                    break;
+                case ControllerRefClaim.Adopt:
+                    // Adopt only for a deployment that still exists and is not being deleted (upstream's canAdopt recheck).
+                    canAdopt ??= await CanAdoptAsync(d, ct);
+                    if (canAdopt == true && await PatchOwnersAsync(rs, [.. rs.Metadata.OwnerReferences ?? [], OwnerReferences.NewControllerRef(d, ApiVersion, Kind)], ct) is { } adopted)
+                    {
+                        owned.Add(adopted);
+                    }
 
-                continue;
-            }
-
-            if (!matches || deleting || rs.Metadata.DeletionTimestamp is not null)
-            {
-                continue;
-            }
-
-            // Adopt only for a deployment that still exists and is not being deleted (upstream's canAdopt recheck).
-            canAdopt ??= await CanAdoptAsync(d, ct);
-            if (canAdopt == true && await PatchOwnersAsync(rs, [.. rs.Metadata.OwnerReferences ?? [], OwnerReferences.NewControllerRef(d, ApiVersion, Kind)], ct) is { } adopted)
-            {
-                owned.Add(adopted);
+                    break;
             }
         }
 
@@ -156,7 +141,7 @@ internal sealed partial class DeploymentController
                 d.Status ??= new V1DeploymentStatus();
                 d.Status.CollisionCount = (d.Status.CollisionCount ?? 0) + 1;
                 await WriteStatusAsync(state, d.Status, ct);
-                LogCollision(d.Metadata.NamespaceProperty ?? "", d.Metadata.Name, rs.Metadata.Name, d.Status.CollisionCount.Value);
+                LogCollision(Logger, d.Metadata.NamespaceProperty ?? "", d.Metadata.Name, rs.Metadata.Name, d.Status.CollisionCount.Value);
                 throw;
             }
 
@@ -179,7 +164,7 @@ internal sealed partial class DeploymentController
 
         if (!alreadyExisted)
         {
-            LogCreated(d.Metadata.NamespaceProperty ?? "", d.Metadata.Name, created.Metadata.Name, newRevision, replicas);
+            LogCreated(Logger, d.Metadata.NamespaceProperty ?? "", d.Metadata.Name, created.Metadata.Name, newRevision, replicas);
         }
 
         if (!alreadyExisted && replicas > 0)

@@ -12,7 +12,6 @@ internal sealed partial class DeploymentController : ReconcilingController
     private const string ApiVersion = "apps/v1";
     private const string Kind = "Deployment";
 
-    private readonly ILogger _logger;
     private readonly IInformer<V1Deployment> _deployments;
     private readonly IInformer<V1ReplicaSet> _replicaSets;
     private readonly IInformer<V1Pod> _pods;
@@ -20,7 +19,6 @@ internal sealed partial class DeploymentController : ReconcilingController
     public DeploymentController(ControllerContext context)
         : base(context, "deployment")
     {
-        _logger = context.Loggers.CreateLogger<DeploymentController>();
         _deployments = Runner.Watch(context.Informers.Deployments());
         _replicaSets = Runner.Watch(context.Informers.ReplicaSets(), new ResourceEventHandler<V1ReplicaSet>(OnReplicaSetChanged, OnReplicaSetUpdated, OnReplicaSetChanged));
         _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(onDelete: OnPodDeleted));

@@ -9,12 +9,10 @@ internal sealed partial class GarbageCollectorController : ReconcilingController
 {
     private readonly IReadOnlyList<ITrackedKind> _kinds;
     private readonly Dictionary<string, ITrackedKind> _byGroupResource;
-    private readonly ILogger _logger;
 
     public GarbageCollectorController(ControllerContext context)
         : base(context, "garbagecollector")
     {
-        _logger = context.Loggers.CreateLogger<GarbageCollectorController>();
         _kinds = TrackedKinds.Create(context.Informers);
         _byGroupResource = _kinds.ToDictionary(k => k.Operations.GroupResource);
         foreach (var kind in _kinds)
@@ -97,7 +95,7 @@ internal sealed partial class GarbageCollectorController : ReconcilingController
         if (KindCatalog.Find(owner.ApiVersion, owner.Kind) is not { } kind)
         {
             // A kind this server does not serve cannot be checked: never delete on a guess.
-            Log.UnknownOwnerKind(_logger, owner.ApiVersion, owner.Kind);
+            Log.UnknownOwnerKind(Logger, owner.ApiVersion, owner.Kind);
             return OwnerState.Solid;
         }
 
@@ -129,12 +127,12 @@ internal sealed partial class GarbageCollectorController : ReconcilingController
                 case GarbageCollectorAction.RemoveOwnerReferences remove:
                     var owners = GarbageCollectorPlanner.Without(meta.OwnerReferences, remove.Uids);
                     await kind.Operations.Patch(Context.Client, ns, meta.Name, MetadataPatches.OwnerReferences(meta, owners), ct);
-                    Log.RemovedOwnerReferences(_logger, kind.Operations.Kind, ns, meta.Name, remove.Uids.Count);
+                    Log.RemovedOwnerReferences(Logger, kind.Operations.Kind, ns, meta.Name, remove.Uids.Count);
                     break;
                 case GarbageCollectorAction.Delete delete:
                     var options = new V1DeleteOptions { PropagationPolicy = delete.PropagationPolicy, Preconditions = new V1Preconditions { Uid = meta.Uid } };
                     await kind.Operations.Delete(Context.Client, ns, meta.Name, options, ct);
-                    Log.Deleted(_logger, kind.Operations.Kind, ns, meta.Name, delete.PropagationPolicy);
+                    Log.Deleted(Logger, kind.Operations.Kind, ns, meta.Name, delete.PropagationPolicy);
                     break;
             }
         }
@@ -193,7 +191,7 @@ internal sealed partial class GarbageCollectorController : ReconcilingController
         try
         {
             await kind.Operations.Patch(Context.Client, meta.NamespaceProperty ?? "", meta.Name, MetadataPatches.Finalizers(meta, remaining), ct);
-            Log.RemovedFinalizer(_logger, finalizer, kind.Operations.Kind, meta.NamespaceProperty ?? "", meta.Name);
+            Log.RemovedFinalizer(Logger, finalizer, kind.Operations.Kind, meta.NamespaceProperty ?? "", meta.Name);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))
         {

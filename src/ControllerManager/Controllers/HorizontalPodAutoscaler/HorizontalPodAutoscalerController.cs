@@ -22,7 +22,6 @@ internal sealed partial class HorizontalPodAutoscalerController : ReconcilingCon
     private readonly MetricsEvaluator _evaluator;
     private readonly ConcurrentDictionary<NamespacedName, ScalingHistory> _histories = new();
     private readonly ConcurrentDictionary<NamespacedName, LabelRequirements> _selectors = new();
-    private readonly ILogger _logger;
 
     /// <param name="context">The controller manager's shared context.</param>
     /// <param name="options">Sync period, tolerance and the delays (validated here).</param>
@@ -36,7 +35,6 @@ internal sealed partial class HorizontalPodAutoscalerController : ReconcilingCon
         _metrics = metrics ?? new RestMetricsClient(context.Client);
         _scales = new ScaleClient(context.Client);
         _evaluator = new MetricsEvaluator(new ReplicaCalculator(options));
-        _logger = context.Loggers.CreateLogger<HorizontalPodAutoscalerController>();
         _autoscalers = Runner.Watch(context.Informers.For(HorizontalPodAutoscalers.ListWatch), new ResourceEventHandler<V2HorizontalPodAutoscaler>(Enqueue, OnUpdate, Enqueue));
         _pods = Runner.WaitFor(context.Informers.Pods());
     }
@@ -62,7 +60,7 @@ internal sealed partial class HorizontalPodAutoscalerController : ReconcilingCon
         }
         catch (Exception e) when (e is ScaleTargetException or SyncFailedException)
         {
-            LogSyncProblem(key, e.Message);
+            LogSyncProblem(Logger, key, e.Message);
         }
 
         await WriteStatusIfChangedAsync(hpa, original, ct);
@@ -127,7 +125,7 @@ internal sealed partial class HorizontalPodAutoscalerController : ReconcilingCon
             Set(hpa, HpaConditions.AbleToScale, "True", "SucceededRescale", "the HPA controller was able to update the target scale to " + desired.ToString(CultureInfo.InvariantCulture), now);
             Context.Events.Record(hpa, "Normal", "SuccessfulRescale", $"New size: {desired}; reason: {plan.RescaleReason}");
             ScaleNormalizer.StoreScaleEvent(hpa.Spec.Behavior, history, current, desired, _options.DownscaleStabilization, now);
-            LogRescaled(key, Reference(hpa), current, desired, plan.RescaleReason);
+            LogRescaled(Logger, key, Reference(hpa), current, desired, plan.RescaleReason);
         }
         else
         {
@@ -137,7 +135,7 @@ internal sealed partial class HorizontalPodAutoscalerController : ReconcilingCon
         SetStatus(hpa, current, desired, plan.MetricStatuses, plan.Rescale, now);
         if (plan.MetricsError is { } partial)
         {
-            LogSyncProblem(key, partial);
+            LogSyncProblem(Logger, key, partial);
         }
     }
 

@@ -15,21 +15,9 @@ internal sealed class ReplicaCalculator(HorizontalPodAutoscalerOptions options)
         int currentReplicas, int targetUtilization, string resource, string? container,
         IReadOnlyList<V1Pod> pods, PodResourceMetrics metrics, DateTimeOffset now)
     {
-        if (pods.Count == 0)
-        {
-            throw new ReplicaCalculationException("no pods returned by selector while calculating replica count");
-        }
-
-        var samples = metrics.Pods.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
-        var groups = PodGroups.Of(pods, metrics.Pods, resource, options.CpuInitializationPeriod, options.InitialReadinessDelay, now);
-        Remove(samples, groups.Ignored);
-        Remove(samples, groups.Unready);
+        // Requests first: a pod missing one fails the calculation even when no sample would count.
         var requests = PodRequests.Of(pods, resource, container);
-        if (samples.Count == 0)
-        {
-            throw new ReplicaCalculationException("did not receive metrics for targeted pods (pods might be unready)");
-        }
-
+        var (samples, groups) = CountedSamples(pods, metrics, resource, now);
         var (ratio, utilization, average) = UtilizationRatio(samples, requests, targetUtilization);
         var scaleUpWithUnready = groups.Unready.Count > 0 && ratio > 1.0;
         if (!scaleUpWithUnready && groups.Missing.Count == 0)
@@ -67,20 +55,7 @@ internal sealed class ReplicaCalculator(HorizontalPodAutoscalerOptions options)
     public ReplicaProposal AverageValue(
         int currentReplicas, long targetMilli, string resource, IReadOnlyList<V1Pod> pods, PodResourceMetrics metrics, DateTimeOffset now)
     {
-        if (pods.Count == 0)
-        {
-            throw new ReplicaCalculationException("no pods returned by selector while calculating replica count");
-        }
-
-        var samples = metrics.Pods.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
-        var groups = PodGroups.Of(pods, metrics.Pods, resource, options.CpuInitializationPeriod, options.InitialReadinessDelay, now);
-        Remove(samples, groups.Ignored);
-        Remove(samples, groups.Unready);
-        if (samples.Count == 0)
-        {
-            throw new ReplicaCalculationException("did not receive metrics for targeted pods (pods might be unready)");
-        }
-
+        var (samples, groups) = CountedSamples(pods, metrics, resource, now);
         var (ratio, average) = UsageRatio(samples, targetMilli);
         var scaleUpWithUnready = groups.Unready.Count > 0 && ratio > 1.0;
         if (!scaleUpWithUnready && groups.Missing.Count == 0)
@@ -104,6 +79,25 @@ internal sealed class ReplicaCalculator(HorizontalPodAutoscalerOptions options)
 
         var (newRatio, _) = UsageRatio(samples, targetMilli);
         return new ReplicaProposal(Rebalanced(currentReplicas, ratio, newRatio, samples.Count), null, average, metrics.Timestamp);
+    }
+
+    /// <summary>The pods' groups and the samples that count: those of ignored and unready pods removed.</summary>
+    /// <exception cref="ReplicaCalculationException">No pods, or no sample left.</exception>
+    private (Dictionary<string, long> Samples, PodGroups Groups) CountedSamples(
+        IReadOnlyList<V1Pod> pods, PodResourceMetrics metrics, string resource, DateTimeOffset now)
+    {
+        if (pods.Count == 0)
+        {
+            throw new ReplicaCalculationException("no pods returned by selector while calculating replica count");
+        }
+
+        var samples = metrics.Pods.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
+        var groups = PodGroups.Of(pods, metrics.Pods, resource, options.CpuInitializationPeriod, options.InitialReadinessDelay, now);
+        Remove(samples, groups.Ignored);
+        Remove(samples, groups.Unready);
+        return samples.Count > 0
+            ? (samples, groups)
+            : throw new ReplicaCalculationException("did not receive metrics for targeted pods (pods might be unready)");
     }
 
     /// <summary>The count from the recomputed ratio, unless it is within tolerance or turns the direction around.</summary>

@@ -1,4 +1,5 @@
 using Orchestrator.ApiMachinery.Resources;
+using Orchestrator.ApiMachinery.Text;
 
 namespace Orchestrator.ControllerManager.Controllers.HorizontalPodAutoscaler;
 
@@ -83,7 +84,7 @@ internal sealed class RestMetricsClient(IKubernetes client) : IMetricsClient
         }
 
         var window = TimeSpan.Zero;
-        if (item.TryGetProperty("window", out var w) && !MetricsWindow.TryParse(w.GetString(), out window))
+        if (item.TryGetProperty("window", out var w) && !GoDuration.TryParse(w.GetString(), out window))
         {
             throw new MetricsUnavailableException($"the resource metrics API returned an invalid window \"{w}\" for pod {name}");
         }

@@ -122,7 +122,7 @@ internal static class ScaleNormalizer
     {
         if (desired > current)
         {
-            var limit = Math.Max(ScaleUpLimit(current, history, up, now), current);
+            var limit = Math.Max(ScaleLimit(current, history, up, now, up: true), current);
             var (maximum, reason, message) = max > limit
                 ? (limit, "ScaleUpLimit", "the desired replica count is increasing faster than the maximum scale rate")
                 : (max, "TooManyReplicas", "the desired replica count is more than the maximum replica count");
@@ -133,7 +133,7 @@ internal static class ScaleNormalizer
         }
         else if (desired < current)
         {
-            var limit = Math.Min(ScaleDownLimit(current, history, down, now), current);
+            var limit = Math.Min(ScaleLimit(current, history, down, now, up: false), current);
             var (minimum, reason, message) = min < limit
                 ? (limit, "ScaleDownLimit", "the desired replica count is decreasing faster than the maximum scale rate")
                 : (min, "TooFewReplicas", "the desired replica count is less than the minimum replica count");
@@ -146,41 +146,32 @@ internal static class ScaleNormalizer
         return (desired, WithinRange, WithinRangeMessage);
     }
 
-    /// <summary>The most replicas the scale-up policies allow now, counted from the replicas at each period's start.</summary>
-    private static int ScaleUpLimit(int current, ScalingHistory history, ScalingRules rules, DateTimeOffset now)
+    /// <summary>
+    /// What the policies allow now, counted from the replicas at each period's start: the most replicas scaling up
+    /// (<paramref name="up"/>), the fewest scaling down. selectPolicy Min takes the policy allowing the smaller
+    /// change, Max the larger.
+    /// </summary>
+    private static int ScaleLimit(int current, ScalingHistory history, ScalingRules rules, DateTimeOffset now, bool up)
     {
         if (rules.SelectPolicy == ScalingRules.Disabled)
         {
             return current;
         }
 
-        var selectMin = rules.SelectPolicy == ScalingRules.Min;
-        var result = selectMin ? int.MaxValue : int.MinValue;
+        // The smaller change is the lower limit scaling up, the higher one scaling down.
+        var lowest = up == (rules.SelectPolicy == ScalingRules.Min);
+        var result = lowest ? int.MaxValue : int.MinValue;
         foreach (var policy in rules.Policies)
         {
             var periodStart = current - ChangesWithin(history.ScaleUps, policy.PeriodSeconds, now) + ChangesWithin(history.ScaleDowns, policy.PeriodSeconds, now);
-            var proposed = policy.Type == "Pods" ? periodStart + policy.Value : (int)Math.Ceiling(periodStart * (1 + (policy.Value / 100.0)));
-            result = selectMin ? Math.Min(result, proposed) : Math.Max(result, proposed);
-        }
-
-        return result;
-    }
-
-    /// <summary>The fewest replicas the scale-down policies allow now.</summary>
-    private static int ScaleDownLimit(int current, ScalingHistory history, ScalingRules rules, DateTimeOffset now)
-    {
-        if (rules.SelectPolicy == ScalingRules.Disabled)
-        {
-            return current;
-        }
-
-        var selectMin = rules.SelectPolicy == ScalingRules.Min;
-        var result = selectMin ? int.MinValue : int.MaxValue;
-        foreach (var policy in rules.Policies)
-        {
-            var periodStart = current - ChangesWithin(history.ScaleUps, policy.PeriodSeconds, now) + ChangesWithin(history.ScaleDowns, policy.PeriodSeconds, now);
-            var proposed = policy.Type == "Pods" ? periodStart - policy.Value : (int)(periodStart * (1 - (policy.Value / 100.0)));
-            result = selectMin ? Math.Max(result, proposed) : Math.Min(result, proposed);
+            var proposed = (up, policy.Type == "Pods") switch
+            {
+                (true, true) => periodStart + policy.Value,
+                (true, false) => (int)Math.Ceiling(periodStart * (1 + (policy.Value / 100.0))),
+                (false, true) => periodStart - policy.Value,
+                (false, false) => (int)(periodStart * (1 - (policy.Value / 100.0))),
+            };
+            result = lowest ? Math.Min(result, proposed) : Math.Max(result, proposed);
         }
 
         return result;

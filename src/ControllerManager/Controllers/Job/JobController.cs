@@ -14,14 +14,14 @@ internal sealed partial class JobController : ReconcilingController
     private readonly Expectations<NamespacedName> _expectations;
     private readonly PodControl _podControl;
     private readonly UidExpectations<NamespacedName> _finalizerRemovals = new();
-    private readonly ILogger _logger;
+    private readonly StatusWriter<V1Job, V1JobStatus> _status;
 
     public JobController(ControllerContext context)
         : base(context, "job-controller")
     {
-        _logger = context.Loggers.CreateLogger<JobController>();
         _expectations = new Expectations<NamespacedName>(context.Time);
         _podControl = new PodControl(context, _expectations);
+        _status = new((job, ct) => context.Client.BatchV1.ReplaceNamespacedJobStatusAsync(job, job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken: ct));
         _jobs = Runner.Watch(context.Informers.Jobs());
         _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
     }
@@ -63,7 +63,7 @@ internal sealed partial class JobController : ReconcilingController
         var current = job;
         if (plan.StatusChanged)
         {
-            current = await WriteStatusAsync(job, plan.Status, ct);
+            current = await _status.WriteAsync(job, plan.Status, ct);
         }
 
         var released = await RemoveFinalizersAsync(key, plan.RemoveFinalizer, ct);
@@ -71,7 +71,7 @@ internal sealed partial class JobController : ReconcilingController
         var (status, finished) = JobStatusTracking.Finish(plan.Status, withFinalizer, plan.FinishedCondition, now);
         if (!SameStatus(status, plan.Status) || (!plan.StatusChanged && finished))
         {
-            current = await WriteStatusAsync(current, status, ct);
+            current = await _status.WriteAsync(current, status, ct);
         }
 
         foreach (var e in plan.Events)
@@ -104,7 +104,7 @@ internal sealed partial class JobController : ReconcilingController
             Context.Events.Record(job, "Warning", condition.Reason ?? JobConstants.Failed, condition.Message ?? "");
         }
 
-        LogFinished(job.Metadata.NamespaceProperty, job.Metadata.Name, condition.Type);
+        LogFinished(Logger, job.Metadata.NamespaceProperty, job.Metadata.Name, condition.Type);
     }
 
     /// <summary>Deletes a finished Job whose ttlSecondsAfterFinished passed, or asks to look again when it will.</summary>
@@ -127,7 +127,7 @@ internal sealed partial class JobController : ReconcilingController
                 job.Metadata.NamespaceProperty,
                 new V1DeleteOptions { PropagationPolicy = "Background", Preconditions = new V1Preconditions { Uid = job.Metadata.Uid } },
                 cancellationToken: ct);
-            LogExpired(job.Metadata.NamespaceProperty, job.Metadata.Name);
+            LogExpired(Logger, job.Metadata.NamespaceProperty, job.Metadata.Name);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
@@ -135,15 +135,6 @@ internal sealed partial class JobController : ReconcilingController
         }
 
         return ReconcileResult.Done;
-    }
-
-    private async Task<V1Job> WriteStatusAsync(V1Job job, V1JobStatus status, CancellationToken ct)
-    {
-        var copy = ObjectCopy.Deep(job);
-        copy.ApiVersion = "batch/v1";
-        copy.Kind = "Job";
-        copy.Status = status;
-        return await Context.Client.BatchV1.ReplaceNamespacedJobStatusAsync(copy, job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken: ct);
     }
 
     private static bool SameStatus(V1JobStatus a, V1JobStatus b) => KubernetesJson.Serialize(a) == KubernetesJson.Serialize(b);
@@ -163,8 +154,8 @@ internal sealed partial class JobController : ReconcilingController
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Namespace}/{Name} finished: {Condition}")]
-    private partial void LogFinished(string @namespace, string name, string condition);
+    private static partial void LogFinished(ILogger logger, string @namespace, string name, string condition);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Namespace}/{Name} deleted: ttlSecondsAfterFinished expired")]
-    private partial void LogExpired(string @namespace, string name);
+    private static partial void LogExpired(ILogger logger, string @namespace, string name);
 }

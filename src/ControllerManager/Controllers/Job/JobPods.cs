@@ -61,21 +61,17 @@ internal static class JobPods
             finalizers.Add(JobConstants.TrackingFinalizer);
         }
 
-        return new V1Pod
-        {
-            ApiVersion = "v1",
-            Kind = "Pod",
-            Metadata = new V1ObjectMeta
+        return PodFactory.Controlled(
+            job.Metadata.NamespaceProperty,
+            OwnerReferences.NewControllerRef(job.Metadata, "batch/v1", "Job"),
+            new V1ObjectMeta
             {
                 GenerateName = generateName,
-                NamespaceProperty = job.Metadata.NamespaceProperty,
                 Labels = labels,
                 Annotations = annotations.Count > 0 ? annotations : null,
                 Finalizers = finalizers,
-                OwnerReferences = [OwnerReferences.NewControllerRef(job.Metadata, "batch/v1", "Job")],
             },
-            Spec = spec,
-        };
+            spec);
     }
 
     /// <summary>Upstream podGenerateNameWithIndex: <c>&lt;job&gt;-&lt;index&gt;-</c>, the job name truncated to fit.</summary>

@@ -8,7 +8,6 @@ internal sealed partial class NamespaceController : ReconcilingController
 {
     private readonly IInformer<V1Namespace> _namespaces;
     private readonly NamespaceContentDeleter _deleter;
-    private readonly ILogger _logger;
 
     /// <summary>Upstream's nsControllerRateLimiter: a failing namespace is retried at least every minute, never longer.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
@@ -16,7 +15,6 @@ internal sealed partial class NamespaceController : ReconcilingController
     public NamespaceController(ControllerContext context)
         : base(context, "namespace", maxRetryDelay: MaxRetryDelay)
     {
-        _logger = context.Loggers.CreateLogger<NamespaceController>();
         _deleter = new NamespaceContentDeleter(context.Client, KindCatalog.Namespaced);
         _namespaces = Runner.Watch(context.Informers.Namespaces(), new ResourceEventHandler<V1Namespace>(
             ns => Runner.Enqueue(ns),
@@ -56,7 +54,7 @@ internal sealed partial class NamespaceController : ReconcilingController
             case NamespaceDeletionDecision.Retry retry:
                 throw new InvalidOperationException(retry.Message);
             case NamespaceDeletionDecision.Wait wait:
-                Log.ContentRemaining(_logger, key.Name, wait.After);
+                Log.ContentRemaining(Logger, key.Name, wait.After);
                 return new ReconcileResult(wait.After);
             default:
                 await FinalizeAsync(key.Name, ct);
@@ -118,7 +116,7 @@ internal sealed partial class NamespaceController : ReconcilingController
         try
         {
             await Context.Client.CoreV1.ReplaceNamespaceFinalizeAsync(finalized, name, cancellationToken: ct);
-            Log.Finalized(_logger, name);
+            Log.Finalized(Logger, name);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e))
         {

@@ -10,7 +10,6 @@ internal sealed partial class NodeIpamController : ReconcilingController
     private readonly CidrSet _cidrs;
     private readonly Dictionary<string, string> _byNode = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
-    private readonly ILogger _logger;
 
     // One worker: allocations are decided one at a time.
     public NodeIpamController(ControllerContext context, NodeIpamOptions? options = null)
@@ -18,7 +17,6 @@ internal sealed partial class NodeIpamController : ReconcilingController
     {
         options ??= new NodeIpamOptions();
         _cidrs = new CidrSet(options.ClusterCidr, options.NodeCidrMaskSize);
-        _logger = context.Loggers.CreateLogger<NodeIpamController>();
         _nodes = Runner.Watch(context.Informers.Nodes());
     }
 
@@ -35,7 +33,7 @@ internal sealed partial class NodeIpamController : ReconcilingController
                 if (_byNode.Remove(key.Name, out var released))
                 {
                     _cidrs.Release(released);
-                    Log.Released(_logger, released, key.Name);
+                    Log.Released(Logger, released, key.Name);
                 }
 
                 return ReconcileResult.Done;
@@ -74,7 +72,7 @@ internal sealed partial class NodeIpamController : ReconcilingController
                 ["spec"] = new JsonObject { ["podCIDR"] = cidr, ["podCIDRs"] = new JsonArray(cidr) },
             };
             await Context.Client.CoreV1.PatchNodeAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), key.Name, cancellationToken: ct);
-            Log.Allocated(_logger, cidr, key.Name);
+            Log.Allocated(Logger, cidr, key.Name);
             return ReconcileResult.Done;
         }
         catch

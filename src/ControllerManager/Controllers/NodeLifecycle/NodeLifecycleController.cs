@@ -14,14 +14,12 @@ internal sealed partial class NodeLifecycleController : ReconcilingController
     private readonly IInformer<V1Lease> _leases;
     private readonly IInformer<V1Pod> _pods;
     private readonly ConcurrentDictionary<string, NodeHealth> _health = new(StringComparer.Ordinal);
-    private readonly ILogger _logger;
 
     public NodeLifecycleController(ControllerContext context, NodeLifecycleOptions? options = null)
         : base(context, "nodelifecycle")
     {
         _options = options ?? new NodeLifecycleOptions();
         _options.Validate();
-        _logger = context.Loggers.CreateLogger<NodeLifecycleController>();
         _nodes = Runner.Watch(context.Informers.Nodes());
         _leases = Runner.Watch(context.Informers.Leases(), new ResourceEventHandler<V1Lease>(OnLease, (_, l) => OnLease(l)));
         _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPod, (_, p) => OnPod(p)));
@@ -49,7 +47,7 @@ internal sealed partial class NodeLifecycleController : ReconcilingController
         if (NodeTaintPlanner.Compute(node.Status?.Conditions, node.Spec?.Unschedulable ?? false, node.Spec?.Taints, now) is { } taints)
         {
             node = await Context.Client.CoreV1.PatchNodeAsync(TaintsPatch(node, taints), node.Metadata.Name, cancellationToken: ct);
-            Log.TaintsUpdated(_logger, key.Name, string.Join(",", taints.Select(t => $"{t.Key}:{t.Effect}")));
+            Log.TaintsUpdated(Logger, key.Name, string.Join(",", taints.Select(t => $"{t.Key}:{t.Effect}")));
         }
 
         var plan = TaintEvictionPlanner.Plan(node.Spec?.Taints, _pods.Cache.ByIndex(Indexes.NodeName, key.Name), now);
@@ -74,7 +72,7 @@ internal sealed partial class NodeLifecycleController : ReconcilingController
         updated.Status ??= new V1NodeStatus();
         updated.Status.Conditions = conditions;
         var written = await Context.Client.CoreV1.ReplaceNodeStatusAsync(updated, node.Metadata.Name, cancellationToken: ct);
-        Log.NodeUnknown(_logger, node.Metadata.Name);
+        Log.NodeUnknown(Logger, node.Metadata.Name);
         Context.Events.Record(written, "Normal", "NodeNotReady", $"Node {node.Metadata.Name} status is now: NodeNotReady");
         return written;
     }
@@ -87,7 +85,7 @@ internal sealed partial class NodeLifecycleController : ReconcilingController
         {
             var options = new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } };
             await Context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, ns, options, cancellationToken: ct);
-            Log.PodEvicted(_logger, ns, pod.Metadata.Name, pod.Spec?.NodeName ?? "");
+            Log.PodEvicted(Logger, ns, pod.Metadata.Name, pod.Spec?.NodeName ?? "");
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e) || ApiFailures.IsConflict(e))
         {

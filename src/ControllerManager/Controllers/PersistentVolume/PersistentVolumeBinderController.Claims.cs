@@ -12,7 +12,7 @@ internal sealed partial class PersistentVolumeBinderController
             var copy = ObjectCopy.Deep(claim);
             copy.Spec.StorageClassName = className;
             await Context.Client.CoreV1.ReplaceNamespacedPersistentVolumeClaimAsync(copy, name, ns, cancellationToken: ct);
-            Log.DefaultClass(_logger, ns, name, className);
+            Log.DefaultClass(Logger, ns, name, className);
             return;
         }
 
@@ -37,7 +37,7 @@ internal sealed partial class PersistentVolumeBinderController
             claim = await Context.Client.CoreV1.ReplaceNamespacedPersistentVolumeClaimStatusAsync(status, name, ns, cancellationToken: ct);
             if (phaseChanged)
             {
-                Log.ClaimPhase(_logger, ns, name, phase);
+                Log.ClaimPhase(Logger, ns, name, phase);
             }
         }
 
@@ -66,7 +66,7 @@ internal sealed partial class PersistentVolumeBinderController
         if (BindingChanges.ClaimToVolume(claim, volume) is { } pointing)
         {
             claim = await core.ReplaceNamespacedPersistentVolumeClaimAsync(pointing, claim.Metadata.Name, ns, cancellationToken: ct);
-            Log.Bound(_logger, ns, claim.Metadata.Name, volume.Metadata.Name);
+            Log.Bound(Logger, ns, claim.Metadata.Name, volume.Metadata.Name);
         }
 
         if (BindingChanges.ClaimStatus(claim, "Bound", volume) is { } status)

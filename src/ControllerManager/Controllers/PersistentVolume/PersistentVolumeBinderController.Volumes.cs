@@ -84,7 +84,7 @@ internal sealed partial class PersistentVolumeBinderController
         copy.Status.Phase = phase;
         copy.Status.Message = message;
         var written = await Context.Client.CoreV1.ReplacePersistentVolumeStatusAsync(copy, volume.Metadata.Name, cancellationToken: ct);
-        Log.VolumePhase(_logger, volume.Metadata.Name, phase);
+        Log.VolumePhase(Logger, volume.Metadata.Name, phase);
         return written;
     }
 }

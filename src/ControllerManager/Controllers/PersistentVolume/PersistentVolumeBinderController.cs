@@ -15,12 +15,10 @@ internal sealed partial class PersistentVolumeBinderController : ReconcilingCont
     private readonly IInformer<V1PersistentVolumeClaim> _claims;
     private readonly IInformer<V1StorageClass> _classes;
     private readonly IInformer<V1Pod> _pods;
-    private readonly ILogger _logger;
 
     public PersistentVolumeBinderController(ControllerContext context)
         : base(context, ControllerName, workers: 1)
     {
-        _logger = context.Loggers.CreateLogger<PersistentVolumeBinderController>();
         _volumes = Runner.Watch(context.Informers.PersistentVolumes(), new ResourceEventHandler<V1PersistentVolume>(
             onAdd: volume =>
             {

@@ -8,12 +8,10 @@ internal sealed partial class PvProtectionController : ReconcilingController
     public const string ControllerName = "pv-protection";
 
     private readonly IInformer<V1PersistentVolume> _volumes;
-    private readonly ILogger _logger;
 
     public PvProtectionController(ControllerContext context)
         : base(context, ControllerName)
     {
-        _logger = context.Loggers.CreateLogger<PvProtectionController>();
         _volumes = Runner.Watch(context.Informers.PersistentVolumes());
     }
 
@@ -29,7 +27,7 @@ internal sealed partial class PvProtectionController : ReconcilingController
         var copy = ObjectCopy.Deep(volume);
         copy.Metadata.Finalizers = FinalizerLists.Apply(copy.Metadata.Finalizers, change, StorageAnnotations.PvProtectionFinalizer);
         await Context.Client.CoreV1.ReplacePersistentVolumeAsync(copy, key.Name, cancellationToken: ct);
-        Log.Changed(_logger, change, key.Name);
+        Log.Changed(Logger, change, key.Name);
         return ReconcileResult.Done;
     }
 

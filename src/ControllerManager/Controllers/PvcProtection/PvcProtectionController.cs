@@ -11,12 +11,10 @@ internal sealed partial class PvcProtectionController : ReconcilingController
 
     private readonly IInformer<V1PersistentVolumeClaim> _claims;
     private readonly IInformer<V1Pod> _pods;
-    private readonly ILogger _logger;
 
     public PvcProtectionController(ControllerContext context)
         : base(context, ControllerName)
     {
-        _logger = context.Loggers.CreateLogger<PvcProtectionController>();
         _claims = Runner.Watch(context.Informers.PersistentVolumeClaims());
         _pods = Runner.Watch(context.Informers.Pods(), ResourceEventHandler<V1Pod>.ForEach(EnqueueClaimsOf));
     }
@@ -43,7 +41,7 @@ internal sealed partial class PvcProtectionController : ReconcilingController
         var copy = ObjectCopy.Deep(claim);
         copy.Metadata.Finalizers = FinalizerLists.Apply(copy.Metadata.Finalizers, change, StorageAnnotations.PvcProtectionFinalizer);
         await Context.Client.CoreV1.ReplaceNamespacedPersistentVolumeClaimAsync(copy, key.Name, key.Namespace, cancellationToken: ct);
-        Log.Changed(_logger, change, key.Namespace, key.Name);
+        Log.Changed(Logger, change, key.Namespace, key.Name);
         return ReconcileResult.Done;
     }
 

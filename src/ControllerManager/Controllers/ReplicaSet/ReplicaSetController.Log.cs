@@ -3,5 +3,5 @@ namespace Orchestrator.ControllerManager.Controllers.ReplicaSet;
 internal sealed partial class ReplicaSetController
 {
     [LoggerMessage(Level = LogLevel.Debug, Message = "ReplicaSet {Key}: scaling {Direction} by {Count} pods (want {Replicas})")]
-    private partial void LogScaling(string key, string direction, int count, int replicas);
+    private static partial void LogScaling(ILogger logger, string key, string direction, int count, int replicas);
 }

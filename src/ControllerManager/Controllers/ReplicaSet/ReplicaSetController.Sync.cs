@@ -119,7 +119,7 @@ internal sealed partial class ReplicaSetController
 
     private async Task CreatePodsAsync(V1ReplicaSet rs, NamespacedName key, int count, CancellationToken ct)
     {
-        LogScaling(key.ToString(), "up", count, rs.Spec.Replicas ?? 1);
+        LogScaling(Logger, key.ToString(), "up", count, rs.Spec.Replicas ?? 1);
         _expectations.ExpectCreations(key.ToString(), count);
         var controllerRef = OwnerReferences.NewControllerRef(rs, ApiVersion, Kind);
         var (successes, error) = await SlowStart.RunAsync(count, SlowStart.InitialBatchSize, async () =>
@@ -155,7 +155,7 @@ internal sealed partial class ReplicaSetController
 
     private async Task DeletePodsAsync(V1ReplicaSet rs, NamespacedName key, IReadOnlyList<V1Pod> pods, CancellationToken ct)
     {
-        LogScaling(key.ToString(), "down", pods.Count, rs.Spec.Replicas ?? 1);
+        LogScaling(Logger, key.ToString(), "down", pods.Count, rs.Spec.Replicas ?? 1);
         _expectations.ExpectDeletions(key.ToString(), pods.Select(p => NamespacedName.Of(p).ToString()));
         var errors = await Task.WhenAll(pods.Select(async pod =>
         {

@@ -11,7 +11,6 @@ internal sealed partial class ReplicaSetController : ReconcilingController
     private const string ApiVersion = "apps/v1";
     private const string Kind = "ReplicaSet";
 
-    private readonly ILogger _logger;
     private readonly IInformer<V1ReplicaSet> _replicaSets;
     private readonly IInformer<V1Pod> _pods;
     private readonly ControllerExpectations _expectations;
@@ -19,7 +18,6 @@ internal sealed partial class ReplicaSetController : ReconcilingController
     public ReplicaSetController(ControllerContext context)
         : base(context, "replicaset")
     {
-        _logger = context.Loggers.CreateLogger<ReplicaSetController>();
         _expectations = new ControllerExpectations(context.Time);
         _replicaSets = Runner.Watch(context.Informers.ReplicaSets(), new ResourceEventHandler<V1ReplicaSet>(Runner.Enqueue, (_, rs) => Runner.Enqueue(rs), OnReplicaSetDeleted));
         _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));

@@ -30,28 +30,18 @@ internal static class ReplicaSetPlanner
         var active = new List<V1Pod>();
         foreach (var pod in namespacePods.Where(PodState.IsActive))
         {
-            var matches = LabelSelector.Matches(rs.Spec.Selector, pod.Metadata.Labels);
-            var controller = OwnerReferences.ControllerOf(pod.Metadata);
-            if (controller is not null)
+            switch (ControllerRefClaims.Of(rs.Metadata, rs.Spec.Selector, pod.Metadata))
             {
-                if (controller.Uid != rs.Metadata.Uid)
-                {
-                    continue;
-                }
-
-                if (matches)
-                {
+                case ControllerRefClaim.Keep:
                     active.Add(pod);
-                }
-                else if (!deleting)
-                {
+                    break;
+                case ControllerRefClaim.Release:
                     release.Add(pod);
-                }
-            }
-            else if (matches && !deleting)
-            {
-                adopt.Add(pod);
-                active.Add(pod);
+                    break;
+                case ControllerRefClaim.Adopt:
+                    adopt.Add(pod);
+                    active.Add(pod);
+                    break;
             }
         }
 

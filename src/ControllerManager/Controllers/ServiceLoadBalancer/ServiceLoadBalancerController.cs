@@ -18,14 +18,12 @@ internal sealed partial class ServiceLoadBalancerController : ReconcilingControl
     private readonly PoolAllocations? _pool;
     private readonly HashSet<NamespacedName> _waiting = [];
     private readonly Lock _lock = new();
-    private readonly ILogger _logger;
 
     /// <param name="pool">The address pool; null for the nodes' own addresses.</param>
     // One worker: pool addresses are handed out one at a time.
     public ServiceLoadBalancerController(ControllerContext context, AddressPool? pool = null)
         : base(context, ControllerName, workers: 1)
     {
-        _logger = context.Loggers.CreateLogger<ServiceLoadBalancerController>();
         _services = Runner.Watch(context.Informers.Services());
         if (pool is null)
         {
@@ -79,7 +77,7 @@ internal sealed partial class ServiceLoadBalancerController : ReconcilingControl
 
         if (freed is not null)
         {
-            Log.Released(_logger, freed, key.Namespace, key.Name);
+            Log.Released(Logger, freed, key.Namespace, key.Name);
             EnqueueWaiting();
         }
 
@@ -143,7 +141,7 @@ internal sealed partial class ServiceLoadBalancerController : ReconcilingControl
             return;
         }
 
-        Log.Wrote(_logger, service.Metadata.NamespaceProperty, service.Metadata.Name, string.Join(",", desired));
+        Log.Wrote(Logger, service.Metadata.NamespaceProperty, service.Metadata.Name, string.Join(",", desired));
         if (ensuring && current.Count == 0)
         {
             Context.Events.Record(service, EventTypes.Normal, "EnsuredLoadBalancer", "Ensured load balancer");
@@ -183,7 +181,7 @@ internal sealed partial class ServiceLoadBalancerController : ReconcilingControl
                 }
             }
 
-            Log.Rebuilt(_logger, _pool.Count);
+            Log.Rebuilt(Logger, _pool.Count);
         }
     }
 

@@ -51,21 +51,17 @@ internal static partial class StatefulPods
         }
 
         spec.Volumes = volumes.Count > 0 ? volumes : null;
-        return new V1Pod
-        {
-            ApiVersion = "v1",
-            Kind = "Pod",
-            Metadata = new V1ObjectMeta
+        return PodFactory.Controlled(
+            set.Metadata.NamespaceProperty,
+            OwnerReferences.NewControllerRef(set.Metadata, "apps/v1", "StatefulSet"),
+            new V1ObjectMeta
             {
                 Name = name,
-                NamespaceProperty = set.Metadata.NamespaceProperty,
                 Labels = labels,
                 Annotations = copy.Metadata?.Annotations,
                 Finalizers = copy.Metadata?.Finalizers,
-                OwnerReferences = [OwnerReferences.NewControllerRef(set.Metadata, "apps/v1", "StatefulSet")],
             },
-            Spec = spec,
-        };
+            spec);
     }
 
     /// <summary>

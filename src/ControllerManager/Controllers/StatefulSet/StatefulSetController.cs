@@ -9,15 +9,16 @@ namespace Orchestrator.ControllerManager.Controllers.StatefulSet;
 /// </summary>
 internal sealed class StatefulSetController : ReconcilingController
 {
-    private const int DefaultRevisionHistoryLimit = 10;
     private readonly IInformer<V1StatefulSet> _sets;
     private readonly IInformer<V1Pod> _pods;
     private readonly IInformer<V1ControllerRevision> _revisions;
     private readonly IInformer<V1PersistentVolumeClaim> _claims;
+    private readonly StatusWriter<V1StatefulSet, V1StatefulSetStatus> _status;
 
     public StatefulSetController(ControllerContext context)
         : base(context, "statefulset-controller")
     {
+        _status = new((set, ct) => context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(set, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct));
         _sets = Runner.Watch(context.Informers.StatefulSets());
         _pods = Runner.Watch(context.Informers.Pods(), ResourceEventHandler<V1Pod>.ForEach(OnPod));
         _revisions = Runner.WaitFor(context.Informers.ControllerRevisions());
@@ -33,19 +34,9 @@ internal sealed class StatefulSetController : ReconcilingController
         }
 
         var revisions = _revisions.Cache.ControlledBy(set.Metadata);
-        V1ControllerRevision update;
-        try
-        {
-            update = await RevisionHistory.EnsureAsync(Context.Client, set, "apps/v1", "StatefulSet", set.Spec.Template, set.Status?.CollisionCount, revisions, ct);
-        }
-        catch (HashCollisionException)
-        {
-            var bumped = ObjectCopy.Deep(set);
-            bumped.Status ??= new V1StatefulSetStatus();
-            bumped.Status.CollisionCount = (bumped.Status.CollisionCount ?? 0) + 1;
-            await Context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(bumped, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct);
-            throw;
-        }
+        var update = await RevisionHistory.EnsureAsync(
+            Context.Client, set, "apps/v1", "StatefulSet", set.Spec.Template, set.Status?.CollisionCount, revisions,
+            () => _status.ChangeAsync(set, s => s.CollisionCount = (s.CollisionCount ?? 0) + 1, ct), ct);
 
         var current = revisions.FirstOrDefault(r => r.Metadata.Name == set.Status?.CurrentRevision) ?? update;
         var currentTemplate = Revisions.Template(current) ?? set.Spec.Template;
@@ -54,10 +45,10 @@ internal sealed class StatefulSetController : ReconcilingController
         var plan = StatefulSetPlanner.Compute(set, pods, currentTemplate, current.Metadata.Name, update.Metadata.Name, claims, Context.Time.GetUtcNow());
 
         await ApplyAsync(set, plan, ct);
-        await WriteStatusAsync(set, plan.Status, ct);
+        await _status.WriteIfChangedAsync(set, plan.Status, ct);
 
         var live = pods.Select(StatefulPods.Revision).OfType<string>().Append(current.Metadata.Name).Append(update.Metadata.Name).ToHashSet();
-        await RevisionHistory.TruncateAsync(Context.Client, revisions, live, set.Spec.RevisionHistoryLimit ?? DefaultRevisionHistoryLimit, ct);
+        await RevisionHistory.TruncateAsync(Context.Client, revisions, live, set.Spec.RevisionHistoryLimit, ct);
 
         var minReady = set.Spec.MinReadySeconds ?? 0;
         return minReady > 0 && plan.Status.ReadyReplicas != plan.Status.AvailableReplicas
@@ -123,20 +114,6 @@ internal sealed class StatefulSetController : ReconcilingController
             Context.Events.Record(set, "Warning", "FailedCreate", failed(e.Message));
             throw;
         }
-    }
-
-    private async Task WriteStatusAsync(V1StatefulSet set, V1StatefulSetStatus status, CancellationToken ct)
-    {
-        if (set.Status is { } old && KubernetesJson.Serialize(old) == KubernetesJson.Serialize(status))
-        {
-            return;
-        }
-
-        var copy = ObjectCopy.Deep(set);
-        copy.ApiVersion = "apps/v1";
-        copy.Kind = "StatefulSet";
-        copy.Status = status;
-        await Context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(copy, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct);
     }
 
     private void OnPod(V1Pod pod)

@@ -9,12 +9,10 @@ internal sealed partial class TokenCleanerController : ReconcilingController
     public const string ControllerName = "tokencleaner";
 
     private readonly IInformer<V1Secret> _secrets;
-    private readonly ILogger _logger;
 
     public TokenCleanerController(ControllerContext context)
         : base(context, ControllerName, workers: 1)
     {
-        _logger = context.Loggers.CreateLogger<TokenCleanerController>();
         _secrets = Runner.Watch(context.Informers.Secrets(), new ResourceEventHandler<V1Secret>(
             secret => EnqueueToken(secret),
             (_, secret) => EnqueueToken(secret)));
@@ -42,7 +40,7 @@ internal sealed partial class TokenCleanerController : ReconcilingController
         {
             await Context.Client.CoreV1.DeleteNamespacedSecretAsync(key.Name, key.Namespace,
                 new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = secret.Metadata.Uid } }, cancellationToken: ct);
-            Log.Deleted(_logger, key.Name);
+            Log.Deleted(Logger, key.Name);
         }
         catch (Exception e) when (ApiFailures.IsNotFound(e) || ApiFailures.IsConflict(e))
         {

@@ -7,13 +7,31 @@ namespace Orchestrator.ControllerManager.Controllers.Workloads;
 /// </summary>
 internal static class RevisionHistory
 {
+    private const int DefaultLimit = 10;
+
     /// <summary>
     /// The revision recording <paramref name="template"/>: an existing one with the same data (moved
     /// to the newest revision number if it was older) or a new one. When a different revision already
-    /// has the hashed name, throws <see cref="HashCollisionException"/>: the caller bumps
-    /// status.collisionCount and retries.
+    /// has the hashed name, calls <paramref name="bumpCollisionCount"/> (the owner's status.collisionCount
+    /// goes up by one, so the next pass hashes to another name) and throws <see cref="HashCollisionException"/>
+    /// for the key to be retried.
     /// </summary>
     public static async Task<V1ControllerRevision> EnsureAsync(
+        IKubernetes client, IKubernetesObject<V1ObjectMeta> owner, string apiVersion, string kind, V1PodTemplateSpec template,
+        int? collisionCount, IReadOnlyList<V1ControllerRevision> revisions, Func<Task> bumpCollisionCount, CancellationToken ct)
+    {
+        try
+        {
+            return await FindOrCreateAsync(client, owner, apiVersion, kind, template, collisionCount, revisions, ct);
+        }
+        catch (HashCollisionException)
+        {
+            await bumpCollisionCount();
+            throw;
+        }
+    }
+
+    private static async Task<V1ControllerRevision> FindOrCreateAsync(
         IKubernetes client, IKubernetesObject<V1ObjectMeta> owner, string apiVersion, string kind, V1PodTemplateSpec template,
         int? collisionCount, IReadOnlyList<V1ControllerRevision> revisions, CancellationToken ct)
     {
@@ -50,12 +68,16 @@ internal static class RevisionHistory
         }
     }
 
-    /// <summary>Deletes the oldest revisions not named in <paramref name="live"/> until at most <paramref name="limit"/> unused ones remain.</summary>
+    /// <summary>
+    /// Deletes the oldest revisions not named in <paramref name="live"/> until at most <paramref name="limit"/>
+    /// (spec.revisionHistoryLimit; upstream's default 10 when unset) unused ones remain.
+    /// </summary>
     public static async Task TruncateAsync(
-        IKubernetes client, IReadOnlyList<V1ControllerRevision> revisions, IReadOnlySet<string> live, int limit, CancellationToken ct)
+        IKubernetes client, IReadOnlyList<V1ControllerRevision> revisions, IReadOnlySet<string> live, int? limit, CancellationToken ct)
     {
+        var keep = limit ?? DefaultLimit;
         var unused = revisions.Where(r => !live.Contains(r.Metadata.Name)).OrderBy(r => r.Revision).ToList();
-        foreach (var revision in unused.Take(Math.Max(unused.Count - limit, 0)))
+        foreach (var revision in unused.Take(Math.Max(unused.Count - keep, 0)))
         {
             try
             {

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Orchestrator.Client;
 using Orchestrator.ControllerManager.Controllers.CronJob;
 using Orchestrator.ControllerManager.Controllers.Job;
 
@@ -25,7 +26,7 @@ public sealed class CronJobPlannerTests
         Status = new V1CronJobStatus
         {
             LastScheduleTime = lastSchedule?.UtcDateTime,
-            Active = [.. active.Select(CronJobs.Reference)],
+            Active = [.. active.Select(ObjectReferences.For)],
         },
     };
 
