@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Client;
 using Orchestrator.Host.Commands.Definition;
+using Orchestrator.Host.Memory;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Node;
@@ -45,7 +46,9 @@ internal static class KubeletCommand
         using var shutdown = ClientArguments.ShutdownToken();
         var nodes = HollowNodes.Create(count, prefix, template, first);
         await output.WriteLineAsync($"orchestrator kubelet: {count} hollow node(s) {nodes[0].Name}..{nodes[^1].Name}");
-        await ComponentHost.RunAsync("kubelet", client, loggers, context => [Hollow(context, nodes, options)], null, shutdown.Token);
+        await Task.WhenAll(
+            ComponentHost.RunAsync("kubelet", client, loggers, context => [Hollow(context, nodes, options)], null, shutdown.Token),
+            IdleTrimmer.RunAsync(IdleTrimOptions.Default, TimeProvider.System, shutdown.Token));
         return 0;
     }
 
@@ -89,7 +92,8 @@ internal static class KubeletCommand
         await Task.WhenAll(
             ComponentHost.RunAsync("kubelet", client, loggers, context => [running.CreateKubelet(context)], null, shutdown.Token),
             services.RunAsync(proxyClient ?? client, dnsClient ?? client, running, loggers, shutdown.Token),
-            localPath);
+            localPath,
+            IdleTrimmer.RunAsync(IdleTrimOptions.Default, TimeProvider.System, shutdown.Token));
         return 0;
     }
 

@@ -7,6 +7,7 @@ using Orchestrator.Client;
 using Orchestrator.ControllerManager;
 using Orchestrator.Dns.Hosting;
 using Orchestrator.Host.Commands.Definition;
+using Orchestrator.Host.Memory;
 using Orchestrator.Host.Pki;
 using Orchestrator.Host.Up;
 using Orchestrator.Kubelet;
@@ -174,8 +175,10 @@ internal static class UpCommand
         await output.WriteAsync(UpNextSteps.Format(kubeconfig, joinLine.ToString()));
         await output.FlushAsync();
         await progress.TraceAsync(UpMemory.ReleaseStartupGarbage());
+        var trimmer = IdleTrimmer.RunAsync(IdleTrimOptions.Default, TimeProvider.System, stop.Token);
         await server.WaitForShutdownAsync();
         await stop.CancelAsync();
+        await trimmer;
         await Task.WhenAll(components).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         if (node is not null)
         {
