@@ -8,7 +8,8 @@
 # --ready-to-run also measures a `dotnet publish -p:PublishReadyToRun=true` of the host (precompiled code: less JIT).
 # --against CHECKOUT: the same measure of another checkout's launcher build (CHECKOUT/artifacts/orchestrator, built
 # by its ./orchestrator; e.g. a `git worktree add` of the commit a change started from) in the same run, --rounds
-# rounds in ABBA order; prints both medians and the difference. Without it, one round of this checkout.
+# rounds in ABBA order; prints both medians (the lower middle round for an even count) and the difference. Without it,
+# one round of this checkout.
 # DOTNET_ variables in the environment apply to every process, to try a runtime knob without rebuilding, e.g.
 #   DOTNET_TieredPGO=0 bench/memory.sh     DOTNET_gcConcurrent=0 bench/memory.sh
 set -euo pipefail
