@@ -46,9 +46,9 @@ internal static class KubeletCommand
         using var shutdown = ClientArguments.ShutdownToken();
         var nodes = HollowNodes.Create(count, prefix, template, first);
         await output.WriteLineAsync($"orchestrator kubelet: {count} hollow node(s) {nodes[0].Name}..{nodes[^1].Name}");
-        await Task.WhenAll(
+        await IdleTrimmer.WhileRunningAsync(
             ComponentHost.RunAsync("kubelet", client, loggers, context => [Hollow(context, nodes, options)], null, shutdown.Token),
-            IdleTrimmer.RunAsync(IdleTrimOptions.Default, TimeProvider.System, shutdown.Token));
+            shutdown.Token);
         return 0;
     }
 
@@ -89,11 +89,12 @@ internal static class KubeletCommand
         var localPath = localPathClient is null
             ? Task.CompletedTask
             : ComponentHost.RunAsync(UpCommand.LocalPathComponent(running), localPathClient, loggers, context => [running.CreateLocalPathProvisioner(context)], null, shutdown.Token);
-        await Task.WhenAll(
-            ComponentHost.RunAsync("kubelet", client, loggers, context => [running.CreateKubelet(context)], null, shutdown.Token),
-            services.RunAsync(proxyClient ?? client, dnsClient ?? client, running, loggers, shutdown.Token),
-            localPath,
-            IdleTrimmer.RunAsync(IdleTrimOptions.Default, TimeProvider.System, shutdown.Token));
+        await IdleTrimmer.WhileRunningAsync(
+            Task.WhenAll(
+                ComponentHost.RunAsync("kubelet", client, loggers, context => [running.CreateKubelet(context)], null, shutdown.Token),
+                services.RunAsync(proxyClient ?? client, dnsClient ?? client, running, loggers, shutdown.Token),
+                localPath),
+            shutdown.Token);
         return 0;
     }
 

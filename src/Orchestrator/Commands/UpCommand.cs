@@ -175,10 +175,8 @@ internal static class UpCommand
         await output.WriteAsync(UpNextSteps.Format(kubeconfig, joinLine.ToString()));
         await output.FlushAsync();
         await progress.TraceAsync(UpMemory.ReleaseStartupGarbage());
-        var trimmer = IdleTrimmer.RunAsync(IdleTrimOptions.Default, TimeProvider.System, stop.Token);
-        await server.WaitForShutdownAsync();
+        await IdleTrimmer.WhileRunningAsync(server.WaitForShutdownAsync(), stop.Token);
         await stop.CancelAsync();
-        await trimmer;
         await Task.WhenAll(components).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         if (node is not null)
         {

@@ -42,6 +42,25 @@ internal static class IdleTrimmer
     }
 
     /// <summary>
+    /// Trims with <see cref="IdleTrimOptions.Default"/> while <paramref name="work"/> runs; once it ends (done, failed or
+    /// cancelled) the trimmer stops and <paramref name="work"/>'s outcome is what this task ends with.
+    /// </summary>
+    public static async Task WhileRunningAsync(Task work, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var trimmer = RunAsync(IdleTrimOptions.Default, TimeProvider.System, stop.Token);
+        try
+        {
+            await work;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await trimmer;
+        }
+    }
+
+    /// <summary>
     /// One blocking, compacting collection of every generation (the large object heap too) that decommits what it
     /// frees, then the C heap's free pages (<see cref="NativeHeap"/>): finalizers the collection ran may free native memory.
     /// </summary>
