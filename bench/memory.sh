@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
 # Idle memory of `orchestrator up --hollow-nodes 1` and of a separate hollow kubelet (issue 17, Performance).
-#   bench/memory.sh [--idle 30] [--ready-to-run]
+#   bench/memory.sh [--idle 30] [--ready-to-run] [--against CHECKOUT [--rounds 2]]
 # Each process is measured alone: VmRSS, split into anonymous (GC heap, JIT-compiled code, native heaps) and file-backed
 # or shared (mapped assemblies and native libraries, the W^X double-mapped code), --idle seconds after ready (up's RSS
 # is read before the kubelet starts). Baseline in the same run: an empty .NET console app idling (Thread.Sleep) on the
 # same runtime, built into a temp dir: the runtime's own floor; the ratio says how many floors each process costs.
 # --ready-to-run also measures a `dotnet publish -p:PublishReadyToRun=true` of the host (precompiled code: less JIT).
+# --against CHECKOUT: the same measure of another checkout's launcher build (CHECKOUT/artifacts/orchestrator, built
+# by its ./orchestrator; e.g. a `git worktree add` of the commit a change started from) in the same run, --rounds
+# rounds in ABBA order; prints both medians (the lower middle round for an even count) and the difference. Without it,
+# one round of this checkout.
 # DOTNET_ variables in the environment apply to every process, to try a runtime knob without rebuilding, e.g.
 #   DOTNET_TieredPGO=0 bench/memory.sh     DOTNET_gcConcurrent=0 bench/memory.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-idle=30 r2r=false
+idle=30 r2r=false against="" rounds=2
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --idle) idle="$2"; shift 2 ;;
     --ready-to-run) r2r=true; shift ;;
-    *) echo "usage: bench/memory.sh [--idle SECONDS] [--ready-to-run]" >&2; exit 2 ;;
+    --against) against="$(cd "$2" && pwd)"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    *) echo "usage: bench/memory.sh [--idle SECONDS] [--ready-to-run] [--against CHECKOUT [--rounds N]]" >&2; exit 2 ;;
   esac
 done
 
@@ -70,8 +76,29 @@ wait_for "$work/empty.log" idle "$empty"
 sleep "$idle"
 floor="$(rss "$empty")"; stop "$empty"
 
-measure build "$root/artifacts/orchestrator/orchestrator.dll"
-rows=("up --hollow-nodes 1|$up_rss" "kubelet --runtime hollow --nodes 1|$kubelet_rss")
+rows=()
+if [[ -n $against ]]; then
+  "$against/orchestrator" help >/dev/null # builds it once if needed, outside the measures
+  echo "against: $against ($(git -C "$against" log -1 --format='%h %s' 2>/dev/null || echo 'not a git checkout')), $rounds rounds ABBA"
+  dlls=("$root/artifacts/orchestrator/orchestrator.dll" "$against/artifacts/orchestrator/orchestrator.dll")
+  declare -A ups=() kubelets=()
+  for r in $(seq 1 "$rounds"); do
+    order=(0 1); (( r % 2 == 0 )) && order=(1 0)
+    for i in "${order[@]}"; do
+      measure "build$i-$r" "${dlls[$i]}"
+      ups[$i]+="$up_rss|" kubelets[$i]+="$kubelet_rss|"
+      echo "round $r, $([[ $i == 0 ]] && echo this || echo against): up $up_rss, kubelet $kubelet_rss"
+    done
+  done
+  # median_of "A MiB (...)|B MiB (...)|": the median row by its MiB figure
+  median_of() { tr '|' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}'; }
+  for i in 0 1; do ups[$i]="$(median_of "${ups[$i]}")" kubelets[$i]="$(median_of "${kubelets[$i]}")"; done
+  rows=("up --hollow-nodes 1|${ups[0]}" "up (against)|${ups[1]}" "kubelet --runtime hollow --nodes 1|${kubelets[0]}" "kubelet (against)|${kubelets[1]}")
+  diffs="this checkout against $against (medians of $rounds): up $(( $(value "${ups[0]}") - $(value "${ups[1]}") )) MiB, kubelet $(( $(value "${kubelets[0]}") - $(value "${kubelets[1]}") )) MiB"
+else
+  measure build "$root/artifacts/orchestrator/orchestrator.dll"
+  rows=("up --hollow-nodes 1|$up_rss" "kubelet --runtime hollow --nodes 1|$kubelet_rss")
+fi
 if [[ $r2r == true ]]; then
   dotnet publish "$root/src/Orchestrator/Orchestrator.csproj" -c Release -r linux-x64 --self-contained false \
     -p:PublishReadyToRun=true -o "$work/r2r" --nologo -v quiet >/dev/null
@@ -82,3 +109,4 @@ fi
 printf '%-36s %-32s %s\n' process "idle RSS" "ratio to the empty app"
 printf '%-36s %-32s %s\n' "baseline: empty console app" "$floor" "1.0×"
 for row in "${rows[@]}"; do printf '%-36s %-32s %s\n' "${row%%|*}" "${row#*|}" "$(ratio "${row#*|}" "$floor")"; done
+if [[ -n ${diffs:-} ]]; then echo "$diffs"; fi

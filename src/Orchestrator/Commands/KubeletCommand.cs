@@ -1,4 +1,5 @@
 using Orchestrator.Client;
+using Orchestrator.Host.Memory;
 using Orchestrator.Kubelet;
 using Orchestrator.Kubelet.Runtime.Hollow;
 using Orchestrator.Kubelet.Node;
@@ -37,7 +38,9 @@ internal static class KubeletCommand
         using var process = await ComponentProcess.StartAsync(parsed, output, "kubelet");
         var nodes = HollowNodes.Create(count, prefix, template, first);
         await output.WriteLineAsync($"orchestrator kubelet: {count} hollow node(s) {nodes[0].Name}..{nodes[^1].Name}");
-        await ComponentHost.RunAsync("kubelet", client, process.Loggers, context => [Hollow(context, nodes, options)], null, process.Shutdown);
+        await IdleTrimmer.WhileRunningAsync(
+            ComponentHost.RunAsync("kubelet", client, process.Loggers, context => [Hollow(context, nodes, options)], null, process.Shutdown),
+            process.Shutdown);
         return 0;
     }
 
@@ -73,10 +76,12 @@ internal static class KubeletCommand
         var localPath = localPathClient is null
             ? Task.CompletedTask
             : ComponentHost.RunAsync(UpCommand.LocalPathComponent(running), localPathClient, process.Loggers, context => [running.CreateLocalPathProvisioner(context)], null, process.Shutdown);
-        await Task.WhenAll(
-            ComponentHost.RunAsync("kubelet", client, process.Loggers, context => [running.CreateKubelet(context)], null, process.Shutdown),
-            services.RunAsync(proxyClient ?? client, dnsClient ?? client, running, process.Loggers, process.Shutdown),
-            localPath);
+        await IdleTrimmer.WhileRunningAsync(
+            Task.WhenAll(
+                ComponentHost.RunAsync("kubelet", client, process.Loggers, context => [running.CreateKubelet(context)], null, process.Shutdown),
+                services.RunAsync(proxyClient ?? client, dnsClient ?? client, running, process.Loggers, process.Shutdown),
+                localPath),
+            process.Shutdown);
         return 0;
     }
 

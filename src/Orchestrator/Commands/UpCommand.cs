@@ -2,6 +2,7 @@ using Orchestrator.ApiServer.Hosting;
 using Orchestrator.Client;
 using Orchestrator.ControllerManager;
 using Orchestrator.Dns.Hosting;
+using Orchestrator.Host.Memory;
 using Orchestrator.Host.Pki;
 using Orchestrator.Host.Up;
 using Orchestrator.Kubelet;
@@ -169,7 +170,7 @@ internal static class UpCommand
         await output.WriteAsync(UpNextSteps.Format(kubeconfig, joinLine.ToString()));
         await output.FlushAsync();
         await progress.TraceAsync(UpMemory.ReleaseStartupGarbage());
-        await server.WaitForShutdownAsync();
+        await IdleTrimmer.WhileRunningAsync(server.WaitForShutdownAsync(), stop.Token);
         await stop.CancelAsync();
         await Task.WhenAll(components).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         if (node is not null)

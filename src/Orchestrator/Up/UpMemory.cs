@@ -1,4 +1,4 @@
-using System.Runtime;
+using Orchestrator.Host.Memory;
 
 namespace Orchestrator.Host.Up;
 
@@ -6,7 +6,7 @@ namespace Orchestrator.Host.Up;
 /// Start-up leaves most of the GC heap as garbage (parsed kubeconfigs, initial lists, JSON metadata, TLS handshakes),
 /// and the workstation GC sizes its gen0 budget from the L3 cache, so on a machine with a large L3 nothing collects
 /// it for minutes: an idle <c>up</c> would keep it resident. One full compacting collection once the cluster is ready
-/// returns it to the OS (−20 MiB of RSS); afterwards the GC runs as configured.
+/// returns it to the OS (−20 MiB of RSS); afterwards <see cref="IdleTrimmer"/> does the same whenever the process idles.
 /// </summary>
 internal static class UpMemory
 {
@@ -15,8 +15,7 @@ internal static class UpMemory
     {
         var before = GC.GetTotalMemory(forceFullCollection: false);
         var paused = GC.GetTotalPauseDuration();
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        IdleTrimmer.Collect();
         var pause = GC.GetTotalPauseDuration() - paused;
         return string.Create(
             CultureInfo.InvariantCulture,
