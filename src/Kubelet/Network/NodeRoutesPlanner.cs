@@ -4,7 +4,7 @@ namespace Orchestrator.Kubelet.Network;
 /// The host-gw decisions, pure: which routes this node wants (<see cref="Plan"/>) and what a sync must
 /// change to get from the routes it has to those (<see cref="Diff"/>).
 /// </summary>
-public static class NodeRoutesPlanner
+internal static class NodeRoutesPlanner
 {
     /// <summary>
     /// Every other node with an IPv4 podCIDR and an IPv4 InternalIP gives <c>podCIDR via InternalIP</c>, ordered by

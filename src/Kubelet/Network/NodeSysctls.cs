@@ -7,7 +7,7 @@ namespace Orchestrator.Kubelet.Network;
 /// <c>net.bridge.bridge-nf-call-iptables=1</c> (a pod reaching a Service endpoint on its own bridge: without it the
 /// reply is bridged and never un-DNATed). <c>route_localnet</c> is the proxy's business, not set here.
 /// </summary>
-public static class NodeSysctls
+internal static class NodeSysctls
 {
     public static readonly IReadOnlyList<string> Required = ["net.ipv4.ip_forward", "net.bridge.bridge-nf-call-iptables"];
 

@@ -6,7 +6,7 @@ namespace Orchestrator.Kubelet.Network;
 /// pods, on this node or another, keeps its source IP. Applied with <c>nft -f</c> as one transaction that
 /// replaces the whole table, so a re-apply is idempotent and never leaves a half-written table.
 /// </summary>
-public sealed class PodMasquerade(string tableName, Ipv4Cidr clusterCidr, HostCommandRunner run)
+internal sealed class PodMasquerade(string tableName, Ipv4Cidr clusterCidr, HostCommandRunner run)
 {
     private const string Family = "ip";
 

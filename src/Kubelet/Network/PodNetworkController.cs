@@ -8,7 +8,7 @@ namespace Orchestrator.Kubelet.Network;
 /// retried with backoff by the shared runner. On stop the masquerade table is deleted; routes stay, so pods keep
 /// talking across nodes while the kubelet restarts.
 /// </summary>
-public sealed partial class PodNetworkController : ReconcilingController
+internal sealed partial class PodNetworkController : ReconcilingController
 {
     private static readonly NamespacedName Key = new(string.Empty, "pod-network");
 

@@ -4,7 +4,7 @@ namespace Orchestrator.Kubelet.Network;
 /// <param name="NodeName">This node: its own podCIDR is never routed elsewhere.</param>
 /// <param name="ClusterCidr">Every pod address (upstream --cluster-cidr): traffic from it to outside it is masqueraded.</param>
 /// <param name="MasqueradeTable">The node's nftables table (<see cref="PodMasquerade.TableNameFor"/>).</param>
-public sealed record PodNetworkOptions(string NodeName, Ipv4Cidr ClusterCidr, string MasqueradeTable)
+internal sealed record PodNetworkOptions(string NodeName, Ipv4Cidr ClusterCidr, string MasqueradeTable)
 {
     /// <summary>How often routes and the masquerade table are re-synced when no Node changes (as upstream's route controller, 10 s).</summary>
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromSeconds(10);

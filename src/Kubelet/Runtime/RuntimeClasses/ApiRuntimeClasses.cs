@@ -7,7 +7,7 @@ namespace Orchestrator.Kubelet.Runtime.RuntimeClasses;
 /// informer; upstream's manager reads a lister). The node's identity may read them: system:node's rules allow
 /// get/list/watch of node.k8s.io runtimeclasses.
 /// </summary>
-public sealed class ApiRuntimeClasses(IKubernetes client) : IRuntimeClasses
+internal sealed class ApiRuntimeClasses(IKubernetes client) : IRuntimeClasses
 {
     public async Task<string> HandlerAsync(string? name, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ namespace Orchestrator.Kubelet.Runtime.RuntimeClasses;
 /// Resolves a pod's spec.runtimeClassName to the CRI runtime handler (upstream's pkg/kubelet/runtimeclass Manager,
 /// LookupRuntimeHandler). Called once per sandbox creation; thread-safe.
 /// </summary>
-public interface IRuntimeClasses
+internal interface IRuntimeClasses
 {
     /// <summary>
     /// The handler of RuntimeClass <paramref name="name"/>; the empty string for no name (the runtime's default).
