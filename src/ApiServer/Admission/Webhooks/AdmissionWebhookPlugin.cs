@@ -3,9 +3,11 @@ namespace Orchestrator.ApiServer.Admission.Webhooks;
 /// <summary>
 /// What the mutating and validating webhook plugins share: both run on every operation, and a call to one matched
 /// webhook ends alike — a denial is the webhook's status, a failed call is skipped under failurePolicy Ignore and a
-/// 500 under Fail — with upstream's log lines.
+/// 500 under Fail — with upstream's log lines. Not an <see cref="IAdmissionPlugin"/> itself: each plugin names the
+/// interface, so its own <c>Admit</c> or <c>Validate</c> implements the interface's (a base that implemented it would
+/// bind the interface's empty default methods instead).
 /// </summary>
-internal abstract class AdmissionWebhookPlugin(WebhookSelection selection, WebhookInvoker invoker, ILogger logger) : IAdmissionPlugin
+internal abstract class AdmissionWebhookPlugin(WebhookSelection selection, WebhookInvoker invoker, ILogger logger)
 {
     public abstract string Name { get; }
 

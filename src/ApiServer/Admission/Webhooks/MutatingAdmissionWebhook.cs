@@ -9,7 +9,7 @@ namespace Orchestrator.ApiServer.Admission.Webhooks;
 /// in order (upstream's reinvocation; the built-in plugins, which ran before, are not re-run).
 /// </summary>
 internal sealed class MutatingAdmissionWebhook(WebhookSelection selection, WebhookInvoker invoker, ILogger<MutatingAdmissionWebhook> logger)
-    : AdmissionWebhookPlugin(selection, invoker, logger)
+    : AdmissionWebhookPlugin(selection, invoker, logger), IAdmissionPlugin
 {
     public override string Name => "MutatingAdmissionWebhook";
 

@@ -7,7 +7,7 @@ namespace Orchestrator.ApiServer.Admission.Webhooks;
 /// skipped). Warnings of every answer reach the client.
 /// </summary>
 internal sealed class ValidatingAdmissionWebhook(WebhookSelection selection, WebhookInvoker invoker, ILogger<ValidatingAdmissionWebhook> logger)
-    : AdmissionWebhookPlugin(selection, invoker, logger)
+    : AdmissionWebhookPlugin(selection, invoker, logger), IAdmissionPlugin
 {
     public override string Name => "ValidatingAdmissionWebhook";
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.ApiServer.Admission.NamespaceLifecycle;
 using Orchestrator.ApiServer.Admission.Webhooks;
 using Orchestrator.ApiServer.Registry;
+using Orchestrator.ApiServer.Admission;
 
 namespace Orchestrator.ApiServer.Tests.Admission.Webhooks;
 
@@ -30,9 +31,10 @@ internal sealed class FakeWebhooks : IWebhookCaller, IWebhookSource, INamespaceL
 
     public DefaultHttpContext Http { get; } = new();
 
-    public MutatingAdmissionWebhook MutatingPlugin { get; }
+    /// <summary>As the admission chain sees it: through the interface, so a method that does not implement it is caught.</summary>
+    public IAdmissionPlugin MutatingPlugin { get; }
 
-    public ValidatingAdmissionWebhook ValidatingPlugin { get; }
+    public IAdmissionPlugin ValidatingPlugin { get; }
 
     public IReadOnlyList<WebhookDefinition> Mutating { get; }
 
