@@ -12,7 +12,10 @@ namespace Orchestrator.Bench;
 /// benchmark runs them): bytes allocated, CPU time, GCs and GC pause, per create, after a warm-up.
 /// For before/after comparisons of a change on the create path; steadier than creates/s on a shared
 /// machine, since allocations do not depend on the load.
-/// Usage: bench/apiserver.sh --profile [creates] [--httpclient]; BENCH_ALLOCATION_TYPES=1 also lists the types the bytes go to (sampled).
+/// Usage: bench/apiserver.sh --profile [creates] [--httpclient]; BENCH_ALLOCATION_TYPES=1 also lists the types the bytes go to (sampled);
+/// BENCH_TRACING=RATIO runs the whole profile with the process's tracer provider at that sampling ratio, exporting by
+/// OTLP/HTTP to <see cref="OtlpCountingSink"/> in a child process (what `--tracing` measures, one mode at a time, e.g.
+/// to run under a profiler).
 /// </summary>
 internal static class CreateProfile
 {
@@ -23,6 +26,10 @@ internal static class CreateProfile
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-profile-").FullName;
         try
         {
+            await using var sink = Environment.GetEnvironmentVariable("BENCH_TRACING") is { Length: > 0 } ? await OtlpCountingSink.StartAsync() : null;
+            using var tracing = sink is null ? null : Orchestrator.Client.Tracing.TracingSetup.Start(
+                new Orchestrator.Client.Tracing.TracingOptions(sink.Endpoint, Orchestrator.Client.Tracing.TracingProtocol.HttpProtobuf,
+                    double.Parse(Environment.GetEnvironmentVariable("BENCH_TRACING")!, CultureInfo.InvariantCulture)), "bench-apiserver");
             await using var store = StoreFactory.Open("sqlite://" + Path.Combine(directory, "state.db"));
             await using var server = await ApiServerHost.StartAsync(store, new ApiServerOptions { Port = 0 });
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
@@ -66,6 +73,12 @@ internal static class CreateProfile
             Console.WriteLine("CPU per create by thread: " + string.Join(", ", byThread.Take(6).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Seconds * 1e6 / creates:F0} µs"))));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GCs: gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms of {clock.Elapsed.TotalMilliseconds:F0} ms"));
             Console.WriteLine($"JIT during the measured creates: {WarmUp.Jit.Now().Since(jit)}");
+            if (sink is not null)
+            {
+                var spans = await sink.SpansAsync();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tracing at ratio {Environment.GetEnvironmentVariable("BENCH_TRACING")}: {spans} spans received by the sink so far"));
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"creates/s: {creates / clock.Elapsed.TotalSeconds:F0}; load average: {File.ReadAllText("/proc/loadavg").Trim()}"));
             if (jitLog?.Stop() is { } methods)
             {

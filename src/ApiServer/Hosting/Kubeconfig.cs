@@ -67,7 +67,7 @@ public static class Kubeconfig
             return null;
         }
 
-        var config = KubernetesClientConfiguration.LoadKubeConfig(path);
+        var config = Orchestrator.Client.Connection.KubeconfigReader.Parse(File.ReadAllText(path));
         var context = config.Contexts?.FirstOrDefault(c => c.Name == config.CurrentContext);
         var user = config.Users?.FirstOrDefault(u => u.Name == context?.ContextDetails?.User)?.UserCredentials;
         if (user?.ClientCertificateData is not { Length: > 0 } certificate || user.ClientKeyData is not { Length: > 0 } key)

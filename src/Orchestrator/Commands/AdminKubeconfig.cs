@@ -16,6 +16,6 @@ internal static class AdminKubeconfig
             throw new UsageException($"kubeconfig {path} does not exist");
         }
 
-        return KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
+        return KubernetesClients.Create(KubeconfigReader.Load(path));
     }
 }

@@ -17,7 +17,7 @@ internal static class ClientArguments
             throw new UsageException($"kubeconfig {path} does not exist");
         }
 
-        return KubernetesClientConfiguration.BuildConfigFromConfigFile(path);
+        return KubeconfigReader.Load(path);
     }
 
     /// <summary>A client from the kubeconfig named by <c>--NAME</c>, or null when the option is not given.</summary>
@@ -29,7 +29,7 @@ internal static class ClientArguments
         }
 
         return File.Exists(path)
-            ? KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(path))
+            ? KubernetesClients.Create(KubeconfigReader.Load(path))
             : throw new UsageException($"--{name} {path} does not exist");
     }
 

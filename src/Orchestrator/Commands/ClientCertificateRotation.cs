@@ -29,7 +29,7 @@ internal sealed class ClientCertificateRotation(string kubeconfig, Uri server, X
         {
             var certificate = CurrentCertificate();
             var deadline = Deadline(certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime(), File.GetLastWriteTimeUtc(kubeconfig));
-            using var client = KubernetesClients.Create(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+            using var client = KubernetesClients.Create(KubeconfigReader.Load(kubeconfig));
             using var cycle = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var running = body(client, cycle.Token);
             var renewed = RenewAtAsync(client, deadline, certificate.NotAfter.ToUniversalTime(), cycle.Token);
@@ -54,7 +54,7 @@ internal sealed class ClientCertificateRotation(string kubeconfig, Uri server, X
 
     private X509Certificate2 CurrentCertificate()
     {
-        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig);
+        var config = KubeconfigReader.Load(kubeconfig);
         var pem = System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(config.ClientCertificateData));
         return Pem.Certificates(pem)[0];
     }

@@ -84,7 +84,7 @@ internal static class ClusterInfoDiscovery
             throw new JoinException($"failed to verify the cluster-info signature with token \"{token.Id}.…\": the token is wrong");
         }
 
-        var config = KubernetesClientConfiguration.LoadKubeConfig(new MemoryStream(Encoding.UTF8.GetBytes(kubeconfig)));
+        var config = KubeconfigReader.Parse(kubeconfig);
         var cluster = config.Clusters?.FirstOrDefault()?.ClusterEndpoint
             ?? throw new JoinException("the kubeconfig in cluster-info has no cluster");
         if (cluster.CertificateAuthorityData is not { Length: > 0 } caData || cluster.Server is not { Length: > 0 } url)

@@ -40,6 +40,6 @@ internal static class TokenCommand
             throw new UsageException($"kubeconfig {kubeconfig} does not exist (--kubeconfig F)");
         }
 
-        return new(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        return new(KubeconfigReader.Load(kubeconfig));
     }
 }
