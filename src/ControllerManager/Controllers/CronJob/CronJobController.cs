@@ -15,7 +15,7 @@ internal sealed class CronJobController : ReconcilingController
     public CronJobController(ControllerContext context)
         : base(context, "cronjob-controller")
     {
-        _status = new((cronJob, ct) => context.Client.BatchV1.ReplaceNamespacedCronJobStatusAsync(cronJob, cronJob.Metadata.Name, cronJob.Metadata.NamespaceProperty, cancellationToken: ct));
+        _status = new(o => o.Status, (o, status) => o.Status = status, (cronJob, ct) => context.Client.BatchV1.ReplaceNamespacedCronJobStatusAsync(cronJob, cronJob.Metadata.Name, cronJob.Metadata.NamespaceProperty, cancellationToken: ct));
         _cronJobs = Runner.Watch(context.Informers.CronJobs());
         _jobs = Runner.Watch(context.Informers.Jobs(), ResourceEventHandler<V1Job>.ForEach(OnJob));
     }

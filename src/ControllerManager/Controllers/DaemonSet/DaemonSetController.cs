@@ -20,7 +20,7 @@ internal sealed class DaemonSetController : ReconcilingController
     {
         _expectations = new Expectations<NamespacedName>(context.Time);
         _podControl = new PodControl(context, _expectations);
-        _status = new((ds, ct) => context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(ds, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct));
+        _status = new(o => o.Status, (o, status) => o.Status = status, (ds, ct) => context.Client.AppsV1.ReplaceNamespacedDaemonSetStatusAsync(ds, ds.Metadata.Name, ds.Metadata.NamespaceProperty, cancellationToken: ct));
         _sets = Runner.Watch(context.Informers.DaemonSets(), new ResourceEventHandler<V1DaemonSet>(Runner.Enqueue, (_, ds) => Runner.Enqueue(ds), ds =>
         {
             _expectations.Forget(NamespacedName.Of(ds));

@@ -21,7 +21,7 @@ internal sealed partial class JobController : ReconcilingController
     {
         _expectations = new Expectations<NamespacedName>(context.Time);
         _podControl = new PodControl(context, _expectations);
-        _status = new((job, ct) => context.Client.BatchV1.ReplaceNamespacedJobStatusAsync(job, job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken: ct));
+        _status = new(o => o.Status, (o, status) => o.Status = status, (job, ct) => context.Client.BatchV1.ReplaceNamespacedJobStatusAsync(job, job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken: ct));
         _jobs = Runner.Watch(context.Informers.Jobs());
         _pods = Runner.Watch(context.Informers.Pods(), new ResourceEventHandler<V1Pod>(OnPodAdded, OnPodUpdated, OnPodDeleted));
     }

@@ -18,7 +18,7 @@ internal sealed class StatefulSetController : ReconcilingController
     public StatefulSetController(ControllerContext context)
         : base(context, "statefulset-controller")
     {
-        _status = new((set, ct) => context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(set, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct));
+        _status = new(o => o.Status, (o, status) => o.Status = status, (set, ct) => context.Client.AppsV1.ReplaceNamespacedStatefulSetStatusAsync(set, set.Metadata.Name, set.Metadata.NamespaceProperty, cancellationToken: ct));
         _sets = Runner.Watch(context.Informers.StatefulSets());
         _pods = Runner.Watch(context.Informers.Pods(), ResourceEventHandler<V1Pod>.ForEach(OnPod));
         _revisions = Runner.WaitFor(context.Informers.ControllerRevisions());
