@@ -6,7 +6,12 @@ using Orchestrator.ApiServer.Proxy;
 
 namespace Orchestrator.ApiServer.Hosting;
 
-/// <summary>The URL space: version and health, discovery, and every resource path.</summary>
+/// <summary>
+/// The URL space: version and health, discovery, and every resource path. Every handler is a plain
+/// <see cref="RequestDelegate"/> reading its route values itself: a handler with other parameters or another return
+/// type would go through minimal APIs' RequestDelegateFactory, which compiles an expression tree per endpoint at
+/// start-up and loads System.Linq.Expressions and the form-binding converters (~500 types) for good.
+/// </summary>
 internal static class ApiRoutes
 {
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -16,27 +21,30 @@ internal static class ApiRoutes
         var registry = app.Services.GetRequiredService<ResourceRegistry>();
         var discovery = new DiscoveryDocuments(registry, app.Services.GetService<IDiscoveryGroupSource>());
 
-        app.MapGet("/version", (HttpContext c) => Responses.WriteJsonAsync(c, 200, VersionInfo.Document()));
+        app.MapGet("/version", c => Responses.WriteJsonAsync(c, 200, VersionInfo.Document()));
         foreach (var health in new[] { "/healthz", "/livez", "/readyz" })
         {
-            app.MapGet(health, () => Results.Text("ok", "text/plain"));
+            app.MapGet(health, c => Results.Text("ok", "text/plain").ExecuteAsync(c));
         }
 
-        app.MapGet("/api", (HttpContext c) => DiscoveryAsync(c, discovery, core: true));
-        app.MapGet("/apis", (HttpContext c) => DiscoveryAsync(c, discovery, core: false));
-        app.MapGet("/api/v1", (HttpContext c) => Negotiated(c, () => discovery.ResourceList("", "v1")));
-        app.MapGet("/apis/{group}", (HttpContext c, string group) => discovery.HasGroup(group) && group.Length > 0
+        app.MapGet("/api", c => DiscoveryAsync(c, discovery, core: true));
+        app.MapGet("/apis", c => DiscoveryAsync(c, discovery, core: false));
+        app.MapGet("/api/v1", c => Negotiated(c, () => discovery.ResourceList("", "v1")));
+        app.MapGet("/apis/{group}", c => Route(c, "group") is { Length: > 0 } group && discovery.HasGroup(group)
             ? Negotiated(c, () => discovery.ApiGroup(group))
             : throw ApiErrors.ResourceNotFound());
-        app.MapGet("/apis/{group}/{version}", (HttpContext c, string group, string version) => discovery.HasGroupVersion(group, version)
+        app.MapGet("/apis/{group}/{version}", c => Route(c, "group") is var group && Route(c, "version") is var version && discovery.HasGroupVersion(group, version)
             ? Negotiated(c, () => discovery.ResourceList(group, version))
             : throw ApiErrors.ResourceNotFound());
 
-        app.MapMethods("/api/v1/{**path}", Methods, (HttpContext c, string? path) => ResourceAsync(c, "", "v1", path));
-        app.MapMethods("/apis/{group}/{version}/{**path}", Methods, (HttpContext c, string group, string version, string? path) => ResourceAsync(c, group, version, path));
+        app.MapMethods("/api/v1/{**path}", Methods, c => ResourceAsync(c, "", "v1", c.GetRouteValue("path") as string));
+        app.MapMethods("/apis/{group}/{version}/{**path}", Methods, c => ResourceAsync(c, Route(c, "group"), Route(c, "version"), c.GetRouteValue("path") as string));
         app.MapOpenApi(registry);
-        app.MapFallback(() => { throw ApiErrors.ResourceNotFound(); });
+        app.MapFallback(_ => throw ApiErrors.ResourceNotFound());
     }
+
+    /// <summary>A route value the pattern always has.</summary>
+    internal static string Route(HttpContext context, string name) => context.GetRouteValue(name) as string ?? "";
 
     private static Task Negotiated(HttpContext context, Func<System.Text.Json.Nodes.JsonNode> body)
     {

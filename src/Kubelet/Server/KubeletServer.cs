@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
@@ -136,7 +137,9 @@ public sealed class KubeletServer : IAsyncDisposable
     private static void MapRoutes(WebApplication app)
     {
         string[] getOrPost = [HttpMethods.Get, HttpMethods.Post];
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        // Plain RequestDelegates reading their route values: a handler with other parameters would go through minimal
+        // APIs' RequestDelegateFactory, which compiles an expression tree per endpoint and loads System.Linq.Expressions.
+        app.MapGet("/healthz", context => Results.Text("ok").ExecuteAsync(context));
         app.MapGet("/metrics", async (HttpContext context) =>
         {
             context.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
@@ -144,18 +147,21 @@ public sealed class KubeletServer : IAsyncDisposable
         });
         app.MapGet(
             "/containerLogs/{namespace}/{pod}/{container}",
-            (HttpContext context, string @namespace, string pod, string container, ContainerLogsEndpoint logs) => logs.HandleAsync(context, @namespace, pod, container));
+            context => context.RequestServices.GetRequiredService<ContainerLogsEndpoint>().HandleAsync(context, Route(context, "namespace"), Route(context, "pod"), Route(context, "container")));
         app.MapMethods(
             "/exec/{namespace}/{pod}/{container}",
             getOrPost,
-            (HttpContext context, string @namespace, string pod, string container, StreamingEndpoints streaming) => streaming.ExecAsync(context, @namespace, pod, container));
+            context => context.RequestServices.GetRequiredService<StreamingEndpoints>().ExecAsync(context, Route(context, "namespace"), Route(context, "pod"), Route(context, "container")));
         app.MapMethods(
             "/attach/{namespace}/{pod}/{container}",
             getOrPost,
-            (HttpContext context, string @namespace, string pod, string container, StreamingEndpoints streaming) => streaming.AttachAsync(context, @namespace, pod, container));
+            context => context.RequestServices.GetRequiredService<StreamingEndpoints>().AttachAsync(context, Route(context, "namespace"), Route(context, "pod"), Route(context, "container")));
         app.MapMethods(
             "/portForward/{namespace}/{pod}",
             getOrPost,
-            (HttpContext context, string @namespace, string pod, StreamingEndpoints streaming) => streaming.PortForwardAsync(context, @namespace, pod));
+            context => context.RequestServices.GetRequiredService<StreamingEndpoints>().PortForwardAsync(context, Route(context, "namespace"), Route(context, "pod")));
     }
+
+    /// <summary>A route value the pattern always has.</summary>
+    private static string Route(HttpContext context, string name) => context.GetRouteValue(name) as string ?? "";
 }

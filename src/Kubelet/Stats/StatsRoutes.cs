@@ -14,8 +14,11 @@ internal static class StatsRoutes
 
     public static void MapStats(this WebApplication app)
     {
-        app.MapGet("/stats/summary", (HttpContext context, StatsEndpoints stats) => stats.SummaryAsync(context));
-        app.MapGet("/metrics/resource", (HttpContext context, StatsEndpoints stats) => stats.ResourceMetricsAsync(context));
-        app.MapGet("/metrics/cadvisor", (HttpContext context, StatsEndpoints stats) => stats.CadvisorMetricsAsync(context));
+        // RequestDelegates (no RequestDelegateFactory: see KubeletServer.MapRoutes).
+        app.MapGet("/stats/summary", context => Endpoints(context).SummaryAsync(context));
+        app.MapGet("/metrics/resource", context => Endpoints(context).ResourceMetricsAsync(context));
+        app.MapGet("/metrics/cadvisor", context => Endpoints(context).CadvisorMetricsAsync(context));
     }
+
+    private static StatsEndpoints Endpoints(HttpContext context) => context.RequestServices.GetRequiredService<StatsEndpoints>();
 }
