@@ -23,7 +23,7 @@ internal static class OpenApiEndpoints
 
         // RequestDelegates, as in ApiRoutes (no RequestDelegateFactory).
         app.MapGet("/openapi/v3", context => ServeRoot(context, v3).ExecuteAsync(context));
-        app.MapGet("/openapi/v3/{**path}", context => ServeGroupVersion(context, v3, context.GetRouteValue("path") as string ?? "").ExecuteAsync(context));
+        app.MapGet("/openapi/v3/{**path}", context => ServeGroupVersion(context, v3, Hosting.ApiRoutes.Route(context, "path")).ExecuteAsync(context));
         app.MapGet("/openapi/v2", context => ServeV2(context, v2).ExecuteAsync(context));
         // kubectl 1.27/1.28 try this legacy name after a 404 from /openapi/v2; it has never been served.
         app.MapGet("/swagger-2.0.0.pb-v1", context => StatusBody.Failure(StatusCodes.Status404NotFound, "NotFound", "the server could not find the requested resource").ExecuteAsync(context));
